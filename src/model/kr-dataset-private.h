@@ -1,0 +1,36 @@
+/* kr-dataset-private.h — shared between the dataset and its loader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-dataset.h"
+
+G_BEGIN_DECLS
+
+struct _KrDataset
+{
+  GObject parent_instance;
+
+  GStringChunk *strings; /* every string of the dataset */
+  const char *title;
+  const char *description;
+  char *source_name;
+
+  KrArticle *articles;
+  guint n_articles;
+  KrEntity *entities;
+  guint n_entities;
+  KrDeal *deals;
+  guint n_deals;
+
+  /* id → index + 1, one table per record type */
+  GHashTable *article_ids;
+  GHashTable *entity_ids;
+  GHashTable *deal_ids;
+};
+
+/* Parses and validates; on success fills @self and returns TRUE. */
+gboolean kr_dataset_parse (KrDataset *self, GBytes *bytes, GPtrArray *problems);
+
+G_END_DECLS

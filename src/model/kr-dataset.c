@@ -1,0 +1,360 @@
+/* kr-dataset.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-dataset"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kr-dataset-private.h"
+
+G_DEFINE_QUARK (kr - dataset - error - quark, kr_dataset_error)
+
+G_DEFINE_FINAL_TYPE (KrDataset, kr_dataset, G_TYPE_OBJECT)
+
+static void
+kr_dataset_finalize (GObject *object)
+{
+  KrDataset *self = KR_DATASET (object);
+
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      g_free (self->entities[i].aliases);
+      g_free (self->entities[i].names);
+      g_free (self->entities[i].evidence);
+    }
+  for (guint i = 0; i < self->n_deals; i++)
+    {
+      g_free (self->deals[i].parties);
+      g_free (self->deals[i].proposed_by);
+      g_free (self->deals[i].evidence);
+    }
+  g_free (self->articles);
+  g_free (self->entities);
+  g_free (self->deals);
+  g_clear_pointer (&self->article_ids, g_hash_table_unref);
+  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
+  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free (self->source_name);
+
+  G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
+}
+
+static void
+kr_dataset_class_init (KrDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kr_dataset_finalize;
+}
+
+static void
+kr_dataset_init (KrDataset *self)
+{
+  self->strings = g_string_chunk_new (4096);
+  self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->deal_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+set_invalid_error (GError **error, GPtrArray *problems, const char *display_name)
+{
+  g_autofree char *first = kr_problem_to_string (problems->pdata[0], display_name);
+
+  if (problems->len == 1)
+    g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, "%s", first);
+  else
+    g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
+                              "%s (and %u more problems)", problems->len - 1),
+                 first, problems->len - 1);
+}
+
+KrDataset *
+kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
+                           GError **error)
+{
+  g_autoptr (KrDataset) self = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (KR_TYPE_DATASET, NULL);
+  self->source_name = g_strdup (display_name ? display_name : "-");
+
+  if (!kr_dataset_parse (self, bytes, found))
+    {
+      g_assert (found->len > 0);
+      set_invalid_error (error, found, self->source_name);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&found);
+      return NULL;
+    }
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return g_steal_pointer (&self);
+}
+
+static char *
+display_name_for_file (GFile *file)
+{
+  char *path = g_file_get_path (file);
+  return path ? path : g_file_get_uri (file);
+}
+
+KrDataset *
+kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
+                          GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = display_name_for_file (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot open: %s"), name,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _ ("%s: is a folder, not a dataset file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > KR_DATASET_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
+                   _ ("%s: the file is larger than the limit of %d MiB"), name,
+                   KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"), name,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > KR_DATASET_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
+                   _ ("%s: the file is larger than the limit of %d MiB"), name,
+                   KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  return kr_dataset_new_from_bytes (bytes, name, problems, error);
+}
+
+typedef struct
+{
+  GPtrArray *problems;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  KrDataset *dataset;
+
+  (void)source;
+
+  dataset = kr_dataset_new_from_file (file, cancellable, &problems, &error);
+  if (problems != NULL)
+    {
+      LoadResult *r = g_new0 (LoadResult, 1);
+      r->problems = g_steal_pointer (&problems);
+      g_object_set_data_full (G_OBJECT (task), "kr-load-result", r,
+                              (GDestroyNotify)load_result_free);
+    }
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+void
+kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
+                       gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kr_dataset_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+KrDataset *
+kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error)
+{
+  LoadResult *r;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  r = g_object_get_data (G_OBJECT (result), "kr-load-result");
+  if (problems != NULL)
+    *problems = (r && r->problems) ? g_ptr_array_ref (r->problems) : NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+kr_dataset_get_title (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+kr_dataset_get_description (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return self->description;
+}
+
+const char *
+kr_dataset_get_source_name (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return self->source_name;
+}
+
+guint
+kr_dataset_get_n_articles (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), 0);
+  return self->n_articles;
+}
+
+const KrArticle *
+kr_dataset_get_article (KrDataset *self, guint index)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_articles, NULL);
+  return &self->articles[index];
+}
+
+guint
+kr_dataset_get_n_entities (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), 0);
+  return self->n_entities;
+}
+
+const KrEntity *
+kr_dataset_get_entity (KrDataset *self, guint index)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_entities, NULL);
+  return &self->entities[index];
+}
+
+guint
+kr_dataset_get_n_deals (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), 0);
+  return self->n_deals;
+}
+
+const KrDeal *
+kr_dataset_get_deal (KrDataset *self, guint index)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_deals, NULL);
+  return &self->deals[index];
+}
+
+static int
+find_in (GHashTable *ids, const char *id)
+{
+  gpointer v;
+
+  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &v))
+    return -1;
+  return GPOINTER_TO_INT (v) - 1;
+}
+
+int
+kr_dataset_find_article (KrDataset *self, const char *id)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), -1);
+  return find_in (self->article_ids, id);
+}
+
+int
+kr_dataset_find_entity (KrDataset *self, const char *id)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), -1);
+  return find_in (self->entity_ids, id);
+}
+
+int
+kr_dataset_find_deal (KrDataset *self, const char *id)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), -1);
+  return find_in (self->deal_ids, id);
+}
+
+guint
+kr_deal_count_sources (const KrDeal *deal)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (deal != NULL, 0);
+  for (guint i = 0; i < deal->n_evidence; i++)
+    {
+      gboolean seen = FALSE;
+      for (guint j = 0; j < i && !seen; j++)
+        seen = deal->evidence[j].article == deal->evidence[i].article;
+      if (!seen)
+        n++;
+    }
+  return n;
+}
+
+gboolean
+kr_deal_is_disputed (const KrDeal *deal)
+{
+  g_return_val_if_fail (deal != NULL, FALSE);
+  for (guint i = 0; i < deal->n_evidence; i++)
+    if (deal->evidence[i].stance != KR_STANCE_SUPPORTS)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kr_deal_involves (const KrDeal *deal, guint entity)
+{
+  g_return_val_if_fail (deal != NULL, FALSE);
+  for (guint i = 0; i < deal->n_parties; i++)
+    if (deal->parties[i].entity == entity)
+      return TRUE;
+  for (guint i = 0; i < deal->n_proposed_by; i++)
+    if (deal->proposed_by[i] == entity)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,142 @@
+/* kr-dataset.h — an immutable, validated entity and deal dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kr-enums.h"
+#include "kr-problem.h"
+
+G_BEGIN_DECLS
+
+#define KR_DATASET_FORMAT "keiretsu-dataset"
+#define KR_DATASET_VERSION 1
+
+/* Limits that keep a hostile file from exhausting the machine. */
+#define KR_DATASET_MAX_FILE_SIZE (64 * 1024 * 1024)
+#define KR_DATASET_MAX_STRING (64 * 1024)
+#define KR_DATASET_MAX_DEPTH 64
+#define KR_DATASET_MAX_RECORDS 200000
+
+#define KR_DATASET_ERROR (kr_dataset_error_quark ())
+
+typedef enum
+{
+  KR_DATASET_ERROR_INVALID, /* the file was read but is not a valid dataset */
+  KR_DATASET_ERROR_TOO_LARGE,
+} KrDatasetError;
+
+GQuark kr_dataset_error_quark (void);
+
+typedef struct
+{
+  guint article; /* index into the dataset's articles */
+  const char *quote;
+  KrStance stance;
+  const char *note; /* nullable */
+} KrEvidence;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *publisher;
+  const char *date; /* nullable, ISO 8601, maybe partial */
+  gboolean date_inferred;
+  const char *url;      /* nullable, http(s) only */
+  const char *author;   /* nullable */
+  const char *language; /* nullable */
+  const char *note;     /* nullable */
+} KrArticle;
+
+typedef struct
+{
+  const char *language;
+  const char *name;
+} KrLocalName;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  KrEntityKind kind;
+  const char *country;  /* nullable */
+  const char **aliases; /* n_aliases entries */
+  guint n_aliases;
+  KrLocalName *names; /* n_names entries */
+  guint n_names;
+  const char *description; /* nullable */
+  KrEvidence *evidence;
+  guint n_evidence;
+} KrEntity;
+
+typedef struct
+{
+  guint entity;
+  KrRole role;
+} KrParty;
+
+typedef struct
+{
+  const char *id;
+  KrDealKind kind;
+  KrDealStatus status;
+  const char *summary;
+  KrParty *parties;
+  guint n_parties;
+  const char *date;     /* nullable */
+  const char *end;      /* nullable */
+  const char *expected; /* nullable */
+  gboolean has_value;
+  double value_amount;
+  char value_currency[4];
+  gboolean value_approximate;
+  double stake_before; /* NAN when not given */
+  double stake_after;  /* NAN when not given */
+  guint *proposed_by;
+  guint n_proposed_by;
+  const char *note; /* nullable */
+  KrEvidence *evidence;
+  guint n_evidence;
+} KrDeal;
+
+#define KR_TYPE_DATASET (kr_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (KrDataset, kr_dataset, KR, DATASET, GObject)
+
+/* Loading. On failure these return NULL, set @error and, when @problems is not NULL, store
+ * every problem found (a GPtrArray of KrProblem). @display_name names the source in
+ * messages, e.g. the file's path. */
+KrDataset *kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
+                                      GError **error);
+KrDataset *kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
+                                     GError **error);
+void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data);
+KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
+
+const char *kr_dataset_get_title (KrDataset *self);
+const char *kr_dataset_get_description (KrDataset *self);
+const char *kr_dataset_get_source_name (KrDataset *self);
+
+guint kr_dataset_get_n_articles (KrDataset *self);
+const KrArticle *kr_dataset_get_article (KrDataset *self, guint index);
+guint kr_dataset_get_n_entities (KrDataset *self);
+const KrEntity *kr_dataset_get_entity (KrDataset *self, guint index);
+guint kr_dataset_get_n_deals (KrDataset *self);
+const KrDeal *kr_dataset_get_deal (KrDataset *self, guint index);
+
+/* Index of the record with that id, or -1. */
+int kr_dataset_find_article (KrDataset *self, const char *id);
+int kr_dataset_find_entity (KrDataset *self, const char *id);
+int kr_dataset_find_deal (KrDataset *self, const char *id);
+
+/* Number of distinct articles that evidence a deal. */
+guint kr_deal_count_sources (const KrDeal *deal);
+/* TRUE when some excerpt of the deal contradicts or qualifies the others. */
+gboolean kr_deal_is_disputed (const KrDeal *deal);
+/* TRUE when @entity is a party to @deal (or proposed it). */
+gboolean kr_deal_involves (const KrDeal *deal, guint entity);
+
+G_END_DECLS

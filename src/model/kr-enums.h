@@ -1,0 +1,136 @@
+/* kr-enums.h — the closed vocabularies of the dataset format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KR_ENTITY_COMPANY,
+  KR_ENTITY_DIVISION,
+  KR_ENTITY_JOINT_VENTURE,
+  KR_ENTITY_GOVERNMENT,
+  KR_ENTITY_STATE_FUND,
+  KR_ENTITY_PERSON,
+  KR_ENTITY_GROUP,
+  KR_ENTITY_PROGRAMME,
+  KR_ENTITY_OTHER,
+  KR_N_ENTITY_KINDS
+} KrEntityKind;
+
+typedef enum
+{
+  KR_DEAL_ACQUISITION,
+  KR_DEAL_MERGER,
+  KR_DEAL_INVESTMENT,
+  KR_DEAL_EQUITY_STAKE,
+  KR_DEAL_JOINT_VENTURE,
+  KR_DEAL_ALLIANCE,
+  KR_DEAL_PARTNERSHIP,
+  KR_DEAL_SUPPLY,
+  KR_DEAL_TECHNOLOGY,
+  KR_DEAL_OWNERSHIP,
+  KR_DEAL_FOUNDING,
+  KR_DEAL_TRANSFER,
+  KR_DEAL_DIVESTITURE,
+  KR_DEAL_LEADERSHIP,
+  KR_DEAL_RIVALRY,
+  KR_N_DEAL_KINDS
+} KrDealKind;
+
+typedef enum
+{
+  KR_STATUS_RUMOURED,
+  KR_STATUS_EXPLORING,
+  KR_STATUS_PROPOSED,
+  KR_STATUS_IN_TALKS,
+  KR_STATUS_PLANNED,
+  KR_STATUS_AGREED,
+  KR_STATUS_ACTIVE,
+  KR_STATUS_COMPLETED,
+  KR_STATUS_COLLAPSED,
+  KR_STATUS_DECLINED,
+  KR_STATUS_ENDED,
+  KR_N_STATUSES
+} KrDealStatus;
+
+typedef enum
+{
+  KR_ROLE_ACQUIRER,
+  KR_ROLE_TARGET,
+  KR_ROLE_SELLER,
+  KR_ROLE_INVESTOR,
+  KR_ROLE_INVESTEE,
+  KR_ROLE_PARENT,
+  KR_ROLE_SUBSIDIARY,
+  KR_ROLE_FOUNDER,
+  KR_ROLE_VENTURE,
+  KR_ROLE_SUPPLIER,
+  KR_ROLE_CUSTOMER,
+  KR_ROLE_CONTRIBUTOR,
+  KR_ROLE_RECIPIENT,
+  KR_ROLE_TRANSFEROR,
+  KR_ROLE_TRANSFEREE,
+  KR_ROLE_LEADER,
+  KR_ROLE_LED,
+  KR_ROLE_ADVOCATE,
+  KR_ROLE_OPPONENT,
+  KR_ROLE_PARTNER,
+  KR_ROLE_MEMBER,
+  KR_ROLE_RIVAL,
+  KR_N_ROLES
+} KrRole;
+
+typedef enum
+{
+  KR_STANCE_SUPPORTS,
+  KR_STANCE_CONTRADICTS,
+  KR_STANCE_QUALIFIES,
+  KR_N_STANCES
+} KrStance;
+
+/* Which end of an arrow a role sits at. */
+typedef enum
+{
+  KR_DIRECTION_FROM,
+  KR_DIRECTION_TO,
+  KR_DIRECTION_NONE
+} KrDirection;
+
+/* Each vocabulary maps between its value, its token in the file ("joint_venture") and a
+ * translated label for people ("Joint venture"). from_token returns -1 when unknown. */
+int kr_entity_kind_from_token (const char *token);
+const char *kr_entity_kind_to_token (KrEntityKind kind);
+const char *kr_entity_kind_label (KrEntityKind kind);
+
+int kr_deal_kind_from_token (const char *token);
+const char *kr_deal_kind_to_token (KrDealKind kind);
+const char *kr_deal_kind_label (KrDealKind kind);
+
+int kr_status_from_token (const char *token);
+const char *kr_status_to_token (KrDealStatus status);
+const char *kr_status_label (KrDealStatus status);
+gboolean kr_status_is_settled (KrDealStatus status);
+gboolean kr_status_is_failed (KrDealStatus status);
+
+int kr_role_from_token (const char *token);
+const char *kr_role_to_token (KrRole role);
+const char *kr_role_label (KrRole role);
+KrDirection kr_role_direction (KrRole role);
+
+int kr_stance_from_token (const char *token);
+const char *kr_stance_to_token (KrStance stance);
+const char *kr_stance_label (KrStance stance);
+
+/* A comma-separated list of every token, for error messages. Owned by the library. */
+const char *kr_entity_kind_tokens (void);
+const char *kr_deal_kind_tokens (void);
+const char *kr_status_tokens (void);
+const char *kr_role_tokens (void);
+const char *kr_stance_tokens (void);
+
+G_END_DECLS

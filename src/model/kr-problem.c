@@ -1,0 +1,82 @@
+/* kr-problem.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-problem"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kr-problem.h"
+
+KrProblem *
+kr_problem_new_at_path (const char *path, const char *message)
+{
+  KrProblem *p = g_new0 (KrProblem, 1);
+  p->path = g_strdup (path);
+  p->message = g_strdup (message);
+  return p;
+}
+
+KrProblem *
+kr_problem_new_at_position (int line, int column, const char *message)
+{
+  KrProblem *p = g_new0 (KrProblem, 1);
+  p->line = line;
+  p->column = column;
+  p->message = g_strdup (message);
+  return p;
+}
+
+void
+kr_problem_free (KrProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+kr_problem_to_string (const KrProblem *problem, const char *source_name)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (source_name == NULL)
+    source_name = "-";
+  if (problem->path != NULL)
+    return g_strdup_printf ("%s:%s: %s", source_name, problem->path, problem->message);
+  if (problem->line > 0)
+    return g_strdup_printf ("%s:%d:%d: %s", source_name, problem->line, problem->column,
+                            problem->message);
+  return g_strdup_printf ("%s: %s", source_name, problem->message);
+}
+
+char *
+kr_problems_to_string (GPtrArray *problems, const char *source_name, guint max_lines)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint shown;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  shown = (max_lines == 0 || problems->len <= max_lines) ? problems->len : max_lines - 1;
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autofree char *line = kr_problem_to_string (problems->pdata[i], source_name);
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+    }
+  if (shown < problems->len)
+    {
+      guint rest = problems->len - shown;
+      g_string_append_c (out, '\n');
+      g_string_append_printf (
+          out, g_dngettext (GETTEXT_PACKAGE, "…and %u more problem", "…and %u more problems", rest),
+          rest);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,31 @@
+/* kr-problem.h — one thing wrong with a dataset, and where
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *path; /* JSON path such as "$.deals[3].parties", or NULL for a syntax error */
+  int line;   /* 1-based, 0 when unknown */
+  int column; /* 1-based, 0 when unknown */
+  char *message;
+} KrProblem;
+
+KrProblem *kr_problem_new_at_path (const char *path, const char *message);
+KrProblem *kr_problem_new_at_position (int line, int column, const char *message);
+void kr_problem_free (KrProblem *problem);
+
+/* "FILE:PATH: message" or "FILE:LINE:COL: message". */
+char *kr_problem_to_string (const KrProblem *problem, const char *source_name);
+
+/* The problems, one per line, at most @max_lines (then "and N more"); 0 means all. */
+char *kr_problems_to_string (GPtrArray *problems, const char *source_name, guint max_lines);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrProblem, kr_problem_free)
+
+G_END_DECLS
