@@ -1,0 +1,121 @@
+/* kr-scene.h — a laid-out diagram as plain geometry, ready to draw or hit-test
+ *
+ * Coordinates are in points (1/72 inch), x to the right and y downwards, with the origin at
+ * the top-left corner of the diagram's bounds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kr-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The font of node labels; sizes are in points, measured at 72 dpi. */
+#define KR_SCENE_FONT_FAMILY "Cantarell, Noto Sans, Sans"
+#define KR_SCENE_FONT_SIZE 11.0
+#define KR_SCENE_LABEL_WRAP 150.0 /* labels wrap beyond this width */
+
+typedef struct
+{
+  double x, y;
+} KrPoint;
+
+typedef struct
+{
+  double x, y, width, height;
+} KrRect;
+
+typedef enum
+{
+  KR_SCENE_NODE_ENTITY,
+  KR_SCENE_NODE_DEAL, /* the hub of a deal with more than two parties */
+} KrSceneNodeType;
+
+typedef enum
+{
+  KR_SHAPE_BOX,
+  KR_SHAPE_ROUNDED_BOX,
+  KR_SHAPE_ELLIPSE,
+  KR_SHAPE_POLYGON,
+} KrShape;
+
+typedef struct
+{
+  KrSceneNodeType type;
+  guint index; /* entity or deal index in the dataset */
+  double x, y; /* centre */
+  double width, height;
+  KrShape shape;
+  KrPoint *vertices; /* relative to the centre, for KR_SHAPE_POLYGON */
+  guint n_vertices;
+  gboolean dashed_outline;
+  const char *label; /* owned by the dataset; NULL for deal hubs */
+} KrSceneNode;
+
+typedef struct
+{
+  gboolean present;
+  KrPoint base; /* where the line ends */
+  KrPoint tip;
+} KrArrow;
+
+typedef struct
+{
+  guint deal;        /* deal index in the dataset */
+  guint tail, head;  /* scene node indices */
+  gboolean advocacy; /* joins a deal hub to someone who urged the deal */
+  KrPoint *points;   /* cubic Bézier: 1 + 3n points */
+  guint n_points;
+  KrArrow arrow_start;
+  KrArrow arrow_end;
+  KrRect bounds;
+} KrSceneEdge;
+
+typedef enum
+{
+  KR_HIT_NONE,
+  KR_HIT_NODE,
+  KR_HIT_EDGE,
+} KrHitType;
+
+typedef struct
+{
+  KrHitType type;
+  guint index; /* scene node or edge index */
+} KrHit;
+
+#define KR_TYPE_SCENE (kr_scene_get_type ())
+G_DECLARE_FINAL_TYPE (KrScene, kr_scene, KR, SCENE, GObject)
+
+KrScene *kr_scene_new (KrDataset *dataset, double width, double height);
+KrDataset *kr_scene_get_dataset (KrScene *self);
+double kr_scene_get_width (KrScene *self);
+double kr_scene_get_height (KrScene *self);
+const char *kr_scene_get_engine (KrScene *self);
+void kr_scene_set_engine (KrScene *self, const char *engine);
+
+/* Takes ownership of the vertices/points arrays. */
+guint kr_scene_add_node (KrScene *self, const KrSceneNode *node);
+guint kr_scene_add_edge (KrScene *self, const KrSceneEdge *edge);
+
+guint kr_scene_get_n_nodes (KrScene *self);
+const KrSceneNode *kr_scene_get_node (KrScene *self, guint index);
+guint kr_scene_get_n_edges (KrScene *self);
+const KrSceneEdge *kr_scene_get_edge (KrScene *self, guint index);
+
+/* The scene node of an entity or of a deal hub, or -1 when not in the scene. */
+int kr_scene_find_entity (KrScene *self, guint entity);
+int kr_scene_find_deal_hub (KrScene *self, guint deal);
+
+/* What lies under (x, y), scene coordinates; edges count within @tolerance points. */
+KrHit kr_scene_hit_test (KrScene *self, double x, double y, double tolerance);
+
+KrRect kr_scene_node_bounds (const KrSceneNode *node);
+
+/* Evaluates one cubic segment at t. */
+KrPoint kr_bezier_point (const KrPoint *p, double t);
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* kr-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-text"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "kr-scene.h"
+#include "kr-text.h"
+
+PangoContext *
+kr_text_context_new (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default (); /* one per thread */
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics must not depend on the screen: no hinting, no rounding of glyph positions. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+#if PANGO_VERSION_CHECK(1, 44, 0)
+  pango_context_set_round_glyph_positions (context, FALSE);
+#endif
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+PangoLayout *
+kr_text_layout_new (PangoContext *context, const char *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, KR_SCENE_FONT_FAMILY);
+  pango_font_description_set_size (font, (int)(KR_SCENE_FONT_SIZE * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int)(KR_SCENE_LABEL_WRAP * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static void
+free_context (gpointer data)
+{
+  g_object_unref (data);
+}
+
+void
+kr_text_measure (const char *text, double *width, double *height)
+{
+  static GPrivate context_key = G_PRIVATE_INIT (free_context);
+  PangoContext *context = g_private_get (&context_key);
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoRectangle ink, logical;
+
+  if (context == NULL)
+    {
+      context = kr_text_context_new ();
+      g_private_set (&context_key, context);
+    }
+  layout = kr_text_layout_new (context, text);
+  pango_layout_get_extents (layout, &ink, &logical);
+  *width = (double)logical.width / PANGO_SCALE;
+  *height = (double)logical.height / PANGO_SCALE;
+}
