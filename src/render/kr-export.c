@@ -1,0 +1,208 @@
+/* kr-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-export"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "kr-cairo-painter.h"
+#include "kr-export.h"
+#include "kr-scene-paint.h"
+#include "kr-svg-painter.h"
+#include "kr-text.h"
+
+#define LEGEND_GAP 16.0
+#define MAX_PNG_PIXELS (16384.0 * 16384.0)
+
+G_DEFINE_QUARK (kr - export - error - quark, kr_export_error)
+
+void
+kr_export_options_init (KrExportOptions *options)
+{
+  *options = (KrExportOptions){ TRUE, FALSE, 2.0 };
+}
+
+int
+kr_export_format_from_filename (const char *filename)
+{
+  g_autofree char *lower = NULL;
+
+  if (filename == NULL)
+    return -1;
+  lower = g_ascii_strdown (filename, -1);
+  if (g_str_has_suffix (lower, ".svg"))
+    return KR_EXPORT_SVG;
+  if (g_str_has_suffix (lower, ".png"))
+    return KR_EXPORT_PNG;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return KR_EXPORT_PDF;
+  return -1;
+}
+
+const char *
+kr_export_format_extension (KrExportFormat format)
+{
+  static const char *ext[] = { "svg", "png", "pdf" };
+  g_return_val_if_fail (format <= KR_EXPORT_PDF, NULL);
+  return ext[format];
+}
+
+/* The size of the picture: the diagram, and the legend to its right. */
+static void
+picture_size (KrScene *scene, PangoContext *context, const KrExportOptions *o, double *w, double *h,
+              double *legend_w)
+{
+  double lw = 0, lh = 0;
+
+  if (o->legend)
+    kr_legend_measure (scene, context, &lw, &lh);
+  *legend_w = lw;
+  *w = kr_scene_get_width (scene) + (o->legend ? lw + LEGEND_GAP : 0);
+  *h = MAX (kr_scene_get_height (scene), o->legend ? lh + 2 * LEGEND_GAP : 0);
+}
+
+static void
+paint_picture (KrScene *scene, KrPainter *painter, const KrExportOptions *o, double w, double h)
+{
+  const KrPalette *palette = kr_palette_get (FALSE);
+  KrPaintOptions paint;
+
+  if (!o->transparent)
+    {
+      KrPath path;
+      KrPaint bg = { TRUE, palette->background, FALSE, palette->background, 0, KR_LINE_SOLID };
+      kr_path_init (&path);
+      kr_path_rect (&path, 0, 0, w, h);
+      painter->draw_path (painter, &path, &bg);
+      kr_path_clear (&path);
+    }
+  kr_paint_options_init (&paint, palette);
+  paint.with_metadata = TRUE;
+  kr_scene_paint (scene, painter, &paint);
+  if (o->legend)
+    kr_legend_paint (scene, painter, palette, kr_scene_get_width (scene) + LEGEND_GAP / 2,
+                     LEGEND_GAP);
+}
+
+static GBytes *
+render_svg (KrScene *scene, const KrExportOptions *o, PangoContext *context)
+{
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  GString *out = g_string_sized_new (64 * 1024);
+  KrSvgPainter painter;
+  double w, h, lw;
+
+  picture_size (scene, context, o, &w, &h, &lw);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (out,
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+                          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+                          (int)(w + 0.999), (int)(h + 0.999), (int)(w + 0.999), (int)(h + 0.999));
+  g_string_append (out, "  <title>");
+  kr_xml_append_escaped (out, kr_dataset_get_title (dataset), -1);
+  g_string_append (out, "</title>\n  <desc>");
+  kr_xml_append_escaped (out,
+                         _ ("Alliance diagram made with Keiretsu. Each deal carries its "
+                            "summary and sources."),
+                         -1);
+  g_string_append (out, "</desc>\n");
+
+  kr_svg_painter_init (&painter, out, context);
+  paint_picture (scene, &painter.parent, o, w, h);
+  kr_svg_painter_clear (&painter);
+
+  g_string_append (out, "</svg>\n");
+  return g_string_free_to_bytes (out);
+}
+
+static cairo_status_t
+append_to_array (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+render_cairo (KrScene *scene, KrExportFormat format, const KrExportOptions *o,
+              PangoContext *context, GError **error)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  KrCairoPainter painter;
+  double w, h, lw, scale = 1.0;
+  cairo_t *cr;
+
+  picture_size (scene, context, o, &w, &h, &lw);
+  if (format == KR_EXPORT_PNG)
+    {
+      scale = o->png_scale > 0 ? o->png_scale : 2.0;
+      if (w * scale * h * scale > MAX_PNG_PIXELS)
+        scale = MAX (0.05, sqrt (MAX_PNG_PIXELS / (w * h)));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)(w * scale + 0.999),
+                                            (int)(h * scale + 0.999));
+    }
+  else
+    surface = cairo_pdf_surface_create_for_stream (append_to_array, out, w, h);
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  kr_cairo_painter_init (&painter, cr, context);
+  paint_picture (scene, &painter.parent, o, w, h);
+  kr_cairo_painter_clear (&painter);
+  cairo_destroy (cr);
+
+  if (format == KR_EXPORT_PNG)
+    cairo_surface_write_to_png_stream (surface, append_to_array, out);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_RENDER,
+                   _ ("Could not draw the diagram: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
+                  GError **error)
+{
+  PangoContext *context;
+  KrExportOptions defaults;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+
+  if (options == NULL)
+    {
+      kr_export_options_init (&defaults);
+      options = &defaults;
+    }
+  context = kr_text_context_new ();
+  switch (format)
+    {
+    case KR_EXPORT_SVG:
+      bytes = render_svg (scene, options, context);
+      break;
+    case KR_EXPORT_PNG:
+    case KR_EXPORT_PDF:
+      bytes = render_cairo (scene, format, options, context, error);
+      break;
+    default:
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FORMAT, _ ("Unknown export format"));
+      break;
+    }
+  g_object_unref (context);
+  return bytes;
+}

@@ -1,0 +1,46 @@
+/* kr-export.h — a scene as an SVG, PNG or PDF file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+#define KR_EXPORT_ERROR (kr_export_error_quark ())
+
+typedef enum
+{
+  KR_EXPORT_ERROR_FORMAT,
+  KR_EXPORT_ERROR_RENDER,
+} KrExportError;
+
+GQuark kr_export_error_quark (void);
+
+typedef enum
+{
+  KR_EXPORT_SVG,
+  KR_EXPORT_PNG,
+  KR_EXPORT_PDF,
+} KrExportFormat;
+
+typedef struct
+{
+  gboolean legend;      /* draw the legend beside the diagram */
+  gboolean transparent; /* no background fill */
+  double png_scale;     /* pixels per point for PNG; 0 means 2 */
+} KrExportOptions;
+
+void kr_export_options_init (KrExportOptions *options);
+
+/* The format named by a file name's extension, or -1. */
+int kr_export_format_from_filename (const char *filename);
+const char *kr_export_format_extension (KrExportFormat format);
+
+GBytes *kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
+                          GError **error);
+
+G_END_DECLS

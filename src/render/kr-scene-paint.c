@@ -1,0 +1,412 @@
+/* kr-scene-paint.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-scene-paint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "kr-scene-paint.h"
+#include "kr-text.h"
+
+#define DIM_OPACITY 0.22
+#define ARROW_HALF_WIDTH 0.38 /* of the arrow's length */
+
+void
+kr_paint_options_init (KrPaintOptions *options, const KrPalette *palette)
+{
+  *options = (KrPaintOptions){ 0 };
+  options->palette = palette;
+  options->selected_node = options->selected_edge = -1;
+  options->hover_node = options->hover_edge = -1;
+}
+
+static gboolean
+rects_intersect (const KrRect *a, const KrRect *b, double slack)
+{
+  return a->x - slack <= b->x + b->width && b->x <= a->x + a->width + slack
+         && a->y - slack <= b->y + b->height && b->y <= a->y + a->height + slack;
+}
+
+static gboolean
+is_culled (const KrPaintOptions *o, const KrRect *bounds)
+{
+  return o->viewport.width > 0 && !rects_intersect (&o->viewport, bounds, 8.0);
+}
+
+static KrColor
+with_alpha (KrColor c, double alpha)
+{
+  c.alpha *= alpha;
+  return c;
+}
+
+static char *
+format_sources (KrDataset *dataset, const KrDeal *deal)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s · %s", kr_deal_kind_label (deal->kind),
+                          kr_status_label (deal->status));
+  if (kr_deal_is_disputed (deal))
+    g_string_append_printf (s, " · %s", _ ("sources disagree"));
+  for (guint i = 0; i < deal->n_evidence; i++)
+    {
+      const KrArticle *a = kr_dataset_get_article (dataset, deal->evidence[i].article);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = deal->evidence[j].article == deal->evidence[i].article;
+      if (seen)
+        continue;
+      g_string_append_printf (s, "\n%s: “%s”, %s", _ ("Source"), a->title, a->publisher);
+      if (a->date != NULL)
+        g_string_append_printf (s, ", %s", a->date);
+      if (a->url != NULL)
+        g_string_append_printf (s, ", %s", a->url);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static const char *
+first_url (KrDataset *dataset, const KrDeal *deal)
+{
+  for (guint i = 0; i < deal->n_evidence; i++)
+    {
+      const KrArticle *a = kr_dataset_get_article (dataset, deal->evidence[i].article);
+      if (a->url != NULL)
+        return a->url;
+    }
+  return NULL;
+}
+
+static void
+add_arrow (KrPath *path, const KrArrow *arrow)
+{
+  double dx = arrow->tip.x - arrow->base.x, dy = arrow->tip.y - arrow->base.y;
+  double nx = -dy * ARROW_HALF_WIDTH, ny = dx * ARROW_HALF_WIDTH;
+
+  kr_path_move_to (path, arrow->tip.x, arrow->tip.y);
+  kr_path_line_to (path, arrow->base.x + nx, arrow->base.y + ny);
+  kr_path_line_to (path, arrow->base.x - nx, arrow->base.y - ny);
+  kr_path_close (path);
+}
+
+static KrPoint
+edge_midpoint (const KrSceneEdge *edge)
+{
+  guint segments = (edge->n_points - 1) / 3;
+  guint mid = segments / 2;
+
+  if (segments == 0)
+    return edge->points[0];
+  if (segments % 2 == 1)
+    return kr_bezier_point (&edge->points[mid * 3], 0.5);
+  return edge->points[mid * 3];
+}
+
+static void
+paint_badge (KrPainter *painter, const KrPalette *palette, KrPoint at)
+{
+  KrPath path;
+  KrPaint paint = { TRUE, palette->disputed, TRUE, palette->background, 1.5, KR_LINE_SOLID };
+
+  kr_path_init (&path);
+  kr_path_ellipse (&path, at.x, at.y, 5.5, 5.5);
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+
+  /* An exclamation mark, drawn as shapes so it needs no font. */
+  kr_path_init (&path);
+  kr_path_rounded_rect (&path, at.x - 0.9, at.y - 3.6, 1.8, 4.4, 0.9);
+  kr_path_ellipse (&path, at.x, at.y + 2.4, 1.0, 1.0);
+  paint = (KrPaint){ TRUE, palette->background, FALSE, palette->background, 0, KR_LINE_SOLID };
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+}
+
+/* Initialises @path with the edge's curve. */
+static void
+edge_path (KrPath *path, const KrSceneEdge *edge)
+{
+  kr_path_init (path);
+  kr_path_move_to (path, edge->points[0].x, edge->points[0].y);
+  for (guint i = 1; i + 2 < edge->n_points; i += 3)
+    kr_path_curve_to (path, edge->points[i].x, edge->points[i].y, edge->points[i + 1].x,
+                      edge->points[i + 1].y, edge->points[i + 2].x, edge->points[i + 2].y);
+}
+
+static void
+paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
+{
+  const KrSceneEdge *edge = kr_scene_get_edge (scene, index);
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  const KrDeal *deal = kr_dataset_get_deal (dataset, edge->deal);
+  const KrPalette *palette = o->palette;
+  gboolean dimmed = o->edge_emphasis != NULL && !o->edge_emphasis[index];
+  gboolean selected = (int)index == o->selected_edge;
+  gboolean hovered = (int)index == o->hover_edge;
+  g_autofree char *group_id = NULL;
+  g_autofree char *desc = NULL;
+  KrGroupInfo info = { 0 };
+  KrColor color = kr_palette_deal_color (palette, deal->kind, deal->status);
+  KrPaint paint = { 0 };
+  KrPath path;
+  double width;
+
+  if (edge->n_points < 4 || is_culled (o, &edge->bounds))
+    return;
+
+  width = edge->advocacy ? 1.0 : kr_deal_line_width (deal->status, kr_deal_count_sources (deal));
+  if (o->with_metadata)
+    {
+      group_id = g_strdup_printf ("kr-deal-%s-%u", deal->id, index);
+      desc = format_sources (dataset, deal);
+      info = (KrGroupInfo){ group_id, edge->advocacy ? "deal advocacy" : "deal", deal->summary,
+                            desc, first_url (dataset, deal) };
+    }
+  painter->begin_group (painter, o->with_metadata ? &info : NULL, dimmed ? DIM_OPACITY : 1.0);
+
+  if (selected || hovered)
+    {
+      /* A halo under the line. */
+      edge_path (&path, edge);
+      paint = (KrPaint){ FALSE,     color,
+                         TRUE,      with_alpha (palette->selection, selected ? 0.45 : 0.25),
+                         width + 6, KR_LINE_SOLID };
+      painter->draw_path (painter, &path, &paint);
+      kr_path_clear (&path);
+    }
+
+  edge_path (&path, edge);
+  paint = (KrPaint){ FALSE, color,
+                     TRUE,  color,
+                     width, edge->advocacy ? KR_LINE_DASHED : kr_status_line_style (deal->status) };
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+
+  if (edge->arrow_start.present || edge->arrow_end.present)
+    {
+      kr_path_init (&path);
+      if (edge->arrow_start.present)
+        add_arrow (&path, &edge->arrow_start);
+      if (edge->arrow_end.present)
+        add_arrow (&path, &edge->arrow_end);
+      paint = (KrPaint){ !edge->advocacy, color, TRUE, color, 1.0, KR_LINE_SOLID };
+      painter->draw_path (painter, &path, &paint);
+      kr_path_clear (&path);
+    }
+
+  /* A two-party deal whose sources disagree carries a mark on its line. */
+  if (kr_deal_is_disputed (deal) && kr_scene_find_deal_hub (scene, edge->deal) < 0)
+    paint_badge (painter, palette, edge_midpoint (edge));
+
+  painter->end_group (painter);
+}
+
+static void
+node_outline (const KrSceneNode *node, KrPath *path)
+{
+  KrRect r = kr_scene_node_bounds (node);
+
+  switch (node->shape)
+    {
+    case KR_SHAPE_ELLIPSE:
+      kr_path_ellipse (path, node->x, node->y, node->width / 2, node->height / 2);
+      break;
+    case KR_SHAPE_ROUNDED_BOX:
+      kr_path_rounded_rect (path, r.x, r.y, r.width, r.height, 7.0);
+      break;
+    case KR_SHAPE_POLYGON:
+      if (node->n_vertices >= 3)
+        {
+          kr_path_move_to (path, node->x + node->vertices[0].x, node->y + node->vertices[0].y);
+          for (guint i = 1; i < node->n_vertices; i++)
+            kr_path_line_to (path, node->x + node->vertices[i].x, node->y + node->vertices[i].y);
+          kr_path_close (path);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case KR_SHAPE_BOX:
+    default:
+      kr_path_rect (path, r.x, r.y, r.width, r.height);
+      break;
+    }
+}
+
+static PangoLayout *
+label_layout (KrPainter *painter, const KrPaintOptions *o, guint index, const char *text)
+{
+  PangoLayout *layout;
+
+  if (o->layout_cache != NULL && index < o->layout_cache->len
+      && o->layout_cache->pdata[index] != NULL)
+    return g_object_ref (o->layout_cache->pdata[index]);
+
+  layout = kr_text_layout_new (painter->context, text);
+  if (o->layout_cache != NULL)
+    {
+      if (o->layout_cache->len <= index)
+        g_ptr_array_set_size (o->layout_cache, (int)index + 1);
+      o->layout_cache->pdata[index] = g_object_ref (layout);
+    }
+  return layout;
+}
+
+static void
+paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
+{
+  const KrSceneNode *node = kr_scene_get_node (scene, index);
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  const KrPalette *palette = o->palette;
+  gboolean dimmed = o->node_emphasis != NULL && !o->node_emphasis[index];
+  gboolean selected = (int)index == o->selected_node;
+  gboolean hovered = (int)index == o->hover_node;
+  KrRect bounds = kr_scene_node_bounds (node);
+  g_autofree char *group_id = NULL;
+  g_autofree char *desc = NULL;
+  KrGroupInfo info = { 0 };
+  KrPaint paint;
+  KrPath path;
+
+  if (is_culled (o, &bounds))
+    return;
+
+  if (o->with_metadata)
+    {
+      if (node->type == KR_SCENE_NODE_ENTITY)
+        {
+          const KrEntity *e = kr_dataset_get_entity (dataset, node->index);
+          group_id = g_strdup_printf ("kr-entity-%s", e->id);
+          desc = g_strdup_printf ("%s%s%s%s%s", kr_entity_kind_label (e->kind),
+                                  e->country ? " · " : "", e->country ? e->country : "",
+                                  e->description ? "\n" : "", e->description ? e->description : "");
+          info = (KrGroupInfo){ group_id, "entity", e->name, desc, NULL };
+        }
+      else
+        {
+          const KrDeal *d = kr_dataset_get_deal (dataset, node->index);
+          group_id = g_strdup_printf ("kr-deal-%s", d->id);
+          desc = format_sources (dataset, d);
+          info = (KrGroupInfo){ group_id, "deal hub", d->summary, desc, first_url (dataset, d) };
+        }
+    }
+  painter->begin_group (painter, o->with_metadata ? &info : NULL, dimmed ? DIM_OPACITY : 1.0);
+
+  kr_path_init (&path);
+  node_outline (node, &path);
+  if (node->type == KR_SCENE_NODE_ENTITY)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, node->index);
+      paint = (KrPaint){ TRUE,
+                         palette->entity_fill[e->kind],
+                         TRUE,
+                         selected ? palette->selection : palette->node_stroke,
+                         selected  ? 3.0
+                         : hovered ? 2.0
+                                   : 1.0,
+                         node->dashed_outline ? KR_LINE_DASHED : KR_LINE_SOLID };
+    }
+  else
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, node->index);
+      KrColor c = kr_palette_deal_color (palette, d->kind, d->status);
+      paint = (KrPaint){
+        TRUE, c, selected || hovered, palette->selection, selected ? 3.0 : 2.0, KR_LINE_SOLID
+      };
+    }
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+
+  if (node->label != NULL)
+    {
+      g_autoptr (PangoLayout) layout = label_layout (painter, o, index, node->label);
+      painter->draw_text (painter, layout, node->x, node->y, palette->text);
+    }
+  else if (node->type == KR_SCENE_NODE_DEAL
+           && kr_deal_is_disputed (kr_dataset_get_deal (dataset, node->index)))
+    paint_badge (painter, palette,
+                 (KrPoint){ node->x + node->width / 2, node->y - node->height / 2 });
+
+  painter->end_group (painter);
+}
+
+void
+kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
+{
+  guint n_nodes, n_edges;
+
+  g_return_if_fail (KR_IS_SCENE (scene));
+  g_return_if_fail (painter != NULL && o != NULL && o->palette != NULL);
+
+  if (o->background)
+    {
+      KrPath path;
+      KrPaint paint
+          = { TRUE, o->palette->background, FALSE, o->palette->background, 0, KR_LINE_SOLID };
+      kr_path_init (&path);
+      kr_path_rect (&path, 0, 0, kr_scene_get_width (scene), kr_scene_get_height (scene));
+      painter->draw_path (painter, &path, &paint);
+      kr_path_clear (&path);
+    }
+
+  n_edges = kr_scene_get_n_edges (scene);
+  n_nodes = kr_scene_get_n_nodes (scene);
+  for (guint i = 0; i < n_edges; i++)
+    if ((int)i != o->selected_edge && (int)i != o->hover_edge)
+      paint_edge (scene, painter, o, i);
+  /* The selected and hovered edges go on top of the others. */
+  if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges && o->hover_edge != o->selected_edge)
+    paint_edge (scene, painter, o, (guint)o->hover_edge);
+  if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
+    paint_edge (scene, painter, o, (guint)o->selected_edge);
+  for (guint i = 0; i < n_nodes; i++)
+    paint_node (scene, painter, o, i);
+}
+
+gboolean
+kr_scene_compute_emphasis (KrScene *scene, int selected_node, int selected_edge,
+                           guint8 *node_emphasis, guint8 *edge_emphasis)
+{
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  guint n_nodes = kr_scene_get_n_nodes (scene);
+  guint n_edges = kr_scene_get_n_edges (scene);
+  int entity = -1, deal = -1;
+
+  if (selected_node >= 0 && (guint)selected_node < n_nodes)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, (guint)selected_node);
+      if (node->type == KR_SCENE_NODE_ENTITY)
+        entity = (int)node->index;
+      else
+        deal = (int)node->index;
+    }
+  else if (selected_edge >= 0 && (guint)selected_edge < n_edges)
+    deal = (int)kr_scene_get_edge (scene, (guint)selected_edge)->deal;
+  else
+    return FALSE;
+
+  memset (node_emphasis, 0, n_nodes);
+  memset (edge_emphasis, 0, n_edges);
+  if (selected_node >= 0)
+    node_emphasis[selected_node] = 1;
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const KrSceneEdge *edge = kr_scene_get_edge (scene, i);
+      gboolean related
+          = deal >= 0 ? edge->deal == (guint)deal
+                      : kr_deal_involves (kr_dataset_get_deal (dataset, edge->deal), (guint)entity);
+      if (related)
+        {
+          edge_emphasis[i] = 1;
+          node_emphasis[edge->tail] = 1;
+          node_emphasis[edge->head] = 1;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,43 @@
+/* kr-scene-paint.h — draws a scene, and its legend, through a painter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-painter.h"
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const KrPalette *palette;
+  KrRect viewport;             /* scene coordinates; width <= 0 draws everything */
+  const guint8 *node_emphasis; /* per scene node: 0 dims it; NULL dims nothing */
+  const guint8 *edge_emphasis; /* per scene edge, likewise */
+  int selected_node;           /* scene indices, -1 for none */
+  int selected_edge;
+  int hover_node;
+  int hover_edge;
+  gboolean with_metadata;  /* groups carry ids, titles and citations (export) */
+  gboolean background;     /* fill the whole scene with the palette's background */
+  GPtrArray *layout_cache; /* nullable; PangoLayout per scene node, kept by caller */
+} KrPaintOptions;
+
+void kr_paint_options_init (KrPaintOptions *options, const KrPalette *palette);
+
+void kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *options);
+
+/* Fills @node_emphasis (n_nodes) and @edge_emphasis (n_edges) with 1 for what is related to
+ * the selection: the selected entity, its deals and their other parties; or the selected
+ * deal and its parties. Returns FALSE, leaving them untouched, when nothing is selected. */
+gboolean kr_scene_compute_emphasis (KrScene *scene, int selected_node, int selected_edge,
+                                    guint8 *node_emphasis, guint8 *edge_emphasis);
+
+/* The legend: entity kinds and deal families present in the scene, and line styles.
+ * kr_legend_measure gives its size; kr_legend_paint draws it with its top-left at (x, y). */
+void kr_legend_measure (KrScene *scene, PangoContext *context, double *width, double *height);
+void kr_legend_paint (KrScene *scene, KrPainter *painter, const KrPalette *palette, double x,
+                      double y);
+
+G_END_DECLS
