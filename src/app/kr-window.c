@@ -1,0 +1,684 @@
+/* kr-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-builtin.h"
+#include "kr-diagram-view.h"
+#include "kr-evidence-panel.h"
+#include "kr-export.h"
+#include "kr-layout.h"
+#include "kr-window.h"
+
+#define MAX_PROBLEM_LINES 12
+
+struct _KrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkMenuButton *engine_button;
+  GtkSpinner *spinner;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  GtkLabel *error_details;
+  GtkPaned *paned;
+  KrDiagramView *diagram;
+  KrEvidencePanel *panel;
+
+  KrDataset *dataset;
+  GFile *file;         /* NULL for the built-in dataset */
+  GFile *pending_file; /* being loaded */
+  char *engine;
+  gboolean show_sidebar;
+  gboolean show_legend;
+
+  GCancellable *load_cancellable;
+  GCancellable *layout_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_ENGINE,
+  PROP_SHOW_SIDEBAR,
+  PROP_SHOW_LEGEND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- messages -------------------------------------------------------------------------- */
+
+static void
+toast (KrWindow *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *t = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+show_problems_dialog (KrWindow *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  /* The body is plain text: it quotes the file, which may contain anything. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast_details_clicked (AdwToast *t, KrWindow *self)
+{
+  show_problems_dialog (self, g_object_get_data (G_OBJECT (t), "kr-heading"),
+                        g_object_get_data (G_OBJECT (t), "kr-body"));
+}
+
+static void
+toast_with_details (KrWindow *self, const char *heading, const char *body)
+{
+  g_autofree char *escaped = g_markup_escape_text (heading, -1);
+  AdwToast *t = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (t, 10);
+  adw_toast_set_button_label (t, _ ("Details"));
+  g_object_set_data_full (G_OBJECT (t), "kr-heading", g_strdup (heading), g_free);
+  g_object_set_data_full (G_OBJECT (t), "kr-body", g_strdup (body), g_free);
+  g_signal_connect (t, "button-clicked", G_CALLBACK (toast_details_clicked), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* ---- selection ------------------------------------------------------------------------- */
+
+static void
+selection_changed (KrWindow *self)
+{
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  KrHit hit = kr_diagram_view_get_selection (self->diagram);
+
+  if (scene == NULL || hit.type == KR_HIT_NONE)
+    {
+      kr_evidence_panel_clear (self->panel);
+      return;
+    }
+  if (hit.type == KR_HIT_NODE)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, hit.index);
+      if (node->type == KR_SCENE_NODE_ENTITY)
+        kr_evidence_panel_show_entity (self->panel, kr_scene_get_dataset (scene), node->index);
+      else
+        kr_evidence_panel_show_deal (self->panel, kr_scene_get_dataset (scene), node->index);
+    }
+  else
+    kr_evidence_panel_show_deal (self->panel, kr_scene_get_dataset (scene),
+                                 kr_scene_get_edge (scene, hit.index)->deal);
+  if (!self->show_sidebar)
+    {
+      self->show_sidebar = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->panel), TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+    }
+}
+
+static void
+panel_entity_activated (KrWindow *self, int entity)
+{
+  kr_diagram_view_select_entity (self->diagram, entity, TRUE);
+}
+
+static void
+panel_deal_activated (KrWindow *self, int deal)
+{
+  kr_diagram_view_select_deal (self->diagram, deal, TRUE);
+}
+
+/* ---- layout ---------------------------------------------------------------------------- */
+
+static void
+layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  g_clear_object (&self->layout_cancellable);
+
+  if (scene == NULL)
+    {
+      if (kr_diagram_view_get_scene (self->diagram) == NULL)
+        {
+          adw_status_page_set_title (self->error_page, _ ("Could Not Draw the Diagram"));
+          gtk_label_set_text (self->error_details, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      else
+        toast (self, error->message);
+      return;
+    }
+  kr_diagram_view_set_scene (self->diagram, scene);
+  gtk_stack_set_visible_child_name (self->stack, "diagram");
+}
+
+static void
+relayout (KrWindow *self)
+{
+  KrLayoutOptions options = { self->engine, KR_RANKDIR_LR, NULL, NULL };
+
+  if (self->dataset == NULL)
+    return;
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  self->layout_cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  kr_layout_run_async (self->dataset, &options, self->layout_cancellable, layout_done,
+                       g_object_ref (self));
+}
+
+static void
+set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->file, file);
+  if (file != NULL)
+    subtitle = g_file_get_basename (file);
+  else
+    subtitle = g_strdup (_ ("Built-in dataset"));
+  adw_window_title_set_title (self->window_title, kr_dataset_get_title (dataset));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), kr_dataset_get_title (dataset));
+  relayout (self);
+}
+
+/* ---- loading --------------------------------------------------------------------------- */
+
+static void
+show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError *error)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_ ("built-in dataset"));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *heading = NULL;
+
+  if (problems != NULL && problems->len > 0)
+    details = kr_problems_to_string (problems, path ? path : name, MAX_PROBLEM_LINES);
+  else
+    details = g_strdup (error->message);
+
+  if (self->dataset == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_ ("Could Not Open “%s”"), name);
+      adw_status_page_set_title (self->error_page, title);
+      adw_status_page_set_description (
+          self->error_page,
+          problems && problems->len ? _ (
+              "The file is not a valid Keiretsu dataset. Fix the problems below and open it again.")
+                                    : NULL);
+      gtk_label_set_text (self->error_details, details);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  heading = g_strdup_printf (_ ("Could not open “%s”; still showing the previous dataset"), name);
+  toast_with_details (self, heading, details);
+}
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KrDataset) dataset = kr_dataset_load_finish (result, &problems, &error);
+  g_autoptr (GFile) file = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->load_cancellable);
+  file = g_steal_pointer (&self->pending_file);
+  if (dataset == NULL)
+    {
+      show_load_error (self, file, problems, error);
+      return;
+    }
+  set_dataset (self, dataset, file);
+}
+
+void
+kr_window_open_file (KrWindow *self, GFile *file)
+{
+  g_return_if_fail (KR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_set_object (&self->pending_file, file);
+  kr_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
+}
+
+void
+kr_window_open_builtin (KrWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) dataset = NULL;
+
+  g_return_if_fail (KR_IS_WINDOW (self));
+
+  dataset = kr_builtin_dataset_load (&error);
+  if (dataset == NULL)
+    {
+      show_load_error (self, NULL, NULL, error);
+      return;
+    }
+  set_dataset (self, dataset, NULL);
+}
+
+/* ---- actions --------------------------------------------------------------------------- */
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+open_dialog_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    kr_window_open_file (self, file);
+}
+#else
+static void
+open_chooser_response (GtkNativeDialog *chooser, int response, KrWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      kr_window_open_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+#endif
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Keiretsu datasets (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = json_filter ();
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _ ("Open Dataset"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_done, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Open Dataset"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#endif
+}
+
+static void
+open_builtin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  kr_window_open_builtin (KR_WINDOW (widget));
+}
+
+static void
+export_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message = g_strdup_printf (_ ("Could not save “%s”: %s"), name, error->message);
+  else
+    message = g_strdup_printf (_ ("Diagram saved as “%s”"), name);
+  toast (self, message);
+}
+
+static void
+export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
+{
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (scene == NULL)
+    return;
+  bytes = kr_export_render (scene, format, NULL, &error);
+  if (bytes == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Replacing writes a temporary file and renames it: a failure leaves the old file intact. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, export_written, g_object_ref (self));
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+save_dialog_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  KrExportFormat format = GPOINTER_TO_INT (g_object_get_data (source, "kr-format"));
+
+  if (file != NULL)
+    export_to_file (self, file, format);
+}
+#else
+static void
+save_chooser_response (GtkNativeDialog *chooser, int response, KrWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      export_to_file (self, file,
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kr-format")));
+    }
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  const char *ext = g_variant_get_string (parameter, NULL);
+  g_autofree char *probe = g_strdup_printf ("x.%s", ext);
+  int format = kr_export_format_from_filename (probe);
+
+  if (format < 0 || kr_diagram_view_get_scene (self->diagram) == NULL)
+    return;
+
+  if (self->file != NULL)
+    {
+      char *dot;
+      base = g_file_get_basename (self->file);
+      dot = strrchr (base, '.');
+      if (dot != NULL)
+        *dot = '\0';
+    }
+  suggested = g_strdup_printf ("%s.%s", base ? base : "keiretsu", ext);
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+    gtk_file_dialog_set_title (dialog, _ ("Export Diagram"));
+    gtk_file_dialog_set_initial_name (dialog, suggested);
+    g_object_set_data (G_OBJECT (dialog), "kr-format", GINT_TO_POINTER (format));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+        _ ("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+    g_object_set_data (G_OBJECT (chooser), "kr-format", GINT_TO_POINTER (format));
+    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  double w = gtk_widget_get_width (GTK_WIDGET (self->diagram)) / 2.0;
+  double h = gtk_widget_get_height (GTK_WIDGET (self->diagram)) / 2.0;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    kr_diagram_view_zoom_at (self->diagram, 1.25, w, h);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    kr_diagram_view_zoom_at (self->diagram, 0.8, w, h);
+  else
+    kr_diagram_view_fit (self->diagram);
+}
+
+/* ---- object ---------------------------------------------------------------------------- */
+
+static void
+set_engine (KrWindow *self, const char *engine)
+{
+  if (!kr_layout_engine_is_valid (engine) || g_strcmp0 (self->engine, engine) == 0)
+    return;
+  g_free (self->engine);
+  self->engine = g_strdup (engine);
+  gtk_menu_button_set_label (self->engine_button, engine);
+  relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+static void
+kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KrWindow *self = KR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_string (value, self->engine);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  KrWindow *self = KR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      set_engine (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      if (self->show_sidebar != g_value_get_boolean (value))
+        {
+          self->show_sidebar = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->panel), self->show_sidebar);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SHOW_LEGEND:
+      if (self->show_legend != g_value_get_boolean (value))
+        {
+          self->show_legend = g_value_get_boolean (value);
+          kr_diagram_view_set_show_legend (self->diagram, self->show_legend);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_window_dispose (GObject *object)
+{
+  KrWindow *self = KR_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->engine, g_free);
+
+  G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
+}
+
+static void
+kr_window_class_init (KrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kr_window_dispose;
+  object_class->get_property = kr_window_get_property;
+  object_class->set_property = kr_window_set_property;
+
+  properties[PROP_ENGINE]
+      = g_param_spec_string ("engine", NULL, NULL, "dot",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR]
+      = g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND]
+      = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KR_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (KR_TYPE_EVIDENCE_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, error_details);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, panel);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s",
+                                       "svg");
+}
+
+/* The panel starts at its narrowest comfortable width, whatever the window's size; after
+ * that, the person's choice stands (the panel keeps its width when the window resizes). */
+static void
+place_divider (KrWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int panel = gtk_widget_get_width (GTK_WIDGET (self->panel));
+
+  if (width <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (self->paned, place_divider, self);
+  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel, NULL);
+  gtk_paned_set_position (self->paned, MAX (width / 2, width - panel - 20));
+}
+
+static void
+kr_window_init (KrWindow *self)
+{
+  self->engine = g_strdup ("dot");
+  self->show_sidebar = TRUE;
+  self->show_legend = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
+  g_signal_connect_swapped (self->diagram, "selection-changed", G_CALLBACK (selection_changed),
+                            self);
+  g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
+                            self);
+  g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
+}
+
+KrWindow *
+kr_window_new (GtkApplication *application)
+{
+  return g_object_new (KR_TYPE_WINDOW, "application", application, NULL);
+}
+
+KrDataset *
+kr_window_get_dataset (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+KrScene *
+kr_window_get_scene (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return kr_diagram_view_get_scene (self->diagram);
+}
+
+GtkWidget *
+kr_window_get_diagram (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->diagram);
+}
+
+GtkWidget *
+kr_window_get_panel (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->panel);
+}

@@ -1,0 +1,28 @@
+/* kr-window.h — the main window: the map, its evidence panel and the dataset behind them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kr-dataset.h"
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+#define KR_TYPE_WINDOW (kr_window_get_type ())
+G_DECLARE_FINAL_TYPE (KrWindow, kr_window, KR, WINDOW, AdwApplicationWindow)
+
+KrWindow *kr_window_new (GtkApplication *application);
+
+/* Loads in the background; a dataset that fails to load never replaces the one shown. */
+void kr_window_open_file (KrWindow *self, GFile *file);
+void kr_window_open_builtin (KrWindow *self);
+
+KrDataset *kr_window_get_dataset (KrWindow *self);
+KrScene *kr_window_get_scene (KrWindow *self);
+GtkWidget *kr_window_get_diagram (KrWindow *self);
+GtkWidget *kr_window_get_panel (KrWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,52 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "kr-application.h"
+#include "kr-cli.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrApplication) app = NULL;
+  KrCliOptions options = { 0 };
+  g_autoptr (GPtrArray) app_argv = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!kr_cli_parse (&options, &argc, &argv, &error))
+    {
+      g_printerr ("keiretsu: %s\n%s\n", error->message, _ ("Run “keiretsu --help” for usage."));
+      kr_cli_options_clear (&options);
+      return 2;
+    }
+  if (kr_cli_is_headless (&options))
+    {
+      status = kr_cli_run (&options);
+      kr_cli_options_clear (&options);
+      return status;
+    }
+
+  /* The window: the application opens the remaining file, if any. */
+  app_argv = g_ptr_array_new ();
+  g_ptr_array_add (app_argv, argv[0]);
+  for (guint i = 0; options.files && options.files[i]; i++)
+    g_ptr_array_add (app_argv, options.files[i]);
+  g_ptr_array_add (app_argv, NULL);
+
+  app = kr_application_new (options.engine);
+  status
+      = g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);
+  kr_cli_options_clear (&options);
+  return status;
+}

@@ -1,0 +1,832 @@
+/* kr-diagram-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-diagram-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-cairo-painter.h"
+#include "kr-diagram-view.h"
+#include "kr-scene-paint.h"
+#include "kr-text.h"
+
+#define MIN_ZOOM 0.05
+#define MAX_ZOOM 6.0
+#define HIT_TOLERANCE 5.0 /* widget pixels */
+#define LEGEND_MARGIN 12.0
+#define LEGEND_SCALE 0.85
+
+struct _KrDiagramView
+{
+  GtkWidget parent_instance;
+
+  KrScene *scene;
+  double zoom;
+  double offset_x, offset_y; /* widget position of the scene's origin */
+  gboolean follow_fit;       /* refit when the widget is resized */
+
+  int selected_node, selected_edge;
+  int hover_node, hover_edge;
+  guint8 *node_emphasis;
+  guint8 *edge_emphasis;
+  gboolean has_emphasis;
+
+  gboolean show_legend;
+  PangoContext *context;
+  GPtrArray *layout_cache;
+
+  double drag_start_x, drag_start_y;
+  gboolean dragged;
+  double gesture_start_zoom;
+  AdwStyleManager *style_manager;
+};
+
+G_DEFINE_FINAL_TYPE (KrDiagramView, kr_diagram_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SCENE,
+  PROP_ZOOM,
+  PROP_SHOW_LEGEND,
+  N_PROPS
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_emphasis (KrDiagramView *self)
+{
+  self->has_emphasis
+      = self->scene != NULL
+        && kr_scene_compute_emphasis (self->scene, self->selected_node, self->selected_edge,
+                                      self->node_emphasis, self->edge_emphasis);
+}
+
+static void
+set_selection (KrDiagramView *self, int node, int edge)
+{
+  if (self->selected_node == node && self->selected_edge == edge)
+    return;
+  self->selected_node = node;
+  self->selected_edge = edge;
+  update_emphasis (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+set_view (KrDiagramView *self, double zoom, double ox, double oy)
+{
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  self->offset_x = ox;
+  self->offset_y = oy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  *sx = (wx - self->offset_x) / self->zoom;
+  *sy = (wy - self->offset_y) / self->zoom;
+}
+
+static KrHit
+hit_at (KrDiagramView *self, double wx, double wy)
+{
+  double sx, sy;
+
+  if (self->scene == NULL)
+    return (KrHit){ KR_HIT_NONE, 0 };
+  kr_diagram_view_to_scene (self, wx, wy, &sx, &sy);
+  return kr_scene_hit_test (self->scene, sx, sy, HIT_TOLERANCE / self->zoom);
+}
+
+/* The legend's size on screen, or 0 × 0 when it is hidden or there is no room for it. */
+static void
+legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh)
+{
+  *lw = *lh = 0;
+  if (!self->show_legend || self->scene == NULL)
+    return;
+  kr_legend_measure (self->scene, self->context, lw, lh);
+  *lw *= LEGEND_SCALE;
+  *lh *= LEGEND_SCALE;
+  /* In a narrow view the legend would hide the map: leave it out. */
+  if (*lw + 2 * LEGEND_MARGIN > w * 0.4 || *lh + 2 * LEGEND_MARGIN > h)
+    *lw = *lh = 0;
+}
+
+static void
+fit_to (KrDiagramView *self, int w, int h)
+{
+  double sw, sh, zoom, lw, lh, left = 0;
+
+  self->follow_fit = TRUE;
+  if (self->scene == NULL || w <= 0 || h <= 0)
+    return;
+  sw = kr_scene_get_width (self->scene);
+  sh = kr_scene_get_height (self->scene);
+  zoom = CLAMP (MIN ((w - 24) / sw, (h - 24) / sh), MIN_ZOOM, 1.5);
+
+  /* Keep the legend clear of the diagram when that costs little of its size. */
+  legend_size (self, w, h, &lw, &lh);
+  if (lw > 0)
+    {
+      double beside
+          = CLAMP (MIN ((w - lw - LEGEND_MARGIN - 24) / sw, (h - 24) / sh), MIN_ZOOM, 1.5);
+      if (beside >= zoom * 0.8)
+        {
+          zoom = beside;
+          left = lw + LEGEND_MARGIN;
+        }
+    }
+  g_debug ("fit %d×%d: zoom %.3f, legend %.0f, left %.0f", w, h, zoom, lw, left);
+  set_view (self, zoom, left + (w - left - sw * zoom) / 2, (h - sh * zoom) / 2);
+}
+
+void
+kr_diagram_view_fit (KrDiagramView *self)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+void
+kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y)
+{
+  double sx, sy, zoom;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+
+  self->follow_fit = FALSE;
+  zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
+  kr_diagram_view_to_scene (self, x, y, &sx, &sy);
+  /* Keep the scene point under (x, y) where it is. */
+  set_view (self, zoom, x - sx * zoom, y - sy * zoom);
+}
+
+static void
+zoom_centre (KrDiagramView *self, double factor)
+{
+  kr_diagram_view_zoom_at (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+static void
+reveal_point (KrDiagramView *self, double sx, double sy)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double zoom = MAX (self->zoom, 0.6);
+  double x = self->offset_x + sx * self->zoom, y = self->offset_y + sy * self->zoom;
+
+  if (zoom == self->zoom && x > 40 && x < w - 40 && y > 40 && y < h - 40)
+    return;
+  self->follow_fit = FALSE;
+  set_view (self, zoom, w / 2 - sx * zoom, h / 2 - sy * zoom);
+}
+
+/* ---- drawing ------------------------------------------------------------------------- */
+
+static const KrPalette *
+current_palette (KrDiagramView *self)
+{
+  return kr_palette_get (adw_style_manager_get_dark (self->style_manager));
+}
+
+static void
+kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  const KrPalette *palette = current_palette (self);
+  KrCairoPainter painter;
+  KrPaintOptions options;
+  cairo_t *cr;
+
+  if (self->scene == NULL || w <= 0 || h <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  kr_cairo_painter_init (&painter, cr, self->context);
+
+  cairo_save (cr);
+  cairo_translate (cr, self->offset_x, self->offset_y);
+  cairo_scale (cr, self->zoom, self->zoom);
+  kr_paint_options_init (&options, palette);
+  options.viewport = (KrRect){ -self->offset_x / self->zoom, -self->offset_y / self->zoom,
+                               w / self->zoom, h / self->zoom };
+  options.selected_node = self->selected_node;
+  options.selected_edge = self->selected_edge;
+  options.hover_node = self->hover_node;
+  options.hover_edge = self->hover_edge;
+  options.layout_cache = self->layout_cache;
+  if (self->has_emphasis)
+    {
+      options.node_emphasis = self->node_emphasis;
+      options.edge_emphasis = self->edge_emphasis;
+    }
+  kr_scene_paint (self->scene, &painter.parent, &options);
+  cairo_restore (cr);
+
+  {
+    double lw, lh;
+    legend_size (self, w, h, &lw, &lh);
+    if (lw > 0)
+      {
+        cairo_save (cr);
+        cairo_translate (cr, LEGEND_MARGIN, h - lh - LEGEND_MARGIN);
+        cairo_scale (cr, LEGEND_SCALE, LEGEND_SCALE);
+        kr_legend_paint (self->scene, &painter.parent, palette, 0, 0);
+        cairo_restore (cr);
+      }
+  }
+
+  kr_cairo_painter_clear (&painter);
+  cairo_destroy (cr);
+}
+
+static void
+kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+
+  if (self->follow_fit)
+    fit_to (self, width, height);
+}
+
+static void
+kr_diagram_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                         int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  *minimum = 120;
+  *natural = 640;
+}
+
+/* ---- input --------------------------------------------------------------------------- */
+
+static void
+drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
+{
+  self->drag_start_x = self->offset_x;
+  self->drag_start_y = self->offset_y;
+  self->dragged = FALSE;
+}
+
+static void
+drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
+{
+  if (!self->dragged && hypot (dx, dy) < 4)
+    return;
+  if (!self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->dragged = TRUE;
+  self->follow_fit = FALSE;
+  set_view (self, self->zoom, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+static void
+drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
+{
+  KrHit hit;
+
+  if (self->dragged)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit = hit_at (self, x, y);
+  if (hit.type == KR_HIT_NODE)
+    set_selection (self, (int)hit.index, -1);
+  else if (hit.type == KR_HIT_EDGE)
+    set_selection (self, -1, (int)hit.index);
+  else
+    set_selection (self, -1, -1);
+
+  if (n_press == 2 && hit.type == KR_HIT_NODE)
+    {
+      const KrSceneNode *node = kr_scene_get_node (self->scene, hit.index);
+      double w = gtk_widget_get_width (GTK_WIDGET (self));
+      double h = gtk_widget_get_height (GTK_WIDGET (self));
+      double zoom = CLAMP (MAX (self->zoom * 1.8, 1.2), MIN_ZOOM, MAX_ZOOM);
+      self->follow_fit = FALSE;
+      set_view (self, zoom, w / 2 - node->x * zoom, h / 2 - node->y * zoom);
+    }
+}
+
+static gboolean
+scrolled (GtkEventControllerScroll *controller, double dx, double dy, KrDiagramView *self)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean pixels = FALSE;
+  double x = 0, y = 0;
+
+#if GTK_CHECK_VERSION(4, 8, 0)
+  pixels = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+#endif
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+      if (event == NULL || !gdk_event_get_position (event, &x, &y))
+        {
+          x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+          y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+        }
+      kr_diagram_view_zoom_at (self, pow (1.15, -(pixels ? dy / 10.0 : dy)), x, y);
+      return TRUE;
+    }
+  self->follow_fit = FALSE;
+  set_view (self, self->zoom, self->offset_x - (pixels ? dx : dx * 40),
+            self->offset_y - (pixels ? dy : dy * 40));
+  return TRUE;
+}
+
+static void
+zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, KrDiagramView *self)
+{
+  self->gesture_start_zoom = self->zoom;
+}
+
+static void
+zoom_scale_changed (GtkGestureZoom *gesture, double scale, KrDiagramView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  kr_diagram_view_zoom_at (self, self->gesture_start_zoom * scale / self->zoom, x, y);
+}
+
+static void
+motion (GtkEventControllerMotion *controller, double x, double y, KrDiagramView *self)
+{
+  KrHit hit = hit_at (self, x, y);
+  int node = hit.type == KR_HIT_NODE ? (int)hit.index : -1;
+  int edge = hit.type == KR_HIT_EDGE ? (int)hit.index : -1;
+
+  if (node == self->hover_node && edge == self->hover_edge)
+    return;
+  self->hover_node = node;
+  self->hover_edge = edge;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit.type != KR_HIT_NONE ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave (GtkEventControllerMotion *controller, KrDiagramView *self)
+{
+  if (self->hover_node < 0 && self->hover_edge < 0)
+    return;
+  self->hover_node = self->hover_edge = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+               gpointer user_data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  KrHit hit = hit_at (self, x, y);
+  KrDataset *dataset;
+  g_autofree char *text = NULL;
+
+  if (hit.type == KR_HIT_NONE)
+    return FALSE;
+  dataset = kr_scene_get_dataset (self->scene);
+  if (hit.type == KR_HIT_NODE
+      && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
+    {
+      const KrEntity *e
+          = kr_dataset_get_entity (dataset, kr_scene_get_node (self->scene, hit.index)->index);
+      text = g_strdup_printf ("%s\n%s", e->name, kr_entity_kind_label (e->kind));
+    }
+  else
+    {
+      guint deal_index = hit.type == KR_HIT_NODE ? kr_scene_get_node (self->scene, hit.index)->index
+                                                 : kr_scene_get_edge (self->scene, hit.index)->deal;
+      const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
+      guint sources = kr_deal_count_sources (d);
+      g_autofree char *count = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources), sources);
+      text = g_strdup_printf ("%s\n%s · %s · %s", d->summary, kr_deal_kind_label (d->kind),
+                              kr_status_label (d->status), count);
+    }
+  /* Plain text: dataset strings are never markup. */
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+key_zoom_in (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  zoom_centre (KR_DIAGRAM_VIEW (widget), 1.25);
+  return TRUE;
+}
+
+static gboolean
+key_zoom_out (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  zoom_centre (KR_DIAGRAM_VIEW (widget), 0.8);
+  return TRUE;
+}
+
+static gboolean
+key_fit (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  kr_diagram_view_fit (KR_DIAGRAM_VIEW (widget));
+  return TRUE;
+}
+
+static gboolean
+key_actual_size (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  zoom_centre (self, 1.0 / self->zoom);
+  return TRUE;
+}
+
+static gboolean
+key_escape (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+
+  if (self->selected_node < 0 && self->selected_edge < 0)
+    return FALSE;
+  kr_diagram_view_clear_selection (self);
+  return TRUE;
+}
+
+static gboolean
+key_pan (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  self->follow_fit = FALSE;
+  set_view (self, self->zoom, self->offset_x + dx * 60, self->offset_y + dy * 60);
+  return TRUE;
+}
+
+/* ---- object -------------------------------------------------------------------------- */
+
+static void
+unref_layout (gpointer layout)
+{
+  /* The cache has holes for nodes not drawn yet. */
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
+static void
+dark_changed (KrDiagramView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+kr_diagram_view_dispose (GObject *object)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (object);
+
+  if (self->style_manager != NULL)
+    g_signal_handlers_disconnect_by_func (self->style_manager, dark_changed, self);
+  self->style_manager = NULL;
+  g_clear_object (&self->scene);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
+  g_clear_pointer (&self->node_emphasis, g_free);
+  g_clear_pointer (&self->edge_emphasis, g_free);
+
+  G_OBJECT_CLASS (kr_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+kr_diagram_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_object (value, self->scene);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_diagram_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      kr_diagram_view_set_scene (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_LEGEND:
+      kr_diagram_view_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_diagram_view_class_init (KrDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kr_diagram_view_dispose;
+  object_class->get_property = kr_diagram_view_get_property;
+  object_class->set_property = kr_diagram_view_set_property;
+  widget_class->snapshot = kr_diagram_view_snapshot;
+  widget_class->size_allocate = kr_diagram_view_size_allocate;
+  widget_class->measure = kr_diagram_view_measure;
+
+  properties[PROP_SCENE]
+      = g_param_spec_object ("scene", NULL, NULL, KR_TYPE_SCENE,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND]
+      = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED]
+      = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, key_zoom_out, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, key_zoom_out, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_fit, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_1, 0, key_actual_size, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, key_escape, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_pan, "(ii)", 1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_pan, "(ii)", -1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_pan, "(ii)", 0, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_pan, "(ii)", 0, -1);
+
+  gtk_widget_class_set_css_name (widget_class, "diagram");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+kr_diagram_view_init (KrDiagramView *self)
+{
+  GtkGesture *drag, *click, *zoom;
+  GtkEventController *scroll, *motion_controller;
+
+  self->zoom = 1.0;
+  self->follow_fit = TRUE;
+  self->selected_node = self->selected_edge = -1;
+  self->hover_node = self->hover_edge = -1;
+  self->show_legend = TRUE;
+  self->context = kr_text_context_new ();
+  self->layout_cache = g_ptr_array_new_with_free_func (unref_layout);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Alliance diagram"), -1);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion_controller = gtk_event_controller_motion_new ();
+  g_signal_connect (motion_controller, "motion", G_CALLBACK (motion), self);
+  g_signal_connect (motion_controller, "leave", G_CALLBACK (leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion_controller);
+
+  self->style_manager = adw_style_manager_get_default ();
+  g_signal_connect_swapped (self->style_manager, "notify::dark", G_CALLBACK (dark_changed), self);
+}
+
+GtkWidget *
+kr_diagram_view_new (void)
+{
+  return g_object_new (KR_TYPE_DIAGRAM_VIEW, NULL);
+}
+
+KrScene *
+kr_diagram_view_get_scene (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), NULL);
+  return self->scene;
+}
+
+void
+kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
+{
+  int entity = -1, deal = -1;
+  gboolean had_scene;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (scene == NULL || KR_IS_SCENE (scene));
+
+  if (self->scene == scene)
+    return;
+
+  /* Remember what was selected, by dataset identity, to find it in the new scene. */
+  if (self->scene != NULL && (self->selected_node >= 0 || self->selected_edge >= 0))
+    {
+      KrDataset *old = kr_scene_get_dataset (self->scene);
+      const char *id = NULL;
+      if (self->selected_node >= 0)
+        {
+          const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)self->selected_node);
+          id = n->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (old, n->index)->id
+                                               : kr_dataset_get_deal (old, n->index)->id;
+        }
+      else
+        id = kr_dataset_get_deal (old,
+                                  kr_scene_get_edge (self->scene, (guint)self->selected_edge)->deal)
+                 ->id;
+      if (scene != NULL)
+        {
+          entity = kr_dataset_find_entity (kr_scene_get_dataset (scene), id);
+          deal = kr_dataset_find_deal (kr_scene_get_dataset (scene), id);
+        }
+    }
+
+  had_scene = self->scene != NULL;
+  g_set_object (&self->scene, scene);
+  g_ptr_array_set_size (self->layout_cache, 0);
+  g_clear_pointer (&self->node_emphasis, g_free);
+  g_clear_pointer (&self->edge_emphasis, g_free);
+  self->selected_node = self->selected_edge = -1;
+  self->hover_node = self->hover_edge = -1;
+  self->has_emphasis = FALSE;
+  if (scene != NULL)
+    {
+      self->node_emphasis = g_malloc0 (MAX (kr_scene_get_n_nodes (scene), 1));
+      self->edge_emphasis = g_malloc0 (MAX (kr_scene_get_n_edges (scene), 1));
+    }
+
+  if (!had_scene || self->follow_fit)
+    kr_diagram_view_fit (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
+
+  if (entity >= 0)
+    kr_diagram_view_select_entity (self, entity, FALSE);
+  else if (deal >= 0)
+    kr_diagram_view_select_deal (self, deal, FALSE);
+  else
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+double
+kr_diagram_view_get_zoom (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+gboolean
+kr_diagram_view_get_show_legend (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), FALSE);
+  return self->show_legend;
+}
+
+void
+kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  show = !!show;
+  if (self->show_legend == show)
+    return;
+  self->show_legend = show;
+  if (self->follow_fit)
+    kr_diagram_view_fit (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+KrHit
+kr_diagram_view_get_selection (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), ((KrHit){ KR_HIT_NONE, 0 }));
+  if (self->selected_node >= 0)
+    return (KrHit){ KR_HIT_NODE, (guint)self->selected_node };
+  if (self->selected_edge >= 0)
+    return (KrHit){ KR_HIT_EDGE, (guint)self->selected_edge };
+  return (KrHit){ KR_HIT_NONE, 0 };
+}
+
+void
+kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal)
+{
+  int node;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  if (self->scene == NULL || entity < 0)
+    return;
+  node = kr_scene_find_entity (self->scene, (guint)entity);
+  if (node < 0)
+    return;
+  set_selection (self, node, -1);
+  if (reveal)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)node);
+      reveal_point (self, n->x, n->y);
+    }
+}
+
+void
+kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal)
+{
+  int hub;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  if (self->scene == NULL || deal < 0)
+    return;
+  hub = kr_scene_find_deal_hub (self->scene, (guint)deal);
+  if (hub >= 0)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)hub);
+      set_selection (self, hub, -1);
+      if (reveal)
+        reveal_point (self, n->x, n->y);
+      return;
+    }
+  for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
+    {
+      const KrSceneEdge *e = kr_scene_get_edge (self->scene, i);
+      if (e->deal != (guint)deal)
+        continue;
+      set_selection (self, -1, (int)i);
+      if (reveal && e->n_points >= 4)
+        {
+          KrPoint mid = kr_bezier_point (e->points, 0.5);
+          reveal_point (self, mid.x, mid.y);
+        }
+      return;
+    }
+}
+
+void
+kr_diagram_view_clear_selection (KrDiagramView *self)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  set_selection (self, -1, -1);
+}

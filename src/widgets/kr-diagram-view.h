@@ -1,0 +1,38 @@
+/* kr-diagram-view.h — draws a scene and lets people pan, zoom, hover and select
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+#define KR_TYPE_DIAGRAM_VIEW (kr_diagram_view_get_type ())
+G_DECLARE_FINAL_TYPE (KrDiagramView, kr_diagram_view, KR, DIAGRAM_VIEW, GtkWidget)
+
+GtkWidget *kr_diagram_view_new (void);
+
+KrScene *kr_diagram_view_get_scene (KrDiagramView *self);
+/* Keeps the selection when the same entity or deal is in the new scene. */
+void kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene);
+
+double kr_diagram_view_get_zoom (KrDiagramView *self);
+void kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y);
+void kr_diagram_view_fit (KrDiagramView *self);
+
+gboolean kr_diagram_view_get_show_legend (KrDiagramView *self);
+void kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show);
+
+/* The selection, as a hit on the current scene (KR_HIT_NONE when nothing is selected). */
+KrHit kr_diagram_view_get_selection (KrDiagramView *self);
+void kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal);
+void kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal);
+void kr_diagram_view_clear_selection (KrDiagramView *self);
+
+/* Scene ↔ widget coordinates. */
+void kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy);
+
+G_END_DECLS

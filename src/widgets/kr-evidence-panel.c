@@ -1,0 +1,410 @@
+/* kr-evidence-panel.c
+ *
+ * Every string that comes from a dataset is set as plain text, never as markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-evidence-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-evidence-panel.h"
+
+struct _KrEvidencePanel
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkBox *content;
+  GtkScrolledWindow *scroller;
+
+  KrDataset *dataset;
+  char *shown_id;
+};
+
+G_DEFINE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, GTK_TYPE_WIDGET)
+
+enum
+{
+  ENTITY_ACTIVATED,
+  DEAL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+text_label (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+append (KrEvidencePanel *self, GtkWidget *child)
+{
+  gtk_box_append (self->content, child);
+}
+
+static void
+clear_content (KrEvidencePanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+  g_clear_pointer (&self->shown_id, g_free);
+}
+
+static void
+append_heading (KrEvidencePanel *self, const char *text)
+{
+  GtkWidget *label = text_label (text, "heading");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_top (label, 12);
+  append (self, label);
+}
+
+/* A row of the facts grid: a dim key and a value. */
+static void
+add_fact (GtkGrid *grid, int *row, const char *key, const char *value)
+{
+  GtkWidget *k = text_label (key, "dim-label");
+  GtkWidget *v = text_label (value, NULL);
+
+  gtk_label_set_selectable (GTK_LABEL (k), FALSE);
+  gtk_label_set_yalign (GTK_LABEL (k), 0);
+  gtk_widget_set_hexpand (v, TRUE);
+  gtk_grid_attach (grid, k, 0, *row, 1, 1);
+  gtk_grid_attach (grid, v, 1, *row, 1, 1);
+  (*row)++;
+}
+
+static void
+link_clicked (GtkButton *button, KrEvidencePanel *self)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kr-index"));
+  gboolean is_deal = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kr-is-deal"));
+
+  g_signal_emit (self, signals[is_deal ? DEAL_ACTIVATED : ENTITY_ACTIVATED], 0, index);
+}
+
+/* A flat button that selects another entity or deal. */
+static GtkWidget *
+link_button (KrEvidencePanel *self, const char *title, const char *caption, gboolean is_deal,
+             guint index)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *t = text_label (title, NULL);
+
+  gtk_label_set_selectable (GTK_LABEL (t), FALSE);
+  gtk_box_append (GTK_BOX (box), t);
+  if (caption != NULL)
+    {
+      GtkWidget *c = text_label (caption, "caption");
+      gtk_label_set_selectable (GTK_LABEL (c), FALSE);
+      gtk_widget_add_css_class (c, "dim-label");
+      gtk_box_append (GTK_BOX (box), c);
+    }
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "kr-link-row");
+  g_object_set_data (G_OBJECT (button), "kr-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "kr-is-deal", GINT_TO_POINTER (is_deal));
+  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return button;
+}
+
+static char *
+format_article_line (const KrArticle *a)
+{
+  if (a->date == NULL)
+    return g_strdup_printf ("%s — %s", a->title, a->publisher);
+  if (a->date_inferred)
+    /* Translators: the date of an article deduced from its content, not printed on it */
+    return g_strdup_printf (_ ("%s — %s, %s (date inferred)"), a->title, a->publisher, a->date);
+  return g_strdup_printf ("%s — %s, %s", a->title, a->publisher, a->date);
+}
+
+static void
+append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const KrEvidence *ev = &evidence[i];
+      const KrArticle *a = kr_dataset_get_article (self->dataset, ev->article);
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      g_autofree char *quote = g_strdup_printf ("“%s”", ev->quote);
+      g_autofree char *source = format_article_line (a);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "kr-evidence");
+      if (ev->stance != KR_STANCE_SUPPORTS)
+        {
+          GtkWidget *badge = text_label (kr_stance_label (ev->stance), "kr-stance");
+          gtk_label_set_selectable (GTK_LABEL (badge), FALSE);
+          gtk_widget_add_css_class (badge,
+                                    ev->stance == KR_STANCE_CONTRADICTS ? "error" : "warning");
+          gtk_box_append (GTK_BOX (card), badge);
+        }
+      gtk_box_append (GTK_BOX (card), text_label (quote, "kr-quote"));
+      if (ev->note != NULL)
+        {
+          GtkWidget *note = text_label (ev->note, "caption");
+          gtk_box_append (GTK_BOX (card), note);
+        }
+      {
+        GtkWidget *src = text_label (source, "caption");
+        gtk_widget_add_css_class (src, "dim-label");
+        gtk_box_append (GTK_BOX (card), src);
+      }
+      append (self, card);
+    }
+}
+
+static void
+begin_page (KrEvidencePanel *self, KrDataset *dataset, const char *id)
+{
+  g_set_object (&self->dataset, dataset);
+  clear_content (self);
+  self->shown_id = g_strdup (id);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+void
+kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint entity)
+{
+  const KrEntity *e;
+  g_autofree char *subtitle = NULL;
+  guint n_deals = 0;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+  g_return_if_fail (entity < kr_dataset_get_n_entities (dataset));
+
+  e = kr_dataset_get_entity (dataset, entity);
+  begin_page (self, dataset, e->id);
+
+  append (self, text_label (e->name, "title-2"));
+  subtitle = e->country ? g_strdup_printf ("%s · %s", kr_entity_kind_label (e->kind), e->country)
+                        : g_strdup (kr_entity_kind_label (e->kind));
+  append (self, text_label (subtitle, "dim-label"));
+  if (e->n_aliases > 0)
+    {
+      GString *aliases = g_string_new (NULL);
+      for (guint i = 0; i < e->n_aliases; i++)
+        g_string_append_printf (aliases, "%s%s", i ? ", " : "", e->aliases[i]);
+      {
+        g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
+        append (self, text_label (line, "caption"));
+      }
+      g_string_free (aliases, TRUE);
+    }
+  if (e->description != NULL)
+    append (self, text_label (e->description, NULL));
+
+  for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
+    if (kr_deal_involves (kr_dataset_get_deal (dataset, i), entity))
+      n_deals++;
+  if (n_deals > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", n_deals), n_deals);
+      append_heading (self, heading);
+      for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
+        {
+          const KrDeal *d = kr_dataset_get_deal (dataset, i);
+          g_autofree char *caption = NULL;
+          if (!kr_deal_involves (d, entity))
+            continue;
+          caption = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind),
+                                     kr_status_label (d->status));
+          append (self, link_button (self, d->summary, caption, TRUE, i));
+        }
+    }
+
+  if (e->n_evidence > 0)
+    {
+      append_heading (self, _ ("Evidence"));
+      append_evidence (self, e->evidence, e->n_evidence);
+    }
+}
+
+static char *
+format_money (const KrDeal *d)
+{
+  double v = d->value_amount;
+  g_autofree char *amount = NULL;
+
+  if (v >= 1e9)
+    amount = g_strdup_printf (_ ("%.4g billion"), v / 1e9);
+  else if (v >= 1e6)
+    amount = g_strdup_printf (_ ("%.4g million"), v / 1e6);
+  else
+    amount = g_strdup_printf ("%.0f", v);
+  /* Translators: "about 5 billion USD" */
+  return d->value_approximate ? g_strdup_printf (_ ("about %s %s"), amount, d->value_currency)
+                              : g_strdup_printf ("%s %s", amount, d->value_currency);
+}
+
+void
+kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint deal)
+{
+  const KrDeal *d;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *sources = NULL;
+  GtkWidget *grid;
+  int row = 0;
+  guint n_sources;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+  g_return_if_fail (deal < kr_dataset_get_n_deals (dataset));
+
+  d = kr_dataset_get_deal (dataset, deal);
+  begin_page (self, dataset, d->id);
+
+  append (self, text_label (d->summary, "title-3"));
+  subtitle = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
+  append (self, text_label (subtitle, "dim-label"));
+  if (kr_deal_is_disputed (d))
+    {
+      GtkWidget *warn
+          = text_label (_ ("The sources disagree on this deal; read both sides below."), "warning");
+      gtk_label_set_selectable (GTK_LABEL (warn), FALSE);
+      append (self, warn);
+    }
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_set_margin_top (grid, 6);
+  if (d->date)
+    add_fact (GTK_GRID (grid), &row, _ ("Date"), d->date);
+  if (d->expected)
+    add_fact (GTK_GRID (grid), &row, _ ("Expected"), d->expected);
+  if (d->end)
+    add_fact (GTK_GRID (grid), &row, _ ("Ended"), d->end);
+  if (d->has_value)
+    {
+      g_autofree char *money = format_money (d);
+      add_fact (GTK_GRID (grid), &row, _ ("Value"), money);
+    }
+  if (!isnan (d->stake_before) || !isnan (d->stake_after))
+    {
+      g_autofree char *stake = NULL;
+      if (!isnan (d->stake_before) && !isnan (d->stake_after))
+        stake = g_strdup_printf ("%g %% → %g %%", d->stake_before, d->stake_after);
+      else if (!isnan (d->stake_after))
+        stake = g_strdup_printf ("%g %%", d->stake_after);
+      else
+        stake = g_strdup_printf (_ ("%g %% before"), d->stake_before);
+      add_fact (GTK_GRID (grid), &row, _ ("Stake"), stake);
+    }
+  n_sources = kr_deal_count_sources (d);
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources),
+                             n_sources);
+  add_fact (GTK_GRID (grid), &row, _ ("Sources"), sources);
+  if (d->note)
+    add_fact (GTK_GRID (grid), &row, _ ("Note"), d->note);
+  append (self, grid);
+
+  append_heading (self, _ ("Parties"));
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, d->parties[i].entity);
+      append (self, link_button (self, e->name, kr_role_label (d->parties[i].role), FALSE,
+                                 d->parties[i].entity));
+    }
+  if (d->n_proposed_by > 0)
+    {
+      append_heading (self, _ ("Proposed or urged by"));
+      for (guint i = 0; i < d->n_proposed_by; i++)
+        {
+          const KrEntity *e = kr_dataset_get_entity (dataset, d->proposed_by[i]);
+          append (self, link_button (self, e->name, kr_entity_kind_label (e->kind), FALSE,
+                                     d->proposed_by[i]));
+        }
+    }
+
+  append_heading (self, _ ("Evidence"));
+  append_evidence (self, d->evidence, d->n_evidence);
+}
+
+void
+kr_evidence_panel_clear (KrEvidencePanel *self)
+{
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  clear_content (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+const char *
+kr_evidence_panel_get_shown_id (KrEvidencePanel *self)
+{
+  g_return_val_if_fail (KR_IS_EVIDENCE_PANEL (self), NULL);
+  return self->shown_id;
+}
+
+static void
+kr_evidence_panel_dispose (GObject *object)
+{
+  KrEvidencePanel *self = KR_EVIDENCE_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_EVIDENCE_PANEL);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->shown_id, g_free);
+  G_OBJECT_CLASS (kr_evidence_panel_parent_class)->dispose (object);
+}
+
+static void
+kr_evidence_panel_class_init (KrEvidencePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kr_evidence_panel_dispose;
+
+  signals[ENTITY_ACTIVATED]
+      = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[DEAL_ACTIVATED]
+      = g_signal_new ("deal-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/kr-evidence-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, KrEvidencePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, KrEvidencePanel, content);
+  gtk_widget_class_bind_template_child (widget_class, KrEvidencePanel, scroller);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidencepanel");
+}
+
+static void
+kr_evidence_panel_init (KrEvidencePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kr_evidence_panel_new (void)
+{
+  return g_object_new (KR_TYPE_EVIDENCE_PANEL, NULL);
+}

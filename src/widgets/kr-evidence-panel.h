@@ -1,0 +1,24 @@
+/* kr-evidence-panel.h — the side panel: what is selected, and the excerpts behind it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kr-dataset.h"
+
+G_BEGIN_DECLS
+
+#define KR_TYPE_EVIDENCE_PANEL (kr_evidence_panel_get_type ())
+G_DECLARE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, KR, EVIDENCE_PANEL, GtkWidget)
+
+GtkWidget *kr_evidence_panel_new (void);
+void kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint entity);
+void kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint deal);
+void kr_evidence_panel_clear (KrEvidencePanel *self);
+
+/* What the panel shows, as a dataset id, or NULL. */
+const char *kr_evidence_panel_get_shown_id (KrEvidencePanel *self);
+
+G_END_DECLS
