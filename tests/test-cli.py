@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line: --check exit codes and messages, --export output, no display needed."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+KEIRETSU = os.environ.get("KEIRETSU", "keiretsu")
+SRCDIR = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(SRCDIR, "data")
+BUILTIN = os.path.join(SRCDIR, "..", "data", "keiretsu-builtin.json")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def run(*args, cwd=None):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["LC_ALL"] = "C.UTF-8"
+    return subprocess.run([KEIRETSU, *args], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=120)
+
+
+def svg_texts(path):
+    """Every <text> element's content, its lines joined."""
+    root = ET.parse(path).getroot()
+    return [" ".join("".join(t.itertext()).split()) for t in root.iter(SVG + "text")]
+
+
+def squash(s):
+    return "".join(s.split())
+
+
+class Check(unittest.TestCase):
+    def test_valid(self):
+        r = run("--check", os.path.join(DATA, "good", "minimal.json"))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("valid: 5 entities, 4 deals, 2 articles", r.stdout)
+
+    def test_builtin_is_valid(self):
+        r = run("--check", BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_problem_with_path(self):
+        f = os.path.join(DATA, "bad", "unknown-entity-ref.json")
+        r = run("--check", f)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f + ':$.deals[0].parties[1].entity: unknown entity "nobody"', r.stdout)
+
+    def test_every_problem_listed(self):
+        r = run("--check", os.path.join(DATA, "bad", "many-problems.json"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(len(r.stdout.strip().splitlines()), 3, r.stdout)
+
+    def test_syntax_error_has_line_and_column(self):
+        f = os.path.join(DATA, "bad", "syntax-error.json")
+        r = run("--check", f)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stdout, "^" + f.replace(".", r"\.") + r":3:\d+: syntax error")
+
+    def test_every_bad_file_fails_cleanly(self):
+        bad = os.path.join(DATA, "bad")
+        for name in sorted(os.listdir(bad)):
+            with self.subTest(name=name):
+                r = run("--check", os.path.join(bad, name))
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertTrue(r.stdout.startswith(os.path.join(bad, name) + ":"), r.stdout)
+                self.assertNotIn("CRITICAL", r.stderr)
+
+    def test_missing_file(self):
+        r = run("--check", os.path.join(DATA, "nope.json"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("nope.json", r.stdout)
+
+    def test_directory(self):
+        r = run("--check", DATA)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("is a folder", r.stdout)
+
+    def test_usage_errors(self):
+        self.assertEqual(run("--check").returncode, 2)
+        self.assertEqual(run("--layout", "nope", "--export", "x.svg").returncode, 2)
+        self.assertEqual(run("--no-such-option").returncode, 2)
+
+    def test_version_and_help(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^Keiretsu \d+\.\d+")
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        for word in ("--check", "--export", "--layout"):
+            self.assertIn(word, r.stdout)
+
+
+class Export(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_builtin_svg_has_every_name(self):
+        out = os.path.join(self.dir, "map.svg")
+        r = run("--export", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        texts = squash(" ".join(svg_texts(out)))
+        with open(BUILTIN, encoding="utf-8") as f:
+            names = [e["name"] for e in json.load(f)["entities"]]
+        self.assertGreater(len(names), 20)
+        for name in names:
+            self.assertIn(squash(name), texts, name)
+        root = ET.parse(out).getroot()
+        self.assertEqual(root.tag, SVG + "svg")
+        # Deals carry their citations.
+        descs = [d.text for d in root.iter(SVG + "desc") if d.text]
+        self.assertTrue(any("Source:" in d for d in descs))
+
+    def test_every_engine(self):
+        for engine in ("dot", "neato", "fdp", "sfdp", "circo", "twopi"):
+            with self.subTest(engine=engine):
+                out = os.path.join(self.dir, engine + ".svg")
+                r = run("--export", out, "--layout", engine,
+                        os.path.join(DATA, "good", "minimal.json"))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn("Example Corp", svg_texts(out))
+
+    def test_png_and_pdf(self):
+        for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
+            out = os.path.join(self.dir, "map." + ext)
+            r = run("-e", out, os.path.join(DATA, "good", "minimal.json"))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(4), magic)
+
+    def test_bad_dataset_writes_nothing(self):
+        out = os.path.join(self.dir, "map.svg")
+        with open(out, "w") as f:
+            f.write("precious")
+        r = run("--export", out, os.path.join(DATA, "bad", "one-party.json"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("at least two parties", r.stderr)
+        with open(out) as f:
+            self.assertEqual(f.read(), "precious")
+        self.assertEqual(sorted(os.listdir(self.dir)), ["map.svg"])
+
+    def test_unknown_extension(self):
+        r = run("--export", os.path.join(self.dir, "map.txt"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(".svg", r.stderr)
+        self.assertEqual(os.listdir(self.dir), [])
+
+    def test_never_overwrites_the_dataset(self):
+        dataset = os.path.join(self.dir, "data.svg")
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), dataset)
+        r = run("--export", dataset, dataset)
+        self.assertEqual(r.returncode, 2)
+        with open(dataset, encoding="utf-8") as f:
+            self.assertIn("keiretsu-dataset", f.read())
+
+    def test_unwritable_destination(self):
+        r = run("--export", os.path.join(self.dir, "missing", "map.svg"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("cannot write", r.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        KEIRETSU = sys.argv.pop(1)
+    unittest.main(verbosity=2)

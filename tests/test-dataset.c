@@ -1,0 +1,215 @@
+/* test-dataset.c — the loader accepts good files and names every problem in bad ones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "kr-dataset.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static KrDataset *
+load (const char *name, GPtrArray **problems, GError **error)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  return kr_dataset_new_from_file (file, NULL, problems, error);
+}
+
+static void
+test_good (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KrDataset) ds = load ("good/minimal.json", &problems, &error);
+  const KrDeal *buy, *urge;
+  const KrEntity *example;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Minimal example");
+  g_assert_cmpuint (kr_dataset_get_n_articles (ds), ==, 2);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 5);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 4);
+
+  example = kr_dataset_get_entity (ds, (guint)kr_dataset_find_entity (ds, "example"));
+  g_assert_cmpstr (example->name, ==, "Example Corp");
+  g_assert_cmpint (example->kind, ==, KR_ENTITY_COMPANY);
+  g_assert_cmpstr (example->country, ==, "JP");
+  g_assert_cmpuint (example->n_aliases, ==, 1);
+  g_assert_cmpstr (example->aliases[0], ==, "Example");
+  g_assert_cmpuint (example->n_names, ==, 1);
+  g_assert_cmpstr (example->names[0].language, ==, "ja");
+
+  buy = kr_dataset_get_deal (ds, (guint)kr_dataset_find_deal (ds, "buy"));
+  g_assert_cmpint (buy->kind, ==, KR_DEAL_ACQUISITION);
+  g_assert_cmpint (buy->status, ==, KR_STATUS_AGREED);
+  g_assert_cmpuint (buy->n_parties, ==, 2);
+  g_assert_cmpint (buy->parties[0].role, ==, KR_ROLE_ACQUIRER);
+  g_assert_true (buy->has_value);
+  g_assert_cmpfloat (buy->value_amount, ==, 7e9);
+  g_assert_cmpstr (buy->value_currency, ==, "USD");
+  g_assert_cmpfloat (buy->stake_after, ==, 100);
+  g_assert_cmpuint (buy->n_evidence, ==, 2);
+  g_assert_cmpuint (kr_deal_count_sources (buy), ==, 2);
+  g_assert_true (kr_deal_is_disputed (buy));
+  g_assert_cmpint (buy->evidence[1].stance, ==, KR_STANCE_QUALIFIES);
+
+  urge = kr_dataset_get_deal (ds, (guint)kr_dataset_find_deal (ds, "urge"));
+  g_assert_cmpuint (urge->n_proposed_by, ==, 1);
+  g_assert_cmpint ((int)urge->proposed_by[0], ==, kr_dataset_find_entity (ds, "fund"));
+  g_assert_true (isnan (urge->stake_before));
+  g_assert_false (kr_deal_is_disputed (urge));
+  g_assert_cmpint (kr_dataset_find_entity (ds, "nobody"), ==, -1);
+}
+
+typedef struct
+{
+  const char *file;
+  const char *where;   /* JSON path, or "LINE:COL" for positioned problems */
+  const char *message; /* a part of the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "bad/syntax-error.json", "3:", "syntax error" },
+  { "bad/truncated.json", NULL, "syntax error" },
+  { "bad/empty.json", "1:1", "empty" },
+  { "bad/invalid-utf8.json", "4:20", "not valid UTF-8" },
+  { "bad/nul-byte.json", "4:19", "NUL byte" },
+  { "bad/deep-nesting.json", "1:", "nested more than 64 levels" },
+  { "bad/root-array.json", "$", "expected an object, found an array" },
+  { "bad/missing-format.json", "$.format", "required member \"format\" is missing" },
+  { "bad/wrong-version.json", "$.version", "version 7 is not supported" },
+  { "bad/unknown-entity-ref.json", "$.deals[0].parties[1].entity", "unknown entity \"nobody\"" },
+  { "bad/duplicate-id.json", "$.entities[1].id", "duplicate id \"example\"" },
+  { "bad/one-party.json", "$.deals[0].parties", "at least two parties, this one has 1" },
+  { "bad/self-deal.json", "$.deals[0].parties[1].entity", "already a party" },
+  { "bad/unknown-kind.json", "$.entities[0].kind", "unknown kind \"corporation\"" },
+  { "bad/unknown-deal-kind.json", "$.deals[0].kind", "unknown kind \"takeover\"" },
+  { "bad/unknown-status.json", "$.deals[0].status", "unknown status \"done\"" },
+  { "bad/missing-article.json", "$.deals[1].evidence[0].article", "unknown article \"a9\"" },
+  { "bad/empty-quote.json", "$.deals[1].evidence[0].quote", "must not be empty" },
+  { "bad/no-evidence.json", "$.deals[1].evidence", "at least one excerpt" },
+  { "bad/wrong-type.json", "$.entities[0].name", "expected a string, found a number" },
+  { "bad/bad-date.json", "$.deals[0].date", "is not a date" },
+  { "bad/stake-out-of-range.json", "$.deals[0].stake.after", "120 is out of range" },
+  { "bad/bad-url.json", "$.articles[0].url", "only http:// and https://" },
+  { "bad/unknown-member.json", "$.deals[0].staus", "unknown member \"staus\"" },
+};
+
+static gboolean
+problem_matches (const KrProblem *p, const BadCase *c)
+{
+  if (strstr (p->message, c->message) == NULL)
+    return FALSE;
+  if (c->where == NULL)
+    return p->line > 0;
+  if (c->where[0] == '$')
+    return g_strcmp0 (p->path, c->where) == 0;
+  {
+    g_autofree char *pos = g_strdup_printf ("%d:%d", p->line, p->column);
+    return p->path == NULL && g_str_has_prefix (pos, c->where);
+  }
+}
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KrDataset) ds = load (c->file, &problems, &error);
+  gboolean found = FALSE;
+
+  g_assert_null (ds);
+  g_assert_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >, 0);
+  for (guint i = 0; i < problems->len && !found; i++)
+    found = problem_matches (problems->pdata[i], c);
+  if (!found)
+    {
+      g_autofree char *all = kr_problems_to_string (problems, c->file, 0);
+      g_test_message ("expected %s: …%s…, got:\n%s", c->where ? c->where : "a position", c->message,
+                      all);
+    }
+  g_assert_true (found);
+}
+
+static void
+test_every_problem (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (KrDataset) ds = load ("bad/many-problems.json", &problems, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_null (ds);
+  g_assert_cmpuint (problems->len, ==, 3);
+  text = kr_problems_to_string (problems, "many.json", 0);
+  g_assert_nonnull (strstr (text, "many.json:$.entities[0].kind: unknown kind"));
+  g_assert_nonnull (strstr (text, "many.json:$.deals[0].parties[1].entity: unknown entity"));
+  g_assert_nonnull (strstr (text, "many.json:$.deals[1].evidence[0].quote: must not be empty"));
+  /* The error's message names the first problem and counts the rest. */
+  g_assert_nonnull (strstr (error->message, "and 2 more problems"));
+}
+
+static void
+test_not_a_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = load ("bad", NULL, &error);
+
+  g_assert_null (ds);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_clear_object (&ds);
+  ds = load ("no-such-file.json", NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-file.json"));
+}
+
+static void
+test_bytes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GBytes) bytes
+      = g_bytes_new_static ("\xEF\xBB\xBF{\"format\":\"keiretsu-dataset\","
+                            "\"version\":1,\"title\":\"t\",\"articles\":[],"
+                            "\"entities\":[],\"deals\":[]}",
+                            strlen ("\xEF\xBB\xBF{\"format\":\"keiretsu-dataset\","
+                                    "\"version\":1,\"title\":\"t\",\"articles\":[],"
+                                    "\"entities\":[],\"deals\":[]}"));
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "mem", &problems, &error);
+
+  /* A byte-order mark is accepted; an empty dataset is valid. */
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset/good", test_good);
+  g_test_add_func ("/dataset/every-problem", test_every_problem);
+  g_test_add_func ("/dataset/not-a-file", test_not_a_file);
+  g_test_add_func ("/dataset/bytes", test_bytes);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);
+      g_test_add_data_func (name, &bad_cases[i], test_bad);
+    }
+  return g_test_run ();
+}
