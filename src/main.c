@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "kr-application.h"
 #include "kr-cli.h"
+#include "kr-layout.h"
 
 int
 main (int argc, char *argv[])
@@ -23,6 +25,10 @@ main (int argc, char *argv[])
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The window runs each layout in a copy of this program started in this mode. */
+  if (argc == 2 && strcmp (argv[1], KR_LAYOUT_WORKER_OPTION) == 0)
+    return kr_layout_worker_main ();
 
   if (!kr_cli_parse (&options, &argc, &argv, &error))
     {
@@ -44,6 +50,11 @@ main (int argc, char *argv[])
     g_ptr_array_add (app_argv, options.files[i]);
   g_ptr_array_add (app_argv, NULL);
 
+  {
+    g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+    const char *worker[] = { self_path ? self_path : argv[0], KR_LAYOUT_WORKER_OPTION, NULL };
+    kr_layout_set_worker (worker);
+  }
   app = kr_application_new (options.engine);
   status
       = g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);

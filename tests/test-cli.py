@@ -127,8 +127,8 @@ class Export(unittest.TestCase):
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertIn("Example Corp", svg_texts(out))
 
-    def test_png_and_pdf(self):
-        for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
+    def test_png_pdf_and_dot(self):
+        for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digr")):
             out = os.path.join(self.dir, "map." + ext)
             r = run("-e", out, os.path.join(DATA, "good", "minimal.json"))
             self.assertEqual(r.returncode, 0, r.stderr)
@@ -150,6 +150,7 @@ class Export(unittest.TestCase):
         r = run("--export", os.path.join(self.dir, "map.txt"))
         self.assertEqual(r.returncode, 2)
         self.assertIn(".svg", r.stderr)
+        self.assertIn(".dot", r.stderr)
         self.assertEqual(os.listdir(self.dir), [])
 
     def test_never_overwrites_the_dataset(self):

@@ -8,6 +8,7 @@
 
 #include "kr-export.h"
 #include "kr-graph.h"
+#include "kr-layout-input.h"
 #include "kr-layout.h"
 
 #define S(str) ((char *)(str))
@@ -24,15 +25,40 @@ load_minimal (void)
   return ds;
 }
 
-static Agedge_t *
-find_edge (KrGraph *g, const char *deal_id, gboolean advocacy, guint nth)
+/* The graph as DOT output sees it: named, labelled and styled. */
+typedef struct
 {
-  for (guint i = 0; i < g->edges->len; i++)
+  KrDataset *dataset;
+  KrLayoutInput *input;
+  KrGraph *graph;
+} Built;
+
+static void
+built_clear (Built *b)
+{
+  g_clear_pointer (&b->graph, kr_graph_free);
+  g_clear_pointer (&b->input, kr_layout_input_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Built, built_clear)
+
+static void
+build (Built *b, KrDataset *ds, const KrLayoutOptions *options)
+{
+  b->dataset = ds;
+  b->input = kr_layout_input_new (ds, options);
+  b->graph = kr_graph_new (b->input, ds, NULL);
+}
+
+static Agedge_t *
+find_edge (Built *b, const char *deal_id, gboolean advocacy, guint nth)
+{
+  for (guint i = 0; i < b->input->edges->len; i++)
     {
-      KrGraphEdge *e = &g_array_index (g->edges, KrGraphEdge, i);
-      if (g_str_equal (kr_dataset_get_deal (g->dataset, e->deal)->id, deal_id)
+      KrInputEdge *e = &g_array_index (b->input->edges, KrInputEdge, i);
+      if (g_str_equal (kr_dataset_get_deal (b->dataset, e->deal)->id, deal_id)
           && e->advocacy == advocacy && nth-- == 0)
-        return e->edge;
+        return b->graph->edges[i];
     }
   return NULL;
 }
@@ -42,20 +68,24 @@ test_graph_structure (void)
 {
   g_autoptr (KrDataset) ds = load_minimal ();
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
-  g_autoptr (KrGraph) g = kr_graph_build (ds, &options, FALSE);
+  g_auto (Built) b = { 0 };
+  Agraph_t *g;
   Agedge_t *e;
 
+  build (&b, ds, &options);
+  g = b.graph->graph;
+
   /* 5 entities, plus hubs for the three-party venture and the urged investment. */
-  g_assert_cmpint (agnnodes (g->graph), ==, 7);
-  g_assert_cmpuint (g->nodes->len, ==, 7);
-  g_assert_nonnull (agnode (g->graph, S ("jv"), FALSE));
-  g_assert_nonnull (agnode (g->graph, S ("urge"), FALSE));
-  g_assert_null (agnode (g->graph, S ("buy"), FALSE)); /* two parties: a single edge */
+  g_assert_cmpint (agnnodes (g), ==, 7);
+  g_assert_cmpuint (b.input->nodes->len, ==, 7);
+  g_assert_nonnull (agnode (g, S ("jv"), FALSE));
+  g_assert_nonnull (agnode (g, S ("urge"), FALSE));
+  g_assert_null (agnode (g, S ("buy"), FALSE)); /* two parties: a single edge */
   /* buy 1 + jv 3 + urge 2 + advocacy 1 + rivals 1 */
-  g_assert_cmpint (agnedges (g->graph), ==, 8);
+  g_assert_cmpint (agnedges (g), ==, 8);
 
   /* The acquisition points from acquirer to target, solid, in its family colour. */
-  e = find_edge (g, "buy", FALSE, 0);
+  e = find_edge (&b, "buy", FALSE, 0);
   g_assert_nonnull (e);
   g_assert_cmpstr (agnameof (agtail (e)), ==, "example");
   g_assert_cmpstr (agnameof (aghead (e)), ==, "sample");
@@ -66,26 +96,25 @@ test_graph_structure (void)
   /* Two sources make a wider line than one. */
   g_assert_cmpfloat (
       g_ascii_strtod (agget (e, S ("penwidth")), NULL), >,
-      g_ascii_strtod (agget (find_edge (g, "rivals", FALSE, 0), S ("penwidth")), NULL));
+      g_ascii_strtod (agget (find_edge (&b, "rivals", FALSE, 0), S ("penwidth")), NULL));
 
   /* A proposal is dashed; the fund that urged it joins the hub with a dashed advocacy edge. */
-  e = find_edge (g, "urge", FALSE, 0);
+  e = find_edge (&b, "urge", FALSE, 0);
   g_assert_cmpstr (agget (e, S ("style")), ==, "dashed");
-  e = find_edge (g, "urge", TRUE, 0);
+  e = find_edge (&b, "urge", TRUE, 0);
   g_assert_nonnull (e);
   g_assert_cmpstr (agnameof (agtail (e)), ==, "fund");
   g_assert_cmpstr (agnameof (aghead (e)), ==, "urge");
   g_assert_cmpstr (agget (e, S ("arrowhead")), ==, "empty");
 
   /* Equals have no arrow. */
-  g_assert_cmpstr (agget (find_edge (g, "rivals", FALSE, 0), S ("dir")), ==, "none");
+  g_assert_cmpstr (agget (find_edge (&b, "rivals", FALSE, 0), S ("dir")), ==, "none");
 
   /* Shapes follow entity kinds. */
-  g_assert_cmpstr (agget (agnode (g->graph, S ("venture"), FALSE), S ("shape")), ==, "hexagon");
-  g_assert_cmpstr (agget (agnode (g->graph, S ("fund"), FALSE), S ("shape")), ==, "octagon");
-  g_assert_cmpstr (agget (agnode (g->graph, S ("example"), FALSE), S ("style")), ==,
-                   "filled,rounded");
-  g_assert_cmpstr (agget (agnode (g->graph, S ("jv"), FALSE), S ("shape")), ==, "diamond");
+  g_assert_cmpstr (agget (agnode (g, S ("venture"), FALSE), S ("shape")), ==, "hexagon");
+  g_assert_cmpstr (agget (agnode (g, S ("fund"), FALSE), S ("shape")), ==, "octagon");
+  g_assert_cmpstr (agget (agnode (g, S ("example"), FALSE), S ("style")), ==, "filled,rounded");
+  g_assert_cmpstr (agget (agnode (g, S ("jv"), FALSE), S ("shape")), ==, "diamond");
 }
 
 static void
@@ -94,12 +123,16 @@ test_graph_filter (void)
   g_autoptr (KrDataset) ds = load_minimal ();
   gboolean entities[5] = { TRUE, TRUE, FALSE, FALSE, TRUE };
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, entities, NULL };
-  g_autoptr (KrGraph) g = kr_graph_build (ds, &options, FALSE);
+  g_auto (Built) b = { 0 };
+  Agraph_t *g;
+
+  build (&b, ds, &options);
+  g = b.graph->graph;
 
   /* Without the venture and the fund, the venture is a two-party deal and the urged
    * investment has no visible proposer: no hubs remain. */
-  g_assert_cmpint (agnnodes (g->graph), ==, 3);
-  g_assert_cmpint (agnedges (g->graph), ==, 4);
+  g_assert_cmpint (agnnodes (g), ==, 3);
+  g_assert_cmpint (agnedges (g), ==, 4);
 }
 
 static const char *hostile_names[] = {
@@ -141,17 +174,20 @@ test_injection (void)
 {
   g_autoptr (KrDataset) ds = hostile_dataset ();
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
-  g_autoptr (KrGraph) g = kr_graph_build (ds, &options, TRUE);
+  g_auto (Built) b = { 0 };
+  Agraph_t *g;
   g_autoptr (KrScene) scene = NULL;
   g_autoptr (GBytes) svg = NULL;
   g_autoptr (GError) error = NULL;
   const char *text;
 
+  build (&b, ds, &options);
+  g = b.graph->graph;
   /* Names cannot add nodes, edges or attributes. */
-  g_assert_cmpint (agnnodes (g->graph), ==, (int)G_N_ELEMENTS (hostile_names));
-  g_assert_cmpint (agnedges (g->graph), ==, 1);
+  g_assert_cmpint (agnnodes (g), ==, (int)G_N_ELEMENTS (hostile_names));
+  g_assert_cmpint (agnedges (g), ==, 1);
   /* Labels keep backslashes literal: Graphviz turns "\\N" back into "\N", not the node name. */
-  g_assert_nonnull (strstr (agget (agnode (g->graph, S ("e0"), FALSE), S ("label")), "\\\\N"));
+  g_assert_nonnull (strstr (agget (agnode (g, S ("e0"), FALSE), S ("label")), "\\\\N"));
 
   scene = kr_layout_run (ds, &options, &error);
   g_assert_no_error (error);
@@ -276,6 +312,152 @@ test_export_formats (void)
   g_assert_cmpint (kr_export_format_from_filename ("a.svg.txt"), ==, -1);
 }
 
+static void
+store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static KrScene *
+wait_for_layout (GAsyncResult **slot, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = g_steal_pointer (slot);
+  return kr_layout_run_finish (result, error);
+}
+
+static gboolean
+use_keiretsu_as_worker (void)
+{
+  const char *keiretsu = g_getenv ("KEIRETSU");
+  const char *argv[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
+
+  if (keiretsu == NULL)
+    {
+      g_test_skip ("KEIRETSU names no program to run as the layout helper");
+      return FALSE;
+    }
+  kr_layout_set_worker (argv);
+  return TRUE;
+}
+
+static void
+test_worker (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) local = kr_layout_run (ds, &options, &error);
+  g_autoptr (KrScene) remote = NULL;
+  GAsyncResult *result = NULL;
+
+  if (!use_keiretsu_as_worker ())
+    return;
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  remote = wait_for_layout (&result, &error);
+  kr_layout_set_worker (NULL);
+
+  /* The helper's layout is the one this process would have made. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_scene_get_n_nodes (remote), ==, kr_scene_get_n_nodes (local));
+  g_assert_cmpuint (kr_scene_get_n_edges (remote), ==, kr_scene_get_n_edges (local));
+  g_assert_cmpfloat_with_epsilon (kr_scene_get_width (remote), kr_scene_get_width (local), 0.01);
+  for (guint i = 0; i < kr_scene_get_n_nodes (local); i++)
+    {
+      const KrSceneNode *a = kr_scene_get_node (local, i), *b = kr_scene_get_node (remote, i);
+      g_assert_cmpuint (a->index, ==, b->index);
+      g_assert_cmpfloat_with_epsilon (a->x, b->x, 0.01);
+      g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.01);
+      g_assert_cmpuint (a->n_vertices, ==, b->n_vertices);
+    }
+  for (guint i = 0; i < kr_scene_get_n_edges (local); i++)
+    g_assert_cmpuint (kr_scene_get_edge (local, i)->n_points, ==,
+                      kr_scene_get_edge (remote, i)->n_points);
+}
+
+static void
+test_worker_cancel (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions first = { "neato", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions second = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error1 = NULL;
+  g_autoptr (GError) error2 = NULL;
+  g_autoptr (KrScene) scene1 = NULL;
+  g_autoptr (KrScene) scene2 = NULL;
+  GAsyncResult *result1 = NULL, *result2 = NULL;
+
+  if (!use_keiretsu_as_worker ())
+    return;
+  /* A newer request cancels the older one at once. */
+  kr_layout_run_async (ds, &first, cancellable, store_result, &result1);
+  g_cancellable_cancel (cancellable);
+  kr_layout_run_async (ds, &second, NULL, store_result, &result2);
+  scene1 = wait_for_layout (&result1, &error1);
+  scene2 = wait_for_layout (&result2, &error2);
+  kr_layout_set_worker (NULL);
+
+  g_assert_null (scene1);
+  g_assert_error (error1, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error (error2);
+  g_assert_cmpstr (kr_scene_get_engine (scene2), ==, "dot");
+}
+
+static void
+test_worker_crash (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
+  const char *failing[]
+      = { "/bin/sh", "-c", "cat >/dev/null; echo 'Error: syntax' >&2; exit 1", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  GAsyncResult *result = NULL;
+
+  /* A crash inside the helper is an error message, not a crash here. */
+  kr_layout_set_worker (crashing);
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  scene = wait_for_layout (&result, &error);
+  g_assert_null (scene);
+  g_assert_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "stopped unexpectedly"));
+  g_clear_error (&error);
+
+  kr_layout_set_worker (failing);
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  scene = wait_for_layout (&result, &error);
+  kr_layout_set_worker (NULL);
+  g_assert_null (scene);
+  g_assert_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "Error: syntax");
+}
+
+static void
+test_dot_output (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "neato", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
+  Agraph_t *g;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (dot, "digraph keiretsu {"));
+  /* It reads back as the same graph, with names and labels. */
+  g = agmemread (dot);
+  g_assert_nonnull (g);
+  g_assert_cmpint (agnnodes (g), ==, 7);
+  g_assert_cmpint (agnedges (g), ==, 8);
+  g_assert_cmpstr (agget (agnode (g, S ("example"), FALSE), S ("label")), ==, "Example Corp");
+  g_assert_cmpstr (agget (g, S ("layout")), ==, "neato");
+  agclose (g);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -288,5 +470,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/unknown-engine", test_unknown_engine);
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/export/formats", test_export_formats);
+  g_test_add_func ("/export/dot", test_dot_output);
+  g_test_add_func ("/layout/worker", test_worker);
+  g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
+  g_test_add_func ("/layout/worker-crash", test_worker_crash);
   return g_test_run ();
 }

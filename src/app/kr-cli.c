@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "kr-builtin.h"
 #include "kr-cli.h"
@@ -27,19 +28,20 @@ kr_cli_options_clear (KrCliOptions *options)
 gboolean
 kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
 {
-  GOptionEntry entries[] = {
-    { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
-      N_ ("Check DATASET and list every problem in it, then exit"), NULL },
-    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-      N_ ("Write the diagram to FILE (.svg, .png or .pdf) without opening a window"), N_ ("FILE") },
-    { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine,
-      N_ ("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot)"), N_ ("ENGINE") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
-      NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
-      N_ ("[DATASET]") },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
+            N_ ("Check DATASET and list every problem in it, then exit"), NULL },
+          { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
+            N_ ("Write the diagram to FILE (.svg, .png, .pdf or .dot) without opening a window"),
+            N_ ("FILE") },
+          { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine,
+            N_ ("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot)"),
+            N_ ("ENGINE") },
+          { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
+            NULL },
+          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
+            N_ ("[DATASET]") },
+          { NULL } };
   g_autoptr (GOptionContext) context = NULL;
 
   context = g_option_context_new (NULL);
@@ -175,8 +177,9 @@ run_export (const char *dataset_path, const char *out_path, const char *engine)
 
   if (format < 0)
     {
-      g_printerr (_ ("keiretsu: %s: unknown file type; the name must end in .svg, .png or .pdf\n"),
-                  out_path);
+      g_printerr (
+          _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf or .dot\n"),
+          out_path);
       return 2;
     }
   if (dataset_path != NULL && same_file (dataset_path, out_path))
@@ -190,13 +193,19 @@ run_export (const char *dataset_path, const char *out_path, const char *engine)
   if (dataset == NULL)
     return 1;
 
-  scene = kr_layout_run (dataset, &options, &error);
-  if (scene == NULL)
+  if (format == KR_EXPORT_DOT)
     {
-      g_printerr ("keiretsu: %s\n", error->message);
-      return 1;
+      /* Graphviz lays DOT out itself: no need to lay it out here. */
+      char *dot = kr_layout_write_dot (dataset, &options, &error);
+      if (dot != NULL)
+        bytes = g_bytes_new_take (dot, strlen (dot));
     }
-  bytes = kr_export_render (scene, format, NULL, &error);
+  else
+    {
+      scene = kr_layout_run (dataset, &options, &error);
+      if (scene != NULL)
+        bytes = kr_export_render (scene, format, NULL, &error);
+    }
   if (bytes == NULL)
     {
       g_printerr ("keiretsu: %s\n", error->message);

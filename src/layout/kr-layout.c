@@ -1,4 +1,4 @@
-/* kr-layout.c — runs Graphviz and copies its result into a KrScene
+/* kr-layout.c — runs Graphviz, in-process or in a helper process, and builds the scene
  *
  * Graphviz keeps global state (error handlers, the numeric locale, plugin tables), so every
  * call into it happens under one process-wide lock.
@@ -9,21 +9,31 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <graphviz/gvc.h>
-#include <math.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "kr-graph.h"
+#include "kr-layout-input.h"
+#include "kr-layout-output.h"
 #include "kr-layout.h"
 
 G_DEFINE_QUARK (kr - layout - error - quark, kr_layout_error)
+
+#define MARGIN 12.0
+#define MAX_REQUEST_SIZE (512 * 1024 * 1024)
 
 static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
 
 static GMutex graphviz_lock;
 static GVC_t *graphviz_context;
 static GString *graphviz_messages;
+
+static GMutex worker_lock;
+static char **worker_argv;
 
 const char *const *
 kr_layout_engines (void)
@@ -37,6 +47,17 @@ kr_layout_engine_is_valid (const char *engine)
   return engine != NULL && g_strv_contains (engines, engine);
 }
 
+void
+kr_layout_set_worker (const char *const *argv)
+{
+  g_mutex_lock (&worker_lock);
+  g_strfreev (worker_argv);
+  worker_argv = g_strdupv ((char **)argv);
+  g_mutex_unlock (&worker_lock);
+}
+
+/* ---- Graphviz ------------------------------------------------------------------------ */
+
 static int
 collect_message (char *message)
 {
@@ -45,61 +66,60 @@ collect_message (char *message)
   return 0;
 }
 
-static KrPoint
-to_scene (pointf p, const boxf *bb, double margin)
-{
-  return (KrPoint){ p.x - bb->LL.x + margin, bb->UR.y - p.y + margin };
-}
-
+/* Takes the lock and makes sure the context exists. */
 static void
-copy_node (KrScene *scene, const KrGraph *graph, const KrGraphNode *gn, const boxf *bb,
-           double margin)
+graphviz_enter (void)
 {
-  Agnode_t *n = gn->node;
-  KrSceneNode sn = { 0 };
-  KrPoint centre = to_scene (ND_coord (n), bb, margin);
-  KrDataset *dataset = graph->dataset;
-
-  sn.type = gn->type;
-  sn.index = gn->index;
-  sn.x = centre.x;
-  sn.y = centre.y;
-  sn.width = ND_width (n) * 72.0;
-  sn.height = ND_height (n) * 72.0;
-  sn.shape = gn->shape;
-  sn.dashed_outline = gn->dashed_outline;
-  sn.label
-      = gn->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, gn->index)->name : NULL;
-
-  if (gn->shape == KR_SHAPE_POLYGON && ND_shape_info (n) != NULL)
+  g_mutex_lock (&graphviz_lock);
+  if (graphviz_context == NULL)
     {
-      polygon_t *poly = ND_shape_info (n);
-      if (poly->sides >= 3 && poly->vertices != NULL)
-        {
-          /* The outermost periphery is the last ring of vertices. */
-          guint first = (guint)(MAX (poly->peripheries, 1) - 1) * (guint)poly->sides;
-          sn.n_vertices = (guint)poly->sides;
-          sn.vertices = g_new (KrPoint, sn.n_vertices);
-          for (guint i = 0; i < sn.n_vertices; i++)
-            sn.vertices[i] = (KrPoint){ poly->vertices[first + i].x, -poly->vertices[first + i].y };
-        }
-      else
-        sn.shape = KR_SHAPE_ELLIPSE;
+      graphviz_messages = g_string_new (NULL);
+      graphviz_context = gvContext ();
+      agseterrf (collect_message);
+      agseterr (AGWARN);
     }
-  kr_scene_add_node (scene, &sn);
+  g_string_truncate (graphviz_messages, 0);
 }
 
 static void
-copy_edge (KrScene *scene, const KrGraphEdge *ge, const boxf *bb, double margin)
+graphviz_leave (void)
 {
-  Agedge_t *e = ge->edge;
-  KrSceneEdge se = { 0 };
-  splines *spl = ED_spl (e);
+  g_mutex_unlock (&graphviz_lock);
+}
 
-  se.deal = ge->deal;
-  se.tail = ge->tail;
-  se.head = ge->head;
-  se.advocacy = ge->advocacy;
+static KrPoint
+to_scene (pointf p, const boxf *bb)
+{
+  return (KrPoint){ p.x - bb->LL.x + MARGIN, bb->UR.y - p.y + MARGIN };
+}
+
+static void
+copy_node (KrLayoutOutput *output, Agnode_t *n, const boxf *bb)
+{
+  KrOutputNode on = { 0 };
+  KrPoint centre = to_scene (ND_coord (n), bb);
+  polygon_t *poly = ND_shape_info (n);
+
+  on.x = centre.x;
+  on.y = centre.y;
+  if (poly != NULL && poly->sides >= 3 && poly->vertices != NULL
+      && strcmp (agget (n, (char *)"shape"), "ellipse") != 0)
+    {
+      /* The outermost periphery is the last ring of vertices. */
+      guint first = (guint)(MAX (poly->peripheries, 1) - 1) * (guint)poly->sides;
+      on.n_vertices = (guint)poly->sides;
+      on.vertices = g_new (KrPoint, on.n_vertices);
+      for (guint i = 0; i < on.n_vertices; i++)
+        on.vertices[i] = (KrPoint){ poly->vertices[first + i].x, -poly->vertices[first + i].y };
+    }
+  g_array_append_val (output->nodes, on);
+}
+
+static void
+copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
+{
+  KrOutputEdge oe = { 0 };
+  splines *spl = ED_spl (e);
 
   if (spl != NULL && spl->size > 0 && spl->list[0].size >= 4)
     {
@@ -109,108 +129,277 @@ copy_edge (KrScene *scene, const KrGraphEdge *ge, const boxf *bb, double margin)
 
       for (int i = 0; i < spl->size; i++)
         total += (guint)spl->list[i].size;
-      se.points = g_new (KrPoint, total);
+      oe.points = g_new (KrPoint, total);
       for (int i = 0; i < spl->size; i++)
         for (int j = 0; j < spl->list[i].size; j++)
           {
             /* Consecutive pieces share an end point; keep one copy. */
             if (i > 0 && j == 0)
               continue;
-            se.points[se.n_points++] = to_scene (spl->list[i].list[j], bb, margin);
+            oe.points[oe.n_points++] = to_scene (spl->list[i].list[j], bb);
           }
       if (first->sflag)
-        se.arrow_start = (KrArrow){ TRUE, to_scene (first->list[0], bb, margin),
-                                    to_scene (first->sp, bb, margin) };
+        oe.arrow_start = (KrArrow){ TRUE, to_scene (first->list[0], bb), to_scene (first->sp, bb) };
       if (last->eflag)
-        se.arrow_end = (KrArrow){ TRUE, to_scene (last->list[last->size - 1], bb, margin),
-                                  to_scene (last->ep, bb, margin) };
+        oe.arrow_end
+            = (KrArrow){ TRUE, to_scene (last->list[last->size - 1], bb), to_scene (last->ep, bb) };
     }
-  else
+  if (oe.n_points < 4 || (oe.n_points - 1) % 3 != 0)
     {
-      /* No route (it can happen with splines=false on some engines): a straight line. */
-      KrPoint a = to_scene (ND_coord (agtail (e)), bb, margin);
-      KrPoint b = to_scene (ND_coord (aghead (e)), bb, margin);
-      se.n_points = 4;
-      se.points = g_new (KrPoint, 4);
+      /* No usable route: a straight line between the centres. */
+      KrPoint a = to_scene (ND_coord (agtail (e)), bb);
+      KrPoint b = to_scene (ND_coord (aghead (e)), bb);
+      g_free (oe.points);
+      oe.n_points = 4;
+      oe.points = g_new (KrPoint, 4);
       for (int i = 0; i < 4; i++)
-        se.points[i] = (KrPoint){ a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
+        oe.points[i] = (KrPoint){ a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
     }
-  kr_scene_add_edge (scene, &se);
+  g_array_append_val (output->edges, oe);
 }
 
-static KrScene *
-layout_locked (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
+static KrLayoutOutput *
+compute_locked (const KrLayoutInput *input, GError **error)
 {
-  const double margin = 12.0;
   g_autoptr (KrGraph) graph = NULL;
-  const char *engine = options->engine ? options->engine : "dot";
-  KrScene *scene;
+  KrLayoutOutput *output;
   boxf bb;
-  int rc;
 
-  if (graphviz_context == NULL)
-    {
-      graphviz_context = gvContext ();
-      agseterrf (collect_message);
-      agseterr (AGWARN);
-    }
-  g_string_truncate (graphviz_messages, 0);
-
-  graph = kr_graph_build (dataset, options, FALSE);
-  if (graph->nodes->len == 0)
+  if (input->nodes->len == 0)
     {
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_EMPTY, _ ("There is nothing to show"));
       return NULL;
     }
 
-  rc = gvLayout (graphviz_context, graph->graph, engine);
-  if (rc != 0)
+  graph = kr_graph_new (input, NULL, NULL);
+  if (gvLayout (graphviz_context, graph->graph, input->engine) != 0)
     {
       g_strstrip (graphviz_messages->str);
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
-                   _ ("Graphviz could not lay out the diagram with %s: %s"), engine,
+                   _ ("Graphviz could not lay out the diagram with %s: %s"), input->engine,
                    graphviz_messages->len ? graphviz_messages->str : _ ("unknown error"));
       return NULL;
     }
 
   bb = GD_bb (graph->graph);
-  scene = kr_scene_new (dataset, bb.UR.x - bb.LL.x + 2 * margin, bb.UR.y - bb.LL.y + 2 * margin);
-  kr_scene_set_engine (scene, engine);
-  for (guint i = 0; i < graph->nodes->len; i++)
-    copy_node (scene, graph, &g_array_index (graph->nodes, KrGraphNode, i), &bb, margin);
-  for (guint i = 0; i < graph->edges->len; i++)
-    copy_edge (scene, &g_array_index (graph->edges, KrGraphEdge, i), &bb, margin);
-
+  output = kr_layout_output_new (bb.UR.x - bb.LL.x + 2 * MARGIN, bb.UR.y - bb.LL.y + 2 * MARGIN);
+  for (guint i = 0; i < input->nodes->len; i++)
+    copy_node (output, graph->nodes[i], &bb);
+  for (guint i = 0; i < input->edges->len; i++)
+    copy_edge (output, graph->edges[i], &bb);
   gvFreeLayout (graphviz_context, graph->graph);
+  return output;
+}
+
+static KrLayoutOutput *
+compute (const KrLayoutInput *input, GError **error)
+{
+  KrLayoutOutput *output;
+
+  graphviz_enter ();
+  output = compute_locked (input, error);
+  graphviz_leave ();
+  return output;
+}
+
+/* ---- scene ----------------------------------------------------------------------------- */
+
+static KrScene *
+build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutInput *input,
+             const KrLayoutOutput *output)
+{
+  KrScene *scene = kr_scene_new (dataset, output->width, output->height);
+
+  kr_scene_set_options (scene, options);
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      const KrInputNode *in = &g_array_index (input->nodes, KrInputNode, i);
+      const KrOutputNode *on = &g_array_index (output->nodes, KrOutputNode, i);
+      KrSceneNode sn = { 0 };
+
+      sn.type = in->type;
+      sn.index = in->index;
+      sn.x = on->x;
+      sn.y = on->y;
+      sn.width = in->width;
+      sn.height = in->height;
+      sn.shape = in->shape;
+      sn.dashed_outline = in->dashed_outline;
+      sn.label = in->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, in->index)->name
+                                                  : NULL;
+      if (in->shape == KR_SHAPE_POLYGON)
+        {
+          if (on->n_vertices >= 3)
+            {
+              sn.vertices = g_memdup2 (on->vertices, on->n_vertices * sizeof (KrPoint));
+              sn.n_vertices = on->n_vertices;
+            }
+          else
+            sn.shape = KR_SHAPE_BOX;
+        }
+      kr_scene_add_node (scene, &sn);
+    }
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      const KrInputEdge *in = &g_array_index (input->edges, KrInputEdge, i);
+      const KrOutputEdge *oe = &g_array_index (output->edges, KrOutputEdge, i);
+      KrSceneEdge se = { 0 };
+
+      se.deal = in->deal;
+      se.tail = in->tail;
+      se.head = in->head;
+      se.advocacy = in->advocacy;
+      se.points = g_memdup2 (oe->points, oe->n_points * sizeof (KrPoint));
+      se.n_points = oe->n_points;
+      se.arrow_start = oe->arrow_start;
+      se.arrow_end = oe->arrow_end;
+      kr_scene_add_edge (scene, &se);
+    }
   return scene;
+}
+
+static gboolean
+check_options (const KrLayoutOptions *options, GError **error)
+{
+  if (options->engine != NULL && !kr_layout_engine_is_valid (options->engine))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **)engines);
+      g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_ENGINE,
+                   _ ("Unknown layout engine “%s”; choose one of %s"), options->engine, list);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 KrScene *
 kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
 {
   static const KrLayoutOptions defaults = { "dot", KR_RANKDIR_LR, NULL, NULL };
-  KrScene *scene;
+  g_autoptr (KrLayoutInput) input = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
-  if (options->engine != NULL && !kr_layout_engine_is_valid (options->engine))
+  if (!check_options (options, error))
+    return NULL;
+  input = kr_layout_input_new (dataset, options);
+  output = compute (input, error);
+  return output ? build_scene (dataset, options, input, output) : NULL;
+}
+
+/* ---- DOT --------------------------------------------------------------------------------- */
+
+static int
+dot_putstr (void *channel, const char *str)
+{
+  g_string_append (channel, str);
+  return 0;
+}
+
+static int
+dot_flush (void *channel)
+{
+  return 0;
+}
+
+char *
+kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
+{
+  static const KrLayoutOptions defaults = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (KrLayoutInput) input = NULL;
+  g_autoptr (KrGraph) graph = NULL;
+  Agiodisc_t io = AgIoDisc;
+  GString *out;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  if (!check_options (options, error))
+    return NULL;
+  input = kr_layout_input_new (dataset, options);
+  io.putstr = dot_putstr;
+  io.flush = dot_flush;
+  out = g_string_sized_new (64 * 1024);
+
+  graphviz_enter ();
+  graph = kr_graph_new (input, dataset, &io);
+  /* For the command-line tools: the engine the diagram was made with. */
+  agattr (graph->graph, AGRAPH, (char *)"layout", input->engine);
+  agwrite (graph->graph, out);
+  g_clear_pointer (&graph, kr_graph_free);
+  graphviz_leave ();
+  return g_string_free (out, FALSE);
+}
+
+/* ---- the helper process ------------------------------------------------------------------- */
+
+static gboolean
+write_all (int fd, const guint8 *data, gsize size)
+{
+  while (size > 0)
     {
-      g_autofree char *list = g_strjoinv (", ", (char **)engines);
-      g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_ENGINE,
-                   _ ("Unknown layout engine “%s”; choose one of %s"), options->engine, list);
-      return NULL;
+      ssize_t n = write (fd, data, size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      size -= (gsize)n;
+    }
+  return TRUE;
+}
+
+int
+kr_layout_worker_main (void)
+{
+  g_autoptr (GByteArray) request = g_byte_array_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (KrLayoutInput) input = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
+  g_autoptr (GError) error = NULL;
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      ssize_t n = read (STDIN_FILENO, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_printerr ("%s\n", g_strerror (errno));
+          return 1;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (request, buffer, (guint)n);
+      if (request->len > MAX_REQUEST_SIZE)
+        {
+          g_printerr ("%s\n", _ ("The layout request is too large"));
+          return 1;
+        }
     }
 
-  g_mutex_lock (&graphviz_lock);
-  if (graphviz_messages == NULL)
-    graphviz_messages = g_string_new (NULL);
-  scene = layout_locked (dataset, options, error);
-  g_mutex_unlock (&graphviz_lock);
-  return scene;
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request));
+  input = kr_layout_input_deserialize (bytes, &error);
+  if (input != NULL)
+    output = compute (input, &error);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return error->code == KR_LAYOUT_ERROR_EMPTY ? 3 : 1;
+    }
+  reply = kr_layout_output_serialize (output);
+  if (!write_all (STDOUT_FILENO, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply)))
+    return 1;
+  return 0;
 }
+
+/* ---- asynchronous layout ------------------------------------------------------------------ */
 
 typedef struct
 {
@@ -219,20 +408,133 @@ typedef struct
   char *engine;
   gboolean *visible_entities;
   gboolean *visible_deals;
+  KrLayoutInput *input;
+  GSubprocess *subprocess;
+  gulong cancel_id;
 } Job;
 
 static void
 job_free (Job *job)
 {
+  if (job->subprocess != NULL)
+    g_subprocess_force_exit (job->subprocess);
+  g_clear_object (&job->subprocess);
   g_clear_object (&job->dataset);
+  g_clear_pointer (&job->input, kr_layout_input_free);
   g_free (job->engine);
   g_free (job->visible_entities);
   g_free (job->visible_deals);
   g_free (job);
 }
 
+static char *
+describe_failure (GSubprocess *subprocess, GBytes *err)
+{
+  g_autofree char *text = NULL;
+  gsize size = 0;
+  const char *data = err ? g_bytes_get_data (err, &size) : NULL;
+
+  text = g_strstrip (g_strndup (data ? data : "", MIN (size, 4096)));
+  if (g_subprocess_get_if_signaled (subprocess))
+    {
+      int sig = g_subprocess_get_term_sig (subprocess);
+      return g_strdup_printf (_ ("Graphviz stopped unexpectedly (%s)%s%s"), g_strsignal (sig),
+                              *text ? ": " : "", text);
+    }
+  if (*text)
+    return g_steal_pointer (&text);
+  return g_strdup_printf (_ ("Graphviz stopped with status %d"),
+                          g_subprocess_get_exit_status (subprocess));
+}
+
 static void
-layout_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  GSubprocess *subprocess = G_SUBPROCESS (source);
+  g_autoptr (GBytes) out = NULL;
+  g_autoptr (GBytes) err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
+
+  if (!g_subprocess_communicate_finish (subprocess, result, &out, &err, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!g_subprocess_get_successful (subprocess))
+    {
+      g_autofree char *why = describe_failure (subprocess, err);
+      g_clear_object (&job->subprocess);
+      g_task_return_new_error (task, KR_LAYOUT_ERROR,
+                               g_subprocess_get_if_exited (subprocess)
+                                       && g_subprocess_get_exit_status (subprocess) == 3
+                                   ? KR_LAYOUT_ERROR_EMPTY
+                                   : KR_LAYOUT_ERROR_FAILED,
+                               "%s", why);
+      return;
+    }
+  g_clear_object (&job->subprocess);
+  output
+      = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
+  if (output == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, build_scene (job->dataset, &job->options, job->input, output),
+                           g_object_unref);
+}
+
+static void
+input_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) request = NULL;
+  g_auto (GStrv) argv = NULL;
+  GCancellable *cancellable;
+
+  job->input = g_task_propagate_pointer (G_TASK (result), &error);
+  if (job->input == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&worker_lock);
+  argv = g_strdupv (worker_argv);
+  g_mutex_unlock (&worker_lock);
+
+  job->subprocess
+      = g_subprocess_newv ((const char *const *)argv,
+                           G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                               | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                           &error);
+  if (job->subprocess == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  request = kr_layout_input_serialize (job->input);
+  cancellable = g_task_get_cancellable (task);
+  /* Cancelling the task cancels the exchange; freeing the job then ends the helper. */
+  g_subprocess_communicate_async (job->subprocess, request, cancellable, worker_done,
+                                  g_steal_pointer (&task));
+}
+
+static void
+input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_task_return_pointer (task, kr_layout_input_new (job->dataset, &job->options),
+                         (GDestroyNotify)kr_layout_input_free);
+}
+
+static void
+in_process_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
   GError *error = NULL;
@@ -252,14 +554,24 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
                      GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean use_worker;
   Job *job;
 
   g_return_if_fail (KR_IS_DATASET (dataset));
   g_return_if_fail (options != NULL);
 
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kr_layout_run_async);
+  if (!check_options (options, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   job = g_new0 (Job, 1);
   job->dataset = g_object_ref (dataset);
-  job->engine = g_strdup (options->engine);
+  job->engine = g_strdup (options->engine ? options->engine : "dot");
   job->options.engine = job->engine;
   job->options.rankdir = options->rankdir;
   if (options->visible_entities != NULL)
@@ -270,12 +582,28 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
         = g_memdup2 (options->visible_deals, sizeof (gboolean) * kr_dataset_get_n_deals (dataset));
   job->options.visible_entities = job->visible_entities;
   job->options.visible_deals = job->visible_deals;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kr_layout_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  /* A cancelled layout reports at once, without waiting for Graphviz. */
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, layout_thread);
+
+  g_mutex_lock (&worker_lock);
+  use_worker = worker_argv != NULL;
+  g_mutex_unlock (&worker_lock);
+
+  if (!use_worker)
+    {
+      g_task_run_in_thread (task, in_process_thread);
+      return;
+    }
+
+  {
+    /* Measuring labels is the only part that needs the dataset: do it off the main thread,
+     * then hand the bare graph to the helper. */
+    GTask *input_task = g_task_new (NULL, cancellable, input_done, g_object_ref (task));
+    g_task_set_task_data (input_task, job, NULL); /* owned by the outer task */
+    g_task_run_in_thread (input_task, input_thread);
+    g_object_unref (input_task);
+  }
 }
 
 KrScene *

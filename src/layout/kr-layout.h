@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "kr-dataset.h"
+#include "kr-layout-options.h"
 #include "kr-scene.h"
 
 G_BEGIN_DECLS
@@ -22,25 +23,25 @@ typedef enum
 
 GQuark kr_layout_error_quark (void);
 
-typedef enum
-{
-  KR_RANKDIR_LR,
-  KR_RANKDIR_TB,
-  KR_RANKDIR_RL,
-  KR_RANKDIR_BT,
-} KrRankdir;
-
-typedef struct
-{
-  const char *engine; /* dot, neato, fdp, sfdp, circo, twopi; NULL = dot */
-  KrRankdir rankdir;
-  const gboolean *visible_entities; /* NULL = all; else one flag per entity */
-  const gboolean *visible_deals;    /* NULL = all; else one flag per deal */
-} KrLayoutOptions;
-
 /* The engines, NULL-terminated. */
 const char *const *kr_layout_engines (void);
 gboolean kr_layout_engine_is_valid (const char *engine);
+
+/* Runs layouts in a helper process: @argv (NULL-terminated, copied) starts a program that
+ * reads a layout request on stdin and writes the result on stdout, as kr_layout_worker_main
+ * does. A crash, abort or exit() inside Graphviz then only ends the helper, and cancelling
+ * a layout ends it at once. With NULL, layouts run in a thread of this process. */
+void kr_layout_set_worker (const char *const *argv);
+
+/* The argument that starts keiretsu as a layout helper. */
+#define KR_LAYOUT_WORKER_OPTION "--layout-worker"
+
+/* The body of the helper process; returns its exit status. */
+int kr_layout_worker_main (void);
+
+/* DOT text of the graph, with names, labels and styling (for people and for the Graphviz
+ * command-line tools). */
+char *kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error);
 
 /* Blocks; Graphviz runs are serialised process-wide. */
 KrScene *kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **error);

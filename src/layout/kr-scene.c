@@ -17,6 +17,9 @@ struct _KrScene
   KrDataset *dataset;
   double width, height;
   char *engine;
+  KrRankdir rankdir;
+  gboolean *visible_entities;
+  gboolean *visible_deals;
   GArray *nodes;    /* KrSceneNode */
   GArray *edges;    /* KrSceneEdge */
   int *entity_node; /* entity index → scene node, -1 */
@@ -49,6 +52,8 @@ kr_scene_finalize (GObject *object)
   g_clear_pointer (&self->entity_node, g_free);
   g_clear_pointer (&self->deal_hub, g_free);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_pointer (&self->visible_entities, g_free);
+  g_clear_pointer (&self->visible_deals, g_free);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (kr_scene_parent_class)->finalize (object);
@@ -122,11 +127,35 @@ kr_scene_get_engine (KrScene *self)
 }
 
 void
-kr_scene_set_engine (KrScene *self, const char *engine)
+kr_scene_set_options (KrScene *self, const KrLayoutOptions *options)
 {
   g_return_if_fail (KR_IS_SCENE (self));
+  g_return_if_fail (options != NULL);
+
   g_free (self->engine);
-  self->engine = g_strdup (engine);
+  g_free (self->visible_entities);
+  g_free (self->visible_deals);
+  self->engine = g_strdup (options->engine ? options->engine : "dot");
+  self->rankdir = options->rankdir;
+  self->visible_entities
+      = options->visible_entities
+            ? g_memdup2 (options->visible_entities,
+                         sizeof (gboolean) * kr_dataset_get_n_entities (self->dataset))
+            : NULL;
+  self->visible_deals = options->visible_deals
+                            ? g_memdup2 (options->visible_deals,
+                                         sizeof (gboolean) * kr_dataset_get_n_deals (self->dataset))
+                            : NULL;
+}
+
+void
+kr_scene_get_options (KrScene *self, KrLayoutOptions *options)
+{
+  g_return_if_fail (KR_IS_SCENE (self));
+  g_return_if_fail (options != NULL);
+
+  *options = (KrLayoutOptions){ self->engine, self->rankdir, self->visible_entities,
+                                self->visible_deals };
 }
 
 guint

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "kr-dataset.h"
+#include "kr-layout-options.h"
 
 G_BEGIN_DECLS
 
@@ -95,7 +96,9 @@ KrDataset *kr_scene_get_dataset (KrScene *self);
 double kr_scene_get_width (KrScene *self);
 double kr_scene_get_height (KrScene *self);
 const char *kr_scene_get_engine (KrScene *self);
-void kr_scene_set_engine (KrScene *self, const char *engine);
+/* The options the scene was laid out with (copied; the pointers stay owned by the scene). */
+void kr_scene_set_options (KrScene *self, const KrLayoutOptions *options);
+void kr_scene_get_options (KrScene *self, KrLayoutOptions *options);
 
 /* Takes ownership of the vertices/points arrays. */
 guint kr_scene_add_node (KrScene *self, const KrSceneNode *node);

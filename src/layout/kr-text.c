@@ -53,20 +53,46 @@ free_context (gpointer data)
   g_object_unref (data);
 }
 
-void
-kr_text_measure (const char *text, double *width, double *height)
+static PangoContext *
+thread_context (void)
 {
   static GPrivate context_key = G_PRIVATE_INIT (free_context);
   PangoContext *context = g_private_get (&context_key);
-  g_autoptr (PangoLayout) layout = NULL;
-  PangoRectangle ink, logical;
 
   if (context == NULL)
     {
       context = kr_text_context_new ();
       g_private_set (&context_key, context);
     }
-  layout = kr_text_layout_new (context, text);
+  return context;
+}
+
+char *
+kr_text_wrap (const char *text, const char *separator)
+{
+  g_autoptr (PangoLayout) layout = kr_text_layout_new (thread_context (), text);
+  GString *out = g_string_new (NULL);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      int length = line->length;
+
+      while (length > 0 && text[line->start_index + length - 1] == ' ')
+        length--;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append_len (out, text + line->start_index, length);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+kr_text_measure (const char *text, double *width, double *height)
+{
+  g_autoptr (PangoLayout) layout = kr_text_layout_new (thread_context (), text);
+  PangoRectangle ink, logical;
+
   pango_layout_get_extents (layout, &ink, &logical);
   *width = (double)logical.width / PANGO_SCALE;
   *height = (double)logical.height / PANGO_SCALE;

@@ -15,6 +15,9 @@ PangoLayout *kr_text_layout_new (PangoContext *context, const char *text);
 /* The size of a label in points. Thread-safe. */
 void kr_text_measure (const char *text, double *width, double *height);
 
+/* The label's lines as Keiretsu wraps them, joined by @separator. Thread-safe. */
+char *kr_text_wrap (const char *text, const char *separator);
+
 /* A context at 72 dpi from the default cairo font map, for measuring. */
 PangoContext *kr_text_context_new (void);
 

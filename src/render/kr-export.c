@@ -14,6 +14,7 @@
 
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
+#include "kr-layout.h"
 #include "kr-scene-paint.h"
 #include "kr-svg-painter.h"
 #include "kr-text.h"
@@ -43,14 +44,16 @@ kr_export_format_from_filename (const char *filename)
     return KR_EXPORT_PNG;
   if (g_str_has_suffix (lower, ".pdf"))
     return KR_EXPORT_PDF;
+  if (g_str_has_suffix (lower, ".dot") || g_str_has_suffix (lower, ".gv"))
+    return KR_EXPORT_DOT;
   return -1;
 }
 
 const char *
 kr_export_format_extension (KrExportFormat format)
 {
-  static const char *ext[] = { "svg", "png", "pdf" };
-  g_return_val_if_fail (format <= KR_EXPORT_PDF, NULL);
+  static const char *ext[] = { "svg", "png", "pdf", "dot" };
+  g_return_val_if_fail (format <= KR_EXPORT_DOT, NULL);
   return ext[format];
 }
 
@@ -199,6 +202,17 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
     case KR_EXPORT_PDF:
       bytes = render_cairo (scene, format, options, context, error);
       break;
+    case KR_EXPORT_DOT:
+      {
+        KrLayoutOptions layout;
+        char *dot;
+
+        kr_scene_get_options (scene, &layout);
+        dot = kr_layout_write_dot (kr_scene_get_dataset (scene), &layout, error);
+        if (dot != NULL)
+          bytes = g_bytes_new_take (dot, strlen (dot));
+        break;
+      }
     default:
       g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FORMAT, _ ("Unknown export format"));
       break;

@@ -1,4 +1,4 @@
-/* kr-export.h — a scene as an SVG, PNG or PDF file
+/* kr-export.h — a scene as an SVG, PNG, PDF or DOT file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +25,7 @@ typedef enum
   KR_EXPORT_SVG,
   KR_EXPORT_PNG,
   KR_EXPORT_PDF,
+  KR_EXPORT_DOT, /* Graphviz's own format, with names, labels and styling */
 } KrExportFormat;
 
 typedef struct

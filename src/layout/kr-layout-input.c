@@ -1,0 +1,335 @@
+/* kr-layout-input.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-layout-input"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-layout-input.h"
+#include "kr-text.h"
+
+#define HUB_SIZE 14.0 /* points */
+#define INPUT_TYPE "(sya(ydd)a(uub))"
+
+static const char *const gv_shapes[KR_N_GV_SHAPES] = {
+  "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
+};
+
+const char *
+kr_gv_shape_name (KrGvShape shape)
+{
+  g_return_val_if_fail (shape < KR_N_GV_SHAPES, "box");
+  return gv_shapes[shape];
+}
+
+static KrGvShape
+entity_shape (KrEntityKind kind, KrShape *shape, gboolean *dashed)
+{
+  *dashed = FALSE;
+  switch (kind)
+    {
+    case KR_ENTITY_COMPANY:
+      *shape = KR_SHAPE_ROUNDED_BOX;
+      return KR_GV_BOX;
+    case KR_ENTITY_DIVISION:
+      *shape = KR_SHAPE_BOX;
+      *dashed = TRUE;
+      return KR_GV_BOX;
+    case KR_ENTITY_JOINT_VENTURE:
+      *shape = KR_SHAPE_POLYGON;
+      return KR_GV_HEXAGON;
+    case KR_ENTITY_GOVERNMENT:
+      *shape = KR_SHAPE_POLYGON;
+      return KR_GV_HOUSE;
+    case KR_ENTITY_STATE_FUND:
+      *shape = KR_SHAPE_POLYGON;
+      return KR_GV_OCTAGON;
+    case KR_ENTITY_PERSON:
+      *shape = KR_SHAPE_ELLIPSE;
+      return KR_GV_ELLIPSE;
+    case KR_ENTITY_GROUP:
+      *shape = KR_SHAPE_ELLIPSE;
+      *dashed = TRUE;
+      return KR_GV_ELLIPSE;
+    case KR_ENTITY_PROGRAMME:
+      *shape = KR_SHAPE_POLYGON;
+      return KR_GV_PARALLELOGRAM;
+    case KR_ENTITY_OTHER:
+    case KR_N_ENTITY_KINDS:
+    default:
+      *shape = KR_SHAPE_BOX;
+      return KR_GV_BOX;
+    }
+}
+
+/* Room around the label for each shape, in points. */
+static void
+pad_for_shape (KrGvShape shape, double *w, double *h)
+{
+  switch (shape)
+    {
+    case KR_GV_ELLIPSE:
+      *w = *w * 1.25 + 16;
+      *h = *h * 1.25 + 10;
+      break;
+    case KR_GV_HEXAGON:
+    case KR_GV_OCTAGON:
+      *w += 40;
+      *h += 16;
+      break;
+    case KR_GV_HOUSE:
+      *w += 24;
+      *h += 26;
+      break;
+    case KR_GV_PARALLELOGRAM:
+      *w += 44;
+      *h += 14;
+      break;
+    case KR_GV_BOX:
+    case KR_GV_DIAMOND:
+    case KR_N_GV_SHAPES:
+    default:
+      *w += 24;
+      *h += 14;
+      break;
+    }
+  *w = MAX (*w, 48);
+  *h = MAX (*h, 28);
+}
+
+static guint
+add_node (KrLayoutInput *input, const KrInputNode *node)
+{
+  g_array_append_vals (input->nodes, node, 1);
+  return input->nodes->len - 1;
+}
+
+static void
+add_edge (KrLayoutInput *input, guint deal, guint tail, guint head, gboolean directed,
+          gboolean advocacy)
+{
+  KrInputEdge e = { deal, tail, head, directed, advocacy };
+  g_array_append_val (input->edges, e);
+}
+
+static gboolean
+is_party (const KrDeal *d, guint entity)
+{
+  for (guint i = 0; i < d->n_parties; i++)
+    if (d->parties[i].entity == entity)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guint deal_index)
+{
+  const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
+  g_autofree int *proposer = g_new0 (int, MAX (d->n_proposed_by, 1));
+  guint n_visible = 0, n_outside_proposers = 0;
+  int a = -1, b = -1;
+
+  for (guint i = 0; i < d->n_parties; i++)
+    if (entity_node[d->parties[i].entity] >= 0)
+      {
+        if (n_visible == 0)
+          a = (int)i;
+        else if (n_visible == 1)
+          b = (int)i;
+        n_visible++;
+      }
+  if (n_visible < 2)
+    return;
+
+  for (guint i = 0; i < d->n_proposed_by; i++)
+    {
+      guint e = d->proposed_by[i];
+      proposer[i] = -1;
+      if (entity_node[e] >= 0 && !is_party (d, e))
+        {
+          proposer[i] = entity_node[e];
+          n_outside_proposers++;
+        }
+    }
+
+  if (n_visible == 2 && n_outside_proposers == 0)
+    {
+      /* One edge, from the party whose role acts to the one acted upon. */
+      const KrParty *pa = &d->parties[a], *pb = &d->parties[b];
+      KrDirection da = kr_role_direction (pa->role), db = kr_role_direction (pb->role);
+      guint na = (guint)entity_node[pa->entity], nb = (guint)entity_node[pb->entity];
+
+      if ((da == KR_DIRECTION_FROM && db != KR_DIRECTION_FROM)
+          || (db == KR_DIRECTION_TO && da != KR_DIRECTION_TO))
+        add_edge (input, deal_index, na, nb, TRUE, FALSE);
+      else if ((db == KR_DIRECTION_FROM && da != KR_DIRECTION_FROM)
+               || (da == KR_DIRECTION_TO && db != KR_DIRECTION_TO))
+        add_edge (input, deal_index, nb, na, TRUE, FALSE);
+      else
+        add_edge (input, deal_index, na, nb, FALSE, FALSE);
+      return;
+    }
+
+  {
+    KrInputNode hub = { KR_SCENE_NODE_DEAL, deal_index, KR_GV_DIAMOND, KR_SHAPE_POLYGON, FALSE,
+                        HUB_SIZE,           HUB_SIZE };
+    guint h = add_node (input, &hub);
+
+    for (guint i = 0; i < d->n_parties; i++)
+      {
+        int n = entity_node[d->parties[i].entity];
+        if (n < 0)
+          continue;
+        switch (kr_role_direction (d->parties[i].role))
+          {
+          case KR_DIRECTION_FROM:
+            add_edge (input, deal_index, (guint)n, h, TRUE, FALSE);
+            break;
+          case KR_DIRECTION_TO:
+            add_edge (input, deal_index, h, (guint)n, TRUE, FALSE);
+            break;
+          case KR_DIRECTION_NONE:
+          default:
+            add_edge (input, deal_index, (guint)n, h, FALSE, FALSE);
+            break;
+          }
+      }
+    for (guint i = 0; i < d->n_proposed_by; i++)
+      if (proposer[i] >= 0)
+        add_edge (input, deal_index, (guint)proposer[i], h, TRUE, TRUE);
+  }
+}
+
+static KrLayoutInput *
+input_alloc (const char *engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
+{
+  KrLayoutInput *input = g_new0 (KrLayoutInput, 1);
+
+  input->engine = g_strdup (engine ? engine : "dot");
+  input->rankdir = rankdir;
+  input->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrInputNode), n_nodes);
+  input->edges = g_array_sized_new (FALSE, TRUE, sizeof (KrInputEdge), n_edges);
+  return input;
+}
+
+KrLayoutInput *
+kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
+{
+  guint n_entities, n_deals;
+  g_autofree int *entity_node = NULL;
+  KrLayoutInput *input;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  n_entities = kr_dataset_get_n_entities (dataset);
+  n_deals = kr_dataset_get_n_deals (dataset);
+  input = input_alloc (options->engine, options->rankdir, n_entities, n_deals * 2);
+
+  entity_node = g_new (int, MAX (n_entities, 1));
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, i);
+      KrInputNode node = { KR_SCENE_NODE_ENTITY, i, 0, 0, FALSE, 0, 0 };
+
+      entity_node[i] = -1;
+      if (options->visible_entities != NULL && !options->visible_entities[i])
+        continue;
+      node.gv_shape = entity_shape (e->kind, &node.shape, &node.dashed_outline);
+      kr_text_measure (e->name, &node.width, &node.height);
+      pad_for_shape (node.gv_shape, &node.width, &node.height);
+      entity_node[i] = (int)add_node (input, &node);
+    }
+  for (guint i = 0; i < n_deals; i++)
+    if (options->visible_deals == NULL || options->visible_deals[i])
+      add_deal (input, dataset, entity_node, i);
+  return input;
+}
+
+void
+kr_layout_input_free (KrLayoutInput *input)
+{
+  if (input == NULL)
+    return;
+  g_free (input->engine);
+  g_clear_pointer (&input->nodes, g_array_unref);
+  g_clear_pointer (&input->edges, g_array_unref);
+  g_free (input);
+}
+
+GBytes *
+kr_layout_input_serialize (const KrLayoutInput *input)
+{
+  GVariantBuilder nodes, edges;
+  g_autoptr (GVariant) v = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ydd)"));
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      g_variant_builder_add (&nodes, "(ydd)", (guchar)n->gv_shape, n->width, n->height);
+    }
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uub)"));
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
+      g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
+    }
+  v = g_variant_ref_sink (
+      g_variant_new (INPUT_TYPE, input->engine, (guchar)input->rankdir, &nodes, &edges));
+  return g_variant_get_data_as_bytes (v);
+}
+
+KrLayoutInput *
+kr_layout_input_deserialize (GBytes *bytes, GError **error)
+{
+  g_autoptr (GVariant) v = NULL;
+  g_autoptr (GVariant) nodes = NULL;
+  g_autoptr (GVariant) edges = NULL;
+  KrLayoutInput *input;
+  const char *engine;
+  guchar rankdir;
+  gsize n_nodes, n_edges;
+
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
+  g_variant_get (v, "(&sy@a(ydd)@a(uub))", &engine, &rankdir, &nodes, &edges);
+  n_nodes = g_variant_n_children (nodes);
+  n_edges = g_variant_n_children (edges);
+  if (!kr_layout_engine_is_valid (engine) || rankdir > KR_RANKDIR_BT)
+    {
+      g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED, _ ("Malformed layout request"));
+      return NULL;
+    }
+
+  input = input_alloc (engine, rankdir, (guint)n_nodes, (guint)n_edges);
+  for (gsize i = 0; i < n_nodes; i++)
+    {
+      KrInputNode n = { 0 };
+      guchar shape;
+      g_variant_get_child (nodes, i, "(ydd)", &shape, &n.width, &n.height);
+      n.gv_shape = shape < KR_N_GV_SHAPES ? shape : KR_GV_BOX;
+      n.width = CLAMP (n.width, 1, 1e5);
+      n.height = CLAMP (n.height, 1, 1e5);
+      g_array_append_val (input->nodes, n);
+    }
+  for (gsize i = 0; i < n_edges; i++)
+    {
+      KrInputEdge e = { 0 };
+      g_variant_get_child (edges, i, "(uub)", &e.tail, &e.head, &e.directed);
+      if (e.tail >= n_nodes || e.head >= n_nodes)
+        {
+          kr_layout_input_free (input);
+          g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
+                       _ ("Malformed layout request"));
+          return NULL;
+        }
+      g_array_append_val (input->edges, e);
+    }
+  return input;
+}

@@ -1,0 +1,66 @@
+/* kr-layout-input.h — what Graphviz needs to lay a dataset out, and nothing more
+ *
+ * The input is built from a dataset (roles decide arrow directions, label sizes decide node
+ * sizes) and can be serialised to a compact GVariant, so that the layout itself can run in
+ * a helper process that knows nothing of the dataset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-layout.h"
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+/* Graphviz node shapes, in the order of kr_gv_shape_name (). */
+typedef enum
+{
+  KR_GV_BOX,
+  KR_GV_HEXAGON,
+  KR_GV_HOUSE,
+  KR_GV_OCTAGON,
+  KR_GV_ELLIPSE,
+  KR_GV_PARALLELOGRAM,
+  KR_GV_DIAMOND,
+  KR_N_GV_SHAPES
+} KrGvShape;
+
+typedef struct
+{
+  KrSceneNodeType type;
+  guint index; /* entity or deal */
+  KrGvShape gv_shape;
+  KrShape shape; /* how it is drawn */
+  gboolean dashed_outline;
+  double width, height; /* points */
+} KrInputNode;
+
+typedef struct
+{
+  guint deal;
+  guint tail, head; /* input node indices */
+  gboolean directed;
+  gboolean advocacy;
+} KrInputEdge;
+
+typedef struct
+{
+  char *engine;
+  KrRankdir rankdir;
+  GArray *nodes; /* KrInputNode */
+  GArray *edges; /* KrInputEdge */
+} KrLayoutInput;
+
+const char *kr_gv_shape_name (KrGvShape shape);
+
+KrLayoutInput *kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options);
+void kr_layout_input_free (KrLayoutInput *input);
+
+/* Only what the layout needs: engine, direction, node shapes and sizes, edges. */
+GBytes *kr_layout_input_serialize (const KrLayoutInput *input);
+KrLayoutInput *kr_layout_input_deserialize (GBytes *bytes, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrLayoutInput, kr_layout_input_free)
+
+G_END_DECLS

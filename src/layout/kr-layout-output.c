@@ -1,0 +1,169 @@
+/* kr-layout-output.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-layout-output"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-layout-output.h"
+#include "kr-layout.h"
+
+#define OUTPUT_TYPE "(dda(ddad)a(ad(bdddd)(bdddd)))"
+
+static void
+clear_node (gpointer data)
+{
+  g_clear_pointer (&((KrOutputNode *)data)->vertices, g_free);
+}
+
+static void
+clear_edge (gpointer data)
+{
+  g_clear_pointer (&((KrOutputEdge *)data)->points, g_free);
+}
+
+KrLayoutOutput *
+kr_layout_output_new (double width, double height)
+{
+  KrLayoutOutput *output = g_new0 (KrLayoutOutput, 1);
+
+  output->width = width;
+  output->height = height;
+  output->nodes = g_array_new (FALSE, TRUE, sizeof (KrOutputNode));
+  output->edges = g_array_new (FALSE, TRUE, sizeof (KrOutputEdge));
+  g_array_set_clear_func (output->nodes, clear_node);
+  g_array_set_clear_func (output->edges, clear_edge);
+  return output;
+}
+
+void
+kr_layout_output_free (KrLayoutOutput *output)
+{
+  if (output == NULL)
+    return;
+  g_clear_pointer (&output->nodes, g_array_unref);
+  g_clear_pointer (&output->edges, g_array_unref);
+  g_free (output);
+}
+
+/* Points travel as flat arrays of doubles: x0, y0, x1, y1, … */
+static GVariant *
+points_variant (const KrPoint *points, guint n)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, points, n * 2, sizeof (double));
+}
+
+static GVariant *
+arrow_variant (const KrArrow *a)
+{
+  return g_variant_new ("(bdddd)", a->present, a->base.x, a->base.y, a->tip.x, a->tip.y);
+}
+
+GBytes *
+kr_layout_output_serialize (const KrLayoutOutput *output)
+{
+  GVariantBuilder nodes, edges;
+  g_autoptr (GVariant) v = NULL;
+
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ddad)"));
+  for (guint i = 0; i < output->nodes->len; i++)
+    {
+      const KrOutputNode *n = &g_array_index (output->nodes, KrOutputNode, i);
+      g_variant_builder_add (&nodes, "(dd@ad)", n->x, n->y,
+                             points_variant (n->vertices, n->n_vertices));
+    }
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(ad(bdddd)(bdddd))"));
+  for (guint i = 0; i < output->edges->len; i++)
+    {
+      const KrOutputEdge *e = &g_array_index (output->edges, KrOutputEdge, i);
+      g_variant_builder_add (&edges, "(@ad@(bdddd)@(bdddd))",
+                             points_variant (e->points, e->n_points),
+                             arrow_variant (&e->arrow_start), arrow_variant (&e->arrow_end));
+    }
+  v = g_variant_ref_sink (
+      g_variant_new (OUTPUT_TYPE, output->width, output->height, &nodes, &edges));
+  return g_variant_get_data_as_bytes (v);
+}
+
+static gboolean
+copy_points (GVariant *array, KrPoint **out, guint *n_out)
+{
+  gsize n = 0;
+  const double *d = g_variant_get_fixed_array (array, &n, sizeof (double));
+
+  *out = NULL;
+  *n_out = 0;
+  if (n % 2 != 0)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!isfinite (d[i]))
+      return FALSE;
+  if (n > 0)
+    *out = g_memdup2 (d, n * sizeof (double));
+  *n_out = (guint)(n / 2);
+  return TRUE;
+}
+
+static void
+read_arrow (GVariant *v, KrArrow *a)
+{
+  g_variant_get (v, "(bdddd)", &a->present, &a->base.x, &a->base.y, &a->tip.x, &a->tip.y);
+}
+
+KrLayoutOutput *
+kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GError **error)
+{
+  g_autoptr (GVariant) v = NULL;
+  g_autoptr (GVariant) nodes = NULL;
+  g_autoptr (GVariant) edges = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
+  double width, height;
+
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (OUTPUT_TYPE), bytes, FALSE));
+  g_variant_get (v, "(dd@a(ddad)@a(ad(bdddd)(bdddd)))", &width, &height, &nodes, &edges);
+  if (g_variant_n_children (nodes) != n_nodes || g_variant_n_children (edges) != n_edges
+      || !isfinite (width) || !isfinite (height))
+    goto malformed;
+
+  output = kr_layout_output_new (width, height);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr (GVariant) child = g_variant_get_child_value (nodes, i);
+      g_autoptr (GVariant) vertices = NULL;
+      KrOutputNode n = { 0 };
+
+      g_variant_get (child, "(dd@ad)", &n.x, &n.y, &vertices);
+      if (!copy_points (vertices, &n.vertices, &n.n_vertices))
+        goto malformed;
+      g_array_append_val (output->nodes, n);
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr (GVariant) child = g_variant_get_child_value (edges, i);
+      g_autoptr (GVariant) points = NULL;
+      g_autoptr (GVariant) start = NULL;
+      g_autoptr (GVariant) end = NULL;
+      KrOutputEdge e = { 0 };
+
+      g_variant_get (child, "(@ad@(bdddd)@(bdddd))", &points, &start, &end);
+      if (!copy_points (points, &e.points, &e.n_points) || e.n_points < 4
+          || (e.n_points - 1) % 3 != 0)
+        {
+          g_free (e.points);
+          goto malformed;
+        }
+      read_arrow (start, &e.arrow_start);
+      read_arrow (end, &e.arrow_end);
+      g_array_append_val (output->edges, e);
+    }
+  return g_steal_pointer (&output);
+
+malformed:
+  g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
+               _ ("The layout helper returned a malformed result"));
+  return NULL;
+}

@@ -1,0 +1,41 @@
+/* kr-layout-output.h — the geometry Graphviz computed, in scene coordinates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-scene.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x, y;
+  KrPoint *vertices; /* relative to the centre, y down; NULL when not a polygon */
+  guint n_vertices;
+} KrOutputNode;
+
+typedef struct
+{
+  KrPoint *points; /* cubic Bézier, 1 + 3n points */
+  guint n_points;
+  KrArrow arrow_start;
+  KrArrow arrow_end;
+} KrOutputEdge;
+
+typedef struct
+{
+  double width, height;
+  GArray *nodes; /* KrOutputNode */
+  GArray *edges; /* KrOutputEdge */
+} KrLayoutOutput;
+
+KrLayoutOutput *kr_layout_output_new (double width, double height);
+void kr_layout_output_free (KrLayoutOutput *output);
+GBytes *kr_layout_output_serialize (const KrLayoutOutput *output);
+KrLayoutOutput *kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges,
+                                              GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrLayoutOutput, kr_layout_output_free)
+
+G_END_DECLS
