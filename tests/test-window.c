@@ -10,6 +10,7 @@
 #include "kr-builtin.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
+#include "kr-layout.h"
 #include "kr-window.h"
 
 static gboolean
@@ -118,6 +119,12 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Lay out in helper processes, as the application does. */
+  if (g_getenv ("KEIRETSU") != NULL)
+    {
+      const char *worker[] = { g_getenv ("KEIRETSU"), KR_LAYOUT_WORKER_OPTION, NULL };
+      kr_layout_set_worker (worker);
+    }
   g_test_add_func ("/window/builtin-map", test_window);
   return g_test_run ();
 }

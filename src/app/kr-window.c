@@ -17,6 +17,7 @@
 #include "kr-window.h"
 
 #define MAX_PROBLEM_LINES 12
+#define LARGE_DATASET 800 /* entities */
 
 struct _KrWindow
 {
@@ -37,6 +38,9 @@ struct _KrWindow
   GFile *file;         /* NULL for the built-in dataset */
   GFile *pending_file; /* being loaded */
   char *engine;
+  KrRankdir rankdir;
+  GSettings *settings; /* NULL when the schema is not installed */
+  gboolean told_large;
   gboolean show_sidebar;
   gboolean show_legend;
 
@@ -50,12 +54,15 @@ enum
 {
   PROP_0,
   PROP_ENGINE,
+  PROP_RANK_DIRECTION,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void set_engine (KrWindow *self, const char *engine);
 
 /* ---- messages -------------------------------------------------------------------------- */
 
@@ -178,7 +185,7 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 relayout (KrWindow *self)
 {
-  KrLayoutOptions options = { self->engine, KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL };
 
   if (self->dataset == NULL)
     return;
@@ -204,6 +211,18 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   adw_window_title_set_title (self->window_title, kr_dataset_get_title (dataset));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), kr_dataset_get_title (dataset));
+
+  /* dot's hierarchical layout grows steeply with size: big maps start with sfdp. */
+  if (kr_dataset_get_n_entities (dataset) > LARGE_DATASET && g_strcmp0 (self->engine, "dot") == 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+          _("This dataset has %u entities, so it is laid out with sfdp, which handles large "
+            "maps quickly. Choose another engine from the layout menu."),
+          kr_dataset_get_n_entities (dataset));
+      toast (self, message);
+      set_engine (self, "sfdp"); /* lays it out */
+      return;
+    }
   relayout (self);
 }
 
@@ -489,6 +508,22 @@ set_engine (KrWindow *self, const char *engine)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
+static const char *const rankdirs[] = { "LR", "TB", "RL", "BT", NULL };
+
+static void
+set_rank_direction (KrWindow *self, const char *name)
+{
+  for (int i = 0; rankdirs[i] != NULL; i++)
+    if (g_strcmp0 (name, rankdirs[i]) == 0 && (int) self->rankdir != i)
+      {
+        self->rankdir = (KrRankdir) i;
+        /* Only the hierarchical engine has a direction. */
+        if (g_strcmp0 (self->engine, "dot") == 0)
+          relayout (self);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANK_DIRECTION]);
+      }
+}
+
 static void
 kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -498,6 +533,9 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     {
     case PROP_ENGINE:
       g_value_set_string (value, self->engine);
+      break;
+    case PROP_RANK_DIRECTION:
+      g_value_set_string (value, rankdirs[self->rankdir]);
       break;
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
@@ -520,6 +558,9 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     case PROP_ENGINE:
       set_engine (self, g_value_get_string (value));
       break;
+    case PROP_RANK_DIRECTION:
+      set_rank_direction (self, g_value_get_string (value));
+      break;
     case PROP_SHOW_SIDEBAR:
       if (self->show_sidebar != g_value_get_boolean (value))
         {
@@ -541,6 +582,64 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     }
 }
 
+static gboolean
+kr_window_close_request (GtkWindow *window)
+{
+  KrWindow *self = KR_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_int (self->settings, "sidebar-width",
+                          gtk_widget_get_width (GTK_WIDGET (self->panel)));
+      g_settings_apply (self->settings);
+    }
+  return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
+}
+
+/* The application's settings, or NULL when the schema is not installed (a build directory
+ * run without GSETTINGS_SCHEMA_DIR): the window then uses its defaults. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("No settings schema %s installed; settings are not remembered", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_settings (KrWindow *self)
+{
+  self->settings = open_settings ();
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "layout-engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "rank-direction", self, "rank-direction",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 kr_window_dispose (GObject *object)
 {
@@ -555,6 +654,7 @@ kr_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
 }
@@ -568,9 +668,13 @@ kr_window_class_init (KrWindowClass *klass)
   object_class->dispose = kr_window_dispose;
   object_class->get_property = kr_window_get_property;
   object_class->set_property = kr_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = kr_window_close_request;
 
   properties[PROP_ENGINE]
       = g_param_spec_string ("engine", NULL, NULL, "dot",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANK_DIRECTION]
+      = g_param_spec_string ("rank-direction", NULL, NULL, "LR",
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SIDEBAR]
       = g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
@@ -601,6 +705,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.rank-direction", "rank-direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
 
@@ -630,6 +735,8 @@ place_divider (KrWindow *self)
     return;
   g_signal_handlers_disconnect_by_func (self->paned, place_divider, self);
   gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel, NULL);
+  if (self->settings != NULL)
+    panel = MAX (panel, g_settings_get_int (self->settings, "sidebar-width"));
   gtk_paned_set_position (self->paned, MAX (width / 2, width - panel - 20));
 }
 
@@ -647,6 +754,7 @@ kr_window_init (KrWindow *self)
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);
   g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
+  restore_settings (self);
 }
 
 KrWindow *
