@@ -1,0 +1,104 @@
+/* kr-bench-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kr-bench-data.h"
+
+static const char *const syllables[] = { "ka", "ne", "shi", "to", "mi", "ra", "ko", "su",
+                                         "ta", "no", "ha",  "ya", "mo", "ri", "ze", "do" };
+static const char *const suffixes[] = { "Motors",     "Holdings", "Electric", "Batteries",
+                                        "Industries", "Capital",  "Systems",  "Group" };
+static const char *const kinds[] = { "company",       "company",    "company",    "division",
+                                     "joint_venture", "government", "state_fund", "group" };
+static const char *const deal_kinds[]
+    = { "acquisition", "investment",  "equity_stake", "joint_venture",
+        "alliance",    "partnership", "supply",       "rivalry" };
+static const char *const statuses[]
+    = { "rumoured", "proposed", "in_talks", "agreed", "active", "completed", "collapsed" };
+
+static char *
+make_name (GRand *rand, guint i)
+{
+  GString *s = g_string_new (NULL);
+  int n = g_rand_int_range (rand, 2, 4);
+
+  for (int k = 0; k < n; k++)
+    g_string_append (s, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+  s->str[0] = g_ascii_toupper (s->str[0]);
+  g_string_append_printf (s, " %s %u",
+                          suffixes[g_rand_int_range (rand, 0, G_N_ELEMENTS (suffixes))], i);
+  return g_string_free (s, FALSE);
+}
+
+void
+kr_bench_write_dataset (const char *path, guint n, guint32 seed)
+{
+  GRand *rand = g_rand_new_with_seed (seed);
+  GString *out = g_string_sized_new (n * 400);
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint)); /* one entry per deal end */
+  guint n_deals = n * 5 / 4;
+
+  g_string_append (out, "{\"format\":\"keiretsu-dataset\",\"version\":1,"
+                        "\"title\":\"Synthetic benchmark\",\"articles\":[");
+  for (int a = 0; a < 20; a++)
+    g_string_append_printf (out,
+                            "%s{\"id\":\"a%d\",\"title\":\"Article %d\",\"publisher\":"
+                            "\"Bench Times\",\"date\":\"2024-%02d\"}",
+                            a ? "," : "", a, a, a % 12 + 1);
+  g_string_append (out, "],\"entities\":[");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = make_name (rand, i);
+      g_string_append_printf (out, "%s{\"id\":\"e%u\",\"name\":\"%s\",\"kind\":\"%s\"}",
+                              i ? "," : "", i, name,
+                              kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
+    }
+  g_string_append (out, "],\"deals\":[");
+  for (guint d = 0; d < n_deals; d++)
+    {
+      guint n_parties
+          = g_rand_int_range (rand, 0, 10) == 0 ? (guint)g_rand_int_range (rand, 3, 5) : 2;
+      guint parties[4];
+      const char *kind = deal_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (deal_kinds))];
+
+      for (guint p = 0; p < n_parties; p++)
+        {
+          gboolean fresh;
+          do
+            {
+              /* Preferential attachment: pick a past deal end half of the time. */
+              if (ends->len > 0 && g_rand_boolean (rand))
+                parties[p]
+                    = g_array_index (ends, guint, g_rand_int_range (rand, 0, (int)ends->len));
+              else
+                parties[p] = (guint)g_rand_int_range (rand, 0, (int)n);
+              fresh = TRUE;
+              for (guint q = 0; q < p; q++)
+                fresh &= parties[q] != parties[p];
+            }
+          while (!fresh);
+          g_array_append_val (ends, parties[p]);
+        }
+      g_string_append_printf (out,
+                              "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"%s\","
+                              "\"summary\":\"Deal %u between %u parties.\",\"parties\":[",
+                              d ? "," : "", d, kind,
+                              statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], d,
+                              n_parties);
+      for (guint p = 0; p < n_parties; p++)
+        g_string_append_printf (out, "%s{\"entity\":\"e%u\",\"role\":\"%s\"}", p ? "," : "",
+                                parties[p],
+                                n_parties > 2 || g_str_equal (kind, "alliance") ? "partner"
+                                : p == 0                                        ? "investor"
+                                                                                : "investee");
+      g_string_append_printf (out,
+                              "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.\"}]}",
+                              g_rand_int_range (rand, 0, 20), d);
+    }
+  g_string_append (out, "]}");
+  g_file_set_contents (path, out->str, (gssize)out->len, NULL);
+  g_string_free (out, TRUE);
+  g_rand_free (rand);
+}

@@ -1,0 +1,16 @@
+/* kr-bench-data.h — synthetic datasets for the benchmark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Writes a valid dataset of @n_entities entities whose degrees follow a power law
+ * (preferential attachment), with about 1.25 deals per entity (2.5 deal ends), a tenth of
+ * them joining three or four parties. The same seed gives the same file. */
+void kr_bench_write_dataset (const char *path, guint n_entities, guint32 seed);
+
+G_END_DECLS

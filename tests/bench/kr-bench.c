@@ -1,0 +1,270 @@
+/* kr-bench.c — how long Keiretsu takes at each step, against Graphviz's own tools
+ *
+ * For each size and engine, a synthetic dataset (power-law degrees, about 2.5 deal ends per
+ * entity) goes through what opening it in the window does: load, build the layout input,
+ * lay it out in the helper process, build the scene, and draw a first full-view frame; then
+ * a zoomed-in frame, hit-tests and SVG export. The same graph, exported as DOT, is laid out
+ * by the Graphviz command-line tool for comparison, and the peak memory of
+ * `keiretsu --export` is compared with that of the tool.
+ *
+ *   kr-bench [--sizes 100,1000,5000,10000] [--engines dot,sfdp] [--runs 3] [--keiretsu PATH]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kr-bench-data.h"
+#include "kr-cairo-painter.h"
+#include "kr-export.h"
+#include "kr-layout-input.h"
+#include "kr-layout.h"
+#include "kr-scene-paint.h"
+#include "kr-text.h"
+
+#define FRAME_W 1600
+#define FRAME_H 1000
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* Runs a command, returns its wall time in ms and its peak RSS in KiB, or -1. */
+static double
+run_measured (const char *const *argv, long *peak_kib)
+{
+  double start = now_ms ();
+  pid_t pid = fork ();
+  struct rusage usage;
+  int status;
+
+  if (pid == 0)
+    {
+      int devnull = open ("/dev/null", O_WRONLY);
+      dup2 (devnull, STDOUT_FILENO);
+      dup2 (devnull, STDERR_FILENO);
+      execvp (argv[0], (char **)argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status)
+      || WEXITSTATUS (status) != 0)
+    return -1;
+  *peak_kib = usage.ru_maxrss;
+  return now_ms () - start;
+}
+
+typedef struct
+{
+  double load, input, layout, scene, frame, zoomed_frame, hit_us, svg, total, cli;
+  long rss_keiretsu, rss_cli;
+} Timings;
+
+static void
+paint_frame (KrScene *scene, PangoContext *context, double zoom, double ox, double oy)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  cairo_t *cr = cairo_create (surface);
+  KrCairoPainter painter;
+  KrPaintOptions options;
+
+  kr_cairo_painter_init (&painter, cr, context);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, zoom, zoom);
+  kr_paint_options_init (&options, kr_palette_get (FALSE));
+  options.viewport = (KrRect){ -ox / zoom, -oy / zoom, FRAME_W / zoom, FRAME_H / zoom };
+  kr_scene_paint (scene, &painter.parent, &options);
+  kr_cairo_painter_clear (&painter);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+measure (const char *keiretsu, guint size, const char *engine, const char *dir, Timings *t)
+{
+  g_autofree char *json_path = g_strdup_printf ("%s/bench-%u.json", dir, size);
+  g_autofree char *dot_path = g_strdup_printf ("%s/bench-%u-%s.dot", dir, size, engine);
+  g_autofree char *svg_path = g_strdup_printf ("%s/bench-%u-%s.svg", dir, size, engine);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  g_autoptr (KrLayoutInput) input = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) svg = NULL;
+  g_autofree char *dot = NULL;
+  GAsyncResult *result = NULL;
+  KrLayoutOptions options = { engine, KR_RANKDIR_LR, NULL, NULL };
+  PangoContext *context = kr_text_context_new ();
+  const char *worker[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
+  double t0, zoom, sw, sh;
+  GRand *rand;
+
+  if (!g_file_test (json_path, G_FILE_TEST_EXISTS))
+    kr_bench_write_dataset (json_path, size, 42);
+
+  /* Opening: load, lay out in the helper, first frame. */
+  t0 = now_ms ();
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (json_path);
+    dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  }
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  t->load = now_ms () - t0;
+
+  /* The input alone, to show what measuring labels costs. */
+  t0 = now_ms ();
+  input = kr_layout_input_new (dataset, &options);
+  t->input = now_ms () - t0;
+
+  kr_layout_set_worker (worker);
+  t0 = now_ms ();
+  kr_layout_run_async (dataset, &options, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  scene = kr_layout_run_finish (result, &error);
+  g_clear_object (&result);
+  if (scene == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  t->layout = now_ms () - t0; /* input, helper, and scene */
+  t->scene = 0;
+
+  sw = kr_scene_get_width (scene);
+  sh = kr_scene_get_height (scene);
+  zoom = MIN (FRAME_W / sw, FRAME_H / sh);
+  t0 = now_ms ();
+  paint_frame (scene, context, zoom, (FRAME_W - sw * zoom) / 2, (FRAME_H - sh * zoom) / 2);
+  t->frame = now_ms () - t0;
+  t->total = t->load + t->layout + t->frame;
+
+  /* A frame at 100 % around the middle of the diagram. */
+  t0 = now_ms ();
+  paint_frame (scene, context, 1.0, FRAME_W / 2 - sw / 2, FRAME_H / 2 - sh / 2);
+  t->zoomed_frame = now_ms () - t0;
+
+  rand = g_rand_new_with_seed (7);
+  t0 = now_ms ();
+  for (int i = 0; i < 2000; i++)
+    kr_scene_hit_test (scene, g_rand_double_range (rand, 0, sw), g_rand_double_range (rand, 0, sh),
+                       4.0);
+  t->hit_us = (now_ms () - t0) * 1000.0 / 2000;
+  g_rand_free (rand);
+
+  t0 = now_ms ();
+  svg = kr_export_render (scene, KR_EXPORT_SVG, NULL, NULL);
+  t->svg = now_ms () - t0;
+
+  /* Graphviz's command-line tool on the DOT Keiretsu exports. */
+  dot = kr_layout_write_dot (dataset, &options, NULL);
+  g_file_set_contents (dot_path, dot, -1, NULL);
+  {
+    g_autofree char *k = g_strdup_printf ("-K%s", engine);
+    const char *argv[] = { "dot", k, "-Tdot", "-o", "/dev/null", dot_path, NULL };
+    t->cli = run_measured (argv, &t->rss_cli);
+  }
+  {
+    const char *argv[] = { keiretsu, "--export", svg_path, "--layout", engine, json_path, NULL };
+    long rss = 0;
+    t->rss_keiretsu = run_measured (argv, &rss) < 0 ? -1 : rss;
+  }
+  g_object_unref (context);
+  return TRUE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *sizes_arg = g_strdup ("100,1000,5000,10000");
+  g_autofree char *engines_arg = g_strdup ("dot,sfdp");
+  g_autofree char *keiretsu = NULL;
+  g_autofree char *dir = NULL;
+  int runs = 1;
+  GOptionEntry entries[]
+      = { { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Entity counts", "N,N,…" },
+          { "engines", 0, 0, G_OPTION_ARG_STRING, &engines_arg, "Layout engines", "E,E,…" },
+          { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per case (the best is kept)", "N" },
+          { "keiretsu", 0, 0, G_OPTION_ARG_FILENAME, &keiretsu, "The keiretsu program", "PATH" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) sizes = NULL;
+  g_auto (GStrv) engines = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (keiretsu == NULL)
+    keiretsu = g_strdup (g_getenv ("KEIRETSU") ? g_getenv ("KEIRETSU") : "keiretsu");
+  dir = g_dir_make_tmp ("kr-bench-XXXXXX", NULL);
+  sizes = g_strsplit (sizes_arg, ",", -1);
+  engines = g_strsplit (engines_arg, ",", -1);
+
+  g_print ("%-6s %-6s %8s %8s %9s %8s %9s %9s %8s %9s %9s %7s %9s %9s %6s\n", "size", "engine",
+           "load", "input", "layout*", "frame", "open", "dot CLI", "ratio", "zoomed", "hit µs",
+           "svg", "RSS KiB", "CLI KiB", "ratio");
+  for (guint s = 0; sizes[s]; s++)
+    for (guint e = 0; engines[e]; e++)
+      {
+        guint size = (guint)g_ascii_strtoull (sizes[s], NULL, 10);
+        Timings best = { 0 };
+        gboolean ok = TRUE;
+
+        for (int r = 0; r < MAX (runs, 1) && ok; r++)
+          {
+            Timings t = { 0 };
+            ok = measure (keiretsu, size, engines[e], dir, &t);
+            if (ok && (r == 0 || t.total < best.total))
+              best = t;
+          }
+        if (!ok)
+          continue;
+        g_print ("%-6u %-6s %8.1f %8.1f %9.1f %8.1f %9.1f %9.1f %8.2f %9.2f %9.2f %7.1f %9ld "
+                 "%9ld %6.2f\n",
+                 size, engines[e], best.load, best.input, best.layout, best.frame, best.total,
+                 best.cli, best.cli > 0 ? best.total / best.cli : 0, best.zoomed_frame, best.hit_us,
+                 best.svg, best.rss_keiretsu, best.rss_cli,
+                 best.rss_cli > 0 ? (double)best.rss_keiretsu / best.rss_cli : 0);
+      }
+  g_print ("\nTimes in ms. layout* includes building the input (label measurement), the helper "
+           "process and the scene;\nopen = load + layout* + first full-view frame (%dx%d); "
+           "ratio = open / dot CLI.\n",
+           FRAME_W, FRAME_H);
+  {
+    g_autoptr (GFile) d = g_file_new_for_path (dir);
+    g_autoptr (GFileEnumerator) en = g_file_enumerate_children (d, "standard::name", 0, NULL, NULL);
+    GFileInfo *info;
+    while (en && (info = g_file_enumerator_next_file (en, NULL, NULL)) != NULL)
+      {
+        g_autoptr (GFile) child = g_file_get_child (d, g_file_info_get_name (info));
+        g_file_delete (child, NULL, NULL);
+        g_object_unref (info);
+      }
+    g_file_delete (d, NULL, NULL);
+  }
+  return 0;
+}
