@@ -24,6 +24,13 @@ struct _KrScene
   GArray *edges;    /* KrSceneEdge */
   int *entity_node; /* entity index → scene node, -1 */
   int *deal_hub;    /* deal index → scene node, -1 */
+
+  /* A uniform grid over the scene for hit-testing, built on first use: for each cell, the
+   * nodes whose box and the edges whose curve touch it (CSR layout). */
+  double cell;
+  guint cols, rows;
+  guint *node_start, *node_items;
+  guint *edge_start, *edge_items;
 };
 
 G_DEFINE_FINAL_TYPE (KrScene, kr_scene, G_TYPE_OBJECT)
@@ -43,6 +50,15 @@ clear_edge (gpointer data)
 }
 
 static void
+clear_grid (KrScene *self)
+{
+  g_clear_pointer (&self->node_start, g_free);
+  g_clear_pointer (&self->node_items, g_free);
+  g_clear_pointer (&self->edge_start, g_free);
+  g_clear_pointer (&self->edge_items, g_free);
+}
+
+static void
 kr_scene_finalize (GObject *object)
 {
   KrScene *self = KR_SCENE (object);
@@ -51,6 +67,7 @@ kr_scene_finalize (GObject *object)
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->entity_node, g_free);
   g_clear_pointer (&self->deal_hub, g_free);
+  clear_grid (self);
   g_clear_pointer (&self->engine, g_free);
   g_clear_pointer (&self->visible_entities, g_free);
   g_clear_pointer (&self->visible_deals, g_free);
@@ -166,6 +183,7 @@ kr_scene_add_node (KrScene *self, const KrSceneNode *node)
   g_return_val_if_fail (KR_IS_SCENE (self), 0);
   g_return_val_if_fail (node != NULL, 0);
 
+  clear_grid (self);
   index = self->nodes->len;
   g_array_append_vals (self->nodes, node, 1);
   if (node->type == KR_SCENE_NODE_ENTITY)
@@ -184,6 +202,7 @@ kr_scene_add_edge (KrScene *self, const KrSceneEdge *edge)
   g_return_val_if_fail (KR_IS_SCENE (self), 0);
   g_return_val_if_fail (edge != NULL, 0);
 
+  clear_grid (self);
   g_array_append_vals (self->edges, edge, 1);
   stored = &g_array_index (self->edges, KrSceneEdge, self->edges->len - 1);
 
@@ -349,24 +368,166 @@ edge_distance2 (const KrSceneEdge *edge, double x, double y)
   return best;
 }
 
+#define GRID_SLACK 8.0   /* points: the largest hit tolerance the grid serves */
+#define CURVE_STEPS 16
+
+typedef void (*CellFunc) (KrScene *self, guint cell, guint item, gpointer data);
+
+static void
+for_cells_in_rect (KrScene *self, double x0, double y0, double x1, double y1, guint item,
+                   CellFunc func, gpointer data)
+{
+  int c0 = CLAMP ((int) floor ((x0 - GRID_SLACK) / self->cell), 0, (int) self->cols - 1);
+  int c1 = CLAMP ((int) floor ((x1 + GRID_SLACK) / self->cell), 0, (int) self->cols - 1);
+  int r0 = CLAMP ((int) floor ((y0 - GRID_SLACK) / self->cell), 0, (int) self->rows - 1);
+  int r1 = CLAMP ((int) floor ((y1 + GRID_SLACK) / self->cell), 0, (int) self->rows - 1);
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      func (self, (guint) r * self->cols + (guint) c, item, data);
+}
+
+static void
+mark_seen (KrScene *self, guint cell, guint item, gpointer data)
+{
+  g_hash_table_add (data, GUINT_TO_POINTER (cell + 1));
+}
+
+static void
+count_item (KrScene *self, guint cell, guint item, gpointer data)
+{
+  ((guint *) data)[cell + 1]++;
+}
+
+static void
+place_item (KrScene *self, guint cell, guint item, gpointer data)
+{
+  guint **fill_items = data;
+  fill_items[1][fill_items[0][cell]++] = item;
+}
+
+typedef enum
+{
+  GRID_NODES,
+  GRID_EDGES
+} GridKind;
+
+static void
+visit (KrScene *self, GridKind kind, guint item, CellFunc func, gpointer data)
+{
+  if (kind == GRID_NODES)
+    {
+      KrRect r = kr_scene_node_bounds (&g_array_index (self->nodes, KrSceneNode, item));
+      for_cells_in_rect (self, r.x, r.y, r.x + r.width, r.y + r.height, item, func, data);
+    }
+  else
+    {
+      /* Edges first collect their cells, so each is reported once. */
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+      GHashTableIter iter;
+      gpointer key;
+      const KrSceneEdge *edge = &g_array_index (self->edges, KrSceneEdge, item);
+
+      for (guint i = 0; i + 3 < edge->n_points; i += 3)
+        {
+          KrPoint prev = edge->points[i];
+          for (int step = 1; step <= CURVE_STEPS; step++)
+            {
+              KrPoint next = kr_bezier_point (&edge->points[i], step / (double) CURVE_STEPS);
+              for_cells_in_rect (self, MIN (prev.x, next.x), MIN (prev.y, next.y),
+                                 MAX (prev.x, next.x), MAX (prev.y, next.y), item, mark_seen,
+                                 seen);
+              prev = next;
+            }
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          const KrArrow *a = k ? &edge->arrow_end : &edge->arrow_start;
+          if (a->present)
+            for_cells_in_rect (self, MIN (a->base.x, a->tip.x), MIN (a->base.y, a->tip.y),
+                               MAX (a->base.x, a->tip.x), MAX (a->base.y, a->tip.y), item,
+                               mark_seen, seen);
+        }
+      g_hash_table_iter_init (&iter, seen);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        func (self, GPOINTER_TO_UINT (key) - 1, item, data);
+    }
+}
+
+static void
+build_index (KrScene *self, GridKind kind, guint n, guint **start_out, guint **items_out)
+{
+  guint n_cells = self->cols * self->rows;
+  guint *start = g_new0 (guint, n_cells + 1);
+  guint *fill, *items;
+  guint *fill_items[2];
+
+  for (guint i = 0; i < n; i++)
+    visit (self, kind, i, count_item, start);
+  for (guint c = 0; c < n_cells; c++)
+    start[c + 1] += start[c];
+  items = g_new (guint, MAX (start[n_cells], 1));
+  fill = g_memdup2 (start, sizeof (guint) * n_cells);
+  fill_items[0] = fill;
+  fill_items[1] = items;
+  for (guint i = 0; i < n; i++)
+    visit (self, kind, i, place_item, fill_items);
+  g_free (fill);
+  *start_out = start;
+  *items_out = items;
+}
+
+static void
+ensure_grid (KrScene *self)
+{
+  guint n = self->nodes->len + self->edges->len;
+
+  if (self->node_start != NULL)
+    return;
+  /* About two items per cell, and never cells smaller than a short label. */
+  self->cell = MAX (24.0, sqrt (MAX (self->width * self->height, 1.0) / MAX (n / 2.0, 1.0)));
+  self->cols = MAX (1, (guint) ceil (self->width / self->cell));
+  self->rows = MAX (1, (guint) ceil (self->height / self->cell));
+  build_index (self, GRID_NODES, self->nodes->len, &self->node_start, &self->node_items);
+  build_index (self, GRID_EDGES, self->edges->len, &self->edge_start, &self->edge_items);
+}
+
 KrHit
 kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
 {
   KrHit hit = { KR_HIT_NONE, 0 };
   double best = tolerance * tolerance;
+  gboolean found_node = FALSE;
+  guint cell, top = 0;
+  int c, r;
 
   g_return_val_if_fail (KR_IS_SCENE (self), hit);
 
-  /* Nodes are drawn over edges, so they win; the last drawn is on top. */
-  for (guint i = self->nodes->len; i-- > 0;)
-    {
-      const KrSceneNode *node = &g_array_index (self->nodes, KrSceneNode, i);
-      if (node_contains (node, x, y))
-        return (KrHit){ KR_HIT_NODE, i };
-    }
+  ensure_grid (self);
+  tolerance = MIN (tolerance, GRID_SLACK);
+  c = (int) floor (x / self->cell);
+  r = (int) floor (y / self->cell);
+  if (c < 0 || r < 0 || c >= (int) self->cols || r >= (int) self->rows)
+    return hit;
+  cell = (guint) r * self->cols + (guint) c;
 
-  for (guint i = 0; i < self->edges->len; i++)
+  /* Nodes are drawn over edges, so they win; the last drawn is on top. */
+  for (guint k = self->node_start[cell]; k < self->node_start[cell + 1]; k++)
     {
+      guint i = self->node_items[k];
+      if ((!found_node || i > top)
+          && node_contains (&g_array_index (self->nodes, KrSceneNode, i), x, y))
+        {
+          found_node = TRUE;
+          top = i;
+        }
+    }
+  if (found_node)
+    return (KrHit) { KR_HIT_NODE, top };
+
+  for (guint k = self->edge_start[cell]; k < self->edge_start[cell + 1]; k++)
+    {
+      guint i = self->edge_items[k];
       const KrSceneEdge *edge = &g_array_index (self->edges, KrSceneEdge, i);
       double d;
 
@@ -377,7 +538,7 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
       if (d <= best)
         {
           best = d;
-          hit = (KrHit){ KR_HIT_EDGE, i };
+          hit = (KrHit) { KR_HIT_EDGE, i };
         }
     }
   return hit;

@@ -14,6 +14,8 @@
 #include "kr-text.h"
 
 #define DIM_OPACITY 0.22
+#define MIN_LABEL_PIXELS 4.5 /* font size below which labels are not drawn */
+#define MIN_ARROW_PIXELS 2.0
 #define ARROW_HALF_WIDTH 0.38 /* of the arrow's length */
 
 void
@@ -189,7 +191,8 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   painter->draw_path (painter, &path, &paint);
   kr_path_clear (&path);
 
-  if (edge->arrow_start.present || edge->arrow_end.present)
+  if ((edge->arrow_start.present || edge->arrow_end.present)
+      && (o->scale <= 0 || 10.0 * o->scale >= MIN_ARROW_PIXELS))
     {
       kr_path_init (&path);
       if (edge->arrow_start.present)
@@ -322,7 +325,7 @@ paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   painter->draw_path (painter, &path, &paint);
   kr_path_clear (&path);
 
-  if (node->label != NULL)
+  if (node->label != NULL && (o->scale <= 0 || KR_SCENE_FONT_SIZE * o->scale >= MIN_LABEL_PIXELS))
     {
       g_autoptr (PangoLayout) layout = label_layout (painter, o, index, node->label);
       painter->draw_text (painter, layout, node->x, node->y, palette->text);

@@ -241,6 +241,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.hover_node = self->hover_node;
   options.hover_edge = self->hover_edge;
   options.layout_cache = self->layout_cache;
+  options.scale = self->zoom * gtk_widget_get_scale_factor (widget);
   if (self->has_emphasis)
     {
       options.node_emphasis = self->node_emphasis;
