@@ -216,8 +216,8 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   if (kr_dataset_get_n_entities (dataset) > LARGE_DATASET && g_strcmp0 (self->engine, "dot") == 0)
     {
       g_autofree char *message = g_strdup_printf (
-          _("This dataset has %u entities, so it is laid out with sfdp, which handles large "
-            "maps quickly. Choose another engine from the layout menu."),
+          _ ("This dataset has %u entities, so it is laid out with sfdp, which handles large "
+             "maps quickly. Choose another engine from the layout menu."),
           kr_dataset_get_n_entities (dataset));
       toast (self, message);
       set_engine (self, "sfdp"); /* lays it out */
@@ -514,9 +514,9 @@ static void
 set_rank_direction (KrWindow *self, const char *name)
 {
   for (int i = 0; rankdirs[i] != NULL; i++)
-    if (g_strcmp0 (name, rankdirs[i]) == 0 && (int) self->rankdir != i)
+    if (g_strcmp0 (name, rankdirs[i]) == 0 && (int)self->rankdir != i)
       {
-        self->rankdir = (KrRankdir) i;
+        self->rankdir = (KrRankdir)i;
         /* Only the hierarchical engine has a direction. */
         if (g_strcmp0 (self->engine, "dot") == 0)
           relayout (self);
@@ -630,7 +630,8 @@ restore_settings (KrWindow *self)
   self->settings = open_settings ();
   if (self->settings == NULL)
     return;
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));

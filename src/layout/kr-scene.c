@@ -368,7 +368,7 @@ edge_distance2 (const KrSceneEdge *edge, double x, double y)
   return best;
 }
 
-#define GRID_SLACK 8.0   /* points: the largest hit tolerance the grid serves */
+#define GRID_SLACK 8.0 /* points: the largest hit tolerance the grid serves */
 #define CURVE_STEPS 16
 
 typedef void (*CellFunc) (KrScene *self, guint cell, guint item, gpointer data);
@@ -377,14 +377,14 @@ static void
 for_cells_in_rect (KrScene *self, double x0, double y0, double x1, double y1, guint item,
                    CellFunc func, gpointer data)
 {
-  int c0 = CLAMP ((int) floor ((x0 - GRID_SLACK) / self->cell), 0, (int) self->cols - 1);
-  int c1 = CLAMP ((int) floor ((x1 + GRID_SLACK) / self->cell), 0, (int) self->cols - 1);
-  int r0 = CLAMP ((int) floor ((y0 - GRID_SLACK) / self->cell), 0, (int) self->rows - 1);
-  int r1 = CLAMP ((int) floor ((y1 + GRID_SLACK) / self->cell), 0, (int) self->rows - 1);
+  int c0 = CLAMP ((int)floor ((x0 - GRID_SLACK) / self->cell), 0, (int)self->cols - 1);
+  int c1 = CLAMP ((int)floor ((x1 + GRID_SLACK) / self->cell), 0, (int)self->cols - 1);
+  int r0 = CLAMP ((int)floor ((y0 - GRID_SLACK) / self->cell), 0, (int)self->rows - 1);
+  int r1 = CLAMP ((int)floor ((y1 + GRID_SLACK) / self->cell), 0, (int)self->rows - 1);
 
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
-      func (self, (guint) r * self->cols + (guint) c, item, data);
+      func (self, (guint)r * self->cols + (guint)c, item, data);
 }
 
 static void
@@ -396,7 +396,7 @@ mark_seen (KrScene *self, guint cell, guint item, gpointer data)
 static void
 count_item (KrScene *self, guint cell, guint item, gpointer data)
 {
-  ((guint *) data)[cell + 1]++;
+  ((guint *)data)[cell + 1]++;
 }
 
 static void
@@ -433,10 +433,9 @@ visit (KrScene *self, GridKind kind, guint item, CellFunc func, gpointer data)
           KrPoint prev = edge->points[i];
           for (int step = 1; step <= CURVE_STEPS; step++)
             {
-              KrPoint next = kr_bezier_point (&edge->points[i], step / (double) CURVE_STEPS);
+              KrPoint next = kr_bezier_point (&edge->points[i], step / (double)CURVE_STEPS);
               for_cells_in_rect (self, MIN (prev.x, next.x), MIN (prev.y, next.y),
-                                 MAX (prev.x, next.x), MAX (prev.y, next.y), item, mark_seen,
-                                 seen);
+                                 MAX (prev.x, next.x), MAX (prev.y, next.y), item, mark_seen, seen);
               prev = next;
             }
         }
@@ -486,8 +485,8 @@ ensure_grid (KrScene *self)
     return;
   /* About two items per cell, and never cells smaller than a short label. */
   self->cell = MAX (24.0, sqrt (MAX (self->width * self->height, 1.0) / MAX (n / 2.0, 1.0)));
-  self->cols = MAX (1, (guint) ceil (self->width / self->cell));
-  self->rows = MAX (1, (guint) ceil (self->height / self->cell));
+  self->cols = MAX (1, (guint)ceil (self->width / self->cell));
+  self->rows = MAX (1, (guint)ceil (self->height / self->cell));
   build_index (self, GRID_NODES, self->nodes->len, &self->node_start, &self->node_items);
   build_index (self, GRID_EDGES, self->edges->len, &self->edge_start, &self->edge_items);
 }
@@ -505,11 +504,11 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
 
   ensure_grid (self);
   tolerance = MIN (tolerance, GRID_SLACK);
-  c = (int) floor (x / self->cell);
-  r = (int) floor (y / self->cell);
-  if (c < 0 || r < 0 || c >= (int) self->cols || r >= (int) self->rows)
+  c = (int)floor (x / self->cell);
+  r = (int)floor (y / self->cell);
+  if (c < 0 || r < 0 || c >= (int)self->cols || r >= (int)self->rows)
     return hit;
-  cell = (guint) r * self->cols + (guint) c;
+  cell = (guint)r * self->cols + (guint)c;
 
   /* Nodes are drawn over edges, so they win; the last drawn is on top. */
   for (guint k = self->node_start[cell]; k < self->node_start[cell + 1]; k++)
@@ -523,7 +522,7 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
         }
     }
   if (found_node)
-    return (KrHit) { KR_HIT_NODE, top };
+    return (KrHit){ KR_HIT_NODE, top };
 
   for (guint k = self->edge_start[cell]; k < self->edge_start[cell + 1]; k++)
     {
@@ -538,7 +537,7 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
       if (d <= best)
         {
           best = d;
-          hit = (KrHit) { KR_HIT_EDGE, i };
+          hit = (KrHit){ KR_HIT_EDGE, i };
         }
     }
   return hit;

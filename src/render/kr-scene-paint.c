@@ -14,7 +14,7 @@
 #include "kr-text.h"
 
 #define DIM_OPACITY 0.22
-#define MIN_LABEL_PIXELS 4.5 /* font size below which labels are not drawn */
+#define MIN_LABEL_PIXELS 3.0 /* font size below which labels are not drawn */
 #define MIN_ARROW_PIXELS 2.0
 #define ARROW_HALF_WIDTH 0.38 /* of the arrow's length */
 
@@ -142,10 +142,42 @@ edge_path (KrPath *path, const KrSceneEdge *edge)
                       edge->points[i + 1].y, edge->points[i + 2].x, edge->points[i + 2].y);
 }
 
+/* An edge whose ends move with their nodes: each control point moves by a blend of the two
+ * ends' displacements, weighted by its position along the curve. */
+static const KrSceneEdge *
+displace_edge (KrScene *scene, const KrPaintOptions *o, const KrSceneEdge *edge, KrSceneEdge *moved,
+               KrPoint **storage)
+{
+  KrPoint dt = o->node_offsets[edge->tail], dh = o->node_offsets[edge->head];
+
+  if (dt.x == 0 && dt.y == 0 && dh.x == 0 && dh.y == 0)
+    return edge;
+  *moved = *edge;
+  *storage = g_new (KrPoint, edge->n_points);
+  for (guint i = 0; i < edge->n_points; i++)
+    {
+      double s = edge->n_points > 1 ? (double)i / (edge->n_points - 1) : 0;
+      (*storage)[i] = (KrPoint){ edge->points[i].x + (1 - s) * dt.x + s * dh.x,
+                                 edge->points[i].y + (1 - s) * dt.y + s * dh.y };
+    }
+  moved->points = *storage;
+  moved->arrow_start.base.x += dt.x;
+  moved->arrow_start.base.y += dt.y;
+  moved->arrow_start.tip.x += dt.x;
+  moved->arrow_start.tip.y += dt.y;
+  moved->arrow_end.base.x += dh.x;
+  moved->arrow_end.base.y += dh.y;
+  moved->arrow_end.tip.x += dh.x;
+  moved->arrow_end.tip.y += dh.y;
+  return moved;
+}
+
 static void
 paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
 {
   const KrSceneEdge *edge = kr_scene_get_edge (scene, index);
+  KrSceneEdge moved;
+  g_autofree KrPoint *moved_points = NULL;
   KrDataset *dataset = kr_scene_get_dataset (scene);
   const KrDeal *deal = kr_dataset_get_deal (dataset, edge->deal);
   const KrPalette *palette = o->palette;
@@ -162,6 +194,8 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
 
   if (edge->n_points < 4 || is_culled (o, &edge->bounds))
     return;
+  if (o->node_offsets != NULL)
+    edge = displace_edge (scene, o, edge, &moved, &moved_points);
 
   width = edge->advocacy ? 1.0 : kr_deal_line_width (deal->status, kr_deal_count_sources (deal));
   if (o->with_metadata)
@@ -264,18 +298,27 @@ static void
 paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
 {
   const KrSceneNode *node = kr_scene_get_node (scene, index);
+  KrSceneNode moved;
   KrDataset *dataset = kr_scene_get_dataset (scene);
   const KrPalette *palette = o->palette;
   gboolean dimmed = o->node_emphasis != NULL && !o->node_emphasis[index];
   gboolean selected = (int)index == o->selected_node;
   gboolean hovered = (int)index == o->hover_node;
-  KrRect bounds = kr_scene_node_bounds (node);
+  KrRect bounds;
   g_autofree char *group_id = NULL;
   g_autofree char *desc = NULL;
   KrGroupInfo info = { 0 };
   KrPaint paint;
   KrPath path;
 
+  if (o->node_offsets != NULL)
+    {
+      moved = *node;
+      moved.x += o->node_offsets[index].x;
+      moved.y += o->node_offsets[index].y;
+      node = &moved;
+    }
+  bounds = kr_scene_node_bounds (node);
   if (is_culled (o, &bounds))
     return;
 

@@ -19,11 +19,12 @@ typedef struct
   int selected_edge;
   int hover_node;
   int hover_edge;
-  gboolean with_metadata;  /* groups carry ids, titles and citations (export) */
-  gboolean background;     /* fill the whole scene with the palette's background */
-  GPtrArray *layout_cache; /* nullable; PangoLayout per scene node, kept by caller */
-  double scale;            /* device pixels per scene point; details too small to see are
-                            * left out (0 draws everything, as export does) */
+  gboolean with_metadata;      /* groups carry ids, titles and citations (export) */
+  gboolean background;         /* fill the whole scene with the palette's background */
+  GPtrArray *layout_cache;     /* nullable; PangoLayout per scene node, kept by caller */
+  const KrPoint *node_offsets; /* nullable; per scene node, drawn displaced (animation) */
+  double scale;                /* device pixels per scene point; details too small to see are
+                                * left out (0 draws everything, as export does) */
 } KrPaintOptions;
 
 void kr_paint_options_init (KrPaintOptions *options, const KrPalette *palette);

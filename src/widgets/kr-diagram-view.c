@@ -20,6 +20,7 @@
 #define HIT_TOLERANCE 5.0 /* widget pixels */
 #define LEGEND_MARGIN 12.0
 #define LEGEND_SCALE 0.85
+#define ANIMATION_MS 280.0
 
 struct _KrDiagramView
 {
@@ -44,6 +45,15 @@ struct _KrDiagramView
   gboolean dragged;
   double gesture_start_zoom;
   AdwStyleManager *style_manager;
+
+  /* Animation: the view eases towards a target, and after a new layout nodes glide from
+   * where they were (node_offsets shrink to zero). */
+  guint tick_id;
+  gint64 anim_start;
+  gboolean view_anim;
+  double from_zoom, from_x, from_y, to_zoom, to_x, to_y;
+  KrPoint *start_offsets; /* per scene node, at the start */
+  KrPoint *node_offsets;  /* per scene node, now */
 };
 
 G_DEFINE_FINAL_TYPE (KrDiagramView, kr_diagram_view, GTK_TYPE_WIDGET)
@@ -101,6 +111,86 @@ set_view (KrDiagramView *self, double zoom, double ox, double oy)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+animations_enabled (KrDiagramView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
+                NULL);
+  return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+static void
+stop_animation (KrDiagramView *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  self->view_anim = FALSE;
+  g_clear_pointer (&self->start_offsets, g_free);
+  g_clear_pointer (&self->node_offsets, g_free);
+}
+
+static gboolean
+animation_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->anim_start) / (ANIMATION_MS * 1000);
+  double e;
+
+  t = CLAMP (t, 0, 1);
+  e = 1 - (1 - t) * (1 - t) * (1 - t); /* ease out */
+  if (self->view_anim)
+    set_view (self, self->from_zoom + (self->to_zoom - self->from_zoom) * e,
+              self->from_x + (self->to_x - self->from_x) * e,
+              self->from_y + (self->to_y - self->from_y) * e);
+  if (self->node_offsets != NULL)
+    {
+      for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+        self->node_offsets[i]
+            = (KrPoint){ self->start_offsets[i].x * (1 - e), self->start_offsets[i].y * (1 - e) };
+      gtk_widget_queue_draw (widget);
+    }
+  if (t < 1)
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  self->view_anim = FALSE;
+  g_clear_pointer (&self->start_offsets, g_free);
+  g_clear_pointer (&self->node_offsets, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_animation (KrDiagramView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->anim_start = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
+}
+
+/* Moves the view to (zoom, x, y), smoothly unless animations are off. */
+static void
+animate_view (KrDiagramView *self, double zoom, double x, double y)
+{
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (!animations_enabled (self))
+    {
+      set_view (self, zoom, x, y);
+      return;
+    }
+  self->view_anim = TRUE;
+  self->from_zoom = self->zoom;
+  self->from_x = self->offset_x;
+  self->from_y = self->offset_y;
+  self->to_zoom = zoom;
+  self->to_x = x;
+  self->to_y = y;
+  start_animation (self);
+}
+
 void
 kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy)
 {
@@ -136,7 +226,7 @@ legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh)
 }
 
 static void
-fit_to (KrDiagramView *self, int w, int h)
+fit_to (KrDiagramView *self, int w, int h, gboolean animate)
 {
   double sw, sh, zoom, lw, lh, left = 0;
 
@@ -160,15 +250,21 @@ fit_to (KrDiagramView *self, int w, int h)
         }
     }
   g_debug ("fit %d×%d: zoom %.3f, legend %.0f, left %.0f", w, h, zoom, lw, left);
-  set_view (self, zoom, left + (w - left - sw * zoom) / 2, (h - sh * zoom) / 2);
+  if (animate)
+    animate_view (self, zoom, left + (w - left - sw * zoom) / 2, (h - sh * zoom) / 2);
+  else
+    {
+      self->view_anim = FALSE;
+      set_view (self, zoom, left + (w - left - sw * zoom) / 2, (h - sh * zoom) / 2);
+    }
 }
 
 void
 kr_diagram_view_fit (KrDiagramView *self)
 {
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
-  fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)));
+  fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+          TRUE);
 }
 
 void
@@ -179,6 +275,7 @@ kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y)
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
 
   self->follow_fit = FALSE;
+  self->view_anim = FALSE;
   zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
   kr_diagram_view_to_scene (self, x, y, &sx, &sy);
   /* Keep the scene point under (x, y) where it is. */
@@ -203,7 +300,7 @@ reveal_point (KrDiagramView *self, double sx, double sy)
   if (zoom == self->zoom && x > 40 && x < w - 40 && y > 40 && y < h - 40)
     return;
   self->follow_fit = FALSE;
-  set_view (self, zoom, w / 2 - sx * zoom, h / 2 - sy * zoom);
+  animate_view (self, zoom, w / 2 - sx * zoom, h / 2 - sy * zoom);
 }
 
 /* ---- drawing ------------------------------------------------------------------------- */
@@ -241,6 +338,12 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.hover_node = self->hover_node;
   options.hover_edge = self->hover_edge;
   options.layout_cache = self->layout_cache;
+  if (self->node_offsets != NULL)
+    {
+      /* Moving nodes are not where the scene says: draw everything while they glide. */
+      options.node_offsets = self->node_offsets;
+      options.viewport.width = 0;
+    }
   options.scale = self->zoom * gtk_widget_get_scale_factor (widget);
   if (self->has_emphasis)
     {
@@ -273,7 +376,7 @@ kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
 
   if (self->follow_fit)
-    fit_to (self, width, height);
+    fit_to (self, width, height, FALSE);
 }
 
 static void
@@ -303,6 +406,7 @@ drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->dragged = TRUE;
   self->follow_fit = FALSE;
+  self->view_anim = FALSE;
   set_view (self, self->zoom, self->drag_start_x + dx, self->drag_start_y + dy);
 }
 
@@ -335,7 +439,7 @@ click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDia
       double h = gtk_widget_get_height (GTK_WIDGET (self));
       double zoom = CLAMP (MAX (self->zoom * 1.8, 1.2), MIN_ZOOM, MAX_ZOOM);
       self->follow_fit = FALSE;
-      set_view (self, zoom, w / 2 - node->x * zoom, h / 2 - node->y * zoom);
+      animate_view (self, zoom, w / 2 - node->x * zoom, h / 2 - node->y * zoom);
     }
 }
 
@@ -363,6 +467,7 @@ scrolled (GtkEventControllerScroll *controller, double dx, double dy, KrDiagramV
       return TRUE;
     }
   self->follow_fit = FALSE;
+  self->view_anim = FALSE;
   set_view (self, self->zoom, self->offset_x - (pixels ? dx : dx * 40),
             self->offset_y - (pixels ? dy : dy * 40));
   return TRUE;
@@ -491,6 +596,7 @@ key_pan (GtkWidget *widget, GVariant *args, gpointer data)
 
   g_variant_get (args, "(ii)", &dx, &dy);
   self->follow_fit = FALSE;
+  self->view_anim = FALSE;
   set_view (self, self->zoom, self->offset_x + dx * 60, self->offset_y + dy * 60);
   return TRUE;
 }
@@ -519,6 +625,7 @@ kr_diagram_view_dispose (GObject *object)
   if (self->style_manager != NULL)
     g_signal_handlers_disconnect_by_func (self->style_manager, dark_changed, self);
   self->style_manager = NULL;
+  stop_animation (self);
   g_clear_object (&self->scene);
   g_clear_object (&self->context);
   g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
@@ -667,6 +774,45 @@ kr_diagram_view_new (void)
   return g_object_new (KR_TYPE_DIAGRAM_VIEW, NULL);
 }
 
+/* For each node of @next, how far it is from where the same entity or deal hub was in
+ * @prev (zero for newcomers), so that it can glide into place. NULL if nothing moved. */
+static KrPoint *
+glide_offsets (KrScene *prev, KrScene *next)
+{
+  KrDataset *pd = kr_scene_get_dataset (prev), *nd = kr_scene_get_dataset (next);
+  guint n = kr_scene_get_n_nodes (next);
+  KrPoint *offsets = g_new0 (KrPoint, MAX (n, 1));
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (next, i);
+      int old = -1;
+
+      if (node->type == KR_SCENE_NODE_ENTITY)
+        {
+          int e = pd == nd
+                      ? (int)node->index
+                      : kr_dataset_find_entity (pd, kr_dataset_get_entity (nd, node->index)->id);
+          old = e >= 0 ? kr_scene_find_entity (prev, (guint)e) : -1;
+        }
+      else
+        {
+          int d = pd == nd ? (int)node->index
+                           : kr_dataset_find_deal (pd, kr_dataset_get_deal (nd, node->index)->id);
+          old = d >= 0 ? kr_scene_find_deal_hub (prev, (guint)d) : -1;
+        }
+      if (old < 0)
+        continue;
+      offsets[i].x = kr_scene_get_node (prev, (guint)old)->x - node->x;
+      offsets[i].y = kr_scene_get_node (prev, (guint)old)->y - node->y;
+      moved |= offsets[i].x != 0 || offsets[i].y != 0;
+    }
+  if (!moved)
+    g_clear_pointer (&offsets, g_free);
+  return offsets;
+}
+
 KrScene *
 kr_diagram_view_get_scene (KrDiagramView *self)
 {
@@ -679,6 +825,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
 {
   int entity = -1, deal = -1;
   gboolean had_scene;
+  g_autofree KrPoint *offsets = NULL;
 
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (scene == NULL || KR_IS_SCENE (scene));
@@ -709,6 +856,8 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     }
 
   had_scene = self->scene != NULL;
+  offsets = scene != NULL && had_scene ? glide_offsets (self->scene, scene) : NULL;
+  stop_animation (self);
   g_set_object (&self->scene, scene);
   g_ptr_array_set_size (self->layout_cache, 0);
   g_clear_pointer (&self->node_emphasis, g_free);
@@ -722,8 +871,18 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
       self->edge_emphasis = g_malloc0 (MAX (kr_scene_get_n_edges (scene), 1));
     }
 
-  if (!had_scene || self->follow_fit)
+  if (!had_scene)
+    fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
+            gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
+  else if (self->follow_fit)
     kr_diagram_view_fit (self);
+  if (offsets != NULL && animations_enabled (self))
+    {
+      self->start_offsets = g_steal_pointer (&offsets);
+      self->node_offsets = g_memdup2 (self->start_offsets,
+                                      sizeof (KrPoint) * MAX (kr_scene_get_n_nodes (scene), 1));
+      start_animation (self);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
 
