@@ -10,6 +10,8 @@
 #include "kr-graph.h"
 #include "kr-layout-input.h"
 #include "kr-layout.h"
+#include "kr-scene-paint.h"
+#include "kr-text.h"
 
 #define S(str) ((char *)(str))
 
@@ -458,6 +460,75 @@ test_dot_output (void)
   agclose (g);
 }
 
+typedef struct
+{
+  KrPainter parent;
+  guint paths, texts;
+} CountingPainter;
+
+static void
+count_begin (KrPainter *p, const KrGroupInfo *info, double opacity)
+{
+}
+
+static void
+count_end (KrPainter *p)
+{
+}
+
+static void
+count_path (KrPainter *p, const KrPath *path, const KrPaint *paint)
+{
+  ((CountingPainter *)p)->paths++;
+}
+
+static void
+count_text (KrPainter *p, PangoLayout *layout, double cx, double cy, KrColor color)
+{
+  ((CountingPainter *)p)->texts++;
+}
+
+static void
+test_culling (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+  PangoContext *context = kr_text_context_new ();
+  CountingPainter all = { { count_begin, count_end, count_path, count_text, context }, 0, 0 };
+  CountingPainter none = all, one = all;
+  KrPaintOptions o;
+  const KrSceneNode *example;
+
+  g_assert_no_error (error);
+  kr_paint_options_init (&o, kr_palette_get (FALSE));
+  kr_scene_paint (scene, &all.parent, &o);
+  g_assert_cmpuint (all.texts, ==, 5); /* every entity's name */
+  g_assert_cmpuint (all.paths, >=, kr_scene_get_n_nodes (scene) + kr_scene_get_n_edges (scene));
+
+  /* A viewport beside the diagram draws nothing. */
+  o.viewport = (KrRect){ kr_scene_get_width (scene) + 100, 0, 50, 50 };
+  kr_scene_paint (scene, &none.parent, &o);
+  g_assert_cmpuint (none.paths, ==, 0);
+  g_assert_cmpuint (none.texts, ==, 0);
+
+  /* A viewport on one node draws that node and little else. */
+  example = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, 0));
+  o.viewport = (KrRect){ example->x - 2, example->y - 2, 4, 4 };
+  kr_scene_paint (scene, &one.parent, &o);
+  g_assert_cmpuint (one.texts, >=, 1);
+  g_assert_cmpuint (one.paths, <, all.paths);
+
+  /* Far out, labels are not drawn; exports (scale 0) always draw them. */
+  o.viewport.width = 0;
+  o.scale = 0.1;
+  none.paths = none.texts = 0;
+  kr_scene_paint (scene, &none.parent, &o);
+  g_assert_cmpuint (none.texts, ==, 0);
+  g_object_unref (context);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -469,6 +540,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/every-engine", test_every_engine);
   g_test_add_func ("/layout/unknown-engine", test_unknown_engine);
   g_test_add_func ("/scene/hit-test", test_hit_test);
+  g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);
   g_test_add_func ("/layout/worker", test_worker);

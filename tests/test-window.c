@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "kr-builtin.h"
 #include "kr-diagram-view.h"
@@ -50,6 +53,59 @@ settle (int ms)
   wait_for (idle_for_a_while, &until);
 }
 
+static gboolean
+panel_shows (gpointer data)
+{
+  gpointer *pair = data;
+  return g_strcmp0 (kr_evidence_panel_get_shown_id (pair[0]), pair[1]) == 0;
+}
+
+/* Clicks at a point of the diagram with a real pointer event, through the X server. */
+static gboolean
+click_diagram (KrWindow *window, double x, double y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkWidget *diagram = kr_window_get_diagram (window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *wid = NULL;
+  g_autofree char *px = NULL;
+  g_autofree char *py = NULL;
+  double wx, wy, sx, sy;
+  int status = -1;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+#if GTK_CHECK_VERSION(4, 12, 0)
+  {
+    graphene_point_t p;
+    if (!gtk_widget_compute_point (diagram, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (x, y), &p))
+      return FALSE;
+    wx = p.x;
+    wy = p.y;
+  }
+#else
+  if (!gtk_widget_translate_coordinates (diagram, GTK_WIDGET (window), x, y, &wx, &wy))
+    return FALSE;
+#endif
+  /* The surface may be larger than the window (client-side shadows). */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  wid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
+  px = g_strdup_printf ("%d", (int)(wx + sx));
+  py = g_strdup_printf ("%d", (int)(wy + sy));
+  {
+    const char *argv[]
+        = { xdotool, "mousemove", "--sync", "--window", wid, px, py, "click", "1", NULL };
+    g_spawn_sync (NULL, (char **)argv, NULL,
+                  G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, NULL);
+  }
+  return status == 0;
+#else
+  return FALSE;
+#endif
+}
+
 static void
 test_window (void)
 {
@@ -80,13 +136,46 @@ test_window (void)
     g_assert_cmpint (kr_scene_find_entity (scene, i), >=, 0);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, kr_dataset_get_title (shown));
 
-  /* Selecting Nissan on the map shows Nissan in the side panel. */
+  /* Clicking Nissan on the map shows Nissan in the side panel. */
   nissan = kr_dataset_find_entity (shown, "nissan");
   g_assert_cmpint (nissan, >=, 0);
+  settle (600); /* let the view settle */
+  {
+    const KrSceneNode *node
+        = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)nissan));
+    gpointer pair[2] = { panel, (gpointer) "nissan" };
+    double x, y;
+
+    kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
+    if (click_diagram (window, x, y))
+      {
+        g_assert_true (wait_for (panel_shows, pair));
+        kr_diagram_view_clear_selection (diagram);
+      }
+    else
+      g_test_message ("xdotool or X11 missing: the click is simulated by a call");
+  }
   kr_diagram_view_select_entity (diagram, nissan, TRUE);
   g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "nissan");
   kr_diagram_view_clear_selection (diagram);
   g_assert_null (kr_evidence_panel_get_shown_id (panel));
+
+  /* Zooming keeps the point under the pointer where it is. */
+  {
+    double before_x, before_y, after_x, after_y;
+    kr_diagram_view_to_scene (diagram, 300, 200, &before_x, &before_y);
+    kr_diagram_view_zoom_at (diagram, 2.5, 300, 200);
+    kr_diagram_view_to_scene (diagram, 300, 200, &after_x, &after_y);
+    g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-6);
+    g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-6);
+    kr_diagram_view_zoom_at (diagram, 0.1, 50, 60);
+    kr_diagram_view_to_scene (diagram, 50, 60, &before_x, &before_y);
+    kr_diagram_view_zoom_at (diagram, 3, 50, 60);
+    kr_diagram_view_to_scene (diagram, 50, 60, &after_x, &after_y);
+    g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-6);
+    g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-6);
+    kr_diagram_view_fit (diagram);
+  }
 
   /* Selecting a deal shows the deal. */
   kr_diagram_view_select_deal (diagram, 0, TRUE);

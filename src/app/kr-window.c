@@ -141,6 +141,14 @@ selection_changed (KrWindow *self)
 }
 
 static void
+selection_activated (KrWindow *self)
+{
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
+  kr_evidence_panel_focus (self->panel);
+}
+
+static void
 panel_entity_activated (KrWindow *self, int entity)
 {
   kr_diagram_view_select_entity (self->diagram, entity, TRUE);
@@ -480,6 +488,29 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+copy_image_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (scene == NULL)
+    return;
+  png = kr_export_render (scene, KR_EXPORT_PNG, NULL, &error);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  toast (self, _ ("Diagram copied as an image"));
+}
+
+static void
 zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
@@ -702,6 +733,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
@@ -720,6 +752,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s",
                                        "svg");
 }
@@ -751,6 +785,8 @@ kr_window_init (KrWindow *self)
 
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
   g_signal_connect_swapped (self->diagram, "selection-changed", G_CALLBACK (selection_changed),
+                            self);
+  g_signal_connect_swapped (self->diagram, "activate-selection", G_CALLBACK (selection_activated),
                             self);
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);

@@ -70,6 +70,7 @@ enum
 enum
 {
   SELECTION_CHANGED,
+  ACTIVATE_SELECTION,
   N_SIGNALS
 };
 
@@ -85,14 +86,54 @@ update_emphasis (KrDiagramView *self)
                                       self->node_emphasis, self->edge_emphasis);
 }
 
+/* What a screen reader says about the selection, or NULL. */
+static char *
+describe_selection (KrDiagramView *self)
+{
+  KrDataset *dataset;
+
+  if (self->scene == NULL || (self->selected_node < 0 && self->selected_edge < 0))
+    return NULL;
+  dataset = kr_scene_get_dataset (self->scene);
+  if (self->selected_node >= 0)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)self->selected_node);
+      if (n->type == KR_SCENE_NODE_ENTITY)
+        {
+          const KrEntity *e = kr_dataset_get_entity (dataset, n->index);
+          /* Translators: a selected entity, e.g. "Selected: Nissan, Company" */
+          return g_strdup_printf (_ ("Selected: %s, %s"), e->name, kr_entity_kind_label (e->kind));
+        }
+    }
+  {
+    guint deal_index = self->selected_node >= 0
+                           ? kr_scene_get_node (self->scene, (guint)self->selected_node)->index
+                           : kr_scene_get_edge (self->scene, (guint)self->selected_edge)->deal;
+    const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
+    /* Translators: a selected deal: its summary, kind and status */
+    return g_strdup_printf (_ ("Selected: %s (%s, %s)"), d->summary, kr_deal_kind_label (d->kind),
+                            kr_status_label (d->status));
+  }
+}
+
 static void
 set_selection (KrDiagramView *self, int node, int edge)
 {
+  g_autofree char *description = NULL;
+
   if (self->selected_node == node && self->selected_edge == edge)
     return;
   self->selected_node = node;
   self->selected_edge = edge;
   update_emphasis (self);
+  description = describe_selection (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description ? description : _ ("Nothing selected"), -1);
+#if GTK_CHECK_VERSION(4, 14, 0)
+  if (description != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), description,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -197,6 +238,14 @@ kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx,
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
   *sx = (wx - self->offset_x) / self->zoom;
   *sy = (wy - self->offset_y) / self->zoom;
+}
+
+void
+kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  *wx = self->offset_x + sx * self->zoom;
+  *wy = self->offset_y + sy * self->zoom;
 }
 
 static KrHit
@@ -588,6 +637,61 @@ key_escape (GtkWidget *widget, GVariant *args, gpointer data)
   return TRUE;
 }
 
+static int
+compare_reading_order (gconstpointer a, gconstpointer b, gpointer data)
+{
+  KrScene *scene = data;
+  const KrSceneNode *na = kr_scene_get_node (scene, *(const guint *)a);
+  const KrSceneNode *nb = kr_scene_get_node (scene, *(const guint *)b);
+  /* Rows of about a label's height, then left to right. */
+  int ra = (int)(na->y / 36.0), rb = (int)(nb->y / 36.0);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return na->x < nb->x ? -1 : na->x > nb->x ? 1 : 0;
+}
+
+/* Tab and Shift+Tab walk the entities in reading order; past the last one, focus moves on. */
+static gboolean
+key_walk (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int step = g_variant_get_int32 (args);
+  g_autoptr (GArray) order = NULL;
+  int position = -1, next;
+
+  if (self->scene == NULL)
+    return FALSE;
+  order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    if (kr_scene_get_node (self->scene, i)->type == KR_SCENE_NODE_ENTITY)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_reading_order, self->scene);
+  for (guint k = 0; k < order->len; k++)
+    if ((int)g_array_index (order, guint, k) == self->selected_node)
+      position = (int)k;
+
+  next = position < 0 ? (step > 0 ? 0 : (int)order->len - 1) : position + step;
+  if (next < 0 || next >= (int)order->len)
+    return FALSE; /* let the focus leave the map */
+  {
+    const KrSceneNode *n = kr_scene_get_node (self->scene, g_array_index (order, guint, next));
+    kr_diagram_view_select_entity (self, (int)n->index, TRUE);
+  }
+  return TRUE;
+}
+
+static gboolean
+key_activate (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+
+  if (self->selected_node < 0 && self->selected_edge < 0)
+    return FALSE;
+  g_signal_emit (self, signals[ACTIVATE_SELECTION], 0);
+  return TRUE;
+}
+
 static gboolean
 key_pan (GtkWidget *widget, GVariant *args, gpointer data)
 {
@@ -701,6 +805,10 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   signals[SELECTION_CHANGED]
       = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                       NULL, NULL, G_TYPE_NONE, 0);
+  /* Enter on a selection: open it for reading. */
+  signals[ACTIVATE_SELECTION]
+      = g_signal_new ("activate-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, key_zoom_in, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, key_zoom_in, NULL);
@@ -710,6 +818,12 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_fit, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_1, 0, key_actual_size, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, key_escape, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, key_walk, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, key_walk, "i",
+                                -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, key_walk, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, key_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, key_activate, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_pan, "(ii)", 1, 0);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_pan, "(ii)", -1, 0);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_pan, "(ii)", 0, 1);

@@ -33,6 +33,7 @@ void kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal
 void kr_diagram_view_clear_selection (KrDiagramView *self);
 
 /* Scene ↔ widget coordinates. */
+void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);
 void kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy);
 
 G_END_DECLS

@@ -355,6 +355,18 @@ kr_evidence_panel_clear (KrEvidencePanel *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+void
+kr_evidence_panel_focus (KrEvidencePanel *self)
+{
+  GtkWidget *first;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  /* The heading is a selectable label: focusing it lets a screen reader start there. */
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 const char *
 kr_evidence_panel_get_shown_id (KrEvidencePanel *self)
 {

@@ -18,6 +18,9 @@ void kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, g
 void kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint deal);
 void kr_evidence_panel_clear (KrEvidencePanel *self);
 
+/* Moves keyboard focus to the panel's content, for reading it. */
+void kr_evidence_panel_focus (KrEvidencePanel *self);
+
 /* What the panel shows, as a dataset id, or NULL. */
 const char *kr_evidence_panel_get_shown_id (KrEvidencePanel *self);
 
