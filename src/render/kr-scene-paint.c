@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-batch-painter.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
 
@@ -402,16 +403,52 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
 
   n_edges = kr_scene_get_n_edges (scene);
   n_nodes = kr_scene_get_n_nodes (scene);
-  for (guint i = 0; i < n_edges; i++)
-    if ((int)i != o->selected_edge && (int)i != o->hover_edge)
-      paint_edge (scene, painter, o, i);
-  /* The selected and hovered edges go on top of the others. */
-  if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges && o->hover_edge != o->selected_edge)
-    paint_edge (scene, painter, o, (guint)o->hover_edge);
-  if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
-    paint_edge (scene, painter, o, (guint)o->selected_edge);
-  for (guint i = 0; i < n_nodes; i++)
-    paint_node (scene, painter, o, i);
+
+  /* Everything but the selected and hovered elements, which go on top, merged into a few
+   * large draws when drawing for a screen. */
+  {
+    KrBatchPainter batch;
+    KrPainter *bulk = painter;
+
+    if (o->batch)
+      {
+        kr_batch_painter_init (&batch, painter);
+        bulk = &batch.parent;
+      }
+    for (guint i = 0; i < n_edges; i++)
+      if ((int)i != o->selected_edge && (int)i != o->hover_edge)
+        paint_edge (scene, bulk, o, i);
+    if (o->batch)
+      {
+        /* Edges under nodes, whatever order their paints came in. */
+        kr_batch_painter_flush (&batch);
+        kr_batch_painter_init (&batch, painter);
+      }
+    if (!o->batch)
+      {
+        if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges
+            && o->hover_edge != o->selected_edge)
+          paint_edge (scene, painter, o, (guint)o->hover_edge);
+        if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
+          paint_edge (scene, painter, o, (guint)o->selected_edge);
+      }
+    for (guint i = 0; i < n_nodes; i++)
+      if (!o->batch || ((int)i != o->selected_node && (int)i != o->hover_node))
+        paint_node (scene, bulk, o, i);
+    if (o->batch)
+      kr_batch_painter_flush (&batch);
+  }
+  if (o->batch)
+    {
+      if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges && o->hover_edge != o->selected_edge)
+        paint_edge (scene, painter, o, (guint)o->hover_edge);
+      if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
+        paint_edge (scene, painter, o, (guint)o->selected_edge);
+      if (o->hover_node >= 0 && (guint)o->hover_node < n_nodes && o->hover_node != o->selected_node)
+        paint_node (scene, painter, o, (guint)o->hover_node);
+      if (o->selected_node >= 0 && (guint)o->selected_node < n_nodes)
+        paint_node (scene, painter, o, (guint)o->selected_node);
+    }
 }
 
 gboolean

@@ -387,6 +387,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.hover_node = self->hover_node;
   options.hover_edge = self->hover_edge;
   options.layout_cache = self->layout_cache;
+  options.batch = TRUE;
   if (self->node_offsets != NULL)
     {
       /* Moving nodes are not where the scene says: draw everything while they glide. */
