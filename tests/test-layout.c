@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kr-export.h"
@@ -460,6 +461,41 @@ test_dot_output (void)
   agclose (g);
 }
 
+static double
+luminance (KrColor c)
+{
+  double ch[3] = { c.red, c.green, c.blue };
+  for (int i = 0; i < 3; i++)
+    ch[i] = ch[i] <= 0.03928 ? ch[i] / 12.92 : pow ((ch[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+}
+
+static double
+contrast (KrColor a, KrColor b)
+{
+  double la = luminance (a), lb = luminance (b);
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+test_palette_contrast (void)
+{
+  for (int dark = 0; dark < 2; dark++)
+    {
+      const KrPalette *p = kr_palette_get (dark);
+
+      /* WCAG AA: 4.5:1 for text, 3:1 for lines and shapes against the background. */
+      g_assert_cmpfloat (contrast (p->text, p->background), >=, 4.5);
+      for (int k = 0; k < KR_N_ENTITY_KINDS; k++)
+        g_assert_cmpfloat (contrast (p->text, p->entity_fill[k]), >=, 4.5);
+      for (int k = 0; k < KR_N_DEAL_KINDS; k++)
+        g_assert_cmpfloat (contrast (p->deal[k], p->background), >=, 3.0);
+      g_assert_cmpfloat (contrast (p->node_stroke, p->background), >=, 3.0);
+      g_assert_cmpfloat (contrast (p->selection, p->background), >=, 3.0);
+      g_assert_cmpfloat (contrast (p->disputed, p->background), >=, 3.0);
+    }
+}
+
 typedef struct
 {
   KrPainter parent;
@@ -541,6 +577,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/unknown-engine", test_unknown_engine);
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
+  g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);
   g_test_add_func ("/layout/worker", test_worker);
