@@ -135,6 +135,17 @@ class Export(unittest.TestCase):
             with open(out, "rb") as f:
                 self.assertEqual(f.read(4), magic)
 
+    def test_transparent(self):
+        out = os.path.join(self.dir, "clear.svg")
+        r = run("--export", out, "--transparent", os.path.join(DATA, "good", "minimal.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out, encoding="utf-8") as f:
+            self.assertNotIn('fill="#ffffff"/>', f.read().split("<g", 1)[0])
+        out2 = os.path.join(self.dir, "white.svg")
+        run("--export", out2, os.path.join(DATA, "good", "minimal.json"))
+        with open(out2, encoding="utf-8") as f:
+            self.assertIn('fill="#ffffff"/>', f.read().split("<g", 1)[0])
+
     def test_bad_dataset_writes_nothing(self):
         out = os.path.join(self.dir, "map.svg")
         with open(out, "w") as f:

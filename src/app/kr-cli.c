@@ -37,6 +37,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine,
             N_ ("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot)"),
             N_ ("ENGINE") },
+          { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
+            N_ ("With --export: no background behind SVG and PNG diagrams"), NULL },
           { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
             NULL },
           { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
@@ -166,7 +168,8 @@ same_file (const char *a, const char *b)
 }
 
 static int
-run_export (const char *dataset_path, const char *out_path, const char *engine)
+run_export (const char *dataset_path, const char *out_path, const char *engine,
+            gboolean transparent)
 {
   g_autoptr (KrDataset) dataset = NULL;
   g_autoptr (KrScene) scene = NULL;
@@ -204,7 +207,12 @@ run_export (const char *dataset_path, const char *out_path, const char *engine)
     {
       scene = kr_layout_run (dataset, &options, &error);
       if (scene != NULL)
-        bytes = kr_export_render (scene, format, NULL, &error);
+        {
+          KrExportOptions export_options;
+          kr_export_options_init (&export_options);
+          export_options.transparent = transparent;
+          bytes = kr_export_render (scene, format, &export_options, &error);
+        }
     }
   if (bytes == NULL)
     {
@@ -234,5 +242,5 @@ kr_cli_run (const KrCliOptions *options)
     }
   if (options->check)
     return run_check (file);
-  return run_export (file, options->export_path, options->engine);
+  return run_export (file, options->export_path, options->engine, options->transparent);
 }

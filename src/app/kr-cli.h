@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean check;
+  gboolean transparent;
   char *export_path;
   char *engine;
   gboolean version;
