@@ -10,7 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "kr-batch-painter.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
 
@@ -132,6 +131,85 @@ paint_badge (KrPainter *painter, const KrPalette *palette, KrPoint at)
   kr_path_clear (&path);
 }
 
+/* Clips the segment a–b to @r (Liang–Barsky); FALSE when it lies outside. */
+static gboolean
+clip_segment (const KrRect *r, KrPoint *a, KrPoint *b)
+{
+  double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a->x - r->x, r->x + r->width - a->x, a->y - r->y, r->y + r->height - a->y };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      {
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+          t0 = MAX (t0, t);
+        else
+          t1 = MIN (t1, t);
+      }
+      if (t0 > t1)
+        return FALSE;
+    }
+  *b = (KrPoint){ a->x + t1 * dx, a->y + t1 * dy };
+  *a = (KrPoint){ a->x + t0 * dx, a->y + t0 * dy };
+  return TRUE;
+}
+
+/* The part of a long edge that crosses @view, as a polyline. A dashed line is cut into
+ * dashes along its whole length, on screen or not, so an edge reaching far past the
+ * window costs in proportion to its length unless it is cut to the window first. */
+static void
+clipped_edge_path (KrPath *path, const KrSceneEdge *edge, const KrRect *view)
+{
+  gboolean pen_down = FALSE;
+
+  kr_path_init (path);
+  for (guint i = 0; i + 3 < edge->n_points; i += 3)
+    {
+      const KrPoint *c = &edge->points[i];
+      /* A straight piece needs no flattening. */
+      gboolean straight
+          = fabs ((c[3].x - c[0].x) * (c[1].y - c[0].y) - (c[3].y - c[0].y) * (c[1].x - c[0].x))
+                < 1e-6
+            && fabs ((c[3].x - c[0].x) * (c[2].y - c[0].y) - (c[3].y - c[0].y) * (c[2].x - c[0].x))
+                   < 1e-6;
+      int steps = straight ? 1 : 24;
+      KrPoint prev = c[0];
+
+      for (int s = 1; s <= steps; s++)
+        {
+          KrPoint next = s == steps ? c[3] : kr_bezier_point (c, s / (double)steps);
+          KrPoint a = prev, b = next;
+
+          if (clip_segment (view, &a, &b))
+            {
+              if (!pen_down || a.x != prev.x || a.y != prev.y)
+                kr_path_move_to (path, a.x, a.y);
+              kr_path_line_to (path, b.x, b.y);
+              pen_down = b.x == next.x && b.y == next.y;
+            }
+          else
+            pen_down = FALSE;
+          prev = next;
+        }
+    }
+}
+
+static gboolean
+rect_contains (const KrRect *outer, const KrRect *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
 /* Initialises @path with the edge's curve. */
 static void
 edge_path (KrPath *path, const KrSceneEdge *edge)
@@ -219,10 +297,17 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
       kr_path_clear (&path);
     }
 
-  edge_path (&path, edge);
   paint = (KrPaint){ FALSE, color,
                      TRUE,  color,
                      width, edge->advocacy ? KR_LINE_DASHED : kr_status_line_style (deal->status) };
+  {
+    KrRect view = { o->viewport.x - 16, o->viewport.y - 16, o->viewport.width + 32,
+                    o->viewport.height + 32 };
+    if (o->viewport.width > 0 && !rect_contains (&view, &edge->bounds))
+      clipped_edge_path (&path, edge, &view);
+    else
+      edge_path (&path, edge);
+  }
   painter->draw_path (painter, &path, &paint);
   kr_path_clear (&path);
 
@@ -404,51 +489,16 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
   n_edges = kr_scene_get_n_edges (scene);
   n_nodes = kr_scene_get_n_nodes (scene);
 
-  /* Everything but the selected and hovered elements, which go on top, merged into a few
-   * large draws when drawing for a screen. */
-  {
-    KrBatchPainter batch;
-    KrPainter *bulk = painter;
-
-    if (o->batch)
-      {
-        kr_batch_painter_init (&batch, painter);
-        bulk = &batch.parent;
-      }
-    for (guint i = 0; i < n_edges; i++)
-      if ((int)i != o->selected_edge && (int)i != o->hover_edge)
-        paint_edge (scene, bulk, o, i);
-    if (o->batch)
-      {
-        /* Edges under nodes, whatever order their paints came in. */
-        kr_batch_painter_flush (&batch);
-        kr_batch_painter_init (&batch, painter);
-      }
-    if (!o->batch)
-      {
-        if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges
-            && o->hover_edge != o->selected_edge)
-          paint_edge (scene, painter, o, (guint)o->hover_edge);
-        if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
-          paint_edge (scene, painter, o, (guint)o->selected_edge);
-      }
-    for (guint i = 0; i < n_nodes; i++)
-      if (!o->batch || ((int)i != o->selected_node && (int)i != o->hover_node))
-        paint_node (scene, bulk, o, i);
-    if (o->batch)
-      kr_batch_painter_flush (&batch);
-  }
-  if (o->batch)
-    {
-      if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges && o->hover_edge != o->selected_edge)
-        paint_edge (scene, painter, o, (guint)o->hover_edge);
-      if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
-        paint_edge (scene, painter, o, (guint)o->selected_edge);
-      if (o->hover_node >= 0 && (guint)o->hover_node < n_nodes && o->hover_node != o->selected_node)
-        paint_node (scene, painter, o, (guint)o->hover_node);
-      if (o->selected_node >= 0 && (guint)o->selected_node < n_nodes)
-        paint_node (scene, painter, o, (guint)o->selected_node);
-    }
+  for (guint i = 0; i < n_edges; i++)
+    if ((int)i != o->selected_edge && (int)i != o->hover_edge)
+      paint_edge (scene, painter, o, i);
+  /* The selected and hovered edges go on top of the others. */
+  if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges && o->hover_edge != o->selected_edge)
+    paint_edge (scene, painter, o, (guint)o->hover_edge);
+  if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
+    paint_edge (scene, painter, o, (guint)o->selected_edge);
+  for (guint i = 0; i < n_nodes; i++)
+    paint_node (scene, painter, o, i);
 }
 
 gboolean

@@ -376,6 +376,9 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   kr_cairo_painter_init (&painter, cr, self->context);
 
+  /* Far out, lines are thinner than a pixel: a coarser tolerance lets cairo draw them as
+   * hairlines, several times faster, with no visible difference. */
+  cairo_set_tolerance (cr, self->zoom < 0.6 ? 1.0 : 0.3);
   cairo_save (cr);
   cairo_translate (cr, self->offset_x, self->offset_y);
   cairo_scale (cr, self->zoom, self->zoom);
@@ -387,7 +390,6 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   options.hover_node = self->hover_node;
   options.hover_edge = self->hover_edge;
   options.layout_cache = self->layout_cache;
-  options.batch = TRUE;
   if (self->node_offsets != NULL)
     {
       /* Moving nodes are not where the scene says: draw everything while they glide. */

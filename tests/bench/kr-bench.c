@@ -79,6 +79,7 @@ paint_frame (KrScene *scene, PangoContext *context, GPtrArray *cache, double zoo
   KrPaintOptions options;
 
   kr_cairo_painter_init (&painter, cr, context);
+  cairo_set_tolerance (cr, zoom < 0.6 ? 1.0 : 0.3); /* as the window draws */
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, zoom, zoom);
   kr_paint_options_init (&options, kr_palette_get (FALSE));
