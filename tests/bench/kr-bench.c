@@ -84,6 +84,9 @@ paint_frame (KrScene *scene, PangoContext *context, GPtrArray *cache, double zoo
   cairo_scale (cr, zoom, zoom);
   kr_paint_options_init (&options, kr_palette_get (FALSE));
   options.viewport = (KrRect){ -ox / zoom, -oy / zoom, FRAME_W / zoom, FRAME_H / zoom };
+  /* As the window draws: details too small to see left out, label layouts kept. */
+  options.scale = zoom;
+  options.layout_cache = cache;
   kr_scene_paint (scene, &painter.parent, &options);
   kr_cairo_painter_clear (&painter);
   cairo_destroy (cr);
