@@ -39,7 +39,7 @@ end_group (KrPainter *painter)
 }
 
 static void
-set_dash (cairo_t *cr, KrLineStyle style, double width)
+set_dash (cairo_t *cr, KrLineStyle style, double width, double offset)
 {
   double dashes[2];
 
@@ -49,13 +49,13 @@ set_dash (cairo_t *cr, KrLineStyle style, double width)
       dashes[0] = 3.5 * MAX (width, 1.5);
       dashes[1] = 2.5 * MAX (width, 1.5);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_dash (cr, dashes, 2, offset);
       break;
     case KR_LINE_DOTTED:
       dashes[0] = 0;
       dashes[1] = 2.5 * MAX (width, 1.2);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_dash (cr, dashes, 2, offset);
       break;
     case KR_LINE_SOLID:
     default:
@@ -108,7 +108,7 @@ draw_path (KrPainter *painter, const KrPath *path, const KrPaint *paint)
     {
       set_color (self, paint->stroke);
       cairo_set_line_width (cr, paint->width);
-      set_dash (cr, paint->line, paint->width);
+      set_dash (cr, paint->line, paint->width, paint->dash_offset);
       cairo_stroke (cr);
     }
   cairo_new_path (cr);

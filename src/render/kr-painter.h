@@ -52,6 +52,7 @@ typedef struct
   KrColor stroke;
   double width;
   KrLineStyle line;
+  double dash_offset; /* how far into the dash pattern the path starts */
 } KrPaint;
 
 /* Information a group carries into exported files: an id from the dataset, a title shown

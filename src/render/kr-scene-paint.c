@@ -162,25 +162,39 @@ clip_segment (const KrRect *r, KrPoint *a, KrPoint *b)
   return TRUE;
 }
 
-/* The part of a long edge that crosses @view, as a polyline. A dashed line is cut into
- * dashes along its whole length, on screen or not, so an edge reaching far past the
- * window costs in proportion to its length unless it is cut to the window first. */
-static void
-clipped_edge_path (KrPath *path, const KrSceneEdge *edge, const KrRect *view)
+/* How many straight pieces a cubic Bézier needs to stay within @tolerance of the curve, at
+ * @scale device pixels per unit: the chord of a step h strays at most h² / 8 · max |B''|,
+ * and |B''| is at most six times the larger second difference of the control points. */
+static int
+flatten_steps (const KrPoint *c, double scale, double tolerance)
 {
-  gboolean pen_down = FALSE;
+  double d1 = hypot (c[0].x - 2 * c[1].x + c[2].x, c[0].y - 2 * c[1].y + c[2].y);
+  double d2 = hypot (c[1].x - 2 * c[2].x + c[3].x, c[1].y - 2 * c[2].y + c[3].y);
+  double n = sqrt (0.75 * MAX (d1, d2) * scale / tolerance);
 
-  kr_path_init (path);
+  return (int)CLAMP (ceil (n), 1, 256);
+}
+
+/* Strokes an edge's line on screen. The curve is flattened here, finely enough for the
+ * zoom, and the pieces that cross @view (NULL for all of it) are stroked, each starting
+ * where its dashes would be on the whole line. The line therefore looks the same whether
+ * it is drawn at once or in tiles, and an edge reaching far past the window costs in
+ * proportion to what is on screen: cairo cuts a dashed line into dashes along its whole
+ * length, visible or not. */
+static void
+stroke_edge_line (KrPainter *painter, const KrSceneEdge *edge, const KrRect *view, double scale,
+                  KrPaint *paint)
+{
+  double tolerance = scale < 0.6 ? 1.0 : 0.25; /* device pixels */
+  double along = 0;
+  gboolean pen_down = FALSE;
+  KrPath path;
+
+  kr_path_init (&path);
   for (guint i = 0; i + 3 < edge->n_points; i += 3)
     {
       const KrPoint *c = &edge->points[i];
-      /* A straight piece needs no flattening. */
-      gboolean straight
-          = fabs ((c[3].x - c[0].x) * (c[1].y - c[0].y) - (c[3].y - c[0].y) * (c[1].x - c[0].x))
-                < 1e-6
-            && fabs ((c[3].x - c[0].x) * (c[2].y - c[0].y) - (c[3].y - c[0].y) * (c[2].x - c[0].x))
-                   < 1e-6;
-      int steps = straight ? 1 : 24;
+      int steps = flatten_steps (c, scale, tolerance);
       KrPoint prev = c[0];
 
       for (int s = 1; s <= steps; s++)
@@ -188,18 +202,30 @@ clipped_edge_path (KrPath *path, const KrSceneEdge *edge, const KrRect *view)
           KrPoint next = s == steps ? c[3] : kr_bezier_point (c, s / (double)steps);
           KrPoint a = prev, b = next;
 
-          if (clip_segment (view, &a, &b))
+          if (view == NULL || clip_segment (view, &a, &b))
             {
               if (!pen_down || a.x != prev.x || a.y != prev.y)
-                kr_path_move_to (path, a.x, a.y);
-              kr_path_line_to (path, b.x, b.y);
+                {
+                  if (path.elements->len > 0)
+                    {
+                      painter->draw_path (painter, &path, paint);
+                      g_array_set_size (path.elements, 0);
+                    }
+                  paint->dash_offset = along + hypot (a.x - prev.x, a.y - prev.y);
+                  kr_path_move_to (&path, a.x, a.y);
+                }
+              kr_path_line_to (&path, b.x, b.y);
               pen_down = b.x == next.x && b.y == next.y;
             }
           else
             pen_down = FALSE;
+          along += hypot (next.x - prev.x, next.y - prev.y);
           prev = next;
         }
     }
+  if (path.elements->len > 0)
+    painter->draw_path (painter, &path, paint);
+  kr_path_clear (&path);
 }
 
 static gboolean
@@ -300,16 +326,20 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   paint = (KrPaint){ FALSE, color,
                      TRUE,  color,
                      width, edge->advocacy ? KR_LINE_DASHED : kr_status_line_style (deal->status) };
-  {
-    KrRect view = { o->viewport.x - 16, o->viewport.y - 16, o->viewport.width + 32,
-                    o->viewport.height + 32 };
-    if (o->viewport.width > 0 && !rect_contains (&view, &edge->bounds))
-      clipped_edge_path (&path, edge, &view);
-    else
+  if (o->viewport.width > 0)
+    {
+      /* On screen. */
+      KrRect view = { o->viewport.x - 16, o->viewport.y - 16, o->viewport.width + 32,
+                      o->viewport.height + 32 };
+      stroke_edge_line (painter, edge, rect_contains (&view, &edge->bounds) ? NULL : &view,
+                        o->scale > 0 ? o->scale : 1.0, &paint);
+    }
+  else
+    {
       edge_path (&path, edge);
-  }
-  painter->draw_path (painter, &path, &paint);
-  kr_path_clear (&path);
+      painter->draw_path (painter, &path, &paint);
+      kr_path_clear (&path);
+    }
 
   if ((edge->arrow_start.present || edge->arrow_end.present)
       && (o->scale <= 0 || 10.0 * o->scale >= MIN_ARROW_PIXELS))
@@ -488,6 +518,21 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
 
   n_edges = kr_scene_get_n_edges (scene);
   n_nodes = kr_scene_get_n_nodes (scene);
+
+  if (o->hover_only)
+    {
+      if (o->hover_edge >= 0 && (guint)o->hover_edge < n_edges)
+        {
+          const KrSceneEdge *edge = kr_scene_get_edge (scene, (guint)o->hover_edge);
+          paint_edge (scene, painter, o, (guint)o->hover_edge);
+          /* Its ends stay on top of it, as in the full picture. */
+          paint_node (scene, painter, o, edge->tail);
+          paint_node (scene, painter, o, edge->head);
+        }
+      if (o->hover_node >= 0 && (guint)o->hover_node < n_nodes)
+        paint_node (scene, painter, o, (guint)o->hover_node);
+      return;
+    }
 
   for (guint i = 0; i < n_edges; i++)
     if ((int)i != o->selected_edge && (int)i != o->hover_edge)

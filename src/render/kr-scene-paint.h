@@ -22,7 +22,8 @@ typedef struct
   gboolean with_metadata;      /* groups carry ids, titles and citations (export) */
   gboolean background;         /* fill the whole scene with the palette's background */
   GPtrArray *layout_cache;     /* nullable; PangoLayout per scene node, kept by caller */
-  gboolean batch;              /* merge draws (screens); keeps no group metadata */
+  gboolean hover_only;         /* only the hovered node or edge, highlighted: drawn over a
+                                * cached picture of the rest */
   const KrPoint *node_offsets; /* nullable; per scene node, drawn displaced (animation) */
   double scale;                /* device pixels per scene point; details too small to see are
                                 * left out (0 draws everything, as export does) */

@@ -226,6 +226,12 @@ draw_path (KrPainter *painter, const KrPath *path, const KrPaint *paint)
           append_number (self->out, 2.5 * MAX (paint->width, 1.2));
           g_string_append_c (self->out, '"');
         }
+      if (paint->line != KR_LINE_SOLID && paint->dash_offset != 0)
+        {
+          g_string_append (self->out, " stroke-dashoffset=\"");
+          append_number (self->out, paint->dash_offset);
+          g_string_append_c (self->out, '"');
+        }
       g_string_append (self->out, " stroke-linejoin=\"round\"");
     }
   g_string_append (self->out, "/>\n");
