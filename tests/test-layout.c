@@ -7,12 +7,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-cairo-painter.h"
 #include "kr-export.h"
 #include "kr-graph.h"
 #include "kr-layout-input.h"
 #include "kr-layout.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
+#include "kr-tile-cache.h"
 
 #define S(str) ((char *)(str))
 
@@ -565,6 +567,151 @@ test_culling (void)
   g_object_unref (context);
 }
 
+/* ---- tiles ---- */
+
+#define TEST_TILE 64
+
+typedef struct
+{
+  KrScene *scene;
+  PangoContext *context;
+  double zoom;
+  guint drawn;
+} TileFixture;
+
+static void
+draw_test_tile (cairo_t *cr, const KrRect *area, gpointer data)
+{
+  TileFixture *f = data;
+  KrPaintOptions o;
+
+  kr_paint_options_init (&o, kr_palette_get (FALSE));
+  o.viewport = *area;
+  o.scale = f->zoom;
+  kr_cairo_paint_scene (cr, f->context, f->scene, &o);
+  f->drawn++;
+}
+
+static void
+compose_tile (KrTile *tile, gpointer data)
+{
+  cairo_set_source_surface (data, tile->surface, tile->column * TEST_TILE, tile->row * TEST_TILE);
+  cairo_paint (data);
+}
+
+static void
+test_tiles (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+  const double zoom = 1.7, x0 = -37, y0 = -21; /* a view not aligned with the tiles */
+  TileFixture f = { scene, kr_text_context_new (), zoom, 0 };
+  g_autoptr (KrTileCache) cache = kr_tile_cache_new (TEST_TILE, NULL);
+  int width, height, columns, rows, differing = 0, worst = 0, painted = 0;
+  cairo_surface_t *direct, *tiled;
+  cairo_t *cr;
+  KrPaintOptions o;
+  guint drawn;
+
+  g_assert_no_error (error);
+  width = (int)ceil (kr_scene_get_width (scene) * zoom) + 80;
+  height = (int)ceil (kr_scene_get_height (scene) * zoom) + 50;
+
+  /* The whole view drawn at once … */
+  direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (direct);
+  cairo_translate (cr, -x0, -y0);
+  cairo_scale (cr, zoom, zoom);
+  kr_paint_options_init (&o, kr_palette_get (FALSE));
+  o.viewport = (KrRect){ x0 / zoom, y0 / zoom, width / zoom, height / zoom };
+  o.scale = zoom;
+  kr_cairo_paint_scene (cr, f.context, scene, &o);
+  cairo_destroy (cr);
+
+  /* … and put together from tiles look the same. */
+  tiled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (tiled);
+  cairo_translate (cr, -x0, -y0);
+  kr_tile_cache_configure (cache, zoom, 1, draw_test_tile, &f);
+  kr_tile_cache_foreach (cache, x0, y0, width, height, 0, compose_tile, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (direct);
+  cairo_surface_flush (tiled);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *a
+          = cairo_image_surface_get_data (direct) + y * cairo_image_surface_get_stride (direct);
+      const guint8 *b
+          = cairo_image_surface_get_data (tiled) + y * cairo_image_surface_get_stride (tiled);
+      for (int x = 0; x < width * 4; x++)
+        {
+          int d = abs (a[x] - b[x]);
+          worst = MAX (worst, d);
+          painted += x % 4 == 3 && a[x] != 0; /* alpha */
+          differing += d > 2;
+        }
+    }
+  g_test_message ("tiles against one drawing: worst %d, %d bytes differ by more than 2", worst,
+                  differing);
+  if (g_getenv ("KR_TEST_TILES_DUMP"))
+    {
+      cairo_surface_write_to_png (direct, "tiles-direct.png");
+      cairo_surface_write_to_png (tiled, "tiles-tiled.png");
+    }
+  g_assert_cmpint (painted, >, width * height / 20); /* not two empty pictures */
+  g_assert_cmpint (differing, <, width * height / 1000 + 1);
+  g_assert_cmpint (worst, <=, 64);
+
+  /* Every tile meeting the view was drawn once, and is reused. */
+  columns = (int)(floor ((x0 + width - 1) / TEST_TILE) - floor (x0 / TEST_TILE)) + 1;
+  rows = (int)(floor ((y0 + height - 1) / TEST_TILE) - floor (y0 / TEST_TILE)) + 1;
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, (guint)(columns * rows));
+  g_assert_cmpuint (f.drawn, ==, (guint)(columns * rows));
+  cr = cairo_create (tiled);
+  kr_tile_cache_foreach (cache, x0, y0, width, height, 0, compose_tile, cr);
+  g_assert_cmpuint (f.drawn, ==, (guint)(columns * rows));
+
+  /* Panning by one tile draws one new column and keeps the rest. */
+  drawn = f.drawn;
+  kr_tile_cache_foreach (cache, x0 + TEST_TILE, y0, width, height, 1, compose_tile, cr);
+  g_assert_cmpuint (f.drawn - drawn, ==, (guint)rows);
+
+  /* Far away, the old tiles are dropped. */
+  kr_tile_cache_foreach (cache, 100 * TEST_TILE, 0, TEST_TILE, TEST_TILE, 1, compose_tile, cr);
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, 1);
+
+  /* Drawing ahead fills the ring around the view, one tile at a time, then stops. */
+  drawn = f.drawn;
+  while (kr_tile_cache_draw_ahead (cache, 100 * TEST_TILE, 0, TEST_TILE, TEST_TILE, 1))
+    ;
+  g_assert_cmpuint (f.drawn - drawn, ==, 8);
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, 9);
+  /* With no margin, the rectangle's own tiles are drawn first. */
+  drawn = f.drawn;
+  g_assert_true (kr_tile_cache_draw_ahead (cache, 0, 0, 2 * TEST_TILE, TEST_TILE, 0));
+  g_assert_true (kr_tile_cache_draw_ahead (cache, 0, 0, 2 * TEST_TILE, TEST_TILE, 0));
+  g_assert_false (kr_tile_cache_draw_ahead (cache, 0, 0, 2 * TEST_TILE, TEST_TILE, 0));
+  g_assert_cmpuint (f.drawn - drawn, ==, 2);
+  g_assert_true (kr_tile_cache_is_current (cache, zoom, 1));
+  g_assert_false (kr_tile_cache_is_current (cache, zoom, 2));
+
+  /* Another zoom, or anything else changed, starts afresh. */
+  kr_tile_cache_configure (cache, zoom, 2, draw_test_tile, &f);
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, 0);
+  kr_tile_cache_configure (cache, zoom * 2, 2, draw_test_tile, &f);
+  kr_tile_cache_foreach (cache, 0, 0, TEST_TILE, TEST_TILE, 0, compose_tile, cr);
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, 1);
+  kr_tile_cache_configure (cache, zoom, 2, draw_test_tile, &f);
+  g_assert_cmpuint (kr_tile_cache_get_n_tiles (cache), ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (tiled);
+  g_object_unref (f.context);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -577,6 +724,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/unknown-engine", test_unknown_engine);
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
+  g_test_add_func ("/render/tiles", test_tiles);
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);

@@ -148,3 +148,14 @@ kr_cairo_painter_clear (KrCairoPainter *self)
   g_clear_pointer (&self->alpha_stack, g_array_unref);
   self->cr = NULL;
 }
+
+void
+kr_cairo_paint_scene (cairo_t *cr, PangoContext *context, KrScene *scene,
+                      const KrPaintOptions *options)
+{
+  KrCairoPainter painter;
+
+  kr_cairo_painter_init (&painter, cr, context);
+  kr_scene_paint (scene, &painter.parent, options);
+  kr_cairo_painter_clear (&painter);
+}

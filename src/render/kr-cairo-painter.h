@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "kr-painter.h"
+#include "kr-scene-paint.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ typedef struct
 
 void kr_cairo_painter_init (KrCairoPainter *self, cairo_t *cr, PangoContext *context);
 void kr_cairo_painter_clear (KrCairoPainter *self);
+
+/* Paints @scene onto @cr, in scene coordinates, with text laid out in @context. */
+void kr_cairo_paint_scene (cairo_t *cr, PangoContext *context, KrScene *scene,
+                           const KrPaintOptions *options);
 
 G_END_DECLS
