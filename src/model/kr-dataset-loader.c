@@ -408,8 +408,8 @@ is_ascii_upper (gchar c)
   return g_ascii_isupper (c);
 }
 
-static gboolean
-is_valid_date (const char *s)
+gboolean
+kr_date_is_valid (const char *s)
 {
   static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   gsize n = strlen (s);
@@ -474,7 +474,7 @@ get_date (Loader *l, JsonObject *object, const Path *path, const char *member)
 {
   const char *s = get_string (l, object, path, member, FALSE);
 
-  if (s != NULL && !is_valid_date (s))
+  if (s != NULL && !kr_date_is_valid (s))
     {
       report (l, path, member,
               _ ("\"%s\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601)"), s);

@@ -139,4 +139,7 @@ gboolean kr_deal_is_disputed (const KrDeal *deal);
 /* TRUE when @entity is a party to @deal (or proposed it). */
 gboolean kr_deal_involves (const KrDeal *deal, guint entity);
 
+/* Whether @date is a date as datasets write them: YYYY, YYYY-MM or YYYY-MM-DD. */
+gboolean kr_date_is_valid (const char *date);
+
 G_END_DECLS

@@ -1,0 +1,294 @@
+/* test-filter.c — filters, focus, shortest paths and time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kr-filter.h"
+
+/* tests/data/good/network.json: entities a b c d e f lone (0–6); deals ab bd ac cdf ea (0–4). */
+#define N_ENTITIES 7
+#define N_DEALS 5
+
+static KrDataset *
+load_network (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  KrDataset *ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, N_ENTITIES);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, N_DEALS);
+  return ds;
+}
+
+/* What a filter shows, as "entity ids | deal ids", each list in dataset order. */
+static char *
+shown (KrDataset *ds, const KrFilter *f)
+{
+  gboolean entities[N_ENTITIES], deals[N_DEALS];
+  g_autoptr (GError) error = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_true (kr_filter_apply (f, ds, entities, deals, &error));
+  g_assert_no_error (error);
+  for (guint e = 0; e < N_ENTITIES; e++)
+    if (entities[e])
+      g_string_append_printf (s, "%s%s", s->len ? " " : "", kr_dataset_get_entity (ds, e)->id);
+  g_string_append (s, " |");
+  for (guint k = 0; k < N_DEALS; k++)
+    if (deals[k])
+      g_string_append_printf (s, " %s", kr_dataset_get_deal (ds, k)->id);
+  return g_string_free (s, FALSE);
+}
+
+/* Applies the --filter terms in @terms (separated by ';') and checks what is shown. */
+static void
+check_terms (KrDataset *ds, const char *terms, const char *expected)
+{
+  g_auto (KrFilter) f;
+  g_auto (GStrv) list = g_strsplit (terms, ";", -1);
+  g_autofree char *got = NULL;
+
+  kr_filter_init (&f);
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_true (kr_filter_parse_term (&f, list[i], &error));
+      g_assert_no_error (error);
+    }
+  got = shown (ds, &f);
+  g_test_message ("%s → %s", terms, got);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  g_auto (KrFilter) f;
+  g_autofree char *got = NULL;
+
+  kr_filter_init (&f);
+  g_assert_true (kr_filter_is_empty (&f));
+  got = shown (ds, &f);
+  g_assert_cmpstr (got, ==, "a b c d e f lone | ab bd ac cdf ea");
+}
+
+static void
+test_each_filter (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+
+  check_terms (ds, "deal-kind=alliance", "a b c d e f lone | ab");
+  check_terms (ds, "deal-kind=alliance;hide-isolated", "a b | ab");
+  check_terms (ds, "status=rumoured,proposed", "a b c d e f lone | ac ea");
+  /* Without the fund, its stake in Alpha has one party left and goes; Gamma urged it but
+   * is not one of its ends. */
+  check_terms (ds, "entity-kind=company", "a b c d lone | ab bd ac cdf");
+  check_terms (ds, "country=jp", "a c e | ac ea");
+  /* Dates: a deal's time (its date to its end) meets the range; undated deals stay. */
+  check_terms (ds, "from=2023", "a b c d e f lone | bd ac cdf ea");
+  check_terms (ds, "to=2022", "a b c d e f lone | ab ac");
+  check_terms (ds, "from=2022-06-30;to=2022-07", "a b c d e f lone | ab ac");
+  check_terms (ds, "article=later;hide-isolated", "a b c d e | bd ac ea");
+}
+
+static void
+test_combinations (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+
+  /* Terms add up: each narrows what the others leave. */
+  check_terms (ds, "country=JP;status=proposed;hide-isolated", "a c | ac");
+  check_terms (ds, "deal-kind=alliance,supply;from=2023;hide-isolated", "b d | bd");
+  /* Values of the same key are added to each other. */
+  check_terms (ds, "deal-kind=alliance;deal-kind=supply;hide-isolated", "a b d | ab bd");
+  check_terms (ds, "country=KR;country=US;hide-isolated", "b d | bd");
+}
+
+static void
+test_bad_terms (void)
+{
+  const char *bad[] = { "status=agred", "deal-kind=", "colour=red",       "from=2023-13",
+                        "to=yesterday", "deal-kind",  "entity-kind=robot" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto (KrFilter) f;
+      g_autoptr (GError) error = NULL;
+      kr_filter_init (&f);
+      g_assert_false (kr_filter_parse_term (&f, bad[i], &error));
+      g_assert_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_INVALID);
+      g_test_message ("%s: %s", bad[i], error->message);
+    }
+}
+
+static void
+test_focus (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  g_auto (KrFilter) f;
+  g_autofree char *one = NULL, *two = NULL, *three = NULL;
+  gboolean entities[N_ENTITIES], deals[N_DEALS];
+  g_autoptr (GError) error = NULL;
+
+  kr_filter_init (&f);
+  f.focus = g_strdup ("b");
+  f.depth = 1;
+  one = shown (ds, &f);
+  g_assert_cmpstr (one, ==, "a b d | ab bd");
+  f.depth = 2;
+  /* Two deals away: through Alpha's deals (Gamma also urged the fund's stake) and Delta's
+   * venture, whose three parties are all within reach. */
+  two = shown (ds, &f);
+  g_assert_cmpstr (two, ==, "a b c d e f | ab bd ac cdf ea");
+  f.depth = 3;
+  three = shown (ds, &f);
+  g_assert_cmpstr (three, ==, two);
+
+  /* Focus combines with filters: without supply deals Delta is out of reach at depth 1. */
+  g_assert_true (kr_filter_parse_term (&f, "deal-kind=alliance,investment", NULL));
+  f.depth = 1;
+  g_clear_pointer (&one, g_free);
+  one = shown (ds, &f);
+  g_assert_cmpstr (one, ==, "a b | ab");
+
+  g_free (f.focus);
+  f.focus = g_strdup ("nobody");
+  g_assert_false (kr_filter_apply (&f, ds, entities, deals, &error));
+  g_assert_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_INVALID);
+}
+
+static char *
+chain_to_string (KrDataset *ds, GArray *chain)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      guint v = g_array_index (chain, guint, i);
+      g_string_append_printf (s, "%s%s", i ? "-" : "",
+                              i % 2 == 0 ? kr_dataset_get_entity (ds, v)->id
+                                         : kr_dataset_get_deal (ds, v)->id);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+test_paths (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  g_autoptr (GPtrArray) chains = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (GPtrArray) limited = NULL;
+  g_autoptr (GPtrArray) multi = NULL;
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_auto (KrFilter) f;
+  g_autofree char *got = NULL;
+  gboolean entities[N_ENTITIES], deals[N_DEALS];
+  g_autoptr (GError) error = NULL;
+
+  /* Alpha to Delta: three chains of two deals tie, one through Beta and two through Gamma
+   * (its investment, and the fund's stake that Gamma urged). */
+  chains = kr_dataset_shortest_paths (ds, 0, 3, NULL, 10);
+  for (guint i = 0; i < chains->len; i++)
+    g_ptr_array_add (strings, chain_to_string (ds, chains->pdata[i]));
+  g_ptr_array_sort (strings, compare_strings);
+  g_assert_cmpuint (strings->len, ==, 3);
+  g_assert_cmpstr (strings->pdata[0], ==, "a-ab-b-bd-d");
+  g_assert_cmpstr (strings->pdata[1], ==, "a-ac-c-cdf-d");
+  g_assert_cmpstr (strings->pdata[2], ==, "a-ea-c-cdf-d");
+
+  limited = kr_dataset_shortest_paths (ds, 0, 3, NULL, 2);
+  g_assert_cmpuint (limited->len, ==, 2);
+
+  /* Across a multi-party deal: the venture is one deal from each of its parties. */
+  multi = kr_dataset_shortest_paths (ds, 5, 0, NULL, 10);
+  g_assert_cmpuint (multi->len, ==, 2);
+  g_assert_cmpuint (((GArray *)multi->pdata[0])->len, ==, 5);
+
+  /* Disconnected: no chain. */
+  none = kr_dataset_shortest_paths (ds, 0, 6, NULL, 10);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* As a filter: only what lies on the chains. */
+  kr_filter_init (&f);
+  f.path_from = g_strdup ("a");
+  f.path_to = g_strdup ("d");
+  got = shown (ds, &f);
+  g_assert_cmpstr (got, ==, "a b c d | ab bd ac cdf ea");
+
+  /* Filters narrow the chains first. */
+  g_assert_true (kr_filter_parse_term (&f, "status=active,agreed", NULL));
+  g_clear_pointer (&got, g_free);
+  got = shown (ds, &f);
+  g_assert_cmpstr (got, ==, "a b d | ab bd");
+
+  /* Not connected by what is shown: an error that says so. */
+  g_assert_true (kr_filter_parse_term (&f, "deal-kind=alliance", NULL));
+  g_assert_false (kr_filter_apply (&f, ds, entities, deals, &error));
+  g_assert_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_NO_PATH);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_time (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  g_auto (KrFilter) f;
+  g_autofree char *early = NULL, *mid = NULL, *reported_early = NULL, *reported_later = NULL;
+  gboolean entities[N_ENTITIES], deals[N_DEALS];
+  g_autoptr (GError) error = NULL;
+
+  kr_filter_init (&f);
+  /* As of a date: deals started by then and not ended before; undated ones stay. */
+  f.as_of = g_strdup ("2022-01-01");
+  early = shown (ds, &f);
+  g_assert_cmpstr (early, ==, "a b c d e f lone | ab ac");
+  g_free (f.as_of);
+  /* "2023-01" begins after the alliance ended (June 2022), and the venture's "2023" may
+   * already have begun. */
+  f.as_of = g_strdup ("2023-01");
+  mid = shown (ds, &f);
+  g_assert_cmpstr (mid, ==, "a b c d e f lone | ac cdf");
+  g_clear_pointer (&f.as_of, g_free);
+
+  /* As reported: only what articles published by then evidence, and who they mention. */
+  f.as_reported = g_strdup ("2022-12-31");
+  reported_early = shown (ds, &f);
+  g_assert_cmpstr (reported_early, ==, "a b | ab");
+  g_free (f.as_reported);
+  f.as_reported = g_strdup ("2023-07");
+  reported_later = shown (ds, &f);
+  g_assert_cmpstr (reported_later, ==, "a b c d e lone | ab bd ac ea");
+
+  g_free (f.as_reported);
+  f.as_reported = g_strdup ("last week");
+  g_assert_false (kr_filter_apply (&f, ds, entities, deals, &error));
+  g_assert_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_INVALID);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/filter/empty", test_empty);
+  g_test_add_func ("/filter/each", test_each_filter);
+  g_test_add_func ("/filter/combinations", test_combinations);
+  g_test_add_func ("/filter/bad-terms", test_bad_terms);
+  g_test_add_func ("/filter/focus", test_focus);
+  g_test_add_func ("/filter/paths", test_paths);
+  g_test_add_func ("/filter/time", test_time);
+  return g_test_run ();
+}
