@@ -178,6 +178,86 @@ class Export(unittest.TestCase):
         self.assertIn("cannot write", r.stderr)
 
 
+def svg_entity_ids(path):
+    """The dataset ids of the entities an exported SVG draws."""
+    root = ET.parse(path).getroot()
+    prefix = "kr-entity-"
+    return sorted(g.get("id")[len(prefix):] for g in root.iter(SVG + "g")
+                  if (g.get("id") or "").startswith(prefix))
+
+
+class Views(unittest.TestCase):
+    """--filter, --focus, --path, --as-of and --as-reported on the export."""
+    NETWORK = os.path.join(DATA, "good", "network.json")
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.out = os.path.join(self.dir, "view.svg")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def export(self, *args):
+        r = run("--export", self.out, *args, self.NETWORK)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return svg_entity_ids(self.out)
+
+    def test_filters(self):
+        self.assertEqual(self.export("--filter", "deal-kind=alliance", "--filter", "hide-isolated"),
+                         ["a", "b"])
+        self.assertEqual(self.export("-f", "country=JP", "-f", "status=proposed",
+                                     "-f", "hide-isolated"), ["a", "c"])
+
+    def test_focus(self):
+        self.assertEqual(self.export("--focus", "b"), ["a", "b", "d"])
+        self.assertEqual(self.export("--focus", "b", "--depth", "2"),
+                         ["a", "b", "c", "d", "e", "f"])
+
+    def test_path(self):
+        self.assertEqual(self.export("--path", "a", "d"), ["a", "b", "c", "d"])
+        self.assertEqual(self.export("--path", "a", "d", "--filter", "status=active,agreed"),
+                         ["a", "b", "d"])
+
+    def test_time(self):
+        self.assertEqual(self.export("--as-reported", "2022-12-31"), ["a", "b"])
+        self.assertEqual(self.export("--as-of", "2023-01", "--filter", "hide-isolated"),
+                         ["a", "c", "d", "f"])
+
+    def test_same_view_in_every_format(self):
+        for ext in ("png", "pdf", "dot"):
+            out = os.path.join(self.dir, "view." + ext)
+            r = run("--export", out, "--focus", "b", self.NETWORK)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertGreater(os.path.getsize(out), 100)
+        with open(os.path.join(self.dir, "view.dot"), encoding="utf-8") as f:
+            dot = f.read()
+        self.assertIn("Beta Cells", dot)
+        self.assertNotIn("Epsilon Fund", dot)
+
+    def test_errors_write_nothing(self):
+        cases = [
+            (["--path", "a", "lone"], 1, "No chain of deals shown connects"),
+            (["--focus", "nobody"], 1, "no entity with the id"),
+            (["--filter", "status=agred"], 2, "Unknown status"),
+            (["--filter", "size=big"], 2, "Unknown filter"),
+            (["--as-of", "soon"], 2, "not a date"),
+            (["--depth", "9", "--focus", "a"], 2, "--depth"),
+            (["--focus", "a", "--path", "a", "b"], 2, "either --focus or --path"),
+            (["--path", "a"], 2, "two entity ids"),
+        ]
+        for args, code, message in cases:
+            with self.subTest(args=args):
+                r = run("--export", self.out, *args, self.NETWORK)
+                self.assertEqual(r.returncode, code, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertFalse(os.path.exists(self.out))
+
+    def test_view_options_need_export(self):
+        r = run("--focus", "a", self.NETWORK)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--export", r.stderr)
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1:
         KEIRETSU = sys.argv.pop(1)

@@ -15,6 +15,7 @@
 #include "kr-cli.h"
 #include "kr-dataset.h"
 #include "kr-export.h"
+#include "kr-filter.h"
 #include "kr-layout.h"
 
 void
@@ -23,6 +24,73 @@ kr_cli_options_clear (KrCliOptions *options)
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->engine, g_free);
   g_clear_pointer (&options->files, g_strfreev);
+  g_clear_pointer (&options->filters, g_strfreev);
+  g_clear_pointer (&options->focus, g_free);
+  g_clear_pointer (&options->path[0], g_free);
+  g_clear_pointer (&options->path[1], g_free);
+  g_clear_pointer (&options->as_of, g_free);
+  g_clear_pointer (&options->as_reported, g_free);
+}
+
+/* "--path ID ID" takes two values, which GOption cannot: takes them out of @argv first. */
+static gboolean
+take_path (KrCliOptions *options, int *argc, char ***argv, GError **error)
+{
+  char **args = *argv;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (args[i], "--"))
+        break;
+      if (!g_str_equal (args[i], "--path"))
+        continue;
+      /* A dataset file after a single id is a mistake, not an id. */
+      if (i + 2 >= *argc || g_str_has_prefix (args[i + 1], "-")
+          || g_str_has_prefix (args[i + 2], "-") || g_str_has_suffix (args[i + 2], ".json"))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--path needs two entity ids: --path ID ID"));
+          return FALSE;
+        }
+      g_free (options->path[0]);
+      g_free (options->path[1]);
+      options->path[0] = g_strdup (args[i + 1]);
+      options->path[1] = g_strdup (args[i + 2]);
+      /* The removed arguments stay owned by the caller's array. */
+      memmove (&args[i], &args[i + 3], sizeof (char *) * (*argc - i - 3));
+      *argc -= 3;
+      args[*argc] = NULL;
+      i--;
+    }
+  return TRUE;
+}
+
+/* The view the options ask for, checked as far as it can be without the dataset. */
+static gboolean
+build_filter (const KrCliOptions *options, KrFilter *filter, GError **error)
+{
+  kr_filter_init (filter);
+  for (guint i = 0; options->filters != NULL && options->filters[i] != NULL; i++)
+    if (!kr_filter_parse_term (filter, options->filters[i], error))
+      return FALSE;
+  filter->focus = g_strdup (options->focus);
+  filter->depth = options->depth > 0 ? (guint)options->depth : 1;
+  filter->path_from = g_strdup (options->path[0]);
+  filter->path_to = g_strdup (options->path[1]);
+  filter->as_of = g_strdup (options->as_of);
+  filter->as_reported = g_strdup (options->as_reported);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *date = i == 0 ? options->as_of : options->as_reported;
+      if (date != NULL && !kr_date_is_valid (date))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--%s: “%s” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"),
+                       i == 0 ? "as-of" : "as-reported", date);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -39,6 +107,21 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
             N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
             N_ ("With --export: no background behind SVG and PNG diagrams"), NULL },
+          { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->filters,
+            N_ ("Show only part of the map; TERM is KEY=VALUE[,VALUE…] with KEY one of "
+                "deal-kind, status, entity-kind, country, article (ids), from, to (dates), or "
+                "hide-isolated. Repeat for more terms"),
+            N_ ("TERM") },
+          { "focus", 0, 0, G_OPTION_ARG_STRING, &options->focus,
+            N_ ("Show only the entity with this id and its neighbourhood"), N_ ("ID") },
+          { "depth", 0, 0, G_OPTION_ARG_INT, &options->depth,
+            N_ ("With --focus: how many deals away to reach, 1 to 3 (default: 1)"), N_ ("N") },
+          { "path", 0, 0, G_OPTION_ARG_NONE, &(gboolean){ FALSE },
+            N_ ("Show only the shortest chains of deals between two entities"), N_ ("ID ID") },
+          { "as-of", 0, 0, G_OPTION_ARG_STRING, &options->as_of,
+            N_ ("Show the deals under way on DATE (YYYY, YYYY-MM or YYYY-MM-DD)"), N_ ("DATE") },
+          { "as-reported", 0, 0, G_OPTION_ARG_STRING, &options->as_reported,
+            N_ ("Show only what articles published by DATE had reported"), N_ ("DATE") },
           { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
             NULL },
           { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
@@ -51,16 +134,48 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       context, _ ("Explore who is allied with, invests in, buys or is in talks with whom, and the "
                   "news excerpts that say so.\nWith no DATASET, the built-in dataset is shown."));
   g_option_context_set_description (
-      context, _ ("Examples:\n"
-                  "  keiretsu                          open the built-in dataset\n"
-                  "  keiretsu mydata.json              open a dataset\n"
-                  "  keiretsu --check mydata.json      validate a dataset\n"
-                  "  keiretsu --export map.svg         export the built-in diagram\n"
-                  "  keiretsu -e map.pdf -l neato mydata.json"));
+      context,
+      _ ("Examples:\n"
+         "  keiretsu                          open the built-in dataset\n"
+         "  keiretsu mydata.json              open a dataset\n"
+         "  keiretsu --check mydata.json      validate a dataset\n"
+         "  keiretsu --export map.svg         export the built-in diagram\n"
+         "  keiretsu -e map.pdf -l neato mydata.json\n"
+         "  keiretsu -e nissan.svg --focus nissan --depth 2\n"
+         "  keiretsu -e chain.svg --path honda renault\n"
+         "  keiretsu -e talks.svg --filter status=proposed,in_talks --filter hide-isolated\n"
+         "  keiretsu -e known.svg --as-reported 2023-01"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!take_path (options, argc, argv, error)
+      || !g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  {
+    g_auto (KrFilter) filter;
+    if (!build_filter (options, &filter, error))
+      return FALSE;
+  }
+  if (options->depth != 0 && (options->depth < 1 || options->depth > KR_FILTER_MAX_DEPTH))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--depth must be between 1 and %d"), KR_FILTER_MAX_DEPTH);
+      return FALSE;
+    }
+  if (options->export_path == NULL
+      && (options->filters != NULL || options->focus != NULL || options->path[0] != NULL
+          || options->as_of != NULL || options->as_reported != NULL || options->depth != 0))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _ ("--filter, --focus, --depth, --path, --as-of and --as-reported choose what "
+                      "--export writes; give --export FILE too"));
+      return FALSE;
+    }
+  if (options->focus != NULL && options->path[0] != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _ ("Use either --focus or --path, not both"));
+      return FALSE;
+    }
 
   if (options->engine != NULL && !kr_layout_engine_is_valid (options->engine))
     {
@@ -169,8 +284,10 @@ same_file (const char *a, const char *b)
 
 static int
 run_export (const char *dataset_path, const char *out_path, const char *engine,
-            gboolean transparent)
+            gboolean transparent, const KrFilter *filter)
 {
+  g_autofree gboolean *entities = NULL;
+  g_autofree gboolean *deals = NULL;
   g_autoptr (KrDataset) dataset = NULL;
   g_autoptr (KrScene) scene = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -195,6 +312,19 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
   dataset = load_dataset (dataset_path, FALSE);
   if (dataset == NULL)
     return 1;
+
+  if (!kr_filter_is_empty (filter))
+    {
+      entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (dataset), 1));
+      deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
+      if (!kr_filter_apply (filter, dataset, entities, deals, &error))
+        {
+          g_printerr ("keiretsu: %s\n", error->message);
+          return 1;
+        }
+      options.visible_entities = entities;
+      options.visible_deals = deals;
+    }
 
   if (format == KR_EXPORT_DOT)
     {
@@ -242,5 +372,14 @@ kr_cli_run (const KrCliOptions *options)
     }
   if (options->check)
     return run_check (file);
-  return run_export (file, options->export_path, options->engine, options->transparent);
+  {
+    g_auto (KrFilter) filter;
+    g_autoptr (GError) error = NULL;
+    if (!build_filter (options, &filter, &error))
+      {
+        g_printerr ("keiretsu: %s\n", error->message);
+        return 2;
+      }
+    return run_export (file, options->export_path, options->engine, options->transparent, &filter);
+  }
 }

@@ -16,6 +16,13 @@ typedef struct
   char *engine;
   gboolean version;
   char **files;
+  /* The view: --filter terms, --focus, --depth, --path, --as-of, --as-reported */
+  char **filters;
+  char *focus;
+  int depth;
+  char *path[2];
+  char *as_of;
+  char *as_reported;
 } KrCliOptions;
 
 void kr_cli_options_clear (KrCliOptions *options);
