@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kr-filter.h"
+#include "kr-search.h"
 
 /* tests/data/good/network.json: entities a b c d e f lone (0–6); deals ab bd ac cdf ea (0–4). */
 #define N_ENTITIES 7
@@ -279,6 +280,69 @@ test_time (void)
   g_assert_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_INVALID);
 }
 
+/* The matches for @query as "id:kind:matched", in order. */
+static char *
+search (KrDataset *ds, const char *query)
+{
+  g_autoptr (GArray) matches = kr_dataset_search (ds, query);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const KrSearchMatch *m = &g_array_index (matches, KrSearchMatch, i);
+      g_string_append_printf (s, "%s%s:%d:%s", i ? " " : "",
+                              kr_dataset_get_entity (ds, m->entity)->id, m->kind, m->matched);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  struct
+  {
+    const char *query, *expected;
+  } cases[] = {
+    /* Case and accents do not matter, either way round; an alias can match. */
+    { "alpha", "a:0:Álpha" },
+    { "ÁLPHA", "a:0:Álpha" },
+    { "ＡＬＰＨＡ", "a:0:Álpha" }, /* full-width letters */
+    { "alp", "a:1:Alpha Motors" },
+    { "  alp ", "a:1:Alpha Motors" },
+    { "motors", "a:2:Alpha Motors" },
+    { "eta", "b:3:Beta Cells" },
+    /* Prefixes before substrings, whatever the alphabet says. */
+    { "ph", "f:1:Phi Ventures a:3:Alpha Motors" },
+    /* Markup is text like any other. */
+    { "<b>", "d:2:Delta <b>Bold</b>" },
+    { "", "" },
+    { "   ", "" },
+    { "zzz", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = search (ds, cases[i].query);
+      g_test_message ("“%s” → %s", cases[i].query, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = kr_search_fold ("  Renault–Nissan  Alliance ");
+  g_autofree char *b = kr_search_fold ("Société Générale");
+  g_autofree char *c = kr_search_fold ("ﬁnance"); /* a ligature */
+  g_autofree char *d = kr_search_fold ("日産自動車");
+
+  g_assert_cmpstr (a, ==, "renault–nissan alliance");
+  g_assert_cmpstr (b, ==, "societe generale");
+  g_assert_cmpstr (c, ==, "finance");
+  g_assert_cmpstr (d, ==, "日産自動車");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -290,5 +354,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/focus", test_focus);
   g_test_add_func ("/filter/paths", test_paths);
   g_test_add_func ("/filter/time", test_time);
+  g_test_add_func ("/search/matches", test_search);
+  g_test_add_func ("/search/fold", test_fold);
   return g_test_run ();
 }
