@@ -106,6 +106,32 @@ click_diagram (KrWindow *window, double x, double y)
 #endif
 }
 
+/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+static gboolean
+send_keys (KrWindow *window, const char *command, const char *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *wid = NULL;
+  int status = -1;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  wid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, command, "--window", wid, keys, NULL };
+    g_spawn_sync (NULL, (char **)argv, NULL,
+                  G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, NULL);
+  }
+  settle (150);
+  return status == 0;
+#else
+  return FALSE;
+#endif
+}
+
 static void
 test_window (void)
 {
@@ -175,6 +201,33 @@ test_window (void)
     g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-6);
     g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-6);
     kr_diagram_view_fit (diagram);
+  }
+
+  /* Search: Ctrl+F, type part of a name, Enter selects it and the panel shows it. */
+  {
+    gpointer pair[2] = { panel, (gpointer) "renault" };
+    GtkWidget *focus;
+
+    if (send_keys (window, "key", "ctrl+f"))
+      {
+        send_keys (window, "type", "renau");
+        settle (400); /* the entry waits for typing to pause */
+        send_keys (window, "key", "Return");
+      }
+    else
+      {
+        g_test_message ("xdotool or X11 missing: typing is simulated by calls");
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        g_assert_true (GTK_IS_EDITABLE (focus));
+        gtk_editable_set_text (GTK_EDITABLE (focus), "renau");
+        settle (400);
+        g_signal_emit_by_name (focus, "activate");
+      }
+    g_assert_true (wait_for (panel_shows, pair));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_EDITABLE (focus)); /* typing goes on in the search entry */
+    kr_diagram_view_clear_selection (diagram);
   }
 
   /* Selecting a deal shows the deal. */

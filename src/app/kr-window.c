@@ -14,6 +14,7 @@
 #include "kr-evidence-panel.h"
 #include "kr-export.h"
 #include "kr-layout.h"
+#include "kr-search.h"
 #include "kr-window.h"
 
 #define MAX_PROBLEM_LINES 12
@@ -33,6 +34,11 @@ struct _KrWindow
   GtkPaned *paned;
   KrDiagramView *diagram;
   KrEvidencePanel *panel;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkWidget *search_previous_button;
+  GtkWidget *search_next_button;
+  GtkLabel *search_status;
 
   KrDataset *dataset;
   GFile *file;         /* NULL for the built-in dataset */
@@ -46,6 +52,9 @@ struct _KrWindow
 
   GCancellable *load_cancellable;
   GCancellable *layout_cancellable;
+
+  GArray *matches; /* KrSearchMatch, of the text in the search entry */
+  int match;       /* the one shown, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -160,6 +169,115 @@ panel_deal_activated (KrWindow *self, int deal)
   kr_diagram_view_select_deal (self->diagram, deal, TRUE);
 }
 
+/* ---- search ---------------------------------------------------------------------------- */
+
+/* Finds the search text in the dataset and highlights what matches. */
+static void
+refresh_matches (KrWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *status = NULL;
+  guint n;
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->match = -1;
+  if (self->dataset != NULL)
+    self->matches = kr_dataset_search (self->dataset, text);
+  n = self->matches ? self->matches->len : 0;
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (entities, g_array_index (self->matches, KrSearchMatch, i).entity);
+  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len);
+
+  if (text[0] == '\0')
+    status = g_strdup ("");
+  else if (n == 0)
+    status = g_strdup (_ ("No matches"));
+  else
+    status = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  gtk_label_set_text (self->search_status, status);
+  gtk_widget_set_sensitive (self->search_previous_button, n > 1);
+  gtk_widget_set_sensitive (self->search_next_button, n > 0);
+}
+
+static void
+search_changed (KrWindow *self)
+{
+  /* What matches stands out on the map as you type. */
+  kr_diagram_view_clear_selection (self->diagram);
+  refresh_matches (self);
+}
+
+/* Selects and reveals the next (or previous) match. */
+static void
+go_to_match (KrWindow *self, int step)
+{
+  const KrSearchMatch *m;
+  const KrEntity *entity;
+  g_autofree char *status = NULL;
+  int n = self->matches ? (int)self->matches->len : 0;
+
+  if (n == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+      return;
+    }
+  self->match = self->match < 0 ? (step > 0 ? 0 : n - 1) : (self->match + step + n) % n;
+  m = &g_array_index (self->matches, KrSearchMatch, self->match);
+  entity = kr_dataset_get_entity (self->dataset, m->entity);
+  kr_diagram_view_select_entity (self->diagram, (int)m->entity, TRUE);
+  if (m->matched != entity->name)
+    /* Translators: the 2nd of 5 matches, found by one of its other names */
+    status = g_strdup_printf (_ ("%d of %d · %s, as “%s”"), self->match + 1, n, entity->name,
+                              m->matched);
+  else
+    /* Translators: the 2nd of 5 matches */
+    status = g_strdup_printf (_ ("%d of %d · %s"), self->match + 1, n, entity->name);
+  gtk_label_set_text (self->search_status, status);
+}
+
+static void
+search_next (KrWindow *self)
+{
+  go_to_match (self, 1);
+}
+
+static void
+search_previous (KrWindow *self)
+{
+  go_to_match (self, -1);
+}
+
+static void
+search_stop (KrWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed (KrWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      search_changed (self);
+      return;
+    }
+  /* Closing the search keeps what was found selected, and drops the other highlights. */
+  g_clear_pointer (&self->matches, g_array_unref);
+  kr_diagram_view_set_highlighted (self->diagram, NULL, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* ---- layout ---------------------------------------------------------------------------- */
 
 static void
@@ -187,6 +305,8 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   kr_diagram_view_set_scene (self->diagram, scene);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    refresh_matches (self); /* perhaps in another dataset */
   gtk_stack_set_visible_child_name (self->stack, "diagram");
 }
 
@@ -687,6 +807,7 @@ kr_window_dispose (GObject *object)
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->engine, g_free);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->matches, g_array_unref);
 
   G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
 }
@@ -729,11 +850,22 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, search_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, search_next_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, search_status);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_next);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
@@ -743,6 +875,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in",

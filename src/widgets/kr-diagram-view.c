@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kr-cairo-painter.h"
 #include "kr-diagram-view.h"
@@ -39,6 +40,7 @@ struct _KrDiagramView
   guint8 *node_emphasis;
   guint8 *edge_emphasis;
   gboolean has_emphasis;
+  GArray *highlighted; /* guint dataset entity indices, e.g. search matches */
 
   gboolean show_legend;
   PangoContext *context;
@@ -91,6 +93,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* A selection brings out what is related to it; otherwise highlighted entities stand out. */
 static void
 update_emphasis (KrDiagramView *self)
 {
@@ -98,6 +101,20 @@ update_emphasis (KrDiagramView *self)
       = self->scene != NULL
         && kr_scene_compute_emphasis (self->scene, self->selected_node, self->selected_edge,
                                       self->node_emphasis, self->edge_emphasis);
+  if (!self->has_emphasis && self->scene != NULL && self->highlighted->len > 0)
+    {
+      memset (self->node_emphasis, 0, kr_scene_get_n_nodes (self->scene));
+      memset (self->edge_emphasis, 0, kr_scene_get_n_edges (self->scene));
+      for (guint i = 0; i < self->highlighted->len; i++)
+        {
+          int node
+              = kr_scene_find_entity (self->scene, g_array_index (self->highlighted, guint, i));
+          if (node >= 0)
+            self->node_emphasis[node] = 1;
+        }
+      self->has_emphasis = TRUE;
+    }
+  self->tile_generation++;
 }
 
 /* What a screen reader says about the selection, or NULL. */
@@ -140,7 +157,6 @@ set_selection (KrDiagramView *self, int node, int edge)
   self->selected_node = node;
   self->selected_edge = edge;
   update_emphasis (self);
-  self->tile_generation++;
   description = describe_selection (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : _ ("Nothing selected"), -1);
@@ -977,6 +993,7 @@ kr_diagram_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->tiles, kr_tile_cache_free);
+  g_clear_pointer (&self->highlighted, g_array_unref);
   g_clear_object (&self->scene);
   g_clear_object (&self->context);
   g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
@@ -1094,6 +1111,7 @@ kr_diagram_view_init (KrDiagramView *self)
   self->context = kr_text_context_new ();
   self->layout_cache = g_ptr_array_new_with_free_func (unref_layout);
   self->tiles = kr_tile_cache_new (TILE_SIZE, g_object_unref);
+  self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1219,6 +1237,10 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     }
 
   had_scene = self->scene != NULL;
+  /* Highlights name entities of one dataset. */
+  if (scene == NULL || !had_scene
+      || kr_scene_get_dataset (self->scene) != kr_scene_get_dataset (scene))
+    g_array_set_size (self->highlighted, 0);
   offsets = scene != NULL && had_scene ? glide_offsets (self->scene, scene) : NULL;
   stop_animation (self);
   g_set_object (&self->scene, scene);
@@ -1233,6 +1255,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     {
       self->node_emphasis = g_malloc0 (MAX (kr_scene_get_n_nodes (scene), 1));
       self->edge_emphasis = g_malloc0 (MAX (kr_scene_get_n_edges (scene), 1));
+      update_emphasis (self); /* the highlights */
     }
 
   if (!had_scene)
@@ -1295,6 +1318,17 @@ kr_diagram_view_get_selection (KrDiagramView *self)
   if (self->selected_edge >= 0)
     return (KrHit){ KR_HIT_EDGE, (guint)self->selected_edge };
   return (KrHit){ KR_HIT_NONE, 0 };
+}
+
+void
+kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  g_array_set_size (self->highlighted, 0);
+  if (entities != NULL)
+    g_array_append_vals (self->highlighted, entities, n);
+  update_emphasis (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
