@@ -14,6 +14,7 @@
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout.h"
+#include "kr-view-bar.h"
 #include "kr-window.h"
 
 static gboolean
@@ -38,6 +39,22 @@ scene_is_of (gpointer data)
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
   return scene != NULL && kr_scene_get_dataset (scene) == pair[1];
+}
+
+static gboolean
+scene_has_fewer_nodes (gpointer data)
+{
+  gpointer *pair = data;
+  KrScene *scene = kr_window_get_scene (pair[0]);
+  return scene != NULL && kr_scene_get_n_nodes (scene) < GPOINTER_TO_UINT (pair[1]);
+}
+
+static gboolean
+scene_has_all_nodes (gpointer data)
+{
+  gpointer *pair = data;
+  KrScene *scene = kr_window_get_scene (pair[0]);
+  return scene != NULL && kr_scene_get_n_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
 }
 
 static gboolean
@@ -228,6 +245,35 @@ test_window (void)
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_true (GTK_IS_EDITABLE (focus)); /* typing goes on in the search entry */
     kr_diagram_view_clear_selection (diagram);
+  }
+
+  /* Focus from the panel: only Nissan's neighbourhood, said in the bar above the map; a
+   * chip's button takes it away again. */
+  {
+    KrViewBar *bar = KR_VIEW_BAR (kr_window_get_view_bar (window));
+    guint all = kr_scene_get_n_nodes (kr_window_get_scene (window));
+    gpointer pair[2] = { window, GUINT_TO_POINTER (all) };
+    g_autofree char *chips = NULL;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus", "s", "honda"));
+    g_assert_true (wait_for (scene_has_fewer_nodes, pair));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    chips = kr_view_bar_describe (bar);
+    g_assert_cmpstr (chips, ==, "Around Honda");
+    {
+      KrScene *focused = kr_window_get_scene (window);
+      int nec = kr_dataset_find_entity (shown, "nec");
+      /* Honda's partners are there; NEC, which has no deal with Honda, is not. */
+      g_assert_cmpint (
+          kr_scene_find_entity (focused, (guint)kr_dataset_find_entity (shown, "nissan")), >=, 0);
+      g_assert_cmpint (kr_scene_find_entity (focused, (guint)nec), <, 0);
+    }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
+                                               KR_VIEW_PART_FOCUS));
+    g_assert_true (wait_for (scene_has_all_nodes, pair));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    scene = kr_window_get_scene (window);
   }
 
   /* Selecting a deal shows the deal. */

@@ -13,8 +13,10 @@
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-export.h"
+#include "kr-filter-popover.h"
 #include "kr-layout.h"
 #include "kr-search.h"
+#include "kr-view-bar.h"
 #include "kr-window.h"
 
 #define MAX_PROBLEM_LINES 12
@@ -39,6 +41,8 @@ struct _KrWindow
   GtkWidget *search_previous_button;
   GtkWidget *search_next_button;
   GtkLabel *search_status;
+  KrFilterPopover *filter_popover;
+  KrViewBar *view_bar;
 
   KrDataset *dataset;
   GFile *file;         /* NULL for the built-in dataset */
@@ -55,6 +59,11 @@ struct _KrWindow
 
   GArray *matches; /* KrSearchMatch, of the text in the search entry */
   int match;       /* the one shown, or -1 */
+
+  KrFilter filter; /* what the map shows of the dataset */
+  guint focus_depth;
+  char *path_start; /* an entity id while choosing the other end of a path */
+  gboolean refit;   /* fit the next layout to the window: the view changed */
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,12 +75,15 @@ enum
   PROP_RANK_DIRECTION,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
+  PROP_FOCUS_DEPTH,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void set_engine (KrWindow *self, const char *engine);
+static void relayout (KrWindow *self);
+static void finish_path (KrWindow *self, guint entity);
 
 /* ---- messages -------------------------------------------------------------------------- */
 
@@ -133,7 +145,12 @@ selection_changed (KrWindow *self)
   if (hit.type == KR_HIT_NODE)
     {
       const KrSceneNode *node = kr_scene_get_node (scene, hit.index);
-      if (node->type == KR_SCENE_NODE_ENTITY)
+      if (node->type == KR_SCENE_NODE_ENTITY && self->path_start != NULL)
+        {
+          kr_evidence_panel_show_entity (self->panel, kr_scene_get_dataset (scene), node->index);
+          finish_path (self, node->index);
+        }
+      else if (node->type == KR_SCENE_NODE_ENTITY)
         kr_evidence_panel_show_entity (self->panel, kr_scene_get_dataset (scene), node->index);
       else
         kr_evidence_panel_show_deal (self->panel, kr_scene_get_dataset (scene), node->index);
@@ -278,6 +295,187 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* ---- what the map shows ---------------------------------------------------------------- */
+
+/* Shows @candidate's view of the dataset, unless it cannot be shown: then says why and keeps
+ * the view there is. Takes the candidate's contents. */
+static gboolean
+set_filter (KrWindow *self, KrFilter *candidate)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gboolean *entities = NULL;
+  g_autofree gboolean *deals = NULL;
+  gboolean any = FALSE;
+
+  if (self->dataset == NULL)
+    {
+      kr_filter_clear (candidate);
+      return FALSE;
+    }
+  entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
+  deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
+  if (!kr_filter_apply (candidate, self->dataset, entities, deals, &error))
+    toast (self, error->message);
+  else
+    {
+      for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset) && !any; e++)
+        any = entities[e];
+      if (!any)
+        toast (self, _ ("Nothing on the map fits that: the view is unchanged"));
+    }
+  if (error != NULL || !any)
+    {
+      kr_filter_clear (candidate);
+      kr_filter_popover_sync (self->filter_popover, &self->filter);
+      return FALSE;
+    }
+  kr_filter_clear (&self->filter);
+  self->filter = *candidate;
+  kr_filter_init (candidate);
+  kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
+  kr_filter_popover_sync (self->filter_popover, &self->filter);
+  self->refit = TRUE;
+  relayout (self);
+  return TRUE;
+}
+
+static void
+copy_filter (KrWindow *self, KrFilter *candidate)
+{
+  kr_filter_copy (candidate, &self->filter);
+}
+
+static void
+filter_popover_changed (KrWindow *self)
+{
+  g_auto (KrFilter) candidate;
+
+  copy_filter (self, &candidate);
+  kr_filter_popover_apply (self->filter_popover, &candidate);
+  set_filter (self, &candidate);
+}
+
+static void
+focus_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_auto (KrFilter) candidate;
+
+  copy_filter (self, &candidate);
+  g_free (candidate.focus);
+  candidate.focus = g_variant_dup_string (parameter, NULL);
+  candidate.depth = self->focus_depth;
+  g_clear_pointer (&candidate.path_from, g_free);
+  g_clear_pointer (&candidate.path_to, g_free);
+  set_filter (self, &candidate);
+}
+
+/* "How is A connected to B?": the first entity comes from the panel, the next one selected
+ * on the map is the other end. */
+static void
+path_from_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  int e = kr_dataset_find_entity (self->dataset, id);
+  g_autofree char *message = NULL;
+
+  if (e < 0)
+    return;
+  g_free (self->path_start);
+  self->path_start = g_strdup (id);
+  message = g_strdup_printf (_ ("Select the entity to connect %s to"),
+                             kr_dataset_get_entity (self->dataset, (guint)e)->name);
+  toast (self, message);
+  kr_diagram_view_clear_selection (self->diagram);
+}
+
+/* Called when the selection changes while a path is being chosen. */
+static void
+finish_path (KrWindow *self, guint entity)
+{
+  g_auto (KrFilter) candidate;
+  const char *id = kr_dataset_get_entity (self->dataset, entity)->id;
+  g_autofree char *start = g_steal_pointer (&self->path_start);
+
+  if (g_str_equal (start, id))
+    return;
+  copy_filter (self, &candidate);
+  g_clear_pointer (&candidate.focus, g_free);
+  g_free (candidate.path_from);
+  g_free (candidate.path_to);
+  candidate.path_from = g_strdup (start);
+  candidate.path_to = g_strdup (id);
+  set_filter (self, &candidate);
+}
+
+static void
+clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  const char *part = g_variant_get_string (parameter, NULL);
+  g_auto (KrFilter) candidate;
+
+  copy_filter (self, &candidate);
+  if (g_str_equal (part, KR_VIEW_PART_DEAL_KINDS))
+    candidate.deal_kinds = 0;
+  else if (g_str_equal (part, KR_VIEW_PART_STATUSES))
+    candidate.statuses = 0;
+  else if (g_str_equal (part, KR_VIEW_PART_ENTITY_KINDS))
+    candidate.entity_kinds = 0;
+  else if (g_str_equal (part, KR_VIEW_PART_COUNTRIES))
+    g_clear_pointer (&candidate.countries, g_strfreev);
+  else if (g_str_equal (part, KR_VIEW_PART_ARTICLES))
+    g_clear_pointer (&candidate.articles, g_strfreev);
+  else if (g_str_equal (part, KR_VIEW_PART_DATES))
+    {
+      g_clear_pointer (&candidate.from, g_free);
+      g_clear_pointer (&candidate.to, g_free);
+    }
+  else if (g_str_equal (part, KR_VIEW_PART_HIDE_ISOLATED))
+    candidate.hide_isolated = FALSE;
+  else if (g_str_equal (part, KR_VIEW_PART_FOCUS))
+    g_clear_pointer (&candidate.focus, g_free);
+  else if (g_str_equal (part, KR_VIEW_PART_PATH))
+    {
+      g_clear_pointer (&candidate.path_from, g_free);
+      g_clear_pointer (&candidate.path_to, g_free);
+    }
+  else if (g_str_equal (part, KR_VIEW_PART_TIME))
+    {
+      g_clear_pointer (&candidate.as_of, g_free);
+      g_clear_pointer (&candidate.as_reported, g_free);
+    }
+  set_filter (self, &candidate);
+}
+
+static void
+clear_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_auto (KrFilter) candidate;
+
+  kr_filter_init (&candidate);
+  set_filter (self, &candidate);
+}
+
+static void
+set_focus_depth (KrWindow *self, guint depth)
+{
+  depth = CLAMP (depth, 1, KR_FILTER_MAX_DEPTH);
+  if (depth == self->focus_depth)
+    return;
+  self->focus_depth = depth;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_DEPTH]);
+  if (self->filter.focus != NULL)
+    {
+      g_auto (KrFilter) candidate;
+      copy_filter (self, &candidate);
+      candidate.depth = depth;
+      set_filter (self, &candidate);
+    }
+}
+
 /* ---- layout ---------------------------------------------------------------------------- */
 
 static void
@@ -305,6 +503,9 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   kr_diagram_view_set_scene (self->diagram, scene);
+  if (self->refit)
+    kr_diagram_view_fit (self->diagram);
+  self->refit = FALSE;
   if (gtk_search_bar_get_search_mode (self->search_bar))
     refresh_matches (self); /* perhaps in another dataset */
   gtk_stack_set_visible_child_name (self->stack, "diagram");
@@ -314,9 +515,29 @@ static void
 relayout (KrWindow *self)
 {
   KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL };
+  g_autofree gboolean *entities = NULL;
+  g_autofree gboolean *deals = NULL;
 
   if (self->dataset == NULL)
     return;
+  if (!kr_filter_is_empty (&self->filter))
+    {
+      g_autoptr (GError) error = NULL;
+      entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
+      deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
+      if (!kr_filter_apply (&self->filter, self->dataset, entities, deals, &error))
+        {
+          /* The filter no longer fits the dataset (a new version of it): show everything. */
+          toast (self, error->message);
+          kr_filter_clear (&self->filter);
+          kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
+          kr_filter_popover_sync (self->filter_popover, &self->filter);
+          g_clear_pointer (&entities, g_free);
+          g_clear_pointer (&deals, g_free);
+        }
+      options.visible_entities = entities;
+      options.visible_deals = deals;
+    }
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
@@ -332,6 +553,11 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
+  /* A view names ids of one dataset. */
+  kr_filter_clear (&self->filter);
+  g_clear_pointer (&self->path_start, g_free);
+  kr_view_bar_show (self->view_bar, dataset, &self->filter);
+  kr_filter_popover_set_dataset (self->filter_popover, dataset, &self->filter);
   if (file != NULL)
     subtitle = g_file_get_basename (file);
   else
@@ -694,6 +920,9 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_FOCUS_DEPTH:
+      g_value_set_int (value, (int)self->focus_depth);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -727,6 +956,9 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
           kr_diagram_view_set_show_legend (self->diagram, self->show_legend);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_FOCUS_DEPTH:
+      set_focus_depth (self, (guint)g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -808,6 +1040,8 @@ kr_window_dispose (GObject *object)
   g_clear_pointer (&self->engine, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
+  kr_filter_clear (&self->filter);
+  g_clear_pointer (&self->path_start, g_free);
 
   G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
 }
@@ -835,10 +1069,15 @@ kr_window_class_init (KrWindowClass *klass)
   properties[PROP_SHOW_LEGEND]
       = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOCUS_DEPTH]
+      = g_param_spec_int ("focus-depth", NULL, NULL, 1, KR_FILTER_MAX_DEPTH, 1,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KR_TYPE_DIAGRAM_VIEW);
   g_type_ensure (KR_TYPE_EVIDENCE_PANEL);
+  g_type_ensure (KR_TYPE_FILTER_POPOVER);
+  g_type_ensure (KR_TYPE_VIEW_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
@@ -860,12 +1099,21 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous);
   gtk_widget_class_bind_template_callback (widget_class, search_stop);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, view_bar);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "win.path-from", "s", path_from_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-view-part", "s",
+                                   clear_view_part_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-view", NULL, clear_view_action);
+  gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
@@ -913,6 +1161,8 @@ static void
 kr_window_init (KrWindow *self)
 {
   self->engine = g_strdup ("dot");
+  self->focus_depth = 1;
+  kr_filter_init (&self->filter);
   self->show_sidebar = TRUE;
   self->show_legend = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -960,4 +1210,11 @@ kr_window_get_panel (KrWindow *self)
 {
   g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->panel);
+}
+
+GtkWidget *
+kr_window_get_view_bar (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->view_bar);
 }

@@ -24,5 +24,6 @@ KrDataset *kr_window_get_dataset (KrWindow *self);
 KrScene *kr_window_get_scene (KrWindow *self);
 GtkWidget *kr_window_get_diagram (KrWindow *self);
 GtkWidget *kr_window_get_panel (KrWindow *self);
+GtkWidget *kr_window_get_view_bar (KrWindow *self);
 
 G_END_DECLS

@@ -205,6 +205,30 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
   subtitle = e->country ? g_strdup_printf ("%s · %s", kr_entity_kind_label (e->kind), e->country)
                         : g_strdup (kr_entity_kind_label (e->kind));
   append (self, text_label (subtitle, "dim-label"));
+  {
+    /* What the map can show around it; the window carries these actions out. */
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *focus = gtk_button_new_with_mnemonic (_ ("_Focus on It"));
+    GtkWidget *connect = gtk_button_new_with_mnemonic (_ ("_Connect To…"));
+
+    gtk_widget_set_tooltip_text (focus, _ ("Show only it and its neighbourhood"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "win.focus");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (focus), "s", e->id);
+    gtk_widget_set_tooltip_text (connect,
+                                 _ ("Show how it is connected to another entity: choose that one "
+                                    "on the map next"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (connect), "win.path-from");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (connect), "s", e->id);
+    gtk_widget_add_css_class (focus, "pill");
+    gtk_widget_add_css_class (connect, "pill");
+    gtk_widget_add_css_class (focus, "small");
+    gtk_widget_add_css_class (connect, "small");
+    gtk_box_append (GTK_BOX (row), focus);
+    gtk_box_append (GTK_BOX (row), connect);
+    gtk_widget_set_margin_top (row, 6);
+    gtk_widget_set_margin_bottom (row, 6);
+    append (self, row);
+  }
   if (e->n_aliases > 0)
     {
       GString *aliases = g_string_new (NULL);

@@ -1,0 +1,38 @@
+/* kr-view-bar.h — the parts of the map's current view as chips, each removable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kr-filter.h"
+
+G_BEGIN_DECLS
+
+#define KR_TYPE_VIEW_BAR (kr_view_bar_get_type ())
+G_DECLARE_FINAL_TYPE (KrViewBar, kr_view_bar, KR, VIEW_BAR, GtkWidget)
+
+/* The parts a chip removes, as the target of the "win.clear-view-part" action. */
+#define KR_VIEW_PART_DEAL_KINDS "deal-kinds"
+#define KR_VIEW_PART_STATUSES "statuses"
+#define KR_VIEW_PART_ENTITY_KINDS "entity-kinds"
+#define KR_VIEW_PART_COUNTRIES "countries"
+#define KR_VIEW_PART_ARTICLES "articles"
+#define KR_VIEW_PART_DATES "dates"
+#define KR_VIEW_PART_HIDE_ISOLATED "hide-isolated"
+#define KR_VIEW_PART_FOCUS "focus"
+#define KR_VIEW_PART_PATH "path"
+#define KR_VIEW_PART_TIME "time"
+
+GtkWidget *kr_view_bar_new (void);
+
+/* Shows a chip per part of @filter, naming what it shows of @dataset; hides the bar when
+ * the filter shows everything. Chips and buttons act through "win." actions:
+ * clear-view-part (s), clear-view and focus-depth (i). */
+void kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *filter);
+
+/* What the chips say, one line each: for tests and screen readers. */
+char *kr_view_bar_describe (KrViewBar *self);
+
+G_END_DECLS
