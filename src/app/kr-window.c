@@ -64,6 +64,7 @@ struct _KrWindow
   guint focus_depth;
   char *path_start; /* an entity id while choosing the other end of a path */
   gboolean refit;   /* fit the next layout to the window: the view changed */
+  gboolean divider_placed;
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1150,7 +1151,18 @@ place_divider (KrWindow *self)
 
   if (width <= 0)
     return;
-  g_signal_handlers_disconnect_by_func (self->paned, place_divider, self);
+  if (self->divider_placed)
+    {
+      /* The window became narrower than the divider's place: keep the panel in view. */
+      int max = 0;
+      g_object_get (self->paned, "max-position", &max, NULL);
+      g_debug ("paned %d wide, divider at %d, at most %d", width,
+               gtk_paned_get_position (self->paned), max);
+      if (gtk_paned_get_position (self->paned) > max)
+        gtk_paned_set_position (self->paned, max);
+      return;
+    }
+  self->divider_placed = TRUE;
   gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel, NULL);
   if (self->settings != NULL)
     panel = MAX (panel, g_settings_get_int (self->settings, "sidebar-width"));
@@ -1167,6 +1179,12 @@ kr_window_init (KrWindow *self)
   self->show_legend = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* GtkBuilder resets these when it adds the children: the map takes every change of width,
+   * and neither side may be squeezed below its size. */
+  gtk_paned_set_resize_start_child (self->paned, TRUE);
+  gtk_paned_set_shrink_start_child (self->paned, FALSE);
+  gtk_paned_set_resize_end_child (self->paned, FALSE);
+  gtk_paned_set_shrink_end_child (self->paned, FALSE);
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
   g_signal_connect_swapped (self->diagram, "selection-changed", G_CALLBACK (selection_changed),
                             self);
