@@ -274,6 +274,18 @@ test_time (void)
   reported_later = shown (ds, &f);
   g_assert_cmpstr (reported_later, ==, "a b c d e lone | ab bd ac ea");
 
+  {
+    g_auto (GStrv) dates = kr_dataset_list_dates (ds, 100);
+    g_auto (GStrv) months = kr_dataset_list_dates (ds, 6);
+    g_auto (GStrv) years = kr_dataset_list_dates (ds, 3);
+    g_autofree char *all = g_strjoinv (" ", dates);
+    g_autofree char *by_month = g_strjoinv (" ", months);
+    g_autofree char *by_year = g_strjoinv (" ", years);
+    g_assert_cmpstr (all, ==, "2021 2022-03-01 2022-06 2023 2023-07 2023-07-15 2024-01");
+    g_assert_cmpstr (by_month, ==, "2021 2022-03 2022-06 2023 2023-07 2024-01");
+    g_assert_cmpstr (by_year, ==, "2021 2022 2023 2024");
+  }
+
   g_free (f.as_reported);
   f.as_reported = g_strdup ("last week");
   g_assert_false (kr_filter_apply (&f, ds, entities, deals, &error));

@@ -273,6 +273,17 @@ test_window (void)
                                                KR_VIEW_PART_FOCUS));
     g_assert_true (wait_for (scene_has_all_nodes, pair));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+    /* The timeline starts at the last date: the map as of then, said in the bar. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+    g_clear_pointer (&chips, g_free);
+    chips = kr_view_bar_describe (bar);
+    g_assert_true (g_str_has_prefix (chips, "As of 20"));
+    settle (300);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+    g_assert_true (wait_for (scene_has_all_nodes, pair));
+    settle (1500); /* the last of the layouts those changes asked for */
     scene = kr_window_get_scene (window);
   }
 

@@ -16,6 +16,7 @@
 #include "kr-filter-popover.h"
 #include "kr-layout.h"
 #include "kr-search.h"
+#include "kr-timeline-bar.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
 
@@ -43,6 +44,7 @@ struct _KrWindow
   GtkLabel *search_status;
   KrFilterPopover *filter_popover;
   KrViewBar *view_bar;
+  KrTimelineBar *timeline_bar;
 
   KrDataset *dataset;
   GFile *file;         /* NULL for the built-in dataset */
@@ -65,6 +67,8 @@ struct _KrWindow
   char *path_start; /* an entity id while choosing the other end of a path */
   gboolean refit;   /* fit the next layout to the window: the view changed */
   gboolean divider_placed;
+  gboolean show_timeline;
+  gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,6 +81,7 @@ enum
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
   PROP_FOCUS_DEPTH,
+  PROP_SHOW_TIMELINE,
   N_PROPS
 };
 
@@ -444,8 +449,8 @@ clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *pa
     }
   else if (g_str_equal (part, KR_VIEW_PART_TIME))
     {
-      g_clear_pointer (&candidate.as_of, g_free);
-      g_clear_pointer (&candidate.as_reported, g_free);
+      g_object_set (self, "show-timeline", FALSE, NULL);
+      return;
     }
   set_filter (self, &candidate);
 }
@@ -456,6 +461,7 @@ clear_view_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   KrWindow *self = KR_WINDOW (widget);
   g_auto (KrFilter) candidate;
 
+  g_object_set (self, "show-timeline", FALSE, NULL);
   kr_filter_init (&candidate);
   set_filter (self, &candidate);
 }
@@ -473,6 +479,103 @@ set_focus_depth (KrWindow *self, guint depth)
       g_auto (KrFilter) candidate;
       copy_filter (self, &candidate);
       candidate.depth = depth;
+      set_filter (self, &candidate);
+    }
+}
+
+/* ---- time ------------------------------------------------------------------------------ */
+
+/* Gives the timeline the dates at which the view shows something: as of a date before the
+ * first deal, or as reported before the first article, there is nothing to draw. */
+static void
+update_timeline_dates (KrWindow *self)
+{
+  gboolean reported = kr_timeline_bar_get_reported (self->timeline_bar);
+  g_auto (GStrv) dates = NULL;
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  g_autofree gboolean *entities = NULL;
+  g_autofree gboolean *deals = NULL;
+  g_auto (KrFilter) probe;
+
+  self->timeline_reported = reported;
+  if (self->dataset == NULL)
+    {
+      kr_timeline_bar_set_dates (self->timeline_bar, NULL);
+      return;
+    }
+  dates = kr_dataset_list_dates (self->dataset, 120);
+  entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
+  deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
+  kr_filter_copy (&probe, &self->filter);
+  g_clear_pointer (&probe.as_of, g_free);
+  g_clear_pointer (&probe.as_reported, g_free);
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      gboolean any = FALSE;
+      char **slot = reported ? &probe.as_reported : &probe.as_of;
+      *slot = dates[i];
+      if (kr_filter_apply (&probe, self->dataset, entities, deals, NULL))
+        for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset) && !any; e++)
+          any = entities[e];
+      *slot = NULL;
+      if (any)
+        g_ptr_array_add (shown, dates[i]);
+    }
+  g_ptr_array_add (shown, NULL);
+  kr_timeline_bar_set_dates (self->timeline_bar, (const char *const *)shown->pdata);
+}
+
+static void
+timeline_changed (KrWindow *self)
+{
+  g_auto (KrFilter) candidate;
+  const char *date;
+
+  if (!self->show_timeline)
+    return;
+  if (kr_timeline_bar_get_reported (self->timeline_bar) != self->timeline_reported)
+    {
+      /* Another mode, other dates: stay near the date shown. */
+      g_autofree char *was = g_strdup (kr_timeline_bar_get_date (self->timeline_bar));
+      update_timeline_dates (self);
+      if (was != NULL)
+        kr_timeline_bar_set_date (self->timeline_bar, was);
+    }
+  date = kr_timeline_bar_get_date (self->timeline_bar);
+  if (date == NULL)
+    return;
+  copy_filter (self, &candidate);
+  g_clear_pointer (&candidate.as_of, g_free);
+  g_clear_pointer (&candidate.as_reported, g_free);
+  if (kr_timeline_bar_get_reported (self->timeline_bar))
+    candidate.as_reported = g_strdup (date);
+  else
+    candidate.as_of = g_strdup (date);
+  if (!set_filter (self, &candidate))
+    kr_timeline_bar_stop (self->timeline_bar);
+}
+
+static void
+set_show_timeline (KrWindow *self, gboolean show)
+{
+  if (show == self->show_timeline)
+    return;
+  self->show_timeline = show;
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_bar), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TIMELINE]);
+  if (show)
+    {
+      update_timeline_dates (self);
+      timeline_changed (self);
+      return;
+    }
+  kr_timeline_bar_stop (self->timeline_bar);
+  if (self->filter.as_of != NULL || self->filter.as_reported != NULL)
+    {
+      g_auto (KrFilter) candidate;
+      copy_filter (self, &candidate);
+      g_clear_pointer (&candidate.as_of, g_free);
+      g_clear_pointer (&candidate.as_reported, g_free);
       set_filter (self, &candidate);
     }
 }
@@ -559,6 +662,11 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   g_clear_pointer (&self->path_start, g_free);
   kr_view_bar_show (self->view_bar, dataset, &self->filter);
   kr_filter_popover_set_dataset (self->filter_popover, dataset, &self->filter);
+  if (self->show_timeline)
+    {
+      update_timeline_dates (self);
+      timeline_changed (self);
+    }
   if (file != NULL)
     subtitle = g_file_get_basename (file);
   else
@@ -924,6 +1032,9 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_FOCUS_DEPTH:
       g_value_set_int (value, (int)self->focus_depth);
       break;
+    case PROP_SHOW_TIMELINE:
+      g_value_set_boolean (value, self->show_timeline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -960,6 +1071,9 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
     case PROP_FOCUS_DEPTH:
       set_focus_depth (self, (guint)g_value_get_int (value));
+      break;
+    case PROP_SHOW_TIMELINE:
+      set_show_timeline (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1073,12 +1187,16 @@ kr_window_class_init (KrWindowClass *klass)
   properties[PROP_FOCUS_DEPTH]
       = g_param_spec_int ("focus-depth", NULL, NULL, 1, KR_FILTER_MAX_DEPTH, 1,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TIMELINE]
+      = g_param_spec_boolean ("show-timeline", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KR_TYPE_DIAGRAM_VIEW);
   g_type_ensure (KR_TYPE_EVIDENCE_PANEL);
   g_type_ensure (KR_TYPE_FILTER_POPOVER);
   g_type_ensure (KR_TYPE_VIEW_BAR);
+  g_type_ensure (KR_TYPE_TIMELINE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
@@ -1103,6 +1221,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, view_bar);
   gtk_widget_class_bind_template_callback (widget_class, filter_popover_changed);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, timeline_bar);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-builtin", NULL, open_builtin_action);
@@ -1115,6 +1235,7 @@ kr_window_class_init (KrWindowClass *klass)
                                    clear_view_part_action);
   gtk_widget_class_install_action (widget_class, "win.clear-view", NULL, clear_view_action);
   gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");
+  gtk_widget_class_install_property_action (widget_class, "win.timeline", "show-timeline");
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
