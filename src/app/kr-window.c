@@ -301,6 +301,60 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* ---- sources ------------------------------------------------------------------------------ */
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+uri_launched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error)
+      && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("Could not open the article: %s"), error->message);
+      toast (self, message);
+    }
+}
+#endif
+
+/* Opens an article in the browser: only web addresses, and only when asked. */
+static void
+open_url_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  const char *url = g_variant_get_string (parameter, NULL);
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  if (scheme == NULL
+      || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
+      || !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    {
+      toast (self, _ ("Only web addresses (http and https) are opened"));
+      return;
+    }
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
+    gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, uri_launched, g_object_ref (self));
+  }
+#else
+  gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+copy_citation_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          g_variant_get_string (parameter, NULL));
+  toast (self, _ ("Citation copied"));
+}
+
 /* ---- what the map shows ---------------------------------------------------------------- */
 
 /* Shows @candidate's view of the dataset, unless it cannot be shown: then says why and keeps
@@ -1230,6 +1284,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", "s", copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.path-from", "s", path_from_action);
   gtk_widget_class_install_action (widget_class, "win.clear-view-part", "s",
                                    clear_view_part_action);

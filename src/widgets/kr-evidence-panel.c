@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "kr-evidence-panel.h"
 
@@ -141,8 +142,86 @@ format_article_line (const KrArticle *a)
   return g_strdup_printf ("%s — %s, %s", a->title, a->publisher, a->date);
 }
 
+/* Adds the names and aliases of @entity to @terms. */
 static void
-append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n)
+add_terms (GPtrArray *terms, const KrEntity *entity)
+{
+  g_ptr_array_add (terms, (gpointer)entity->name);
+  for (guint i = 0; i < entity->n_aliases; i++)
+    g_ptr_array_add (terms, (gpointer)entity->aliases[i]);
+}
+
+/* Sets @label to @text with every occurrence of @terms in bold: who the excerpt is about
+ * stands out. Plain text with attributes, never markup. */
+static void
+emphasise (GtkLabel *label, const char *text, GPtrArray *terms)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  gsize length = strlen (text);
+
+  for (guint t = 0; terms != NULL && t < terms->len; t++)
+    {
+      const char *term = terms->pdata[t];
+      gsize n = strlen (term);
+      if (n < 2)
+        continue;
+      for (gsize at = 0; at + n <= length; at++)
+        {
+          /* Whole words only, ignoring ASCII case. */
+          gboolean starts = at == 0 || !g_ascii_isalnum (text[at - 1]);
+          gboolean ends = at + n == length || !g_ascii_isalnum (text[at + n]);
+          if (starts && ends && g_ascii_strncasecmp (text + at, term, n) == 0)
+            {
+              PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+              bold->start_index = (guint)at;
+              bold->end_index = (guint)(at + n);
+              pango_attr_list_insert (attrs, bold);
+              at += n - 1;
+            }
+        }
+    }
+  gtk_label_set_text (label, text);
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static gboolean
+is_web_address (const char *url)
+{
+  return url != NULL
+         && (g_ascii_strncasecmp (url, "https://", 8) == 0
+             || g_ascii_strncasecmp (url, "http://", 7) == 0);
+}
+
+/* "“Quote” — Title, Publisher, date. URL" */
+static char *
+format_citation (const KrEvidence *ev, const KrArticle *a)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "“%s” — %s, %s", ev->quote, a->title, a->publisher);
+  if (a->date != NULL)
+    g_string_append_printf (s, ", %s", a->date);
+  g_string_append_c (s, '.');
+  if (is_web_address (a->url))
+    g_string_append_printf (s, " %s", a->url);
+  return g_string_free (s, FALSE);
+}
+
+static GtkWidget *
+card_button (const char *label, const char *action, const char *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "kr-card-button");
+  return button;
+}
+
+static void
+append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n, GPtrArray *terms)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -162,7 +241,11 @@ append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n)
                                     ev->stance == KR_STANCE_CONTRADICTS ? "error" : "warning");
           gtk_box_append (GTK_BOX (card), badge);
         }
-      gtk_box_append (GTK_BOX (card), text_label (quote, "kr-quote"));
+      {
+        GtkWidget *q = text_label (quote, "kr-quote");
+        emphasise (GTK_LABEL (q), quote, terms);
+        gtk_box_append (GTK_BOX (card), q);
+      }
       if (ev->note != NULL)
         {
           GtkWidget *note = text_label (ev->note, "caption");
@@ -172,6 +255,20 @@ append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n)
         GtkWidget *src = text_label (source, "caption");
         gtk_widget_add_css_class (src, "dim-label");
         gtk_box_append (GTK_BOX (card), src);
+      }
+      {
+        /* The window opens the article (http and https only) and copies citations. */
+        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        g_autofree char *citation = format_citation (ev, a);
+        if (is_web_address (a->url))
+          {
+            GtkWidget *open = card_button (_ ("_Open Article"), "win.open-url", a->url);
+            gtk_widget_set_tooltip_text (open, a->url);
+            gtk_box_append (GTK_BOX (row), open);
+          }
+        gtk_box_append (GTK_BOX (row),
+                        card_button (_ ("Copy _Citation"), "win.copy-citation", citation));
+        gtk_box_append (GTK_BOX (card), row);
       }
       append (self, card);
     }
@@ -265,8 +362,10 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
 
   if (e->n_evidence > 0)
     {
+      g_autoptr (GPtrArray) terms = g_ptr_array_new ();
+      add_terms (terms, e);
       append_heading (self, _ ("Evidence"));
-      append_evidence (self, e->evidence, e->n_evidence);
+      append_evidence (self, e->evidence, e->n_evidence, terms);
     }
 }
 
@@ -367,8 +466,15 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
         }
     }
 
-  append_heading (self, _ ("Evidence"));
-  append_evidence (self, d->evidence, d->n_evidence);
+  {
+    g_autoptr (GPtrArray) terms = g_ptr_array_new ();
+    for (guint i = 0; i < d->n_parties; i++)
+      add_terms (terms, kr_dataset_get_entity (dataset, d->parties[i].entity));
+    for (guint i = 0; i < d->n_proposed_by; i++)
+      add_terms (terms, kr_dataset_get_entity (dataset, d->proposed_by[i]));
+    append_heading (self, _ ("Evidence"));
+    append_evidence (self, d->evidence, d->n_evidence, terms);
+  }
 }
 
 void
