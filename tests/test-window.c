@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -55,6 +56,28 @@ scene_has_all_nodes (gpointer data)
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
   return scene != NULL && kr_scene_get_n_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
+}
+
+static gboolean
+dataset_changed (gpointer data)
+{
+  gpointer *pair = data;
+  return kr_window_get_dataset (pair[0]) != pair[1];
+}
+
+static gboolean
+title_is (gpointer data)
+{
+  gpointer *pair = data;
+  KrDataset *ds = kr_window_get_dataset (pair[0]);
+  return ds != NULL && g_strcmp0 (kr_dataset_get_title (ds), pair[1]) == 0;
+}
+
+static char *
+replace (const char *text, const char *old, const char *new)
+{
+  g_auto (GStrv) parts = g_strsplit (text, old, -1);
+  return g_strjoinv (new, parts);
 }
 
 static gboolean
@@ -308,6 +331,50 @@ test_window (void)
   {
     gpointer pair[2] = { window, kr_window_get_dataset (window) };
     g_assert_true (wait_for (scene_is_of, pair));
+  }
+
+  /* The open file is watched: a new version replaces it and keeps the selection; a broken
+   * version is reported and the map stays. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kr-test-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *revised = NULL;
+    g_autoptr (GFile) copy = NULL;
+    gpointer before[2] = { window, kr_window_get_dataset (window) };
+    gpointer sample[2] = { panel, (gpointer) "sample" };
+    gpointer title[2] = { window, (gpointer) "Revised example" };
+
+    g_assert_true (g_file_get_contents (good_path, &contents, NULL, NULL));
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    copy = g_file_new_for_path (path);
+    kr_window_open_file (window, copy);
+    g_assert_true (wait_for (dataset_changed, before));
+    {
+      gpointer pair[2] = { window, kr_window_get_dataset (window) };
+      g_assert_true (wait_for (scene_is_of, pair));
+    }
+    kr_diagram_view_select_entity (
+        diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "sample"), FALSE);
+    g_assert_true (wait_for (panel_shows, sample));
+
+    settle (500);
+    revised = replace (contents, "Minimal example", "Revised example");
+    g_assert_true (g_file_set_contents (path, revised, -1, NULL));
+    g_assert_true (wait_for (title_is, title));
+    {
+      gpointer pair[2] = { window, kr_window_get_dataset (window) };
+      g_assert_true (wait_for (scene_is_of, pair));
+    }
+    g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "sample");
+
+    g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
+    settle (2000);
+    g_assert_cmpstr (kr_dataset_get_title (kr_window_get_dataset (window)), ==, "Revised example");
+    g_assert_nonnull (kr_window_get_scene (window));
+
+    g_unlink (path);
+    g_rmdir (dir);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

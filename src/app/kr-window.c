@@ -69,6 +69,9 @@ struct _KrWindow
   gboolean divider_placed;
   gboolean show_timeline;
   gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
+
+  GFileMonitor *monitor; /* the open file, reloaded when it changes */
+  guint reload_id;
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -704,16 +707,55 @@ relayout (KrWindow *self)
                        g_object_ref (self));
 }
 
+static void file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+                          KrWindow *self);
+
+static void
+watch_file (KrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, file_changed, self);
+  g_clear_object (&self->monitor);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (file == NULL)
+    return;
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    g_debug ("not watching the dataset for changes: %s", error->message);
+  else
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed), self);
+}
+
 static void
 set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 {
   g_autofree char *subtitle = NULL;
+  gboolean reload = file != NULL && self->file != NULL && g_file_equal (file, self->file);
 
   g_set_object (&self->dataset, dataset);
-  g_set_object (&self->file, file);
-  /* A view names ids of one dataset. */
-  kr_filter_clear (&self->filter);
+  if (!reload)
+    {
+      g_set_object (&self->file, file);
+      watch_file (self, file);
+      /* A view names ids of one dataset; a new version of the same file keeps it, as far as
+       * its ids still exist. */
+      kr_filter_clear (&self->filter);
+      if (file != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
+    }
   g_clear_pointer (&self->path_start, g_free);
+  if (reload)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message
+          = g_strdup_printf (_ ("“%s” changed on disk and was reloaded"), name);
+      toast (self, message);
+    }
   kr_view_bar_show (self->view_bar, dataset, &self->filter);
   kr_filter_popover_set_dataset (self->filter_popover, dataset, &self->filter);
   if (self->show_timeline)
@@ -744,6 +786,41 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 }
 
 /* ---- loading --------------------------------------------------------------------------- */
+
+static gboolean
+reload_now (gpointer data)
+{
+  KrWindow *self = data;
+
+  self->reload_id = 0;
+  if (self->file != NULL)
+    kr_window_open_file (self, self->file);
+  return G_SOURCE_REMOVE;
+}
+
+/* Editors write a file in several steps: reload once they have been quiet for a moment. */
+static void
+file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+              KrWindow *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGED && event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
+      && event != G_FILE_MONITOR_EVENT_CREATED && event != G_FILE_MONITOR_EVENT_MOVED_IN
+      && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (400, reload_now, self);
+}
+
+static gboolean
+file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, KrWindow *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  kr_window_open_file (self, file);
+  return TRUE;
+}
 
 static void
 show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError *error)
@@ -1209,6 +1286,7 @@ kr_window_dispose (GObject *object)
   g_clear_pointer (&self->engine, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
+  watch_file (self, NULL);
   kr_filter_clear (&self->filter);
   g_clear_pointer (&self->path_start, g_free);
 
@@ -1370,6 +1448,12 @@ kr_window_init (KrWindow *self)
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);
   g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
+  {
+    /* A dataset dropped on the window opens. */
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   restore_settings (self);
 }
 
