@@ -311,7 +311,14 @@ test_window (void)
   }
 
   /* Selecting a deal shows the deal. */
+  kr_diagram_view_select_entity (diagram, nissan, FALSE);
   kr_diagram_view_select_deal (diagram, 0, TRUE);
+  g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, kr_dataset_get_deal (shown, 0)->id);
+
+  /* Back and forward go through what was selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "nissan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL));
   g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, kr_dataset_get_deal (shown, 0)->id);
 
   /* A bad file leaves the open dataset alone. */

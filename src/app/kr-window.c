@@ -72,6 +72,10 @@ struct _KrWindow
 
   GFileMonitor *monitor; /* the open file, reloaded when it changes */
   guint reload_id;
+
+  GPtrArray *history; /* selections, "e:ID" or "d:ID", oldest first */
+  guint history_at;   /* the current one */
+  gboolean navigating;
 };
 
 G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -141,6 +145,71 @@ toast_with_details (KrWindow *self, const char *heading, const char *body)
 /* ---- selection ------------------------------------------------------------------------- */
 
 static void
+update_history_actions (KrWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history_at > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
+                                 self->history_at + 1 < self->history->len);
+}
+
+/* Remembers a selection for Back and Forward, dropping what was ahead of the current one. */
+static void
+remember_selection (KrWindow *self, gboolean is_deal, const char *id)
+{
+  g_autofree char *key = g_strdup_printf ("%c:%s", is_deal ? 'd' : 'e', id);
+
+  if (self->navigating)
+    return;
+  if (self->history->len > 0
+      && g_str_equal (g_ptr_array_index (self->history, self->history_at), key))
+    return;
+  if (self->history->len > 0)
+    g_ptr_array_set_size (self->history, self->history_at + 1);
+  g_ptr_array_add (self->history, g_steal_pointer (&key));
+  if (self->history->len > 100)
+    g_ptr_array_remove_index (self->history, 0);
+  self->history_at = self->history->len - 1;
+  update_history_actions (self);
+}
+
+static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  int step = g_str_equal (action_name, "win.back") ? -1 : 1;
+  const char *key;
+
+  if (self->dataset == NULL || (step < 0 && self->history_at == 0)
+      || (step > 0 && self->history_at + 1 >= self->history->len))
+    return;
+  self->history_at += step;
+  key = g_ptr_array_index (self->history, self->history_at);
+  self->navigating = TRUE;
+  if (key[0] == 'e')
+    kr_diagram_view_select_entity (self->diagram, kr_dataset_find_entity (self->dataset, key + 2),
+                                   TRUE);
+  else
+    kr_diagram_view_select_deal (self->diagram, kr_dataset_find_deal (self->dataset, key + 2),
+                                 TRUE);
+  self->navigating = FALSE;
+  update_history_actions (self);
+}
+
+/* The mouse's back and forward buttons. */
+static void
+extra_button_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KrWindow *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.forward", NULL);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
 selection_changed (KrWindow *self)
 {
   KrScene *scene = kr_diagram_view_get_scene (self->diagram);
@@ -167,6 +236,11 @@ selection_changed (KrWindow *self)
   else
     kr_evidence_panel_show_deal (self->panel, kr_scene_get_dataset (scene),
                                  kr_scene_get_edge (scene, hit.index)->deal);
+  if (kr_evidence_panel_get_shown_id (self->panel) != NULL)
+    remember_selection (self,
+                        hit.type == KR_HIT_EDGE
+                            || kr_scene_get_node (scene, hit.index)->type == KR_SCENE_NODE_DEAL,
+                        kr_evidence_panel_get_shown_id (self->panel));
   if (!self->show_sidebar)
     {
       self->show_sidebar = TRUE;
@@ -742,6 +816,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
       /* A view names ids of one dataset; a new version of the same file keeps it, as far as
        * its ids still exist. */
       kr_filter_clear (&self->filter);
+      g_ptr_array_set_size (self->history, 0);
+      self->history_at = 0;
+      update_history_actions (self);
       if (file != NULL)
         {
           g_autofree char *uri = g_file_get_uri (file);
@@ -1288,6 +1365,7 @@ kr_window_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   watch_file (self, NULL);
   kr_filter_clear (&self->filter);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->path_start, g_free);
 
   G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
@@ -1362,6 +1440,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", "s", copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.path-from", "s", path_from_action);
@@ -1380,6 +1460,9 @@ kr_window_class_init (KrWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
                                        NULL);
@@ -1430,6 +1513,7 @@ kr_window_init (KrWindow *self)
   self->engine = g_strdup ("dot");
   self->focus_depth = 1;
   kr_filter_init (&self->filter);
+  self->history = g_ptr_array_new_with_free_func (g_free);
   self->show_sidebar = TRUE;
   self->show_legend = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1448,6 +1532,15 @@ kr_window_init (KrWindow *self)
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);
   g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
+  {
+    /* The mouse's back and forward buttons, wherever the pointer is. */
+    GtkGesture *buttons = gtk_gesture_click_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (buttons), GTK_PHASE_CAPTURE);
+    g_signal_connect (buttons, "pressed", G_CALLBACK (extra_button_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
+  }
+  update_history_actions (self);
   {
     /* A dataset dropped on the window opens. */
     GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
