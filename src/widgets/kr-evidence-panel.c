@@ -220,58 +220,68 @@ card_button (const char *label, const char *action, const char *target)
   return button;
 }
 
+/* Adds the card of one excerpt to @into. */
 static void
-append_evidence (KrEvidencePanel *self, const KrEvidence *evidence, guint n, GPtrArray *terms)
+append_card (KrEvidencePanel *self, GtkBox *into, const KrEvidence *ev, GPtrArray *terms)
+{
+  const KrArticle *a = kr_dataset_get_article (self->dataset, ev->article);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *quote = g_strdup_printf ("“%s”", ev->quote);
+  g_autofree char *source = format_article_line (a);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "kr-evidence");
+  if (ev->stance != KR_STANCE_SUPPORTS)
+    {
+      GtkWidget *badge = text_label (kr_stance_label (ev->stance), "kr-stance");
+      gtk_label_set_selectable (GTK_LABEL (badge), FALSE);
+      gtk_widget_add_css_class (badge, ev->stance == KR_STANCE_CONTRADICTS ? "error" : "warning");
+      gtk_box_append (GTK_BOX (card), badge);
+    }
+  {
+    GtkWidget *q = text_label (quote, "kr-quote");
+    /* A modest natural width lets two sides of a disagreement sit next to each other. */
+    gtk_label_set_max_width_chars (GTK_LABEL (q), 30);
+    emphasise (GTK_LABEL (q), quote, terms);
+    gtk_box_append (GTK_BOX (card), q);
+  }
+  if (ev->note != NULL)
+    {
+      GtkWidget *note = text_label (ev->note, "caption");
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 30);
+      gtk_box_append (GTK_BOX (card), note);
+    }
+  {
+    GtkWidget *src = text_label (source, "caption");
+    gtk_label_set_max_width_chars (GTK_LABEL (src), 30);
+    gtk_widget_add_css_class (src, "dim-label");
+    gtk_box_append (GTK_BOX (card), src);
+  }
+  {
+    /* The window opens the article (http and https only) and copies citations. */
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    g_autofree char *citation = format_citation (ev, a);
+    if (is_web_address (a->url))
+      {
+        GtkWidget *open = card_button (_ ("_Open Article"), "win.open-url", a->url);
+        gtk_widget_set_tooltip_text (open, a->url);
+        gtk_box_append (GTK_BOX (row), open);
+      }
+    gtk_box_append (GTK_BOX (row),
+                    card_button (_ ("Copy _Citation"), "win.copy-citation", citation));
+    gtk_box_append (GTK_BOX (card), row);
+  }
+  gtk_box_append (into, card);
+}
+
+/* Adds a card per excerpt to @into; only those with @stances (a bit per KrStance). */
+static void
+append_evidence (KrEvidencePanel *self, GtkBox *into, const KrEvidence *evidence, guint n,
+                 GPtrArray *terms, guint stances)
 {
   for (guint i = 0; i < n; i++)
-    {
-      const KrEvidence *ev = &evidence[i];
-      const KrArticle *a = kr_dataset_get_article (self->dataset, ev->article);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      g_autofree char *quote = g_strdup_printf ("“%s”", ev->quote);
-      g_autofree char *source = format_article_line (a);
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_add_css_class (card, "kr-evidence");
-      if (ev->stance != KR_STANCE_SUPPORTS)
-        {
-          GtkWidget *badge = text_label (kr_stance_label (ev->stance), "kr-stance");
-          gtk_label_set_selectable (GTK_LABEL (badge), FALSE);
-          gtk_widget_add_css_class (badge,
-                                    ev->stance == KR_STANCE_CONTRADICTS ? "error" : "warning");
-          gtk_box_append (GTK_BOX (card), badge);
-        }
-      {
-        GtkWidget *q = text_label (quote, "kr-quote");
-        emphasise (GTK_LABEL (q), quote, terms);
-        gtk_box_append (GTK_BOX (card), q);
-      }
-      if (ev->note != NULL)
-        {
-          GtkWidget *note = text_label (ev->note, "caption");
-          gtk_box_append (GTK_BOX (card), note);
-        }
-      {
-        GtkWidget *src = text_label (source, "caption");
-        gtk_widget_add_css_class (src, "dim-label");
-        gtk_box_append (GTK_BOX (card), src);
-      }
-      {
-        /* The window opens the article (http and https only) and copies citations. */
-        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        g_autofree char *citation = format_citation (ev, a);
-        if (is_web_address (a->url))
-          {
-            GtkWidget *open = card_button (_ ("_Open Article"), "win.open-url", a->url);
-            gtk_widget_set_tooltip_text (open, a->url);
-            gtk_box_append (GTK_BOX (row), open);
-          }
-        gtk_box_append (GTK_BOX (row),
-                        card_button (_ ("Copy _Citation"), "win.copy-citation", citation));
-        gtk_box_append (GTK_BOX (card), row);
-      }
-      append (self, card);
-    }
+    if (stances & (1u << evidence[i].stance))
+      append_card (self, into, &evidence[i], terms);
 }
 
 static void
@@ -365,7 +375,7 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
       g_autoptr (GPtrArray) terms = g_ptr_array_new ();
       add_terms (terms, e);
       append_heading (self, _ ("Evidence"));
-      append_evidence (self, e->evidence, e->n_evidence, terms);
+      append_evidence (self, self->content, e->evidence, e->n_evidence, terms, ~0u);
     }
 }
 
@@ -473,7 +483,44 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
     for (guint i = 0; i < d->n_proposed_by; i++)
       add_terms (terms, kr_dataset_get_entity (dataset, d->proposed_by[i]));
     append_heading (self, _ ("Evidence"));
-    append_evidence (self, d->evidence, d->n_evidence, terms);
+    if (!kr_deal_is_disputed (d))
+      append_evidence (self, self->content, d->evidence, d->n_evidence, terms, ~0u);
+    else
+      {
+        /* The two sides next to each other when the panel is wide enough, one above the
+         * other when it is not. */
+        GtkWidget *sides = gtk_flow_box_new ();
+        const struct
+        {
+          const char *title;
+          guint stances;
+        } side[] = { { N_ ("What supports it"), 1u << KR_STANCE_SUPPORTS },
+                     { N_ ("What disputes or qualifies it"),
+                       (1u << KR_STANCE_CONTRADICTS) | (1u << KR_STANCE_QUALIFIES) } };
+
+        gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (sides), GTK_SELECTION_NONE);
+        gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (sides), 1);
+        gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (sides), 2);
+        gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (sides), TRUE);
+        gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (sides), 12);
+        for (guint s = 0; s < G_N_ELEMENTS (side); s++)
+          {
+            GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+            GtkWidget *heading = text_label (_ (side[s].title), "caption-heading");
+            GtkWidget *child;
+            gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
+            gtk_widget_set_size_request (column, 280, -1);
+            gtk_box_append (GTK_BOX (column), heading);
+            append_evidence (self, GTK_BOX (column), d->evidence, d->n_evidence, terms,
+                             side[s].stances);
+            gtk_flow_box_append (GTK_FLOW_BOX (sides), column);
+            /* Not focusable as a whole: the cards' buttons are. */
+            child = gtk_widget_get_parent (column);
+            gtk_widget_set_focusable (child, FALSE);
+            gtk_widget_set_valign (child, GTK_ALIGN_START);
+          }
+        append (self, sides);
+      }
   }
 }
 
