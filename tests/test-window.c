@@ -315,6 +315,15 @@ test_window (void)
   kr_diagram_view_select_deal (diagram, 0, TRUE);
   g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, kr_dataset_get_deal (shown, 0)->id);
 
+  /* The sources: an article's page lists what it evidences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-article", "s",
+                                             kr_dataset_get_article (shown, 0)->id));
+  g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==,
+                   kr_dataset_get_article (shown, 0)->id);
+  kr_diagram_view_select_entity (diagram, nissan, FALSE);
+  kr_diagram_view_select_deal (diagram, 0, TRUE);
+
   /* Back and forward go through what was selected. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "nissan");

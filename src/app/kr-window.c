@@ -218,6 +218,9 @@ selection_changed (KrWindow *self)
   if (scene == NULL || hit.type == KR_HIT_NONE)
     {
       kr_evidence_panel_clear (self->panel);
+      /* An article's highlights go with its page; search keeps its own. */
+      if (!gtk_search_bar_get_search_mode (self->search_bar))
+        kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
       return;
     }
   if (hit.type == KR_HIT_NODE)
@@ -287,7 +290,8 @@ refresh_matches (KrWindow *self)
   n = self->matches ? self->matches->len : 0;
   for (guint i = 0; i < n; i++)
     g_array_append_val (entities, g_array_index (self->matches, KrSearchMatch, i).entity);
-  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len);
+  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,
+                                   NULL, 0);
 
   if (text[0] == '\0')
     status = g_strdup ("");
@@ -365,7 +369,7 @@ search_mode_changed (KrWindow *self)
     }
   /* Closing the search keeps what was found selected, and drops the other highlights. */
   g_clear_pointer (&self->matches, g_array_unref);
-  kr_diagram_view_set_highlighted (self->diagram, NULL, 0);
+  kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
 }
 
@@ -420,6 +424,63 @@ open_url_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 #else
   gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
 #endif
+}
+
+static void
+show_sources_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+  kr_diagram_view_clear_selection (self->diagram);
+  kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
+  kr_evidence_panel_show_articles (self->panel, self->dataset);
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
+}
+
+/* An article's page, and on the map everything it evidences. */
+static void
+show_article_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  int article = self->dataset ? kr_dataset_find_article (self->dataset,
+                                                         g_variant_get_string (parameter, NULL))
+                              : -1;
+  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (article < 0)
+    return;
+  for (guint k = 0; k < kr_dataset_get_n_deals (self->dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (self->dataset, k);
+      for (guint i = 0; i < d->n_evidence; i++)
+        if (d->evidence[i].article == (guint)article)
+          {
+            g_array_append_val (deals, k);
+            for (guint p = 0; p < d->n_parties; p++)
+              g_array_append_val (entities, d->parties[p].entity);
+            break;
+          }
+    }
+  for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset); e++)
+    {
+      const KrEntity *en = kr_dataset_get_entity (self->dataset, e);
+      for (guint i = 0; i < en->n_evidence; i++)
+        if (en->evidence[i].article == (guint)article)
+          {
+            g_array_append_val (entities, e);
+            break;
+          }
+    }
+  kr_diagram_view_clear_selection (self->diagram);
+  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,
+                                   (const guint *)deals->data, deals->len);
+  kr_evidence_panel_show_article (self->panel, self->dataset, (guint)article);
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
 }
 
 static void
@@ -1443,6 +1504,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", "s", copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.path-from", "s", path_from_action);
   gtk_widget_class_install_action (widget_class, "win.clear-view-part", "s",

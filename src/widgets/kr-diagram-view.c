@@ -40,7 +40,8 @@ struct _KrDiagramView
   guint8 *node_emphasis;
   guint8 *edge_emphasis;
   gboolean has_emphasis;
-  GArray *highlighted; /* guint dataset entity indices, e.g. search matches */
+  GArray *highlighted;       /* guint dataset entity indices, e.g. search matches */
+  GArray *highlighted_deals; /* guint dataset deal indices */
 
   gboolean show_legend;
   PangoContext *context;
@@ -101,7 +102,8 @@ update_emphasis (KrDiagramView *self)
       = self->scene != NULL
         && kr_scene_compute_emphasis (self->scene, self->selected_node, self->selected_edge,
                                       self->node_emphasis, self->edge_emphasis);
-  if (!self->has_emphasis && self->scene != NULL && self->highlighted->len > 0)
+  if (!self->has_emphasis && self->scene != NULL
+      && (self->highlighted->len > 0 || self->highlighted_deals->len > 0))
     {
       memset (self->node_emphasis, 0, kr_scene_get_n_nodes (self->scene));
       memset (self->edge_emphasis, 0, kr_scene_get_n_edges (self->scene));
@@ -111,6 +113,22 @@ update_emphasis (KrDiagramView *self)
               = kr_scene_find_entity (self->scene, g_array_index (self->highlighted, guint, i));
           if (node >= 0)
             self->node_emphasis[node] = 1;
+        }
+      if (self->highlighted_deals->len > 0)
+        {
+          g_autofree guint8 *wanted
+              = g_malloc0 (MAX (kr_dataset_get_n_deals (kr_scene_get_dataset (self->scene)), 1));
+          for (guint i = 0; i < self->highlighted_deals->len; i++)
+            wanted[g_array_index (self->highlighted_deals, guint, i)] = 1;
+          for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
+            if (wanted[kr_scene_get_edge (self->scene, i)->deal])
+              self->edge_emphasis[i] = 1;
+          for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+            {
+              const KrSceneNode *n = kr_scene_get_node (self->scene, i);
+              if (n->type == KR_SCENE_NODE_DEAL && wanted[n->index])
+                self->node_emphasis[i] = 1;
+            }
         }
       self->has_emphasis = TRUE;
     }
@@ -994,6 +1012,7 @@ kr_diagram_view_dispose (GObject *object)
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->tiles, kr_tile_cache_free);
   g_clear_pointer (&self->highlighted, g_array_unref);
+  g_clear_pointer (&self->highlighted_deals, g_array_unref);
   g_clear_object (&self->scene);
   g_clear_object (&self->context);
   g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
@@ -1112,6 +1131,7 @@ kr_diagram_view_init (KrDiagramView *self)
   self->layout_cache = g_ptr_array_new_with_free_func (unref_layout);
   self->tiles = kr_tile_cache_new (TILE_SIZE, g_object_unref);
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlighted_deals = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1240,7 +1260,10 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   /* Highlights name entities of one dataset. */
   if (scene == NULL || !had_scene
       || kr_scene_get_dataset (self->scene) != kr_scene_get_dataset (scene))
-    g_array_set_size (self->highlighted, 0);
+    {
+      g_array_set_size (self->highlighted, 0);
+      g_array_set_size (self->highlighted_deals, 0);
+    }
   offsets = scene != NULL && had_scene ? glide_offsets (self->scene, scene) : NULL;
   stop_animation (self);
   g_set_object (&self->scene, scene);
@@ -1321,12 +1344,16 @@ kr_diagram_view_get_selection (KrDiagramView *self)
 }
 
 void
-kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n)
+kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n,
+                                 const guint *deals, guint n_deals)
 {
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
   g_array_set_size (self->highlighted, 0);
+  g_array_set_size (self->highlighted_deals, 0);
   if (entities != NULL)
     g_array_append_vals (self->highlighted, entities, n);
+  if (deals != NULL)
+    g_array_append_vals (self->highlighted_deals, deals, n_deals);
   update_emphasis (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

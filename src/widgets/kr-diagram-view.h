@@ -32,9 +32,10 @@ void kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean re
 void kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal);
 void kr_diagram_view_clear_selection (KrDiagramView *self);
 
-/* Brings out these entities (dataset indices), dimming the rest, while nothing is selected;
- * NULL or none for no highlight. */
-void kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n);
+/* Brings out these entities and deals (dataset indices), dimming the rest, while nothing is
+ * selected; NULL or none for no highlight. */
+void kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n,
+                                      const guint *deals, guint n_deals);
 
 /* Scene ↔ widget coordinates. */
 void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);

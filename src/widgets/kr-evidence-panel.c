@@ -47,7 +47,10 @@ text_label (const char *text, const char *css_class)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Text can be selected and copied, except headings: when the button that was clicked
+   * goes with the old page, focus would land on the heading and select all of it. */
+  gtk_label_set_selectable (GTK_LABEL (label),
+                            css_class == NULL || !g_str_has_prefix (css_class, "title"));
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -522,6 +525,131 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
         append (self, sides);
       }
   }
+}
+
+static gboolean
+cites (const KrEvidence *evidence, guint n, guint article)
+{
+  for (guint i = 0; i < n; i++)
+    if (evidence[i].article == article)
+      return TRUE;
+  return FALSE;
+}
+
+/* A flat button that runs a window action, e.g. showing an article. */
+static GtkWidget *
+action_row (const char *title, const char *caption, const char *action, const char *target)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *t = text_label (title, NULL);
+  GtkWidget *c = text_label (caption, "caption");
+
+  gtk_label_set_selectable (GTK_LABEL (t), FALSE);
+  gtk_label_set_selectable (GTK_LABEL (c), FALSE);
+  gtk_widget_add_css_class (c, "dim-label");
+  gtk_box_append (GTK_BOX (box), t);
+  gtk_box_append (GTK_BOX (box), c);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "kr-link-row");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return button;
+}
+
+static guint
+count_claims (KrDataset *dataset, guint article)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, k);
+      n += cites (d->evidence, d->n_evidence, article) ? 1 : 0;
+    }
+  return n;
+}
+
+void
+kr_evidence_panel_show_articles (KrEvidencePanel *self, KrDataset *dataset)
+{
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+
+  begin_page (self, dataset, NULL);
+  append (self, text_label (_ ("Sources"), "title-2"));
+  append (self,
+          text_label (_ ("Choose an article to see on the map everything it says."), "dim-label"));
+  for (guint a = 0; a < kr_dataset_get_n_articles (dataset); a++)
+    {
+      const KrArticle *art = kr_dataset_get_article (dataset, a);
+      guint n = count_claims (dataset, a);
+      g_autofree char *line = format_article_line (art);
+      g_autofree char *claims
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", n), n);
+      g_autofree char *caption = g_strdup_printf ("%s · %s", line, claims);
+      append (self, action_row (art->title, caption, "win.show-article", art->id));
+    }
+}
+
+void
+kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint article)
+{
+  const KrArticle *a;
+  g_autofree char *line = NULL;
+  GtkWidget *row;
+  gboolean any_entity = FALSE;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+  g_return_if_fail (article < kr_dataset_get_n_articles (dataset));
+
+  a = kr_dataset_get_article (dataset, article);
+  begin_page (self, dataset, a->id);
+  append (self, text_label (a->title, "title-3"));
+  line = a->date ? g_strdup_printf ("%s · %s", a->publisher, a->date) : g_strdup (a->publisher);
+  append (self, text_label (line, "dim-label"));
+  if (a->author != NULL)
+    {
+      g_autofree char *by = g_strdup_printf (_ ("By %s"), a->author);
+      append (self, text_label (by, "caption"));
+    }
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  if (is_web_address (a->url))
+    gtk_box_append (GTK_BOX (row), card_button (_ ("_Open Article"), "win.open-url", a->url));
+  {
+    GtkWidget *all = gtk_button_new_with_mnemonic (_ ("_All Sources"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (all), "win.show-sources");
+    gtk_widget_add_css_class (all, "flat");
+    gtk_widget_add_css_class (all, "kr-card-button");
+    gtk_box_append (GTK_BOX (row), all);
+  }
+  append (self, row);
+
+  append_heading (self, _ ("Deals it reports"));
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, k);
+      g_autofree char *caption = NULL;
+      if (!cites (d->evidence, d->n_evidence, article))
+        continue;
+      caption
+          = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
+      append (self, link_button (self, d->summary, caption, TRUE, k));
+    }
+  for (guint e = 0; e < kr_dataset_get_n_entities (dataset); e++)
+    {
+      const KrEntity *en = kr_dataset_get_entity (dataset, e);
+      if (!cites (en->evidence, en->n_evidence, article))
+        continue;
+      if (!any_entity)
+        append_heading (self, _ ("Entities it describes"));
+      any_entity = TRUE;
+      append (self, link_button (self, en->name, kr_entity_kind_label (en->kind), FALSE, e));
+    }
 }
 
 void

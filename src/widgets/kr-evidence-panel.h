@@ -18,6 +18,11 @@ void kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, g
 void kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint deal);
 void kr_evidence_panel_clear (KrEvidencePanel *self);
 
+/* The dataset's source articles, each opening its page (action win.show-article). */
+void kr_evidence_panel_show_articles (KrEvidencePanel *self, KrDataset *dataset);
+/* One article, and every claim it evidences. */
+void kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint article);
+
 /* Moves keyboard focus to the panel's content, for reading it. */
 void kr_evidence_panel_focus (KrEvidencePanel *self);
 
