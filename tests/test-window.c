@@ -297,6 +297,20 @@ test_window (void)
     g_assert_true (wait_for (scene_has_all_nodes, pair));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 
+    /* Connect To…: the next entity selected ends the path; the bar and the panel say so. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", "s", "honda"));
+    kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "renault"), FALSE);
+    g_assert_true (wait_for (scene_has_fewer_nodes, pair));
+    g_clear_pointer (&chips, g_free);
+    chips = kr_view_bar_describe (bar);
+    g_assert_cmpstr (chips, ==, "Chains from Honda to Renault");
+    g_assert_cmpstr (kr_evidence_panel_get_page (panel), ==, "chains");
+    g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window),
+                                           (guint)kr_dataset_find_entity (shown, "nec")),
+                     <, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view", NULL));
+    g_assert_true (wait_for (scene_has_all_nodes, pair));
+
     /* The timeline starts at the last date: the map as of then, said in the bar. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
     g_clear_pointer (&chips, g_free);

@@ -217,6 +217,11 @@ selection_changed (KrWindow *self)
 
   if (scene == NULL || hit.type == KR_HIT_NONE)
     {
+      /* Sources and chains are not selections: they stay until something is selected. */
+      const char *page = kr_evidence_panel_get_page (self->panel);
+      if (g_str_equal (page, "chains") || g_str_equal (page, "articles")
+          || g_str_equal (page, "article"))
+        return;
       kr_evidence_panel_clear (self->panel);
       /* An article's highlights go with its page; search keeps its own. */
       if (!gtk_search_bar_get_search_mode (self->search_bar))
@@ -228,8 +233,8 @@ selection_changed (KrWindow *self)
       const KrSceneNode *node = kr_scene_get_node (scene, hit.index);
       if (node->type == KR_SCENE_NODE_ENTITY && self->path_start != NULL)
         {
-          kr_evidence_panel_show_entity (self->panel, kr_scene_get_dataset (scene), node->index);
           finish_path (self, node->index);
+          return;
         }
       else if (node->type == KR_SCENE_NODE_ENTITY)
         kr_evidence_panel_show_entity (self->panel, kr_scene_get_dataset (scene), node->index);
@@ -363,7 +368,9 @@ search_mode_changed (KrWindow *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
+      /* The last search, selected: typing replaces it. */
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
       search_changed (self);
       return;
     }
@@ -380,6 +387,7 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 /* ---- sources ------------------------------------------------------------------------------ */
@@ -597,14 +605,33 @@ finish_path (KrWindow *self, guint entity)
   g_autofree char *start = g_steal_pointer (&self->path_start);
 
   if (g_str_equal (start, id))
-    return;
+    {
+      kr_evidence_panel_show_entity (self->panel, self->dataset, entity);
+      return;
+    }
+  /* The panel lists the chains rather than the entity clicked. */
+  kr_diagram_view_clear_selection (self->diagram);
   copy_filter (self, &candidate);
   g_clear_pointer (&candidate.focus, g_free);
   g_free (candidate.path_from);
   g_free (candidate.path_to);
   candidate.path_from = g_strdup (start);
   candidate.path_to = g_strdup (id);
-  set_filter (self, &candidate);
+  if (set_filter (self, &candidate))
+    {
+      /* The chains, listed in the panel: the deals the current view shows, between the two. */
+      g_autoptr (GPtrArray) chains = NULL;
+      g_autofree gboolean *entities
+          = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
+      g_autofree gboolean *deals
+          = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
+      if (kr_filter_apply (&self->filter, self->dataset, entities, deals, NULL))
+        {
+          int a = kr_dataset_find_entity (self->dataset, self->filter.path_from);
+          chains = kr_dataset_shortest_paths (self->dataset, (guint)a, entity, deals, 101);
+          kr_evidence_panel_show_chains (self->panel, self->dataset, (guint)a, entity, chains);
+        }
+    }
 }
 
 static void

@@ -15,6 +15,8 @@
 
 #include "kr-evidence-panel.h"
 
+#define MAX_CHAINS_SHOWN 20
+
 struct _KrEvidencePanel
 {
   GtkWidget parent_instance;
@@ -25,6 +27,7 @@ struct _KrEvidencePanel
 
   KrDataset *dataset;
   char *shown_id;
+  const char *kind; /* of the page shown */
 };
 
 G_DEFINE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, GTK_TYPE_WIDGET)
@@ -288,10 +291,11 @@ append_evidence (KrEvidencePanel *self, GtkBox *into, const KrEvidence *evidence
 }
 
 static void
-begin_page (KrEvidencePanel *self, KrDataset *dataset, const char *id)
+begin_page (KrEvidencePanel *self, KrDataset *dataset, const char *kind, const char *id)
 {
   g_set_object (&self->dataset, dataset);
   clear_content (self);
+  self->kind = kind;
   self->shown_id = g_strdup (id);
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -309,7 +313,7 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
   g_return_if_fail (entity < kr_dataset_get_n_entities (dataset));
 
   e = kr_dataset_get_entity (dataset, entity);
-  begin_page (self, dataset, e->id);
+  begin_page (self, dataset, "entity", e->id);
 
   append (self, text_label (e->name, "title-2"));
   subtitle = e->country ? g_strdup_printf ("%s · %s", kr_entity_kind_label (e->kind), e->country)
@@ -414,7 +418,7 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
   g_return_if_fail (deal < kr_dataset_get_n_deals (dataset));
 
   d = kr_dataset_get_deal (dataset, deal);
-  begin_page (self, dataset, d->id);
+  begin_page (self, dataset, "deal", d->id);
 
   append (self, text_label (d->summary, "title-3"));
   subtitle = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
@@ -579,7 +583,7 @@ kr_evidence_panel_show_articles (KrEvidencePanel *self, KrDataset *dataset)
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
   g_return_if_fail (KR_IS_DATASET (dataset));
 
-  begin_page (self, dataset, NULL);
+  begin_page (self, dataset, "articles", NULL);
   append (self, text_label (_ ("Sources"), "title-2"));
   append (self,
           text_label (_ ("Choose an article to see on the map everything it says."), "dim-label"));
@@ -608,7 +612,7 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
   g_return_if_fail (article < kr_dataset_get_n_articles (dataset));
 
   a = kr_dataset_get_article (dataset, article);
-  begin_page (self, dataset, a->id);
+  begin_page (self, dataset, "article", a->id);
   append (self, text_label (a->title, "title-3"));
   line = a->date ? g_strdup_printf ("%s · %s", a->publisher, a->date) : g_strdup (a->publisher);
   append (self, text_label (line, "dim-label"));
@@ -653,10 +657,83 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
 }
 
 void
+kr_evidence_panel_show_chains (KrEvidencePanel *self, KrDataset *dataset, guint from, guint to,
+                               GPtrArray *chains)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+
+  begin_page (self, dataset, "chains", NULL);
+  /* Translators: the heading of the shortest chains of deals between two entities */
+  title = g_strdup_printf (_ ("How %s is connected to %s"),
+                           kr_dataset_get_entity (dataset, from)->name,
+                           kr_dataset_get_entity (dataset, to)->name);
+  append (self, text_label (title, "title-3"));
+  if (chains->len > 0)
+    {
+      guint steps = (((GArray *)chains->pdata[0])->len - 1) / 2;
+      if (chains->len > 100)
+        count = g_strdup_printf (_ ("More than 100 shortest chains, %u deals long; each deal "
+                                    "opens its evidence."),
+                                 steps);
+      else
+        count
+            = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u shortest chain, %u deal long; each deal opens its "
+                                            "evidence.",
+                                            "%u shortest chains, %u deals long; each deal opens "
+                                            "its evidence.",
+                                            chains->len),
+                               chains->len, steps);
+      append (self, text_label (count, "dim-label"));
+    }
+  for (guint c = 0; c < MIN (chains->len, MAX_CHAINS_SHOWN); c++)
+    {
+      GArray *chain = chains->pdata[c];
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "kr-evidence");
+      for (guint i = 0; i < chain->len; i++)
+        {
+          guint v = g_array_index (chain, guint, i);
+          if (i % 2 == 0)
+            {
+              const KrEntity *e = kr_dataset_get_entity (dataset, v);
+              gtk_box_append (
+                  GTK_BOX (card),
+                  link_button (self, e->name, kr_entity_kind_label (e->kind), FALSE, v));
+            }
+          else
+            {
+              const KrDeal *d = kr_dataset_get_deal (dataset, v);
+              g_autofree char *caption
+                  = g_strdup_printf ("↓ %s · %s · %s", kr_deal_kind_label (d->kind),
+                                     kr_status_label (d->status), d->summary);
+              GtkWidget *step = link_button (self, caption, NULL, TRUE, v);
+              gtk_widget_add_css_class (step, "kr-chain-step");
+              gtk_box_append (GTK_BOX (card), step);
+            }
+        }
+      append (self, card);
+    }
+  if (chains->len > MAX_CHAINS_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (
+          _ ("The map shows every chain; the first %u are listed here."), MAX_CHAINS_SHOWN);
+      append (self, text_label (more, "dim-label"));
+    }
+}
+
+void
 kr_evidence_panel_clear (KrEvidencePanel *self)
 {
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
   clear_content (self);
+  self->kind = "empty";
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -724,4 +801,11 @@ GtkWidget *
 kr_evidence_panel_new (void)
 {
   return g_object_new (KR_TYPE_EVIDENCE_PANEL, NULL);
+}
+
+const char *
+kr_evidence_panel_get_page (KrEvidencePanel *self)
+{
+  g_return_val_if_fail (KR_IS_EVIDENCE_PANEL (self), NULL);
+  return self->kind ? self->kind : "empty";
 }

@@ -20,11 +20,18 @@ void kr_evidence_panel_clear (KrEvidencePanel *self);
 
 /* The dataset's source articles, each opening its page (action win.show-article). */
 void kr_evidence_panel_show_articles (KrEvidencePanel *self, KrDataset *dataset);
+/* The chains of deals from entity @from to entity @to: GArrays of guint, entity, deal,
+ * entity, … as kr_dataset_shortest_paths() gives them. */
+void kr_evidence_panel_show_chains (KrEvidencePanel *self, KrDataset *dataset, guint from, guint to,
+                                    GPtrArray *chains);
 /* One article, and every claim it evidences. */
 void kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint article);
 
 /* Moves keyboard focus to the panel's content, for reading it. */
 void kr_evidence_panel_focus (KrEvidencePanel *self);
+
+/* The kind of page shown: "empty", "entity", "deal", "article", "articles" or "chains". */
+const char *kr_evidence_panel_get_page (KrEvidencePanel *self);
 
 /* What the panel shows, as a dataset id, or NULL. */
 const char *kr_evidence_panel_get_shown_id (KrEvidencePanel *self);
