@@ -712,6 +712,38 @@ test_tiles (void)
   g_object_unref (f.context);
 }
 
+/* A radial layout centres on the root: the graph names it for twopi. */
+static void
+test_radial_root (void)
+{
+  g_autoptr (KrDataset) ds = load_minimal ();
+  KrLayoutOptions options = { "twopi", KR_RANKDIR_LR, NULL, NULL, "third" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
+  g_autofree char *plain = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  const char *at, *line;
+
+  g_assert_no_error (error);
+  /* Only Third Co's node statement says so. */
+  at = strstr (dot, "root=true");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + strlen ("root=true"), "root=true"));
+  line = strstr (dot, "\tthird\t[");
+  g_assert_nonnull (line);
+  g_assert_true (line < at && strchr (line, ']') > at);
+
+  options.root = NULL;
+  plain = kr_layout_write_dot (ds, &options, NULL);
+  g_assert_null (strstr (plain, "root=true"));
+
+  /* And the layout runs with it. */
+  options.root = "third";
+  scene = kr_layout_run (ds, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_scene_get_n_nodes (scene), >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -725,6 +757,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/tiles", test_tiles);
+  g_test_add_func ("/layout/radial-root", test_radial_root);
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);

@@ -324,6 +324,8 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
         }
       options.visible_entities = entities;
       options.visible_deals = deals;
+      /* A radial layout of a neighbourhood centres on the entity in focus. */
+      options.root = filter->focus;
     }
 
   if (format == KR_EXPORT_DOT)

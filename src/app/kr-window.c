@@ -837,12 +837,14 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 relayout (KrWindow *self)
 {
-  KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL };
+  KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL, NULL };
   g_autofree gboolean *entities = NULL;
   g_autofree gboolean *deals = NULL;
 
   if (self->dataset == NULL)
     return;
+  /* A radial layout of a neighbourhood centres on the entity in focus. */
+  options.root = self->filter.focus;
   if (!kr_filter_is_empty (&self->filter))
     {
       g_autoptr (GError) error = NULL;

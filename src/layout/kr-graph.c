@@ -171,6 +171,8 @@ create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDatas
   set_number (n, sym->height, in->height / 72.0);
   if (dataset != NULL)
     describe_node (sym, dataset, n, in);
+  if ((int)i == input->root)
+    agsafeset (n, S ("root"), S ("true"), S ("false"));
   g->nodes[i] = n;
 }
 

@@ -13,7 +13,7 @@
 #include "kr-text.h"
 
 #define HUB_SIZE 14.0 /* points */
-#define INPUT_TYPE "(sya(ydd)a(uub))"
+#define INPUT_TYPE "(syia(ydd)a(uub))"
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
   "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
@@ -211,6 +211,7 @@ input_alloc (const char *engine, KrRankdir rankdir, guint n_nodes, guint n_edges
 
   input->engine = g_strdup (engine ? engine : "dot");
   input->rankdir = rankdir;
+  input->root = -1;
   input->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrInputNode), n_nodes);
   input->edges = g_array_sized_new (FALSE, TRUE, sizeof (KrInputEdge), n_edges);
   return input;
@@ -247,6 +248,11 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
   for (guint i = 0; i < n_deals; i++)
     if (options->visible_deals == NULL || options->visible_deals[i])
       add_deal (input, dataset, entity_node, i);
+  if (options->root != NULL)
+    {
+      int root = kr_dataset_find_entity (dataset, options->root);
+      input->root = root >= 0 ? entity_node[root] : -1;
+    }
   return input;
 }
 
@@ -282,7 +288,8 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
     }
   v = g_variant_ref_sink (
-      g_variant_new (INPUT_TYPE, input->engine, (guchar)input->rankdir, &nodes, &edges));
+      g_variant_new (INPUT_TYPE, input->engine, (guchar)input->rankdir, (gint32)input->root,
+                     &nodes, &edges));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -295,10 +302,11 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   KrLayoutInput *input;
   const char *engine;
   guchar rankdir;
+  gint32 root;
   gsize n_nodes, n_edges;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
-  g_variant_get (v, "(&sy@a(ydd)@a(uub))", &engine, &rankdir, &nodes, &edges);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub))", &engine, &rankdir, &root, &nodes, &edges);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   if (!kr_layout_engine_is_valid (engine) || rankdir > KR_RANKDIR_BT)
@@ -308,6 +316,7 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
     }
 
   input = input_alloc (engine, rankdir, (guint)n_nodes, (guint)n_edges);
+  input->root = root >= 0 && (gsize)root < n_nodes ? root : -1;
   for (gsize i = 0; i < n_nodes; i++)
     {
       KrInputNode n = { 0 };

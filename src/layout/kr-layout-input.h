@@ -48,6 +48,7 @@ typedef struct
 {
   char *engine;
   KrRankdir rankdir;
+  int root;      /* input node a radial layout centres on, or -1 */
   GArray *nodes; /* KrInputNode */
   GArray *edges; /* KrInputEdge */
 } KrLayoutInput;

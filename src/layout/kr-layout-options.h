@@ -22,6 +22,7 @@ typedef struct
   KrRankdir rankdir;
   const gboolean *visible_entities; /* NULL = all; else one flag per entity */
   const gboolean *visible_deals;    /* NULL = all; else one flag per deal */
+  const char *root; /* nullable: the id of the entity a radial layout (twopi) centres on */
 } KrLayoutOptions;
 
 G_END_DECLS

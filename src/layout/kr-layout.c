@@ -406,6 +406,7 @@ typedef struct
   KrDataset *dataset;
   KrLayoutOptions options;
   char *engine;
+  char *root;
   gboolean *visible_entities;
   gboolean *visible_deals;
   KrLayoutInput *input;
@@ -422,6 +423,7 @@ job_free (Job *job)
   g_clear_object (&job->dataset);
   g_clear_pointer (&job->input, kr_layout_input_free);
   g_free (job->engine);
+  g_free (job->root);
   g_free (job->visible_entities);
   g_free (job->visible_deals);
   g_free (job);
@@ -574,6 +576,8 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
   job->engine = g_strdup (options->engine ? options->engine : "dot");
   job->options.engine = job->engine;
   job->options.rankdir = options->rankdir;
+  job->root = g_strdup (options->root);
+  job->options.root = job->root;
   if (options->visible_entities != NULL)
     job->visible_entities = g_memdup2 (options->visible_entities,
                                        sizeof (gboolean) * kr_dataset_get_n_entities (dataset));

@@ -17,6 +17,7 @@ struct _KrScene
   KrDataset *dataset;
   double width, height;
   char *engine;
+  char *root;
   KrRankdir rankdir;
   gboolean *visible_entities;
   gboolean *visible_deals;
@@ -69,6 +70,7 @@ kr_scene_finalize (GObject *object)
   g_clear_pointer (&self->deal_hub, g_free);
   clear_grid (self);
   g_clear_pointer (&self->engine, g_free);
+  g_clear_pointer (&self->root, g_free);
   g_clear_pointer (&self->visible_entities, g_free);
   g_clear_pointer (&self->visible_deals, g_free);
   g_clear_object (&self->dataset);
@@ -150,9 +152,11 @@ kr_scene_set_options (KrScene *self, const KrLayoutOptions *options)
   g_return_if_fail (options != NULL);
 
   g_free (self->engine);
+  g_free (self->root);
   g_free (self->visible_entities);
   g_free (self->visible_deals);
   self->engine = g_strdup (options->engine ? options->engine : "dot");
+  self->root = g_strdup (options->root);
   self->rankdir = options->rankdir;
   self->visible_entities
       = options->visible_entities
@@ -172,7 +176,7 @@ kr_scene_get_options (KrScene *self, KrLayoutOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (KrLayoutOptions){ self->engine, self->rankdir, self->visible_entities,
-                                self->visible_deals };
+                                self->visible_deals, self->root };
 }
 
 guint

@@ -294,6 +294,11 @@ static void
 begin_page (KrEvidencePanel *self, KrDataset *dataset, const char *kind, const char *id)
 {
   g_set_object (&self->dataset, dataset);
+  /* The focused widget goes with the old page; left to itself, GTK would give focus to a
+   * selectable label of the new one, selecting all its text. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL
+      && gtk_widget_get_root (GTK_WIDGET (self)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   clear_content (self);
   self->kind = kind;
   self->shown_id = g_strdup (id);

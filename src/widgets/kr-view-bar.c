@@ -146,6 +146,15 @@ kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *f)
       gtk_widget_set_tooltip_text (depth, _ ("How far from it to reach"));
       gtk_widget_add_css_class (depth, "flat");
       gtk_box_insert_child_after (GTK_BOX (chip), depth, gtk_widget_get_first_child (chip));
+      {
+        /* One click to a radial layout around it. */
+        GtkWidget *radial = gtk_button_new_with_label (_ ("Radial"));
+        gtk_widget_set_tooltip_text (radial, _ ("Lay out around it in circles (twopi)"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (radial), "win.engine");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", "twopi");
+        gtk_widget_add_css_class (radial, "flat");
+        gtk_box_insert_child_after (GTK_BOX (chip), radial, depth);
+      }
     }
   if (f->path_from != NULL)
     {
