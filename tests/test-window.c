@@ -15,6 +15,7 @@
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout.h"
+#include "kr-filter-popover.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
 
@@ -410,6 +411,62 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_check (GtkWidget *widget, int *skip)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && (*skip)-- == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_check (c, skip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_changes (KrFilterPopover *popover, int *changes)
+{
+  (*changes)++;
+}
+
+/* The filter popover lists what the dataset has; unticking a choice filters it out. */
+static void
+test_filter_popover (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_file (file, NULL, NULL, NULL);
+  GtkWidget *popover = g_object_ref_sink (kr_filter_popover_new ());
+  g_auto (KrFilter) filter;
+  GtkWidget *first;
+  int skip = 0, changes = 0;
+
+  g_assert_nonnull (ds);
+  kr_filter_init (&filter);
+  kr_filter_popover_set_dataset (KR_FILTER_POPOVER (popover), ds, &filter);
+  g_signal_connect (popover, "changed", G_CALLBACK (count_changes), &changes);
+
+  /* Choices follow the vocabulary's order: of the network's deal kinds, investment is first. */
+  first = find_check (popover, &skip);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), FALSE);
+  g_assert_cmpint (changes, ==, 1);
+  kr_filter_popover_apply (KR_FILTER_POPOVER (popover), &filter);
+  g_assert_cmpuint (filter.deal_kinds, !=, 0);
+  g_assert_false (filter.deal_kinds & (1u << KR_DEAL_INVESTMENT));
+  g_assert_true (filter.deal_kinds & (1u << KR_DEAL_ALLIANCE));
+
+  /* Showing the filter again ticks what it shows, without reporting a change. */
+  filter.deal_kinds = 0;
+  kr_filter_popover_sync (KR_FILTER_POPOVER (popover), &filter);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  g_assert_cmpint (changes, ==, 1);
+  g_object_unref (popover);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -422,5 +479,6 @@ main (int argc, char *argv[])
       kr_layout_set_worker (worker);
     }
   g_test_add_func ("/window/builtin-map", test_window);
+  g_test_add_func ("/window/filter-popover", test_filter_popover);
   return g_test_run ();
 }
