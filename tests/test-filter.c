@@ -113,6 +113,37 @@ test_combinations (void)
 }
 
 static void
+test_terms_round_trip (void)
+{
+  const char *terms = "deal-kind=investment,alliance;status=rumoured;entity-kind=company;"
+                      "country=JP,FR;article=early;from=2022;to=2023-06;hide-isolated";
+  g_auto (GStrv) list = g_strsplit (terms, ";", -1);
+  g_auto (KrFilter) f;
+  g_auto (KrFilter) back;
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+  g_auto (GStrv) parts = NULL;
+
+  kr_filter_init (&f);
+  for (guint i = 0; list[i] != NULL; i++)
+    g_assert_true (kr_filter_parse_term (&f, list[i], NULL));
+  written = kr_filter_terms_to_string (&f);
+  g_assert_cmpstr (written, ==, terms);
+
+  kr_filter_init (&back);
+  parts = g_strsplit (written, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_assert_true (kr_filter_parse_term (&back, parts[i], NULL));
+  again = kr_filter_terms_to_string (&back);
+  g_assert_cmpstr (again, ==, written);
+
+  kr_filter_clear (&back);
+  g_clear_pointer (&again, g_free);
+  again = kr_filter_terms_to_string (&back);
+  g_assert_cmpstr (again, ==, "");
+}
+
+static void
 test_bad_terms (void)
 {
   const char *bad[] = { "status=agred", "deal-kind=", "colour=red",       "from=2023-13",
@@ -363,6 +394,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/each", test_each_filter);
   g_test_add_func ("/filter/combinations", test_combinations);
   g_test_add_func ("/filter/bad-terms", test_bad_terms);
+  g_test_add_func ("/filter/terms-round-trip", test_terms_round_trip);
   g_test_add_func ("/filter/focus", test_focus);
   g_test_add_func ("/filter/paths", test_paths);
   g_test_add_func ("/filter/time", test_time);

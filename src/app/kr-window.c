@@ -503,6 +503,59 @@ copy_citation_action (GtkWidget *widget, const char *action_name, GVariant *para
 
 /* ---- what the map shows ---------------------------------------------------------------- */
 
+/* Filters are remembered per dataset, by its address. */
+static char *
+dataset_key (KrWindow *self)
+{
+  return self->file != NULL ? g_file_get_uri (self->file) : g_strdup ("builtin:");
+}
+
+static void
+save_filters (KrWindow *self)
+{
+  g_autoptr (GVariant) saved = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *terms = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  if (self->settings == NULL || self->dataset == NULL)
+    return;
+  saved = g_settings_get_value (self->settings, "dataset-filters");
+  key = dataset_key (self);
+  terms = kr_filter_terms_to_string (&self->filter);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  if (terms[0] != '\0')
+    g_variant_builder_add (&builder, "{ss}", key, terms);
+  g_settings_set_value (self->settings, "dataset-filters", g_variant_builder_end (&builder));
+}
+
+/* The filters chosen the last time this dataset was open, or FALSE. */
+static gboolean
+saved_filters (KrWindow *self, KrFilter *filter)
+{
+  g_autoptr (GVariant) saved = NULL;
+  g_autofree char *key = dataset_key (self);
+  g_autofree char *terms = NULL;
+  g_auto (GStrv) list = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  saved = g_settings_get_value (self->settings, "dataset-filters");
+  if (!g_variant_lookup (saved, key, "s", &terms))
+    return FALSE;
+  list = g_strsplit (terms, ";", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (!kr_filter_parse_term (filter, list[i], NULL))
+      return FALSE;
+  return TRUE;
+}
+
 /* Shows @candidate's view of the dataset, unless it cannot be shown: then says why and keeps
  * the view there is. Takes the candidate's contents. */
 static gboolean
@@ -540,6 +593,7 @@ set_filter (KrWindow *self, KrFilter *candidate)
   kr_filter_init (candidate);
   kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
   kr_filter_popover_sync (self->filter_popover, &self->filter);
+  save_filters (self);
   self->refit = TRUE;
   relayout (self);
   return TRUE;
@@ -937,6 +991,25 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   adw_window_title_set_title (self->window_title, kr_dataset_get_title (dataset));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), kr_dataset_get_title (dataset));
+
+  /* The filters chosen last time, if they still fit the dataset. */
+  if (!reload)
+    {
+      g_auto (KrFilter) saved;
+      g_autofree gboolean *entities
+          = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (dataset), 1));
+      g_autofree gboolean *deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
+      kr_filter_init (&saved);
+      if (saved_filters (self, &saved) && !kr_filter_is_empty (&saved)
+          && kr_filter_apply (&saved, dataset, entities, deals, NULL))
+        {
+          kr_filter_clear (&self->filter);
+          self->filter = saved;
+          kr_filter_init (&saved);
+          kr_view_bar_show (self->view_bar, dataset, &self->filter);
+          kr_filter_popover_sync (self->filter_popover, &self->filter);
+        }
+    }
 
   /* dot's hierarchical layout grows steeply with size: big maps start with sfdp. */
   if (kr_dataset_get_n_entities (dataset) > LARGE_DATASET && g_strcmp0 (self->engine, "dot") == 0)

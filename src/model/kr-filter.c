@@ -168,6 +168,75 @@ kr_filter_parse_term (KrFilter *f, const char *term, GError **error)
   return FALSE;
 }
 
+static void
+append_bits (GPtrArray *terms, const char *key, guint32 bits, guint n,
+             const char *(*to_token) (guint))
+{
+  GString *s;
+
+  if (bits == 0)
+    return;
+  s = g_string_new (key);
+  g_string_append_c (s, '=');
+  for (guint v = 0, first = TRUE; v < n; v++)
+    if (bits & (1u << v))
+      {
+        g_string_append_printf (s, "%s%s", first ? "" : ",", to_token (v));
+        first = FALSE;
+      }
+  g_ptr_array_add (terms, g_string_free (s, FALSE));
+}
+
+static void
+append_strv (GPtrArray *terms, const char *key, char **values)
+{
+  g_autofree char *joined = NULL;
+
+  if (values == NULL || values[0] == NULL)
+    return;
+  joined = g_strjoinv (",", values);
+  g_ptr_array_add (terms, g_strdup_printf ("%s=%s", key, joined));
+}
+
+static const char *
+deal_kind_token (guint v)
+{
+  return kr_deal_kind_to_token ((KrDealKind)v);
+}
+
+static const char *
+status_token (guint v)
+{
+  return kr_status_to_token ((KrDealStatus)v);
+}
+
+static const char *
+entity_kind_token (guint v)
+{
+  return kr_entity_kind_to_token ((KrEntityKind)v);
+}
+
+char *
+kr_filter_terms_to_string (const KrFilter *f)
+{
+  g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (f != NULL, NULL);
+  append_bits (terms, "deal-kind", f->deal_kinds, KR_N_DEAL_KINDS, deal_kind_token);
+  append_bits (terms, "status", f->statuses, KR_N_STATUSES, status_token);
+  append_bits (terms, "entity-kind", f->entity_kinds, KR_N_ENTITY_KINDS, entity_kind_token);
+  append_strv (terms, "country", f->countries);
+  append_strv (terms, "article", f->articles);
+  if (f->from != NULL)
+    g_ptr_array_add (terms, g_strdup_printf ("from=%s", f->from));
+  if (f->to != NULL)
+    g_ptr_array_add (terms, g_strdup_printf ("to=%s", f->to));
+  if (f->hide_isolated)
+    g_ptr_array_add (terms, g_strdup ("hide-isolated"));
+  g_ptr_array_add (terms, NULL);
+  return g_strjoinv (";", (char **)terms->pdata);
+}
+
 /* ---- dates --------------------------------------------------------------------------- */
 
 /* A partial date as the first or the last day it can mean, comparable as a string. */

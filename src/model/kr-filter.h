@@ -52,6 +52,10 @@ gboolean kr_filter_is_empty (const KrFilter *filter);
  * or "hide-isolated". Values of a key already given are added to. */
 gboolean kr_filter_parse_term (KrFilter *filter, const char *term, GError **error);
 
+/* The kinds, statuses, countries, articles, dates and hide-isolated of @filter as --filter
+ * terms joined by ';', which kr_filter_parse_term() reads back one by one; "" when none. */
+char *kr_filter_terms_to_string (const KrFilter *filter);
+
 /* Fills @entities (one flag per entity) and @deals (one per deal) with what @filter shows
  * of @dataset. Fails on ids or dates the dataset does not have, and when the two ends of a
  * path are not connected by the deals shown. */
