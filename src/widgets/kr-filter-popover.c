@@ -27,6 +27,8 @@ struct _KrFilterPopover
 
   GtkBox *content;
   GtkSwitch *hide_isolated;
+  GtkEntry *from;
+  GtkEntry *to;
   GtkWidget *sections[N_GROUPS];
   GPtrArray *checks[N_GROUPS]; /* GtkCheckButton, with "kr-value" data: a bit or an id */
   gboolean syncing;
@@ -47,6 +49,28 @@ toggled (KrFilterPopover *self)
 {
   if (!self->syncing)
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A date takes effect once it is whole (YYYY, YYYY-MM or YYYY-MM-DD) or emptied; until
+ * then the entry shows it is not one yet. */
+static gboolean
+date_is_usable (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  return text[0] == '\0' || kr_date_is_valid (text);
+}
+
+static void
+date_changed (KrFilterPopover *self, GtkEntry *entry)
+{
+  gboolean usable = date_is_usable (entry);
+
+  if (usable)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  if (usable && date_is_usable (self->from) && date_is_usable (self->to))
+    toggled (self);
 }
 
 static void
@@ -262,6 +286,10 @@ kr_filter_popover_sync (KrFilterPopover *self, const KrFilter *filter)
 
   self->syncing = TRUE;
   gtk_switch_set_active (self->hide_isolated, filter != NULL && filter->hide_isolated);
+  gtk_editable_set_text (GTK_EDITABLE (self->from),
+                         filter != NULL && filter->from != NULL ? filter->from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to),
+                         filter != NULL && filter->to != NULL ? filter->to : "");
   for (int g = 0; g < N_GROUPS; g++)
     for (guint i = 0; i < self->checks[g]->len; i++)
       {
@@ -283,6 +311,12 @@ kr_filter_popover_apply (KrFilterPopover *self, KrFilter *filter)
   g_clear_pointer (&filter->countries, g_strfreev);
   g_clear_pointer (&filter->articles, g_strfreev);
   filter->hide_isolated = gtk_switch_get_active (self->hide_isolated);
+  g_clear_pointer (&filter->from, g_free);
+  g_clear_pointer (&filter->to, g_free);
+  if (date_is_usable (self->from) && gtk_editable_get_text (GTK_EDITABLE (self->from))[0])
+    filter->from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from)));
+  if (date_is_usable (self->to) && gtk_editable_get_text (GTK_EDITABLE (self->to))[0])
+    filter->to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to)));
 
   for (int g = 0; g < N_GROUPS; g++)
     {
@@ -361,6 +395,9 @@ kr_filter_popover_class_init (KrFilterPopoverClass *klass)
       widget_class, "/io/github/keiretsu/Keiretsu/ui/kr-filter-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, content);
   gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, hide_isolated);
+  gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, from);
+  gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, to);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed);
   gtk_widget_class_bind_template_callback (widget_class, toggled);
 }
 
