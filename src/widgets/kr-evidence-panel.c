@@ -362,23 +362,57 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
   if (e->description != NULL)
     append (self, text_label (e->description, NULL));
 
-  for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
-    if (kr_deal_involves (kr_dataset_get_deal (dataset, i), entity))
-      n_deals++;
+  {
+    /* How many articles mention it: its own excerpts and its deals'. */
+    g_autofree gboolean *mentions = g_new0 (gboolean, MAX (kr_dataset_get_n_articles (dataset), 1));
+    guint n_articles = 0;
+    g_autofree char *line = NULL;
+
+    for (guint i = 0; i < e->n_evidence; i++)
+      mentions[e->evidence[i].article] = TRUE;
+    for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+      {
+        const KrDeal *d = kr_dataset_get_deal (dataset, k);
+        if (!kr_deal_involves (d, entity))
+          continue;
+        n_deals++;
+        for (guint i = 0; i < d->n_evidence; i++)
+          mentions[d->evidence[i].article] = TRUE;
+      }
+    for (guint a = 0; a < kr_dataset_get_n_articles (dataset); a++)
+      n_articles += mentions[a] ? 1 : 0;
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mentioned in %u article",
+                                         "Mentioned in %u articles", n_articles),
+                            n_articles);
+    append (self, text_label (line, "dim-label"));
+  }
+
   if (n_deals > 0)
     {
       g_autofree char *heading = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", n_deals), n_deals);
       append_heading (self, heading);
-      for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
+      /* Grouped by kind, then by status within each kind. */
+      for (int kind = 0; kind < KR_N_DEAL_KINDS; kind++)
         {
-          const KrDeal *d = kr_dataset_get_deal (dataset, i);
-          g_autofree char *caption = NULL;
-          if (!kr_deal_involves (d, entity))
-            continue;
-          caption = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind),
-                                     kr_status_label (d->status));
-          append (self, link_button (self, d->summary, caption, TRUE, i));
+          gboolean first = TRUE;
+          for (int status = 0; status < KR_N_STATUSES; status++)
+            for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
+              {
+                const KrDeal *d = kr_dataset_get_deal (dataset, i);
+                if ((int)d->kind != kind || (int)d->status != status
+                    || !kr_deal_involves (d, entity))
+                  continue;
+                if (first)
+                  {
+                    GtkWidget *group = text_label (kr_deal_kind_label (d->kind), "caption-heading");
+                    gtk_label_set_selectable (GTK_LABEL (group), FALSE);
+                    gtk_widget_set_margin_top (group, 6);
+                    append (self, group);
+                    first = FALSE;
+                  }
+                append (self, link_button (self, d->summary, kr_status_label (d->status), TRUE, i));
+              }
         }
     }
 
