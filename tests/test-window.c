@@ -81,6 +81,20 @@ replace (const char *text, const char *old, const char *new)
   return g_strjoinv (new, parts);
 }
 
+static GtkWidget *
+find_label_with_class (GtkWidget *widget, const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_with_class (c, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 idle_for_a_while (gpointer data)
 {
@@ -362,6 +376,30 @@ test_window (void)
   {
     gpointer pair[2] = { window, kr_window_get_dataset (window) };
     g_assert_true (wait_for (scene_is_of, pair));
+  }
+
+  /* Names are text: markup in a name is shown as it is written, never interpreted. */
+  {
+    g_autofree char *path
+        = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
+    g_autoptr (GFile) network = g_file_new_for_path (path);
+    gpointer before[2] = { window, kr_window_get_dataset (window) };
+    gpointer delta[2] = { panel, (gpointer) "d" };
+    GtkWidget *title;
+
+    kr_window_open_file (window, network);
+    g_assert_true (wait_for (dataset_changed, before));
+    {
+      gpointer pair[2] = { window, kr_window_get_dataset (window) };
+      g_assert_true (wait_for (scene_is_of, pair));
+    }
+    kr_diagram_view_select_entity (
+        diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "d"), FALSE);
+    g_assert_true (wait_for (panel_shows, delta));
+    title = find_label_with_class (GTK_WIDGET (panel), "title-2");
+    g_assert_nonnull (title);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Delta <b>Bold</b>");
+    g_assert_false (gtk_label_get_use_markup (GTK_LABEL (title)));
   }
 
   /* The open file is watched: a new version replaces it and keeps the selection; a broken
