@@ -197,6 +197,33 @@ test_bytes (void)
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 0);
 }
 
+/* An entity's name in the user's language, when the dataset gives one. */
+static void
+test_local_names (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_file (file, NULL, NULL, NULL);
+  const KrEntity *example, *sample;
+  const char *japanese[] = { "ja_JP.UTF-8", "ja_JP", "ja.UTF-8", "ja", "C", NULL };
+  const char *japanese_first[] = { "ja", NULL };
+  const char *french[] = { "fr_FR.UTF-8", "fr_FR", "fr", "C", NULL };
+  const char *javanese[] = { "jv", "C", NULL }; /* "jv" is not "ja", nor is "jav" */
+
+  g_assert_nonnull (ds);
+  example = kr_dataset_get_entity (ds, (guint)kr_dataset_find_entity (ds, "example"));
+  sample = kr_dataset_get_entity (ds, (guint)kr_dataset_find_entity (ds, "sample"));
+  g_assert_cmpstr (kr_entity_name_for_languages (example, japanese), ==, "イグザンプル");
+  g_assert_cmpstr (kr_entity_name_for_languages (example, japanese_first), ==, "イグザンプル");
+  g_assert_cmpstr (kr_entity_name_for_languages (example, french), ==, "Example Corp");
+  g_assert_cmpstr (kr_entity_name_for_languages (example, javanese), ==, "Example Corp");
+  g_assert_cmpstr (kr_entity_name_for_languages (example, NULL), ==, "Example Corp");
+  /* No local name: always its name. */
+  g_assert_cmpstr (kr_entity_name_for_languages (sample, japanese), ==, "Sample Ltd");
+  /* The tests run in the C locale: what the map shows is the dataset's name. */
+  g_assert_cmpstr (example->display_name, ==, "Example Corp");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -206,6 +233,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/every-problem", test_every_problem);
   g_test_add_func ("/dataset/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset/bytes", test_bytes);
+  g_test_add_func ("/dataset/local-names", test_local_names);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

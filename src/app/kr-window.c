@@ -335,13 +335,13 @@ go_to_match (KrWindow *self, int step)
   m = &g_array_index (self->matches, KrSearchMatch, self->match);
   entity = kr_dataset_get_entity (self->dataset, m->entity);
   kr_diagram_view_select_entity (self->diagram, (int)m->entity, TRUE);
-  if (m->matched != entity->name)
+  if (m->matched != entity->display_name)
     /* Translators: the 2nd of 5 matches, found by one of its other names */
-    status = g_strdup_printf (_ ("%d of %d · %s, as “%s”"), self->match + 1, n, entity->name,
+    status = g_strdup_printf (_ ("%d of %d · %s, as “%s”"), self->match + 1, n, entity->display_name,
                               m->matched);
   else
     /* Translators: the 2nd of 5 matches */
-    status = g_strdup_printf (_ ("%d of %d · %s"), self->match + 1, n, entity->name);
+    status = g_strdup_printf (_ ("%d of %d · %s"), self->match + 1, n, entity->display_name);
   gtk_label_set_text (self->search_status, status);
 }
 
@@ -645,7 +645,7 @@ path_from_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   g_free (self->path_start);
   self->path_start = g_strdup (id);
   message = g_strdup_printf (_ ("Select the entity to connect %s to"),
-                             kr_dataset_get_entity (self->dataset, (guint)e)->name);
+                             kr_dataset_get_entity (self->dataset, (guint)e)->display_name);
   toast (self, message);
   kr_diagram_view_clear_selection (self->diagram);
 }

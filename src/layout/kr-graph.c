@@ -93,8 +93,8 @@ describe_node (const Symbols *sym, KrDataset *dataset, Agnode_t *n, const KrInpu
   if (in->type == KR_SCENE_NODE_ENTITY)
     {
       const KrEntity *e = kr_dataset_get_entity (dataset, in->index);
-      g_autofree char *tooltip = escape_label (e->name);
-      g_autofree char *wrapped = kr_text_wrap (e->name, "\n");
+      g_autofree char *tooltip = escape_label (e->display_name);
+      g_autofree char *wrapped = kr_text_wrap (e->display_name, "\n");
       g_autofree char *label = NULL;
 
       /* Break lines where the window does: escape each line, then join with Graphviz's \n. */

@@ -241,7 +241,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
       if (options->visible_entities != NULL && !options->visible_entities[i])
         continue;
       node.gv_shape = entity_shape (e->kind, &node.shape, &node.dashed_outline);
-      kr_text_measure (e->name, &node.width, &node.height);
+      kr_text_measure (e->display_name, &node.width, &node.height);
       pad_for_shape (node.gv_shape, &node.width, &node.height);
       entity_node[i] = (int)add_node (input, &node);
     }

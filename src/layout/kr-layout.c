@@ -225,7 +225,7 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
       sn.height = in->height;
       sn.shape = in->shape;
       sn.dashed_outline = in->dashed_outline;
-      sn.label = in->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, in->index)->name
+      sn.label = in->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, in->index)->display_name
                                                   : NULL;
       if (in->shape == KR_SHAPE_POLYGON)
         {

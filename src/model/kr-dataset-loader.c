@@ -745,6 +745,7 @@ read_entity (Loader *l, JsonObject *o, const Path *path, gpointer record)
         }
     }
 
+  e->display_name = kr_entity_name_for_languages (e, g_get_language_names ());
   read_evidence (l, o, path, FALSE, &e->evidence, &e->n_evidence);
 }
 

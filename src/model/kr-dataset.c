@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-dataset-private.h"
 
@@ -357,4 +358,24 @@ kr_deal_involves (const KrDeal *deal, guint entity)
     if (deal->proposed_by[i] == entity)
       return TRUE;
   return FALSE;
+}
+
+const char *
+kr_entity_name_for_languages (const KrEntity *entity, const char *const *languages)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  for (guint l = 0; languages != NULL && languages[l] != NULL; l++)
+    {
+      /* "ja_JP.UTF-8@variant" matches a name written for "ja_JP" or for "ja". */
+      for (guint i = 0; i < entity->n_names; i++)
+        {
+          const char *want = languages[l], *have = entity->names[i].language;
+          gsize n = strlen (have);
+          if (g_ascii_strncasecmp (want, have, n) == 0
+              && (want[n] == '\0' || want[n] == '_' || want[n] == '.' || want[n] == '@'))
+            return entity->names[i].name;
+        }
+    }
+  return entity->name;
 }

@@ -447,7 +447,7 @@ paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
           desc = g_strdup_printf ("%s%s%s%s%s", kr_entity_kind_label (e->kind),
                                   e->country ? " · " : "", e->country ? e->country : "",
                                   e->description ? "\n" : "", e->description ? e->description : "");
-          info = (KrGroupInfo){ group_id, "entity", e->name, desc, NULL };
+          info = (KrGroupInfo){ group_id, "entity", e->display_name, desc, NULL };
         }
       else
         {

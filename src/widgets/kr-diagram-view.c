@@ -151,7 +151,7 @@ describe_selection (KrDiagramView *self)
         {
           const KrEntity *e = kr_dataset_get_entity (dataset, n->index);
           /* Translators: a selected entity, e.g. "Selected: Nissan, Company" */
-          return g_strdup_printf (_ ("Selected: %s, %s"), e->name, kr_entity_kind_label (e->kind));
+          return g_strdup_printf (_ ("Selected: %s, %s"), e->display_name, kr_entity_kind_label (e->kind));
         }
     }
   {
@@ -856,7 +856,7 @@ query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *t
     {
       const KrEntity *e
           = kr_dataset_get_entity (dataset, kr_scene_get_node (self->scene, hit.index)->index);
-      text = g_strdup_printf ("%s\n%s", e->name, kr_entity_kind_label (e->kind));
+      text = g_strdup_printf ("%s\n%s", e->display_name, kr_entity_kind_label (e->kind));
     }
   else
     {

@@ -320,7 +320,7 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
   e = kr_dataset_get_entity (dataset, entity);
   begin_page (self, dataset, "entity", e->id);
 
-  append (self, text_label (e->name, "title-2"));
+  append (self, text_label (e->display_name, "title-2"));
   subtitle = e->country ? g_strdup_printf ("%s · %s", kr_entity_kind_label (e->kind), e->country)
                         : g_strdup (kr_entity_kind_label (e->kind));
   append (self, text_label (subtitle, "dim-label"));
@@ -348,11 +348,12 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
     gtk_widget_set_margin_bottom (row, 6);
     append (self, row);
   }
-  if (e->n_aliases > 0)
+  if (e->n_aliases > 0 || e->display_name != e->name)
     {
-      GString *aliases = g_string_new (NULL);
+      /* Shown by its name in the user's language, it is also called by its dataset name. */
+      GString *aliases = g_string_new (e->display_name != e->name ? e->name : NULL);
       for (guint i = 0; i < e->n_aliases; i++)
-        g_string_append_printf (aliases, "%s%s", i ? ", " : "", e->aliases[i]);
+        g_string_append_printf (aliases, "%s%s", aliases->len ? ", " : "", e->aliases[i]);
       {
         g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
         append (self, text_label (line, "caption"));
@@ -508,7 +509,7 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
   for (guint i = 0; i < d->n_parties; i++)
     {
       const KrEntity *e = kr_dataset_get_entity (dataset, d->parties[i].entity);
-      append (self, link_button (self, e->name, kr_role_label (d->parties[i].role), FALSE,
+      append (self, link_button (self, e->display_name, kr_role_label (d->parties[i].role), FALSE,
                                  d->parties[i].entity));
     }
   if (d->n_proposed_by > 0)
@@ -517,7 +518,7 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
       for (guint i = 0; i < d->n_proposed_by; i++)
         {
           const KrEntity *e = kr_dataset_get_entity (dataset, d->proposed_by[i]);
-          append (self, link_button (self, e->name, kr_entity_kind_label (e->kind), FALSE,
+          append (self, link_button (self, e->display_name, kr_entity_kind_label (e->kind), FALSE,
                                      d->proposed_by[i]));
         }
     }
@@ -691,7 +692,7 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
       if (!any_entity)
         append_heading (self, _ ("Entities it describes"));
       any_entity = TRUE;
-      append (self, link_button (self, en->name, kr_entity_kind_label (en->kind), FALSE, e));
+      append (self, link_button (self, en->display_name, kr_entity_kind_label (en->kind), FALSE, e));
     }
 }
 
@@ -708,8 +709,8 @@ kr_evidence_panel_show_chains (KrEvidencePanel *self, KrDataset *dataset, guint 
   begin_page (self, dataset, "chains", NULL);
   /* Translators: the heading of the shortest chains of deals between two entities */
   title = g_strdup_printf (_ ("How %s is connected to %s"),
-                           kr_dataset_get_entity (dataset, from)->name,
-                           kr_dataset_get_entity (dataset, to)->name);
+                           kr_dataset_get_entity (dataset, from)->display_name,
+                           kr_dataset_get_entity (dataset, to)->display_name);
   append (self, text_label (title, "title-3"));
   if (chains->len > 0)
     {
@@ -744,7 +745,7 @@ kr_evidence_panel_show_chains (KrEvidencePanel *self, KrDataset *dataset, guint 
               const KrEntity *e = kr_dataset_get_entity (dataset, v);
               gtk_box_append (
                   GTK_BOX (card),
-                  link_button (self, e->name, kr_entity_kind_label (e->kind), FALSE, v));
+                  link_button (self, e->display_name, kr_entity_kind_label (e->kind), FALSE, v));
             }
           else
             {

@@ -89,7 +89,7 @@ static const char *
 entity_name (KrDataset *dataset, const char *id)
 {
   int e = kr_dataset_find_entity (dataset, id);
-  return e >= 0 ? kr_dataset_get_entity (dataset, (guint)e)->name : id;
+  return e >= 0 ? kr_dataset_get_entity (dataset, (guint)e)->display_name : id;
 }
 
 /* A chip: what it shows, and a button that removes it. */
