@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-application.h"
+#include "kr-preferences.h"
 #include "kr-window.h"
 
 struct _KrApplication
@@ -114,6 +115,19 @@ kr_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  /* The colour scheme chosen in the preferences, when settings are installed. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr (GSettingsSchema) schema
+        = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+    if (schema != NULL)
+      {
+        g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+        g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+        kr_preferences_apply_color_scheme (scheme);
+      }
+  }
 }
 
 static void

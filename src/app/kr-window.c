@@ -15,6 +15,7 @@
 #include "kr-export.h"
 #include "kr-filter-popover.h"
 #include "kr-layout.h"
+#include "kr-preferences.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
 #include "kr-view-bar.h"
@@ -337,8 +338,8 @@ go_to_match (KrWindow *self, int step)
   kr_diagram_view_select_entity (self->diagram, (int)m->entity, TRUE);
   if (m->matched != entity->display_name)
     /* Translators: the 2nd of 5 matches, found by one of its other names */
-    status = g_strdup_printf (_ ("%d of %d · %s, as “%s”"), self->match + 1, n, entity->display_name,
-                              m->matched);
+    status = g_strdup_printf (_ ("%d of %d · %s, as “%s”"), self->match + 1, n,
+                              entity->display_name, m->matched);
   else
     /* Translators: the 2nd of 5 matches */
     status = g_strdup_printf (_ ("%d of %d · %s"), self->match + 1, n, entity->display_name);
@@ -489,6 +490,12 @@ show_article_action (GtkWidget *widget, const char *action_name, GVariant *param
   kr_evidence_panel_show_article (self->panel, self->dataset, (guint)article);
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
+}
+
+static void
+preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  kr_preferences_present (KR_WINDOW (widget));
 }
 
 static void
@@ -1606,6 +1613,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", "s", copy_citation_action);
@@ -1624,6 +1632,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
