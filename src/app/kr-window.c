@@ -878,7 +878,10 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (kr_diagram_view_get_scene (self->diagram) == NULL)
         {
+          adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
           adw_status_page_set_title (self->error_page, _ ("Could Not Draw the Diagram"));
+          adw_status_page_set_description (self->error_page, NULL);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_details), TRUE);
           gtk_label_set_text (self->error_details, error->message);
           gtk_stack_set_visible_child_name (self->stack, "error");
         }
@@ -904,6 +907,22 @@ relayout (KrWindow *self)
 
   if (self->dataset == NULL)
     return;
+  if (kr_dataset_get_n_entities (self->dataset) == 0)
+    {
+      /* Nothing to lay out: say what to do instead of reporting a failure. */
+      g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("");
+      g_autofree char *description = g_strdup_printf (
+          _ ("“%s” has no entities yet. Add entities and deals to it (the map appears when "
+             "the file is saved) or open another dataset."),
+          name);
+      adw_status_page_set_icon_name (self->error_page, "x-office-document-symbolic");
+      adw_status_page_set_title (self->error_page, _ ("This Dataset Is Empty"));
+      adw_status_page_set_description (self->error_page, description);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_details), FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      kr_diagram_view_set_scene (self->diagram, NULL);
+      return;
+    }
   /* A radial layout of a neighbourhood centres on the entity in focus. */
   options.root = self->filter.focus;
   if (!kr_filter_is_empty (&self->filter))
@@ -1085,7 +1104,9 @@ show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError 
   if (self->dataset == NULL)
     {
       g_autofree char *title = g_strdup_printf (_ ("Could Not Open “%s”"), name);
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->error_page, title);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_details), TRUE);
       adw_status_page_set_description (
           self->error_page,
           problems && problems->len ? _ (
