@@ -10,7 +10,7 @@ listed = {line.strip() for line in (root / "po" / "POTFILES.in").read_text().spl
           if line.strip() and not line.startswith("#")}
 marker = re.compile(r'(^|[^A-Za-z0-9_])(_|N_|C_|NC_) ?\(|g_dngettext|translatable="yes"')
 missing, stale = [], []
-for path in sorted(list(root.glob("src/**/*.c")) + list(root.glob("ui/*.ui"))):
+for path in sorted(list(root.glob("src/**/*.c")) + list(root.glob("ui/**/*.ui"))):
     rel = path.relative_to(root).as_posix()
     if marker.search(path.read_text(encoding="utf-8")) and rel not in listed:
         missing.append(rel)
