@@ -46,6 +46,7 @@ struct _KrWindow
   KrFilterPopover *filter_popover;
   KrViewBar *view_bar;
   KrTimelineBar *timeline_bar;
+  GMenu *recent_menu;
 
   KrDataset *dataset;
   GFile *file;         /* NULL for the built-in dataset */
@@ -98,6 +99,7 @@ static GParamSpec *properties[N_PROPS];
 static void set_engine (KrWindow *self, const char *engine);
 static void relayout (KrWindow *self);
 static void finish_path (KrWindow *self, guint entity);
+static void update_recent_menu (KrWindow *self);
 
 /* ---- messages -------------------------------------------------------------------------- */
 
@@ -993,6 +995,7 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
         {
           g_autofree char *uri = g_file_get_uri (file);
           gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+          update_recent_menu (self);
         }
     }
   g_clear_pointer (&self->path_start, g_free);
@@ -1052,6 +1055,56 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 }
 
 /* ---- loading --------------------------------------------------------------------------- */
+
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *x = *(GtkRecentInfo *const *)a, *y = *(GtkRecentInfo *const *)b;
+  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
+}
+
+/* The datasets opened lately, newest first, from the desktop's recent files. */
+static void
+update_recent_menu (KrWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) mine = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      if (gtk_recent_info_has_application (info, g_get_application_name ())
+          && g_str_has_suffix (gtk_recent_info_get_uri (info), ".json")
+          && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (mine, info);
+    }
+  g_ptr_array_sort (mine, compare_recent);
+  for (guint i = 0; i < MIN (mine->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = mine->pdata[i];
+      g_autoptr (GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (mine->len == 0)
+    {
+      g_autoptr (GMenuItem) none = g_menu_item_new (_ ("No Recent Datasets"), "win.no-recent");
+      g_menu_append_item (self->recent_menu, none);
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  kr_window_open_file (KR_WINDOW (widget), file);
+}
 
 static gboolean
 reload_now (gpointer data)
@@ -1623,6 +1676,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, view_bar);
   gtk_widget_class_bind_template_callback (widget_class, filter_popover_changed);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, timeline_bar);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, timeline_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1635,6 +1689,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "s", open_url_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", "s", copy_citation_action);
@@ -1737,6 +1793,8 @@ kr_window_init (KrWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
   }
   update_history_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  update_recent_menu (self);
   {
     /* A dataset dropped on the window opens. */
     GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
