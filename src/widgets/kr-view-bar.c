@@ -105,6 +105,8 @@ add_chip (KrViewBar *self, const char *text, const char *part)
   gtk_widget_add_css_class (chip, "kr-chip");
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  /* Short texts whole; the bar scrolls sideways before it cuts them. */
+  gtk_label_set_width_chars (GTK_LABEL (label), (int)MIN (g_utf8_strlen (text, -1), 16));
   gtk_widget_set_tooltip_text (label, text);
   gtk_box_append (GTK_BOX (chip), label);
   gtk_widget_add_css_class (remove, "flat");
