@@ -874,6 +874,7 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_spinner_stop (self->spinner);
+  kr_timeline_bar_set_busy (self->timeline_bar, FALSE);
   g_clear_object (&self->layout_cancellable);
 
   if (scene == NULL)
@@ -949,6 +950,7 @@ relayout (KrWindow *self)
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
+  kr_timeline_bar_set_busy (self->timeline_bar, TRUE);
   kr_layout_run_async (self->dataset, &options, self->layout_cancellable, layout_done,
                        g_object_ref (self));
 }

@@ -25,6 +25,7 @@ struct _KrTimelineBar
 
   GStrv dates;
   guint play_id;
+  gboolean busy;
 };
 
 G_DEFINE_FINAL_TYPE (KrTimelineBar, kr_timeline_bar, GTK_TYPE_WIDGET)
@@ -67,6 +68,8 @@ play_step (gpointer data)
   KrTimelineBar *self = data;
   int next = current_index (self) + 1;
 
+  if (self->busy)
+    return G_SOURCE_CONTINUE; /* the last date is still being laid out */
   if (self->dates == NULL || next >= (int)g_strv_length (self->dates))
     {
       self->play_id = 0;
@@ -114,6 +117,13 @@ kr_timeline_bar_set_dates (KrTimelineBar *self, const char *const *dates)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale), n > 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), n > 1);
   gtk_label_set_text (self->date_label, n > 0 ? self->dates[n - 1] : _ ("No dates"));
+}
+
+void
+kr_timeline_bar_set_busy (KrTimelineBar *self, gboolean busy)
+{
+  g_return_if_fail (KR_IS_TIMELINE_BAR (self));
+  self->busy = busy;
 }
 
 const char *

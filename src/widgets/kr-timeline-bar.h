@@ -22,6 +22,9 @@ void kr_timeline_bar_set_date (KrTimelineBar *self, const char *date);
  * (the deals under way on the date). */
 gboolean kr_timeline_bar_get_reported (KrTimelineBar *self);
 
+/* While the map is being laid out, playing waits for it before the next date. */
+void kr_timeline_bar_set_busy (KrTimelineBar *self, gboolean busy);
+
 /* Stops playing through time. */
 void kr_timeline_bar_stop (KrTimelineBar *self);
 
