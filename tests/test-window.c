@@ -387,12 +387,30 @@ test_window (void)
     gpointer delta[2] = { panel, (gpointer) "d" };
     GtkWidget *title;
 
+    /* Filters chosen for it the last time come back with it. */
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_autofree char *uri = g_file_get_uri (network);
+    g_autoptr (GVariant) remembered = NULL;
+    const char *terms = NULL;
+    g_settings_set_value (settings, "dataset-filters",
+                          g_variant_new_parsed ("{%s: 'deal-kind=alliance;hide-isolated'}", uri));
+
     kr_window_open_file (window, network);
     g_assert_true (wait_for (dataset_changed, before));
     {
       gpointer pair[2] = { window, kr_window_get_dataset (window) };
       g_assert_true (wait_for (scene_is_of, pair));
     }
+    g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), 6), <, 0);  /* lone */
+    g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), 0), >=, 0); /* a */
+    /* Changing them is remembered too. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
+                                               KR_VIEW_PART_HIDE_ISOLATED));
+    remembered = g_settings_get_value (settings, "dataset-filters");
+    g_assert_true (g_variant_lookup (remembered, uri, "&s", &terms));
+    g_assert_cmpstr (terms, ==, "deal-kind=alliance");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view", NULL));
+    settle (1000);
     kr_diagram_view_select_entity (
         diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "d"), FALSE);
     g_assert_true (wait_for (panel_shows, delta));
