@@ -353,7 +353,8 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
       /* Shown by its name in the user's language, it is also called by its dataset name. */
       GString *aliases = g_string_new (e->display_name != e->name ? e->name : NULL);
       for (guint i = 0; i < e->n_aliases; i++)
-        g_string_append_printf (aliases, "%s%s", aliases->len ? ", " : "", e->aliases[i]);
+        if (g_strcmp0 (e->aliases[i], e->name) != 0)
+          g_string_append_printf (aliases, "%s%s", aliases->len ? ", " : "", e->aliases[i]);
       {
         g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
         append (self, text_label (line, "caption"));
