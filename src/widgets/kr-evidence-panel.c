@@ -355,10 +355,11 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
       for (guint i = 0; i < e->n_aliases; i++)
         if (g_strcmp0 (e->aliases[i], e->name) != 0)
           g_string_append_printf (aliases, "%s%s", aliases->len ? ", " : "", e->aliases[i]);
-      {
-        g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
-        append (self, text_label (line, "caption"));
-      }
+      if (aliases->len > 0)
+        {
+          g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
+          append (self, text_label (line, "caption"));
+        }
       g_string_free (aliases, TRUE);
     }
   if (e->description != NULL)
@@ -693,7 +694,8 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
       if (!any_entity)
         append_heading (self, _ ("Entities it describes"));
       any_entity = TRUE;
-      append (self, link_button (self, en->display_name, kr_entity_kind_label (en->kind), FALSE, e));
+      append (self,
+              link_button (self, en->display_name, kr_entity_kind_label (en->kind), FALSE, e));
     }
 }
 
