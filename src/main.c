@@ -22,7 +22,9 @@ main (int argc, char *argv[])
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build directory, the translations are there (build-aux/run sets this). */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("KEIRETSU_LOCALEDIR") ? g_getenv ("KEIRETSU_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

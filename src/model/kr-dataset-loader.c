@@ -304,7 +304,8 @@ check_string_node (Loader *l, JsonNode *node, const Path *path, const char *memb
   len = strlen (s);
   if (len > KR_DATASET_MAX_STRING)
     {
-      report (l, path, member, _ ("text is %" G_GSIZE_FORMAT " bytes long; the limit is %d"), len,
+      /* A plain %lu: gettext cannot read G_GSIZE_FORMAT inside a translatable string. */
+      report (l, path, member, _ ("text is %lu bytes long; the limit is %d"), (unsigned long)len,
               KR_DATASET_MAX_STRING);
       return NULL;
     }
@@ -995,8 +996,8 @@ kr_dataset_parse (KrDataset *self, GBytes *bytes, GPtrArray *problems)
       report (l, NULL, "version", _ ("expected an integer, found %s"), type_name (ver));
     else if (json_node_get_int (ver) != KR_DATASET_VERSION)
       report (l, NULL, "version",
-              _ ("version %" G_GINT64_FORMAT " is not supported; this Keiretsu reads version %d"),
-              json_node_get_int (ver), KR_DATASET_VERSION);
+              _ ("version %lld is not supported; this Keiretsu reads version %d"),
+              (long long)json_node_get_int (ver), KR_DATASET_VERSION);
   }
   self->title = get_string (l, root, NULL, "title", TRUE);
   self->description = get_string (l, root, NULL, "description", FALSE);
