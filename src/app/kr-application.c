@@ -39,7 +39,7 @@ kr_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (new_window (self));
-      kr_window_open_builtin (KR_WINDOW (window));
+      kr_window_open_last (KR_WINDOW (window));
     }
   gtk_window_present (window);
 }

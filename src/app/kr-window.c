@@ -990,6 +990,11 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
       /* A view names ids of one dataset; a new version of the same file keeps it, as far as
        * its ids still exist. */
       kr_filter_clear (&self->filter);
+      if (self->settings != NULL)
+        {
+          g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
+          g_settings_set_string (self->settings, "last-dataset", last);
+        }
       g_ptr_array_set_size (self->history, 0);
       self->history_at = 0;
       update_history_actions (self);
@@ -1845,4 +1850,24 @@ kr_window_get_view_bar (KrWindow *self)
 {
   g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->view_bar);
+}
+
+void
+kr_window_open_last (KrWindow *self)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (KR_IS_WINDOW (self));
+  if (self->settings != NULL)
+    uri = g_settings_get_string (self->settings, "last-dataset");
+  if (uri != NULL && uri[0] != '\0')
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (uri);
+      if (g_file_query_exists (file, NULL))
+        {
+          kr_window_open_file (self, file);
+          return;
+        }
+    }
+  kr_window_open_builtin (self);
 }

@@ -26,4 +26,7 @@ GtkWidget *kr_window_get_diagram (KrWindow *self);
 GtkWidget *kr_window_get_panel (KrWindow *self);
 GtkWidget *kr_window_get_view_bar (KrWindow *self);
 
+/* Opens the dataset that was open last time, if it still exists, else the built-in one. */
+void kr_window_open_last (KrWindow *self);
+
 G_END_DECLS
