@@ -467,24 +467,17 @@ show_article_action (GtkWidget *widget, const char *action_name, GVariant *param
   for (guint k = 0; k < kr_dataset_get_n_deals (self->dataset); k++)
     {
       const KrDeal *d = kr_dataset_get_deal (self->dataset, k);
-      for (guint i = 0; i < d->n_evidence; i++)
-        if (d->evidence[i].article == (guint)article)
-          {
-            g_array_append_val (deals, k);
-            for (guint p = 0; p < d->n_parties; p++)
-              g_array_append_val (entities, d->parties[p].entity);
-            break;
-          }
+      if (!kr_evidence_cites (d->evidence, d->n_evidence, (guint)article))
+        continue;
+      g_array_append_val (deals, k);
+      for (guint p = 0; p < d->n_parties; p++)
+        g_array_append_val (entities, d->parties[p].entity);
     }
   for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset); e++)
     {
       const KrEntity *en = kr_dataset_get_entity (self->dataset, e);
-      for (guint i = 0; i < en->n_evidence; i++)
-        if (en->evidence[i].article == (guint)article)
-          {
-            g_array_append_val (entities, e);
-            break;
-          }
+      if (kr_evidence_cites (en->evidence, en->n_evidence, (guint)article))
+        g_array_append_val (entities, e);
     }
   kr_diagram_view_clear_selection (self->diagram);
   kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,

@@ -379,3 +379,12 @@ kr_entity_name_for_languages (const KrEntity *entity, const char *const *languag
     }
   return entity->name;
 }
+
+gboolean
+kr_evidence_cites (const KrEvidence *evidence, guint n, guint article)
+{
+  for (guint i = 0; i < n; i++)
+    if (evidence[i].article == article)
+      return TRUE;
+  return FALSE;
+}

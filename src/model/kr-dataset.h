@@ -69,7 +69,7 @@ typedef struct
   guint n_names;
   const char *display_name; /* the name in the user's language when the entity has one,
                              * else name: what the map and the panel show */
-  const char *description; /* nullable */
+  const char *description;  /* nullable */
   KrEvidence *evidence;
   guint n_evidence;
 } KrEntity;
@@ -144,6 +144,9 @@ gboolean kr_deal_involves (const KrDeal *deal, guint entity);
 /* The entity's name in the first of @languages (as g_get_language_names() lists them, e.g.
  * "ja_JP.UTF-8", "ja_JP", "ja") for which it has one, else its name. */
 const char *kr_entity_name_for_languages (const KrEntity *entity, const char *const *languages);
+
+/* Whether one of the @n excerpts in @evidence comes from article @article. */
+gboolean kr_evidence_cites (const KrEvidence *evidence, guint n, guint article);
 
 /* Whether @date is a date as datasets write them: YYYY, YYYY-MM or YYYY-MM-DD. */
 gboolean kr_date_is_valid (const char *date);

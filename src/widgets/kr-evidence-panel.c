@@ -573,15 +573,6 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
   }
 }
 
-static gboolean
-cites (const KrEvidence *evidence, guint n, guint article)
-{
-  for (guint i = 0; i < n; i++)
-    if (evidence[i].article == article)
-      return TRUE;
-  return FALSE;
-}
-
 /* A flat button that runs a window action, e.g. showing an article. */
 static GtkWidget *
 action_row (const char *title, const char *caption, const char *action, const char *target)
@@ -614,7 +605,7 @@ count_claims (KrDataset *dataset, guint article)
   for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
     {
       const KrDeal *d = kr_dataset_get_deal (dataset, k);
-      n += cites (d->evidence, d->n_evidence, article) ? 1 : 0;
+      n += kr_evidence_cites (d->evidence, d->n_evidence, article) ? 1 : 0;
     }
   return n;
 }
@@ -680,7 +671,7 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
     {
       const KrDeal *d = kr_dataset_get_deal (dataset, k);
       g_autofree char *caption = NULL;
-      if (!cites (d->evidence, d->n_evidence, article))
+      if (!kr_evidence_cites (d->evidence, d->n_evidence, article))
         continue;
       caption
           = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
@@ -689,7 +680,7 @@ kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint
   for (guint e = 0; e < kr_dataset_get_n_entities (dataset); e++)
     {
       const KrEntity *en = kr_dataset_get_entity (dataset, e);
-      if (!cites (en->evidence, en->n_evidence, article))
+      if (!kr_evidence_cites (en->evidence, en->n_evidence, article))
         continue;
       if (!any_entity)
         append_heading (self, _ ("Entities it describes"));
