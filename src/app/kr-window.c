@@ -527,6 +527,14 @@ save_filters (KrWindow *self)
   saved = g_settings_get_value (self->settings, "dataset-filters");
   key = dataset_key (self);
   terms = kr_filter_terms_to_string (&self->filter);
+  {
+    /* Focus, paths and the timeline are not remembered: most changes leave this as it was. */
+    const char *before = NULL;
+    if (!g_variant_lookup (saved, key, "&s", &before))
+      before = "";
+    if (g_str_equal (before, terms))
+      return;
+  }
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
