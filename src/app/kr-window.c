@@ -64,7 +64,9 @@ struct _KrWindow
   GArray *matches; /* KrSearchMatch, of the text in the search entry */
   int match;       /* the one shown, or -1 */
 
-  KrFilter filter; /* what the map shows of the dataset */
+  KrFilter filter;          /* what the map shows of the dataset */
+  gboolean *shown_entities; /* the filter applied to the dataset, one flag per entity and */
+  gboolean *shown_deals;    /* per deal; NULL until computed, or when the filter is empty */
   guint focus_depth;
   char *path_start; /* an entity id while choosing the other end of a path */
   gboolean refit;   /* fit the next layout to the window: the view changed */
@@ -601,6 +603,15 @@ set_filter (KrWindow *self, KrFilter *candidate)
   kr_filter_clear (&self->filter);
   self->filter = *candidate;
   kr_filter_init (candidate);
+  g_free (self->shown_entities);
+  g_free (self->shown_deals);
+  self->shown_entities = NULL;
+  self->shown_deals = NULL;
+  if (!kr_filter_is_empty (&self->filter))
+    {
+      self->shown_entities = g_steal_pointer (&entities);
+      self->shown_deals = g_steal_pointer (&deals);
+    }
   kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
   kr_filter_popover_sync (self->filter_popover, &self->filter);
   save_filters (self);
@@ -684,17 +695,10 @@ finish_path (KrWindow *self, guint entity)
   if (set_filter (self, &candidate))
     {
       /* The chains, listed in the panel: the deals the current view shows, between the two. */
-      g_autoptr (GPtrArray) chains = NULL;
-      g_autofree gboolean *entities
-          = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
-      g_autofree gboolean *deals
-          = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
-      if (kr_filter_apply (&self->filter, self->dataset, entities, deals, NULL))
-        {
-          int a = kr_dataset_find_entity (self->dataset, self->filter.path_from);
-          chains = kr_dataset_shortest_paths (self->dataset, (guint)a, entity, deals, 101);
-          kr_evidence_panel_show_chains (self->panel, self->dataset, (guint)a, entity, chains);
-        }
+      int a = kr_dataset_find_entity (self->dataset, self->filter.path_from);
+      g_autoptr (GPtrArray) chains
+          = kr_dataset_shortest_paths (self->dataset, (guint)a, entity, self->shown_deals, 101);
+      kr_evidence_panel_show_chains (self->panel, self->dataset, (guint)a, entity, chains);
     }
 }
 
@@ -906,9 +910,6 @@ static void
 relayout (KrWindow *self)
 {
   KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL, NULL };
-  g_autofree gboolean *entities = NULL;
-  g_autofree gboolean *deals = NULL;
-
   if (self->dataset == NULL)
     return;
   if (kr_dataset_get_n_entities (self->dataset) == 0)
@@ -929,24 +930,26 @@ relayout (KrWindow *self)
     }
   /* A radial layout of a neighbourhood centres on the entity in focus. */
   options.root = self->filter.focus;
-  if (!kr_filter_is_empty (&self->filter))
+  if (!kr_filter_is_empty (&self->filter) && self->shown_entities == NULL)
     {
+      /* A filter kept across a new version of the dataset: applied to it here. */
       g_autoptr (GError) error = NULL;
-      entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
-      deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
-      if (!kr_filter_apply (&self->filter, self->dataset, entities, deals, &error))
+      self->shown_entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
+      self->shown_deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
+      if (!kr_filter_apply (&self->filter, self->dataset, self->shown_entities, self->shown_deals,
+                            &error))
         {
-          /* The filter no longer fits the dataset (a new version of it): show everything. */
+          /* It no longer fits: show everything. */
           toast (self, error->message);
           kr_filter_clear (&self->filter);
+          g_clear_pointer (&self->shown_entities, g_free);
+          g_clear_pointer (&self->shown_deals, g_free);
           kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
           kr_filter_popover_sync (self->filter_popover, &self->filter);
-          g_clear_pointer (&entities, g_free);
-          g_clear_pointer (&deals, g_free);
         }
-      options.visible_entities = entities;
-      options.visible_deals = deals;
     }
+  options.visible_entities = self->shown_entities;
+  options.visible_deals = self->shown_deals;
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
@@ -984,6 +987,8 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   gboolean reload = file != NULL && self->file != NULL && g_file_equal (file, self->file);
 
   g_set_object (&self->dataset, dataset);
+  g_clear_pointer (&self->shown_entities, g_free);
+  g_clear_pointer (&self->shown_deals, g_free);
   if (!reload)
     {
       g_set_object (&self->file, file);
@@ -1617,6 +1622,8 @@ kr_window_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   watch_file (self, NULL);
   kr_filter_clear (&self->filter);
+  g_clear_pointer (&self->shown_entities, g_free);
+  g_clear_pointer (&self->shown_deals, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->path_start, g_free);
 
