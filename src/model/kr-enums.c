@@ -18,73 +18,78 @@ typedef struct
 } Term;
 
 static const Term entity_kinds[KR_N_ENTITY_KINDS] = {
-  { "company", N_ ("Company") },
-  { "division", N_ ("Business unit") },
-  { "joint_venture", N_ ("Joint venture") },
-  { "government", N_ ("Government") },
-  { "state_fund", N_ ("State fund") },
-  { "person", N_ ("Person") },
-  { "group", N_ ("Group") },
-  { "programme", N_ ("Programme") },
-  { "other", N_ ("Other") },
+  { "company", NC_ ("entity kind", "Company") },
+  { "division", NC_ ("entity kind", "Business unit") },
+  { "joint_venture", NC_ ("entity kind", "Joint venture") },
+  { "government", NC_ ("entity kind", "Government") },
+  { "state_fund", NC_ ("entity kind", "State fund") },
+  { "person", NC_ ("entity kind", "Person") },
+  { "group", NC_ ("entity kind", "Group") },
+  { "programme", NC_ ("entity kind", "Programme") },
+  { "other", NC_ ("entity kind", "Other") },
 };
 
 static const Term deal_kinds[KR_N_DEAL_KINDS] = {
-  { "acquisition", N_ ("Acquisition") },
-  { "merger", N_ ("Merger") },
-  { "investment", N_ ("Investment") },
-  { "equity_stake", N_ ("Equity stake") },
-  { "joint_venture", N_ ("Joint venture") },
-  { "alliance", N_ ("Alliance") },
-  { "partnership", N_ ("Partnership") },
-  { "supply", N_ ("Supply") },
-  { "technology", N_ ("Technology") },
-  { "ownership", N_ ("Ownership") },
-  { "founding", N_ ("Founding") },
-  { "transfer", N_ ("Transfer") },
-  { "divestiture", N_ ("Divestiture") },
-  { "leadership", N_ ("Leadership") },
-  { "rivalry", N_ ("Rivalry") },
+  { "acquisition", NC_ ("deal kind", "Acquisition") },
+  { "merger", NC_ ("deal kind", "Merger") },
+  { "investment", NC_ ("deal kind", "Investment") },
+  { "equity_stake", NC_ ("deal kind", "Equity stake") },
+  { "joint_venture", NC_ ("deal kind", "Joint venture") },
+  { "alliance", NC_ ("deal kind", "Alliance") },
+  { "partnership", NC_ ("deal kind", "Partnership") },
+  { "supply", NC_ ("deal kind", "Supply") },
+  { "technology", NC_ ("deal kind", "Technology") },
+  { "ownership", NC_ ("deal kind", "Ownership") },
+  { "founding", NC_ ("deal kind", "Founding") },
+  { "transfer", NC_ ("deal kind", "Transfer") },
+  { "divestiture", NC_ ("deal kind", "Divestiture") },
+  { "leadership", NC_ ("deal kind", "Leadership") },
+  { "rivalry", NC_ ("deal kind", "Rivalry") },
 };
 
 static const Term statuses[KR_N_STATUSES] = {
-  { "rumoured", N_ ("Rumoured") },   { "exploring", N_ ("Exploring") },
-  { "proposed", N_ ("Proposed") },   { "in_talks", N_ ("In talks") },
-  { "planned", N_ ("Planned") },     { "agreed", N_ ("Agreed") },
-  { "active", N_ ("Active") },       { "completed", N_ ("Completed") },
-  { "collapsed", N_ ("Collapsed") }, { "declined", N_ ("Declined") },
-  { "ended", N_ ("Ended") },
+  { "rumoured", NC_ ("deal status", "Rumoured") },
+  { "exploring", NC_ ("deal status", "Exploring") },
+  { "proposed", NC_ ("deal status", "Proposed") },
+  { "in_talks", NC_ ("deal status", "In talks") },
+  { "planned", NC_ ("deal status", "Planned") },
+  { "agreed", NC_ ("deal status", "Agreed") },
+  { "active", NC_ ("deal status", "Active") },
+  { "completed", NC_ ("deal status", "Completed") },
+  { "collapsed", NC_ ("deal status", "Collapsed") },
+  { "declined", NC_ ("deal status", "Declined") },
+  { "ended", NC_ ("deal status", "Ended") },
 };
 
 static const Term roles[KR_N_ROLES] = {
-  { "acquirer", N_ ("Acquirer") },
-  { "target", N_ ("Target") },
-  { "seller", N_ ("Seller") },
-  { "investor", N_ ("Investor") },
-  { "investee", N_ ("Investee") },
-  { "parent", N_ ("Parent") },
-  { "subsidiary", N_ ("Subsidiary") },
-  { "founder", N_ ("Founder") },
-  { "venture", N_ ("Venture") },
-  { "supplier", N_ ("Supplier") },
-  { "customer", N_ ("Customer") },
-  { "contributor", N_ ("Contributor") },
-  { "recipient", N_ ("Recipient") },
-  { "transferor", N_ ("Hands over") },
-  { "transferee", N_ ("Takes over") },
-  { "leader", N_ ("Leader") },
-  { "led", N_ ("Led") },
-  { "advocate", N_ ("Advocate") },
-  { "opponent", N_ ("Opponent") },
-  { "partner", N_ ("Partner") },
-  { "member", N_ ("Member") },
-  { "rival", N_ ("Rival") },
+  { "acquirer", NC_ ("party role", "Acquirer") },
+  { "target", NC_ ("party role", "Target") },
+  { "seller", NC_ ("party role", "Seller") },
+  { "investor", NC_ ("party role", "Investor") },
+  { "investee", NC_ ("party role", "Investee") },
+  { "parent", NC_ ("party role", "Parent") },
+  { "subsidiary", NC_ ("party role", "Subsidiary") },
+  { "founder", NC_ ("party role", "Founder") },
+  { "venture", NC_ ("party role", "Venture") },
+  { "supplier", NC_ ("party role", "Supplier") },
+  { "customer", NC_ ("party role", "Customer") },
+  { "contributor", NC_ ("party role", "Contributor") },
+  { "recipient", NC_ ("party role", "Recipient") },
+  { "transferor", NC_ ("party role", "Hands over") },
+  { "transferee", NC_ ("party role", "Takes over") },
+  { "leader", NC_ ("party role", "Leader") },
+  { "led", NC_ ("party role", "Led") },
+  { "advocate", NC_ ("party role", "Advocate") },
+  { "opponent", NC_ ("party role", "Opponent") },
+  { "partner", NC_ ("party role", "Partner") },
+  { "member", NC_ ("party role", "Member") },
+  { "rival", NC_ ("party role", "Rival") },
 };
 
 static const Term stances[KR_N_STANCES] = {
-  { "supports", N_ ("Supports") },
-  { "contradicts", N_ ("Contradicts") },
-  { "qualifies", N_ ("Qualifies") },
+  { "supports", NC_ ("evidence stance", "Supports") },
+  { "contradicts", NC_ ("evidence stance", "Contradicts") },
+  { "qualifies", NC_ ("evidence stance", "Qualifies") },
 };
 
 static int
@@ -107,7 +112,7 @@ join_tokens (const Term *terms, int n)
   return g_intern_string (s->str);
 }
 
-#define VOCABULARY(prefix, Type, table, count)                                                     \
+#define VOCABULARY(prefix, Type, table, count, context)                                            \
   int prefix##_from_token (const char *token) { return lookup (table, count, token); }             \
   const char *prefix##_to_token (Type v)                                                           \
   {                                                                                                \
@@ -117,7 +122,7 @@ join_tokens (const Term *terms, int n)
   const char *prefix##_label (Type v)                                                              \
   {                                                                                                \
     g_return_val_if_fail ((int)v >= 0 && (int)v < count, NULL);                                    \
-    return _ (table[v].label);                                                                     \
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, table[v].label);                                \
   }                                                                                                \
   const char *prefix##_tokens (void)                                                               \
   {                                                                                                \
@@ -127,11 +132,13 @@ join_tokens (const Term *terms, int n)
     return (const char *)joined;                                                                   \
   }
 
-VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS)
-VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS)
-VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES)
-VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES)
-VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES)
+/* Each vocabulary has its own translation context: "Joint venture" names a kind of entity in one
+ * and a kind of deal in the other, and languages need not word them alike. */
+VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS, "entity kind")
+VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS, "deal kind")
+VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status")
+VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role")
+VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance")
 
 gboolean
 kr_status_is_settled (KrDealStatus status)

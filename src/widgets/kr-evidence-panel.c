@@ -354,7 +354,8 @@ kr_evidence_panel_show_entity (KrEvidencePanel *self, KrDataset *dataset, guint 
       GString *aliases = g_string_new (e->display_name != e->name ? e->name : NULL);
       for (guint i = 0; i < e->n_aliases; i++)
         if (g_strcmp0 (e->aliases[i], e->name) != 0)
-          g_string_append_printf (aliases, "%s%s", aliases->len ? ", " : "", e->aliases[i]);
+          g_string_append_printf (aliases, "%s%s", aliases->len ? C_ ("list separator", ", ") : "",
+                                  e->aliases[i]);
       if (aliases->len > 0)
         {
           g_autofree char *line = g_strdup_printf (_ ("Also called %s"), aliases->str);
@@ -433,10 +434,20 @@ format_money (const KrDeal *d)
 {
   double v = d->value_amount;
   g_autofree char *amount = NULL;
+  /* Translators: how your language groups the digits of large amounts. Keep "thousands" to
+   * write them in millions and billions; write "myriads" (in English) if it counts in units of
+   * ten thousand, such as 万, 億 and 兆 in Japanese. */
+  gboolean myriads = g_str_equal (C_ ("number grouping", "thousands"), "myriads");
 
-  if (v >= 1e9)
+  if (v >= 1e12)
+    amount = g_strdup_printf (_ ("%.4g trillion"), v / 1e12);
+  else if (myriads && v >= 1e8)
+    amount = g_strdup_printf (_ ("%.4g hundred million"), v / 1e8);
+  else if (myriads && v >= 1e4)
+    amount = g_strdup_printf (_ ("%.4g ten thousand"), v / 1e4);
+  else if (!myriads && v >= 1e9)
     amount = g_strdup_printf (_ ("%.4g billion"), v / 1e9);
-  else if (v >= 1e6)
+  else if (!myriads && v >= 1e6)
     amount = g_strdup_printf (_ ("%.4g million"), v / 1e6);
   else
     amount = g_strdup_printf ("%.0f", v);

@@ -26,7 +26,8 @@ list_of (const char *const *labels, guint n, char *(*many) (guint))
 {
   if (n > 3)
     return many (n);
-  return g_strjoinv (", ", (char **)labels);
+  /* Translators: put between the items of a list, as in "Alliance, Supply" */
+  return g_strjoinv (C_ ("list separator", ", "), (char **)labels);
 }
 
 static char *
