@@ -255,10 +255,14 @@ static int
 run_check (const char *path)
 {
   g_autoptr (KrDataset) dataset = load_dataset (path, TRUE);
+  g_autofree char *display = NULL;
+  g_autofree char *shown = NULL;
 
   if (dataset == NULL)
     return 1;
-  g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), path,
+  display = g_filename_display_name (path);
+  shown = kr_problem_printable (display, 0);
+  g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), shown,
            kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
            kr_dataset_get_n_articles (dataset));
   return 0;

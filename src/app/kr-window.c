@@ -115,6 +115,19 @@ toast (KrWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+/* A file's name as people read it: valid UTF-8 whatever the file system holds. */
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = NULL;
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+  uri = g_file_get_uri (file);
+  return g_path_get_basename (uri);
+}
+
 static void
 show_problems_dialog (KrWindow *self, const char *heading, const char *body)
 {
@@ -915,11 +928,13 @@ relayout (KrWindow *self)
   if (kr_dataset_get_n_entities (self->dataset) == 0)
     {
       /* Nothing to lay out: say what to do instead of reporting a failure. */
-      g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("");
+      g_autofree char *name = self->file ? display_basename (self->file) : g_strdup ("");
+      /* A status page's description is markup; a file name is not. */
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
       g_autofree char *description = g_strdup_printf (
           _ ("“%s” has no entities yet. Add entities and deals to it (the map appears when "
              "the file is saved) or open another dataset."),
-          name);
+          escaped);
       adw_status_page_set_icon_name (self->error_page, "x-office-document-symbolic");
       adw_status_page_set_title (self->error_page, _ ("This Dataset Is Empty"));
       adw_status_page_set_description (self->error_page, description);
@@ -1014,7 +1029,7 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   g_clear_pointer (&self->path_start, g_free);
   if (reload)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = display_basename (file);
       g_autofree char *message
           = g_strdup_printf (_ ("“%s” changed on disk and was reloaded"), name);
       toast (self, message);
@@ -1027,7 +1042,7 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
       timeline_changed (self);
     }
   if (file != NULL)
-    subtitle = g_file_get_basename (file);
+    subtitle = display_basename (file);
   else
     subtitle = g_strdup (_ ("Built-in dataset"));
   adw_window_title_set_title (self->window_title, kr_dataset_get_title (dataset));
@@ -1098,7 +1113,10 @@ update_recent_menu (KrWindow *self)
   for (guint i = 0; i < MIN (mine->len, MAX_RECENT); i++)
     {
       GtkRecentInfo *info = mine->pdata[i];
-      g_autoptr (GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      /* Menu labels take "_" as a mnemonic: double it to show a name as it is. */
+      g_auto (GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s",
                                          gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_menu, item);
@@ -1157,7 +1175,7 @@ file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, Kr
 static void
 show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError *error)
 {
-  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_ ("built-in dataset"));
+  g_autofree char *name = file ? display_basename (file) : g_strdup (_ ("built-in dataset"));
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autofree char *details = NULL;
   g_autofree char *heading = NULL;
@@ -1309,7 +1327,7 @@ export_written (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KrWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *name = display_basename (G_FILE (source));
   g_autofree char *message = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
@@ -1380,7 +1398,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->file != NULL)
     {
       char *dot;
-      base = g_file_get_basename (self->file);
+      base = display_basename (self->file);
       dot = strrchr (base, '.');
       if (dot != NULL)
         *dot = '\0';

@@ -37,6 +37,13 @@ typedef struct
   gboolean gave_up;
 } Loader;
 
+/* Text from the file, as a message quotes it: printable and short. */
+static char *
+quote (const char *text)
+{
+  return kr_problem_printable (text, 40);
+}
+
 static void
 path_append (GString *out, const Path *path)
 {
@@ -47,7 +54,10 @@ path_append (GString *out, const Path *path)
     }
   path_append (out, path->up);
   if (path->key != NULL)
-    g_string_append_printf (out, ".%s", path->key);
+    {
+      g_autofree char *key = quote (path->key);
+      g_string_append_printf (out, ".%s", key);
+    }
   else
     g_string_append_printf (out, "[%u]", path->index);
 }
@@ -79,7 +89,10 @@ report (Loader *l, const Path *path, const char *member, const char *format, ...
 
   path_append (where, path);
   if (member != NULL)
-    g_string_append_printf (where, ".%s", member);
+    {
+      g_autofree char *key = quote (member);
+      g_string_append_printf (where, ".%s", key);
+    }
   g_ptr_array_add (l->problems, kr_problem_new_at_path (where->str, message));
 }
 
@@ -247,7 +260,8 @@ check_members (Loader *l, JsonObject *object, const Path *path, const char *cons
       if (!g_strv_contains (allowed, name))
         {
           g_autofree char *list = g_strjoinv (", ", (char **)allowed);
-          report (l, path, name, _ ("unknown member \"%s\"; expected one of: %s"), name, list);
+          g_autofree char *shown = quote (name);
+          report (l, path, name, _ ("unknown member \"%s\"; expected one of: %s"), shown, list);
         }
     }
 }
@@ -288,6 +302,15 @@ intern (Loader *l, const char *s)
   return g_string_chunk_insert (l->dataset->strings, s);
 }
 
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
 static const char *
 check_string_node (Loader *l, JsonNode *node, const Path *path, const char *member,
                    gboolean allow_empty)
@@ -309,7 +332,14 @@ check_string_node (Loader *l, JsonNode *node, const Path *path, const char *memb
               KR_DATASET_MAX_STRING);
       return NULL;
     }
-  if (!allow_empty && *s == '\0')
+  /* The file is valid UTF-8, but a \u escape can still spell an invalid character. */
+  if (!g_utf8_validate_len (s, len, NULL))
+    {
+      report (l, path, member,
+              _ ("the text is not valid Unicode (a \\u escape names no character)"));
+      return NULL;
+    }
+  if (!allow_empty && is_blank (s))
     {
       report (l, path, member, _ ("must not be empty"));
       return NULL;
@@ -477,8 +507,9 @@ get_date (Loader *l, JsonObject *object, const Path *path, const char *member)
 
   if (s != NULL && !kr_date_is_valid (s))
     {
+      g_autofree char *shown = quote (s);
       report (l, path, member,
-              _ ("\"%s\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601)"), s);
+              _ ("\"%s\" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601)"), shown);
       return NULL;
     }
   return s;
@@ -503,7 +534,10 @@ get_token (Loader *l, JsonObject *object, const Path *path, const char *member,
     return -1;
   v = from_token (s);
   if (v < 0)
-    report (l, path, member, _ ("unknown %s \"%s\"; expected one of: %s"), member, s, tokens);
+    {
+      g_autofree char *shown = quote (s);
+      report (l, path, member, _ ("unknown %s \"%s\"; expected one of: %s"), member, shown, tokens);
+    }
   return v;
 }
 
@@ -567,7 +601,8 @@ collect_ids (Loader *l, JsonArray *array, const Path *path, RecordType type, GHa
         }
       if (g_hash_table_lookup_extended (all_ids, id, NULL, &previous))
         {
-          report (l, &here, "id", _ ("duplicate id \"%s\"; it is already used by %s"), id,
+          g_autofree char *shown = quote (id);
+          report (l, &here, "id", _ ("duplicate id \"%s\"; it is already used by %s"), shown,
                   (const char *)previous);
           continue;
         }
@@ -596,7 +631,8 @@ resolve (Loader *l, GHashTable *table, JsonObject *object, const Path *path, con
     return -1;
   if (!g_hash_table_lookup_extended (table, id, NULL, &v))
     {
-      report (l, path, member, _ ("unknown %s \"%s\""), record_type_name (type), id);
+      g_autofree char *shown = quote (id);
+      report (l, path, member, _ ("unknown %s \"%s\""), record_type_name (type), shown);
       return -1;
     }
   return GPOINTER_TO_INT (v) - 1;
@@ -671,7 +707,11 @@ read_article (Loader *l, JsonObject *o, const Path *path, gpointer record)
   a->author = get_string (l, o, path, "author", FALSE);
   lang = get_string (l, o, path, "language", FALSE);
   if (lang != NULL && !is_valid_language (lang))
-    report (l, path, "language", _ ("\"%s\" is not a language tag such as \"en\" or \"ja\""), lang);
+    {
+      g_autofree char *shown = quote (lang);
+      report (l, path, "language", _ ("\"%s\" is not a language tag such as \"en\" or \"ja\""),
+              shown);
+    }
   a->language = lang;
   a->note = get_string (l, o, path, "note", FALSE);
 }
@@ -733,8 +773,9 @@ read_entity (Loader *l, JsonObject *o, const Path *path, gpointer record)
               const char *s = check_string_node (l, value, &npath, lang, FALSE);
               if (!is_valid_language (lang))
                 {
+                  g_autofree char *shown = quote (lang);
                   report (l, &npath, lang,
-                          _ ("\"%s\" is not a language tag such as \"en\" or \"ja\""), lang);
+                          _ ("\"%s\" is not a language tag such as \"en\" or \"ja\""), shown);
                   continue;
                 }
               if (s == NULL)
@@ -892,7 +933,8 @@ read_deal (Loader *l, JsonObject *o, const Path *path, gpointer record)
             continue;
           if (!g_hash_table_lookup_extended (l->dataset->entity_ids, id, NULL, &v))
             {
-              report (l, &here, NULL, _ ("unknown entity \"%s\""), id);
+              g_autofree char *shown = quote (id);
+              report (l, &here, NULL, _ ("unknown entity \"%s\""), shown);
               continue;
             }
           d->proposed_by[d->n_proposed_by++] = GPOINTER_TO_UINT (v) - 1;

@@ -103,8 +103,38 @@ kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **
 static char *
 display_name_for_file (GFile *file)
 {
-  char *path = g_file_get_path (file);
-  return path ? path : g_file_get_uri (file);
+  g_autofree char *path = g_file_get_path (file);
+
+  /* Messages are UTF-8; a path is whatever bytes the file system holds. */
+  return path ? g_filename_display_name (path) : g_file_get_uri (file);
+}
+
+/* Reads the file, but never more than @limit bytes: it may have grown since it was measured. */
+static GBytes *
+read_at_most (GFile *file, gsize limit, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr (GByteArray) data = NULL;
+  gsize chunk = 1024 * 1024;
+
+  if (in == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  while (data->len < limit)
+    {
+      gsize want = MIN (chunk, limit - data->len);
+      gsize got = 0;
+      guint old = data->len;
+
+      g_byte_array_set_size (data, old + want);
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in), data->data + old, want, &got, cancellable,
+                                    error))
+        return NULL;
+      g_byte_array_set_size (data, old + got);
+      if (got < want)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 KrDataset *
@@ -134,6 +164,13 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
                    _ ("%s: is a folder, not a dataset file"), name);
       return NULL;
     }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      /* A pipe or a device could block or never end. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _ ("%s: is not a regular file (a pipe, socket or device)"), name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > KR_DATASET_MAX_FILE_SIZE)
     {
       g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
@@ -142,7 +179,7 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = read_at_most (file, KR_DATASET_MAX_FILE_SIZE + 1, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"), name,

@@ -7,15 +7,40 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-problem.h"
+
+char *
+kr_problem_printable (const char *text, guint max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+  guint n = 0;
+
+  for (const char *s = valid; *s != '\0'; s = g_utf8_next_char (s), n++)
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (max_chars > 0 && n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
 
 KrProblem *
 kr_problem_new_at_path (const char *path, const char *message)
 {
   KrProblem *p = g_new0 (KrProblem, 1);
-  p->path = g_strdup (path);
-  p->message = g_strdup (message);
+  p->path = kr_problem_printable (path, 0);
+  p->message = kr_problem_printable (message, 0);
   return p;
 }
 
@@ -25,7 +50,7 @@ kr_problem_new_at_position (int line, int column, const char *message)
   KrProblem *p = g_new0 (KrProblem, 1);
   p->line = line;
   p->column = column;
-  p->message = g_strdup (message);
+  p->message = kr_problem_printable (message, 0);
   return p;
 }
 
@@ -44,14 +69,15 @@ kr_problem_to_string (const KrProblem *problem, const char *source_name)
 {
   g_return_val_if_fail (problem != NULL, NULL);
 
-  if (source_name == NULL)
-    source_name = "-";
+  /* A file name is as untrusted as the file. */
+  g_autofree char *source = kr_problem_printable (source_name != NULL ? source_name : "-", 0);
+
   if (problem->path != NULL)
-    return g_strdup_printf ("%s:%s: %s", source_name, problem->path, problem->message);
+    return g_strdup_printf ("%s:%s: %s", source, problem->path, problem->message);
   if (problem->line > 0)
-    return g_strdup_printf ("%s:%d:%d: %s", source_name, problem->line, problem->column,
+    return g_strdup_printf ("%s:%d:%d: %s", source, problem->line, problem->column,
                             problem->message);
-  return g_strdup_printf ("%s: %s", source_name, problem->message);
+  return g_strdup_printf ("%s: %s", source, problem->message);
 }
 
 char *

@@ -16,6 +16,11 @@ typedef struct
   char *message;
 } KrProblem;
 
+/* A copy of untrusted text fit to quote in a message: valid UTF-8, control characters shown as
+ * U+FFFD (no line breaks or terminal escapes), cut to @max_chars characters with "…" (0: no cut).
+ */
+char *kr_problem_printable (const char *text, guint max_chars);
+
 KrProblem *kr_problem_new_at_path (const char *path, const char *message);
 KrProblem *kr_problem_new_at_position (int line, int column, const char *message);
 void kr_problem_free (KrProblem *problem);
