@@ -95,6 +95,22 @@ find_label_with_class (GtkWidget *widget, const char *css_class)
   return NULL;
 }
 
+/* Every label under widget: markup is well-formed, and the visible texts are gathered. */
+static void
+collect_label_texts (GtkWidget *widget, GString *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      if (gtk_label_get_use_markup (GTK_LABEL (widget)))
+        g_assert_true (pango_parse_markup (gtk_label_get_label (GTK_LABEL (widget)), -1, 0, NULL,
+                                           NULL, NULL, NULL));
+      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (texts, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_label_texts (c, texts);
+}
+
 static gboolean
 idle_for_a_while (gpointer data)
 {
@@ -418,6 +434,47 @@ test_window (void)
     g_assert_nonnull (title);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Delta <b>Bold</b>");
     g_assert_false (gtk_label_get_use_markup (GTK_LABEL (title)));
+  }
+
+  /* Names that mean something to Pango, HTML or printf are shown as written, everywhere. */
+  {
+    g_autofree char *path
+        = g_test_build_filename (G_TEST_DIST, "data", "good", "hostile-names.json", NULL);
+    g_autoptr (GFile) hostile = g_file_new_for_path (path);
+    gpointer before[2] = { window, kr_window_get_dataset (window) };
+    static const char *const as_written[][2] = {
+      { "bold", "<b>Bold</b> <i>Italic</i> <span foreground=\"red\">Red</span>" },
+      { "xml", "XML &amp; &lt; &#0; <?xml?> <![CDATA[x]]> </svg>" },
+      { "printf", "<a href=\"https://evil.example\">click</a>" },
+      { "d1", "</title><script>alert(\"x\")</script> \\N buys \\G" },
+      { "d3", "%s%s%s%n" },
+    };
+    KrDataset *dataset;
+
+    kr_window_open_file (window, hostile);
+    g_assert_true (wait_for (dataset_changed, before));
+    dataset = kr_window_get_dataset (window);
+    {
+      gpointer pair[2] = { window, dataset };
+      g_assert_true (wait_for (scene_is_of, pair));
+    }
+    for (guint i = 0; i < G_N_ELEMENTS (as_written); i++)
+      {
+        gpointer pair[2] = { panel, (gpointer)as_written[i][0] };
+        g_autoptr (GString) texts = g_string_new (NULL);
+        int entity = kr_dataset_find_entity (dataset, as_written[i][0]);
+
+        if (entity >= 0)
+          kr_diagram_view_select_entity (diagram, entity, FALSE);
+        else
+          kr_diagram_view_select_deal (diagram, kr_dataset_find_deal (dataset, as_written[i][0]),
+                                       FALSE);
+        g_assert_true (wait_for (panel_shows, pair));
+        settle (100);
+        collect_label_texts (GTK_WIDGET (window), texts);
+        if (strstr (texts->str, as_written[i][1]) == NULL)
+          g_error ("“%s” is not shown as written in:\n%s", as_written[i][1], texts->str);
+      }
   }
 
   /* The open file is watched: a new version replaces it and keeps the selection; a broken

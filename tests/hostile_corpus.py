@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Hostile datasets that are too large, too many or too odd to keep in git as files.
+
+Each case is (name, bytes, expected): the file's name, its content, and a piece of the message
+`keiretsu --check` must print for it, or None when the file is odd but valid and must load. The small hand-written cases live in tests/data/bad/;
+these are made from tests/data/good/minimal.json by changing one thing.
+
+Run as a script, it writes the cases into a folder (the fuzzers' seed corpus uses it):
+
+    python3 tests/hostile_corpus.py OUTDIR
+"""
+
+import copy
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MINIMAL = os.path.join(HERE, "data", "good", "minimal.json")
+
+
+def _base():
+    with open(MINIMAL, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _dump(data):
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _with(change):
+    data = copy.deepcopy(_base())
+    change(data)
+    return _dump(data)
+
+
+def _set(path, value):
+    """A copy of the minimal dataset with the member at path (a list of keys) set to value."""
+
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return _with(change)
+
+
+def _raw_number(path, literal):
+    """Like _set, but writes a number literal that json.dumps cannot produce (1e999)."""
+    marker = "__KR_NUMBER__"
+    return _set(path, marker).replace(b'"' + marker.encode() + b'"', literal.encode())
+
+
+def _many_entities(n):
+    data = _base()
+    data["entities"] = [
+        {"id": "e%d" % i, "name": "Entity %d" % i, "kind": "company"} for i in range(n)
+    ]
+    data["deals"] = []
+    return _dump(data)
+
+
+def _nested(levels):
+    head = b'{"format":"keiretsu-dataset","version":1,"title":"deep","articles":'
+    return head + b"[" * levels + b"]" * levels + b',"entities":[],"deals":[]}'
+
+
+def _ownership_cycle():
+    def change(data):
+        data["deals"] = [
+            {
+                "id": "own-%d" % i,
+                "kind": "ownership",
+                "status": "active",
+                "summary": "A cycle of ownership.",
+                "parties": [
+                    {"entity": a, "role": "parent"},
+                    {"entity": b, "role": "subsidiary"},
+                ],
+                "evidence": [{"article": "a1", "quote": "They own each other."}],
+            }
+            for i, (a, b) in enumerate(
+                [("example", "sample"), ("sample", "third"), ("third", "example")]
+            )
+        ]
+    return _with(change)
+
+
+def _member(path, key, value):
+    """A copy of the minimal dataset with an extra member called key in the object at path."""
+
+    def change(data):
+        node = data
+        for k in path:
+            node = node[k]
+        node[key] = value
+
+    return _with(change)
+
+
+MIB = 1024 * 1024
+
+
+def cases():
+    """Yields (name, content, expected message fragment)."""
+    yield "bom.json", b"\xef\xbb\xbf" + _dump(_base()), None
+    yield "bom-then-nothing.json", b"\xef\xbb\xbf\xef\xbb\xbf{}", "format"
+    yield "only-whitespace.json", b"   \n\t  \n", "empty"
+    yield "nul-in-string.json", _dump(_base()).replace(b"Example Corp", b"Exa\x00mple", 1), "NUL"
+    yield "overlong-utf8.json", _dump(_base()).replace(b"Example Corp", b"Ex\xc0\xafmple", 1), "UTF-8"
+    yield "lone-surrogate.json", _dump(_base()).replace(
+        b"Example Corp", b"Ex\\ud800ample", 1
+    ), "not valid Unicode"
+    yield "huge-name.json", _set(["entities", 0, "name"], "N" * MIB), "entities[0].name"
+    yield "huge-quote.json", _set(
+        ["deals", 0, "evidence", 0, "quote"], "Q" * (2 * MIB)
+    ), "deals[0].evidence[0].quote"
+    yield "empty-name.json", _set(["entities", 1, "name"], ""), "entities[1].name"
+    yield "empty-id.json", _set(["entities", 1, "id"], ""), "entities[1].id"
+    yield "blank-summary.json", _set(["deals", 0, "summary"], "   "), "deals[0].summary"
+    yield "number-as-name.json", _set(["entities", 0, "name"], 42), "entities[0].name"
+    yield "object-as-parties.json", _set(["deals", 1, "parties"], {}), "deals[1].parties"
+    yield "null-evidence.json", _set(["deals", 0, "evidence"], None), "deals[0].evidence"
+    yield "string-version.json", _set(["version"], "1"), "version"
+    yield "huge-version.json", _raw_number(["version"], "1e999"), "version"
+    yield "infinite-amount.json", _raw_number(["deals", 0, "value", "amount"], "1e999"), "deals[0].value.amount"
+    yield "negative-amount.json", _set(["deals", 0, "value", "amount"], -5), "deals[0].value.amount"
+    yield "negative-stake.json", _set(["deals", 0, "stake", "after"], -1), "deals[0].stake.after"
+    yield "stake-above-100.json", _set(["deals", 0, "stake", "before"], 100.5), "deals[0].stake.before"
+    yield "tiny-stake.json", _raw_number(["deals", 0, "stake", "after"], "-1e-999"), None
+    yield "nan-stake.json", _raw_number(["deals", 0, "stake", "after"], "NaN"), "syntax error"
+    yield "date-not-a-date.json", _set(["deals", 0, "date"], "yesterday"), "deals[0].date"
+    yield "date-feb-30.json", _set(["deals", 0, "date"], "2024-02-30"), "deals[0].date"
+    yield "date-month-13.json", _set(["articles", 0, "date"], "2024-13"), "articles[0].date"
+    yield "date-year-0.json", _set(["articles", 0, "date"], "0000-01-01"), "articles[0].date"
+    yield "javascript-url.json", _set(["articles", 0, "url"], "javascript:alert(1)"), "articles[0].url"
+    yield "file-url.json", _set(["articles", 0, "url"], "file:///etc/passwd"), "articles[0].url"
+    yield "dangling-evidence.json", _set(
+        ["deals", 0, "evidence", 0, "article"], "no-such-article"
+    ), "deals[0].evidence[0].article"
+    yield "dangling-proposer.json", _set(["deals", 2, "proposed_by"], ["ghost"]), "deals[2].proposed_by"
+    yield "duplicate-across-kinds.json", _set(["entities", 0, "id"], "buy"), "id"
+    yield "ownership-cycle.json", _ownership_cycle(), None
+    yield "huge-unknown-member.json", _member(["entities", 0], "k" * MIB, 1), "unknown member"
+    yield "surrogate-member.json", _member(["entities", 0], "__KR_KEY__", 1).replace(
+        b"__KR_KEY__", b"\\ud800"
+    ), "syntax error"
+    yield "escape-in-kind.json", _set(["entities", 0, "kind"], "\x1b[2J\x1b[31mred\n"), "unknown kind"
+    yield "escape-in-id.json", _set(["deals", 0, "parties", 0, "entity"], "\x1b]0;pwned\x07"), "unknown entity"
+    yield "too-many-entities.json", _many_entities(200_001), "200000"
+    yield "deep-100000.json", _nested(100_000), "nested"
+    yield "too-large.json", b" " * (64 * MIB + 1), "larger than the limit"
+
+
+def write(outdir):
+    os.makedirs(outdir, exist_ok=True)
+    for name, content, _ in cases():
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(content)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: hostile_corpus.py OUTDIR")
+    write(sys.argv[1])

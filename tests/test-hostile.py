@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Datasets from strangers: every bad file gets a clear, short, one-line-per-problem error naming
+the file and the place; odd but valid files load; names stay text in every export; exports
+never leave a half-written file."""
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+import hostile_corpus
+
+KEIRETSU = os.environ.get("KEIRETSU", "keiretsu")
+SRCDIR = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(SRCDIR, "data")
+HOSTILE_NAMES = os.path.join(DATA, "good", "hostile-names.json")
+SVG = "{http://www.w3.org/2000/svg}"
+ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def run(*args, timeout=60, prefix=()):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["LC_ALL"] = "C.UTF-8"
+    return subprocess.run([*prefix, KEIRETSU, *args], capture_output=True, env=env,
+                          timeout=timeout)
+
+
+def as_nobody(test):
+    """A command prefix that drops root, who may read and write anything, to nobody."""
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        test.skipTest("running as root without setpriv")
+    return (setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups")
+
+
+class Corpus(unittest.TestCase):
+    """--check on every file of the corpus."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp()
+        hostile_corpus.write(cls.dir)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def check_one(self, path, expected):
+        r = run("--check", path)
+        out = r.stdout.decode("utf-8")  # fails the test if it is not UTF-8
+        err = r.stderr.decode("utf-8")
+        self.assertNotIn("CRITICAL", err)
+        self.assertNotIn("WARNING", err)
+        self.assertLess(len(out), 64 * 1024, "the report is short whatever the input")
+        if expected is None:
+            self.assertEqual(r.returncode, 0, out + err)
+            return
+        self.assertEqual(r.returncode, 1, out + err)
+        for line in out.splitlines():
+            self.assertTrue(line.startswith(path + ":"), line[:200])
+            self.assertIsNone(CONTROL.search(line), repr(line[:200]))
+            self.assertLess(len(line), 1024)
+        self.assertIn(expected, out)
+
+    def test_generated(self):
+        for name, _, expected in hostile_corpus.cases():
+            with self.subTest(name=name):
+                self.check_one(os.path.join(self.dir, name), expected)
+
+    def test_hand_written(self):
+        bad = os.path.join(DATA, "bad")
+        for name in sorted(os.listdir(bad)):
+            with self.subTest(name=name):
+                self.check_one(os.path.join(bad, name), "")
+
+    def test_names_that_look_like_code_are_valid(self):
+        self.check_one(HOSTILE_NAMES, None)
+
+
+class Files(unittest.TestCase):
+    """Files that are not ordinary files."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def expect_error(self, path, fragment, **kwargs):
+        r = run("--check", path, timeout=20, **kwargs)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        out = r.stdout.decode()
+        self.assertIn(fragment, out)
+        return out
+
+    def test_pipe_does_not_hang(self):
+        fifo = os.path.join(self.dir, "pipe.json")
+        os.mkfifo(fifo)
+        self.expect_error(fifo, "not a regular file")
+
+    def test_device_does_not_hang(self):
+        self.expect_error("/dev/zero", "not a regular file")
+
+    def test_directory(self):
+        self.expect_error(self.dir, "is a folder")
+
+    def test_gone(self):
+        link = os.path.join(self.dir, "gone.json")
+        os.symlink(os.path.join(self.dir, "deleted.json"), link)
+        self.expect_error(link, "gone.json")
+
+    def test_symlink_loop(self):
+        link = os.path.join(self.dir, "loop.json")
+        os.symlink(link, link)
+        self.expect_error(link, "loop.json")
+
+    def test_unreadable(self):
+        path = os.path.join(self.dir, "secret.json")
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), path)
+        os.chmod(path, 0)
+        os.chmod(self.dir, 0o755)
+        out = self.expect_error(path, "secret.json", prefix=as_nobody(self))
+        self.assertIn("ermission", out)
+
+    def test_strange_file_name(self):
+        path = os.path.join(self.dir.encode(), b"bad\x1b[31m\nname\xff.json")
+        with open(path, "wb") as f:
+            f.write(b"{")
+        r = run("--check", path)
+        self.assertEqual(r.returncode, 1)
+        lines = r.stdout.decode("utf-8").splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertIsNone(CONTROL.search(lines[0]), repr(lines[0]))
+
+
+def dot_labels(text):
+    """The label attributes of a DOT file, with DOT's and Graphviz's escapes undone."""
+    labels = []
+    for m in re.finditer(r'\blabel="((?:[^"\\]|\\.)*)"', text, re.S):
+        raw = m.group(1).replace("\\\n", "")
+        out, i = [], 0
+        while i < len(raw):
+            if raw[i] == "\\" and i + 1 < len(raw):
+                nxt = raw[i + 1]
+                out.append({"n": " ", "l": " ", "r": " ", '"': '"', "\\": "\\"}.get(nxt, "\\" + nxt))
+                i += 2
+            else:
+                out.append(raw[i])
+                i += 1
+        labels.append(" ".join("".join(out).split()))
+    return labels
+
+
+class Injection(unittest.TestCase):
+    """Names, quotes and URLs are data: they cannot change the graph or the exported files."""
+
+    NAMES = [
+        'Quote " Corp" ]; x -> y [label="pwned',
+        "Escapes \\N \\G \\E \\T \\H \\L \\n \\l \\r",
+        '<b>Bold</b> <i>Italic</i> <span foreground="red">Red</span>',
+        "<<table><tr><td>HTML</td></tr></table>>",
+        "XML &amp; &lt; &#0; <?xml?> <![CDATA[x]]> </svg>",
+        "%s %n %d %1$s {0} ${x} `id`",
+        "digraph { a -> b } subgraph cluster_x { }",
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp()
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def export(self, engine, ext):
+        out = os.path.join(self.dir, "%s.%s" % (engine, ext))
+        r = run("--layout", engine, "--export", out, HOSTILE_NAMES, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn(b"Warning", r.stderr)
+        return out
+
+    def test_svg(self):
+        for engine in ENGINES:
+            with self.subTest(engine=engine):
+                root = ET.parse(self.export(engine, "svg")).getroot()  # well-formed XML
+                tags = {el.tag.replace(SVG, "") for el in root.iter()}
+                self.assertFalse(tags & {"script", "foreignObject", "iframe", "b", "table"}, tags)
+                text = " ".join(" ".join("".join(t.itertext()).split())
+                                for t in root.iter(SVG + "text"))
+                squashed = "".join(text.split())
+                for name in self.NAMES:
+                    self.assertIn("".join(name.split()), squashed)
+
+    def test_dot(self):
+        for engine in ENGINES:
+            with self.subTest(engine=engine):
+                with open(self.export(engine, "dot"), encoding="utf-8") as f:
+                    text = f.read()
+                # One node statement per entity and deal hub, whatever the names say.
+                self.assertNotIn("pwned\"]", text)
+                labels = " ".join(dot_labels(text))
+                squashed = "".join(labels.split())
+                for name in self.NAMES:
+                    self.assertIn("".join(name.split()), squashed, name)
+
+    def test_png_and_pdf(self):
+        for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF")):
+            with open(self.export("dot", ext), "rb") as f:
+                self.assertEqual(f.read(4), magic)
+
+
+class Export(unittest.TestCase):
+    """A failed export leaves what was there; a good one replaces it whole."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.out = os.path.join(self.dir, "map.svg")
+        with open(self.out, "w") as f:
+            f.write("precious")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def assertUntouched(self):
+        with open(self.out) as f:
+            self.assertEqual(f.read(), "precious")
+        self.assertEqual(os.listdir(self.dir), ["map.svg"])
+
+    def test_replaces_whole(self):
+        r = run("--export", self.out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ET.parse(self.out)
+        self.assertEqual(os.listdir(self.dir), ["map.svg"])
+
+    def test_bad_dataset(self):
+        for name, content, expected in hostile_corpus.cases():
+            if expected is None or name.startswith(("too-", "deep-", "huge-")):
+                continue
+            path = os.path.join(self.dir, name)
+            with open(path, "wb") as f:
+                f.write(content)
+            r = run("--export", self.out, path)
+            os.unlink(path)
+            with self.subTest(name=name):
+                self.assertEqual(r.returncode, 1)
+                self.assertUntouched()
+
+    def test_unknown_engine(self):
+        r = run("--layout", "nope", "--export", self.out)
+        self.assertEqual(r.returncode, 2)
+        self.assertUntouched()
+
+    def test_destination_is_a_folder(self):
+        folder = os.path.join(self.dir, "folder.svg")
+        os.mkdir(folder)
+        r = run("--export", folder)
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(os.path.isdir(folder))
+        self.assertEqual(os.listdir(folder), [])
+
+    def test_read_only_folder(self):
+        prefix = as_nobody(self)
+        os.chmod(self.dir, 0o555)
+        try:
+            r = run("--export", self.out, prefix=prefix)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("cannot write", r.stderr.decode())
+        finally:
+            os.chmod(self.dir, 0o755)
+        self.assertUntouched()
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
