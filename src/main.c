@@ -38,6 +38,12 @@ main (int argc, char *argv[])
       kr_cli_options_clear (&options);
       return 2;
     }
+  {
+    /* Layouts run in a copy of this program, so that a Graphviz crash cannot take it down. */
+    g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+    const char *worker[] = { self_path ? self_path : argv[0], KR_LAYOUT_WORKER_OPTION, NULL };
+    kr_layout_set_worker (worker);
+  }
   if (kr_cli_is_headless (&options))
     {
       status = kr_cli_run (&options);
@@ -52,11 +58,6 @@ main (int argc, char *argv[])
     g_ptr_array_add (app_argv, options.files[i]);
   g_ptr_array_add (app_argv, NULL);
 
-  {
-    g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
-    const char *worker[] = { self_path ? self_path : argv[0], KR_LAYOUT_WORKER_OPTION, NULL };
-    kr_layout_set_worker (worker);
-  }
   app = kr_application_new (options.engine);
   status
       = g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);

@@ -286,6 +286,26 @@ same_file (const char *a, const char *b)
                 == 0;
 }
 
+static void
+layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+/* Graphviz runs in the helper process the window uses too: if it crashes or exits on a hostile
+ * graph, this reports why instead of dying with it. */
+static KrScene *
+layout_contained (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  kr_layout_run_async (dataset, options, NULL, layout_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return kr_layout_run_finish (result, error);
+}
+
 static int
 run_export (const char *dataset_path, const char *out_path, const char *engine,
             gboolean transparent, const KrFilter *filter)
@@ -341,7 +361,7 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
     }
   else
     {
-      scene = kr_layout_run (dataset, &options, &error);
+      scene = layout_contained (dataset, &options, &error);
       if (scene != NULL)
         {
           KrExportOptions export_options;
