@@ -19,9 +19,9 @@
 #define S(str) ((char *)(str))
 
 static KrDataset *
-load_minimal (void)
+load_good (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   KrDataset *ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
@@ -71,7 +71,7 @@ find_edge (Built *b, const char *deal_id, gboolean advocacy, guint nth)
 static void
 test_graph_structure (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_auto (Built) b = { 0 };
   Agraph_t *g;
@@ -125,7 +125,7 @@ test_graph_structure (void)
 static void
 test_graph_filter (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   gboolean entities[5] = { TRUE, TRUE, FALSE, FALSE, TRUE };
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, entities, NULL };
   g_auto (Built) b = { 0 };
@@ -212,7 +212,7 @@ test_injection (void)
 static void
 test_every_engine (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   const char *const *engines = kr_layout_engines ();
 
   for (guint i = 0; engines[i] != NULL; i++)
@@ -247,7 +247,7 @@ test_every_engine (void)
 static void
 test_unknown_engine (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "osage; rm -rf", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -259,7 +259,7 @@ test_unknown_engine (void)
 static void
 test_hit_test (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -291,7 +291,7 @@ test_hit_test (void)
 static void
 test_export_formats (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -352,7 +352,7 @@ use_keiretsu_as_worker (void)
 static void
 test_worker (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) local = kr_layout_run (ds, &options, &error);
@@ -386,7 +386,7 @@ test_worker (void)
 static void
 test_worker_cancel (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions first = { "neato", KR_RANKDIR_LR, NULL, NULL };
   KrLayoutOptions second = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -415,7 +415,7 @@ test_worker_cancel (void)
 static void
 test_worker_crash (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
   const char *failing[]
@@ -445,7 +445,7 @@ test_worker_crash (void)
 static void
 test_dot_output (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "neato", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
@@ -529,7 +529,7 @@ count_text (KrPainter *p, PangoLayout *layout, double cx, double cy, KrColor col
 static void
 test_culling (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -602,7 +602,7 @@ compose_tile (KrTile *tile, gpointer data)
 static void
 test_tiles (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -716,7 +716,7 @@ test_tiles (void)
 static void
 test_radial_root (void)
 {
-  g_autoptr (KrDataset) ds = load_minimal ();
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
   KrLayoutOptions options = { "twopi", KR_RANKDIR_LR, NULL, NULL, "third" };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
@@ -725,23 +725,35 @@ test_radial_root (void)
   const char *at, *line;
 
   g_assert_no_error (error);
-  /* Only Third Co's node statement says so. */
-  at = strstr (dot, "root=true");
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + strlen ("root=true"), "root=true"));
-  line = strstr (dot, "\tthird\t[");
+  /* The graph's attributes say so, once. */
+  line = strstr (dot, "\tgraph [");
   g_assert_nonnull (line);
+  at = strstr (dot, "root=third");
+  g_assert_nonnull (at);
   g_assert_true (line < at && strchr (line, ']') > at);
+  g_assert_null (strstr (at + 1, "root="));
 
   options.root = NULL;
   plain = kr_layout_write_dot (ds, &options, NULL);
-  g_assert_null (strstr (plain, "root=true"));
+  g_assert_null (strstr (plain, "root="));
 
   /* And the layout runs with it. */
   options.root = "third";
   scene = kr_layout_run (ds, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kr_scene_get_n_nodes (scene), >, 0);
+
+  /* Even with entities that are not connected to the root: a node attribute "root" once made
+   * twopi crash on those. */
+  {
+    g_autoptr (KrDataset) network = load_good ("network.json");
+    g_autoptr (KrScene) radial = NULL;
+
+    options.root = "a";
+    radial = kr_layout_run (network, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kr_scene_get_n_nodes (radial), >, 0);
+  }
 }
 
 int

@@ -171,8 +171,10 @@ create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDatas
   set_number (n, sym->height, in->height / 72.0);
   if (dataset != NULL)
     describe_node (sym, dataset, n, in);
+  /* The centre of a radial layout is named on the graph: a node attribute "root" makes
+   * Graphviz 2.42's twopi crash on any lone node outside the root's component. */
   if ((int)i == input->root)
-    agsafeset (n, S ("root"), S ("true"), S ("false"));
+    agsafeset (g->graph, S ("root"), agnameof (n), S (""));
   g->nodes[i] = n;
 }
 
