@@ -13,8 +13,12 @@
 #include <glib/gi18n.h>
 #include <graphviz/gvc.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "kr-graph.h"
 #include "kr-layout-input.h"
@@ -225,8 +229,9 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
       sn.height = in->height;
       sn.shape = in->shape;
       sn.dashed_outline = in->dashed_outline;
-      sn.label = in->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, in->index)->display_name
-                                                  : NULL;
+      sn.label = in->type == KR_SCENE_NODE_ENTITY
+                     ? kr_dataset_get_entity (dataset, in->index)->display_name
+                     : NULL;
       if (in->shape == KR_SHAPE_POLYGON)
         {
           if (on->n_vertices >= 3)
@@ -364,6 +369,12 @@ kr_layout_worker_main (void)
   g_autoptr (GError) error = NULL;
   guint8 buffer[65536];
 
+#ifdef __linux__
+  /* A layout nobody waits for any more is wasted work: end with the program that asked. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () == 1)
+    return 1;
+#endif
   for (;;)
     {
       ssize_t n = read (STDIN_FILENO, buffer, sizeof buffer);
@@ -410,6 +421,7 @@ typedef struct
   gboolean *visible_entities;
   gboolean *visible_deals;
   KrLayoutInput *input;
+  GBytes *request; /* the input, serialized for the helper */
   GSubprocess *subprocess;
   gulong cancel_id;
 } Job;
@@ -422,6 +434,7 @@ job_free (Job *job)
   g_clear_object (&job->subprocess);
   g_clear_object (&job->dataset);
   g_clear_pointer (&job->input, kr_layout_input_free);
+  g_clear_pointer (&job->request, g_bytes_unref);
   g_free (job->engine);
   g_free (job->root);
   g_free (job->visible_entities);
@@ -493,7 +506,6 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   Job *job = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) request = NULL;
   g_auto (GStrv) argv = NULL;
   GCancellable *cancellable;
 
@@ -520,10 +532,9 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  request = kr_layout_input_serialize (job->input);
   cancellable = g_task_get_cancellable (task);
   /* Cancelling the task cancels the exchange; freeing the job then ends the helper. */
-  g_subprocess_communicate_async (job->subprocess, request, cancellable, worker_done,
+  g_subprocess_communicate_async (job->subprocess, job->request, cancellable, worker_done,
                                   g_steal_pointer (&task));
 }
 
@@ -531,8 +542,11 @@ static void
 input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_task_return_pointer (task, kr_layout_input_new (job->dataset, &job->options),
-                         (GDestroyNotify)kr_layout_input_free);
+  KrLayoutInput *input = kr_layout_input_new (job->dataset, &job->options);
+
+  /* Serializing a large graph takes a while too: not on the main thread either. */
+  job->request = kr_layout_input_serialize (input);
+  g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }
 
 static void
