@@ -34,6 +34,7 @@ struct _KrWindow
   GtkSpinner *spinner;
   GtkStack *stack;
   AdwStatusPage *error_page;
+  AdwStatusPage *loading_page;
   GtkLabel *error_details;
   GtkPaned *paned;
   KrDiagramView *diagram;
@@ -970,6 +971,22 @@ relayout (KrWindow *self)
   self->layout_cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   kr_timeline_bar_set_busy (self->timeline_bar, TRUE);
+  if (kr_diagram_view_get_scene (self->diagram) == NULL)
+    {
+      /* Nothing drawn yet: say what is taking the time, and how to get something sooner. */
+      guint n = kr_dataset_get_n_entities (self->dataset);
+      g_autofree char *description = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Graphviz (%2$s) is placing %1$u entity. Large maps can take minutes; a "
+                       "filter or a focus shows part of the map sooner.",
+                       "Graphviz (%2$s) is placing %1$u entities. Large maps can take minutes; a "
+                       "filter or a focus shows part of the map sooner.",
+                       n),
+          n, self->engine);
+      adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
+      adw_status_page_set_description (self->loading_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   kr_layout_run_async (self->dataset, &options, self->layout_cancellable, layout_done,
                        g_object_ref (self));
 }
@@ -1235,7 +1252,13 @@ kr_window_open_file (KrWindow *self, GFile *file)
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   if (self->dataset == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    {
+      g_autofree char *name = display_basename (file);
+      g_autofree char *title = g_strdup_printf (_ ("Opening “%s”…"), name);
+      adw_status_page_set_title (self->loading_page, title);
+      adw_status_page_set_description (self->loading_page, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   g_set_object (&self->pending_file, file);
   kr_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
 }
@@ -1691,6 +1714,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_details);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, diagram);
