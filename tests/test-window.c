@@ -521,6 +521,28 @@ test_window (void)
     g_rmdir (dir);
   }
 
+  /* Graphviz crashing in the middle of a layout is reported, and the map stays. */
+  {
+    const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
+    const char *worker[] = { g_getenv ("KEIRETSU"), KR_LAYOUT_WORKER_OPTION, NULL };
+    KrScene *map_before = kr_window_get_scene (window);
+    g_autoptr (GString) texts = g_string_new (NULL);
+
+    g_assert_nonnull (map_before);
+    kr_layout_set_worker (crashing);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.engine", "s", "neato"));
+    settle (1500);
+    kr_layout_set_worker (worker[0] != NULL ? worker : NULL);
+    g_assert_true (kr_window_get_scene (window) == map_before);
+    g_assert_true (
+        g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (
+                         gtk_widget_get_ancestor (kr_window_get_diagram (window), GTK_TYPE_STACK))),
+                     "diagram"));
+    collect_label_texts (GTK_WIDGET (window), texts);
+    if (strstr (texts->str, "Graphviz stopped unexpectedly") == NULL)
+      g_error ("the crash is not reported:\n%s", texts->str);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

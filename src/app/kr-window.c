@@ -113,6 +113,8 @@ toast (KrWindow *self, const char *text)
   AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, 6);
+  /* The newest news first: it answers what the user just did. */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
@@ -154,6 +156,7 @@ toast_with_details (KrWindow *self, const char *heading, const char *body)
   AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, 10);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (t, _ ("Details"));
   g_object_set_data_full (G_OBJECT (t), "kr-heading", g_strdup (heading), g_free);
   g_object_set_data_full (G_OBJECT (t), "kr-body", g_strdup (body), g_free);
