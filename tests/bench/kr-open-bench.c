@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "kr-layout.h"
 #include "kr-window.h"
@@ -55,6 +56,19 @@ peak_kib (int who)
 {
   struct rusage usage;
   return getrusage (who, &usage) == 0 ? usage.ru_maxrss : -1;
+}
+
+/* Resident memory now, from /proc (Linux); -1 elsewhere. */
+static long
+current_kib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages_total = 0, pages_resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%ld %ld", &pages_total, &pages_resident) != 2)
+    return -1;
+  return pages_resident * (sysconf (_SC_PAGESIZE) / 1024);
 }
 
 int
@@ -113,6 +127,7 @@ main (int argc, char *argv[])
   printf ("longest main-loop stall (ms)\t%.1f, ending at %.2f s\n", w.longest_stall / 1e3,
           (w.longest_stall_end - w.start) / 1e6);
   printf ("peak RSS, window (KiB)\t%ld\n", peak_kib (RUSAGE_SELF));
+  printf ("RSS at the end, window (KiB)\t%ld\n", current_kib ());
   /* Closing the window ends a layout still running; its helper is reaped from the main loop. */
   gtk_window_destroy (GTK_WINDOW (w.window));
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
