@@ -3,6 +3,7 @@
 """Datasets from strangers: every bad file gets a clear, short, one-line-per-problem error naming
 the file and the place; odd but valid files load; names stay text in every export; exports
 never leave a half-written file."""
+import html
 import os
 import re
 import shutil
@@ -142,7 +143,8 @@ class Files(unittest.TestCase):
 
 
 def dot_labels(text):
-    """The label attributes of a DOT file, with DOT's and Graphviz's escapes undone."""
+    """The label attributes of a DOT file, with DOT's and Graphviz's escapes undone (backslash
+    escapes, then HTML entities, which Graphviz reads in labels)."""
     labels = []
     for m in re.finditer(r'\blabel="((?:[^"\\]|\\.)*)"', text, re.S):
         raw = m.group(1).replace("\\\n", "")
@@ -155,7 +157,7 @@ def dot_labels(text):
             else:
                 out.append(raw[i])
                 i += 1
-        labels.append(" ".join("".join(out).split()))
+        labels.append(" ".join(html.unescape("".join(out)).split()))
     return labels
 
 
@@ -208,6 +210,23 @@ class Injection(unittest.TestCase):
                 self.assertNotIn("pwned\"]", text)
                 labels = " ".join(dot_labels(text))
                 squashed = "".join(labels.split())
+                for name in self.NAMES:
+                    self.assertIn("".join(name.split()), squashed, name)
+
+    def test_dot_rendered_by_graphviz(self):
+        """Whoever renders the exported DOT with Graphviz sees the names as written."""
+        dot = shutil.which("dot")
+        if dot is None:
+            self.skipTest("Graphviz's dot command is not installed")
+        for engine in ENGINES:
+            with self.subTest(engine=engine):
+                out = os.path.join(self.dir, "%s-rendered.svg" % engine)
+                r = subprocess.run([dot, "-K" + engine, "-Tsvg", "-o", out,
+                                    self.export(engine, "dot")], capture_output=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                root = ET.parse(out).getroot()
+                squashed = "".join("".join("".join(t.itertext()) for t in root.iter(SVG + "text"))
+                                   .split())
                 for name in self.NAMES:
                     self.assertIn("".join(name.split()), squashed, name)
 

@@ -31,7 +31,9 @@ set_number (void *obj, Agsym_t *sym, double value)
   agxset (obj, sym, g_ascii_formatd (buf, sizeof buf, "%.4f", value));
 }
 
-/* Graphviz expands \N, \G, \n … in labels; doubling every backslash keeps the text literal. */
+/* Graphviz expands \N, \G, \n … in labels and reads HTML entities (&amp;, &#0;) in labels
+ * and tooltips: doubling every backslash and writing "&" as "&amp;" keeps the text literal
+ * for whoever renders the exported DOT. */
 static char *
 escape_label (const char *text)
 {
@@ -41,7 +43,10 @@ escape_label (const char *text)
     {
       if (*p == '\\')
         g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
+      if (*p == '&')
+        g_string_append (s, "&amp;");
+      else
+        g_string_append_c (s, *p);
     }
   return g_string_free (s, FALSE);
 }
