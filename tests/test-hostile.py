@@ -141,11 +141,14 @@ class Files(unittest.TestCase):
         path = os.path.join(self.dir.encode(), b"bad\x1b[31m\nname\xff.json")
         with open(path, "wb") as f:
             f.write(b"{")
-        r = run("--check", path)
-        self.assertEqual(r.returncode, 1)
-        lines = r.stdout.decode("utf-8").splitlines()
-        self.assertEqual(len(lines), 1, lines)
-        self.assertIsNone(CONTROL.search(lines[0]), repr(lines[0]))
+        gone = os.path.join(self.dir.encode(), b"gone\x1b[2J\n.json")
+        os.symlink(b"/nonexistent", gone)
+        for name in (path, gone):
+            r = run("--check", name)
+            self.assertEqual(r.returncode, 1)
+            lines = r.stdout.decode("utf-8").splitlines()
+            self.assertEqual(len(lines), 1, lines)
+            self.assertIsNone(CONTROL.search(lines[0]), repr(lines[0]))
 
 
 def dot_labels(text):

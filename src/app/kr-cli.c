@@ -244,10 +244,15 @@ load_dataset (const char *path, gboolean list_problems)
             g_printerr ("%s\n", line);
         }
     }
-  else if (list_problems)
-    g_print ("%s\n", error->message);
   else
-    g_printerr ("%s\n", error->message);
+    {
+      /* It names the file, whose name may hold anything. */
+      g_autofree char *message = kr_problem_printable (error->message, 0);
+      if (list_problems)
+        g_print ("%s\n", message);
+      else
+        g_printerr ("%s\n", message);
+    }
   return NULL;
 }
 
