@@ -1372,6 +1372,12 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
 
   if (scene == NULL)
     return;
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      /* As the command line refuses to: the dataset is the user's work, the diagram is not. */
+      toast (self, _ ("The diagram was not saved: that file is the dataset it shows"));
+      return;
+    }
   bytes = kr_export_render (scene, format, NULL, &error);
   if (bytes == NULL)
     {
