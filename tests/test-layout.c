@@ -289,6 +289,12 @@ test_hit_test (void)
 }
 
 static void
+store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
 test_export_formats (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
@@ -315,12 +321,20 @@ test_export_formats (void)
 
   g_assert_cmpint (kr_export_format_from_filename ("a.SVG"), ==, KR_EXPORT_SVG);
   g_assert_cmpint (kr_export_format_from_filename ("a.svg.txt"), ==, -1);
-}
 
-static void
-store_result (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
+  /* The window renders in a thread: the same file as here. */
+  {
+    g_autoptr (GBytes) svg = kr_export_render (scene, KR_EXPORT_SVG, NULL, &error);
+    g_autoptr (GBytes) threaded = NULL;
+    g_autoptr (GAsyncResult) result = NULL;
+
+    kr_export_render_async (scene, KR_EXPORT_SVG, NULL, NULL, store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    threaded = kr_export_render_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (svg, threaded));
+  }
 }
 
 static KrScene *

@@ -1363,12 +1363,45 @@ export_written (GObject *source, GAsyncResult *result, gpointer user_data)
   toast (self, message);
 }
 
+typedef struct
+{
+  KrWindow *window;
+  GFile *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static void
+export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ExportJob) job = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = kr_export_render_finish (result, &error);
+
+  if (bytes == NULL)
+    {
+      toast (job->window, error->message);
+      return;
+    }
+  /* Replacing writes a temporary file and renames it: a failure leaves the old file intact. */
+  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written,
+                                       g_object_ref (job->window));
+}
+
 static void
 export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
 {
   KrScene *scene = kr_diagram_view_get_scene (self->diagram);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
+  ExportJob *job;
 
   if (scene == NULL)
     return;
@@ -1378,15 +1411,11 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
       toast (self, _ ("The diagram was not saved: that file is the dataset it shows"));
       return;
     }
-  bytes = kr_export_render (scene, format, NULL, &error);
-  if (bytes == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  /* Replacing writes a temporary file and renames it: a failure leaves the old file intact. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, export_written, g_object_ref (self));
+  /* Drawn in a thread: a large map takes seconds, and the window stays usable meanwhile. */
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  kr_export_render_async (scene, format, NULL, NULL, export_rendered, job);
 }
 
 #if GTK_CHECK_VERSION(4, 10, 0)

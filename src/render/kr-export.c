@@ -177,6 +177,62 @@ render_cairo (KrScene *scene, KrExportFormat format, const KrExportOptions *o,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+typedef struct
+{
+  KrScene *scene;
+  KrExportFormat format;
+  KrExportOptions options;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_object_unref (job->scene);
+  g_free (job);
+}
+
+static void
+render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  GError *error = NULL;
+  GBytes *bytes = kr_export_render (job->scene, job->format, &job->options, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
+}
+
+void
+kr_export_render_async (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
+                        GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RenderJob *job;
+
+  g_return_if_fail (KR_IS_SCENE (scene));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kr_export_render_async);
+  job = g_new0 (RenderJob, 1);
+  job->scene = g_object_ref (scene);
+  job->format = format;
+  if (options != NULL)
+    job->options = *options;
+  else
+    kr_export_options_init (&job->options);
+  g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+GBytes *
+kr_export_render_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GBytes *
 kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
                   GError **error)

@@ -44,4 +44,10 @@ const char *kr_export_format_extension (KrExportFormat format);
 GBytes *kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
                           GError **error);
 
+/* The same in a worker thread: a large map takes seconds to write. The scene is only read. */
+void kr_export_render_async (KrScene *scene, KrExportFormat format, const KrExportOptions *options,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data);
+GBytes *kr_export_render_finish (GAsyncResult *result, GError **error);
+
 G_END_DECLS
