@@ -111,6 +111,19 @@ collect_label_texts (GtkWidget *widget, GString *texts)
     collect_label_texts (c, texts);
 }
 
+/* The search entry holds "renau" and the status beside it counts what matches it. */
+static gboolean
+search_found (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  if (!GTK_IS_EDITABLE (focus) || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (focus)), "renau"))
+    return FALSE;
+  collect_label_texts (GTK_WIDGET (window), texts);
+  return strstr (texts->str, " match") != NULL && strstr (texts->str, "No match") == NULL;
+}
+
 static gboolean
 idle_for_a_while (gpointer data)
 {
@@ -282,7 +295,8 @@ test_window (void)
     if (send_keys (window, "key", "ctrl+f"))
       {
         send_keys (window, "type", "renau");
-        settle (400); /* the entry waits for typing to pause */
+        /* Every key has arrived, and the entry, which waits for typing to pause, has searched. */
+        g_assert_true (wait_for (search_found, window));
         send_keys (window, "key", "Return");
       }
     else
