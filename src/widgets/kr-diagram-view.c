@@ -319,8 +319,9 @@ legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh)
   kr_legend_measure (self->scene, self->context, lw, lh);
   *lw *= LEGEND_SCALE;
   *lh *= LEGEND_SCALE;
-  /* In a narrow view the legend would hide the map: leave it out. */
-  if (*lw + 2 * LEGEND_MARGIN > w * 0.4 || *lh + 2 * LEGEND_MARGIN > h)
+  /* In a narrow or small view the legend would hide the map: leave it out. */
+  if (*lw + 2 * LEGEND_MARGIN > w * 0.4 || *lh + 2 * LEGEND_MARGIN > h
+      || (*lw + 2 * LEGEND_MARGIN) * (*lh + 2 * LEGEND_MARGIN) > 0.25 * w * h)
     *lw = *lh = 0;
 }
 
