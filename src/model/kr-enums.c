@@ -140,6 +140,53 @@ VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status")
 VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role")
 VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance")
 
+struct _KrVocabulary
+{
+  const Term *terms;
+  int size;
+  const char *context;
+  const char *(*tokens) (void);
+};
+
+const KrVocabulary kr_entity_kind_vocabulary
+    = { entity_kinds, KR_N_ENTITY_KINDS, "entity kind", kr_entity_kind_tokens };
+const KrVocabulary kr_deal_kind_vocabulary
+    = { deal_kinds, KR_N_DEAL_KINDS, "deal kind", kr_deal_kind_tokens };
+const KrVocabulary kr_status_vocabulary
+    = { statuses, KR_N_STATUSES, "deal status", kr_status_tokens };
+
+guint
+kr_vocabulary_get_size (const KrVocabulary *vocabulary)
+{
+  return (guint)vocabulary->size;
+}
+
+int
+kr_vocabulary_from_token (const KrVocabulary *vocabulary, const char *token)
+{
+  return lookup (vocabulary->terms, vocabulary->size, token);
+}
+
+const char *
+kr_vocabulary_to_token (const KrVocabulary *vocabulary, guint value)
+{
+  g_return_val_if_fail ((int)value < vocabulary->size, NULL);
+  return vocabulary->terms[value].token;
+}
+
+const char *
+kr_vocabulary_label (const KrVocabulary *vocabulary, guint value)
+{
+  g_return_val_if_fail ((int)value < vocabulary->size, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, vocabulary->context, vocabulary->terms[value].label);
+}
+
+const char *
+kr_vocabulary_tokens (const KrVocabulary *vocabulary)
+{
+  return vocabulary->tokens ();
+}
+
 gboolean
 kr_status_is_settled (KrDealStatus status)
 {

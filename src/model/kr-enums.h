@@ -133,4 +133,17 @@ const char *kr_status_tokens (void);
 const char *kr_role_tokens (void);
 const char *kr_stance_tokens (void);
 
+/* A vocabulary as a value, for code that treats several alike (filters, their chips and
+ * checks): the same mappings as above, for values 0 … size - 1. */
+typedef struct _KrVocabulary KrVocabulary;
+extern const KrVocabulary kr_entity_kind_vocabulary;
+extern const KrVocabulary kr_deal_kind_vocabulary;
+extern const KrVocabulary kr_status_vocabulary;
+
+guint kr_vocabulary_get_size (const KrVocabulary *vocabulary);
+int kr_vocabulary_from_token (const KrVocabulary *vocabulary, const char *token);
+const char *kr_vocabulary_to_token (const KrVocabulary *vocabulary, guint value);
+const char *kr_vocabulary_label (const KrVocabulary *vocabulary, guint value);
+const char *kr_vocabulary_tokens (const KrVocabulary *vocabulary);
+
 G_END_DECLS

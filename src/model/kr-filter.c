@@ -74,18 +74,18 @@ strv_append (char **strv, char **more)
 }
 
 static gboolean
-parse_tokens (guint32 *bits, char **values, int (*from_token) (const char *),
-              const char *(*tokens) (void), const char *key, GError **error)
+parse_tokens (guint32 *bits, char **values, const KrVocabulary *vocabulary, const char *key,
+              GError **error)
 {
   for (guint i = 0; values[i] != NULL; i++)
     {
-      int value = from_token (values[i]);
+      int value = kr_vocabulary_from_token (vocabulary, values[i]);
       if (value < 0)
         {
           g_set_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_INVALID,
                        /* Translators: e.g. Unknown status “agred” in the filter; use one of … */
                        _ ("Unknown %s “%s” in the filter; use one of: %s"), key, values[i],
-                       tokens ());
+                       kr_vocabulary_tokens (vocabulary));
           return FALSE;
         }
       *bits |= 1u << value;
@@ -134,14 +134,12 @@ kr_filter_parse_term (KrFilter *f, const char *term, GError **error)
     g_strstrip (values[i]);
 
   if (g_str_equal (key, "deal-kind"))
-    return parse_tokens (&f->deal_kinds, values, kr_deal_kind_from_token, kr_deal_kind_tokens,
-                         _ ("deal kind"), error);
+    return parse_tokens (&f->deal_kinds, values, &kr_deal_kind_vocabulary, _ ("deal kind"), error);
   if (g_str_equal (key, "status"))
-    return parse_tokens (&f->statuses, values, kr_status_from_token, kr_status_tokens, _ ("status"),
-                         error);
+    return parse_tokens (&f->statuses, values, &kr_status_vocabulary, _ ("status"), error);
   if (g_str_equal (key, "entity-kind"))
-    return parse_tokens (&f->entity_kinds, values, kr_entity_kind_from_token, kr_entity_kind_tokens,
-                         _ ("entity kind"), error);
+    return parse_tokens (&f->entity_kinds, values, &kr_entity_kind_vocabulary, _ ("entity kind"),
+                         error);
   if (g_str_equal (key, "country"))
     {
       f->countries = strv_append (f->countries, values);
@@ -169,8 +167,7 @@ kr_filter_parse_term (KrFilter *f, const char *term, GError **error)
 }
 
 static void
-append_bits (GPtrArray *terms, const char *key, guint32 bits, guint n,
-             const char *(*to_token) (guint))
+append_bits (GPtrArray *terms, const char *key, guint32 bits, const KrVocabulary *vocabulary)
 {
   GString *s;
 
@@ -178,10 +175,11 @@ append_bits (GPtrArray *terms, const char *key, guint32 bits, guint n,
     return;
   s = g_string_new (key);
   g_string_append_c (s, '=');
-  for (guint v = 0, first = TRUE; v < n; v++)
+  for (guint v = 0, first = TRUE; v < kr_vocabulary_get_size (vocabulary); v++)
     if (bits & (1u << v))
       {
-        g_string_append_printf (s, "%s%s", first ? "" : ",", to_token (v));
+        g_string_append_printf (s, "%s%s", first ? "" : ",",
+                                kr_vocabulary_to_token (vocabulary, v));
         first = FALSE;
       }
   g_ptr_array_add (terms, g_string_free (s, FALSE));
@@ -198,33 +196,15 @@ append_strv (GPtrArray *terms, const char *key, char **values)
   g_ptr_array_add (terms, g_strdup_printf ("%s=%s", key, joined));
 }
 
-static const char *
-deal_kind_token (guint v)
-{
-  return kr_deal_kind_to_token ((KrDealKind)v);
-}
-
-static const char *
-status_token (guint v)
-{
-  return kr_status_to_token ((KrDealStatus)v);
-}
-
-static const char *
-entity_kind_token (guint v)
-{
-  return kr_entity_kind_to_token ((KrEntityKind)v);
-}
-
 char *
 kr_filter_terms_to_string (const KrFilter *f)
 {
   g_autoptr (GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (f != NULL, NULL);
-  append_bits (terms, "deal-kind", f->deal_kinds, KR_N_DEAL_KINDS, deal_kind_token);
-  append_bits (terms, "status", f->statuses, KR_N_STATUSES, status_token);
-  append_bits (terms, "entity-kind", f->entity_kinds, KR_N_ENTITY_KINDS, entity_kind_token);
+  append_bits (terms, "deal-kind", f->deal_kinds, &kr_deal_kind_vocabulary);
+  append_bits (terms, "status", f->statuses, &kr_status_vocabulary);
+  append_bits (terms, "entity-kind", f->entity_kinds, &kr_entity_kind_vocabulary);
   append_strv (terms, "country", f->countries);
   append_strv (terms, "article", f->articles);
   if (f->from != NULL)

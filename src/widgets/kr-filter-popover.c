@@ -140,12 +140,12 @@ add_check (KrFilterPopover *self, Group group, GtkWidget *flow, const char *labe
 
 /* Adds a check per value of a vocabulary that occurs (@counts[value] > 0). */
 static void
-add_vocabulary (KrFilterPopover *self, Group group, const char *title, const guint *counts, guint n,
-                const char *(*label) (int))
+add_vocabulary (KrFilterPopover *self, Group group, const char *title, const guint *counts,
+                const KrVocabulary *vocabulary)
 {
   GtkWidget *flow = NULL;
 
-  for (guint v = 0; v < n; v++)
+  for (guint v = 0; v < kr_vocabulary_get_size (vocabulary); v++)
     {
       char value[16];
       if (counts[v] == 0)
@@ -153,26 +153,8 @@ add_vocabulary (KrFilterPopover *self, Group group, const char *title, const gui
       if (flow == NULL)
         flow = add_section (self, group, title);
       g_snprintf (value, sizeof value, "%u", v);
-      add_check (self, group, flow, label ((int)v), counts[v], value);
+      add_check (self, group, flow, kr_vocabulary_label (vocabulary, v), counts[v], value);
     }
-}
-
-static const char *
-deal_kind_label (int v)
-{
-  return kr_deal_kind_label ((KrDealKind)v);
-}
-
-static const char *
-status_label (int v)
-{
-  return kr_status_label ((KrDealStatus)v);
-}
-
-static const char *
-entity_kind_label (int v)
-{
-  return kr_entity_kind_label ((KrEntityKind)v);
 }
 
 static int
@@ -210,11 +192,10 @@ kr_filter_popover_set_dataset (KrFilterPopover *self, KrDataset *dataset, const 
             countries, (gpointer)en->country,
             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (countries, en->country)) + 1));
     }
-  add_vocabulary (self, GROUP_DEAL_KINDS, _ ("Deals"), deal_kinds, KR_N_DEAL_KINDS,
-                  deal_kind_label);
-  add_vocabulary (self, GROUP_STATUSES, _ ("Status"), statuses, KR_N_STATUSES, status_label);
-  add_vocabulary (self, GROUP_ENTITY_KINDS, _ ("Entities"), entity_kinds, KR_N_ENTITY_KINDS,
-                  entity_kind_label);
+  add_vocabulary (self, GROUP_DEAL_KINDS, _ ("Deals"), deal_kinds, &kr_deal_kind_vocabulary);
+  add_vocabulary (self, GROUP_STATUSES, _ ("Status"), statuses, &kr_status_vocabulary);
+  add_vocabulary (self, GROUP_ENTITY_KINDS, _ ("Entities"), entity_kinds,
+                  &kr_entity_kind_vocabulary);
 
   if (g_hash_table_size (countries) > 1)
     {

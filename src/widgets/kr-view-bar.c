@@ -55,35 +55,17 @@ n_articles (guint n)
 }
 
 static char *
-bits_text (guint32 bits, guint n_values, const char *(*label) (guint), char *(*many) (guint))
+bits_text (guint32 bits, const KrVocabulary *vocabulary, char *(*many) (guint))
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
-  for (guint v = 0; v < n_values; v++)
+  for (guint v = 0; v < kr_vocabulary_get_size (vocabulary); v++)
     if (bits & (1u << v))
-      g_ptr_array_add (labels, (gpointer)label (v));
+      g_ptr_array_add (labels, (gpointer)kr_vocabulary_label (vocabulary, v));
   if (labels->len == 0)
     return g_strdup (_ ("none"));
   g_ptr_array_add (labels, NULL);
   return list_of ((const char *const *)labels->pdata, labels->len - 1, many);
-}
-
-static const char *
-deal_kind (guint v)
-{
-  return kr_deal_kind_label ((KrDealKind)v);
-}
-
-static const char *
-status (guint v)
-{
-  return kr_status_label ((KrDealStatus)v);
-}
-
-static const char *
-entity_kind (guint v)
-{
-  return kr_entity_kind_label ((KrEntityKind)v);
 }
 
 static const char *
@@ -177,19 +159,19 @@ kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *f)
     }
   if (f->deal_kinds != 0)
     {
-      g_autofree char *list = bits_text (f->deal_kinds, KR_N_DEAL_KINDS, deal_kind, n_kinds);
+      g_autofree char *list = bits_text (f->deal_kinds, &kr_deal_kind_vocabulary, n_kinds);
       g_autofree char *text = g_strdup_printf (_ ("Deals: %s"), list);
       add_chip (self, text, KR_VIEW_PART_DEAL_KINDS);
     }
   if (f->statuses != 0)
     {
-      g_autofree char *list = bits_text (f->statuses, KR_N_STATUSES, status, n_statuses);
+      g_autofree char *list = bits_text (f->statuses, &kr_status_vocabulary, n_statuses);
       g_autofree char *text = g_strdup_printf (_ ("Status: %s"), list);
       add_chip (self, text, KR_VIEW_PART_STATUSES);
     }
   if (f->entity_kinds != 0)
     {
-      g_autofree char *list = bits_text (f->entity_kinds, KR_N_ENTITY_KINDS, entity_kind, n_kinds);
+      g_autofree char *list = bits_text (f->entity_kinds, &kr_entity_kind_vocabulary, n_kinds);
       g_autofree char *text = g_strdup_printf (_ ("Entities: %s"), list);
       add_chip (self, text, KR_VIEW_PART_ENTITY_KINDS);
     }
