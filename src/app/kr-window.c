@@ -980,9 +980,9 @@ relayout (KrWindow *self)
       guint n = kr_dataset_get_n_entities (self->dataset);
       g_autofree char *description = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE,
-                       "Graphviz (%2$s) is placing %1$u entity. Large maps can take minutes; a "
+                       "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
                        "filter or a focus shows part of the map sooner.",
-                       "Graphviz (%2$s) is placing %1$u entities. Large maps can take minutes; a "
+                       "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
                        "filter or a focus shows part of the map sooner.",
                        n),
           n, self->engine);
@@ -1092,7 +1092,8 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   if (kr_dataset_get_n_entities (dataset) > LARGE_DATASET && g_strcmp0 (self->engine, "dot") == 0)
     {
       g_autofree char *message = g_strdup_printf (
-          _ ("This dataset has %u entities, so it is laid out with sfdp, which handles large "
+          /* Translators: %'u is a number with the locale's thousands separators */
+          _ ("This dataset has %'u entities, so it is laid out with sfdp, which handles large "
              "maps quickly. Choose another engine from the layout menu."),
           kr_dataset_get_n_entities (dataset));
       toast (self, message);
