@@ -245,6 +245,18 @@ class Injection(unittest.TestCase):
                 self.assertEqual(f.read(4), magic)
 
 
+class Worker(unittest.TestCase):
+    """The layout helper refuses a request it cannot read, without crashing."""
+
+    def test_garbage(self):
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        for request in (b"", b"\0" * 7, os.urandom(4096), b"(syia(ydd)a(uub))" * 100):
+            r = subprocess.run([KEIRETSU, "--layout-worker"], input=request, capture_output=True,
+                               env=env, timeout=30)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertTrue(r.stderr.strip())
+
+
 class Export(unittest.TestCase):
     """A failed export leaves what was there; a good one replaces it whole."""
 
