@@ -61,7 +61,7 @@ def _many_entities(n):
     return _dump(data)
 
 
-def _large_valid(n):
+def large_valid(n):
     """n entities in a chain of n - 1 deals, each with its excerpt: big, but within the limits."""
     data = _base()
     data["articles"] = data["articles"][:1]
@@ -174,7 +174,7 @@ def cases():
     yield "escape-in-kind.json", _set(["entities", 0, "kind"], "\x1b[2J\x1b[31mred\n"), "unknown kind"
     yield "escape-in-id.json", _set(["deals", 0, "parties", 0, "entity"], "\x1b]0;pwned\x07"), "unknown entity"
     yield "too-many-entities.json", _many_entities(200_001), "200000"
-    yield "large-valid.json", _large_valid(100_000), None
+    yield "large-valid.json", large_valid(100_000), None
     yield "deep-100000.json", _nested(100_000), "nested"
     yield "too-large.json", b" " * (64 * MIB + 1), "larger than the limit"
 

@@ -293,6 +293,19 @@ class Export(unittest.TestCase):
                 self.assertEqual(r.returncode, 1)
                 self.assertUntouched()
 
+    def test_too_large_for_png(self):
+        """A chain of 4 500 deals is 750 000 points long: too much for a legible PNG."""
+        chain = os.path.join(self.dir, "chain.json")
+        with open(chain, "wb") as f:
+            f.write(hostile_corpus.large_valid(4500))
+        png = os.path.join(self.dir, "map.png")
+        r = run("--export", png, chain)
+        os.unlink(chain)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("too large for a PNG", r.stderr.decode())
+        self.assertIn("SVG", r.stderr.decode())
+        self.assertUntouched()
+
     def test_unknown_engine(self):
         r = run("--layout", "nope", "--export", self.out)
         self.assertEqual(r.returncode, 2)

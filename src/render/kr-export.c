@@ -21,6 +21,8 @@
 
 #define LEGEND_GAP 16.0
 #define MAX_PNG_PIXELS (16384.0 * 16384.0)
+#define MAX_PNG_SIDE 32767.0
+#define MIN_PNG_SCALE 0.05 /* below this a PNG shows nothing legible */
 
 G_DEFINE_QUARK (kr - export - error - quark, kr_export_error)
 
@@ -148,7 +150,17 @@ render_cairo (KrScene *scene, KrExportFormat format, const KrExportOptions *o,
     {
       scale = o->png_scale > 0 ? o->png_scale : 2.0;
       if (w * scale * h * scale > MAX_PNG_PIXELS)
-        scale = MAX (0.05, sqrt (MAX_PNG_PIXELS / (w * h)));
+        scale = sqrt (MAX_PNG_PIXELS / (w * h));
+      /* cairo's images are at most 32 767 pixels on a side. */
+      scale = MIN (scale, MIN (MAX_PNG_SIDE / w, MAX_PNG_SIDE / h));
+      if (scale < MIN_PNG_SCALE)
+        {
+          g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_RENDER,
+                       _ ("The diagram is too large for a PNG image (%.0f × %.0f points); export "
+                          "it as SVG or PDF"),
+                       w, h);
+          return NULL;
+        }
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)(w * scale + 0.999),
                                             (int)(h * scale + 0.999));
     }
