@@ -1343,6 +1343,16 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 #endif
 }
 
+/* Exporting and the side panel need a map on screen: not while loading or after a failure. */
+static void
+update_map_actions (KrWindow *self)
+{
+  gboolean map = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "diagram") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", map);
+}
+
 static void
 open_builtin_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1889,6 +1899,9 @@ kr_window_init (KrWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
   }
   update_history_actions (self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (update_map_actions), self);
+  update_map_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   update_recent_menu (self);
   {
