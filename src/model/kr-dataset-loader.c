@@ -517,7 +517,7 @@ get_date (Loader *l, JsonObject *object, const Path *path, const char *member)
 
 static int
 get_token (Loader *l, JsonObject *object, const Path *path, const char *member,
-           int (*from_token) (const char *), const char *tokens, int fallback)
+           const KrVocabulary *vocabulary, int fallback)
 {
   JsonNode *node = json_object_get_member (object, member);
   const char *s;
@@ -532,11 +532,12 @@ get_token (Loader *l, JsonObject *object, const Path *path, const char *member,
   s = check_string_node (l, node, path, member, FALSE);
   if (s == NULL)
     return -1;
-  v = from_token (s);
+  v = kr_vocabulary_from_token (vocabulary, s);
   if (v < 0)
     {
       g_autofree char *shown = quote (s);
-      report (l, path, member, _ ("unknown %s \"%s\"; expected one of: %s"), member, shown, tokens);
+      report (l, path, member, _ ("unknown %s \"%s\"; expected one of: %s"), member, shown,
+              kr_vocabulary_tokens (vocabulary));
     }
   return v;
 }
@@ -672,8 +673,7 @@ read_evidence (Loader *l, JsonObject *owner, const Path *path, gboolean required
       check_members (l, o, &here, allowed);
       article = resolve (l, l->dataset->article_ids, o, &here, "article", REC_ARTICLE);
       ev[*n_out].quote = get_string (l, o, &here, "quote", TRUE);
-      stance = get_token (l, o, &here, "stance", kr_stance_from_token, kr_stance_tokens (),
-                          KR_STANCE_SUPPORTS);
+      stance = get_token (l, o, &here, "stance", &kr_stance_vocabulary, KR_STANCE_SUPPORTS);
       ev[*n_out].note = get_string (l, o, &here, "note", FALSE);
       if (article < 0 || ev[*n_out].quote == NULL || stance < 0)
         continue;
@@ -729,7 +729,7 @@ read_entity (Loader *l, JsonObject *o, const Path *path, gpointer record)
   check_members (l, o, path, allowed);
   e->id = get_string (l, o, path, "id", TRUE);
   e->name = get_string (l, o, path, "name", TRUE);
-  kind = get_token (l, o, path, "kind", kr_entity_kind_from_token, kr_entity_kind_tokens (), -1);
+  kind = get_token (l, o, path, "kind", &kr_entity_kind_vocabulary, -1);
   e->kind = kind < 0 ? KR_ENTITY_OTHER : (KrEntityKind)kind;
   e->country = get_string (l, o, path, "country", FALSE);
   if (e->country != NULL && !all_of (e->country, 2, is_ascii_upper))
@@ -863,9 +863,9 @@ read_deal (Loader *l, JsonObject *o, const Path *path, gpointer record)
 
   check_members (l, o, path, allowed);
   d->id = get_string (l, o, path, "id", TRUE);
-  kind = get_token (l, o, path, "kind", kr_deal_kind_from_token, kr_deal_kind_tokens (), -1);
+  kind = get_token (l, o, path, "kind", &kr_deal_kind_vocabulary, -1);
   d->kind = kind < 0 ? KR_DEAL_PARTNERSHIP : (KrDealKind)kind;
-  status = get_token (l, o, path, "status", kr_status_from_token, kr_status_tokens (), -1);
+  status = get_token (l, o, path, "status", &kr_status_vocabulary, -1);
   d->status = status < 0 ? KR_STATUS_PROPOSED : (KrDealStatus)status;
   d->summary = get_string (l, o, path, "summary", TRUE);
   d->date = get_date (l, o, path, "date");
@@ -897,7 +897,7 @@ read_deal (Loader *l, JsonObject *o, const Path *path, gpointer record)
             continue;
           check_members (l, po, &here, party_allowed);
           entity = resolve (l, l->dataset->entity_ids, po, &here, "entity", REC_ENTITY);
-          role = get_token (l, po, &here, "role", kr_role_from_token, kr_role_tokens (), -1);
+          role = get_token (l, po, &here, "role", &kr_role_vocabulary, -1);
           if (entity < 0 || role < 0)
             continue;
           for (guint j = 0; j < d->n_parties; j++)

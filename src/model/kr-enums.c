@@ -112,48 +112,13 @@ join_tokens (const Term *terms, int n)
   return g_intern_string (s->str);
 }
 
-#define VOCABULARY(prefix, Type, table, count, context)                                            \
-  int prefix##_from_token (const char *token) { return lookup (table, count, token); }             \
-  const char *prefix##_to_token (Type v)                                                           \
-  {                                                                                                \
-    g_return_val_if_fail ((int)v >= 0 && (int)v < count, NULL);                                    \
-    return table[v].token;                                                                         \
-  }                                                                                                \
-  const char *prefix##_label (Type v)                                                              \
-  {                                                                                                \
-    g_return_val_if_fail ((int)v >= 0 && (int)v < count, NULL);                                    \
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, table[v].label);                                \
-  }                                                                                                \
-  const char *prefix##_tokens (void)                                                               \
-  {                                                                                                \
-    static gsize joined;                                                                           \
-    if (g_once_init_enter (&joined))                                                               \
-      g_once_init_leave (&joined, (gsize)join_tokens (table, count));                              \
-    return (const char *)joined;                                                                   \
-  }
-
-/* Each vocabulary has its own translation context: "Joint venture" names a kind of entity in one
- * and a kind of deal in the other, and languages need not word them alike. */
-VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS, "entity kind")
-VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS, "deal kind")
-VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status")
-VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role")
-VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance")
-
 struct _KrVocabulary
 {
   const Term *terms;
   int size;
-  const char *context;
-  const char *(*tokens) (void);
+  const char *context; /* of the labels' translations */
+  gsize *joined;       /* the tokens joined, made once */
 };
-
-const KrVocabulary kr_entity_kind_vocabulary
-    = { entity_kinds, KR_N_ENTITY_KINDS, "entity kind", kr_entity_kind_tokens };
-const KrVocabulary kr_deal_kind_vocabulary
-    = { deal_kinds, KR_N_DEAL_KINDS, "deal kind", kr_deal_kind_tokens };
-const KrVocabulary kr_status_vocabulary
-    = { statuses, KR_N_STATUSES, "deal status", kr_status_tokens };
 
 guint
 kr_vocabulary_get_size (const KrVocabulary *vocabulary)
@@ -170,22 +135,42 @@ kr_vocabulary_from_token (const KrVocabulary *vocabulary, const char *token)
 const char *
 kr_vocabulary_to_token (const KrVocabulary *vocabulary, guint value)
 {
-  g_return_val_if_fail ((int)value < vocabulary->size, NULL);
+  g_return_val_if_fail ((int)value >= 0 && (int)value < vocabulary->size, NULL);
   return vocabulary->terms[value].token;
 }
 
 const char *
 kr_vocabulary_label (const KrVocabulary *vocabulary, guint value)
 {
-  g_return_val_if_fail ((int)value < vocabulary->size, NULL);
+  g_return_val_if_fail ((int)value >= 0 && (int)value < vocabulary->size, NULL);
   return g_dpgettext2 (GETTEXT_PACKAGE, vocabulary->context, vocabulary->terms[value].label);
 }
 
 const char *
 kr_vocabulary_tokens (const KrVocabulary *vocabulary)
 {
-  return vocabulary->tokens ();
+  if (g_once_init_enter (vocabulary->joined))
+    g_once_init_leave (vocabulary->joined,
+                       (gsize)join_tokens (vocabulary->terms, vocabulary->size));
+  return (const char *)*vocabulary->joined;
 }
+
+/* Each vocabulary as a value, and its typed label. */
+#define VOCABULARY(prefix, Type, table, count, context)                                            \
+  static gsize prefix##_joined;                                                                    \
+  const KrVocabulary prefix##_vocabulary = { table, count, context, &prefix##_joined };            \
+  const char *prefix##_label (Type v)                                                              \
+  {                                                                                                \
+    return kr_vocabulary_label (&prefix##_vocabulary, (guint)v);                                   \
+  }
+
+/* Each vocabulary has its own translation context: "Joint venture" names a kind of entity in one
+ * and a kind of deal in the other, and languages need not word them alike. */
+VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS, "entity kind")
+VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS, "deal kind")
+VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status")
+VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role")
+VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance")
 
 gboolean
 kr_status_is_settled (KrDealStatus status)

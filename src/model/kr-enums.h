@@ -101,49 +101,32 @@ typedef enum
   KR_DIRECTION_NONE
 } KrDirection;
 
-/* Each vocabulary maps between its value, its token in the file ("joint_venture") and a
- * translated label for people ("Joint venture"). from_token returns -1 when unknown. */
-int kr_entity_kind_from_token (const char *token);
-const char *kr_entity_kind_to_token (KrEntityKind kind);
-const char *kr_entity_kind_label (KrEntityKind kind);
-
-int kr_deal_kind_from_token (const char *token);
-const char *kr_deal_kind_to_token (KrDealKind kind);
-const char *kr_deal_kind_label (KrDealKind kind);
-
-int kr_status_from_token (const char *token);
-const char *kr_status_to_token (KrDealStatus status);
-const char *kr_status_label (KrDealStatus status);
-gboolean kr_status_is_settled (KrDealStatus status);
-gboolean kr_status_is_failed (KrDealStatus status);
-
-int kr_role_from_token (const char *token);
-const char *kr_role_to_token (KrRole role);
-const char *kr_role_label (KrRole role);
-KrDirection kr_role_direction (KrRole role);
-
-int kr_stance_from_token (const char *token);
-const char *kr_stance_to_token (KrStance stance);
-const char *kr_stance_label (KrStance stance);
-
-/* A comma-separated list of every token, for error messages. Owned by the library. */
-const char *kr_entity_kind_tokens (void);
-const char *kr_deal_kind_tokens (void);
-const char *kr_status_tokens (void);
-const char *kr_role_tokens (void);
-const char *kr_stance_tokens (void);
-
-/* A vocabulary as a value, for code that treats several alike (filters, their chips and
- * checks): the same mappings as above, for values 0 … size - 1. */
+/* Each vocabulary maps between its value (0 … size - 1), its token in the file
+ * ("joint_venture") and a translated label for people ("Joint venture"). */
 typedef struct _KrVocabulary KrVocabulary;
 extern const KrVocabulary kr_entity_kind_vocabulary;
 extern const KrVocabulary kr_deal_kind_vocabulary;
 extern const KrVocabulary kr_status_vocabulary;
+extern const KrVocabulary kr_role_vocabulary;
+extern const KrVocabulary kr_stance_vocabulary;
 
 guint kr_vocabulary_get_size (const KrVocabulary *vocabulary);
+/* -1 when unknown */
 int kr_vocabulary_from_token (const KrVocabulary *vocabulary, const char *token);
 const char *kr_vocabulary_to_token (const KrVocabulary *vocabulary, guint value);
 const char *kr_vocabulary_label (const KrVocabulary *vocabulary, guint value);
+/* A comma-separated list of every token, for error messages. Owned by the library. */
 const char *kr_vocabulary_tokens (const KrVocabulary *vocabulary);
+
+/* The labels, typed. */
+const char *kr_entity_kind_label (KrEntityKind kind);
+const char *kr_deal_kind_label (KrDealKind kind);
+const char *kr_status_label (KrDealStatus status);
+const char *kr_role_label (KrRole role);
+const char *kr_stance_label (KrStance stance);
+
+gboolean kr_status_is_settled (KrDealStatus status);
+gboolean kr_status_is_failed (KrDealStatus status);
+KrDirection kr_role_direction (KrRole role);
 
 G_END_DECLS
