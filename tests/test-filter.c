@@ -51,7 +51,7 @@ shown (KrDataset *ds, const KrFilter *f)
 static void
 check_terms (KrDataset *ds, const char *terms, const char *expected)
 {
-  g_auto (KrFilter) f;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
   g_auto (GStrv) list = g_strsplit (terms, ";", -1);
   g_autofree char *got = NULL;
 
@@ -71,7 +71,7 @@ static void
 test_empty (void)
 {
   g_autoptr (KrDataset) ds = load_network ();
-  g_auto (KrFilter) f;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
   g_autofree char *got = NULL;
 
   kr_filter_init (&f);
@@ -118,8 +118,8 @@ test_terms_round_trip (void)
   const char *terms = "deal-kind=investment,alliance;status=rumoured;entity-kind=company;"
                       "country=JP,FR;article=early;from=2022;to=2023-06;hide-isolated";
   g_auto (GStrv) list = g_strsplit (terms, ";", -1);
-  g_auto (KrFilter) f;
-  g_auto (KrFilter) back;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
+  g_auto (KrFilter) back = KR_FILTER_INIT;
   g_autofree char *written = NULL;
   g_autofree char *again = NULL;
   g_auto (GStrv) parts = NULL;
@@ -151,7 +151,7 @@ test_bad_terms (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto (KrFilter) f;
+      g_auto (KrFilter) f = KR_FILTER_INIT;
       g_autoptr (GError) error = NULL;
       kr_filter_init (&f);
       g_assert_false (kr_filter_parse_term (&f, bad[i], &error));
@@ -164,7 +164,7 @@ static void
 test_focus (void)
 {
   g_autoptr (KrDataset) ds = load_network ();
-  g_auto (KrFilter) f;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
   g_autofree char *one = NULL, *two = NULL, *three = NULL;
   gboolean entities[N_ENTITIES], deals[N_DEALS];
   g_autoptr (GError) error = NULL;
@@ -226,7 +226,7 @@ test_paths (void)
   g_autoptr (GPtrArray) limited = NULL;
   g_autoptr (GPtrArray) multi = NULL;
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_auto (KrFilter) f;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
   g_autofree char *got = NULL;
   gboolean entities[N_ENTITIES], deals[N_DEALS];
   g_autoptr (GError) error = NULL;
@@ -278,7 +278,7 @@ static void
 test_time (void)
 {
   g_autoptr (KrDataset) ds = load_network ();
-  g_auto (KrFilter) f;
+  g_auto (KrFilter) f = KR_FILTER_INIT;
   g_autofree char *early = NULL, *mid = NULL, *reported_early = NULL, *reported_later = NULL;
   gboolean entities[N_ENTITIES], deals[N_DEALS];
   g_autoptr (GError) error = NULL;

@@ -588,7 +588,7 @@ test_filter_popover (void)
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (KrDataset) ds = kr_dataset_new_from_file (file, NULL, NULL, NULL);
   GtkWidget *popover = g_object_ref_sink (kr_filter_popover_new ());
-  g_auto (KrFilter) filter;
+  g_auto (KrFilter) filter = KR_FILTER_INIT;
   GtkWidget *first;
   int skip = 0, changes = 0;
 
@@ -616,6 +616,49 @@ test_filter_popover (void)
   g_object_unref (popover);
 }
 
+/* Connect To… and then a click on the same entity: the panel shows it, and no path is drawn. */
+static void
+test_path_to_itself (void)
+{
+  KrWindow *window = kr_window_new (NULL);
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  KrEvidencePanel *panel = KR_EVIDENCE_PANEL (kr_window_get_panel (window));
+  gpointer honda[2] = { panel, (gpointer) "honda" };
+  KrDataset *shown;
+  guint all;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  shown = kr_window_get_dataset (window);
+  all = kr_scene_get_n_nodes (kr_window_get_scene (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", "s", "honda"));
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "honda"), FALSE);
+  g_assert_true (wait_for (panel_shows, honda));
+  g_assert_cmpuint (kr_scene_get_n_nodes (kr_window_get_scene (window)), ==, all);
+  g_assert_false (gtk_widget_get_visible (kr_window_get_view_bar (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The timeline turned on before any dataset is shown waits for one, then shows its dates. */
+static void
+test_timeline_before_dataset (void)
+{
+  KrWindow *window = kr_window_new (NULL);
+  g_autofree char *chips = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  chips = kr_view_bar_describe (KR_VIEW_BAR (kr_window_get_view_bar (window)));
+  g_assert_true (g_str_has_prefix (chips, "As of 20"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -629,5 +672,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/window/builtin-map", test_window);
   g_test_add_func ("/window/filter-popover", test_filter_popover);
+  g_test_add_func ("/window/path-to-itself", test_path_to_itself);
+  g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
   return g_test_run ();
 }

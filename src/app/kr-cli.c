@@ -151,7 +151,7 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       || !g_option_context_parse (context, argc, argv, error))
     return FALSE;
   {
-    g_auto (KrFilter) filter;
+    g_auto (KrFilter) filter = KR_FILTER_INIT;
     if (!build_filter (options, &filter, error))
       return FALSE;
   }
@@ -404,7 +404,7 @@ kr_cli_run (const KrCliOptions *options)
   if (options->check)
     return run_check (file);
   {
-    g_auto (KrFilter) filter;
+    g_auto (KrFilter) filter = KR_FILTER_INIT;
     g_autoptr (GError) error = NULL;
     if (!build_filter (options, &filter, &error))
       {

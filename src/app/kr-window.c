@@ -646,7 +646,7 @@ copy_filter (KrWindow *self, KrFilter *candidate)
 static void
 filter_popover_changed (KrWindow *self)
 {
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
   copy_filter (self, &candidate);
   kr_filter_popover_apply (self->filter_popover, &candidate);
@@ -657,7 +657,7 @@ static void
 focus_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
   copy_filter (self, &candidate);
   g_free (candidate.focus);
@@ -692,7 +692,7 @@ path_from_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 static void
 finish_path (KrWindow *self, guint entity)
 {
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
   const char *id = kr_dataset_get_entity (self->dataset, entity)->id;
   g_autofree char *start = g_steal_pointer (&self->path_start);
 
@@ -724,7 +724,7 @@ clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *pa
 {
   KrWindow *self = KR_WINDOW (widget);
   const char *part = g_variant_get_string (parameter, NULL);
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
   copy_filter (self, &candidate);
   if (g_str_equal (part, KR_VIEW_PART_DEAL_KINDS))
@@ -763,10 +763,9 @@ static void
 clear_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
   g_object_set (self, "show-timeline", FALSE, NULL);
-  kr_filter_init (&candidate);
   set_filter (self, &candidate);
 }
 
@@ -780,7 +779,7 @@ set_focus_depth (KrWindow *self, guint depth)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_DEPTH]);
   if (self->filter.focus != NULL)
     {
-      g_auto (KrFilter) candidate;
+      g_auto (KrFilter) candidate = KR_FILTER_INIT;
       copy_filter (self, &candidate);
       candidate.depth = depth;
       set_filter (self, &candidate);
@@ -799,7 +798,7 @@ update_timeline_dates (KrWindow *self)
   g_autoptr (GPtrArray) shown = g_ptr_array_new ();
   g_autofree gboolean *entities = NULL;
   g_autofree gboolean *deals = NULL;
-  g_auto (KrFilter) probe;
+  g_auto (KrFilter) probe = KR_FILTER_INIT;
 
   self->timeline_reported = reported;
   if (self->dataset == NULL)
@@ -832,7 +831,7 @@ update_timeline_dates (KrWindow *self)
 static void
 timeline_changed (KrWindow *self)
 {
-  g_auto (KrFilter) candidate;
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
   const char *date;
 
   if (!self->show_timeline)
@@ -876,7 +875,7 @@ set_show_timeline (KrWindow *self, gboolean show)
   kr_timeline_bar_stop (self->timeline_bar);
   if (self->filter.as_of != NULL || self->filter.as_reported != NULL)
     {
-      g_auto (KrFilter) candidate;
+      g_auto (KrFilter) candidate = KR_FILTER_INIT;
       copy_filter (self, &candidate);
       g_clear_pointer (&candidate.as_of, g_free);
       g_clear_pointer (&candidate.as_reported, g_free);
@@ -1072,11 +1071,10 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   /* The filters chosen last time, if they still fit the dataset. */
   if (!reload)
     {
-      g_auto (KrFilter) saved;
+      g_auto (KrFilter) saved = KR_FILTER_INIT;
       g_autofree gboolean *entities
           = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (dataset), 1));
       g_autofree gboolean *deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
-      kr_filter_init (&saved);
       if (saved_filters (self, &saved) && !kr_filter_is_empty (&saved)
           && kr_filter_apply (&saved, dataset, entities, deals, NULL))
         {

@@ -17,8 +17,7 @@ G_DEFINE_QUARK (kr - filter - error - quark, kr_filter_error)
 void
 kr_filter_init (KrFilter *filter)
 {
-  *filter = (KrFilter){ 0 };
-  filter->depth = 1;
+  *filter = (KrFilter)KR_FILTER_INIT;
 }
 
 void

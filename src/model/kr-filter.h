@@ -42,6 +42,10 @@ typedef struct
   char *as_reported; /* a date: what articles published by then evidence */
 } KrFilter;
 
+/* The empty filter, which shows everything. Every KrFilter starts as this where it is declared:
+ *   g_auto (KrFilter) filter = KR_FILTER_INIT;  */
+#define KR_FILTER_INIT { .depth = 1 }
+
 void kr_filter_init (KrFilter *filter);
 void kr_filter_clear (KrFilter *filter);
 void kr_filter_copy (KrFilter *dest, const KrFilter *src);
