@@ -124,6 +124,20 @@ search_found (gpointer window)
   return strstr (texts->str, " match") != NULL && strstr (texts->str, "No match") == NULL;
 }
 
+/* The search entry has the focus and can take keys: its bar has finished sliding in (until
+ * then, the revealer holding it lets no event through). */
+static gboolean
+search_entry_ready (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *revealer;
+
+  if (!GTK_IS_EDITABLE (focus) || !gtk_widget_get_mapped (focus))
+    return FALSE;
+  revealer = gtk_widget_get_ancestor (focus, GTK_TYPE_REVEALER);
+  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
 static gboolean
 idle_for_a_while (gpointer data)
 {
@@ -294,6 +308,9 @@ test_window (void)
 
     if (send_keys (window, "key", "ctrl+f"))
       {
+        /* Type only once the search entry has the focus and is on screen: on a busy machine
+         * the bar is still sliding in long after Ctrl+F, and keys typed meanwhile are lost. */
+        g_assert_true (wait_for (search_entry_ready, window));
         send_keys (window, "type", "renau");
         /* Every key has arrived, and the entry, which waits for typing to pause, has searched. */
         g_assert_true (wait_for (search_found, window));
