@@ -1,0 +1,185 @@
+/* kr-window-export.c — writing the diagram on screen to a file, or to the clipboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-export.h"
+#include "kr-window-private.h"
+
+static void
+export_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = _kr_window_display_name (G_FILE (source));
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message = g_strdup_printf (_ ("Could not save “%s”: %s"), name, error->message);
+  else
+    message = g_strdup_printf (_ ("Diagram saved as “%s”"), name);
+  _kr_window_toast (self, message);
+}
+
+typedef struct
+{
+  KrWindow *window;
+  GFile *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static void
+export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ExportJob) job = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = kr_export_render_finish (result, &error);
+
+  if (bytes == NULL)
+    {
+      _kr_window_toast (job->window, error->message);
+      return;
+    }
+  /* Replacing writes a temporary file and renames it: a failure leaves the old file intact. */
+  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written,
+                                       g_object_ref (job->window));
+}
+
+static void
+export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
+{
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  ExportJob *job;
+
+  if (scene == NULL)
+    return;
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      /* As the command line refuses to: the dataset is the user's work, the diagram is not. */
+      _kr_window_toast (self, _ ("The diagram was not saved: that file is the dataset it shows"));
+      return;
+    }
+  /* Drawn in a thread: a large map takes seconds, and the window stays usable meanwhile. */
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  kr_export_render_async (scene, format, NULL, NULL, export_rendered, job);
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+save_dialog_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  KrExportFormat format = GPOINTER_TO_INT (g_object_get_data (source, "kr-format"));
+
+  if (file != NULL)
+    export_to_file (self, file, format);
+}
+#else
+static void
+save_chooser_response (GtkNativeDialog *chooser, int response, KrWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      export_to_file (self, file,
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kr-format")));
+    }
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *suggested = NULL;
+  const char *ext = g_variant_get_string (parameter, NULL);
+  g_autofree char *probe = g_strdup_printf ("x.%s", ext);
+  int format = kr_export_format_from_filename (probe);
+
+  if (format < 0 || kr_diagram_view_get_scene (self->diagram) == NULL)
+    return;
+
+  if (self->file != NULL)
+    {
+      char *dot;
+      base = _kr_window_display_name (self->file);
+      dot = strrchr (base, '.');
+      if (dot != NULL)
+        *dot = '\0';
+    }
+  suggested = g_strdup_printf ("%s.%s", base ? base : "keiretsu", ext);
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+    gtk_file_dialog_set_title (dialog, _ ("Export Diagram"));
+    gtk_file_dialog_set_initial_name (dialog, suggested);
+    g_object_set_data (G_OBJECT (dialog), "kr-format", GINT_TO_POINTER (format));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+        _ ("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+    g_object_set_data (G_OBJECT (chooser), "kr-format", GINT_TO_POINTER (format));
+    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+copy_image_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (scene == NULL)
+    return;
+  png = kr_export_render (scene, KR_EXPORT_PNG, NULL, &error);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    {
+      _kr_window_toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  _kr_window_toast (self, _ ("Diagram copied as an image"));
+}
+
+void
+_kr_window_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s",
+                                       "svg");
+}

@@ -1,0 +1,121 @@
+/* kr-window-private.h — the window's state, shared by the files that each handle one concern
+ *
+ *   kr-window.c            the object: properties, settings, template, messages, zoom
+ *   kr-window-load.c       opening datasets: files, the built-in one, recent files, reloading
+ *   kr-window-view.c       what the map shows: filters, focus, paths, the timeline, layouts
+ *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
+ *   kr-window-search.c     the search bar
+ *   kr-window-export.c     exporting and copying the diagram
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-diagram-view.h"
+#include "kr-evidence-panel.h"
+#include "kr-filter-popover.h"
+#include "kr-layout.h"
+#include "kr-search.h"
+#include "kr-timeline-bar.h"
+#include "kr-view-bar.h"
+#include "kr-window.h"
+
+G_BEGIN_DECLS
+
+struct _KrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkMenuButton *engine_button;
+  GtkSpinner *spinner;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  AdwStatusPage *loading_page;
+  GtkLabel *error_details;
+  GtkPaned *paned;
+  KrDiagramView *diagram;
+  KrEvidencePanel *panel;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkWidget *search_previous_button;
+  GtkWidget *search_next_button;
+  GtkLabel *search_status;
+  KrFilterPopover *filter_popover;
+  KrViewBar *view_bar;
+  KrTimelineBar *timeline_bar;
+  GMenu *recent_menu;
+
+  KrDataset *dataset;
+  GFile *file;         /* NULL for the built-in dataset */
+  GFile *pending_file; /* being loaded */
+  char *engine;
+  KrRankdir rankdir;
+  GSettings *settings; /* NULL when the schema is not installed */
+  gboolean told_large;
+  gboolean show_sidebar;
+  gboolean show_legend;
+
+  GCancellable *load_cancellable;
+  GCancellable *layout_cancellable;
+
+  GArray *matches; /* KrSearchMatch, of the text in the search entry */
+  int match;       /* the one shown, or -1 */
+
+  KrFilter filter;          /* what the map shows of the dataset */
+  gboolean *shown_entities; /* the filter applied to the dataset, one flag per entity and */
+  gboolean *shown_deals;    /* per deal; NULL until computed, or when the filter is empty */
+  guint focus_depth;
+  char *path_start; /* an entity id while choosing the other end of a path */
+  gboolean refit;   /* fit the next layout to the window: the view changed */
+  gboolean divider_placed;
+  gboolean show_timeline;
+  gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
+
+  GFileMonitor *monitor; /* the open file, reloaded when it changes */
+  guint reload_id;
+
+  GPtrArray *history; /* selections, "e:ID" or "d:ID", oldest first */
+  guint history_at;   /* the current one */
+  gboolean navigating;
+};
+
+/* kr-window.c */
+void _kr_window_toast (KrWindow *self, const char *text);
+/* A toast whose Details button shows @body, plain text, in a dialog. */
+void _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *body);
+/* A file's name as people read it: valid UTF-8 whatever the file system holds. */
+char *_kr_window_display_name (GFile *file);
+void _kr_window_set_engine (KrWindow *self, const char *engine);
+
+/* kr-window-load.c */
+void _kr_window_class_init_load (GtkWidgetClass *widget_class);
+void _kr_window_init_load (KrWindow *self);
+void _kr_window_dispose_load (KrWindow *self);
+
+/* kr-window-view.c */
+void _kr_window_class_init_view (GtkWidgetClass *widget_class);
+/* A new dataset, or a new version of the one shown (@reload): the view follows it. */
+void _kr_window_view_set_dataset (KrWindow *self, KrDataset *dataset, gboolean reload);
+/* Lays the view out again, in the background. */
+void _kr_window_relayout (KrWindow *self);
+/* The other end of a path being chosen (win.path-from) was selected. */
+void _kr_window_finish_path (KrWindow *self, guint entity);
+void _kr_window_focus_depth_changed (KrWindow *self);
+void _kr_window_timeline_toggled (KrWindow *self);
+
+/* kr-window-selection.c */
+void _kr_window_class_init_selection (GtkWidgetClass *widget_class);
+void _kr_window_init_selection (KrWindow *self);
+void _kr_window_forget_history (KrWindow *self);
+
+/* kr-window-search.c */
+void _kr_window_class_init_search (GtkWidgetClass *widget_class);
+/* Finds the search text in the dataset again, and highlights what matches. */
+void _kr_window_refresh_matches (KrWindow *self);
+
+/* kr-window-export.c */
+void _kr_window_class_init_export (GtkWidgetClass *widget_class);
+
+G_END_DECLS
