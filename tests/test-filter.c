@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kr-filter.h"
+#include "kr-paths.h"
 #include "kr-search.h"
 
 /* tests/data/good/network.json: entities a b c d e f lone (0–6); deals ab bd ac cdf ea (0–4). */
@@ -386,11 +387,75 @@ test_fold (void)
   g_assert_cmpstr (d, ==, "日産自動車");
 }
 
+/* Every part of a filter is tested, copied, cleared and described on its own. */
+static void
+test_parts (void)
+{
+  g_autoptr (KrDataset) ds = load_network ();
+  g_auto (KrFilter) full = KR_FILTER_INIT;
+  g_autofree char *help = kr_filter_terms_help ();
+  static const char *const terms[] = {
+    "deal-kind=alliance", "status=active", "entity-kind=company", "country=JP", "article=early",
+    "from=2020",          "to=2024",       "hide-isolated"
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      g_auto (GStrv) key = g_strsplit (terms[i], "=", 2);
+      g_assert_true (kr_filter_parse_term (&full, terms[i], NULL));
+      /* --help lists every term the parser reads. */
+      g_assert_nonnull (strstr (help, key[0]));
+    }
+  full.focus = g_strdup ("a");
+  full.depth = 2;
+  full.path_from = g_strdup ("a");
+  full.path_to = g_strdup ("d");
+  full.as_of = g_strdup ("2023");
+
+  for (KrFilterPart part = 0; part < KR_N_FILTER_PARTS; part++)
+    {
+      g_auto (KrFilter) copy = KR_FILTER_INIT;
+      g_autofree char *text = kr_filter_describe_part (&full, part, ds);
+      const char *token = kr_filter_part_to_token (part);
+
+      g_assert_cmpint (kr_filter_part_from_token (token), ==, part);
+      g_assert_true (kr_filter_has_part (&full, part));
+      g_assert_nonnull (text);
+      g_assert_cmpstr (text, !=, "");
+
+      /* Clearing a part leaves every other part as it was. */
+      kr_filter_copy (&copy, &full);
+      kr_filter_clear_part (&copy, part);
+      g_assert_false (kr_filter_has_part (&copy, part));
+      g_assert_null (kr_filter_describe_part (&copy, part, ds));
+      for (KrFilterPart other = 0; other < KR_N_FILTER_PARTS; other++)
+        if (other != part)
+          g_assert_true (kr_filter_has_part (&copy, other));
+    }
+  g_assert_cmpint (kr_filter_part_from_token ("size"), ==, -1);
+  {
+    g_autofree char *around = kr_filter_describe_part (&full, KR_FILTER_PART_FOCUS, ds);
+    g_autofree char *chains = kr_filter_describe_part (&full, KR_FILTER_PART_PATH, ds);
+    g_autofree char *kinds = kr_filter_describe_part (&full, KR_FILTER_PART_DEAL_KINDS, ds);
+    g_auto (KrFilter) copy = KR_FILTER_INIT;
+
+    g_assert_cmpstr (around, ==, "Around Alpha Motors");
+    g_assert_cmpstr (chains, ==, "Chains from Alpha Motors to Delta <b>Bold</b>");
+    g_assert_cmpstr (kinds, ==, "Deals: Alliance");
+    kr_filter_copy (&copy, &full);
+    g_assert_cmpuint (copy.depth, ==, 2);
+    for (KrFilterPart part = 0; part < KR_N_FILTER_PARTS; part++)
+      kr_filter_clear_part (&copy, part);
+    g_assert_true (kr_filter_is_empty (&copy));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/filter/empty", test_empty);
+  g_test_add_func ("/filter/parts", test_parts);
   g_test_add_func ("/filter/each", test_each_filter);
   g_test_add_func ("/filter/combinations", test_combinations);
   g_test_add_func ("/filter/bad-terms", test_bad_terms);

@@ -355,7 +355,7 @@ test_window (void)
       g_assert_cmpint (kr_scene_find_entity (focused, (guint)nec), <, 0);
     }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
-                                               KR_VIEW_PART_FOCUS));
+                                               kr_filter_part_to_token (KR_FILTER_PART_FOCUS)));
     g_assert_true (wait_for (scene_has_all_nodes, pair));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 
@@ -452,7 +452,7 @@ test_window (void)
     g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), 0), >=, 0); /* a */
     /* Changing them is remembered too. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
-                                               KR_VIEW_PART_HIDE_ISOLATED));
+                                               kr_filter_part_to_token (KR_FILTER_PART_HIDE_ISOLATED)));
     remembered = g_settings_get_value (settings, "dataset-filters");
     g_assert_true (g_variant_lookup (remembered, uri, "&s", &terms));
     g_assert_cmpstr (terms, ==, "deal-kind=alliance");

@@ -108,9 +108,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
             N_ ("With --export: no background behind SVG and PNG diagrams"), NULL },
           { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->filters,
-            N_ ("Show only part of the map; TERM is KEY=VALUE[,VALUE…] with KEY one of "
-                "deal-kind, status, entity-kind, country, article (ids), from, to (dates), or "
-                "hide-isolated. Repeat for more terms"),
+            N_ ("Show only part of the map: TERM is one of the filter terms listed below. "
+                "Repeat for more terms"),
             N_ ("TERM") },
           { "focus", 0, 0, G_OPTION_ARG_STRING, &options->focus,
             N_ ("Show only the entity with this id and its neighbourhood"), N_ ("ID") },
@@ -128,13 +127,16 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
             N_ ("[DATASET]") },
           { NULL } };
   g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *terms = NULL;
+  g_autofree char *description = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (
       context, _ ("Explore who is allied with, invests in, buys or is in talks with whom, and the "
                   "news excerpts that say so.\nWith no DATASET, the built-in dataset is shown."));
-  g_option_context_set_description (
-      context,
+  terms = kr_filter_terms_help ();
+  description = g_strdup_printf (
+      "%s\n%s\n\n%s", _ ("Filter terms:"), terms,
       _ ("Examples:\n"
          "  keiretsu                          open the built-in dataset\n"
          "  keiretsu mydata.json              open a dataset\n"
@@ -145,6 +147,7 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
          "  keiretsu -e chain.svg --path honda renault\n"
          "  keiretsu -e talks.svg --filter status=proposed,in_talks --filter hide-isolated\n"
          "  keiretsu -e known.svg --as-reported 2023-01"));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!take_path (options, argc, argv, error)

@@ -15,6 +15,7 @@
 #include "kr-evidence-panel.h"
 #include "kr-filter-popover.h"
 #include "kr-layout.h"
+#include "kr-paths.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
 #include "kr-view-bar.h"

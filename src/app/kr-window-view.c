@@ -209,39 +209,19 @@ static void
 clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  const char *part = g_variant_get_string (parameter, NULL);
+  int part = kr_filter_part_from_token (g_variant_get_string (parameter, NULL));
   g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
-  copy_filter (self, &candidate);
-  if (g_str_equal (part, KR_VIEW_PART_DEAL_KINDS))
-    candidate.deal_kinds = 0;
-  else if (g_str_equal (part, KR_VIEW_PART_STATUSES))
-    candidate.statuses = 0;
-  else if (g_str_equal (part, KR_VIEW_PART_ENTITY_KINDS))
-    candidate.entity_kinds = 0;
-  else if (g_str_equal (part, KR_VIEW_PART_COUNTRIES))
-    g_clear_pointer (&candidate.countries, g_strfreev);
-  else if (g_str_equal (part, KR_VIEW_PART_ARTICLES))
-    g_clear_pointer (&candidate.articles, g_strfreev);
-  else if (g_str_equal (part, KR_VIEW_PART_DATES))
+  if (part < 0)
+    return;
+  if (part == KR_FILTER_PART_TIME)
     {
-      g_clear_pointer (&candidate.from, g_free);
-      g_clear_pointer (&candidate.to, g_free);
-    }
-  else if (g_str_equal (part, KR_VIEW_PART_HIDE_ISOLATED))
-    candidate.hide_isolated = FALSE;
-  else if (g_str_equal (part, KR_VIEW_PART_FOCUS))
-    g_clear_pointer (&candidate.focus, g_free);
-  else if (g_str_equal (part, KR_VIEW_PART_PATH))
-    {
-      g_clear_pointer (&candidate.path_from, g_free);
-      g_clear_pointer (&candidate.path_to, g_free);
-    }
-  else if (g_str_equal (part, KR_VIEW_PART_TIME))
-    {
+      /* The date is the timeline's: it goes with it. */
       g_object_set (self, "show-timeline", FALSE, NULL);
       return;
     }
+  copy_filter (self, &candidate);
+  kr_filter_clear_part (&candidate, (KrFilterPart)part);
   set_filter (self, &candidate);
 }
 

@@ -117,8 +117,15 @@ struct _KrVocabulary
   const Term *terms;
   int size;
   const char *context; /* of the labels' translations */
+  const char *name;    /* what a value is, for people: "deal kind" */
   gsize *joined;       /* the tokens joined, made once */
 };
+
+const char *
+kr_vocabulary_get_name (const KrVocabulary *vocabulary)
+{
+  return _ (vocabulary->name);
+}
 
 guint
 kr_vocabulary_get_size (const KrVocabulary *vocabulary)
@@ -156,9 +163,9 @@ kr_vocabulary_tokens (const KrVocabulary *vocabulary)
 }
 
 /* Each vocabulary as a value, and its typed label. */
-#define VOCABULARY(prefix, Type, table, count, context)                                            \
+#define VOCABULARY(prefix, Type, table, count, context, name)                                      \
   static gsize prefix##_joined;                                                                    \
-  const KrVocabulary prefix##_vocabulary = { table, count, context, &prefix##_joined };            \
+  const KrVocabulary prefix##_vocabulary = { table, count, context, name, &prefix##_joined };      \
   const char *prefix##_label (Type v)                                                              \
   {                                                                                                \
     return kr_vocabulary_label (&prefix##_vocabulary, (guint)v);                                   \
@@ -166,11 +173,12 @@ kr_vocabulary_tokens (const KrVocabulary *vocabulary)
 
 /* Each vocabulary has its own translation context: "Joint venture" names a kind of entity in one
  * and a kind of deal in the other, and languages need not word them alike. */
-VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS, "entity kind")
-VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS, "deal kind")
-VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status")
-VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role")
-VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance")
+VOCABULARY (kr_entity_kind, KrEntityKind, entity_kinds, KR_N_ENTITY_KINDS, "entity kind",
+            N_ ("entity kind"))
+VOCABULARY (kr_deal_kind, KrDealKind, deal_kinds, KR_N_DEAL_KINDS, "deal kind", N_ ("deal kind"))
+VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status", N_ ("status"))
+VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role", N_ ("role"))
+VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance", N_ ("stance"))
 
 gboolean
 kr_status_is_settled (KrDealStatus status)

@@ -111,6 +111,8 @@ extern const KrVocabulary kr_role_vocabulary;
 extern const KrVocabulary kr_stance_vocabulary;
 
 guint kr_vocabulary_get_size (const KrVocabulary *vocabulary);
+/* What a value of the vocabulary is, translated: "deal kind", "status", … */
+const char *kr_vocabulary_get_name (const KrVocabulary *vocabulary);
 /* -1 when unknown */
 int kr_vocabulary_from_token (const KrVocabulary *vocabulary, const char *token);
 const char *kr_vocabulary_to_token (const KrVocabulary *vocabulary, guint value);

@@ -21,6 +21,13 @@ typedef enum
   N_GROUPS
 } Group;
 
+/* The parts of a filter the popover chooses; the others (focus, path, time) it leaves alone. */
+static const KrFilterPart chosen_here[] = {
+  KR_FILTER_PART_DEAL_KINDS, KR_FILTER_PART_STATUSES, KR_FILTER_PART_ENTITY_KINDS,
+  KR_FILTER_PART_COUNTRIES,  KR_FILTER_PART_ARTICLES, KR_FILTER_PART_DATES,
+  KR_FILTER_PART_HIDE_ISOLATED,
+};
+
 struct _KrFilterPopover
 {
   GtkPopover parent_instance;
@@ -288,12 +295,9 @@ kr_filter_popover_apply (KrFilterPopover *self, KrFilter *filter)
   g_return_if_fail (KR_IS_FILTER_POPOVER (self));
   g_return_if_fail (filter != NULL);
 
-  filter->deal_kinds = filter->statuses = filter->entity_kinds = 0;
-  g_clear_pointer (&filter->countries, g_strfreev);
-  g_clear_pointer (&filter->articles, g_strfreev);
+  for (guint p = 0; p < G_N_ELEMENTS (chosen_here); p++)
+    kr_filter_clear_part (filter, chosen_here[p]);
   filter->hide_isolated = gtk_switch_get_active (self->hide_isolated);
-  g_clear_pointer (&filter->from, g_free);
-  g_clear_pointer (&filter->to, g_free);
   if (date_is_usable (self->from) && gtk_editable_get_text (GTK_EDITABLE (self->from))[0])
     filter->from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from)));
   if (date_is_usable (self->to) && gtk_editable_get_text (GTK_EDITABLE (self->to))[0])

@@ -20,64 +20,9 @@ struct _KrViewBar
 
 G_DEFINE_FINAL_TYPE (KrViewBar, kr_view_bar, GTK_TYPE_WIDGET)
 
-/* "a, b, c" for up to three labels, "N kinds" beyond. */
-static char *
-list_of (const char *const *labels, guint n, char *(*many) (guint))
-{
-  if (n > 3)
-    return many (n);
-  /* Translators: put between the items of a list, as in "Alliance, Supply" */
-  return g_strjoinv (C_ ("list separator", ", "), (char **)labels);
-}
-
-static char *
-n_kinds (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u kind", "%u kinds", n), n);
-}
-
-static char *
-n_statuses (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u status", "%u statuses", n), n);
-}
-
-static char *
-n_countries (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u country", "%u countries", n), n);
-}
-
-static char *
-n_articles (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
-}
-
-static char *
-bits_text (guint32 bits, const KrVocabulary *vocabulary, char *(*many) (guint))
-{
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-  for (guint v = 0; v < kr_vocabulary_get_size (vocabulary); v++)
-    if (bits & (1u << v))
-      g_ptr_array_add (labels, (gpointer)kr_vocabulary_label (vocabulary, v));
-  if (labels->len == 0)
-    return g_strdup (_ ("none"));
-  g_ptr_array_add (labels, NULL);
-  return list_of ((const char *const *)labels->pdata, labels->len - 1, many);
-}
-
-static const char *
-entity_name (KrDataset *dataset, const char *id)
-{
-  int e = kr_dataset_find_entity (dataset, id);
-  return e >= 0 ? kr_dataset_get_entity (dataset, (guint)e)->display_name : id;
-}
-
 /* A chip: what it shows, and a button that removes it. */
 static GtkWidget *
-add_chip (KrViewBar *self, const char *text, const char *part)
+add_chip (KrViewBar *self, const char *text, KrFilterPart part)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *label = gtk_label_new (text);
@@ -98,10 +43,32 @@ add_chip (KrViewBar *self, const char *text, const char *part)
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.clear-view-part");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", part);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s",
+                                    kr_filter_part_to_token (part));
   gtk_box_append (GTK_BOX (chip), remove);
   gtk_box_append (self->chips, chip);
   return chip;
+}
+
+/* A focus chip also chooses how far to reach, and offers a radial layout around it. */
+static void
+add_focus_buttons (KrViewBar *self, GtkBox *chip, guint depth_value)
+{
+  GtkWidget *depth = gtk_menu_button_new ();
+  GtkWidget *radial = gtk_button_new_with_label (_ ("Radial"));
+  g_autofree char *depth_text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u deal away", "%u deals away", depth_value), depth_value);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (depth), depth_text);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (depth), self->depth_menu);
+  gtk_widget_set_tooltip_text (depth, _ ("How far from it to reach"));
+  gtk_widget_add_css_class (depth, "flat");
+  gtk_box_insert_child_after (chip, depth, gtk_widget_get_first_child (GTK_WIDGET (chip)));
+  gtk_widget_set_tooltip_text (radial, _ ("Lay out around it in circles (twopi)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (radial), "win.engine");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", "twopi");
+  gtk_widget_add_css_class (radial, "flat");
+  gtk_box_insert_child_after (chip, radial, depth);
 }
 
 void
@@ -118,91 +85,17 @@ kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *f)
   if (f == NULL || dataset == NULL)
     return;
 
-  if (f->focus != NULL)
+  for (KrFilterPart part = 0; part < KR_N_FILTER_PARTS; part++)
     {
-      /* Translators: the map shows one entity and its neighbourhood */
-      g_autofree char *text = g_strdup_printf (_ ("Around %s"), entity_name (dataset, f->focus));
-      GtkWidget *chip = add_chip (self, text, KR_VIEW_PART_FOCUS);
-      GtkWidget *depth = gtk_menu_button_new ();
-      g_autofree char *depth_text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u deal away", "%u deals away", f->depth), f->depth);
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (depth), depth_text);
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (depth), self->depth_menu);
-      gtk_widget_set_tooltip_text (depth, _ ("How far from it to reach"));
-      gtk_widget_add_css_class (depth, "flat");
-      gtk_box_insert_child_after (GTK_BOX (chip), depth, gtk_widget_get_first_child (chip));
-      {
-        /* One click to a radial layout around it. */
-        GtkWidget *radial = gtk_button_new_with_label (_ ("Radial"));
-        gtk_widget_set_tooltip_text (radial, _ ("Lay out around it in circles (twopi)"));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (radial), "win.engine");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", "twopi");
-        gtk_widget_add_css_class (radial, "flat");
-        gtk_box_insert_child_after (GTK_BOX (chip), radial, depth);
-      }
+      g_autofree char *text = kr_filter_describe_part (f, part, dataset);
+      GtkWidget *chip;
+
+      if (text == NULL)
+        continue;
+      chip = add_chip (self, text, part);
+      if (part == KR_FILTER_PART_FOCUS)
+        add_focus_buttons (self, GTK_BOX (chip), f->depth);
     }
-  if (f->path_from != NULL)
-    {
-      /* Translators: the map shows the shortest chains of deals between two entities */
-      g_autofree char *text
-          = g_strdup_printf (_ ("Chains from %s to %s"), entity_name (dataset, f->path_from),
-                             entity_name (dataset, f->path_to));
-      add_chip (self, text, KR_VIEW_PART_PATH);
-    }
-  if (f->as_of != NULL || f->as_reported != NULL)
-    {
-      g_autofree char *text = f->as_of != NULL
-                                  ? g_strdup_printf (_ ("As of %s"), f->as_of)
-                                  /* Translators: what the articles had reported by a date */
-                                  : g_strdup_printf (_ ("As reported by %s"), f->as_reported);
-      add_chip (self, text, KR_VIEW_PART_TIME);
-    }
-  if (f->deal_kinds != 0)
-    {
-      g_autofree char *list = bits_text (f->deal_kinds, &kr_deal_kind_vocabulary, n_kinds);
-      g_autofree char *text = g_strdup_printf (_ ("Deals: %s"), list);
-      add_chip (self, text, KR_VIEW_PART_DEAL_KINDS);
-    }
-  if (f->statuses != 0)
-    {
-      g_autofree char *list = bits_text (f->statuses, &kr_status_vocabulary, n_statuses);
-      g_autofree char *text = g_strdup_printf (_ ("Status: %s"), list);
-      add_chip (self, text, KR_VIEW_PART_STATUSES);
-    }
-  if (f->entity_kinds != 0)
-    {
-      g_autofree char *list = bits_text (f->entity_kinds, &kr_entity_kind_vocabulary, n_kinds);
-      g_autofree char *text = g_strdup_printf (_ ("Entities: %s"), list);
-      add_chip (self, text, KR_VIEW_PART_ENTITY_KINDS);
-    }
-  if (f->countries != NULL)
-    {
-      g_autofree char *list = f->countries[0] ? list_of ((const char *const *)f->countries,
-                                                         g_strv_length (f->countries), n_countries)
-                                              : g_strdup (_ ("none"));
-      g_autofree char *text = g_strdup_printf (_ ("Countries: %s"), list);
-      add_chip (self, text, KR_VIEW_PART_COUNTRIES);
-    }
-  if (f->articles != NULL)
-    {
-      guint n = g_strv_length (f->articles);
-      int a = n == 1 ? kr_dataset_find_article (dataset, f->articles[0]) : -1;
-      g_autofree char *list
-          = a >= 0 ? g_strdup (kr_dataset_get_article (dataset, (guint)a)->title) : n_articles (n);
-      /* Translators: the map shows only what some articles evidence */
-      g_autofree char *text = g_strdup_printf (_ ("Sources: %s"), list);
-      add_chip (self, text, KR_VIEW_PART_ARTICLES);
-    }
-  if (f->from != NULL || f->to != NULL)
-    {
-      g_autofree char *text = f->from && f->to
-                                  ? g_strdup_printf (_ ("Dated %s to %s"), f->from, f->to)
-                              : f->from ? g_strdup_printf (_ ("Dated from %s"), f->from)
-                                        : g_strdup_printf (_ ("Dated until %s"), f->to);
-      add_chip (self, text, KR_VIEW_PART_DATES);
-    }
-  if (f->hide_isolated)
-    add_chip (self, _ ("Entities with deals shown only"), KR_VIEW_PART_HIDE_ISOLATED);
 }
 
 char *

@@ -13,23 +13,12 @@ G_BEGIN_DECLS
 #define KR_TYPE_VIEW_BAR (kr_view_bar_get_type ())
 G_DECLARE_FINAL_TYPE (KrViewBar, kr_view_bar, KR, VIEW_BAR, GtkWidget)
 
-/* The parts a chip removes, as the target of the "win.clear-view-part" action. */
-#define KR_VIEW_PART_DEAL_KINDS "deal-kinds"
-#define KR_VIEW_PART_STATUSES "statuses"
-#define KR_VIEW_PART_ENTITY_KINDS "entity-kinds"
-#define KR_VIEW_PART_COUNTRIES "countries"
-#define KR_VIEW_PART_ARTICLES "articles"
-#define KR_VIEW_PART_DATES "dates"
-#define KR_VIEW_PART_HIDE_ISOLATED "hide-isolated"
-#define KR_VIEW_PART_FOCUS "focus"
-#define KR_VIEW_PART_PATH "path"
-#define KR_VIEW_PART_TIME "time"
-
 GtkWidget *kr_view_bar_new (void);
 
 /* Shows a chip per part of @filter, naming what it shows of @dataset; hides the bar when
  * the filter shows everything. Chips and buttons act through "win." actions:
- * clear-view-part (s), clear-view and focus-depth (i). */
+ * clear-view-part (s: a part's token, see kr_filter_part_to_token()), clear-view and
+ * focus-depth (i). */
 void kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *filter);
 
 /* What the chips say, one line each: for tests and screen readers. */
