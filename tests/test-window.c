@@ -138,6 +138,14 @@ search_entry_ready (gpointer window)
   return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
 }
 
+/* The bar above the map shows the date of a timeline. */
+static gboolean
+bar_shows_a_date (gpointer window)
+{
+  g_autofree char *chips = kr_view_bar_describe (KR_VIEW_BAR (kr_window_get_view_bar (window)));
+  return strstr (chips, "As of ") != NULL;
+}
+
 static gboolean
 idle_for_a_while (gpointer data)
 {
@@ -375,6 +383,8 @@ test_window (void)
 
     /* The timeline starts at the last date: the map as of then, said in the bar. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+    /* Its dates are found in the background. */
+    g_assert_true (wait_for (bar_shows_a_date, window));
     g_clear_pointer (&chips, g_free);
     chips = kr_view_bar_describe (bar);
     g_assert_true (g_str_has_prefix (chips, "As of 20"));
@@ -671,6 +681,7 @@ test_timeline_before_dataset (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
   kr_window_open_builtin (window);
   g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (bar_shows_a_date, window));
   chips = kr_view_bar_describe (KR_VIEW_BAR (kr_window_get_view_bar (window)));
   g_assert_true (g_str_has_prefix (chips, "As of 20"));
   gtk_window_destroy (GTK_WINDOW (window));

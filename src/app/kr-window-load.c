@@ -43,8 +43,10 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 {
   g_autofree char *subtitle = NULL;
   gboolean reload = file != NULL && self->file != NULL && g_file_equal (file, self->file);
+  /* Filters are remembered per dataset, by its address. */
+  g_autofree char *key = file != NULL ? g_file_get_uri (file) : g_strdup ("builtin:");
+  g_autoptr (GError) error = NULL;
 
-  g_set_object (&self->dataset, dataset);
   if (!reload)
     {
       g_set_object (&self->file, file);
@@ -54,11 +56,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
           g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
           g_settings_set_string (self->settings, "last-dataset", last);
         }
-      _kr_window_forget_history (self);
       if (file != NULL)
         {
-          g_autofree char *uri = g_file_get_uri (file);
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), key);
           update_recent_menu (self);
         }
     }
@@ -69,7 +69,10 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
           = g_strdup_printf (_ ("“%s” changed on disk and was reloaded"), name);
       _kr_window_toast (self, message);
     }
-  _kr_window_view_set_dataset (self, dataset, reload);
+  /* A new version keeps the view, as far as its ids still exist; when it no longer fits, the
+   * whole map is shown, and why is said. */
+  if (!kr_view_set_dataset (self->view, dataset, key, &error))
+    _kr_window_toast (self, error->message);
   if (file != NULL)
     subtitle = _kr_window_display_name (file);
   else
@@ -194,7 +197,7 @@ show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError 
   else
     details = g_strdup (error->message);
 
-  if (self->dataset == NULL)
+  if (kr_view_get_dataset (self->view) == NULL)
     {
       g_autofree char *title = g_strdup_printf (_ ("Could Not Open “%s”"), name);
       adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
@@ -243,7 +246,7 @@ kr_window_open_file (KrWindow *self, GFile *file)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  if (self->dataset == NULL)
+  if (kr_view_get_dataset (self->view) == NULL)
     {
       g_autofree char *name = _kr_window_display_name (file);
       g_autofree char *title = g_strdup_printf (_ ("Opening “%s”…"), name);
@@ -371,7 +374,6 @@ _kr_window_dispose_load (KrWindow *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   watch_file (self, NULL);
-  g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_object (&self->pending_file);
 }

@@ -19,6 +19,7 @@
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
 #include "kr-view-bar.h"
+#include "kr-view.h"
 #include "kr-window.h"
 
 G_BEGIN_DECLS
@@ -48,28 +49,23 @@ struct _KrWindow
   KrTimelineBar *timeline_bar;
   GMenu *recent_menu;
 
-  KrDataset *dataset;
+  KrView *view;        /* the dataset shown, what the map shows of it, and the history */
   GFile *file;         /* NULL for the built-in dataset */
   GFile *pending_file; /* being loaded */
   char *engine;
   KrRankdir rankdir;
   GSettings *settings; /* NULL when the schema is not installed */
-  gboolean told_large;
   gboolean show_sidebar;
   gboolean show_legend;
 
   GCancellable *load_cancellable;
   GCancellable *layout_cancellable;
+  GCancellable *dates_cancellable; /* the timeline's dates, being listed */
 
   GArray *matches; /* KrSearchMatch, of the text in the search entry */
   int match;       /* the one shown, or -1 */
 
-  KrFilter filter;          /* what the map shows of the dataset */
-  gboolean *shown_entities; /* the filter applied to the dataset, one flag per entity and */
-  gboolean *shown_deals;    /* per deal; NULL until computed, or when the filter is empty */
-  guint focus_depth;
-  char *path_start; /* an entity id while choosing the other end of a path */
-  gboolean refit;   /* fit the next layout to the window: the view changed */
+  gboolean refit; /* fit the next layout to the window: the view changed */
   gboolean divider_placed;
   gboolean show_timeline;
   gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
@@ -77,9 +73,7 @@ struct _KrWindow
   GFileMonitor *monitor; /* the open file, reloaded when it changes */
   guint reload_id;
 
-  GPtrArray *history; /* selections, "e:ID" or "d:ID", oldest first */
-  guint history_at;   /* the current one */
-  gboolean navigating;
+  gboolean navigating; /* going back or forward: not a new step in the history */
 };
 
 /* kr-window.c */
@@ -97,19 +91,19 @@ void _kr_window_dispose_load (KrWindow *self);
 
 /* kr-window-view.c */
 void _kr_window_class_init_view (GtkWidgetClass *widget_class);
-/* A new dataset, or a new version of the one shown (@reload): the view follows it. */
-void _kr_window_view_set_dataset (KrWindow *self, KrDataset *dataset, gboolean reload);
+/* Makes the view, after the settings it remembers filters in. */
+void _kr_window_init_view (KrWindow *self);
+void _kr_window_dispose_view (KrWindow *self);
 /* Lays the view out again, in the background. */
 void _kr_window_relayout (KrWindow *self);
 /* The other end of a path being chosen (win.path-from) was selected. */
 void _kr_window_finish_path (KrWindow *self, guint entity);
-void _kr_window_focus_depth_changed (KrWindow *self);
+void _kr_window_focus_depth_changed (KrWindow *self, guint depth);
 void _kr_window_timeline_toggled (KrWindow *self);
 
 /* kr-window-selection.c */
 void _kr_window_class_init_selection (GtkWidgetClass *widget_class);
 void _kr_window_init_selection (KrWindow *self);
-void _kr_window_forget_history (KrWindow *self);
 
 /* kr-window-search.c */
 void _kr_window_class_init_search (GtkWidgetClass *widget_class);

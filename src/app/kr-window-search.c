@@ -20,13 +20,12 @@ _kr_window_refresh_matches (KrWindow *self)
 
   g_clear_pointer (&self->matches, g_array_unref);
   self->match = -1;
-  if (self->dataset != NULL)
-    self->matches = kr_dataset_search (self->dataset, text);
+  if (kr_view_get_dataset (self->view) != NULL)
+    self->matches = kr_dataset_search (kr_view_get_dataset (self->view), text);
   n = self->matches ? self->matches->len : 0;
   for (guint i = 0; i < n; i++)
     g_array_append_val (entities, g_array_index (self->matches, KrSearchMatch, i).entity);
-  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,
-                                   NULL, 0);
+  kr_view_set_highlights (self->view, (const guint *)entities->data, entities->len, NULL, 0);
 
   if (text[0] == '\0')
     status = g_strdup ("");
@@ -63,7 +62,7 @@ go_to_match (KrWindow *self, int step)
     }
   self->match = self->match < 0 ? (step > 0 ? 0 : n - 1) : (self->match + step + n) % n;
   m = &g_array_index (self->matches, KrSearchMatch, self->match);
-  entity = kr_dataset_get_entity (self->dataset, m->entity);
+  entity = kr_dataset_get_entity (kr_view_get_dataset (self->view), m->entity);
   kr_diagram_view_select_entity (self->diagram, (int)m->entity, TRUE);
   if (m->matched != entity->display_name)
     /* Translators: the 2nd of 5 matches, found by one of its other names */
@@ -106,7 +105,7 @@ search_mode_changed (KrWindow *self)
     }
   /* Closing the search keeps what was found selected, and drops the other highlights. */
   g_clear_pointer (&self->matches, g_array_unref);
-  kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
+  kr_view_clear_highlights (self->view);
   gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
 }
 

@@ -11,54 +11,20 @@
 #include "kr-window-private.h"
 
 static void
-update_history_actions (KrWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->history_at > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
-                                 self->history_at + 1 < self->history->len);
-}
-
-/* Remembers a selection for Back and Forward, dropping what was ahead of the current one. */
-static void
-remember_selection (KrWindow *self, gboolean is_deal, const char *id)
-{
-  g_autofree char *key = g_strdup_printf ("%c:%s", is_deal ? 'd' : 'e', id);
-
-  if (self->navigating)
-    return;
-  if (self->history->len > 0
-      && g_str_equal (g_ptr_array_index (self->history, self->history_at), key))
-    return;
-  if (self->history->len > 0)
-    g_ptr_array_set_size (self->history, self->history_at + 1);
-  g_ptr_array_add (self->history, g_steal_pointer (&key));
-  if (self->history->len > 100)
-    g_ptr_array_remove_index (self->history, 0);
-  self->history_at = self->history->len - 1;
-  update_history_actions (self);
-}
-
-static void
 history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  int step = g_str_equal (action_name, "win.back") ? -1 : 1;
-  const char *key;
+  KrItemKind kind;
+  guint index;
 
-  if (self->dataset == NULL || (step < 0 && self->history_at == 0)
-      || (step > 0 && self->history_at + 1 >= self->history->len))
+  if (!kr_view_go (self->view, g_str_equal (action_name, "win.back") ? -1 : 1, &kind, &index))
     return;
-  self->history_at += step;
-  key = g_ptr_array_index (self->history, self->history_at);
   self->navigating = TRUE;
-  if (key[0] == 'e')
-    kr_diagram_view_select_entity (self->diagram, kr_dataset_find_entity (self->dataset, key + 2),
-                                   TRUE);
+  if (kind == KR_ITEM_ENTITY)
+    kr_diagram_view_select_entity (self->diagram, (int)index, TRUE);
   else
-    kr_diagram_view_select_deal (self->diagram, kr_dataset_find_deal (self->dataset, key + 2),
-                                 TRUE);
+    kr_diagram_view_select_deal (self->diagram, (int)index, TRUE);
   self->navigating = FALSE;
-  update_history_actions (self);
 }
 
 /* The mouse's back and forward buttons. */
@@ -91,13 +57,13 @@ selection_changed (KrWindow *self)
       kr_evidence_panel_clear (self->panel);
       /* An article's highlights go with its page; search keeps its own. */
       if (!gtk_search_bar_get_search_mode (self->search_bar))
-        kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
+        kr_view_clear_highlights (self->view);
       return;
     }
   if (hit.type == KR_HIT_NODE)
     {
       const KrSceneNode *node = kr_scene_get_node (scene, hit.index);
-      if (node->type == KR_SCENE_NODE_ENTITY && self->path_start != NULL)
+      if (node->type == KR_SCENE_NODE_ENTITY && kr_view_get_path_start (self->view) != NULL)
         {
           _kr_window_finish_path (self, node->index);
           return;
@@ -110,11 +76,14 @@ selection_changed (KrWindow *self)
   else
     kr_evidence_panel_show_deal (self->panel, kr_scene_get_dataset (scene),
                                  kr_scene_get_edge (scene, hit.index)->deal);
-  if (kr_evidence_panel_get_shown_id (self->panel) != NULL)
-    remember_selection (self,
-                        hit.type == KR_HIT_EDGE
-                            || kr_scene_get_node (scene, hit.index)->type == KR_SCENE_NODE_DEAL,
-                        kr_evidence_panel_get_shown_id (self->panel));
+  /* Remembered for Back and Forward, unless that is where it comes from. */
+  if (kr_evidence_panel_get_shown_id (self->panel) != NULL && !self->navigating)
+    kr_view_remember (self->view,
+                      hit.type == KR_HIT_EDGE
+                              || kr_scene_get_node (scene, hit.index)->type == KR_SCENE_NODE_DEAL
+                          ? KR_ITEM_DEAL
+                          : KR_ITEM_ENTITY,
+                      kr_evidence_panel_get_shown_id (self->panel));
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
 }
@@ -187,12 +156,13 @@ static void
 show_sources_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
+  KrDataset *dataset = kr_view_get_dataset (self->view);
 
-  if (self->dataset == NULL)
+  if (dataset == NULL)
     return;
   kr_diagram_view_clear_selection (self->diagram);
-  kr_diagram_view_set_highlighted (self->diagram, NULL, 0, NULL, 0);
-  kr_evidence_panel_show_articles (self->panel, self->dataset);
+  kr_view_clear_highlights (self->view);
+  kr_evidence_panel_show_articles (self->panel, dataset);
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
 }
@@ -202,33 +172,16 @@ static void
 show_article_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  int article = self->dataset ? kr_dataset_find_article (self->dataset,
-                                                         g_variant_get_string (parameter, NULL))
-                              : -1;
-  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (guint));
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+  int article = dataset != NULL
+                    ? kr_dataset_find_article (dataset, g_variant_get_string (parameter, NULL))
+                    : -1;
 
   if (article < 0)
     return;
-  for (guint k = 0; k < kr_dataset_get_n_deals (self->dataset); k++)
-    {
-      const KrDeal *d = kr_dataset_get_deal (self->dataset, k);
-      if (!kr_evidence_cites (d->evidence, d->n_evidence, (guint)article))
-        continue;
-      g_array_append_val (deals, k);
-      for (guint p = 0; p < d->n_parties; p++)
-        g_array_append_val (entities, d->parties[p].entity);
-    }
-  for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset); e++)
-    {
-      const KrEntity *en = kr_dataset_get_entity (self->dataset, e);
-      if (kr_evidence_cites (en->evidence, en->n_evidence, (guint)article))
-        g_array_append_val (entities, e);
-    }
   kr_diagram_view_clear_selection (self->diagram);
-  kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,
-                                   (const guint *)deals->data, deals->len);
-  kr_evidence_panel_show_article (self->panel, self->dataset, (guint)article);
+  kr_view_highlight_article (self->view, (guint)article);
+  kr_evidence_panel_show_article (self->panel, dataset, (guint)article);
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
 }
@@ -242,13 +195,6 @@ copy_citation_action (GtkWidget *widget, const char *action_name, GVariant *para
                           g_variant_get_string (parameter, NULL));
   _kr_window_toast (self, _ ("Citation copied"));
 }
-void
-_kr_window_forget_history (KrWindow *self)
-{
-  g_ptr_array_set_size (self->history, 0);
-  self->history_at = 0;
-  update_history_actions (self);
-}
 
 void
 _kr_window_init_selection (KrWindow *self)
@@ -256,7 +202,6 @@ _kr_window_init_selection (KrWindow *self)
   /* The mouse's back and forward buttons, wherever the pointer is. */
   GtkGesture *buttons = gtk_gesture_click_new ();
 
-  self->history = g_ptr_array_new_with_free_func (g_free);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (buttons), GTK_PHASE_CAPTURE);
   g_signal_connect (buttons, "pressed", G_CALLBACK (extra_button_pressed), self);
@@ -268,7 +213,6 @@ _kr_window_init_selection (KrWindow *self)
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);
   g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
-  update_history_actions (self);
 }
 
 void

@@ -1,5 +1,5 @@
-/* kr-window-view.c — what the map shows: filters, focus, paths, the timeline, and the
- * layouts they ask for
+/* kr-window-view.c — what the map shows: the window's side of its view (KrView), the
+ * timeline, and the layouts a new view asks for
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,148 +11,35 @@
 
 #include "kr-window-private.h"
 
-/* Filters are remembered per dataset, by its address. */
-static char *
-dataset_key (KrWindow *self)
-{
-  return self->file != NULL ? g_file_get_uri (self->file) : g_strdup ("builtin:");
-}
-
+/* Says why a view could not be shown; the view on screen stays. */
 static void
-save_filters (KrWindow *self)
+refused (KrWindow *self, const GError *error)
 {
-  g_autoptr (GVariant) saved = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *terms = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *k, *v;
-
-  if (self->settings == NULL || self->dataset == NULL)
-    return;
-  saved = g_settings_get_value (self->settings, "dataset-filters");
-  key = dataset_key (self);
-  terms = kr_filter_terms_to_string (&self->filter);
-  {
-    /* Focus, paths and the timeline are not remembered: most changes leave this as it was. */
-    const char *before = NULL;
-    if (!g_variant_lookup (saved, key, "&s", &before))
-      before = "";
-    if (g_str_equal (before, terms))
-      return;
-  }
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, saved);
-  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
-    if (!g_str_equal (k, key))
-      g_variant_builder_add (&builder, "{ss}", k, v);
-  if (terms[0] != '\0')
-    g_variant_builder_add (&builder, "{ss}", key, terms);
-  g_settings_set_value (self->settings, "dataset-filters", g_variant_builder_end (&builder));
-}
-
-/* The filters chosen the last time this dataset was open, or FALSE. */
-static gboolean
-saved_filters (KrWindow *self, KrFilter *filter)
-{
-  g_autoptr (GVariant) saved = NULL;
-  g_autofree char *key = dataset_key (self);
-  g_autofree char *terms = NULL;
-  g_auto (GStrv) list = NULL;
-
-  if (self->settings == NULL)
-    return FALSE;
-  saved = g_settings_get_value (self->settings, "dataset-filters");
-  if (!g_variant_lookup (saved, key, "s", &terms))
-    return FALSE;
-  list = g_strsplit (terms, ";", -1);
-  for (guint i = 0; list[i] != NULL; i++)
-    if (!kr_filter_parse_term (filter, list[i], NULL))
-      return FALSE;
-  return TRUE;
-}
-
-/* Shows @candidate's view of the dataset, unless it cannot be shown: then says why and keeps
- * the view there is. Takes the candidate's contents. */
-static gboolean
-set_filter (KrWindow *self, KrFilter *candidate)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree gboolean *entities = NULL;
-  g_autofree gboolean *deals = NULL;
-  gboolean any = FALSE;
-
-  if (self->dataset == NULL)
-    {
-      kr_filter_clear (candidate);
-      return FALSE;
-    }
-  entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
-  deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
-  if (!kr_filter_apply (candidate, self->dataset, entities, deals, &error))
-    _kr_window_toast (self, error->message);
-  else
-    {
-      for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset) && !any; e++)
-        any = entities[e];
-      if (!any)
-        _kr_window_toast (self, _ ("Nothing on the map fits that: the view is unchanged"));
-    }
-  if (error != NULL || !any)
-    {
-      kr_filter_clear (candidate);
-      kr_filter_popover_sync (self->filter_popover, &self->filter);
-      return FALSE;
-    }
-  kr_filter_clear (&self->filter);
-  self->filter = *candidate;
-  kr_filter_init (candidate);
-  g_free (self->shown_entities);
-  g_free (self->shown_deals);
-  self->shown_entities = NULL;
-  self->shown_deals = NULL;
-  if (!kr_filter_is_empty (&self->filter))
-    {
-      self->shown_entities = g_steal_pointer (&entities);
-      self->shown_deals = g_steal_pointer (&deals);
-    }
-  kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
-  kr_filter_popover_sync (self->filter_popover, &self->filter);
-  save_filters (self);
-  self->refit = TRUE;
-  _kr_window_relayout (self);
-  return TRUE;
-}
-
-static void
-copy_filter (KrWindow *self, KrFilter *candidate)
-{
-  kr_filter_copy (candidate, &self->filter);
+  _kr_window_toast (self, error->message);
+  /* The popover may show choices that were not taken. */
+  kr_filter_popover_sync (self->filter_popover, kr_view_get_filter (self->view));
 }
 
 static void
 filter_popover_changed (KrWindow *self)
 {
   g_auto (KrFilter) candidate = KR_FILTER_INIT;
+  g_autoptr (GError) error = NULL;
 
-  copy_filter (self, &candidate);
+  kr_filter_copy (&candidate, kr_view_get_filter (self->view));
   kr_filter_popover_apply (self->filter_popover, &candidate);
-  set_filter (self, &candidate);
+  if (!kr_view_set_filter (self->view, &candidate, &error))
+    refused (self, error);
 }
 
 static void
 focus_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  g_auto (KrFilter) candidate = KR_FILTER_INIT;
+  g_autoptr (GError) error = NULL;
 
-  copy_filter (self, &candidate);
-  g_free (candidate.focus);
-  candidate.focus = g_variant_dup_string (parameter, NULL);
-  candidate.depth = self->focus_depth;
-  g_clear_pointer (&candidate.path_from, g_free);
-  g_clear_pointer (&candidate.path_to, g_free);
-  set_filter (self, &candidate);
+  if (!kr_view_focus (self->view, g_variant_get_string (parameter, NULL), &error))
+    refused (self, error);
 }
 
 /* "How is A connected to B?": the first entity comes from the panel, the next one selected
@@ -161,16 +48,16 @@ static void
 path_from_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
+  KrDataset *dataset = kr_view_get_dataset (self->view);
   const char *id = g_variant_get_string (parameter, NULL);
-  int e = kr_dataset_find_entity (self->dataset, id);
+  int e = dataset != NULL ? kr_dataset_find_entity (dataset, id) : -1;
   g_autofree char *message = NULL;
 
   if (e < 0)
     return;
-  g_free (self->path_start);
-  self->path_start = g_strdup (id);
+  kr_view_start_path (self->view, id);
   message = g_strdup_printf (_ ("Select the entity to connect %s to"),
-                             kr_dataset_get_entity (self->dataset, (guint)e)->display_name);
+                             kr_dataset_get_entity (dataset, (guint)e)->display_name);
   _kr_window_toast (self, message);
   kr_diagram_view_clear_selection (self->diagram);
 }
@@ -178,31 +65,27 @@ path_from_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 void
 _kr_window_finish_path (KrWindow *self, guint entity)
 {
-  g_auto (KrFilter) candidate = KR_FILTER_INIT;
-  const char *id = kr_dataset_get_entity (self->dataset, entity)->id;
-  g_autofree char *start = g_steal_pointer (&self->path_start);
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) chains = NULL;
+  const KrFilter *shown;
 
-  if (g_str_equal (start, id))
+  if (!kr_view_finish_path (self->view, kr_dataset_get_entity (dataset, entity)->id, &error))
     {
-      kr_evidence_panel_show_entity (self->panel, self->dataset, entity);
+      if (error != NULL)
+        refused (self, error);
+      else
+        /* Back where it started: that entity, and no path. */
+        kr_evidence_panel_show_entity (self->panel, dataset, entity);
       return;
     }
   /* The panel lists the chains rather than the entity clicked. */
   kr_diagram_view_clear_selection (self->diagram);
-  copy_filter (self, &candidate);
-  g_clear_pointer (&candidate.focus, g_free);
-  g_free (candidate.path_from);
-  g_free (candidate.path_to);
-  candidate.path_from = g_strdup (start);
-  candidate.path_to = g_strdup (id);
-  if (set_filter (self, &candidate))
-    {
-      /* The chains, listed in the panel: the deals the current view shows, between the two. */
-      int a = kr_dataset_find_entity (self->dataset, self->filter.path_from);
-      g_autoptr (GPtrArray) chains
-          = kr_dataset_shortest_paths (self->dataset, (guint)a, entity, self->shown_deals, 101);
-      kr_evidence_panel_show_chains (self->panel, self->dataset, (guint)a, entity, chains);
-    }
+  shown = kr_view_get_filter (self->view);
+  chains = kr_view_list_chains (self->view, 101);
+  kr_evidence_panel_show_chains (self->panel, dataset,
+                                 (guint)kr_dataset_find_entity (dataset, shown->path_from), entity,
+                                 chains);
 }
 
 static void
@@ -210,7 +93,7 @@ clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *pa
 {
   KrWindow *self = KR_WINDOW (widget);
   int part = kr_filter_part_from_token (g_variant_get_string (parameter, NULL));
-  g_auto (KrFilter) candidate = KR_FILTER_INIT;
+  g_autoptr (GError) error = NULL;
 
   if (part < 0)
     return;
@@ -220,123 +103,113 @@ clear_view_part_action (GtkWidget *widget, const char *action_name, GVariant *pa
       g_object_set (self, "show-timeline", FALSE, NULL);
       return;
     }
-  copy_filter (self, &candidate);
-  kr_filter_clear_part (&candidate, (KrFilterPart)part);
-  set_filter (self, &candidate);
+  if (!kr_view_clear_part (self->view, (KrFilterPart)part, &error))
+    refused (self, error);
 }
 
 static void
 clear_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  g_auto (KrFilter) candidate = KR_FILTER_INIT;
 
   g_object_set (self, "show-timeline", FALSE, NULL);
-  set_filter (self, &candidate);
+  kr_view_clear (self->view);
 }
 
 void
-_kr_window_focus_depth_changed (KrWindow *self)
+_kr_window_focus_depth_changed (KrWindow *self, guint depth)
 {
-  if (self->filter.focus != NULL)
-    {
-      g_auto (KrFilter) candidate = KR_FILTER_INIT;
-      copy_filter (self, &candidate);
-      candidate.depth = self->focus_depth;
-      set_filter (self, &candidate);
-    }
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_view_set_focus_depth (self->view, depth, &error))
+    refused (self, error);
 }
 
 /* ---- time ------------------------------------------------------------------------------ */
 
-/* Gives the timeline the dates at which the view shows something: as of a date before the
- * first deal, or as reported before the first article, there is nothing to draw. */
+/* Shows the date the timeline is at. */
+static void
+show_date (KrWindow *self)
+{
+  const char *date = kr_timeline_bar_get_date (self->timeline_bar);
+  g_autoptr (GError) error = NULL;
+
+  if (date == NULL)
+    return;
+  if (!kr_view_set_time (self->view, date, kr_timeline_bar_get_reported (self->timeline_bar),
+                         &error))
+    {
+      kr_timeline_bar_stop (self->timeline_bar);
+      refused (self, error);
+    }
+}
+
+static void
+dates_listed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) dates = kr_view_list_dates_finish (KR_VIEW (source), result, &error);
+  g_autofree char *was = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->dates_cancellable);
+  if (dates == NULL)
+    {
+      _kr_window_toast (self, error->message);
+      return;
+    }
+  /* Another mode, other dates: stay near the date shown. */
+  was = g_strdup (kr_timeline_bar_get_date (self->timeline_bar));
+  kr_timeline_bar_set_dates (self->timeline_bar, (const char *const *)dates);
+  if (was != NULL)
+    kr_timeline_bar_set_date (self->timeline_bar, was);
+  show_date (self);
+}
+
+/* Finds, in the background, the dates at which the view shows something in the timeline's
+ * mode, then shows the date the timeline is at. */
 static void
 update_timeline_dates (KrWindow *self)
 {
-  gboolean reported = kr_timeline_bar_get_reported (self->timeline_bar);
-  g_auto (GStrv) dates = NULL;
-  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  g_autofree gboolean *entities = NULL;
-  g_autofree gboolean *deals = NULL;
-  g_auto (KrFilter) probe = KR_FILTER_INIT;
-
-  self->timeline_reported = reported;
-  if (self->dataset == NULL)
-    {
-      kr_timeline_bar_set_dates (self->timeline_bar, NULL);
-      return;
-    }
-  dates = kr_dataset_list_dates (self->dataset, 120);
-  entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
-  deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
-  kr_filter_copy (&probe, &self->filter);
-  g_clear_pointer (&probe.as_of, g_free);
-  g_clear_pointer (&probe.as_reported, g_free);
-  for (guint i = 0; dates[i] != NULL; i++)
-    {
-      gboolean any = FALSE;
-      char **slot = reported ? &probe.as_reported : &probe.as_of;
-      *slot = dates[i];
-      if (kr_filter_apply (&probe, self->dataset, entities, deals, NULL))
-        for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset) && !any; e++)
-          any = entities[e];
-      *slot = NULL;
-      if (any)
-        g_ptr_array_add (shown, dates[i]);
-    }
-  g_ptr_array_add (shown, NULL);
-  kr_timeline_bar_set_dates (self->timeline_bar, (const char *const *)shown->pdata);
+  g_cancellable_cancel (self->dates_cancellable);
+  g_clear_object (&self->dates_cancellable);
+  if (kr_view_get_dataset (self->view) == NULL)
+    return;
+  self->timeline_reported = kr_timeline_bar_get_reported (self->timeline_bar);
+  self->dates_cancellable = g_cancellable_new ();
+  kr_view_list_dates_async (self->view, self->timeline_reported, self->dates_cancellable,
+                            dates_listed, g_object_ref (self));
 }
 
 static void
 timeline_changed (KrWindow *self)
 {
-  g_auto (KrFilter) candidate = KR_FILTER_INIT;
-  const char *date;
-
   if (!self->show_timeline)
     return;
   if (kr_timeline_bar_get_reported (self->timeline_bar) != self->timeline_reported)
-    {
-      /* Another mode, other dates: stay near the date shown. */
-      g_autofree char *was = g_strdup (kr_timeline_bar_get_date (self->timeline_bar));
-      update_timeline_dates (self);
-      if (was != NULL)
-        kr_timeline_bar_set_date (self->timeline_bar, was);
-    }
-  date = kr_timeline_bar_get_date (self->timeline_bar);
-  if (date == NULL)
-    return;
-  copy_filter (self, &candidate);
-  g_clear_pointer (&candidate.as_of, g_free);
-  g_clear_pointer (&candidate.as_reported, g_free);
-  if (kr_timeline_bar_get_reported (self->timeline_bar))
-    candidate.as_reported = g_strdup (date);
+    update_timeline_dates (self);
   else
-    candidate.as_of = g_strdup (date);
-  if (!set_filter (self, &candidate))
-    kr_timeline_bar_stop (self->timeline_bar);
+    show_date (self);
 }
 
 void
 _kr_window_timeline_toggled (KrWindow *self)
 {
+  g_autoptr (GError) error = NULL;
+
   if (self->show_timeline)
     {
       update_timeline_dates (self);
-      timeline_changed (self);
       return;
     }
+  g_cancellable_cancel (self->dates_cancellable);
+  g_clear_object (&self->dates_cancellable);
   kr_timeline_bar_stop (self->timeline_bar);
-  if (self->filter.as_of != NULL || self->filter.as_reported != NULL)
-    {
-      g_auto (KrFilter) candidate = KR_FILTER_INIT;
-      copy_filter (self, &candidate);
-      g_clear_pointer (&candidate.as_of, g_free);
-      g_clear_pointer (&candidate.as_reported, g_free);
-      set_filter (self, &candidate);
-    }
+  if (kr_filter_has_part (kr_view_get_filter (self->view), KR_FILTER_PART_TIME)
+      && !kr_view_clear_part (self->view, KR_FILTER_PART_TIME, &error))
+    refused (self, error);
 }
 
 /* ---- layout ---------------------------------------------------------------------------- */
@@ -382,9 +255,11 @@ void
 _kr_window_relayout (KrWindow *self)
 {
   KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL, NULL };
-  if (self->dataset == NULL)
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+
+  if (dataset == NULL)
     return;
-  if (kr_dataset_get_n_entities (self->dataset) == 0)
+  if (kr_dataset_get_n_entities (dataset) == 0)
     {
       /* Nothing to lay out: say what to do instead of reporting a failure. */
       g_autofree char *name = self->file ? _kr_window_display_name (self->file) : g_strdup ("");
@@ -403,27 +278,9 @@ _kr_window_relayout (KrWindow *self)
       return;
     }
   /* A radial layout of a neighbourhood centres on the entity in focus. */
-  options.root = self->filter.focus;
-  if (!kr_filter_is_empty (&self->filter) && self->shown_entities == NULL)
-    {
-      /* A filter kept across a new version of the dataset: applied to it here. */
-      g_autoptr (GError) error = NULL;
-      self->shown_entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (self->dataset), 1));
-      self->shown_deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (self->dataset), 1));
-      if (!kr_filter_apply (&self->filter, self->dataset, self->shown_entities, self->shown_deals,
-                            &error))
-        {
-          /* It no longer fits: show everything. */
-          _kr_window_toast (self, error->message);
-          kr_filter_clear (&self->filter);
-          g_clear_pointer (&self->shown_entities, g_free);
-          g_clear_pointer (&self->shown_deals, g_free);
-          kr_view_bar_show (self->view_bar, self->dataset, &self->filter);
-          kr_filter_popover_sync (self->filter_popover, &self->filter);
-        }
-    }
-  options.visible_entities = self->shown_entities;
-  options.visible_deals = self->shown_deals;
+  options.root = kr_view_get_filter (self->view)->focus;
+  options.visible_entities = kr_view_get_shown_entities (self->view);
+  options.visible_deals = kr_view_get_shown_deals (self->view);
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
@@ -432,7 +289,7 @@ _kr_window_relayout (KrWindow *self)
   if (kr_diagram_view_get_scene (self->diagram) == NULL)
     {
       /* Nothing drawn yet: say what is taking the time, and how to get something sooner. */
-      guint n = kr_dataset_get_n_entities (self->dataset);
+      guint n = kr_dataset_get_n_entities (dataset);
       g_autofree char *description = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE,
                        "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
@@ -445,40 +302,68 @@ _kr_window_relayout (KrWindow *self)
       adw_status_page_set_description (self->loading_page, description);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  kr_layout_run_async (self->dataset, &options, self->layout_cancellable, layout_done,
+  kr_layout_run_async (dataset, &options, self->layout_cancellable, layout_done,
                        g_object_ref (self));
 }
-void
-_kr_window_view_set_dataset (KrWindow *self, KrDataset *dataset, gboolean reload)
-{
-  g_clear_pointer (&self->shown_entities, g_free);
-  g_clear_pointer (&self->shown_deals, g_free);
-  g_clear_pointer (&self->path_start, g_free);
-  if (!reload)
-    {
-      /* A view names ids of one dataset; a new version of the same file keeps it, as far as
-       * its ids still exist. Another dataset starts with the filters chosen for it last
-       * time, if they still fit it. */
-      g_auto (KrFilter) saved = KR_FILTER_INIT;
-      g_autofree gboolean *entities
-          = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (dataset), 1));
-      g_autofree gboolean *deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
+/* ---- the view ----------------------------------------------------------------------------- */
 
-      kr_filter_clear (&self->filter);
-      if (saved_filters (self, &saved) && !kr_filter_is_empty (&saved)
-          && kr_filter_apply (&saved, dataset, entities, deals, NULL))
+static void
+view_changed (KrWindow *self, KrViewChange what)
+{
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+  const KrFilter *filter = kr_view_get_filter (self->view);
+
+  if (what & KR_VIEW_CHANGED_DATASET)
+    {
+      kr_filter_popover_set_dataset (self->filter_popover, dataset, filter);
+      if (self->show_timeline)
+        update_timeline_dates (self);
+    }
+  if (what & KR_VIEW_CHANGED_FILTER)
+    {
+      kr_view_bar_show (self->view_bar, dataset, filter);
+      kr_filter_popover_sync (self->filter_popover, filter);
+      /* A new dataset is laid out once the window knows which engine suits it. */
+      if (!(what & KR_VIEW_CHANGED_DATASET))
         {
-          self->filter = saved;
-          kr_filter_init (&saved);
+          self->refit = TRUE;
+          _kr_window_relayout (self);
         }
     }
-  kr_view_bar_show (self->view_bar, dataset, &self->filter);
-  kr_filter_popover_set_dataset (self->filter_popover, dataset, &self->filter);
-  if (self->show_timeline)
+  if (what & KR_VIEW_CHANGED_HIGHLIGHTS)
     {
-      update_timeline_dates (self);
-      timeline_changed (self);
+      guint n_entities, n_deals;
+      const guint *entities = kr_view_get_highlighted_entities (self->view, &n_entities);
+      const guint *deals = kr_view_get_highlighted_deals (self->view, &n_deals);
+      kr_diagram_view_set_highlighted (self->diagram, entities, n_entities, deals, n_deals);
     }
+  if (what & KR_VIEW_CHANGED_HISTORY)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                     kr_view_can_go (self->view, -1));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
+                                     kr_view_can_go (self->view, 1));
+    }
+}
+
+void
+_kr_window_init_view (KrWindow *self)
+{
+  self->view = kr_view_new (self->settings);
+  g_signal_connect_swapped (self->view, "changed", G_CALLBACK (view_changed), self);
+  view_changed (self, KR_VIEW_CHANGED_HISTORY);
+}
+
+void
+_kr_window_dispose_view (KrWindow *self)
+{
+  g_cancellable_cancel (self->layout_cancellable);
+  g_clear_object (&self->layout_cancellable);
+  g_cancellable_cancel (self->dates_cancellable);
+  g_clear_object (&self->dates_cancellable);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_func (self->view, view_changed, self);
+  g_clear_object (&self->view);
 }
 
 void

@@ -171,7 +171,7 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, self->show_legend);
       break;
     case PROP_FOCUS_DEPTH:
-      g_value_set_int (value, (int)self->focus_depth);
+      g_value_set_int (value, (int)kr_view_get_focus_depth (self->view));
       break;
     case PROP_SHOW_TIMELINE:
       g_value_set_boolean (value, self->show_timeline);
@@ -213,11 +213,10 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     case PROP_FOCUS_DEPTH:
       {
         guint depth = CLAMP ((guint)g_value_get_int (value), 1, KR_FILTER_MAX_DEPTH);
-        if (depth != self->focus_depth)
+        if (depth != kr_view_get_focus_depth (self->view))
           {
-            self->focus_depth = depth;
+            _kr_window_focus_depth_changed (self, depth);
             g_object_notify_by_pspec (object, pspec);
-            _kr_window_focus_depth_changed (self);
           }
       }
       break;
@@ -280,7 +279,6 @@ open_settings (void)
 static void
 restore_settings (KrWindow *self)
 {
-  self->settings = open_settings ();
   if (self->settings == NULL)
     return;
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -300,17 +298,11 @@ kr_window_dispose (GObject *object)
   KrWindow *self = KR_WINDOW (object);
 
   _kr_window_dispose_load (self);
-  g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
+  _kr_window_dispose_view (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
   g_clear_pointer (&self->engine, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
-  kr_filter_clear (&self->filter);
-  g_clear_pointer (&self->shown_entities, g_free);
-  g_clear_pointer (&self->shown_deals, g_free);
-  g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->path_start, g_free);
 
   G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
 }
@@ -435,8 +427,6 @@ static void
 kr_window_init (KrWindow *self)
 {
   self->engine = g_strdup ("dot");
-  self->focus_depth = 1;
-  kr_filter_init (&self->filter);
   self->show_sidebar = TRUE;
   self->show_legend = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -448,6 +438,8 @@ kr_window_init (KrWindow *self)
   gtk_paned_set_resize_end_child (self->paned, FALSE);
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
+  self->settings = open_settings ();
+  _kr_window_init_view (self);
   _kr_window_init_selection (self);
   _kr_window_init_load (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
@@ -466,7 +458,7 @@ KrDataset *
 kr_window_get_dataset (KrWindow *self)
 {
   g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
-  return self->dataset;
+  return kr_view_get_dataset (self->view);
 }
 
 KrScene *
