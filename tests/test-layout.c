@@ -505,7 +505,8 @@ test_palette_contrast (void)
       for (int k = 0; k < KR_N_ENTITY_KINDS; k++)
         g_assert_cmpfloat (contrast (p->text, p->entity_fill[k]), >=, 4.5);
       for (int k = 0; k < KR_N_DEAL_KINDS; k++)
-        g_assert_cmpfloat (contrast (p->deal[k], p->background), >=, 3.0);
+        g_assert_cmpfloat (contrast (kr_palette_deal_color (p, k, KR_STATUS_ACTIVE), p->background),
+                           >=, 3.0);
       g_assert_cmpfloat (contrast (p->node_stroke, p->background), >=, 3.0);
       g_assert_cmpfloat (contrast (p->selection, p->background), >=, 3.0);
       g_assert_cmpfloat (contrast (p->disputed, p->background), >=, 3.0);

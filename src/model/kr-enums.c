@@ -180,10 +180,52 @@ VOCABULARY (kr_status, KrDealStatus, statuses, KR_N_STATUSES, "deal status", N_ 
 VOCABULARY (kr_role, KrRole, roles, KR_N_ROLES, "party role", N_ ("role"))
 VOCABULARY (kr_stance, KrStance, stances, KR_N_STANCES, "evidence stance", N_ ("stance"))
 
-gboolean
-kr_status_is_settled (KrDealStatus status)
+static const KrDealFamily families_of_kinds[KR_N_DEAL_KINDS] = {
+  [KR_DEAL_ACQUISITION] = KR_DEAL_FAMILY_BUYING,
+  [KR_DEAL_MERGER] = KR_DEAL_FAMILY_BUYING,
+  [KR_DEAL_DIVESTITURE] = KR_DEAL_FAMILY_BUYING,
+  [KR_DEAL_INVESTMENT] = KR_DEAL_FAMILY_MONEY,
+  [KR_DEAL_EQUITY_STAKE] = KR_DEAL_FAMILY_MONEY,
+  [KR_DEAL_JOINT_VENTURE] = KR_DEAL_FAMILY_COOPERATION,
+  [KR_DEAL_ALLIANCE] = KR_DEAL_FAMILY_COOPERATION,
+  [KR_DEAL_PARTNERSHIP] = KR_DEAL_FAMILY_COOPERATION,
+  [KR_DEAL_SUPPLY] = KR_DEAL_FAMILY_SUPPLY,
+  [KR_DEAL_TECHNOLOGY] = KR_DEAL_FAMILY_SUPPLY,
+  [KR_DEAL_OWNERSHIP] = KR_DEAL_FAMILY_CONTROL,
+  [KR_DEAL_FOUNDING] = KR_DEAL_FAMILY_CONTROL,
+  [KR_DEAL_TRANSFER] = KR_DEAL_FAMILY_CONTROL,
+  [KR_DEAL_LEADERSHIP] = KR_DEAL_FAMILY_CONTROL,
+  [KR_DEAL_RIVALRY] = KR_DEAL_FAMILY_RIVALRY,
+};
+
+static const Term families[KR_N_DEAL_FAMILIES] = {
+  [KR_DEAL_FAMILY_BUYING] = { "buying", N_ ("Acquisition, merger, divestiture") },
+  [KR_DEAL_FAMILY_MONEY] = { "money", N_ ("Investment, equity stake") },
+  [KR_DEAL_FAMILY_COOPERATION] = { "cooperation", N_ ("Joint venture, alliance, partnership") },
+  [KR_DEAL_FAMILY_SUPPLY] = { "supply", N_ ("Supply, technology") },
+  [KR_DEAL_FAMILY_CONTROL] = { "control", N_ ("Ownership, founding, transfer, leadership") },
+  [KR_DEAL_FAMILY_RIVALRY] = { "rivalry", N_ ("Rivalry") },
+};
+
+KrDealFamily
+kr_deal_kind_family (KrDealKind kind)
 {
-  return status == KR_STATUS_AGREED || status == KR_STATUS_ACTIVE || status == KR_STATUS_COMPLETED;
+  g_return_val_if_fail (kind < KR_N_DEAL_KINDS, KR_DEAL_FAMILY_COOPERATION);
+  return families_of_kinds[kind];
+}
+
+const char *
+kr_deal_family_to_token (KrDealFamily family)
+{
+  g_return_val_if_fail (family < KR_N_DEAL_FAMILIES, NULL);
+  return families[family].token;
+}
+
+const char *
+kr_deal_family_label (KrDealFamily family)
+{
+  g_return_val_if_fail (family < KR_N_DEAL_FAMILIES, NULL);
+  return _ (families[family].label);
 }
 
 gboolean

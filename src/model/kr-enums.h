@@ -42,6 +42,18 @@ typedef enum
   KR_N_DEAL_KINDS
 } KrDealKind;
 
+/* Deal kinds fall into families, which the map tells apart by colour. */
+typedef enum
+{
+  KR_DEAL_FAMILY_BUYING,      /* acquisition, merger, divestiture */
+  KR_DEAL_FAMILY_MONEY,       /* investment, equity stake */
+  KR_DEAL_FAMILY_COOPERATION, /* joint venture, alliance, partnership */
+  KR_DEAL_FAMILY_SUPPLY,      /* supply, technology */
+  KR_DEAL_FAMILY_CONTROL,     /* ownership, founding, transfer, leadership */
+  KR_DEAL_FAMILY_RIVALRY,
+  KR_N_DEAL_FAMILIES
+} KrDealFamily;
+
 typedef enum
 {
   KR_STATUS_RUMOURED,
@@ -127,7 +139,12 @@ const char *kr_status_label (KrDealStatus status);
 const char *kr_role_label (KrRole role);
 const char *kr_stance_label (KrStance stance);
 
-gboolean kr_status_is_settled (KrDealStatus status);
+KrDealFamily kr_deal_kind_family (KrDealKind kind);
+/* The family's token ("buying", as docs/dataset-format.md names it) and its label for people,
+ * which lists its kinds. */
+const char *kr_deal_family_to_token (KrDealFamily family);
+const char *kr_deal_family_label (KrDealFamily family);
+
 gboolean kr_status_is_failed (KrDealStatus status);
 KrDirection kr_role_direction (KrRole role);
 

@@ -29,23 +29,10 @@ typedef enum
 typedef struct
 {
   RowType type;
-  int value; /* entity kind, deal kind of the family, or status */
+  int value; /* entity kind, deal family, or status */
   int node;  /* a scene node of that entity kind, for its exact shape */
   const char *label;
 } Row;
-
-static const struct
-{
-  KrDealKind kind;
-  const char *label;
-} families[] = {
-  { KR_DEAL_ACQUISITION, N_ ("Acquisition, merger, divestiture") },
-  { KR_DEAL_INVESTMENT, N_ ("Investment, equity stake") },
-  { KR_DEAL_JOINT_VENTURE, N_ ("Joint venture, alliance, partnership") },
-  { KR_DEAL_SUPPLY, N_ ("Supply, technology") },
-  { KR_DEAL_OWNERSHIP, N_ ("Ownership, founding, transfer, leadership") },
-  { KR_DEAL_RIVALRY, N_ ("Rivalry") },
-};
 
 static const struct
 {
@@ -57,20 +44,6 @@ static const struct
   { KR_STATUS_COMPLETED, N_ ("Planned, agreed, active, completed") },
   { KR_STATUS_COLLAPSED, N_ ("Collapsed, declined, ended") },
 };
-
-static int
-family_of (KrDealKind kind)
-{
-  const KrPalette *p = kr_palette_get (FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    {
-      KrColor a = p->deal[families[i].kind], b = p->deal[kind];
-      if (a.red == b.red && a.green == b.green && a.blue == b.blue)
-        return (int)i;
-    }
-  return 0;
-}
 
 static int
 status_row_of (KrDealStatus s)
@@ -95,7 +68,7 @@ collect_rows (KrScene *scene)
   KrDataset *dataset = kr_scene_get_dataset (scene);
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
   int kind_node[KR_N_ENTITY_KINDS];
-  gboolean family[G_N_ELEMENTS (families)] = { 0 };
+  gboolean family[KR_N_DEAL_FAMILIES] = { 0 };
   gboolean status[G_N_ELEMENTS (status_rows)] = { 0 };
   gboolean advocacy = FALSE, disputed = FALSE;
   Row row;
@@ -116,7 +89,7 @@ collect_rows (KrScene *scene)
     {
       const KrSceneEdge *e = kr_scene_get_edge (scene, i);
       const KrDeal *d = kr_dataset_get_deal (dataset, e->deal);
-      family[family_of (d->kind)] = TRUE;
+      family[kr_deal_kind_family (d->kind)] = TRUE;
       status[status_row_of (d->status)] = TRUE;
       advocacy |= e->advocacy;
       disputed |= kr_deal_is_disputed (d);
@@ -132,10 +105,10 @@ collect_rows (KrScene *scene)
       }
   row = (Row){ ROW_HEADING, 0, -1, _ ("Deals") };
   g_array_append_val (rows, row);
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    if (family[i])
+  for (int f = 0; f < KR_N_DEAL_FAMILIES; f++)
+    if (family[f])
       {
-        row = (Row){ ROW_FAMILY, families[i].kind, -1, _ (families[i].label) };
+        row = (Row){ ROW_FAMILY, f, -1, kr_deal_family_label (f) };
         g_array_append_val (rows, row);
       }
   row = (Row){ ROW_HEADING, 0, -1, _ ("Status") };

@@ -20,14 +20,9 @@
 /* Deal kinds share a colour by family: buying, money, cooperation, supply, control, rivalry. */
 #define DEAL_COLORS(buy, money, coop, supply, control, rival)                                      \
   {                                                                                                \
-    [KR_DEAL_ACQUISITION] = RGB (buy), [KR_DEAL_MERGER] = RGB (buy),                               \
-    [KR_DEAL_DIVESTITURE] = RGB (buy), [KR_DEAL_INVESTMENT] = RGB (money),                         \
-    [KR_DEAL_EQUITY_STAKE] = RGB (money), [KR_DEAL_JOINT_VENTURE] = RGB (coop),                    \
-    [KR_DEAL_ALLIANCE] = RGB (coop), [KR_DEAL_PARTNERSHIP] = RGB (coop),                           \
-    [KR_DEAL_SUPPLY] = RGB (supply), [KR_DEAL_TECHNOLOGY] = RGB (supply),                          \
-    [KR_DEAL_OWNERSHIP] = RGB (control), [KR_DEAL_FOUNDING] = RGB (control),                       \
-    [KR_DEAL_TRANSFER] = RGB (control), [KR_DEAL_LEADERSHIP] = RGB (control),                      \
-    [KR_DEAL_RIVALRY] = RGB (rival),                                                               \
+    [KR_DEAL_FAMILY_BUYING] = RGB (buy), [KR_DEAL_FAMILY_MONEY] = RGB (money),                     \
+    [KR_DEAL_FAMILY_COOPERATION] = RGB (coop), [KR_DEAL_FAMILY_SUPPLY] = RGB (supply),             \
+    [KR_DEAL_FAMILY_CONTROL] = RGB (control), [KR_DEAL_FAMILY_RIVALRY] = RGB (rival),              \
   }
 
 static const KrPalette light = {
@@ -88,7 +83,7 @@ kr_palette_deal_color (const KrPalette *palette, KrDealKind kind, KrDealStatus s
 
   if (kr_status_is_failed (status))
     return palette->failed;
-  return palette->deal[kind];
+  return palette->deal[kr_deal_kind_family (kind)];
 }
 
 KrLineStyle

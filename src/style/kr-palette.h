@@ -32,7 +32,7 @@ typedef struct
   KrColor failed;   /* edges of collapsed, declined and ended deals */
   KrColor disputed; /* the mark on deals whose sources disagree */
   KrColor entity_fill[KR_N_ENTITY_KINDS];
-  KrColor deal[KR_N_DEAL_KINDS];
+  KrColor deal[KR_N_DEAL_FAMILIES]; /* a colour per family of deal kinds */
 } KrPalette;
 
 const KrPalette *kr_palette_get (gboolean dark);
