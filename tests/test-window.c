@@ -146,17 +146,58 @@ bar_shows_a_date (gpointer window)
   return strstr (chips, "As of ") != NULL;
 }
 
+/* Nothing is being opened, laid out or worked out. */
 static gboolean
-idle_for_a_while (gpointer data)
+is_idle (gpointer window)
 {
-  return g_get_monotonic_time () > *(gint64 *)data;
+  return !kr_window_is_busy (window);
 }
 
-static void
-settle (int ms)
+typedef struct
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  wait_for (idle_for_a_while, &until);
+  KrWindow *window;
+  double x, y, width, height; /* where the map was … */
+  gint64 frame;               /* … since this frame, or -1 */
+} Still;
+
+/* The map is on screen and has kept its place for two frames: laid out, allocated, fitted. */
+static gboolean
+map_is_still (gpointer data)
+{
+  Still *still = data;
+  GtkWidget *diagram = kr_window_get_diagram (still->window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (diagram);
+  double x, y, width = gtk_widget_get_width (diagram), height = gtk_widget_get_height (diagram);
+  gint64 frame;
+
+  if (!is_idle (still->window) || clock == NULL
+      || kr_diagram_view_is_animating (KR_DIAGRAM_VIEW (diagram)))
+    {
+      still->frame = -1;
+      return FALSE;
+    }
+  kr_diagram_view_to_widget (KR_DIAGRAM_VIEW (diagram), 0, 0, &x, &y);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  /* Frames are drawn on request only: ask for them while watching. */
+  gtk_widget_queue_draw (diagram);
+  if (still->frame < 0 || x != still->x || y != still->y || width != still->width
+      || height != still->height)
+    {
+      *still = (Still){ still->window, x, y, width, height, frame };
+      return FALSE;
+    }
+  return frame - still->frame >= 2;
+}
+
+/* Some text in the window (a toast, a page) contains pair[1]. */
+static gboolean
+window_says (gpointer data)
+{
+  gpointer *pair = data;
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  collect_label_texts (GTK_WIDGET (pair[0]), texts);
+  return strstr (texts->str, pair[1]) != NULL;
 }
 
 static gboolean
@@ -231,7 +272,6 @@ send_keys (KrWindow *window, const char *command, const char *keys)
                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                   &status, NULL);
   }
-  settle (150);
   return status == 0;
 #else
   return FALSE;
@@ -271,7 +311,10 @@ test_window (void)
   /* Clicking Nissan on the map shows Nissan in the side panel. */
   nissan = kr_dataset_find_entity (shown, "nissan");
   g_assert_cmpint (nissan, >=, 0);
-  settle (600); /* let the view settle */
+  {
+    Still still = { .window = window, .frame = -1 };
+    g_assert_true (wait_for (map_is_still, &still)); /* the first fit has ended */
+  }
   {
     const KrSceneNode *node
         = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)nissan));
@@ -331,7 +374,7 @@ test_window (void)
         focus = gtk_root_get_focus (GTK_ROOT (window));
         g_assert_true (GTK_IS_EDITABLE (focus));
         gtk_editable_set_text (GTK_EDITABLE (focus), "renau");
-        settle (400);
+        g_assert_true (wait_for (search_found, window));
         g_signal_emit_by_name (focus, "activate");
       }
     g_assert_true (wait_for (panel_shows, pair));
@@ -388,11 +431,11 @@ test_window (void)
     g_clear_pointer (&chips, g_free);
     chips = kr_view_bar_describe (bar);
     g_assert_true (g_str_has_prefix (chips, "As of 20"));
-    settle (300);
+    g_assert_true (wait_for (is_idle, window));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
     g_assert_true (wait_for (scene_has_all_nodes, pair));
-    settle (1500); /* the last of the layouts those changes asked for */
+    g_assert_true (wait_for (is_idle, window)); /* the last layout those changes asked for */
     scene = kr_window_get_scene (window);
   }
 
@@ -420,7 +463,7 @@ test_window (void)
   bad_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "many-problems.json", NULL);
   bad = g_file_new_for_path (bad_path);
   kr_window_open_file (window, bad);
-  settle (1500);
+  g_assert_true (wait_for (is_idle, window));
   g_assert_true (kr_window_get_dataset (window) == shown);
   g_assert_true (kr_window_get_scene (window) == scene);
 
@@ -428,8 +471,10 @@ test_window (void)
   good_path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.json", NULL);
   good = g_file_new_for_path (good_path);
   kr_window_open_file (window, good);
-  settle (1500);
-  g_assert_cmpstr (kr_dataset_get_title (kr_window_get_dataset (window)), ==, "Minimal example");
+  {
+    gpointer pair[2] = { window, (gpointer) "Minimal example" };
+    g_assert_true (wait_for (title_is, pair));
+  }
   {
     gpointer pair[2] = { window, kr_window_get_dataset (window) };
     g_assert_true (wait_for (scene_is_of, pair));
@@ -461,13 +506,14 @@ test_window (void)
     g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), 6), <, 0);  /* lone */
     g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), 0), >=, 0); /* a */
     /* Changing them is remembered too. */
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
-                                               kr_filter_part_to_token (KR_FILTER_PART_HIDE_ISOLATED)));
+    g_assert_true (
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view-part", "s",
+                                    kr_filter_part_to_token (KR_FILTER_PART_HIDE_ISOLATED)));
     remembered = g_settings_get_value (settings, "dataset-filters");
     g_assert_true (g_variant_lookup (remembered, uri, "&s", &terms));
     g_assert_cmpstr (terms, ==, "deal-kind=alliance");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view", NULL));
-    settle (1000);
+    g_assert_true (wait_for (is_idle, window));
     kr_diagram_view_select_entity (
         diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "d"), FALSE);
     g_assert_true (wait_for (panel_shows, delta));
@@ -511,7 +557,6 @@ test_window (void)
           kr_diagram_view_select_deal (diagram, kr_dataset_find_deal (dataset, as_written[i][0]),
                                        FALSE);
         g_assert_true (wait_for (panel_shows, pair));
-        settle (100);
         collect_label_texts (GTK_WIDGET (window), texts);
         if (strstr (texts->str, as_written[i][1]) == NULL)
           g_error ("“%s” is not shown as written in:\n%s", as_written[i][1], texts->str);
@@ -543,7 +588,7 @@ test_window (void)
         diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "sample"), FALSE);
     g_assert_true (wait_for (panel_shows, sample));
 
-    settle (500);
+    g_assert_true (wait_for (is_idle, window));
     revised = replace (contents, "Minimal example", "Revised example");
     g_assert_true (g_file_set_contents (path, revised, -1, NULL));
     g_assert_true (wait_for (title_is, title));
@@ -554,7 +599,10 @@ test_window (void)
     g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "sample");
 
     g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
-    settle (2000);
+    {
+      gpointer said[2] = { window, (gpointer) "still showing the previous dataset" };
+      g_assert_true (wait_for (window_says, said));
+    }
     g_assert_cmpstr (kr_dataset_get_title (kr_window_get_dataset (window)), ==, "Revised example");
     g_assert_nonnull (kr_window_get_scene (window));
 
@@ -572,7 +620,10 @@ test_window (void)
     g_assert_nonnull (map_before);
     kr_layout_set_worker (crashing);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.engine", "s", "neato"));
-    settle (1500);
+    {
+      gpointer said[2] = { window, (gpointer) "Graphviz stopped unexpectedly" };
+      g_assert_true (wait_for (window_says, said));
+    }
     kr_layout_set_worker (worker[0] != NULL ? worker : NULL);
     g_assert_true (kr_window_get_scene (window) == map_before);
     g_assert_true (

@@ -482,6 +482,14 @@ kr_window_get_panel (KrWindow *self)
   return GTK_WIDGET (self->panel);
 }
 
+gboolean
+kr_window_is_busy (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL || self->layout_cancellable != NULL
+         || self->dates_cancellable != NULL;
+}
+
 GtkWidget *
 kr_window_get_view_bar (KrWindow *self)
 {

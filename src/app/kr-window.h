@@ -26,6 +26,10 @@ GtkWidget *kr_window_get_diagram (KrWindow *self);
 GtkWidget *kr_window_get_panel (KrWindow *self);
 GtkWidget *kr_window_get_view_bar (KrWindow *self);
 
+/* Whether the window is still opening a dataset, laying out the map or finding the
+ * timeline's dates. */
+gboolean kr_window_is_busy (KrWindow *self);
+
 /* Opens the dataset that was open last time, if it still exists, else the built-in one. */
 void kr_window_open_last (KrWindow *self);
 

@@ -262,6 +262,13 @@ start_animation (KrDiagramView *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
 }
 
+gboolean
+kr_diagram_view_is_animating (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), FALSE);
+  return self->tick_id != 0;
+}
+
 /* Moves the view to (zoom, x, y), smoothly unless animations are off. */
 static void
 animate_view (KrDiagramView *self, double zoom, double x, double y)

@@ -22,6 +22,8 @@ void kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene);
 double kr_diagram_view_get_zoom (KrDiagramView *self);
 void kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y);
 void kr_diagram_view_fit (KrDiagramView *self);
+/* Whether the view is moving to a new place (fitting, zooming to a node, a new layout). */
+gboolean kr_diagram_view_is_animating (KrDiagramView *self);
 
 gboolean kr_diagram_view_get_show_legend (KrDiagramView *self);
 void kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show);
