@@ -321,6 +321,11 @@ test_export_formats (void)
 
   g_assert_cmpint (kr_export_format_from_filename ("a.SVG"), ==, KR_EXPORT_SVG);
   g_assert_cmpint (kr_export_format_from_filename ("a.svg.txt"), ==, -1);
+  g_assert_cmpint (kr_export_format_from_filename ("map.gv"), ==, KR_EXPORT_DOT);
+  g_assert_cmpint (kr_export_format_from_filename ("svg"), ==, -1);
+  /* Every format's usual extension names it. */
+  for (KrExportFormat f = KR_EXPORT_SVG; f <= KR_EXPORT_DOT; f++)
+    g_assert_cmpint (kr_export_format_from_extension (kr_export_format_extension (f)), ==, f);
 
   /* The window renders in a thread: the same file as here. */
   {

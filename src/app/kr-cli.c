@@ -372,8 +372,7 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
       scene = layout_contained (dataset, &options, &error);
       if (scene != NULL)
         {
-          KrExportOptions export_options;
-          kr_export_options_init (&export_options);
+          KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;
           export_options.transparent = transparent;
           bytes = kr_export_render (scene, format, &export_options, &error);
         }

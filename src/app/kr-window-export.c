@@ -113,9 +113,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KrWindow *self = KR_WINDOW (widget);
   g_autofree char *base = NULL;
   g_autofree char *suggested = NULL;
-  const char *ext = g_variant_get_string (parameter, NULL);
-  g_autofree char *probe = g_strdup_printf ("x.%s", ext);
-  int format = kr_export_format_from_filename (probe);
+  int format = kr_export_format_from_extension (g_variant_get_string (parameter, NULL));
 
   if (format < 0 || kr_diagram_view_get_scene (self->diagram) == NULL)
     return;
@@ -128,7 +126,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       if (dot != NULL)
         *dot = '\0';
     }
-  suggested = g_strdup_printf ("%s.%s", base ? base : "keiretsu", ext);
+  suggested = g_strdup_printf ("%s.%s", base ? base : "keiretsu",
+                               kr_export_format_extension ((KrExportFormat)format));
 
 #if GTK_CHECK_VERSION(4, 10, 0)
   {

@@ -26,37 +26,37 @@
 
 G_DEFINE_QUARK (kr - export - error - quark, kr_export_error)
 
-void
-kr_export_options_init (KrExportOptions *options)
+/* Each format's file-name extensions, the usual one first. */
+static const char *const extensions[][3] = {
+  [KR_EXPORT_SVG] = { "svg", NULL },
+  [KR_EXPORT_PNG] = { "png", NULL },
+  [KR_EXPORT_PDF] = { "pdf", NULL },
+  [KR_EXPORT_DOT] = { "dot", "gv", NULL },
+};
+
+int
+kr_export_format_from_extension (const char *extension)
 {
-  *options = (KrExportOptions){ TRUE, FALSE, 2.0 };
+  for (guint f = 0; extension != NULL && f < G_N_ELEMENTS (extensions); f++)
+    for (guint i = 0; extensions[f][i] != NULL; i++)
+      if (g_ascii_strcasecmp (extension, extensions[f][i]) == 0)
+        return (int)f;
+  return -1;
 }
 
 int
 kr_export_format_from_filename (const char *filename)
 {
-  g_autofree char *lower = NULL;
+  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
 
-  if (filename == NULL)
-    return -1;
-  lower = g_ascii_strdown (filename, -1);
-  if (g_str_has_suffix (lower, ".svg"))
-    return KR_EXPORT_SVG;
-  if (g_str_has_suffix (lower, ".png"))
-    return KR_EXPORT_PNG;
-  if (g_str_has_suffix (lower, ".pdf"))
-    return KR_EXPORT_PDF;
-  if (g_str_has_suffix (lower, ".dot") || g_str_has_suffix (lower, ".gv"))
-    return KR_EXPORT_DOT;
-  return -1;
+  return dot != NULL ? kr_export_format_from_extension (dot + 1) : -1;
 }
 
 const char *
 kr_export_format_extension (KrExportFormat format)
 {
-  static const char *ext[] = { "svg", "png", "pdf", "dot" };
-  g_return_val_if_fail (format <= KR_EXPORT_DOT, NULL);
-  return ext[format];
+  g_return_val_if_fail (format < G_N_ELEMENTS (extensions), NULL);
+  return extensions[format][0];
 }
 
 /* The size of the picture: the diagram, and the legend to its right. */
@@ -230,10 +230,7 @@ kr_export_render_async (KrScene *scene, KrExportFormat format, const KrExportOpt
   job = g_new0 (RenderJob, 1);
   job->scene = g_object_ref (scene);
   job->format = format;
-  if (options != NULL)
-    job->options = *options;
-  else
-    kr_export_options_init (&job->options);
+  job->options = options != NULL ? *options : (KrExportOptions)KR_EXPORT_OPTIONS_INIT;
   g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
   g_task_run_in_thread (task, render_thread);
 }
@@ -250,16 +247,13 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
                   GError **error)
 {
   PangoContext *context;
-  KrExportOptions defaults;
+  static const KrExportOptions defaults = KR_EXPORT_OPTIONS_INIT;
   GBytes *bytes = NULL;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
 
   if (options == NULL)
-    {
-      kr_export_options_init (&defaults);
-      options = &defaults;
-    }
+    options = &defaults;
   context = kr_text_context_new ();
   switch (format)
     {

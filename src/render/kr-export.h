@@ -35,10 +35,13 @@ typedef struct
   double png_scale;     /* pixels per point for PNG; 0 means 2 */
 } KrExportOptions;
 
-void kr_export_options_init (KrExportOptions *options);
+/* The options when none are given: the legend, an opaque background, PNG at 2 pixels a point. */
+#define KR_EXPORT_OPTIONS_INIT { .legend = TRUE, .transparent = FALSE, .png_scale = 2.0 }
 
-/* The format named by a file name's extension, or -1. */
+/* The format named by an extension ("svg", "gv", any case), or by a file name's, or -1. */
+int kr_export_format_from_extension (const char *extension);
 int kr_export_format_from_filename (const char *filename);
+/* The format's usual extension, without the dot. */
 const char *kr_export_format_extension (KrExportFormat format);
 
 GBytes *kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *options,

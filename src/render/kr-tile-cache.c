@@ -80,13 +80,6 @@ kr_tile_cache_free (KrTileCache *cache)
   g_free (cache);
 }
 
-int
-kr_tile_cache_get_tile_size (KrTileCache *cache)
-{
-  g_return_val_if_fail (cache != NULL, 0);
-  return cache->size;
-}
-
 void
 kr_tile_cache_configure (KrTileCache *cache, double device_zoom, guint generation,
                          KrTileDrawFunc draw, gpointer user_data)

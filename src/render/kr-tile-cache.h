@@ -33,7 +33,6 @@ typedef void (*KrTileFunc) (KrTile *tile, gpointer user_data);
 KrTileCache *kr_tile_cache_new (int tile_size, GDestroyNotify data_free);
 void kr_tile_cache_free (KrTileCache *cache);
 
-int kr_tile_cache_get_tile_size (KrTileCache *cache);
 
 /* Sets how the tiles are drawn. Tiles drawn with another device zoom or @generation (which
  * the caller changes whenever anything else drawn changes: scene, colours, selection) are

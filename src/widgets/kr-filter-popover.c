@@ -23,8 +23,8 @@ typedef enum
 
 /* The parts of a filter the popover chooses; the others (focus, path, time) it leaves alone. */
 static const KrFilterPart chosen_here[] = {
-  KR_FILTER_PART_DEAL_KINDS, KR_FILTER_PART_STATUSES, KR_FILTER_PART_ENTITY_KINDS,
-  KR_FILTER_PART_COUNTRIES,  KR_FILTER_PART_ARTICLES, KR_FILTER_PART_DATES,
+  KR_FILTER_PART_DEAL_KINDS,    KR_FILTER_PART_STATUSES, KR_FILTER_PART_ENTITY_KINDS,
+  KR_FILTER_PART_COUNTRIES,     KR_FILTER_PART_ARTICLES, KR_FILTER_PART_DATES,
   KR_FILTER_PART_HIDE_ISOLATED,
 };
 
@@ -376,8 +376,8 @@ kr_filter_popover_class_init (KrFilterPopoverClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (
-      widget_class, "/io/github/keiretsu/Keiretsu/ui/kr-filter-popover.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/kr-filter-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, content);
   gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, hide_isolated);
   gtk_widget_class_bind_template_child (widget_class, KrFilterPopover, from);

@@ -184,8 +184,8 @@ kr_timeline_bar_class_init (KrTimelineBarClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (
-      widget_class, "/io/github/keiretsu/Keiretsu/ui/kr-timeline-bar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/kr-timeline-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, KrTimelineBar, play_button);
   gtk_widget_class_bind_template_child (widget_class, KrTimelineBar, mode);
   gtk_widget_class_bind_template_child (widget_class, KrTimelineBar, date_label);

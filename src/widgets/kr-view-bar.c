@@ -43,8 +43,7 @@ add_chip (KrViewBar *self, const char *text, KrFilterPart part)
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.clear-view-part");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s",
-                                    kr_filter_part_to_token (part));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", kr_filter_part_to_token (part));
   gtk_box_append (GTK_BOX (chip), remove);
   gtk_box_append (self->chips, chip);
   return chip;
@@ -133,8 +132,7 @@ kr_view_bar_class_init (KrViewBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kr_view_bar_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/keiretsu/Keiretsu/ui/kr-view-bar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-view-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, KrViewBar, chips);
   gtk_widget_class_bind_template_child (widget_class, KrViewBar, depth_menu);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
