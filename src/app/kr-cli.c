@@ -347,8 +347,8 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
 
   if (!kr_filter_is_empty (filter))
     {
-      entities = g_new0 (gboolean, MAX (kr_dataset_get_n_entities (dataset), 1));
-      deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
+      entities = kr_dataset_new_entity_flags (dataset);
+      deals = kr_dataset_new_deal_flags (dataset);
       if (!kr_filter_apply (filter, dataset, entities, deals, &error))
         {
           g_printerr ("keiretsu: %s\n", error->message);

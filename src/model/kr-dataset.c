@@ -326,6 +326,27 @@ kr_dataset_get_deal (KrDataset *self, guint index)
   return &self->deals[index];
 }
 
+gboolean *
+kr_dataset_new_article_flags (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return g_new0 (gboolean, MAX (self->n_articles, 1));
+}
+
+gboolean *
+kr_dataset_new_entity_flags (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return g_new0 (gboolean, MAX (self->n_entities, 1));
+}
+
+gboolean *
+kr_dataset_new_deal_flags (KrDataset *self)
+{
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return g_new0 (gboolean, MAX (self->n_deals, 1));
+}
+
 static int
 find_in (GHashTable *ids, const char *id)
 {

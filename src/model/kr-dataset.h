@@ -129,6 +129,12 @@ const KrEntity *kr_dataset_get_entity (KrDataset *self, guint index);
 guint kr_dataset_get_n_deals (KrDataset *self);
 const KrDeal *kr_dataset_get_deal (KrDataset *self, guint index);
 
+/* A flag per article, entity or deal, all FALSE: what a filter or a query marks. Never NULL,
+ * even for none; free with g_free(). */
+gboolean *kr_dataset_new_article_flags (KrDataset *self);
+gboolean *kr_dataset_new_entity_flags (KrDataset *self);
+gboolean *kr_dataset_new_deal_flags (KrDataset *self);
+
 /* Index of the record with that id, or -1. */
 int kr_dataset_find_article (KrDataset *self, const char *id);
 int kr_dataset_find_entity (KrDataset *self, const char *id);

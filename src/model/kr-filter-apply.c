@@ -143,7 +143,7 @@ keep_entities_with_deals (KrDataset *dataset, gboolean *entities, const gboolean
                           const gboolean *keep_anyway)
 {
   guint n_e = kr_dataset_get_n_entities (dataset);
-  g_autofree gboolean *used = g_new0 (gboolean, MAX (n_e, 1));
+  g_autofree gboolean *used = kr_dataset_new_entity_flags (dataset);
   g_autoptr (GArray) people = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
@@ -182,7 +182,7 @@ stage_resolve (Apply *a, GError **error)
     return FALSE;
   if (f->articles != NULL)
     {
-      a->wanted_articles = g_new0 (gboolean, MAX (kr_dataset_get_n_articles (a->dataset), 1));
+      a->wanted_articles = kr_dataset_new_article_flags (a->dataset);
       for (guint i = 0; f->articles[i] != NULL; i++)
         {
           int k = kr_dataset_find_article (a->dataset, f->articles[i]);
@@ -260,7 +260,7 @@ stage_reported (Apply *a, GError **error)
 
   if (a->f->as_reported == NULL)
     return TRUE;
-  reported = g_new0 (gboolean, MAX (a->n_entities, 1));
+  reported = kr_dataset_new_entity_flags (a->dataset);
   for (guint e = 0; e < a->n_entities; e++)
     {
       const KrEntity *en = kr_dataset_get_entity (a->dataset, e);
@@ -278,7 +278,7 @@ stage_articles (Apply *a, GError **error)
 
   if (a->wanted_articles == NULL)
     return TRUE;
-  cited = g_new0 (gboolean, MAX (a->n_entities, 1));
+  cited = kr_dataset_new_entity_flags (a->dataset);
   for (guint e = 0; e < a->n_entities; e++)
     {
       const KrEntity *en = kr_dataset_get_entity (a->dataset, e);

@@ -116,7 +116,7 @@ apply (KrView *self, const KrFilter *filter, gboolean **entities, gboolean **dea
 {
   g_autofree gboolean *e = NULL;
   g_autofree gboolean *d = NULL;
-  guint n_e, n_d;
+  guint n_e;
   gboolean any = FALSE;
 
   if (self->dataset == NULL)
@@ -126,9 +126,8 @@ apply (KrView *self, const KrFilter *filter, gboolean **entities, gboolean **dea
       return FALSE;
     }
   n_e = kr_dataset_get_n_entities (self->dataset);
-  n_d = kr_dataset_get_n_deals (self->dataset);
-  e = g_new0 (gboolean, MAX (n_e, 1));
-  d = g_new0 (gboolean, MAX (n_d, 1));
+  e = kr_dataset_new_entity_flags (self->dataset);
+  d = kr_dataset_new_deal_flags (self->dataset);
   if (!kr_filter_apply (filter, self->dataset, e, d, error))
     return FALSE;
   for (guint i = 0; i < n_e && !any; i++)
@@ -355,8 +354,8 @@ list_dates (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   guint n_e = kr_dataset_get_n_entities (job->dataset);
   g_auto (GStrv) dates = kr_dataset_list_dates (job->dataset, 120);
   g_autoptr (GStrvBuilder) shown = g_strv_builder_new ();
-  g_autofree gboolean *entities = g_new0 (gboolean, MAX (n_e, 1));
-  g_autofree gboolean *deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (job->dataset), 1));
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (job->dataset);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (job->dataset);
   char **slot = job->reported ? &job->filter.as_reported : &job->filter.as_of;
 
   for (guint i = 0; dates[i] != NULL; i++)

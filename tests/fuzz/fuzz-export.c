@@ -76,8 +76,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       filter.focus
           = g_strdup (kr_dataset_get_entity (dataset, (guint)(size / 96) % n_entities)->id);
       filter.depth = 1 + (guint)(size / 24) % KR_FILTER_MAX_DEPTH;
-      entities = g_new0 (gboolean, n_entities);
-      deals = g_new0 (gboolean, MAX (kr_dataset_get_n_deals (dataset), 1));
+      entities = kr_dataset_new_entity_flags (dataset);
+      deals = kr_dataset_new_deal_flags (dataset);
       if (!kr_filter_apply (&filter, dataset, entities, deals, &error))
         g_error ("focus on an entity of the dataset refused: %s", error->message);
       g_assert (entities[kr_dataset_find_entity (dataset, filter.focus)]);
