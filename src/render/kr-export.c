@@ -15,6 +15,7 @@
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
 #include "kr-layout.h"
+#include "kr-legend.h"
 #include "kr-scene-paint.h"
 #include "kr-svg-painter.h"
 #include "kr-text.h"

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-legend.h"
 #include "kr-scene-paint.h"
 
 #define PAD 10.0

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "kr-painter.h"
+#include "kr-path.h"
 
 /* Control-point distance that approximates a quarter circle with one cubic. */
 #define KAPPA 0.5522847498

@@ -39,10 +39,4 @@ void kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o
 gboolean kr_scene_compute_emphasis (KrScene *scene, int selected_node, int selected_edge,
                                     guint8 *node_emphasis, guint8 *edge_emphasis);
 
-/* The legend: entity kinds and deal families present in the scene, and line styles.
- * kr_legend_measure gives its size; kr_legend_paint draws it with its top-left at (x, y). */
-void kr_legend_measure (KrScene *scene, PangoContext *context, double *width, double *height);
-void kr_legend_paint (KrScene *scene, KrPainter *painter, const KrPalette *palette, double x,
-                      double y);
-
 G_END_DECLS

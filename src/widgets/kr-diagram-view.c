@@ -13,6 +13,7 @@
 
 #include "kr-cairo-painter.h"
 #include "kr-diagram-view.h"
+#include "kr-legend.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
 #include "kr-tile-cache.h"
