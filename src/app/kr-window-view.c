@@ -401,7 +401,10 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 _kr_window_relayout (KrWindow *self)
 {
-  KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL, NULL };
+  KrLayoutOptions options = {
+    .engine = _kr_window_get_map_engine (self),
+    .rankdir = self->rankdir,
+  };
   if (self->dataset == NULL)
     return;
   if (kr_dataset_get_n_entities (self->dataset) == 0)
@@ -443,7 +446,9 @@ _kr_window_relayout (KrWindow *self)
         }
     }
   options.visible_entities = self->shown_entities;
+  options.n_entities = kr_dataset_get_n_entities (self->dataset);
   options.visible_deals = self->shown_deals;
+  options.n_deals = kr_dataset_get_n_deals (self->dataset);
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
@@ -460,7 +465,7 @@ _kr_window_relayout (KrWindow *self)
                        "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
                        "filter or a focus shows part of the map sooner.",
                        n),
-          n, self->engine);
+          n, kr_engine_get_name (options.engine));
       adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
       adw_status_page_set_description (self->loading_page, description);
       gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-layout-options.h"
 #include "kr-view-bar.h"
 
 struct _KrViewBar
@@ -133,10 +134,13 @@ kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *f)
       gtk_box_insert_child_after (GTK_BOX (chip), depth, gtk_widget_get_first_child (chip));
       {
         /* One click to a radial layout around it. */
+        const char *twopi = kr_engine_get_name (KR_ENGINE_TWOPI);
         GtkWidget *radial = gtk_button_new_with_label (_ ("Radial"));
-        gtk_widget_set_tooltip_text (radial, _ ("Lay out around it in circles (twopi)"));
+        /* Translators: %s is the name of Graphviz's radial layout engine, twopi */
+        g_autofree char *tooltip = g_strdup_printf (_ ("Lay out around it in circles (%s)"), twopi);
+        gtk_widget_set_tooltip_text (radial, tooltip);
         gtk_actionable_set_action_name (GTK_ACTIONABLE (radial), "win.engine");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", "twopi");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", twopi);
         gtk_widget_add_css_class (radial, "flat");
         gtk_box_insert_child_after (GTK_BOX (chip), radial, depth);
       }
