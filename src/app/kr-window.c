@@ -97,7 +97,9 @@ _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *
 static void
 preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  kr_preferences_present (KR_WINDOW (widget));
+  KrWindow *self = KR_WINDOW (widget);
+
+  kr_preferences_present (self, self->settings);
 }
 
 /* Exporting and the side panel need a map on screen: not while loading or after a failure. */
