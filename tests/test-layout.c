@@ -72,7 +72,7 @@ static void
 test_graph_structure (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_auto (Built) b = { 0 };
   Agraph_t *g;
   Agedge_t *e;
@@ -127,7 +127,7 @@ test_graph_filter (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
   gboolean entities[5] = { TRUE, TRUE, FALSE, FALSE, TRUE };
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, entities, NULL };
+  KrLayoutOptions options = { .visible_entities = entities, .n_entities = G_N_ELEMENTS (entities) };
   g_auto (Built) b = { 0 };
   Agraph_t *g;
 
@@ -178,7 +178,7 @@ static void
 test_injection (void)
 {
   g_autoptr (KrDataset) ds = hostile_dataset ();
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_auto (Built) b = { 0 };
   Agraph_t *g;
   g_autoptr (KrScene) scene = NULL;
@@ -213,17 +213,16 @@ static void
 test_every_engine (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  const char *const *engines = kr_layout_engines ();
 
-  for (guint i = 0; engines[i] != NULL; i++)
+  for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
     {
-      KrLayoutOptions options = { engines[i], KR_RANKDIR_LR, NULL, NULL };
+      KrLayoutOptions options = { .engine = engine };
       g_autoptr (GError) error = NULL;
       g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
 
-      g_test_message ("engine %s", engines[i]);
+      g_test_message ("engine %s", kr_engine_get_name (engine));
       g_assert_no_error (error);
-      g_assert_cmpstr (kr_scene_get_engine (scene), ==, engines[i]);
+      g_assert_cmpstr (kr_scene_get_engine (scene), ==, kr_engine_get_name (engine));
       g_assert_cmpuint (kr_scene_get_n_nodes (scene), ==, 7);
       g_assert_cmpuint (kr_scene_get_n_edges (scene), ==, 8);
       /* Everything lies inside the scene's bounds. */
@@ -247,20 +246,138 @@ test_every_engine (void)
 static void
 test_unknown_engine (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "osage; rm -rf", KR_RANKDIR_LR, NULL, NULL };
+  KrEngine engine = KR_ENGINE_TWOPI;
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
 
-  g_assert_null (scene);
+  g_assert_false (kr_engine_from_name ("osage; rm -rf", &engine, &error));
   g_assert_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_ENGINE);
+  g_assert_cmpint (engine, ==, KR_ENGINE_TWOPI);
+}
+
+/* Every engine and direction is named, labelled and found by its name; the settings schema's
+ * enums, generated from the same header, list the same names in the same order. */
+static void
+test_tables (void)
+{
+  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  g_autoptr (GSettingsSchemaSource) source = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
+    {
+      KrEngine found = KR_N_ENGINES;
+      g_assert_nonnull (kr_engine_get_name (engine));
+      g_assert_cmpstr (kr_engine_get_label (engine), !=, "");
+      g_assert_true (kr_engine_from_name (kr_engine_get_name (engine), &found, NULL));
+      g_assert_cmpint (found, ==, engine);
+    }
+  /* Every direction lays out, and the graph runs that way. */
+  for (KrRankdir rankdir = 0; rankdir < KR_N_RANKDIRS; rankdir++)
+    {
+      KrLayoutOptions options = { .rankdir = rankdir };
+      g_autofree char *attribute = g_strdup_printf ("rankdir=%s", kr_rankdir_get_name (rankdir));
+      g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
+      g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+      KrRankdir found = KR_N_RANKDIRS;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (dot, attribute));
+      g_assert_nonnull (scene);
+      g_assert_cmpint (kr_scene_get_options (scene)->rankdir, ==, rankdir);
+      g_assert_cmpstr (kr_rankdir_get_label (rankdir), !=, "");
+      g_assert_true (kr_rankdir_from_name (kr_rankdir_get_name (rankdir), &found));
+      g_assert_cmpint (found, ==, rankdir);
+    }
+  g_assert_false (kr_rankdir_from_name ("up", NULL));
+
+  if (schema_dir == NULL)
+    {
+      g_test_skip ("GSETTINGS_SCHEMA_DIR names no compiled settings schema");
+      return;
+    }
+  source = g_settings_schema_source_new_from_directory (schema_dir, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE);
+  g_assert_nonnull (schema);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *name = k == 0 ? "layout-engine" : "rank-direction";
+      guint n = k == 0 ? KR_N_ENGINES : KR_N_RANKDIRS;
+      g_autoptr (GSettingsSchemaKey) key = g_settings_schema_get_key (schema, name);
+      g_autoptr (GVariant) range = g_settings_schema_key_get_range (key);
+      g_autoptr (GVariant) values = NULL;
+      g_autofree const char **nicks = NULL;
+      const char *type;
+      gsize n_nicks;
+
+      g_variant_get (range, "(&sv)", &type, &values);
+      g_assert_cmpstr (type, ==, "enum");
+      nicks = g_variant_get_strv (values, &n_nicks);
+      g_assert_cmpuint (n_nicks, ==, n);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpstr (nicks[i], ==, k == 0 ? kr_engine_get_name (i) : kr_rankdir_get_name (i));
+    }
+}
+
+/* A copy holds every field, and shares nothing with the original. */
+static void
+test_options_copy (void)
+{
+  gboolean entities[3] = { TRUE, FALSE, TRUE };
+  gboolean deals[2] = { FALSE, TRUE };
+  char root[] = "nissan";
+  KrLayoutOptions options = {
+    .engine = KR_ENGINE_TWOPI,
+    .rankdir = KR_RANKDIR_BT,
+    .root = root,
+    .visible_entities = entities,
+    .n_entities = G_N_ELEMENTS (entities),
+    .visible_deals = deals,
+    .n_deals = G_N_ELEMENTS (deals),
+  };
+  g_autoptr (KrLayoutOptions) copy = kr_layout_options_copy (&options);
+  g_autoptr (KrLayoutOptions) boxed = g_boxed_copy (KR_TYPE_LAYOUT_OPTIONS, copy);
+  const KrLayoutOptions none = { .visible_entities = entities, .visible_deals = deals };
+  g_autoptr (KrLayoutOptions) empty = kr_layout_options_copy (&none);
+  const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
+  g_autoptr (KrLayoutOptions) all = kr_layout_options_copy (&defaults);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const KrLayoutOptions *c = i == 0 ? copy : boxed;
+      g_assert_cmpint (c->engine, ==, KR_ENGINE_TWOPI);
+      g_assert_cmpint (c->rankdir, ==, KR_RANKDIR_BT);
+      g_assert_cmpstr (c->root, ==, "nissan");
+      g_assert_cmpuint (c->n_entities, ==, 3);
+      g_assert_cmpmem (c->visible_entities, 3 * sizeof (gboolean), entities, sizeof entities);
+      g_assert_cmpuint (c->n_deals, ==, 2);
+      g_assert_cmpmem (c->visible_deals, 2 * sizeof (gboolean), deals, sizeof deals);
+    }
+  g_assert_true (copy->root != options.root && copy->root != boxed->root);
+  g_assert_true (copy->visible_entities != entities
+                 && copy->visible_entities != boxed->visible_entities);
+  g_assert_true (copy->visible_deals != deals && copy->visible_deals != boxed->visible_deals);
+  root[0] = 'N';
+  entities[0] = FALSE;
+  deals[1] = FALSE;
+  g_assert_cmpstr (copy->root, ==, "nissan");
+  g_assert_true (copy->visible_entities[0] && copy->visible_deals[1]);
+
+  /* Nothing visible stays nothing visible; no flags stay everything visible. */
+  g_assert_nonnull (empty->visible_entities);
+  g_assert_nonnull (empty->visible_deals);
+  g_assert_null (all->root);
+  g_assert_null (all->visible_entities);
+  g_assert_null (all->visible_deals);
 }
 
 static void
 test_hit_test (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
   int example = kr_scene_find_entity (scene, (guint)kr_dataset_find_entity (ds, "example"));
@@ -298,7 +415,7 @@ static void
 test_export_formats (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
   g_autoptr (GBytes) png = NULL;
@@ -372,7 +489,7 @@ static void
 test_worker (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) local = kr_layout_run (ds, &options, &error);
   g_autoptr (KrScene) remote = NULL;
@@ -406,8 +523,8 @@ static void
 test_worker_cancel (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions first = { "neato", KR_RANKDIR_LR, NULL, NULL };
-  KrLayoutOptions second = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions first = { .engine = KR_ENGINE_NEATO };
+  KrLayoutOptions second = { .engine = KR_ENGINE_DOT };
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error1 = NULL;
   g_autoptr (GError) error2 = NULL;
@@ -435,7 +552,7 @@ static void
 test_worker_crash (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
   const char *failing[]
       = { "/bin/sh", "-c", "cat >/dev/null; echo 'Error: syntax' >&2; exit 1", NULL };
@@ -465,7 +582,7 @@ static void
 test_dot_output (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "neato", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = { .engine = KR_ENGINE_NEATO };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
   Agraph_t *g;
@@ -550,7 +667,7 @@ static void
 test_culling (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
   PangoContext *context = kr_text_context_new ();
@@ -623,7 +740,7 @@ static void
 test_tiles (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
   const double zoom = 1.7, x0 = -37, y0 = -21; /* a view not aligned with the tiles */
@@ -737,7 +854,7 @@ static void
 test_radial_root (void)
 {
   g_autoptr (KrDataset) ds = load_good ("minimal.json");
-  KrLayoutOptions options = { "twopi", KR_RANKDIR_LR, NULL, NULL, "third" };
+  KrLayoutOptions options = { .engine = KR_ENGINE_TWOPI, .root = "third" };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
   g_autofree char *plain = NULL;
@@ -786,6 +903,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph/injection", test_injection);
   g_test_add_func ("/layout/every-engine", test_every_engine);
   g_test_add_func ("/layout/unknown-engine", test_unknown_engine);
+  g_test_add_func ("/layout/tables", test_tables);
+  g_test_add_func ("/layout/options-copy", test_options_copy);
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/tiles", test_tiles);

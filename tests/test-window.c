@@ -11,6 +11,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "kr-bench-data.h"
 #include "kr-builtin.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
@@ -18,6 +19,15 @@
 #include "kr-filter-popover.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
+
+/* A window that remembers, as the application's do: in the memory backend the tests use. */
+static KrWindow *
+new_window (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  return kr_window_new (NULL, settings);
+}
 
 static gboolean
 wait_for (gboolean (*done) (gpointer), gpointer data)
@@ -281,7 +291,7 @@ send_keys (KrWindow *window, const char *command, const char *keys)
 static void
 test_window (void)
 {
-  KrWindow *window = kr_window_new (NULL);
+  KrWindow *window = new_window ();
   g_autoptr (KrDataset) builtin = kr_builtin_dataset_load (NULL);
   KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
   KrEvidencePanel *panel = KR_EVIDENCE_PANEL (kr_window_get_panel (window));
@@ -698,7 +708,7 @@ test_filter_popover (void)
 static void
 test_path_to_itself (void)
 {
-  KrWindow *window = kr_window_new (NULL);
+  KrWindow *window = new_window ();
   KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
   KrEvidencePanel *panel = KR_EVIDENCE_PANEL (kr_window_get_panel (window));
   gpointer honda[2] = { panel, (gpointer) "honda" };
@@ -723,7 +733,7 @@ test_path_to_itself (void)
 static void
 test_timeline_before_dataset (void)
 {
-  KrWindow *window = kr_window_new (NULL);
+  KrWindow *window = new_window ();
   g_autofree char *chips = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -736,6 +746,66 @@ test_timeline_before_dataset (void)
   chips = kr_view_bar_describe (KR_VIEW_BAR (kr_window_get_view_bar (window)));
   g_assert_true (g_str_has_prefix (chips, "As of 20"));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+#define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
+
+static gboolean
+scene_is_large (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+  return scene != NULL && kr_dataset_get_n_entities (kr_scene_get_dataset (scene)) == LARGE_DATASET;
+}
+
+/* A large dataset is laid out with sfdp, but the preference stays: the next dataset is laid
+ * out with dot again, and the layout engine setting never changes. */
+static void
+test_large_dataset_engine (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *dir = g_dir_make_tmp ("kr-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr (GFile) large = g_file_new_for_path (path);
+  g_autofree char *map_engine = NULL;
+  g_autofree char *preference = NULL;
+  KrWindow *window;
+  guint changes = 0;
+
+  g_settings_reset (settings, "layout-engine"); /* dot, whatever another test picked */
+  g_signal_connect_swapped (settings, "changed::layout-engine", G_CALLBACK (count_change),
+                            &changes);
+  kr_bench_write_dataset (path, LARGE_DATASET, 1);
+  window = kr_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+
+  kr_window_open_file (window, large);
+  g_assert_true (wait_for (scene_is_large, window));
+  g_assert_cmpstr (kr_scene_get_engine (kr_window_get_scene (window)), ==, "sfdp");
+  g_object_get (window, "map-engine", &map_engine, "engine", &preference, NULL);
+  g_assert_cmpstr (map_engine, ==, "sfdp");
+  g_assert_cmpstr (preference, ==, "dot");
+
+  kr_window_open_builtin (window);
+  {
+    gpointer pair[2] = { window, kr_window_get_dataset (window) };
+    g_assert_true (wait_for (scene_is_of, pair));
+  }
+  g_assert_cmpstr (kr_scene_get_engine (kr_window_get_scene (window)), ==, "dot");
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_cmpuint (changes, ==, 0);
+  g_clear_pointer (&preference, g_free);
+  preference = g_settings_get_string (settings, "layout-engine");
+  g_assert_cmpstr (preference, ==, "dot");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 int
@@ -753,5 +823,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/filter-popover", test_filter_popover);
   g_test_add_func ("/window/path-to-itself", test_path_to_itself);
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
+  g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@ struct _KrApplication
 {
   AdwApplication parent_instance;
   char *engine;
+  GSettings *settings; /* shared by every window; NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
@@ -23,7 +24,7 @@ G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
 static KrWindow *
 new_window (KrApplication *self)
 {
-  KrWindow *window = kr_window_new (GTK_APPLICATION (self));
+  KrWindow *window = kr_window_new (GTK_APPLICATION (self), self->settings);
 
   if (self->engine != NULL)
     g_object_set (window, "engine", self->engine, NULL);
@@ -100,9 +101,28 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The application's settings, or NULL when the schema is not installed (a run from the build
+ * directory without GSETTINGS_SCHEMA_DIR): windows then use their defaults. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("No settings schema %s installed; settings are not remembered", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 kr_application_startup (GApplication *app)
 {
+  KrApplication *self = KR_APPLICATION (app);
   static const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
@@ -116,18 +136,13 @@ kr_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
-  /* The colour scheme chosen in the preferences, when settings are installed. */
-  {
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr (GSettingsSchema) schema
-        = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
-    if (schema != NULL)
-      {
-        g_autoptr (GSettings) settings = g_settings_new_full (schema, NULL, NULL);
-        g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
-        kr_preferences_apply_color_scheme (scheme);
-      }
-  }
+  self->settings = open_settings ();
+  /* The colour scheme chosen in the preferences. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+      kr_preferences_apply_color_scheme (scheme);
+    }
 }
 
 static void
@@ -136,6 +151,7 @@ kr_application_finalize (GObject *object)
   KrApplication *self = KR_APPLICATION (object);
 
   g_free (self->engine);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (kr_application_parent_class)->finalize (object);
 }
 

@@ -96,15 +96,17 @@ build_filter (const KrCliOptions *options, KrFilter *filter, GError **error)
 gboolean
 kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
 {
+  const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
+  g_autofree char *engines = kr_engine_list_choices ();
+  g_autofree char *layout_help = g_strdup_printf (_ ("Layout engine: %s (default: %s)"), engines,
+                                                  kr_engine_get_name (defaults.engine));
   GOptionEntry entries[]
       = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
             N_ ("Check DATASET and list every problem in it, then exit"), NULL },
           { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
             N_ ("Write the diagram to FILE (.svg, .png, .pdf or .dot) without opening a window"),
             N_ ("FILE") },
-          { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine,
-            N_ ("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot)"),
-            N_ ("ENGINE") },
+          { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
             N_ ("With --export: no background behind SVG and PNG diagrams"), NULL },
           { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->filters,
@@ -180,13 +182,14 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       return FALSE;
     }
 
-  if (options->engine != NULL && !kr_layout_engine_is_valid (options->engine))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("Unknown layout engine “%s”; choose dot, neato, fdp, sfdp, circo or twopi"),
-                   options->engine);
-      return FALSE;
-    }
+  {
+    g_autoptr (GError) unknown = NULL;
+    if (options->engine != NULL && !kr_engine_from_name (options->engine, NULL, &unknown))
+      {
+        g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, unknown->message);
+        return FALSE;
+      }
+  }
   if (options->files != NULL && g_strv_length (options->files) > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -324,8 +327,14 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
   g_autoptr (KrScene) scene = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  KrLayoutOptions options = { engine ? engine : "dot", KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   int format = kr_export_format_from_filename (out_path);
+
+  if (engine != NULL && !kr_engine_from_name (engine, &options.engine, &error))
+    {
+      g_printerr ("keiretsu: %s\n", error->message);
+      return 2;
+    }
 
   if (format < 0)
     {
@@ -355,7 +364,9 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
           return 1;
         }
       options.visible_entities = entities;
+      options.n_entities = kr_dataset_get_n_entities (dataset);
       options.visible_deals = deals;
+      options.n_deals = kr_dataset_get_n_deals (dataset);
       /* A radial layout of a neighbourhood centres on the entity in focus. */
       options.root = filter->focus;
     }

@@ -1,4 +1,4 @@
-/* kr-preferences.h — the preferences dialog: what the settings hold
+/* kr-preferences.h — the preferences: what the settings hold
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* Shows the preferences for @window: layout engine and direction, legend, colour scheme. */
-void kr_preferences_present (KrWindow *window);
+#define KR_TYPE_PREFERENCES (kr_preferences_get_type ())
+G_DECLARE_FINAL_TYPE (KrPreferences, kr_preferences, KR, PREFERENCES, AdwPreferencesPage)
+
+/* The preferences of @window, bound to its properties (layout engine and direction, legend),
+ * and the colour scheme, kept in @settings (nullable). */
+KrPreferences *kr_preferences_new (KrWindow *window, GSettings *settings);
+
+/* Shows them over @window. */
+void kr_preferences_present (KrWindow *window, GSettings *settings);
 
 /* The colour scheme setting ("default", "light", "dark") applied to the style manager. */
 void kr_preferences_apply_color_scheme (const char *scheme);

@@ -31,6 +31,9 @@ struct _KrWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkMenuButton *engine_button;
+  GMenuModel *engine_menu;  /* the layout menu: */
+  GMenu *engine_section;    /* filled from the engines' table */
+  GMenu *direction_section; /* and from the directions' */
   GtkSpinner *spinner;
   GtkStack *stack;
   AdwStatusPage *error_page;
@@ -52,9 +55,11 @@ struct _KrWindow
   KrView *view;        /* the dataset shown, what the map shows of it, and the history */
   GFile *file;         /* NULL for the built-in dataset */
   GFile *pending_file; /* being loaded */
-  char *engine;
+  KrEngine engine;     /* the preference, kept in the settings */
+  gboolean sfdp_for_size; /* the dataset shown is laid out with sfdp for its size instead,
+                           * until an engine is picked */
   KrRankdir rankdir;
-  GSettings *settings; /* NULL when the schema is not installed */
+  GSettings *settings; /* the application's; NULL when the schema is not installed */
   gboolean show_sidebar;
   gboolean show_legend;
 
@@ -82,7 +87,11 @@ void _kr_window_toast (KrWindow *self, const char *text);
 void _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *body);
 /* A file's name as people read it: valid UTF-8 whatever the file system holds. */
 char *_kr_window_display_name (GFile *file);
-void _kr_window_set_engine (KrWindow *self, const char *engine);
+/* The engine the map shown is laid out with: the preference, or sfdp (see below). */
+KrEngine _kr_window_get_map_engine (KrWindow *self);
+/* Whether the dataset shown is laid out with sfdp for its size, whatever the preference. Does
+ * not lay it out again; picking an engine ends it. */
+void _kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp);
 
 /* kr-window-load.c */
 void _kr_window_class_init_load (GtkWidgetClass *widget_class);

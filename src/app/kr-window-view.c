@@ -254,8 +254,11 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 _kr_window_relayout (KrWindow *self)
 {
-  KrLayoutOptions options = { self->engine, self->rankdir, NULL, NULL, NULL };
   KrDataset *dataset = kr_view_get_dataset (self->view);
+  KrLayoutOptions options = {
+    .engine = _kr_window_get_map_engine (self),
+    .rankdir = self->rankdir,
+  };
 
   if (dataset == NULL)
     return;
@@ -280,7 +283,9 @@ _kr_window_relayout (KrWindow *self)
   /* A radial layout of a neighbourhood centres on the entity in focus. */
   options.root = kr_view_get_filter (self->view)->focus;
   options.visible_entities = kr_view_get_shown_entities (self->view);
+  options.n_entities = kr_dataset_get_n_entities (dataset);
   options.visible_deals = kr_view_get_shown_deals (self->view);
+  options.n_deals = kr_dataset_get_n_deals (dataset);
   g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
@@ -297,7 +302,7 @@ _kr_window_relayout (KrWindow *self)
                        "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
                        "filter or a focus shows part of the map sooner.",
                        n),
-          n, self->engine);
+          n, kr_engine_get_name (options.engine));
       adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
       adw_status_page_set_description (self->loading_page, description);
       gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -18,7 +18,9 @@ G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
 enum
 {
   PROP_0,
+  PROP_SETTINGS,
   PROP_ENGINE,
+  PROP_MAP_ENGINE,
   PROP_RANK_DIRECTION,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
@@ -28,6 +30,8 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
 
 /* ---- messages -------------------------------------------------------------------------- */
 
@@ -93,7 +97,9 @@ _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *
 static void
 preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  kr_preferences_present (KR_WINDOW (widget));
+  KrWindow *self = KR_WINDOW (widget);
+
+  kr_preferences_present (self, self->settings);
 }
 
 /* Exporting and the side panel need a map on screen: not while loading or after a failure. */
@@ -121,35 +127,91 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     kr_diagram_view_fit (self->diagram);
 }
 
-/* ---- object ---------------------------------------------------------------------------- */
+/* ---- layout engine and direction ------------------------------------------------------- */
 
-void
-_kr_window_set_engine (KrWindow *self, const char *engine)
+KrEngine
+_kr_window_get_map_engine (KrWindow *self)
 {
-  if (!kr_layout_engine_is_valid (engine) || g_strcmp0 (self->engine, engine) == 0)
-    return;
-  g_free (self->engine);
-  self->engine = g_strdup (engine);
-  gtk_menu_button_set_label (self->engine_button, engine);
-  _kr_window_relayout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  return self->sfdp_for_size ? KR_ENGINE_SFDP : self->engine;
 }
 
-static const char *const rankdirs[] = { "LR", "TB", "RL", "BT", NULL };
+static void
+map_engine_changed (KrWindow *self)
+{
+  gtk_menu_button_set_label (self->engine_button,
+                             kr_engine_get_name (_kr_window_get_map_engine (self)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ENGINE]);
+}
+
+void
+_kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp)
+{
+  KrEngine before = _kr_window_get_map_engine (self);
+
+  self->sfdp_for_size = sfdp;
+  if (_kr_window_get_map_engine (self) != before)
+    map_engine_changed (self);
+}
+
+/* An engine picked in the layout menu, the preferences or on the command line: it becomes the
+ * preference, and the map shown is laid out with it, whatever its size. */
+static void
+pick_engine (KrWindow *self, const char *name)
+{
+  KrEngine before = _kr_window_get_map_engine (self);
+  KrEngine engine;
+
+  if (!kr_engine_from_name (name, &engine, NULL))
+    return;
+  self->sfdp_for_size = FALSE;
+  if (engine != self->engine)
+    {
+      self->engine = engine;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+    }
+  if (engine != before)
+    {
+      map_engine_changed (self);
+      _kr_window_relayout (self);
+    }
+}
 
 static void
 set_rank_direction (KrWindow *self, const char *name)
 {
-  for (int i = 0; rankdirs[i] != NULL; i++)
-    if (g_strcmp0 (name, rankdirs[i]) == 0 && (int)self->rankdir != i)
-      {
-        self->rankdir = (KrRankdir)i;
-        /* Only the hierarchical engine has a direction. */
-        if (g_strcmp0 (self->engine, "dot") == 0)
-          _kr_window_relayout (self);
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANK_DIRECTION]);
-      }
+  KrRankdir rankdir;
+
+  if (!kr_rankdir_from_name (name, &rankdir) || rankdir == self->rankdir)
+    return;
+  self->rankdir = rankdir;
+  /* Only the hierarchical engine has a direction. */
+  if (_kr_window_get_map_engine (self) == KR_ENGINE_DOT)
+    _kr_window_relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANK_DIRECTION]);
 }
+
+/* The layout menu lists the engines and directions, each picking itself. The button gets the
+ * menu once it is full: a popover made over empty sections leaves out their titles. */
+static void
+fill_layout_menu (KrWindow *self)
+{
+  for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (kr_engine_get_label (engine), NULL);
+      g_menu_item_set_action_and_target (item, "win.engine", "s", kr_engine_get_name (engine));
+      g_menu_append_item (self->engine_section, item);
+    }
+  for (KrRankdir rankdir = 0; rankdir < KR_N_RANKDIRS; rankdir++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (kr_rankdir_get_label (rankdir), NULL);
+      g_menu_item_set_action_and_target (item, "win.rank-direction", "s",
+                                         kr_rankdir_get_name (rankdir));
+      g_menu_append_item (self->direction_section, item);
+    }
+  gtk_menu_button_set_menu_model (self->engine_button, self->engine_menu);
+}
+
+/* ---- object ---------------------------------------------------------------------------- */
 
 static void
 kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
@@ -158,11 +220,17 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
 
   switch (prop_id)
     {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
     case PROP_ENGINE:
-      g_value_set_string (value, self->engine);
+      g_value_set_string (value, kr_engine_get_name (self->engine));
+      break;
+    case PROP_MAP_ENGINE:
+      g_value_set_string (value, kr_engine_get_name (_kr_window_get_map_engine (self)));
       break;
     case PROP_RANK_DIRECTION:
-      g_value_set_string (value, rankdirs[self->rankdir]);
+      g_value_set_string (value, kr_rankdir_get_name (self->rankdir));
       break;
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
@@ -188,8 +256,12 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
   switch (prop_id)
     {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
     case PROP_ENGINE:
-      _kr_window_set_engine (self, g_value_get_string (value));
+    case PROP_MAP_ENGINE:
+      pick_engine (self, g_value_get_string (value));
       break;
     case PROP_RANK_DIRECTION:
       set_rank_direction (self, g_value_get_string (value));
@@ -258,24 +330,8 @@ kr_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
 }
 
-/* The application's settings, or NULL when the schema is not installed (a build directory
- * run without GSETTINGS_SCHEMA_DIR): the window then uses its defaults. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("No settings schema %s installed; settings are not remembered", APPLICATION_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
+/* The layout engine setting is the preference, which only picking an engine changes: the sfdp
+ * a large dataset is laid out with is never written to it. */
 static void
 restore_settings (KrWindow *self)
 {
@@ -293,6 +349,15 @@ restore_settings (KrWindow *self)
 }
 
 static void
+kr_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (kr_window_parent_class)->constructed (object);
+  /* The view remembers filters in the settings, given by now. */
+  _kr_window_init_view (KR_WINDOW (object));
+  restore_settings (KR_WINDOW (object));
+}
+
+static void
 kr_window_dispose (GObject *object)
 {
   KrWindow *self = KR_WINDOW (object);
@@ -300,7 +365,6 @@ kr_window_dispose (GObject *object)
   _kr_window_dispose_load (self);
   _kr_window_dispose_view (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
-  g_clear_pointer (&self->engine, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
 
@@ -313,16 +377,27 @@ kr_window_class_init (KrWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = kr_window_constructed;
   object_class->dispose = kr_window_dispose;
   object_class->get_property = kr_window_get_property;
   object_class->set_property = kr_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = kr_window_close_request;
 
+  /* Where what the window shows and how is remembered; NULL remembers nothing. */
+  properties[PROP_SETTINGS]
+      = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The preferred engine, kept in the settings. */
   properties[PROP_ENGINE]
-      = g_param_spec_string ("engine", NULL, NULL, "dot",
+      = g_param_spec_string ("engine", NULL, NULL, kr_engine_get_name (defaults.engine),
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The engine the map shown is laid out with: the preferred one, or sfdp for a large dataset.
+   * Setting it, as setting the preferred one, picks an engine for every map. */
+  properties[PROP_MAP_ENGINE]
+      = g_param_spec_string ("map-engine", NULL, NULL, kr_engine_get_name (defaults.engine),
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RANK_DIRECTION]
-      = g_param_spec_string ("rank-direction", NULL, NULL, "LR",
+      = g_param_spec_string ("rank-direction", NULL, NULL, kr_rankdir_get_name (defaults.rankdir),
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SIDEBAR]
       = g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
@@ -347,6 +422,9 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_menu);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_section);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, direction_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_page);
@@ -377,7 +455,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
-  gtk_widget_class_install_property_action (widget_class, "win.engine", "engine");
+  gtk_widget_class_install_property_action (widget_class, "win.engine", "map-engine");
   gtk_widget_class_install_property_action (widget_class, "win.rank-direction", "rank-direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
@@ -426,10 +504,13 @@ place_divider (KrWindow *self)
 static void
 kr_window_init (KrWindow *self)
 {
-  self->engine = g_strdup ("dot");
+  self->engine = defaults.engine;
+  self->rankdir = defaults.rankdir;
   self->show_sidebar = TRUE;
   self->show_legend = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_layout_menu (self);
+  map_engine_changed (self);
 
   /* GtkBuilder resets these when it adds the children: the map takes every change of width,
    * and neither side may be squeezed below its size. */
@@ -438,20 +519,17 @@ kr_window_init (KrWindow *self)
   gtk_paned_set_resize_end_child (self->paned, FALSE);
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
-  self->settings = open_settings ();
-  _kr_window_init_view (self);
   _kr_window_init_selection (self);
   _kr_window_init_load (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_map_actions), self);
   update_map_actions (self);
-  restore_settings (self);
 }
 
 KrWindow *
-kr_window_new (GtkApplication *application)
+kr_window_new (GtkApplication *application, GSettings *settings)
 {
-  return g_object_new (KR_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (KR_TYPE_WINDOW, "application", application, "settings", settings, NULL);
 }
 
 KrDataset *

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 #define KR_TYPE_WINDOW (kr_window_get_type ())
 G_DECLARE_FINAL_TYPE (KrWindow, kr_window, KR, WINDOW, AdwApplicationWindow)
 
-KrWindow *kr_window_new (GtkApplication *application);
+/* A window of @application (nullable) that remembers its size, the layout, the legend, the
+ * dataset opened last and the filters chosen for each in @settings (nullable: then it remembers
+ * nothing). */
+KrWindow *kr_window_new (GtkApplication *application, GSettings *settings);
 
 /* Loads in the background; a dataset that fails to load never replaces the one shown. */
 void kr_window_open_file (KrWindow *self, GFile *file);

@@ -69,11 +69,9 @@ line_style_name (KrLineStyle style)
 static void
 set_graph_attributes (Agraph_t *g, const KrLayoutInput *input)
 {
-  static const char *rankdirs[] = { "LR", "TB", "RL", "BT" };
-
-  agattr (g, AGRAPH, S ("rankdir"), S (rankdirs[CLAMP (input->rankdir, 0, 3)]));
+  agattr (g, AGRAPH, S ("rankdir"), S (kr_rankdir_get_name (input->rankdir)));
   agattr (g, AGRAPH, S ("pad"), S ("0.25"));
-  if (strcmp (input->engine, "dot") == 0)
+  if (input->engine == KR_ENGINE_DOT)
     {
       agattr (g, AGRAPH, S ("nodesep"), S ("0.3"));
       agattr (g, AGRAPH, S ("ranksep"), S ("0.7"));
@@ -84,7 +82,7 @@ set_graph_attributes (Agraph_t *g, const KrLayoutInput *input)
       agattr (g, AGRAPH, S ("sep"), S ("+10"));
       agattr (g, AGRAPH, S ("splines"),
               S (input->nodes->len <= MAX_SPLINE_NODES ? "true" : "false"));
-      if (strcmp (input->engine, "neato") == 0 || strcmp (input->engine, "fdp") == 0)
+      if (input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP)
         agattr (g, AGRAPH, S ("len"), S ("1.3"));
     }
 }

@@ -205,11 +205,11 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
 }
 
 static KrLayoutInput *
-input_alloc (const char *engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
+input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
 {
   KrLayoutInput *input = g_new0 (KrLayoutInput, 1);
 
-  input->engine = g_strdup (engine ? engine : "dot");
+  input->engine = engine;
   input->rankdir = rankdir;
   input->root = -1;
   input->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrInputNode), n_nodes);
@@ -261,7 +261,6 @@ kr_layout_input_free (KrLayoutInput *input)
 {
   if (input == NULL)
     return;
-  g_free (input->engine);
   g_clear_pointer (&input->nodes, g_array_unref);
   g_clear_pointer (&input->edges, g_array_unref);
   g_free (input);
@@ -287,9 +286,9 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
       g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
     }
-  v = g_variant_ref_sink (
-      g_variant_new (INPUT_TYPE, input->engine, (guchar)input->rankdir, (gint32)input->root,
-                     &nodes, &edges));
+  v = g_variant_ref_sink (g_variant_new (INPUT_TYPE, kr_engine_get_name (input->engine),
+                                         (guchar)input->rankdir, (gint32)input->root, &nodes,
+                                         &edges));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -300,22 +299,24 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   g_autoptr (GVariant) nodes = NULL;
   g_autoptr (GVariant) edges = NULL;
   KrLayoutInput *input;
-  const char *engine;
+  const char *name;
+  KrEngine engine;
   guchar rankdir;
   gint32 root;
   gsize n_nodes, n_edges;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
-  g_variant_get (v, "(&syi@a(ydd)@a(uub))", &engine, &rankdir, &root, &nodes, &edges);
+  /* The engine goes by name: a request of zeros names none, and is refused. */
+  g_variant_get (v, "(&syi@a(ydd)@a(uub))", &name, &rankdir, &root, &nodes, &edges);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
-  if (!kr_layout_engine_is_valid (engine) || rankdir > KR_RANKDIR_BT)
+  if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS)
     {
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED, _ ("Malformed layout request"));
       return NULL;
     }
 
-  input = input_alloc (engine, rankdir, (guint)n_nodes, (guint)n_edges);
+  input = input_alloc (engine, (KrRankdir)rankdir, (guint)n_nodes, (guint)n_edges);
   input->root = root >= 0 && (gsize)root < n_nodes ? root : -1;
   for (gsize i = 0; i < n_nodes; i++)
     {

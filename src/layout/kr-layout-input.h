@@ -46,7 +46,7 @@ typedef struct
 
 typedef struct
 {
-  char *engine;
+  KrEngine engine;
   KrRankdir rankdir;
   int root;      /* input node a radial layout centres on, or -1 */
   GArray *nodes; /* KrInputNode */

@@ -30,26 +30,12 @@ G_DEFINE_QUARK (kr - layout - error - quark, kr_layout_error)
 #define MARGIN 12.0
 #define MAX_REQUEST_SIZE (512 * 1024 * 1024)
 
-static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
-
 static GMutex graphviz_lock;
 static GVC_t *graphviz_context;
 static GString *graphviz_messages;
 
 static GMutex worker_lock;
 static char **worker_argv;
-
-const char *const *
-kr_layout_engines (void)
-{
-  return engines;
-}
-
-gboolean
-kr_layout_engine_is_valid (const char *engine)
-{
-  return engine != NULL && g_strv_contains (engines, engine);
-}
 
 void
 kr_layout_set_worker (const char *const *argv)
@@ -176,11 +162,12 @@ compute_locked (const KrLayoutInput *input, GError **error)
     }
 
   graph = kr_graph_new (input, NULL, NULL);
-  if (gvLayout (graphviz_context, graph->graph, input->engine) != 0)
+  if (gvLayout (graphviz_context, graph->graph, kr_engine_get_name (input->engine)) != 0)
     {
       g_strstrip (graphviz_messages->str);
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
-                   _ ("Graphviz could not lay out the diagram with %s: %s"), input->engine,
+                   _ ("Graphviz could not lay out the diagram with %s: %s"),
+                   kr_engine_get_name (input->engine),
                    graphviz_messages->len ? graphviz_messages->str : _ ("unknown error"));
       return NULL;
     }
@@ -263,33 +250,31 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
   return scene;
 }
 
+static const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
+
+/* An engine and a direction from the tables, and a flag for each entity and deal shown. */
 static gboolean
-check_options (const KrLayoutOptions *options, GError **error)
+options_fit (const KrLayoutOptions *options, KrDataset *dataset)
 {
-  if (options->engine != NULL && !kr_layout_engine_is_valid (options->engine))
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **)engines);
-      g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_ENGINE,
-                   _ ("Unknown layout engine “%s”; choose one of %s"), options->engine, list);
-      return FALSE;
-    }
-  return TRUE;
+  return (guint)options->engine < KR_N_ENGINES && (guint)options->rankdir < KR_N_RANKDIRS
+         && (options->visible_entities == NULL
+             || options->n_entities == kr_dataset_get_n_entities (dataset))
+         && (options->visible_deals == NULL
+             || options->n_deals == kr_dataset_get_n_deals (dataset));
 }
 
 KrScene *
 kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
 {
-  static const KrLayoutOptions defaults = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (KrLayoutInput) input = NULL;
   g_autoptr (KrLayoutOutput) output = NULL;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options == NULL || options_fit (options, dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
     options = &defaults;
-  if (!check_options (options, error))
-    return NULL;
   input = kr_layout_input_new (dataset, options);
   output = compute (input, error);
   return output ? build_scene (dataset, options, input, output) : NULL;
@@ -313,18 +298,16 @@ dot_flush (void *channel)
 char *
 kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
 {
-  static const KrLayoutOptions defaults = { "dot", KR_RANKDIR_LR, NULL, NULL };
   g_autoptr (KrLayoutInput) input = NULL;
   g_autoptr (KrGraph) graph = NULL;
   Agiodisc_t io = AgIoDisc;
   GString *out;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options == NULL || options_fit (options, dataset), NULL);
 
   if (options == NULL)
     options = &defaults;
-  if (!check_options (options, error))
-    return NULL;
   input = kr_layout_input_new (dataset, options);
   io.putstr = dot_putstr;
   io.flush = dot_flush;
@@ -333,7 +316,7 @@ kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError 
   graphviz_enter ();
   graph = kr_graph_new (input, dataset, &io);
   /* For the command-line tools: the engine the diagram was made with. */
-  agattr (graph->graph, AGRAPH, (char *)"layout", input->engine);
+  agattr (graph->graph, AGRAPH, (char *)"layout", (char *)kr_engine_get_name (input->engine));
   agwrite (graph->graph, out);
   g_clear_pointer (&graph, kr_graph_free);
   graphviz_leave ();
@@ -415,11 +398,7 @@ kr_layout_worker_main (void)
 typedef struct
 {
   KrDataset *dataset;
-  KrLayoutOptions options;
-  char *engine;
-  char *root;
-  gboolean *visible_entities;
-  gboolean *visible_deals;
+  KrLayoutOptions *options;
   KrLayoutInput *input;
   GBytes *request; /* the input, serialized for the helper */
   GSubprocess *subprocess;
@@ -433,12 +412,9 @@ job_free (Job *job)
     g_subprocess_force_exit (job->subprocess);
   g_clear_object (&job->subprocess);
   g_clear_object (&job->dataset);
+  g_clear_pointer (&job->options, kr_layout_options_free);
   g_clear_pointer (&job->input, kr_layout_input_free);
   g_clear_pointer (&job->request, g_bytes_unref);
-  g_free (job->engine);
-  g_free (job->root);
-  g_free (job->visible_entities);
-  g_free (job->visible_deals);
   g_free (job);
 }
 
@@ -496,7 +472,7 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (output == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, build_scene (job->dataset, &job->options, job->input, output),
+    g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
                            g_object_unref);
 }
 
@@ -542,7 +518,7 @@ static void
 input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
-  KrLayoutInput *input = kr_layout_input_new (job->dataset, &job->options);
+  KrLayoutInput *input = kr_layout_input_new (job->dataset, job->options);
 
   /* Serializing a large graph takes a while too: not on the main thread either. */
   job->request = kr_layout_input_serialize (input);
@@ -558,7 +534,7 @@ in_process_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  scene = kr_layout_run (job->dataset, &job->options, &error);
+  scene = kr_layout_run (job->dataset, job->options, &error);
   if (scene == NULL)
     g_task_return_error (task, error);
   else
@@ -570,36 +546,17 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
                      GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
   gboolean use_worker;
   Job *job;
 
   g_return_if_fail (KR_IS_DATASET (dataset));
-  g_return_if_fail (options != NULL);
+  g_return_if_fail (options != NULL && options_fit (options, dataset));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kr_layout_run_async);
-  if (!check_options (options, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   job = g_new0 (Job, 1);
   job->dataset = g_object_ref (dataset);
-  job->engine = g_strdup (options->engine ? options->engine : "dot");
-  job->options.engine = job->engine;
-  job->options.rankdir = options->rankdir;
-  job->root = g_strdup (options->root);
-  job->options.root = job->root;
-  if (options->visible_entities != NULL)
-    job->visible_entities = g_memdup2 (options->visible_entities,
-                                       sizeof (gboolean) * kr_dataset_get_n_entities (dataset));
-  if (options->visible_deals != NULL)
-    job->visible_deals
-        = g_memdup2 (options->visible_deals, sizeof (gboolean) * kr_dataset_get_n_deals (dataset));
-  job->options.visible_entities = job->visible_entities;
-  job->options.visible_deals = job->visible_deals;
+  job->options = kr_layout_options_copy (options);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   /* A cancelled layout reports at once, without waiting for Graphviz. */
   g_task_set_return_on_cancel (task, TRUE);

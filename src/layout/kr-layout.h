@@ -16,16 +16,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KR_LAYOUT_ERROR_ENGINE, /* unknown engine name */
+  KR_LAYOUT_ERROR_ENGINE, /* unknown engine name (kr_engine_from_name) */
   KR_LAYOUT_ERROR_FAILED, /* Graphviz reported an error */
   KR_LAYOUT_ERROR_EMPTY,  /* nothing to lay out */
 } KrLayoutError;
 
 GQuark kr_layout_error_quark (void);
-
-/* The engines, NULL-terminated. */
-const char *const *kr_layout_engines (void);
-gboolean kr_layout_engine_is_valid (const char *engine);
 
 /* Runs layouts in a helper process: @argv (NULL-terminated, copied) starts a program that
  * reads a layout request on stdin and writes the result on stdout, as kr_layout_worker_main
@@ -40,7 +36,7 @@ void kr_layout_set_worker (const char *const *argv);
 int kr_layout_worker_main (void);
 
 /* DOT text of the graph, with names, labels and styling (for people and for the Graphviz
- * command-line tools). */
+ * command-line tools). With NULL options, the defaults (KR_LAYOUT_OPTIONS_INIT). */
 char *kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error);
 
 /* Blocks; Graphviz runs are serialised process-wide. */

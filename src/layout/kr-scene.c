@@ -16,11 +16,7 @@ struct _KrScene
 
   KrDataset *dataset;
   double width, height;
-  char *engine;
-  char *root;
-  KrRankdir rankdir;
-  gboolean *visible_entities;
-  gboolean *visible_deals;
+  KrLayoutOptions *options; /* a copy: what it was laid out with */
   GArray *nodes;    /* KrSceneNode */
   GArray *edges;    /* KrSceneEdge */
   int *entity_node; /* entity index → scene node, -1 */
@@ -69,10 +65,7 @@ kr_scene_finalize (GObject *object)
   g_clear_pointer (&self->entity_node, g_free);
   g_clear_pointer (&self->deal_hub, g_free);
   clear_grid (self);
-  g_clear_pointer (&self->engine, g_free);
-  g_clear_pointer (&self->root, g_free);
-  g_clear_pointer (&self->visible_entities, g_free);
-  g_clear_pointer (&self->visible_deals, g_free);
+  g_clear_pointer (&self->options, kr_layout_options_free);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (kr_scene_parent_class)->finalize (object);
@@ -87,6 +80,9 @@ kr_scene_class_init (KrSceneClass *klass)
 static void
 kr_scene_init (KrScene *self)
 {
+  const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
+
+  self->options = kr_layout_options_copy (&defaults);
   self->nodes = g_array_new (FALSE, TRUE, sizeof (KrSceneNode));
   self->edges = g_array_new (FALSE, TRUE, sizeof (KrSceneEdge));
   g_array_set_clear_func (self->nodes, clear_node);
@@ -142,7 +138,7 @@ const char *
 kr_scene_get_engine (KrScene *self)
 {
   g_return_val_if_fail (KR_IS_SCENE (self), NULL);
-  return self->engine;
+  return kr_engine_get_name (self->options->engine);
 }
 
 void
@@ -151,32 +147,15 @@ kr_scene_set_options (KrScene *self, const KrLayoutOptions *options)
   g_return_if_fail (KR_IS_SCENE (self));
   g_return_if_fail (options != NULL);
 
-  g_free (self->engine);
-  g_free (self->root);
-  g_free (self->visible_entities);
-  g_free (self->visible_deals);
-  self->engine = g_strdup (options->engine ? options->engine : "dot");
-  self->root = g_strdup (options->root);
-  self->rankdir = options->rankdir;
-  self->visible_entities
-      = options->visible_entities
-            ? g_memdup2 (options->visible_entities,
-                         sizeof (gboolean) * kr_dataset_get_n_entities (self->dataset))
-            : NULL;
-  self->visible_deals = options->visible_deals
-                            ? g_memdup2 (options->visible_deals,
-                                         sizeof (gboolean) * kr_dataset_get_n_deals (self->dataset))
-                            : NULL;
+  g_clear_pointer (&self->options, kr_layout_options_free);
+  self->options = kr_layout_options_copy (options);
 }
 
-void
-kr_scene_get_options (KrScene *self, KrLayoutOptions *options)
+const KrLayoutOptions *
+kr_scene_get_options (KrScene *self)
 {
-  g_return_if_fail (KR_IS_SCENE (self));
-  g_return_if_fail (options != NULL);
-
-  *options = (KrLayoutOptions){ self->engine, self->rankdir, self->visible_entities,
-                                self->visible_deals, self->root };
+  g_return_val_if_fail (KR_IS_SCENE (self), NULL);
+  return self->options;
 }
 
 guint

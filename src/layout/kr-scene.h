@@ -95,10 +95,11 @@ KrScene *kr_scene_new (KrDataset *dataset, double width, double height);
 KrDataset *kr_scene_get_dataset (KrScene *self);
 double kr_scene_get_width (KrScene *self);
 double kr_scene_get_height (KrScene *self);
+/* The name of the engine it was laid out with ("dot"). */
 const char *kr_scene_get_engine (KrScene *self);
-/* The options the scene was laid out with (copied; the pointers stay owned by the scene). */
+/* The options the scene was laid out with: a copy, owned by the scene (the defaults until set). */
 void kr_scene_set_options (KrScene *self, const KrLayoutOptions *options);
-void kr_scene_get_options (KrScene *self, KrLayoutOptions *options);
+const KrLayoutOptions *kr_scene_get_options (KrScene *self);
 
 /* Takes ownership of the vertices/points arrays. */
 guint kr_scene_add_node (KrScene *self, const KrSceneNode *node);

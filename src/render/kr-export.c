@@ -267,11 +267,9 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
       break;
     case KR_EXPORT_DOT:
       {
-        KrLayoutOptions layout;
-        char *dot;
+        char *dot = kr_layout_write_dot (kr_scene_get_dataset (scene), kr_scene_get_options (scene),
+                                         error);
 
-        kr_scene_get_options (scene, &layout);
-        dot = kr_layout_write_dot (kr_scene_get_dataset (scene), &layout, error);
         if (dot != NULL)
           bytes = g_bytes_new_take (dot, strlen (dot));
         break;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-layout-options.h"
 #include "kr-view-bar.h"
 
 struct _KrViewBar
@@ -55,17 +56,20 @@ add_focus_buttons (KrViewBar *self, GtkBox *chip, guint depth_value)
 {
   GtkWidget *depth = gtk_menu_button_new ();
   GtkWidget *radial = gtk_button_new_with_label (_ ("Radial"));
+  const char *twopi = kr_engine_get_name (KR_ENGINE_TWOPI);
   g_autofree char *depth_text = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "%u deal away", "%u deals away", depth_value), depth_value);
+  /* Translators: %s is the name of Graphviz's radial layout engine, twopi */
+  g_autofree char *tooltip = g_strdup_printf (_ ("Lay out around it in circles (%s)"), twopi);
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (depth), depth_text);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (depth), self->depth_menu);
   gtk_widget_set_tooltip_text (depth, _ ("How far from it to reach"));
   gtk_widget_add_css_class (depth, "flat");
   gtk_box_insert_child_after (chip, depth, gtk_widget_get_first_child (GTK_WIDGET (chip)));
-  gtk_widget_set_tooltip_text (radial, _ ("Lay out around it in circles (twopi)"));
+  gtk_widget_set_tooltip_text (radial, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (radial), "win.engine");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", "twopi");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (radial), "s", twopi);
   gtk_widget_add_css_class (radial, "flat");
   gtk_box_insert_child_after (chip, radial, depth);
 }

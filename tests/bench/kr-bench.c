@@ -158,8 +158,9 @@ store_result (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-measure (const char *keiretsu, guint size, const char *engine, const char *dir, Timings *t)
+measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *dir, Timings *t)
 {
+  const char *engine = kr_engine_get_name (layout_engine);
   g_autofree char *json_path = g_strdup_printf ("%s/bench-%u.json", dir, size);
   g_autofree char *dot_path = g_strdup_printf ("%s/bench-%u-%s.dot", dir, size, engine);
   g_autofree char *svg_path = g_strdup_printf ("%s/bench-%u-%s.svg", dir, size, engine);
@@ -171,7 +172,7 @@ measure (const char *keiretsu, guint size, const char *engine, const char *dir, 
   g_autoptr (GBytes) svg = NULL;
   g_autofree char *dot = NULL;
   GAsyncResult *result = NULL;
-  KrLayoutOptions options = { engine, KR_RANKDIR_LR, NULL, NULL };
+  KrLayoutOptions options = { .engine = layout_engine };
   PangoContext *context = kr_text_context_new ();
   g_autoptr (GPtrArray) cache = g_ptr_array_new_with_free_func (unref_if_set);
   const char *worker[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
@@ -317,6 +318,12 @@ main (int argc, char *argv[])
   dir = g_dir_make_tmp ("kr-bench-XXXXXX", NULL);
   sizes = g_strsplit (sizes_arg, ",", -1);
   engines = g_strsplit (engines_arg, ",", -1);
+  for (guint e = 0; engines[e]; e++)
+    if (!kr_engine_from_name (engines[e], NULL, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return 2;
+      }
 
   g_print ("%-6s %-6s %8s %8s %9s %8s %9s %9s %8s %8s %8s %8s %8s %8s %9s %7s %9s %9s %6s\n",
            "size", "engine", "load", "input", "layout*", "frame", "open", "dot CLI", "ratio",
@@ -326,13 +333,14 @@ main (int argc, char *argv[])
     for (guint e = 0; engines[e]; e++)
       {
         guint size = (guint)g_ascii_strtoull (sizes[s], NULL, 10);
+        KrEngine engine = KR_ENGINE_DOT;
         Timings best = { 0 };
-        gboolean ok = TRUE;
+        gboolean ok = kr_engine_from_name (engines[e], &engine, NULL);
 
         for (int r = 0; r < MAX (runs, 1) && ok; r++)
           {
             Timings t = { 0 };
-            ok = measure (keiretsu, size, engines[e], dir, &t);
+            ok = measure (keiretsu, size, engine, dir, &t);
             if (ok && (r == 0 || t.total < best.total))
               best = t;
           }

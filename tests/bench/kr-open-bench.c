@@ -103,7 +103,7 @@ main (int argc, char *argv[])
       kr_layout_set_worker (worker);
     }
 
-  w.window = kr_window_new (NULL);
+  w.window = kr_window_new (NULL, NULL);
   gtk_window_present (GTK_WINDOW (w.window));
   /* Let it map (a spinner keeps the loop busy forever, so wait a while rather than for idle). */
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;

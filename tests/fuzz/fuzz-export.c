@@ -39,7 +39,6 @@ check_layout_error (const GError *error)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  const char *const *engines = kr_layout_engines ();
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
@@ -52,8 +51,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_auto (KrFilter) filter = { 0 };
   guint n_entities;
   KrExportOptions export_options;
-  KrLayoutOptions options = { NULL, KR_RANKDIR_LR, NULL, NULL, NULL };
-  guint n_engines = g_strv_length ((char **)engines);
+  KrLayoutOptions options = {
+    .engine = (KrEngine)(size % KR_N_ENGINES),
+    .rankdir = (KrRankdir)((size / KR_N_ENGINES) % KR_N_RANKDIRS),
+  };
 
   dataset = kr_dataset_new_from_bytes (bytes, "fuzz.json", &problems, &error);
   if (dataset == NULL)
@@ -62,16 +63,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (n_entities > MAX_ENTITIES || kr_dataset_get_n_deals (dataset) > MAX_DEALS)
     return 0;
 
-  options.engine = engines[size % n_engines];
-  options.rankdir = (KrRankdir)((size / n_engines) % 4);
-
   /* A focused view, as --focus makes it, is centred on the entity in focus; views of the whole
    * dataset are too, now and then, though their other parts are not connected to it (twopi
    * once crashed on those). */
   kr_filter_init (&filter);
   if (n_entities > 0 && (size / 24) % 4 == 2)
     options.root = kr_dataset_get_entity (dataset, (guint)(size / 96) % n_entities)->id;
-  else if (n_entities > 0 && (g_str_equal (options.engine, "twopi") || (size / 24) % 4 == 3))
+  else if (n_entities > 0 && (options.engine == KR_ENGINE_TWOPI || (size / 24) % 4 == 3))
     {
       filter.focus
           = g_strdup (kr_dataset_get_entity (dataset, (guint)(size / 96) % n_entities)->id);
@@ -82,7 +80,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         g_error ("focus on an entity of the dataset refused: %s", error->message);
       g_assert (entities[kr_dataset_find_entity (dataset, filter.focus)]);
       options.visible_entities = entities;
+      options.n_entities = n_entities;
       options.visible_deals = deals;
+      options.n_deals = kr_dataset_get_n_deals (dataset);
       options.root = filter.focus;
     }
 
