@@ -1,0 +1,365 @@
+/* kr-diagram-view-draw.c — drawing the map: tiles drawn ahead while the program is idle, frames
+ * drawn directly while the zoom changes, the hover highlight and the legend
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-diagram-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "kr-cairo-painter.h"
+#include "kr-diagram-view-private.h"
+#include "kr-legend.h"
+#include "kr-scene-paint.h"
+#include "kr-text.h"
+
+#define LEGEND_SCALE 0.85
+#define TILE_SIZE 256 /* device pixels */
+#define SETTLE_MS 160 /* after the last zoom step, tiles are drawn again */
+
+/* The legend's size on screen, or 0 × 0 when it is hidden or there is no room for it. */
+void
+_kr_diagram_view_legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh)
+{
+  *lw = *lh = 0;
+  if (!self->show_legend || self->scene == NULL)
+    return;
+  kr_legend_measure (self->scene, self->context, lw, lh);
+  *lw *= LEGEND_SCALE;
+  *lh *= LEGEND_SCALE;
+  /* In a narrow or small view the legend would hide the map: leave it out. */
+  if (*lw + 2 * LEGEND_MARGIN > w * 0.4 || *lh + 2 * LEGEND_MARGIN > h
+      || (*lw + 2 * LEGEND_MARGIN) * (*lh + 2 * LEGEND_MARGIN) > 0.25 * w * h)
+    *lw = *lh = 0;
+}
+
+static const KrPalette *
+current_palette (KrDiagramView *self)
+{
+  return kr_palette_get (adw_style_manager_get_dark (self->style_manager));
+}
+
+static void
+init_paint_options (KrDiagramView *self, KrPaintOptions *options, const KrRect *viewport,
+                    double device_zoom)
+{
+  kr_paint_options_init (options, current_palette (self));
+  options->viewport = *viewport;
+  options->selected_node = self->selected_node;
+  options->selected_edge = self->selected_edge;
+  options->hover_node = self->hover_node;
+  options->hover_edge = self->hover_edge;
+  options->layout_cache = self->layout_cache;
+  options->scale = device_zoom;
+  if (self->has_emphasis)
+    {
+      options->node_emphasis = self->node_emphasis;
+      options->edge_emphasis = self->edge_emphasis;
+    }
+}
+
+/* Far out, lines are thinner than a pixel: a coarser tolerance lets cairo draw them as
+ * hairlines, several times faster, with no visible difference. */
+static void
+set_tolerance (KrDiagramView *self, cairo_t *cr)
+{
+  cairo_set_tolerance (cr, self->zoom < 0.6 ? 1.0 : 0.3);
+}
+
+static void
+draw_tile (cairo_t *cr, const KrRect *area, gpointer data)
+{
+  KrDiagramView *self = data;
+  KrPaintOptions options;
+
+  set_tolerance (self, cr);
+  init_paint_options (self, &options, area, kr_tile_cache_get_device_zoom (self->tiles));
+  options.hover_node = options.hover_edge = -1; /* drawn over the tiles */
+  kr_cairo_paint_scene (cr, self->context, self->scene, &options);
+}
+
+/* Where the scene's origin is, in whole device pixels, and the device-space rectangle the
+ * widget shows. */
+typedef struct
+{
+  double scale;  /* device pixels per widget pixel */
+  double ox, oy; /* device pixels */
+  double x, y, width, height;
+} DeviceView;
+
+static DeviceView
+device_view (KrDiagramView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  DeviceView v;
+
+  v.scale = gtk_widget_get_scale_factor (widget);
+  v.ox = round (self->offset_x * v.scale);
+  v.oy = round (self->offset_y * v.scale);
+  v.x = -v.ox;
+  v.y = -v.oy;
+  v.width = gtk_widget_get_width (widget) * v.scale;
+  v.height = gtk_widget_get_height (widget) * v.scale;
+  return v;
+}
+
+static guint
+tile_generation (KrDiagramView *self)
+{
+  return self->tile_generation * 2 + adw_style_manager_get_dark (self->style_manager);
+}
+
+static gboolean
+zoom_is_changing (KrDiagramView *self)
+{
+  return self->view_anim || self->pinching
+         || g_get_monotonic_time () - self->zoom_changed_at < SETTLE_MS * 1000;
+}
+
+/* Draws tiles one at a time while the program is idle: first those the view needs, then
+ * shows them, then a ring around the view for the next pan. */
+static gboolean
+fill_tiles (gpointer data)
+{
+  KrDiagramView *self = data;
+  DeviceView v = device_view (self);
+
+  if (self->scene != NULL && self->node_offsets == NULL && !zoom_is_changing (self))
+    {
+      kr_tile_cache_configure (self->tiles, self->zoom * v.scale, tile_generation (self), draw_tile,
+                               self);
+      if (kr_tile_cache_draw_ahead (self->tiles, v.x, v.y, v.width, v.height, 0))
+        return G_SOURCE_CONTINUE;
+      if (self->drew_directly)
+        {
+          self->drew_directly = FALSE;
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      if (kr_tile_cache_draw_ahead (self->tiles, v.x, v.y, v.width, v.height, 1))
+        return G_SOURCE_CONTINUE;
+    }
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_filling (KrDiagramView *self)
+{
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_tiles, self, NULL);
+}
+
+static gboolean
+zoom_settled (gpointer data)
+{
+  KrDiagramView *self = data;
+
+  self->settle_id = 0;
+  if (zoom_is_changing (self))
+    self->settle_id = g_timeout_add (SETTLE_MS, zoom_settled, self);
+  else
+    start_filling (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether to draw this frame from tiles. Tiles that are current are used, drawing any that
+ * are missing; otherwise the frame is drawn directly, which is cheaper than drawing tiles
+ * while the zoom changes every frame, and the tiles are redrawn when the program is idle. */
+static gboolean
+use_tiles (KrDiagramView *self, double device_zoom)
+{
+  if (self->node_offsets != NULL)
+    return FALSE; /* nodes are gliding */
+  if (kr_tile_cache_is_current (self->tiles, device_zoom, tile_generation (self)))
+    return TRUE;
+  if (zoom_is_changing (self))
+    {
+      if (self->settle_id == 0)
+        self->settle_id = g_timeout_add (SETTLE_MS, zoom_settled, self);
+    }
+  else
+    start_filling (self);
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  const DeviceView *view;
+} TileSnapshot;
+
+static void
+append_tile (KrTile *tile, gpointer data)
+{
+  TileSnapshot *ts = data;
+  const DeviceView *v = ts->view;
+  double size = TILE_SIZE / v->scale;
+
+  if (tile->data == NULL)
+    {
+      int stride = cairo_image_surface_get_stride (tile->surface);
+      g_autoptr (GBytes) bytes = g_bytes_new_with_free_func (
+          cairo_image_surface_get_data (tile->surface), (gsize)stride * TILE_SIZE,
+          (GDestroyNotify)cairo_surface_destroy, cairo_surface_reference (tile->surface));
+      /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout. */
+      tile->data = gdk_memory_texture_new (TILE_SIZE, TILE_SIZE, GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  gtk_snapshot_append_texture (ts->snapshot, tile->data,
+                               &GRAPHENE_RECT_INIT ((v->ox + tile->column * TILE_SIZE) / v->scale,
+                                                    (v->oy + tile->row * TILE_SIZE) / v->scale,
+                                                    size, size));
+}
+
+/* The hovered node or edge, with the ends of the edge, in scene coordinates. */
+static gboolean
+hover_bounds (KrDiagramView *self, KrRect *bounds)
+{
+  KrRect r;
+  double x1, y1;
+
+  if (self->hover_edge >= 0)
+    {
+      const KrSceneEdge *edge = kr_scene_get_edge (self->scene, (guint)self->hover_edge);
+      KrRect t = kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail));
+      KrRect h = kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head));
+      r = edge->bounds;
+      x1 = MAX (MAX (r.x + r.width, t.x + t.width), h.x + h.width);
+      y1 = MAX (MAX (r.y + r.height, t.y + t.height), h.y + h.height);
+      r.x = MIN (MIN (r.x, t.x), h.x);
+      r.y = MIN (MIN (r.y, t.y), h.y);
+      r.width = x1 - r.x;
+      r.height = y1 - r.y;
+    }
+  else if (self->hover_node >= 0)
+    r = kr_scene_node_bounds (kr_scene_get_node (self->scene, (guint)self->hover_node));
+  else
+    return FALSE;
+  /* Room for the highlight's stroke. */
+  *bounds = (KrRect){ r.x - 4, r.y - 4, r.width + 8, r.height + 8 };
+  return TRUE;
+}
+
+/* Paints the scene, or only its hover highlight, into the widget rectangle @area. */
+static void
+paint_area (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v,
+            const graphene_rect_t *area, gboolean hover_only)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, area);
+  double ox = v->ox / v->scale, oy = v->oy / v->scale;
+  KrRect viewport = { (area->origin.x - ox) / self->zoom, (area->origin.y - oy) / self->zoom,
+                      area->size.width / self->zoom, area->size.height / self->zoom };
+  KrPaintOptions options;
+
+  set_tolerance (self, cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  init_paint_options (self, &options, &viewport, self->zoom * v->scale);
+  options.hover_only = hover_only;
+  if (self->node_offsets != NULL)
+    {
+      /* Moving nodes are not where the scene says: draw everything while they glide. */
+      options.node_offsets = self->node_offsets;
+      options.viewport.width = 0;
+    }
+  kr_cairo_paint_scene (cr, self->context, self->scene, &options);
+  cairo_destroy (cr);
+}
+
+static void
+kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  DeviceView v = device_view (self);
+  double device_zoom = self->zoom * v.scale;
+  KrRect hover;
+  double lw, lh;
+
+  if (self->scene == NULL || w <= 0 || h <= 0)
+    return;
+
+  self->drew_directly = !use_tiles (self, device_zoom);
+  if (self->drew_directly)
+    paint_area (self, snapshot, &v, &GRAPHENE_RECT_INIT (0, 0, w, h), FALSE);
+  else
+    {
+      TileSnapshot ts = { snapshot, &v };
+
+      kr_tile_cache_foreach (self->tiles, v.x, v.y, v.width, v.height, 1, append_tile, &ts);
+      start_filling (self); /* the ring around the view */
+
+      if (hover_bounds (self, &hover))
+        {
+          double ox = v.ox / v.scale, oy = v.oy / v.scale;
+          double x0 = MAX (floor (ox + hover.x * self->zoom) - 2, 0);
+          double y0 = MAX (floor (oy + hover.y * self->zoom) - 2, 0);
+          double x1 = MIN (ceil (ox + (hover.x + hover.width) * self->zoom) + 2, w);
+          double y1 = MIN (ceil (oy + (hover.y + hover.height) * self->zoom) + 2, h);
+          if (x1 > x0 && y1 > y0)
+            paint_area (self, snapshot, &v, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0), TRUE);
+        }
+    }
+
+  _kr_diagram_view_legend_size (self, w, h, &lw, &lh);
+  if (lw > 0)
+    {
+      double top = h - lh - LEGEND_MARGIN;
+      cairo_t *cr = gtk_snapshot_append_cairo (
+          snapshot, &GRAPHENE_RECT_INIT (LEGEND_MARGIN, top, ceil (lw), ceil (lh)));
+      KrCairoPainter painter;
+
+      kr_cairo_painter_init (&painter, cr, self->context);
+      cairo_translate (cr, LEGEND_MARGIN, top);
+      cairo_scale (cr, LEGEND_SCALE, LEGEND_SCALE);
+      kr_legend_paint (self->scene, &painter.parent, current_palette (self), 0, 0);
+      kr_cairo_painter_clear (&painter);
+      cairo_destroy (cr);
+    }
+}
+
+static void
+unref_layout (gpointer layout)
+{
+  /* The cache has holes for nodes not drawn yet. */
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
+static void
+dark_changed (KrDiagramView *self)
+{
+  /* The tiles notice the change of palette themselves. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_kr_diagram_view_class_init_draw (GtkWidgetClass *widget_class)
+{
+  widget_class->snapshot = kr_diagram_view_snapshot;
+}
+
+void
+_kr_diagram_view_init_draw (KrDiagramView *self)
+{
+  self->context = kr_text_context_new ();
+  self->layout_cache = g_ptr_array_new_with_free_func (unref_layout);
+  self->tiles = kr_tile_cache_new (TILE_SIZE, g_object_unref);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->style_manager = adw_style_manager_get_default ();
+  g_signal_connect_swapped (self->style_manager, "notify::dark", G_CALLBACK (dark_changed), self);
+}
+
+void
+_kr_diagram_view_dispose_draw (KrDiagramView *self)
+{
+  if (self->style_manager != NULL)
+    g_signal_handlers_disconnect_by_func (self->style_manager, dark_changed, self);
+  self->style_manager = NULL;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->tiles, kr_tile_cache_free);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
+}

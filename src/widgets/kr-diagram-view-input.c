@@ -1,0 +1,367 @@
+/* kr-diagram-view-input.c — what people do to the map: drag to pan, click to select, scroll and
+ * pinch to zoom, hover for a tooltip, and the keys that zoom, pan and walk the entities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-diagram-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-diagram-view-private.h"
+
+#define HIT_TOLERANCE 5.0 /* widget pixels */
+
+static KrHit
+hit_at (KrDiagramView *self, double wx, double wy)
+{
+  double sx, sy;
+
+  if (self->scene == NULL)
+    return (KrHit){ KR_HIT_NONE, 0 };
+  kr_diagram_view_to_scene (self, wx, wy, &sx, &sy);
+  return kr_scene_hit_test (self->scene, sx, sy, HIT_TOLERANCE / self->zoom);
+}
+
+static void
+zoom_centre (KrDiagramView *self, double factor)
+{
+  kr_diagram_view_zoom_at (self, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+static void
+drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
+{
+  self->drag_start_x = self->offset_x;
+  self->drag_start_y = self->offset_y;
+  self->dragged = FALSE;
+}
+
+static void
+drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
+{
+  if (!self->dragged && hypot (dx, dy) < 4)
+    return;
+  if (!self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->dragged = TRUE;
+  self->follow_fit = FALSE;
+  self->view_anim = FALSE;
+  _kr_diagram_view_set_view (self, self->zoom, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+static void
+drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
+{
+  KrHit hit;
+
+  if (self->dragged)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit = hit_at (self, x, y);
+  if (hit.type == KR_HIT_NODE)
+    _kr_diagram_view_set_selection (self, (int)hit.index, -1);
+  else if (hit.type == KR_HIT_EDGE)
+    _kr_diagram_view_set_selection (self, -1, (int)hit.index);
+  else
+    _kr_diagram_view_set_selection (self, -1, -1);
+
+  if (n_press == 2 && hit.type == KR_HIT_NODE)
+    {
+      const KrSceneNode *node = kr_scene_get_node (self->scene, hit.index);
+      double w = gtk_widget_get_width (GTK_WIDGET (self));
+      double h = gtk_widget_get_height (GTK_WIDGET (self));
+      double zoom = CLAMP (MAX (self->zoom * 1.8, 1.2), MIN_ZOOM, MAX_ZOOM);
+      self->follow_fit = FALSE;
+      _kr_diagram_view_animate_view (self, zoom, w / 2 - node->x * zoom, h / 2 - node->y * zoom);
+    }
+}
+
+static gboolean
+scrolled (GtkEventControllerScroll *controller, double dx, double dy, KrDiagramView *self)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean pixels = FALSE;
+  double x = 0, y = 0;
+
+#if GTK_CHECK_VERSION(4, 8, 0)
+  pixels = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+#endif
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+      if (event == NULL || !gdk_event_get_position (event, &x, &y))
+        {
+          x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+          y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+        }
+      kr_diagram_view_zoom_at (self, pow (1.15, -(pixels ? dy / 10.0 : dy)), x, y);
+      return TRUE;
+    }
+  self->follow_fit = FALSE;
+  self->view_anim = FALSE;
+  _kr_diagram_view_set_view (self, self->zoom, self->offset_x - (pixels ? dx : dx * 40),
+                             self->offset_y - (pixels ? dy : dy * 40));
+  return TRUE;
+}
+
+static void
+zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, KrDiagramView *self)
+{
+  self->gesture_start_zoom = self->zoom;
+  self->pinching = TRUE;
+}
+
+static void
+zoom_end (GtkGesture *gesture, GdkEventSequence *sequence, KrDiagramView *self)
+{
+  self->pinching = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zoom_scale_changed (GtkGestureZoom *gesture, double scale, KrDiagramView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  kr_diagram_view_zoom_at (self, self->gesture_start_zoom * scale / self->zoom, x, y);
+}
+
+static void
+motion (GtkEventControllerMotion *controller, double x, double y, KrDiagramView *self)
+{
+  KrHit hit = hit_at (self, x, y);
+  int node = hit.type == KR_HIT_NODE ? (int)hit.index : -1;
+  int edge = hit.type == KR_HIT_EDGE ? (int)hit.index : -1;
+
+  if (node == self->hover_node && edge == self->hover_edge)
+    return;
+  self->hover_node = node;
+  self->hover_edge = edge;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit.type != KR_HIT_NONE ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave (GtkEventControllerMotion *controller, KrDiagramView *self)
+{
+  if (self->hover_node < 0 && self->hover_edge < 0)
+    return;
+  self->hover_node = self->hover_edge = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+               gpointer user_data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  KrHit hit = hit_at (self, x, y);
+  KrDataset *dataset;
+  g_autofree char *text = NULL;
+
+  if (hit.type == KR_HIT_NONE)
+    return FALSE;
+  dataset = kr_scene_get_dataset (self->scene);
+  if (hit.type == KR_HIT_NODE
+      && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
+    {
+      const KrEntity *e
+          = kr_dataset_get_entity (dataset, kr_scene_get_node (self->scene, hit.index)->index);
+      text = g_strdup_printf ("%s\n%s", e->display_name, kr_entity_kind_label (e->kind));
+    }
+  else
+    {
+      guint deal_index = hit.type == KR_HIT_NODE ? kr_scene_get_node (self->scene, hit.index)->index
+                                                 : kr_scene_get_edge (self->scene, hit.index)->deal;
+      const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
+      guint sources = kr_deal_count_sources (d);
+      g_autofree char *count = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources), sources);
+      text = g_strdup_printf ("%s\n%s · %s · %s", d->summary, kr_deal_kind_label (d->kind),
+                              kr_status_label (d->status), count);
+    }
+  /* Plain text: dataset strings are never markup. */
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+key_zoom_in (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  zoom_centre (KR_DIAGRAM_VIEW (widget), 1.25);
+  return TRUE;
+}
+
+static gboolean
+key_zoom_out (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  zoom_centre (KR_DIAGRAM_VIEW (widget), 0.8);
+  return TRUE;
+}
+
+static gboolean
+key_fit (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  kr_diagram_view_fit (KR_DIAGRAM_VIEW (widget));
+  return TRUE;
+}
+
+static gboolean
+key_actual_size (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  zoom_centre (self, 1.0 / self->zoom);
+  return TRUE;
+}
+
+static gboolean
+key_escape (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+
+  if (self->selected_node < 0 && self->selected_edge < 0)
+    return FALSE;
+  kr_diagram_view_clear_selection (self);
+  return TRUE;
+}
+
+static int
+compare_reading_order (gconstpointer a, gconstpointer b, gpointer data)
+{
+  KrScene *scene = data;
+  const KrSceneNode *na = kr_scene_get_node (scene, *(const guint *)a);
+  const KrSceneNode *nb = kr_scene_get_node (scene, *(const guint *)b);
+  /* Rows of about a label's height, then left to right. */
+  int ra = (int)(na->y / 36.0), rb = (int)(nb->y / 36.0);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return na->x < nb->x ? -1 : na->x > nb->x ? 1 : 0;
+}
+
+/* Tab and Shift+Tab walk the entities in reading order; past the last one, focus moves on. */
+static gboolean
+key_walk (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int step = g_variant_get_int32 (args);
+  g_autoptr (GArray) order = NULL;
+  int position = -1, next;
+
+  if (self->scene == NULL)
+    return FALSE;
+  order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    if (kr_scene_get_node (self->scene, i)->type == KR_SCENE_NODE_ENTITY)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_reading_order, self->scene);
+  for (guint k = 0; k < order->len; k++)
+    if ((int)g_array_index (order, guint, k) == self->selected_node)
+      position = (int)k;
+
+  next = position < 0 ? (step > 0 ? 0 : (int)order->len - 1) : position + step;
+  if (next < 0 || next >= (int)order->len)
+    return FALSE; /* let the focus leave the map */
+  {
+    const KrSceneNode *n = kr_scene_get_node (self->scene, g_array_index (order, guint, next));
+    kr_diagram_view_select_entity (self, (int)n->index, TRUE);
+  }
+  return TRUE;
+}
+
+static gboolean
+key_activate (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+
+  if (self->selected_node < 0 && self->selected_edge < 0)
+    return FALSE;
+  _kr_diagram_view_emit_activate_selection (self);
+  return TRUE;
+}
+
+static gboolean
+key_pan (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  self->follow_fit = FALSE;
+  self->view_anim = FALSE;
+  _kr_diagram_view_set_view (self, self->zoom, self->offset_x + dx * 60, self->offset_y + dy * 60);
+  return TRUE;
+}
+
+void
+_kr_diagram_view_class_init_input (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, key_zoom_in, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, key_zoom_out, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, key_zoom_out, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_fit, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_1, 0, key_actual_size, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, key_escape, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, key_walk, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, key_walk, "i",
+                                -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, key_walk, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, key_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, key_activate, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_pan, "(ii)", 1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_pan, "(ii)", -1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_pan, "(ii)", 0, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_pan, "(ii)", 0, -1);
+}
+
+void
+_kr_diagram_view_init_input (KrDiagramView *self)
+{
+  GtkGesture *drag, *click, *zoom;
+  GtkEventController *scroll, *motion_controller;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed), self);
+  g_signal_connect (zoom, "end", G_CALLBACK (zoom_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scrolled), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion_controller = gtk_event_controller_motion_new ();
+  g_signal_connect (motion_controller, "motion", G_CALLBACK (motion), self);
+  g_signal_connect (motion_controller, "leave", G_CALLBACK (leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion_controller);
+}

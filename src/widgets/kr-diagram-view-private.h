@@ -1,0 +1,97 @@
+/* kr-diagram-view-private.h — the map's state, shared by the files that each handle one concern
+ *
+ *   kr-diagram-view.c            the object: properties, signals, the scene and the glide
+ *                                between layouts, where the view looks and how it moves there
+ *   kr-diagram-view-selection.c  the selection and highlights, and what they bring out
+ *   kr-diagram-view-draw.c       drawing: palette, tiles drawn ahead while idle, hover, legend
+ *   kr-diagram-view-input.c      pointer, scroll, pinch, tooltips, keys and keyboard walking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kr-diagram-view.h"
+#include "kr-tile-cache.h"
+
+G_BEGIN_DECLS
+
+#define MIN_ZOOM 0.05
+#define MAX_ZOOM 6.0
+#define LEGEND_MARGIN 12.0
+
+struct _KrDiagramView
+{
+  GtkWidget parent_instance;
+
+  KrScene *scene;
+  double zoom;
+  double offset_x, offset_y; /* widget position of the scene's origin */
+  gboolean follow_fit;       /* refit when the widget is resized */
+
+  int selected_node, selected_edge;
+  int hover_node, hover_edge;
+  guint8 *node_emphasis;
+  guint8 *edge_emphasis;
+  gboolean has_emphasis;
+  GArray *highlighted;       /* guint dataset entity indices, e.g. search matches */
+  GArray *highlighted_deals; /* guint dataset deal indices */
+
+  gboolean show_legend;
+  PangoContext *context;
+  GPtrArray *layout_cache;
+
+  double drag_start_x, drag_start_y;
+  gboolean dragged;
+  double gesture_start_zoom;
+  AdwStyleManager *style_manager;
+
+  /* Animation: the view eases towards a target, and after a new layout nodes glide from
+   * where they were (node_offsets shrink to zero). */
+  guint tick_id;
+  gint64 anim_start;
+  gboolean view_anim;
+  double from_zoom, from_x, from_y, to_zoom, to_x, to_y;
+  KrPoint *start_offsets; /* per scene node, at the start */
+  KrPoint *node_offsets;  /* per scene node, now */
+
+  /* The map without hover highlights, drawn into tiles at the current zoom and reused while
+   * panning. When the zoom or what the map shows changes, frames are drawn directly and the
+   * tiles redrawn while the program is idle, once the zoom has settled. */
+  KrTileCache *tiles;
+  guint tile_generation; /* changed with the scene, selection or colours */
+  gint64 zoom_changed_at;
+  gboolean pinching;
+  gboolean drew_directly; /* the frame on screen was not made of tiles */
+  guint settle_id;
+  guint fill_id;
+};
+
+/* kr-diagram-view.c */
+void _kr_diagram_view_emit_selection_changed (KrDiagramView *self);
+void _kr_diagram_view_emit_activate_selection (KrDiagramView *self);
+void _kr_diagram_view_set_view (KrDiagramView *self, double zoom, double ox, double oy);
+void _kr_diagram_view_animate_view (KrDiagramView *self, double zoom, double x, double y);
+/* Brings the scene point (sx, sy) into view, nearer if the map is far out. */
+void _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy);
+
+/* kr-diagram-view-selection.c */
+void _kr_diagram_view_update_emphasis (KrDiagramView *self);
+/* Selects a scene node or edge (-1 for neither), says so to screen readers, and emits
+ * ::selection-changed. */
+void _kr_diagram_view_set_selection (KrDiagramView *self, int node, int edge);
+
+/* kr-diagram-view-draw.c */
+void _kr_diagram_view_class_init_draw (GtkWidgetClass *widget_class);
+void _kr_diagram_view_init_draw (KrDiagramView *self);
+void _kr_diagram_view_dispose_draw (KrDiagramView *self);
+void _kr_diagram_view_legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh);
+
+/* kr-diagram-view-input.c */
+/* Installs the key bindings. */
+void _kr_diagram_view_class_init_input (GtkWidgetClass *widget_class);
+/* Adds the gestures and event controllers. */
+void _kr_diagram_view_init_input (KrDiagramView *self);
+
+G_END_DECLS

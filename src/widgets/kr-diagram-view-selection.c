@@ -1,0 +1,192 @@
+/* kr-diagram-view-selection.c — the selection and the highlights, what they bring out on the
+ * map, and what a screen reader says about them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-diagram-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-diagram-view-private.h"
+#include "kr-scene-paint.h"
+
+/* A selection brings out what is related to it; otherwise highlighted entities stand out. */
+void
+_kr_diagram_view_update_emphasis (KrDiagramView *self)
+{
+  self->has_emphasis
+      = self->scene != NULL
+        && kr_scene_compute_emphasis (self->scene, self->selected_node, self->selected_edge,
+                                      self->node_emphasis, self->edge_emphasis);
+  if (!self->has_emphasis && self->scene != NULL
+      && (self->highlighted->len > 0 || self->highlighted_deals->len > 0))
+    {
+      memset (self->node_emphasis, 0, kr_scene_get_n_nodes (self->scene));
+      memset (self->edge_emphasis, 0, kr_scene_get_n_edges (self->scene));
+      for (guint i = 0; i < self->highlighted->len; i++)
+        {
+          int node
+              = kr_scene_find_entity (self->scene, g_array_index (self->highlighted, guint, i));
+          if (node >= 0)
+            self->node_emphasis[node] = 1;
+        }
+      if (self->highlighted_deals->len > 0)
+        {
+          g_autofree guint8 *wanted
+              = g_malloc0 (MAX (kr_dataset_get_n_deals (kr_scene_get_dataset (self->scene)), 1));
+          for (guint i = 0; i < self->highlighted_deals->len; i++)
+            wanted[g_array_index (self->highlighted_deals, guint, i)] = 1;
+          for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
+            if (wanted[kr_scene_get_edge (self->scene, i)->deal])
+              self->edge_emphasis[i] = 1;
+          for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+            {
+              const KrSceneNode *n = kr_scene_get_node (self->scene, i);
+              if (n->type == KR_SCENE_NODE_DEAL && wanted[n->index])
+                self->node_emphasis[i] = 1;
+            }
+        }
+      self->has_emphasis = TRUE;
+    }
+  self->tile_generation++;
+}
+
+/* What a screen reader says about the selection, or NULL. */
+static char *
+describe_selection (KrDiagramView *self)
+{
+  KrDataset *dataset;
+
+  if (self->scene == NULL || (self->selected_node < 0 && self->selected_edge < 0))
+    return NULL;
+  dataset = kr_scene_get_dataset (self->scene);
+  if (self->selected_node >= 0)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)self->selected_node);
+      if (n->type == KR_SCENE_NODE_ENTITY)
+        {
+          const KrEntity *e = kr_dataset_get_entity (dataset, n->index);
+          /* Translators: a selected entity, e.g. "Selected: Nissan, Company" */
+          return g_strdup_printf (_ ("Selected: %s, %s"), e->display_name,
+                                  kr_entity_kind_label (e->kind));
+        }
+    }
+  {
+    guint deal_index = self->selected_node >= 0
+                           ? kr_scene_get_node (self->scene, (guint)self->selected_node)->index
+                           : kr_scene_get_edge (self->scene, (guint)self->selected_edge)->deal;
+    const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
+    /* Translators: a selected deal: its summary, kind and status */
+    return g_strdup_printf (_ ("Selected: %s (%s, %s)"), d->summary, kr_deal_kind_label (d->kind),
+                            kr_status_label (d->status));
+  }
+}
+
+void
+_kr_diagram_view_set_selection (KrDiagramView *self, int node, int edge)
+{
+  g_autofree char *description = NULL;
+
+  if (self->selected_node == node && self->selected_edge == edge)
+    return;
+  self->selected_node = node;
+  self->selected_edge = edge;
+  _kr_diagram_view_update_emphasis (self);
+  description = describe_selection (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description ? description : _ ("Nothing selected"), -1);
+#if GTK_CHECK_VERSION(4, 14, 0)
+  if (description != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), description,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _kr_diagram_view_emit_selection_changed (self);
+}
+
+KrHit
+kr_diagram_view_get_selection (KrDiagramView *self)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), ((KrHit){ KR_HIT_NONE, 0 }));
+  if (self->selected_node >= 0)
+    return (KrHit){ KR_HIT_NODE, (guint)self->selected_node };
+  if (self->selected_edge >= 0)
+    return (KrHit){ KR_HIT_EDGE, (guint)self->selected_edge };
+  return (KrHit){ KR_HIT_NONE, 0 };
+}
+
+void
+kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n,
+                                 const guint *deals, guint n_deals)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  g_array_set_size (self->highlighted, 0);
+  g_array_set_size (self->highlighted_deals, 0);
+  if (entities != NULL)
+    g_array_append_vals (self->highlighted, entities, n);
+  if (deals != NULL)
+    g_array_append_vals (self->highlighted_deals, deals, n_deals);
+  _kr_diagram_view_update_emphasis (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal)
+{
+  int node;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  if (self->scene == NULL || entity < 0)
+    return;
+  node = kr_scene_find_entity (self->scene, (guint)entity);
+  if (node < 0)
+    return;
+  _kr_diagram_view_set_selection (self, node, -1);
+  if (reveal)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)node);
+      _kr_diagram_view_reveal_point (self, n->x, n->y);
+    }
+}
+
+void
+kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal)
+{
+  int hub;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  if (self->scene == NULL || deal < 0)
+    return;
+  hub = kr_scene_find_deal_hub (self->scene, (guint)deal);
+  if (hub >= 0)
+    {
+      const KrSceneNode *n = kr_scene_get_node (self->scene, (guint)hub);
+      _kr_diagram_view_set_selection (self, hub, -1);
+      if (reveal)
+        _kr_diagram_view_reveal_point (self, n->x, n->y);
+      return;
+    }
+  for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
+    {
+      const KrSceneEdge *e = kr_scene_get_edge (self->scene, i);
+      if (e->deal != (guint)deal)
+        continue;
+      _kr_diagram_view_set_selection (self, -1, (int)i);
+      if (reveal && e->n_points >= 4)
+        {
+          KrPoint mid = kr_bezier_point (e->points, 0.5);
+          _kr_diagram_view_reveal_point (self, mid.x, mid.y);
+        }
+      return;
+    }
+}
+
+void
+kr_diagram_view_clear_selection (KrDiagramView *self)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  _kr_diagram_view_set_selection (self, -1, -1);
+}
