@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kr-builtin.h"
+#include "kr-dataset-queries.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-export.h"
@@ -478,26 +479,12 @@ show_article_action (GtkWidget *widget, const char *action_name, GVariant *param
   int article = self->dataset ? kr_dataset_find_article (self->dataset,
                                                          g_variant_get_string (parameter, NULL))
                               : -1;
-  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) entities = NULL;
+  g_autoptr (GArray) deals = NULL;
 
   if (article < 0)
     return;
-  for (guint k = 0; k < kr_dataset_get_n_deals (self->dataset); k++)
-    {
-      const KrDeal *d = kr_dataset_get_deal (self->dataset, k);
-      if (!kr_evidence_cites (d->evidence, d->n_evidence, (guint)article))
-        continue;
-      g_array_append_val (deals, k);
-      for (guint p = 0; p < d->n_parties; p++)
-        g_array_append_val (entities, d->parties[p].entity);
-    }
-  for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset); e++)
-    {
-      const KrEntity *en = kr_dataset_get_entity (self->dataset, e);
-      if (kr_evidence_cites (en->evidence, en->n_evidence, (guint)article))
-        g_array_append_val (entities, e);
-    }
+  kr_dataset_list_evidenced_by (self->dataset, (guint)article, &entities, &deals);
   kr_diagram_view_clear_selection (self->diagram);
   kr_diagram_view_set_highlighted (self->diagram, (const guint *)entities->data, entities->len,
                                    (const guint *)deals->data, deals->len);
