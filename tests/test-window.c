@@ -427,7 +427,7 @@ test_window (void)
     g_clear_pointer (&chips, g_free);
     chips = kr_view_bar_describe (bar);
     g_assert_cmpstr (chips, ==, "Chains from Honda to Renault");
-    g_assert_cmpstr (kr_evidence_panel_get_page (panel), ==, "chains");
+    g_assert_cmpint (kr_evidence_panel_get_page (panel), ==, KR_PANEL_PAGE_CHAINS);
     g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window),
                                            (guint)kr_dataset_find_entity (shown, "nec")),
                      <, 0);

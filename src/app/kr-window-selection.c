@@ -50,9 +50,9 @@ selection_changed (KrWindow *self)
   if (scene == NULL || hit.type == KR_HIT_NONE)
     {
       /* Sources and chains are not selections: they stay until something is selected. */
-      const char *page = kr_evidence_panel_get_page (self->panel);
-      if (g_str_equal (page, "chains") || g_str_equal (page, "articles")
-          || g_str_equal (page, "article"))
+      KrPanelPage page = kr_evidence_panel_get_page (self->panel);
+      if (page == KR_PANEL_PAGE_CHAINS || page == KR_PANEL_PAGE_SOURCES
+          || page == KR_PANEL_PAGE_ARTICLE)
         return;
       kr_evidence_panel_clear (self->panel);
       /* An article's highlights go with its page; search keeps its own. */

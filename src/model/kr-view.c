@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-dataset-queries.h"
 #include "kr-paths.h"
 #include "kr-view.h"
 
@@ -433,30 +434,16 @@ kr_view_set_highlights (KrView *self, const guint *entities, guint n_entities, c
 void
 kr_view_highlight_article (KrView *self, guint article)
 {
-  g_autoptr (GArray) entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) deals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) entities = NULL;
+  g_autoptr (GArray) deals = NULL;
 
   g_return_if_fail (KR_IS_VIEW (self));
   g_return_if_fail (self->dataset != NULL);
   g_return_if_fail (article < kr_dataset_get_n_articles (self->dataset));
 
-  for (guint k = 0; k < kr_dataset_get_n_deals (self->dataset); k++)
-    {
-      const KrDeal *d = kr_dataset_get_deal (self->dataset, k);
-      if (!kr_evidence_cites (d->evidence, d->n_evidence, article))
-        continue;
-      g_array_append_val (deals, k);
-      for (guint p = 0; p < d->n_parties; p++)
-        g_array_append_val (entities, d->parties[p].entity);
-    }
-  for (guint e = 0; e < kr_dataset_get_n_entities (self->dataset); e++)
-    {
-      const KrEntity *en = kr_dataset_get_entity (self->dataset, e);
-      if (kr_evidence_cites (en->evidence, en->n_evidence, article))
-        g_array_append_val (entities, e);
-    }
-  set_highlights (self, (const guint *)entities->data, entities->len, (const guint *)deals->data,
-                  deals->len);
+  kr_dataset_list_evidenced_by (self->dataset, article, &entities, &deals);
+  set_highlights (self, (const guint *)entities->data, entities->len,
+                  (const guint *)deals->data, deals->len);
 }
 
 void

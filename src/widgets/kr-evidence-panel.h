@@ -10,6 +10,17 @@
 
 G_BEGIN_DECLS
 
+/* The kinds of page the panel shows. */
+typedef enum
+{
+  KR_PANEL_PAGE_EMPTY,   /* nothing selected */
+  KR_PANEL_PAGE_ENTITY,  /* one entity */
+  KR_PANEL_PAGE_DEAL,    /* one deal */
+  KR_PANEL_PAGE_ARTICLE, /* one source article */
+  KR_PANEL_PAGE_SOURCES, /* every source article */
+  KR_PANEL_PAGE_CHAINS,  /* the shortest chains between two entities */
+} KrPanelPage;
+
 #define KR_TYPE_EVIDENCE_PANEL (kr_evidence_panel_get_type ())
 G_DECLARE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, KR, EVIDENCE_PANEL, GtkWidget)
 
@@ -30,8 +41,8 @@ void kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, 
 /* Moves keyboard focus to the panel's content, for reading it. */
 void kr_evidence_panel_focus (KrEvidencePanel *self);
 
-/* The kind of page shown: "empty", "entity", "deal", "article", "articles" or "chains". */
-const char *kr_evidence_panel_get_page (KrEvidencePanel *self);
+/* The kind of page shown. */
+KrPanelPage kr_evidence_panel_get_page (KrEvidencePanel *self);
 
 /* What the panel shows, as a dataset id, or NULL. */
 const char *kr_evidence_panel_get_shown_id (KrEvidencePanel *self);

@@ -1,0 +1,202 @@
+/* kr-dataset-queries.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-dataset-queries"
+
+#include "config.h"
+
+#include "kr-dataset-queries.h"
+
+static GArray *
+index_array (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+GArray *
+kr_dataset_list_article_deals (KrDataset *dataset, guint article)
+{
+  GArray *deals;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (article < kr_dataset_get_n_articles (dataset), NULL);
+
+  deals = index_array ();
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, k);
+      if (kr_evidence_cites (d->evidence, d->n_evidence, article))
+        g_array_append_val (deals, k);
+    }
+  return deals;
+}
+
+GArray *
+kr_dataset_list_article_entities (KrDataset *dataset, guint article)
+{
+  GArray *entities;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (article < kr_dataset_get_n_articles (dataset), NULL);
+
+  entities = index_array ();
+  for (guint e = 0; e < kr_dataset_get_n_entities (dataset); e++)
+    {
+      const KrEntity *en = kr_dataset_get_entity (dataset, e);
+      if (kr_evidence_cites (en->evidence, en->n_evidence, article))
+        g_array_append_val (entities, e);
+    }
+  return entities;
+}
+
+void
+kr_dataset_list_evidenced_by (KrDataset *dataset, guint article, GArray **entities, GArray **deals)
+{
+  guint n_entities;
+  g_autofree gboolean *brought_out = NULL;
+  g_autoptr (GArray) described = NULL;
+
+  g_return_if_fail (KR_IS_DATASET (dataset));
+  g_return_if_fail (article < kr_dataset_get_n_articles (dataset));
+  g_return_if_fail (entities != NULL && deals != NULL);
+
+  n_entities = kr_dataset_get_n_entities (dataset);
+  brought_out = g_new0 (gboolean, MAX (n_entities, 1));
+  *deals = kr_dataset_list_article_deals (dataset, article);
+  for (guint i = 0; i < (*deals)->len; i++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, g_array_index (*deals, guint, i));
+      for (guint p = 0; p < d->n_parties; p++)
+        brought_out[d->parties[p].entity] = TRUE;
+    }
+  described = kr_dataset_list_article_entities (dataset, article);
+  for (guint i = 0; i < described->len; i++)
+    brought_out[g_array_index (described, guint, i)] = TRUE;
+
+  *entities = index_array ();
+  for (guint e = 0; e < n_entities; e++)
+    if (brought_out[e])
+      g_array_append_val (*entities, e);
+}
+
+guint *
+kr_dataset_count_deals_per_article (KrDataset *dataset)
+{
+  guint n_articles;
+  guint *counts;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+
+  n_articles = kr_dataset_get_n_articles (dataset);
+  counts = g_new0 (guint, MAX (n_articles, 1));
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, k);
+      /* A deal counts once for each article, however many excerpts it takes from it. */
+      for (guint i = 0; i < d->n_evidence; i++)
+        if (!kr_evidence_cites (d->evidence, i, d->evidence[i].article))
+          counts[d->evidence[i].article]++;
+    }
+  return counts;
+}
+
+static int
+compare_by_kind_and_status (gconstpointer a, gconstpointer b, gpointer dataset)
+{
+  guint i = *(const guint *)a, j = *(const guint *)b;
+  const KrDeal *d = kr_dataset_get_deal (dataset, i);
+  const KrDeal *e = kr_dataset_get_deal (dataset, j);
+
+  if (d->kind != e->kind)
+    return d->kind < e->kind ? -1 : 1;
+  if (d->status != e->status)
+    return d->status < e->status ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+GArray *
+kr_dataset_list_entity_deals (KrDataset *dataset, guint entity)
+{
+  GArray *deals;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (entity < kr_dataset_get_n_entities (dataset), NULL);
+
+  deals = index_array ();
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    if (kr_deal_involves (kr_dataset_get_deal (dataset, k), entity))
+      g_array_append_val (deals, k);
+  g_array_sort_with_data (deals, compare_by_kind_and_status, dataset);
+  return deals;
+}
+
+static void
+mark_articles (gboolean *mentioned, const KrEvidence *evidence, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    mentioned[evidence[i].article] = TRUE;
+}
+
+guint
+kr_dataset_count_entity_articles (KrDataset *dataset, guint entity)
+{
+  const KrEntity *e;
+  g_autofree gboolean *mentioned = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (entity < kr_dataset_get_n_entities (dataset), 0);
+
+  e = kr_dataset_get_entity (dataset, entity);
+  mentioned = g_new0 (gboolean, MAX (kr_dataset_get_n_articles (dataset), 1));
+  mark_articles (mentioned, e->evidence, e->n_evidence);
+  for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, k);
+      if (kr_deal_involves (d, entity))
+        mark_articles (mentioned, d->evidence, d->n_evidence);
+    }
+  for (guint a = 0; a < kr_dataset_get_n_articles (dataset); a++)
+    n += mentioned[a] ? 1 : 0;
+  return n;
+}
+
+static void
+add_names (GPtrArray *names, const KrEntity *entity)
+{
+  g_ptr_array_add (names, (gpointer)entity->name);
+  for (guint i = 0; i < entity->n_aliases; i++)
+    g_ptr_array_add (names, (gpointer)entity->aliases[i]);
+}
+
+GPtrArray *
+kr_dataset_list_entity_names (KrDataset *dataset, guint entity)
+{
+  GPtrArray *names;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (entity < kr_dataset_get_n_entities (dataset), NULL);
+
+  names = g_ptr_array_new ();
+  add_names (names, kr_dataset_get_entity (dataset, entity));
+  return names;
+}
+
+GPtrArray *
+kr_dataset_list_deal_names (KrDataset *dataset, guint deal)
+{
+  const KrDeal *d;
+  GPtrArray *names;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (deal < kr_dataset_get_n_deals (dataset), NULL);
+
+  d = kr_dataset_get_deal (dataset, deal);
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < d->n_parties; i++)
+    add_names (names, kr_dataset_get_entity (dataset, d->parties[i].entity));
+  for (guint i = 0; i < d->n_proposed_by; i++)
+    add_names (names, kr_dataset_get_entity (dataset, d->proposed_by[i]));
+  return names;
+}

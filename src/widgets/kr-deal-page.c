@@ -1,0 +1,194 @@
+/* kr-deal-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-deal-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-dataset-queries.h"
+#include "kr-deal-page.h"
+#include "kr-evidence-card.h"
+#include "kr-panel-parts.h"
+
+struct _KrDealPage
+{
+  GtkBox parent_instance;
+
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  GtkLabel *disputed;
+  GtkGrid *facts;
+  GtkBox *parties;
+  GtkBox *proposers;
+  GtkBox *evidence;
+  GtkFlowBox *sides;
+  GtkBox *supporting;
+  GtkBox *disputing;
+};
+
+G_DEFINE_FINAL_TYPE (KrDealPage, kr_deal_page, GTK_TYPE_BOX)
+
+static char *
+format_money (const KrDeal *d)
+{
+  double v = d->value_amount;
+  g_autofree char *amount = NULL;
+  /* Translators: how your language groups the digits of large amounts. Keep "thousands" to
+   * write them in millions and billions; write "myriads" (in English) if it counts in units of
+   * ten thousand, such as 万, 億 and 兆 in Japanese. */
+  gboolean myriads = g_str_equal (C_ ("number grouping", "thousands"), "myriads");
+
+  if (v >= 1e12)
+    amount = g_strdup_printf (_ ("%.4g trillion"), v / 1e12);
+  else if (myriads && v >= 1e8)
+    amount = g_strdup_printf (_ ("%.4g hundred million"), v / 1e8);
+  else if (myriads && v >= 1e4)
+    amount = g_strdup_printf (_ ("%.4g ten thousand"), v / 1e4);
+  else if (!myriads && v >= 1e9)
+    amount = g_strdup_printf (_ ("%.4g billion"), v / 1e9);
+  else if (!myriads && v >= 1e6)
+    amount = g_strdup_printf (_ ("%.4g million"), v / 1e6);
+  else
+    amount = g_strdup_printf ("%.0f", v);
+  /* Translators: "about 5 billion USD" */
+  return d->value_approximate ? g_strdup_printf (_ ("about %s %s"), amount, d->value_currency)
+                              : g_strdup_printf ("%s %s", amount, d->value_currency);
+}
+
+static char *
+format_stake (const KrDeal *d)
+{
+  if (!isnan (d->stake_before) && !isnan (d->stake_after))
+    return g_strdup_printf ("%g %% → %g %%", d->stake_before, d->stake_after);
+  if (!isnan (d->stake_after))
+    return g_strdup_printf ("%g %%", d->stake_after);
+  return g_strdup_printf (_ ("%g %% before"), d->stake_before);
+}
+
+static void
+fill_facts (KrDealPage *self, const KrDeal *d)
+{
+  g_autofree char *sources = NULL;
+  guint n_sources = kr_deal_count_sources (d);
+  int row = 0;
+
+  if (d->date)
+    kr_panel_add_fact (self->facts, &row, _ ("Date"), d->date);
+  if (d->expected)
+    kr_panel_add_fact (self->facts, &row, _ ("Expected"), d->expected);
+  if (d->end)
+    kr_panel_add_fact (self->facts, &row, _ ("Ended"), d->end);
+  if (d->has_value)
+    {
+      g_autofree char *money = format_money (d);
+      kr_panel_add_fact (self->facts, &row, _ ("Value"), money);
+    }
+  if (!isnan (d->stake_before) || !isnan (d->stake_after))
+    {
+      g_autofree char *stake = format_stake (d);
+      kr_panel_add_fact (self->facts, &row, _ ("Stake"), stake);
+    }
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources),
+                             n_sources);
+  kr_panel_add_fact (self->facts, &row, _ ("Sources"), sources);
+  if (d->note)
+    kr_panel_add_fact (self->facts, &row, _ ("Note"), d->note);
+}
+
+static void
+fill_evidence (KrDealPage *self, KrDataset *dataset, guint deal)
+{
+  const KrDeal *d = kr_dataset_get_deal (dataset, deal);
+  g_autoptr (GPtrArray) names = kr_dataset_list_deal_names (dataset, deal);
+  const guint supports = 1u << KR_STANCE_SUPPORTS;
+  const guint disputes = (1u << KR_STANCE_CONTRADICTS) | (1u << KR_STANCE_QUALIFIES);
+
+  if (!kr_deal_is_disputed (d))
+    {
+      kr_evidence_card_append_each (self->evidence, dataset, d->evidence, d->n_evidence, names,
+                                    ~0u);
+      return;
+    }
+  /* The two sides next to each other when the panel is wide enough, one above the other
+   * when it is not. */
+  kr_evidence_card_append_each (self->supporting, dataset, d->evidence, d->n_evidence, names,
+                                supports);
+  kr_evidence_card_append_each (self->disputing, dataset, d->evidence, d->n_evidence, names,
+                                disputes);
+  gtk_widget_set_visible (GTK_WIDGET (self->sides), TRUE);
+}
+
+GtkWidget *
+kr_deal_page_new (KrDataset *dataset, guint deal)
+{
+  KrDealPage *self;
+  const KrDeal *d;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (deal < kr_dataset_get_n_deals (dataset), NULL);
+
+  self = g_object_new (KR_TYPE_DEAL_PAGE, NULL);
+  d = kr_dataset_get_deal (dataset, deal);
+  gtk_label_set_text (self->title, d->summary);
+  subtitle = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
+  gtk_label_set_text (self->subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->disputed), kr_deal_is_disputed (d));
+  fill_facts (self, d);
+
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, d->parties[i].entity);
+      gtk_box_append (self->parties,
+                      kr_panel_entity_link_new (e->display_name, kr_role_label (d->parties[i].role),
+                                                d->parties[i].entity));
+    }
+  for (guint i = 0; i < d->n_proposed_by; i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, d->proposed_by[i]);
+      gtk_box_append (self->proposers,
+                      kr_panel_entity_link_new (e->display_name, kr_entity_kind_label (e->kind),
+                                                d->proposed_by[i]));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->proposers), d->n_proposed_by > 0);
+
+  fill_evidence (self, dataset, deal);
+  return GTK_WIDGET (self);
+}
+
+static void
+kr_deal_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KR_TYPE_DEAL_PAGE);
+  G_OBJECT_CLASS (kr_deal_page_parent_class)->dispose (object);
+}
+
+static void
+kr_deal_page_class_init (KrDealPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kr_deal_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-deal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, title);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, disputed);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, facts);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, parties);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, proposers);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, evidence);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, sides);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, supporting);
+  gtk_widget_class_bind_template_child (widget_class, KrDealPage, disputing);
+}
+
+static void
+kr_deal_page_init (KrDealPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
