@@ -224,6 +224,24 @@ test_local_names (void)
   g_assert_cmpstr (example->display_name, ==, "Example Corp");
 }
 
+/* The one test of a web address, used by the loader, the panel and the window alike. */
+static void
+test_web_addresses (void)
+{
+  static const char *const web[] = { "https://www.reuters.com/a/b?c=d#e", "http://example.com",
+                                     "HTTPS://EXAMPLE.COM/%C3%A9", "https://例え.jp/記事" };
+  static const char *const not_web[]
+      = { "javascript:alert(1)", "file:///etc/passwd", "https://", "https:///path",
+          "https://x.com/a b", "https://x.com/\x1b[31m", "https://x.com/%zz", "ftp://x.com", "",
+          "x.com" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (web); i++)
+    g_assert_true (kr_url_is_web (web[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (not_web); i++)
+    g_assert_false (kr_url_is_web (not_web[i]));
+  g_assert_false (kr_url_is_web (NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -234,6 +252,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset/bytes", test_bytes);
   g_test_add_func ("/dataset/local-names", test_local_names);
+  g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "kr-dataset-queries.h"
 #include "kr-filter.h"
 #include "kr-paths.h"
 #include "kr-search.h"

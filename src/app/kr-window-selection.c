@@ -133,11 +133,8 @@ open_url_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 {
   KrWindow *self = KR_WINDOW (widget);
   const char *url = g_variant_get_string (parameter, NULL);
-  g_autofree char *scheme = g_uri_parse_scheme (url);
 
-  if (scheme == NULL
-      || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-      || !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+  if (!kr_url_is_web (url))
     {
       _kr_window_toast (self, _ ("Only web addresses (http and https) are opened"));
       return;

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "kr-dataset-queries.h"
 
 static GArray *
@@ -199,4 +202,53 @@ kr_dataset_list_deal_names (KrDataset *dataset, guint deal)
   for (guint i = 0; i < d->n_proposed_by; i++)
     add_names (names, kr_dataset_get_entity (dataset, d->proposed_by[i]));
   return names;
+}
+
+static void
+add_date (GHashTable *set, const char *date, gsize length)
+{
+  if (date != NULL)
+    g_hash_table_add (set, g_strndup (date, MIN (strlen (date), length)));
+}
+
+static int
+compare_dates (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+char **
+kr_dataset_list_dates (KrDataset *dataset, guint max)
+{
+  /* Whole dates, then months (YYYY-MM), then years. */
+  static const gsize lengths[] = { 10, 7, 4 };
+  GHashTable *set = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    {
+      g_clear_pointer (&set, g_hash_table_unref);
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < kr_dataset_get_n_deals (dataset); k++)
+        {
+          const KrDeal *d = kr_dataset_get_deal (dataset, k);
+          add_date (set, d->date, lengths[l]);
+          add_date (set, d->end, lengths[l]);
+        }
+      for (guint a = 0; a < kr_dataset_get_n_articles (dataset); a++)
+        add_date (set, kr_dataset_get_article (dataset, a)->date, lengths[l]);
+      if (g_hash_table_size (set) <= max)
+        break;
+    }
+  {
+    guint n = 0;
+    char **dates = (char **)g_hash_table_get_keys_as_array (set, &n);
+    char **copy = g_new0 (char *, n + 1);
+    qsort (dates, n, sizeof (char *), compare_dates);
+    for (guint i = 0; i < n; i++)
+      copy[i] = g_strdup (dates[i]);
+    g_free (dates);
+    g_hash_table_unref (set);
+    return copy;
+  }
 }

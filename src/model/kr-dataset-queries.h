@@ -37,4 +37,8 @@ guint kr_dataset_count_entity_articles (KrDataset *dataset, guint entity);
 GPtrArray *kr_dataset_list_entity_names (KrDataset *dataset, guint entity);
 GPtrArray *kr_dataset_list_deal_names (KrDataset *dataset, guint deal);
 
+/* Every date the dataset gives (deals' dates and ends, articles' dates), each once, in
+ * order; cut to months, then to years, when there are more than @max. */
+char **kr_dataset_list_dates (KrDataset *dataset, guint max);
+
 G_END_DECLS

@@ -326,6 +326,26 @@ kr_dataset_get_deal (KrDataset *self, guint index)
   return &self->deals[index];
 }
 
+gboolean
+kr_url_is_web (const char *url)
+{
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme, *host;
+
+  if (url == NULL)
+    return FALSE;
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar)*p <= ' ' || *p == 0x7f)
+      return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && host != NULL && host[0] != '\0';
+}
+
 gboolean *
 kr_dataset_new_article_flags (KrDataset *self)
 {

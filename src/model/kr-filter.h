@@ -106,10 +106,6 @@ char *kr_filter_terms_to_string (const KrFilter *filter);
 gboolean kr_filter_apply (const KrFilter *filter, KrDataset *dataset, gboolean *entities,
                           gboolean *deals, GError **error);
 
-/* Every date the dataset gives (deals' dates and ends, articles' dates), each once, in
- * order; cut to months, then to years, when there are more than @max. */
-char **kr_dataset_list_dates (KrDataset *dataset, guint max);
-
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KrFilter, kr_filter_clear)
 
 G_END_DECLS

@@ -69,7 +69,7 @@ format_citation (const KrEvidence *ev, const KrArticle *a)
   if (a->date != NULL)
     g_string_append_printf (s, ", %s", a->date);
   g_string_append_c (s, '.');
-  if (kr_panel_is_web_address (a->url))
+  if (kr_url_is_web (a->url))
     g_string_append_printf (s, " %s", a->url);
   return g_string_free (s, FALSE);
 }

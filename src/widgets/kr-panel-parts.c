@@ -94,17 +94,9 @@ kr_panel_format_article_line (const KrArticle *a)
 }
 
 gboolean
-kr_panel_is_web_address (const char *url)
-{
-  return url != NULL
-         && (g_ascii_strncasecmp (url, "https://", 8) == 0
-             || g_ascii_strncasecmp (url, "http://", 7) == 0);
-}
-
-gboolean
 kr_panel_offer_url (GtkButton *button, const char *url)
 {
-  if (!kr_panel_is_web_address (url))
+  if (!kr_url_is_web (url))
     return FALSE;
   /* The action comes with its target: GTK warns of an action without the target it takes. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-url");

@@ -34,9 +34,6 @@ void kr_panel_add_fact (GtkGrid *grid, int *row, const char *key, const char *va
 /* "Title — Publisher, date", as a card or a list names its article. */
 char *kr_panel_format_article_line (const KrArticle *article);
 
-/* Whether @url can be opened in a browser: http and https only. */
-gboolean kr_panel_is_web_address (const char *url);
-
 /* When @url is a web address, shows @button and makes it open @url (action win.open-url);
  * returns whether it did. */
 gboolean kr_panel_offer_url (GtkButton *button, const char *url);
