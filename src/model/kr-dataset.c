@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kr-dataset-private.h"
+#include "kr-dataset-reader.h"
 
 G_DEFINE_QUARK (kr - dataset - error - quark, kr_dataset_error)
 
@@ -77,24 +78,20 @@ KrDataset *
 kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
                            GError **error)
 {
+  const char *name = display_name ? display_name : "-";
+  const KrDatasetReader *reader = kr_dataset_reader_find (name);
+  g_autoptr (GPtrArray) found = NULL;
   g_autoptr (KrDataset) self = NULL;
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (KR_TYPE_DATASET, NULL);
-  self->source_name = g_strdup (display_name ? display_name : "-");
-
-  if (!kr_dataset_parse (self, bytes, found))
+  self = kr_dataset_reader_read (reader ? reader : kr_dataset_reader_get (0), bytes, name, &found);
+  if (self == NULL)
     {
       g_assert (found->len > 0);
-      set_invalid_error (error, found, self->source_name);
-      if (problems != NULL)
-        *problems = g_steal_pointer (&found);
-      return NULL;
+      set_invalid_error (error, found, name);
     }
-
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
   return g_steal_pointer (&self);
