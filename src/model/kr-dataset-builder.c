@@ -151,6 +151,9 @@ kr_dataset_builder_add_deals (KrDatasetBuilder *self, guint n)
   return add_records (self, REC_DEAL, n, sizeof (KrDealRecord));
 }
 
+static void add_note (KrDatasetBuilder *self, KrRecordHead *head, NoteKind kind, const char *field,
+                      guint index, const char *format, va_list args) G_GNUC_PRINTF (6, 0);
+
 static void
 add_note (KrDatasetBuilder *self, KrRecordHead *head, NoteKind kind, const char *field, guint index,
           const char *format, va_list args)
