@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "kr-dataset.h"
+#include "kr-dataset-reader.h"
 
 static char *
 data_path (const char *name)
@@ -242,6 +242,36 @@ test_web_addresses (void)
   g_assert_false (kr_url_is_web (NULL));
 }
 
+/* The formats a dataset is read from, each found by its file names' suffixes. */
+static void
+test_readers (void)
+{
+  const KrDatasetReader *json = kr_dataset_reader_get (0);
+
+  g_assert_cmpstr (kr_dataset_reader_get_name (json), ==, "Keiretsu datasets (JSON)");
+  g_assert_true (g_strv_contains (kr_dataset_reader_get_suffixes (json), "json"));
+  g_assert_true (g_strv_contains (kr_dataset_reader_get_mime_types (json), "application/json"));
+  g_assert_true (kr_dataset_reader_find ("/home/me/data.json") == json);
+  g_assert_true (kr_dataset_reader_find ("file:///home/me/DATA.Json") == json);
+  g_assert_null (kr_dataset_reader_find ("notes.txt"));
+  g_assert_null (kr_dataset_reader_find ("json"));
+  g_assert_null (kr_dataset_reader_find ("data.json.gz"));
+
+  for (guint i = 0; i < kr_dataset_reader_get_n (); i++)
+    {
+      const KrDatasetReader *reader = kr_dataset_reader_get (i);
+      const char *const *suffixes = kr_dataset_reader_get_suffixes (reader);
+
+      g_assert_nonnull (suffixes[0]);
+      g_assert_nonnull (kr_dataset_reader_get_mime_types (reader)[0]);
+      for (guint s = 0; suffixes[s] != NULL; s++)
+        {
+          g_autofree char *name = g_strconcat ("file.", suffixes[s], NULL);
+          g_assert_true (kr_dataset_reader_find (name) == reader);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -253,6 +283,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/bytes", test_bytes);
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
+  g_test_add_func ("/dataset/readers", test_readers);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

@@ -13,7 +13,7 @@
 
 #include "kr-builtin.h"
 #include "kr-cli.h"
-#include "kr-dataset.h"
+#include "kr-dataset-reader.h"
 #include "kr-export.h"
 #include "kr-filter.h"
 #include "kr-layout.h"
@@ -46,7 +46,7 @@ take_path (KrCliOptions *options, int *argc, char ***argv, GError **error)
         continue;
       /* A dataset file after a single id is a mistake, not an id. */
       if (i + 2 >= *argc || g_str_has_prefix (args[i + 1], "-")
-          || g_str_has_prefix (args[i + 2], "-") || g_str_has_suffix (args[i + 2], ".json"))
+          || g_str_has_prefix (args[i + 2], "-") || kr_dataset_reader_find (args[i + 2]) != NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _ ("--path needs two entity ids: --path ID ID"));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-builtin.h"
+#include "kr-dataset-reader.h"
 #include "kr-window-private.h"
 
 #define MAX_PROBLEM_LINES 12
@@ -122,7 +123,7 @@ update_recent_menu (KrWindow *self)
     {
       GtkRecentInfo *info = l->data;
       if (gtk_recent_info_has_application (info, g_get_application_name ())
-          && g_str_has_suffix (gtk_recent_info_get_uri (info), ".json")
+          && kr_dataset_reader_find (gtk_recent_info_get_uri (info)) != NULL
           && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
         g_ptr_array_add (mine, info);
     }
@@ -182,9 +183,29 @@ static gboolean
 file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, KrWindow *self)
 {
   GFile *file = g_value_get_object (value);
+  g_autofree char *basename = NULL;
 
   if (file == NULL)
     return FALSE;
+  basename = g_file_get_basename (file);
+  if (basename == NULL || kr_dataset_reader_find (basename) == NULL)
+    {
+      /* Say why nothing happens, rather than read a picture or a PDF as a dataset. */
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *name = _kr_window_display_name (file);
+      g_autofree char *formats = NULL;
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < kr_dataset_reader_get_n (); i++)
+        g_ptr_array_add (names, (gpointer)kr_dataset_reader_get_name (kr_dataset_reader_get (i)));
+      g_ptr_array_add (names, NULL);
+      /* Translators: put between the names of file formats */
+      formats = g_strjoinv (C_ ("list separator", ", "), (char **)names->pdata);
+      /* Translators: the 2nd %s lists formats, e.g. Keiretsu datasets (JSON) */
+      message = g_strdup_printf (_ ("“%s” was not opened: Keiretsu reads %s"), name, formats);
+      _kr_window_toast (self, message);
+      return FALSE;
+    }
   kr_window_open_file (self, file);
   return TRUE;
 }
@@ -302,35 +323,61 @@ open_chooser_response (GtkNativeDialog *chooser, int response, KrWindow *self)
 }
 #endif
 
-static GtkFileFilter *
-json_filter (void)
+static void
+add_filter_for (GtkFileFilter *filter, const KrDatasetReader *reader)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  for (const char *const *m = kr_dataset_reader_get_mime_types (reader); *m != NULL; m++)
+    gtk_file_filter_add_mime_type (filter, *m);
+  for (const char *const *x = kr_dataset_reader_get_suffixes (reader); *x != NULL; x++)
+    gtk_file_filter_add_suffix (filter, *x);
+}
 
-  gtk_file_filter_set_name (filter, _ ("Keiretsu datasets (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  return filter;
+/* A filter per format Keiretsu reads, after one for them all when there are several. */
+static GListStore *
+dataset_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  guint n = kr_dataset_reader_get_n ();
+
+  if (n > 1)
+    {
+      g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all, _ ("All Datasets"));
+      for (guint i = 0; i < n; i++)
+        add_filter_for (all, kr_dataset_reader_get (i));
+      g_list_store_append (filters, all);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, kr_dataset_reader_get_name (kr_dataset_reader_get (i)));
+      add_filter_for (filter, kr_dataset_reader_get (i));
+      g_list_store_append (filters, filter);
+    }
+  return filters;
 }
 
 static void
 open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = json_filter ();
+  g_autoptr (GListStore) filters = dataset_filters ();
 
 #if GTK_CHECK_VERSION(4, 10, 0)
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  g_list_store_append (filters, filter);
   gtk_file_dialog_set_title (dialog, _ ("Open Dataset"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_done, g_object_ref (self));
 #else
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
       _ ("Open Dataset"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
   g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 #endif

@@ -1,4 +1,4 @@
-/* kr-dataset-private.h — shared between the dataset and its loader
+/* kr-dataset-private.h — shared between the dataset and its builder
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,8 +29,5 @@ struct _KrDataset
   GHashTable *entity_ids;
   GHashTable *deal_ids;
 };
-
-/* Parses and validates; on success fills @self and returns TRUE. */
-gboolean kr_dataset_parse (KrDataset *self, GBytes *bytes, GPtrArray *problems);
 
 G_END_DECLS

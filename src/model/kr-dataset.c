@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kr-dataset-private.h"
+#include "kr-dataset-reader.h"
 
 G_DEFINE_QUARK (kr - dataset - error - quark, kr_dataset_error)
 
@@ -77,24 +79,20 @@ KrDataset *
 kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
                            GError **error)
 {
+  const char *name = display_name ? display_name : "-";
+  const KrDatasetReader *reader = kr_dataset_reader_find (name);
+  g_autoptr (GPtrArray) found = NULL;
   g_autoptr (KrDataset) self = NULL;
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (KR_TYPE_DATASET, NULL);
-  self->source_name = g_strdup (display_name ? display_name : "-");
-
-  if (!kr_dataset_parse (self, bytes, found))
+  self = kr_dataset_reader_read (reader ? reader : kr_dataset_reader_get (0), bytes, name, &found);
+  if (self == NULL)
     {
       g_assert (found->len > 0);
-      set_invalid_error (error, found, self->source_name);
-      if (problems != NULL)
-        *problems = g_steal_pointer (&found);
-      return NULL;
+      set_invalid_error (error, found, name);
     }
-
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
   return g_steal_pointer (&self);
@@ -324,6 +322,39 @@ kr_dataset_get_deal (KrDataset *self, guint index)
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_deals, NULL);
   return &self->deals[index];
+}
+
+gboolean
+kr_date_is_valid (const char *s)
+{
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gsize n = strlen (s);
+  int year, month, day;
+
+  if (n != 4 && n != 7 && n != 10)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean dash = (i == 4 || i == 7);
+      if (dash ? s[i] != '-' : !g_ascii_isdigit (s[i]))
+        return FALSE;
+    }
+  year = atoi (s);
+  if (year < 1)
+    return FALSE;
+  if (n == 4)
+    return TRUE;
+  month = atoi (s + 5);
+  if (month < 1 || month > 12)
+    return FALSE;
+  if (n == 7)
+    return TRUE;
+  day = atoi (s + 8);
+  if (day < 1 || day > days[month - 1])
+    return FALSE;
+  if (month == 2 && day == 29)
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return TRUE;
 }
 
 gboolean

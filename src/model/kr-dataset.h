@@ -109,7 +109,8 @@ G_DECLARE_FINAL_TYPE (KrDataset, kr_dataset, KR, DATASET, GObject)
 
 /* Loading. On failure these return NULL, set @error and, when @problems is not NULL, store
  * every problem found (a GPtrArray of KrProblem). @display_name names the source in
- * messages, e.g. the file's path. */
+ * messages, e.g. the file's path. The name's suffix picks the reader (kr-dataset-reader.h);
+ * a name no reader claims is read as a Keiretsu dataset (JSON). */
 KrDataset *kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
                                       GError **error);
 KrDataset *kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,

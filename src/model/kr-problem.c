@@ -35,6 +35,12 @@ kr_problem_printable (const char *text, guint max_chars)
   return g_string_free (out, FALSE);
 }
 
+char *
+kr_problem_quote (const char *text)
+{
+  return kr_problem_printable (text, 40);
+}
+
 KrProblem *
 kr_problem_new_at_path (const char *path, const char *message)
 {

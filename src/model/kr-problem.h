@@ -20,6 +20,8 @@ typedef struct
  * U+FFFD (no line breaks or terminal escapes), cut to @max_chars characters with "…" (0: no cut).
  */
 char *kr_problem_printable (const char *text, guint max_chars);
+/* Text from a dataset as a message quotes it: printable, and short. */
+char *kr_problem_quote (const char *text);
 
 KrProblem *kr_problem_new_at_path (const char *path, const char *message);
 KrProblem *kr_problem_new_at_position (int line, int column, const char *message);

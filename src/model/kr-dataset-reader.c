@@ -1,0 +1,106 @@
+/* kr-dataset-reader.c — the table of dataset formats
+ *
+ * A new format is a reader that fills a KrDatasetBuilder (see kr-json-reader.c) and a row here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-dataset-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-dataset-builder.h"
+#include "kr-dataset-reader.h"
+#include "kr-json-reader.h"
+
+struct _KrDatasetReader
+{
+  const char *name; /* untranslated */
+  const char *const *suffixes;
+  const char *const *mime_types;
+  /* Hands the records in the bytes to the builder; FALSE when there is nothing to build. */
+  gboolean (*read) (KrDatasetBuilder *builder, GBytes *bytes);
+  KrPlaceFormatFunc format_place;
+};
+
+static const KrDatasetReader readers[] = {
+  {
+      .name = N_ ("Keiretsu datasets (JSON)"),
+      .suffixes = (const char *const[]){ "json", NULL },
+      .mime_types = (const char *const[]){ "application/json", NULL },
+      .read = kr_json_reader_read,
+      .format_place = kr_json_reader_format_place,
+  },
+};
+
+guint
+kr_dataset_reader_get_n (void)
+{
+  return G_N_ELEMENTS (readers);
+}
+
+const KrDatasetReader *
+kr_dataset_reader_get (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (readers), NULL);
+  return &readers[index];
+}
+
+const KrDatasetReader *
+kr_dataset_reader_find (const char *file_name)
+{
+  gsize len;
+
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  len = strlen (file_name);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    for (const char *const *s = readers[i].suffixes; *s != NULL; s++)
+      {
+        gsize n = strlen (*s);
+
+        if (len > n && file_name[len - n - 1] == '.'
+            && g_ascii_strcasecmp (file_name + len - n, *s) == 0)
+          return &readers[i];
+      }
+  return NULL;
+}
+
+const char *
+kr_dataset_reader_get_name (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return _ (reader->name);
+}
+
+const char *const *
+kr_dataset_reader_get_suffixes (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->suffixes;
+}
+
+const char *const *
+kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->mime_types;
+}
+
+KrDataset *
+kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, const char *source_name,
+                        GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  KrDataset *dataset = NULL;
+
+  g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  if (reader->read (builder, bytes))
+    dataset = kr_dataset_builder_build (builder, source_name);
+  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
+  return dataset;
+}

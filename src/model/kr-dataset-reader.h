@@ -1,0 +1,36 @@
+/* kr-dataset-reader.h — the file formats Keiretsu reads datasets from
+ *
+ * One table lists them: a name for people, file-name suffixes, MIME types, and how each turns
+ * bytes into records for the builder. Loading picks a reader by the file name's suffix (the
+ * Keiretsu dataset when none claims it); the window derives its file filters and what it
+ * accepts from the same table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KrDatasetReader KrDatasetReader;
+
+/* The readers, in the order a file dialog lists them; the first is the Keiretsu dataset. */
+guint kr_dataset_reader_get_n (void);
+const KrDatasetReader *kr_dataset_reader_get (guint index);
+
+/* The reader whose suffix ends @file_name (a path, a URI or a base name; any case), or NULL. */
+const KrDatasetReader *kr_dataset_reader_find (const char *file_name);
+
+/* Its name for people, translated: "Keiretsu datasets (JSON)". */
+const char *kr_dataset_reader_get_name (const KrDatasetReader *reader);
+/* File-name suffixes without the dot ("json"), and MIME types: NULL-terminated. */
+const char *const *kr_dataset_reader_get_suffixes (const KrDatasetReader *reader);
+const char *const *kr_dataset_reader_get_mime_types (const KrDatasetReader *reader);
+
+/* Reads @bytes with @reader into a dataset named @source_name; NULL when there was any
+ * problem. @problems is set to every problem found (KrProblem), none on success. */
+KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
+                                   const char *source_name, GPtrArray **problems);
+
+G_END_DECLS

@@ -1,0 +1,645 @@
+/* kr-json-reader.c — reads the Keiretsu dataset's JSON format into records for the builder
+ *
+ * Only JSON is dealt with here: limits on the raw bytes checked before json-glib sees them
+ * (size, encoding, nesting depth), syntax errors with their line and column, values of the
+ * wrong JSON type and members the format does not have. A member that cannot be read is noted
+ * on its record and left out; the builder checks everything else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-json-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "kr-json-reader.h"
+
+void
+kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_text)
+{
+  if (place == NULL)
+    {
+      /* A message names a record without the root: "entities[3]". */
+      if (!in_text)
+        g_string_append_c (out, '$');
+      return;
+    }
+  kr_json_reader_format_place (out, place->up, in_text);
+  if (place->key != NULL)
+    {
+      g_autofree char *key = kr_problem_quote (place->key);
+
+      if (!in_text || place->up != NULL)
+        g_string_append_c (out, '.');
+      g_string_append (out, key);
+    }
+  if (place->indexed)
+    g_string_append_printf (out, "[%u]", place->index);
+}
+
+/* ---- pre-parse checks on the raw bytes ---------------------------------------------- */
+
+static void
+offset_to_position (const char *data, gsize offset, int *line, int *column)
+{
+  int l = 1, c = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        c++;
+    }
+  *line = l;
+  *column = c;
+}
+
+static gboolean
+check_encoding (KrDatasetBuilder *b, const char *data, gsize size)
+{
+  const char *end = NULL;
+  int line, column;
+
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+
+  offset_to_position (data, (gsize)(end - data), &line, &column);
+  if (*end == '\0')
+    kr_dataset_builder_report_position (
+        b, line, column, _ ("the file contains a NUL byte; datasets are UTF-8 text"));
+  else
+    kr_dataset_builder_report_position (b, line, column, _ ("the file is not valid UTF-8 text"));
+  return FALSE;
+}
+
+/* json-glib recurses once per nesting level, so refuse deep nesting before it parses. */
+static gboolean
+check_depth (KrDatasetBuilder *b, const char *data, gsize size)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > KR_DATASET_MAX_DEPTH)
+            {
+              int line, column;
+              g_autofree char *msg = NULL;
+
+              offset_to_position (data, i, &line, &column);
+              msg = g_strdup_printf (_ ("values are nested more than %d levels deep"),
+                                     KR_DATASET_MAX_DEPTH);
+              kr_dataset_builder_report_position (b, line, column, msg);
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return TRUE;
+}
+
+/* json-glib reports "<data>:LINE:COL: Parse error: …"; turn that into a positioned problem. */
+static void
+report_syntax_error (KrDatasetBuilder *b, const GError *error)
+{
+  const char *msg = error->message;
+  const char *p = strstr (msg, ">:");
+  int line = 0, column = 0;
+  g_autofree char *text = NULL;
+
+  if (p != NULL)
+    {
+      char *endp;
+      line = (int)strtol (p + 2, &endp, 10);
+      if (*endp == ':')
+        column = (int)strtol (endp + 1, &endp, 10);
+      if (*endp == ':')
+        msg = endp + 1;
+      while (*msg == ' ')
+        msg++;
+      if (g_str_has_prefix (msg, "Parse error: "))
+        msg += strlen ("Parse error: ");
+    }
+  text = g_strdup_printf (_ ("syntax error: %s"), msg);
+  kr_dataset_builder_report_position (b, line, column, text);
+}
+
+/* ---- typed member access ------------------------------------------------------------ */
+
+static const char *
+type_name (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _ ("an object");
+    case JSON_NODE_ARRAY:
+      return _ ("an array");
+    case JSON_NODE_NULL:
+      return _ ("null");
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType t = json_node_get_value_type (node);
+        if (t == G_TYPE_STRING)
+          return _ ("a string");
+        if (t == G_TYPE_BOOLEAN)
+          return _ ("a boolean");
+        return _ ("a number");
+      }
+    }
+}
+
+typedef enum
+{
+  WANT_STRING,
+  WANT_NUMBER,
+  WANT_BOOLEAN,
+  WANT_ARRAY,
+  WANT_OBJECT,
+} Want;
+
+static gboolean
+holds (JsonNode *node, Want want)
+{
+  GType t = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  switch (want)
+    {
+    case WANT_STRING:
+      return t == G_TYPE_STRING;
+    case WANT_NUMBER:
+      return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+    case WANT_BOOLEAN:
+      return t == G_TYPE_BOOLEAN;
+    case WANT_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    case WANT_OBJECT:
+    default:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    }
+}
+
+/* "expected a string, found a number" */
+static char *
+wrong_type (JsonNode *node, Want want)
+{
+  switch (want)
+    {
+    case WANT_STRING:
+      return g_strdup_printf (_ ("expected a string, found %s"), type_name (node));
+    case WANT_NUMBER:
+      return g_strdup_printf (_ ("expected a number, found %s"), type_name (node));
+    case WANT_BOOLEAN:
+      return g_strdup_printf (_ ("expected true or false, found %s"), type_name (node));
+    case WANT_ARRAY:
+      return g_strdup_printf (_ ("expected an array, found %s"), type_name (node));
+    case WANT_OBJECT:
+    default:
+      return g_strdup_printf (_ ("expected an object, found %s"), type_name (node));
+    }
+}
+
+static void
+note_unknown_members (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object,
+                      const char *const *allowed)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (!g_strv_contains (allowed, name))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **)allowed);
+          g_autofree char *shown = kr_problem_quote (name);
+          kr_dataset_builder_note_record (
+              b, head, name, _ ("unknown member \"%s\"; expected one of: %s"), shown, list);
+        }
+    }
+}
+
+/* Member @member when it is what is wanted; NULL when absent or something else (noted). */
+static JsonNode *
+read_member (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member,
+             Want want)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *message = NULL;
+
+  if (node == NULL || holds (node, want))
+    return node;
+  message = wrong_type (node, want);
+  kr_dataset_builder_note_field (b, head, member, "%s", message);
+  return NULL;
+}
+
+static const char *
+read_text (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member)
+{
+  JsonNode *node = read_member (b, head, object, member, WANT_STRING);
+  return node ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+read_boolean (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member)
+{
+  JsonNode *node = read_member (b, head, object, member, WANT_BOOLEAN);
+  return node ? json_node_get_boolean (node) : FALSE;
+}
+
+/* Stores the number @member in @out; FALSE when absent or not a number. */
+static gboolean
+read_number (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member,
+             double *out)
+{
+  JsonNode *node = read_member (b, head, object, member, WANT_NUMBER);
+
+  if (node != NULL)
+    *out = json_node_get_double (node);
+  return node != NULL;
+}
+
+static JsonArray *
+read_array (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member)
+{
+  JsonNode *node = read_member (b, head, object, member, WANT_ARRAY);
+  return node ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+read_object (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member)
+{
+  JsonNode *node = read_member (b, head, object, member, WANT_OBJECT);
+  return node ? json_node_get_object (node) : NULL;
+}
+
+/* The array of strings @member, an element that is not a string noted and left NULL. */
+static const char **
+read_texts (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member,
+            guint *n_out)
+{
+  JsonArray *array = read_array (b, head, object, member);
+  guint n = array ? json_array_get_length (array) : 0;
+  const char **texts = kr_dataset_builder_new0 (b, const char *, n);
+
+  *n_out = n;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      g_autofree char *message = NULL;
+
+      if (holds (node, WANT_STRING))
+        texts[i] = json_node_get_string (node);
+      else
+        {
+          message = wrong_type (node, WANT_STRING);
+          kr_dataset_builder_note_element (b, head, member, i, "%s", message);
+        }
+    }
+  return texts;
+}
+
+/* ---- records ------------------------------------------------------------------------- */
+
+typedef void (*ReadFunc) (KrDatasetBuilder *b, JsonObject *object, gpointer record);
+
+/* Fills @records, @size bytes each and starting with their KrRecordHead, from the elements
+ * of @array, which is member @key of the object at @up. */
+static void
+read_records (KrDatasetBuilder *b, JsonArray *array, const KrPlace *up, const char *key,
+              gpointer records, gsize size, ReadFunc read)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRecordHead *head = (KrRecordHead *)((guchar *)records + i * size);
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *message = NULL;
+
+      head->place = (KrPlace){ .up = up, .key = key, .index = i, .indexed = TRUE };
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        read (b, json_node_get_object (node), head);
+      else
+        {
+          message = wrong_type (node, WANT_OBJECT);
+          kr_dataset_builder_note_record (b, head, NULL, "%s", message);
+        }
+    }
+}
+
+static void
+read_excerpt (KrDatasetBuilder *b, JsonObject *o, gpointer record)
+{
+  static const char *const allowed[] = { "article", "quote", "stance", "note", NULL };
+  KrEvidenceRecord *r = record;
+
+  note_unknown_members (b, &r->head, o, allowed);
+  r->article = read_text (b, &r->head, o, "article");
+  r->quote = read_text (b, &r->head, o, "quote");
+  r->stance = read_text (b, &r->head, o, "stance");
+  r->note = read_text (b, &r->head, o, "note");
+}
+
+/* The record's "evidence"; FALSE when it has none. */
+static gboolean
+read_evidence (KrDatasetBuilder *b, KrRecordHead *owner, JsonObject *o, KrEvidenceRecord **out,
+               guint *n_out)
+{
+  JsonArray *array = read_array (b, owner, o, "evidence");
+
+  if (array == NULL)
+    return FALSE;
+  *n_out = json_array_get_length (array);
+  *out = kr_dataset_builder_new0 (b, KrEvidenceRecord, *n_out);
+  read_records (b, array, &owner->place, "evidence", *out, sizeof (KrEvidenceRecord), read_excerpt);
+  return TRUE;
+}
+
+static void
+read_article (KrDatasetBuilder *b, JsonObject *o, gpointer record)
+{
+  static const char *const allowed[] = { "id",  "title",  "publisher", "date", "date_inferred",
+                                         "url", "author", "language",  "note", NULL };
+  KrArticleRecord *r = record;
+
+  note_unknown_members (b, &r->head, o, allowed);
+  r->id = read_text (b, &r->head, o, "id");
+  r->title = read_text (b, &r->head, o, "title");
+  r->publisher = read_text (b, &r->head, o, "publisher");
+  r->date = read_text (b, &r->head, o, "date");
+  r->date_inferred = read_boolean (b, &r->head, o, "date_inferred");
+  r->url = read_text (b, &r->head, o, "url");
+  r->author = read_text (b, &r->head, o, "author");
+  r->language = read_text (b, &r->head, o, "language");
+  r->note = read_text (b, &r->head, o, "note");
+}
+
+static void
+read_local_names (KrDatasetBuilder *b, KrEntityRecord *r, JsonObject *o)
+{
+  JsonObject *names = read_object (b, &r->head, o, "names");
+  JsonObjectIter iter;
+  const char *language;
+  JsonNode *node;
+
+  if (names == NULL)
+    return;
+  r->names = kr_dataset_builder_new0 (b, KrLocalNameRecord, json_object_get_size (names));
+  json_object_iter_init (&iter, names);
+  while (json_object_iter_next (&iter, &language, &node))
+    {
+      KrLocalNameRecord *name = &r->names[r->n_names];
+      g_autofree char *message = NULL;
+
+      name->language = language;
+      if (holds (node, WANT_STRING))
+        name->name = json_node_get_string (node);
+      else
+        {
+          message = wrong_type (node, WANT_STRING);
+          kr_dataset_builder_note_element (b, &r->head, "names", r->n_names, "%s", message);
+        }
+      r->n_names++;
+    }
+}
+
+static void
+read_entity (KrDatasetBuilder *b, JsonObject *o, gpointer record)
+{
+  static const char *const allowed[]
+      = { "id", "name", "kind", "country", "aliases", "names", "description", "evidence", NULL };
+  KrEntityRecord *r = record;
+
+  note_unknown_members (b, &r->head, o, allowed);
+  r->id = read_text (b, &r->head, o, "id");
+  r->name = read_text (b, &r->head, o, "name");
+  r->kind = read_text (b, &r->head, o, "kind");
+  r->country = read_text (b, &r->head, o, "country");
+  r->description = read_text (b, &r->head, o, "description");
+  r->aliases = read_texts (b, &r->head, o, "aliases", &r->n_aliases);
+  read_local_names (b, r, o);
+  read_evidence (b, &r->head, o, &r->evidence, &r->n_evidence);
+}
+
+static KrValueRecord *
+read_value (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
+{
+  static const char *const allowed[] = { "amount", "currency", "approximate", NULL };
+  JsonObject *value = read_object (b, &deal->head, o, "value");
+  KrValueRecord *r;
+
+  if (value == NULL)
+    return NULL;
+  r = kr_dataset_builder_new0 (b, KrValueRecord, 1);
+  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "value" };
+  note_unknown_members (b, &r->head, value, allowed);
+  r->has_amount = read_number (b, &r->head, value, "amount", &r->amount);
+  r->currency = read_text (b, &r->head, value, "currency");
+  r->approximate = read_boolean (b, &r->head, value, "approximate");
+  return r;
+}
+
+static KrStakeRecord *
+read_stake (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
+{
+  static const char *const allowed[] = { "before", "after", NULL };
+  JsonObject *stake = read_object (b, &deal->head, o, "stake");
+  KrStakeRecord *r;
+
+  if (stake == NULL)
+    return NULL;
+  r = kr_dataset_builder_new0 (b, KrStakeRecord, 1);
+  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
+  note_unknown_members (b, &r->head, stake, allowed);
+  r->has_before = read_number (b, &r->head, stake, "before", &r->before);
+  r->has_after = read_number (b, &r->head, stake, "after", &r->after);
+  return r;
+}
+
+static void
+read_party (KrDatasetBuilder *b, JsonObject *o, gpointer record)
+{
+  static const char *const allowed[] = { "entity", "role", NULL };
+  KrPartyRecord *r = record;
+
+  note_unknown_members (b, &r->head, o, allowed);
+  r->entity = read_text (b, &r->head, o, "entity");
+  r->role = read_text (b, &r->head, o, "role");
+}
+
+static void
+read_deal (KrDatasetBuilder *b, JsonObject *o, gpointer record)
+{
+  static const char *const allowed[]
+      = { "id",       "kind",  "status", "summary",     "parties", "date",     "end",
+          "expected", "value", "stake",  "proposed_by", "note",    "evidence", NULL };
+  KrDealRecord *r = record;
+  JsonArray *parties;
+
+  note_unknown_members (b, &r->head, o, allowed);
+  r->id = read_text (b, &r->head, o, "id");
+  r->kind = read_text (b, &r->head, o, "kind");
+  r->status = read_text (b, &r->head, o, "status");
+  r->summary = read_text (b, &r->head, o, "summary");
+  r->date = read_text (b, &r->head, o, "date");
+  r->end = read_text (b, &r->head, o, "end");
+  r->expected = read_text (b, &r->head, o, "expected");
+  r->note = read_text (b, &r->head, o, "note");
+  r->value = read_value (b, r, o);
+  r->stake = read_stake (b, r, o);
+  parties = read_array (b, &r->head, o, "parties");
+  if (parties != NULL)
+    {
+      r->has_parties = TRUE;
+      r->n_parties = json_array_get_length (parties);
+      r->parties = kr_dataset_builder_new0 (b, KrPartyRecord, r->n_parties);
+      read_records (b, parties, &r->head.place, "parties", r->parties, sizeof (KrPartyRecord),
+                    read_party);
+    }
+  r->proposed_by = read_texts (b, &r->head, o, "proposed_by", &r->n_proposed_by);
+  r->has_evidence = read_evidence (b, &r->head, o, &r->evidence, &r->n_evidence);
+}
+
+/* ---- the document -------------------------------------------------------------------- */
+
+/* The members that say which file this is: they are the JSON format's, not the dataset's. */
+static void
+read_format (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *root)
+{
+  JsonNode *fmt = json_object_get_member (root, "format");
+  JsonNode *ver = json_object_get_member (root, "version");
+
+  if (fmt == NULL)
+    kr_dataset_builder_note_record (
+        b, head, "format",
+        _ ("required member \"format\" is missing; a dataset starts with "
+           "\"format\": \"keiretsu-dataset\""));
+  else if (!holds (fmt, WANT_STRING)
+           || g_strcmp0 (json_node_get_string (fmt), KR_DATASET_FORMAT) != 0)
+    kr_dataset_builder_note_record (b, head, "format",
+                                    _ ("this is not a Keiretsu dataset; expected \"%s\""),
+                                    KR_DATASET_FORMAT);
+  if (ver == NULL)
+    kr_dataset_builder_note_record (b, head, "version",
+                                    _ ("required member \"version\" is missing"));
+  else if (!holds (ver, WANT_NUMBER) || json_node_get_value_type (ver) != G_TYPE_INT64)
+    kr_dataset_builder_note_record (b, head, "version", _ ("expected an integer, found %s"),
+                                    type_name (ver));
+  else if (json_node_get_int (ver) != KR_DATASET_VERSION)
+    kr_dataset_builder_note_record (
+        b, head, "version", _ ("version %lld is not supported; this Keiretsu reads version %d"),
+        (long long)json_node_get_int (ver), KR_DATASET_VERSION);
+}
+
+/* Checks the raw bytes and parses them; NULL when that failed, the problem reported. */
+static JsonParser *
+parse (KrDatasetBuilder *b, GBytes *bytes)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+  if (size > KR_DATASET_MAX_FILE_SIZE)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
+                                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      kr_dataset_builder_report_position (b, 0, 0, msg);
+      return NULL;
+    }
+  if (!check_encoding (b, data, size) || !check_depth (b, data, size))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize)size, &error))
+    {
+      report_syntax_error (b, error);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      kr_dataset_builder_report_position (b, 1, 1, _ ("the file is empty"));
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
+gboolean
+kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
+{
+  static const char *const allowed[]
+      = { "format", "version", "title", "description", "articles", "entities", "deals", NULL };
+  KrDatasetRecord *dataset = kr_dataset_builder_get_dataset_record (b);
+  KrRecordHead *head = &dataset->head;
+  JsonParser *parser = parse (b, bytes);
+  JsonArray *articles, *entities, *deals;
+  JsonNode *node;
+  JsonObject *root;
+  gpointer records;
+
+  if (parser == NULL)
+    return FALSE;
+  /* The records point into the document. */
+  kr_dataset_builder_keep (b, parser, g_object_unref);
+  node = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *message = wrong_type (node, WANT_OBJECT);
+      kr_dataset_builder_report (b, &head->place, "%s", message);
+      return FALSE;
+    }
+  root = json_node_get_object (node);
+
+  note_unknown_members (b, head, root, allowed);
+  read_format (b, head, root);
+  dataset->title = read_text (b, head, root, "title");
+  dataset->description = read_text (b, head, root, "description");
+
+  articles = read_array (b, head, root, "articles");
+  entities = read_array (b, head, root, "entities");
+  deals = read_array (b, head, root, "deals");
+  if (articles != NULL
+      && (records = kr_dataset_builder_add_articles (b, json_array_get_length (articles))))
+    read_records (b, articles, NULL, "articles", records, sizeof (KrArticleRecord), read_article);
+  if (entities != NULL
+      && (records = kr_dataset_builder_add_entities (b, json_array_get_length (entities))))
+    read_records (b, entities, NULL, "entities", records, sizeof (KrEntityRecord), read_entity);
+  if (deals != NULL && (records = kr_dataset_builder_add_deals (b, json_array_get_length (deals))))
+    read_records (b, deals, NULL, "deals", records, sizeof (KrDealRecord), read_deal);
+  return TRUE;
+}

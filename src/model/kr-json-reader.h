@@ -1,0 +1,18 @@
+/* kr-json-reader.h — the Keiretsu dataset's own JSON format, read into the builder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-dataset-builder.h"
+
+G_BEGIN_DECLS
+
+/* Hands the records of the JSON document in @bytes to @builder; FALSE when there is nothing
+ * to build (the file is not JSON, or not a JSON object), the problem reported. */
+gboolean kr_json_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
+
+/* Places as JSON paths: "$.deals[3].parties[1].entity". */
+void kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_text);
+
+G_END_DECLS
