@@ -10,6 +10,7 @@
 #include "kr-filter.h"
 #include "kr-paths.h"
 #include "kr-search.h"
+#include "kr-test-data.h"
 
 /* tests/data/good/network.json: entities a b c d e f lone (0–6); deals ab bd ac cdf ea (0–4). */
 #define N_ENTITIES 7
@@ -18,12 +19,8 @@
 static KrDataset *
 load_network (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  KrDataset *ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  KrDataset *ds = kr_test_load_good ("network.json");
 
-  g_assert_no_error (error);
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, N_ENTITIES);
   g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, N_DEALS);
   return ds;

@@ -14,21 +14,10 @@
 #include "kr-layout.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
+#include "kr-test-data.h"
 #include "kr-tile-cache.h"
 
 #define S(str) ((char *)(str))
-
-static KrDataset *
-load_good (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  KrDataset *ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return ds;
-}
 
 /* The graph as DOT output sees it: named, labelled and styled. */
 typedef struct
@@ -71,7 +60,7 @@ find_edge (Built *b, const char *deal_id, gboolean advocacy, guint nth)
 static void
 test_graph_structure (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_auto (Built) b = { 0 };
   Agraph_t *g;
@@ -125,7 +114,7 @@ test_graph_structure (void)
 static void
 test_graph_filter (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   gboolean entities[5] = { TRUE, TRUE, FALSE, FALSE, TRUE };
   KrLayoutOptions options = { .visible_entities = entities, .n_entities = G_N_ELEMENTS (entities) };
   g_auto (Built) b = { 0 };
@@ -212,7 +201,7 @@ test_injection (void)
 static void
 test_every_engine (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
 
   for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
     {
@@ -259,7 +248,7 @@ test_unknown_engine (void)
 static void
 test_tables (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   const char *schema_dir = g_getenv ("GSETTINGS_SCHEMA_DIR");
   g_autoptr (GSettingsSchemaSource) source = NULL;
   g_autoptr (GSettingsSchema) schema = NULL;
@@ -376,7 +365,7 @@ test_options_copy (void)
 static void
 test_hit_test (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -414,7 +403,7 @@ store_result (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_export_formats (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -488,7 +477,7 @@ use_keiretsu_as_worker (void)
 static void
 test_worker (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) local = kr_layout_run (ds, &options, &error);
@@ -522,7 +511,7 @@ test_worker (void)
 static void
 test_worker_cancel (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions first = { .engine = KR_ENGINE_NEATO };
   KrLayoutOptions second = { .engine = KR_ENGINE_DOT };
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -551,7 +540,7 @@ test_worker_cancel (void)
 static void
 test_worker_crash (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
   const char *failing[]
@@ -581,7 +570,7 @@ test_worker_crash (void)
 static void
 test_dot_output (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = { .engine = KR_ENGINE_NEATO };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
@@ -666,7 +655,7 @@ count_text (KrPainter *p, PangoLayout *layout, double cx, double cy, KrColor col
 static void
 test_culling (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -739,7 +728,7 @@ compose_tile (KrTile *tile, gpointer data)
 static void
 test_tiles (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
@@ -853,7 +842,7 @@ test_tiles (void)
 static void
 test_radial_root (void)
 {
-  g_autoptr (KrDataset) ds = load_good ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
   KrLayoutOptions options = { .engine = KR_ENGINE_TWOPI, .root = "third" };
   g_autoptr (GError) error = NULL;
   g_autofree char *dot = kr_layout_write_dot (ds, &options, &error);
@@ -883,7 +872,7 @@ test_radial_root (void)
   /* Even with entities that are not connected to the root: a node attribute "root" once made
    * twopi crash on those. */
   {
-    g_autoptr (KrDataset) network = load_good ("network.json");
+    g_autoptr (KrDataset) network = kr_test_load_good ("network.json");
     g_autoptr (KrScene) radial = NULL;
 
     options.root = "a";

@@ -6,32 +6,7 @@
 #include "config.h"
 
 #include "kr-dataset-queries.h"
-
-static KrDataset *
-load (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static KrDataset *
-load_minimal (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.json", NULL);
-  return load (path);
-}
-
-static KrDataset *
-load_builtin (void)
-{
-  g_autofree char *path
-      = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
-  return load (path);
-}
+#include "kr-test-data.h"
 
 static guint
 article (KrDataset *dataset, const char *id)
@@ -87,8 +62,8 @@ joined (GPtrArray *names)
 static void
 test_article_deals (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
   g_autoptr (GArray) a1 = kr_dataset_list_article_deals (minimal, article (minimal, "a1"));
   g_autoptr (GArray) a2 = kr_dataset_list_article_deals (minimal, article (minimal, "a2"));
   g_autoptr (GArray) tesla
@@ -109,8 +84,8 @@ test_article_deals (void)
 static void
 test_article_entities (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
   g_autoptr (GArray) none = kr_dataset_list_article_entities (minimal, article (minimal, "a1"));
   g_autoptr (GArray) explores
       = kr_dataset_list_article_entities (builtin, article (builtin, "a-nissan-explores-2023"));
@@ -131,8 +106,8 @@ test_article_entities (void)
 static void
 test_evidenced_by (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
   g_autoptr (GArray) entities = NULL;
   g_autoptr (GArray) deals = NULL;
   g_autofree char *ids = NULL;
@@ -161,8 +136,8 @@ test_evidenced_by (void)
 static void
 test_deals_per_article (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
   g_autofree guint *few = kr_dataset_count_deals_per_article (minimal);
   g_autofree guint *counts = kr_dataset_count_deals_per_article (builtin);
 
@@ -179,8 +154,8 @@ test_deals_per_article (void)
 static void
 test_entity_deals (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
   g_autoptr (GArray) fund = kr_dataset_list_entity_deals (minimal, entity (minimal, "fund"));
   g_autoptr (GArray) nissan = kr_dataset_list_entity_deals (builtin, entity (builtin, "nissan"));
   g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -209,8 +184,8 @@ test_entity_deals (void)
 static void
 test_entity_articles (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
-  g_autoptr (KrDataset) builtin = load_builtin ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
 
   g_assert_cmpuint (kr_dataset_count_entity_articles (minimal, entity (minimal, "example")), ==, 2);
   g_assert_cmpuint (kr_dataset_count_entity_articles (minimal, entity (minimal, "fund")), ==, 1);
@@ -221,7 +196,7 @@ test_entity_articles (void)
 static void
 test_names (void)
 {
-  g_autoptr (KrDataset) minimal = load_minimal ();
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
   g_autoptr (GPtrArray) example
       = kr_dataset_list_entity_names (minimal, entity (minimal, "example"));
   g_autoptr (GPtrArray) urge

@@ -7,21 +7,10 @@
 
 #include <string.h>
 
+#include "kr-test-data.h"
 #include "kr-view.h"
 
 /* tests/data/good/network.json: entities a b c d e f lone (0–6); deals ab bd ac cdf ea (0–4). */
-
-static KrDataset *
-load (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  KrDataset *ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return ds;
-}
 
 static void
 record_change (KrView *view, guint what, guint *changes)
@@ -48,7 +37,7 @@ shown_entities (KrView *view)
 static void
 test_filter (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
   g_autoptr (KrView) view = kr_view_new (NULL);
   g_auto (KrFilter) filter = KR_FILTER_INIT;
   g_autoptr (GError) error = NULL;
@@ -113,7 +102,7 @@ test_filter (void)
 static void
 test_focus_and_path (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
   g_autoptr (KrView) view = kr_view_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) chains = NULL;
@@ -182,7 +171,7 @@ list_dates (KrView *view, gboolean reported)
 static void
 test_dates (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
   g_autoptr (KrView) view = kr_view_new (NULL);
   g_autofree char *as_of = NULL;
   g_autofree char *reported = NULL;
@@ -206,7 +195,7 @@ test_dates (void)
 static void
 test_highlights (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
   g_autoptr (KrView) view = kr_view_new (NULL);
   const guint *entities, *deals;
   guint n_entities, n_deals, changes = 0;
@@ -247,8 +236,8 @@ test_highlights (void)
 static void
 test_history (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
-  g_autoptr (KrDataset) other = load ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
+  g_autoptr (KrDataset) other = kr_test_load_good ("minimal.json");
   g_autoptr (KrView) view = kr_view_new (NULL);
   KrItemKind kind;
   guint index;
@@ -291,8 +280,8 @@ test_history (void)
 static void
 test_remembered (void)
 {
-  g_autoptr (KrDataset) ds = load ("network.json");
-  g_autoptr (KrDataset) other = load ("minimal.json");
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
+  g_autoptr (KrDataset) other = kr_test_load_good ("minimal.json");
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr (KrView) view = kr_view_new (settings);
   g_autoptr (KrView) later = kr_view_new (settings);

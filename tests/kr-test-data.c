@@ -1,0 +1,33 @@
+/* kr-test-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kr-test-data.h"
+
+static KrDataset *
+load (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  KrDataset *dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+KrDataset *
+kr_test_load_good (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+  return load (path);
+}
+
+KrDataset *
+kr_test_load_builtin (void)
+{
+  g_autofree char *path
+      = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
+  return load (path);
+}
