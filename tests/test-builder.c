@@ -38,7 +38,7 @@ row (const char *file, guint line)
 static void
 assert_refused (KrDatasetBuilder *b, const char *expected)
 {
-  g_autoptr (KrDataset) ds = kr_dataset_builder_build (b, "test");
+  g_autoptr (KrDataset) ds = kr_dataset_builder_build (b);
   g_autofree char *text = kr_problems_to_string (kr_dataset_builder_get_problems (b), "F", 0);
 
   g_assert_null (ds);
@@ -134,11 +134,10 @@ test_build (void)
   add_article (b, 1, "a1");
   add_article (b, 2, "a2")->date = "2024-05";
 
-  ds = kr_dataset_builder_build (b, "in code");
+  ds = kr_dataset_builder_build (b);
   g_assert_nonnull (ds);
   g_assert_cmpuint (kr_dataset_builder_get_problems (b)->len, ==, 0);
   g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Sample");
-  g_assert_cmpstr (kr_dataset_get_source_name (ds), ==, "in code");
   g_assert_cmpuint (kr_dataset_get_n_articles (ds), ==, 2);
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3);
   g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 1);

@@ -337,7 +337,7 @@ kr_builder_given (const KrRecordHead *head, const char *field, gboolean has_valu
 }
 
 KrDataset *
-kr_dataset_builder_build (KrDatasetBuilder *self, const char *source_name)
+kr_dataset_builder_build (KrDatasetBuilder *self)
 {
   g_autoptr (KrDataset) ds = NULL;
   gboolean ok;
@@ -345,7 +345,6 @@ kr_dataset_builder_build (KrDatasetBuilder *self, const char *source_name)
   g_return_val_if_fail (self != NULL, NULL);
 
   ds = g_object_new (KR_TYPE_DATASET, NULL);
-  ds->source_name = g_strdup (source_name);
   self->dataset = ds;
   self->ids[REC_ARTICLE] = ds->article_ids;
   self->ids[REC_ENTITY] = ds->entity_ids;

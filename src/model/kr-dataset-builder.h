@@ -187,9 +187,9 @@ void kr_dataset_builder_report (KrDatasetBuilder *self, const KrPlace *place, co
 void kr_dataset_builder_report_position (KrDatasetBuilder *self, int line, int column,
                                          const char *message);
 
-/* Checks the records and builds the dataset, named @source_name; NULL when there was any
- * problem, reported or noted. Call it once, after the reader. */
-KrDataset *kr_dataset_builder_build (KrDatasetBuilder *self, const char *source_name);
+/* Checks the records and builds the dataset; NULL when there was any problem, reported or
+ * noted. Call it once, after the reader. */
+KrDataset *kr_dataset_builder_build (KrDatasetBuilder *self);
 
 /* Every problem so far (KrProblem), owned by the builder. */
 GPtrArray *kr_dataset_builder_get_problems (KrDatasetBuilder *self);

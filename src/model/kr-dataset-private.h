@@ -15,7 +15,6 @@ struct _KrDataset
   GStringChunk *strings; /* every string of the dataset */
   const char *title;
   const char *description;
-  char *source_name;
 
   KrArticle *articles;
   guint n_articles;

@@ -90,8 +90,7 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
 }
 
 KrDataset *
-kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, const char *source_name,
-                        GPtrArray **problems)
+kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
   g_autoptr (KrDatasetBuilder) builder = NULL;
   KrDataset *dataset = NULL;
@@ -100,7 +99,7 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, const char
 
   builder = kr_dataset_builder_new (reader->format_place);
   if (reader->read (builder, bytes))
-    dataset = kr_dataset_builder_build (builder, source_name);
+    dataset = kr_dataset_builder_build (builder);
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
   return dataset;
 }

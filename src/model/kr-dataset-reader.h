@@ -28,9 +28,9 @@ const char *kr_dataset_reader_get_name (const KrDatasetReader *reader);
 const char *const *kr_dataset_reader_get_suffixes (const KrDatasetReader *reader);
 const char *const *kr_dataset_reader_get_mime_types (const KrDatasetReader *reader);
 
-/* Reads @bytes with @reader into a dataset named @source_name; NULL when there was any
- * problem. @problems is set to every problem found (KrProblem), none on success. */
+/* Reads @bytes with @reader into a dataset; NULL when there was any problem. @problems is set
+ * to every problem found (KrProblem), none on success. */
 KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
-                                   const char *source_name, GPtrArray **problems);
+                                   GPtrArray **problems);
 
 G_END_DECLS

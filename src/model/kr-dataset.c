@@ -41,7 +41,6 @@ kr_dataset_finalize (GObject *object)
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
-  g_free (self->source_name);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
@@ -87,7 +86,7 @@ kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = kr_dataset_reader_read (reader ? reader : kr_dataset_reader_get (0), bytes, name, &found);
+  self = kr_dataset_reader_read (reader ? reader : kr_dataset_reader_get (0), bytes, &found);
   if (self == NULL)
     {
       g_assert (found->len > 0);
@@ -263,20 +262,6 @@ kr_dataset_get_title (KrDataset *self)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   return self->title;
-}
-
-const char *
-kr_dataset_get_description (KrDataset *self)
-{
-  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
-  return self->description;
-}
-
-const char *
-kr_dataset_get_source_name (KrDataset *self)
-{
-  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
-  return self->source_name;
 }
 
 guint

@@ -120,8 +120,6 @@ void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyC
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);
-const char *kr_dataset_get_description (KrDataset *self);
-const char *kr_dataset_get_source_name (KrDataset *self);
 
 guint kr_dataset_get_n_articles (KrDataset *self);
 const KrArticle *kr_dataset_get_article (KrDataset *self, guint index);
