@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autofree gboolean *deals = NULL;
   g_auto (KrFilter) filter = { 0 };
   guint n_entities;
-  KrExportOptions export_options;
+  KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;
   KrLayoutOptions options = {
     .engine = (KrEngine)(size % KR_N_ENGINES),
     .rankdir = (KrRankdir)((size / KR_N_ENGINES) % KR_N_RANKDIRS),
@@ -97,7 +97,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       return 0;
     }
 
-  kr_export_options_init (&export_options);
   export_options.legend = ((size / 384) & 1) != 0;
   svg = kr_export_render (scene, KR_EXPORT_SVG, &export_options, &error);
   g_assert_no_error (error);
