@@ -24,18 +24,26 @@ entity (KrDataset *dataset, const char *id)
   return (guint)index;
 }
 
-/* The ids of the deals (or entities) in @indices, joined by spaces. */
+typedef enum
+{
+  DEALS,
+  ENTITIES,
+  ARTICLES,
+} Records;
+
+/* The ids of the deals, entities or articles in @indices, joined by spaces. */
 static char *
-ids_of (KrDataset *dataset, GArray *indices, gboolean deals)
+ids_of (KrDataset *dataset, GArray *indices, Records records)
 {
   g_autoptr (GString) ids = g_string_new (NULL);
 
   for (guint i = 0; i < indices->len; i++)
     {
       guint k = g_array_index (indices, guint, i);
-      g_string_append_printf (ids, "%s%s", i ? " " : "",
-                              deals ? kr_dataset_get_deal (dataset, k)->id
-                                    : kr_dataset_get_entity (dataset, k)->id);
+      const char *id = records == DEALS      ? kr_dataset_get_deal (dataset, k)->id
+                       : records == ENTITIES ? kr_dataset_get_entity (dataset, k)->id
+                                             : kr_dataset_get_article (dataset, k)->id;
+      g_string_append_printf (ids, "%s%s", i ? " " : "", id);
     }
   return g_strdup (ids->str);
 }
@@ -43,13 +51,21 @@ ids_of (KrDataset *dataset, GArray *indices, gboolean deals)
 static char *
 deal_ids (KrDataset *dataset, GArray *indices)
 {
-  return ids_of (dataset, indices, TRUE);
+  return ids_of (dataset, indices, DEALS);
 }
 
 static char *
 entity_ids (KrDataset *dataset, GArray *indices)
 {
-  return ids_of (dataset, indices, FALSE);
+  return ids_of (dataset, indices, ENTITIES);
+}
+
+/* The ids of the articles of @dataset, newest first. */
+static char *
+articles_by_date (KrDataset *dataset)
+{
+  g_autoptr (GArray) articles = kr_dataset_list_articles_by_date (dataset);
+  return ids_of (dataset, articles, ARTICLES);
 }
 
 static char *
@@ -131,6 +147,26 @@ test_evidenced_by (void)
   g_assert_cmpstr (ids, ==,
                    "nissan nissan-executives renault ampere carlos-ghosn software-partner");
   g_assert_cmpuint (deals->len, ==, 14);
+}
+
+static void
+test_articles_by_date (void)
+{
+  g_autoptr (KrDataset) minimal = kr_test_load_good ("minimal.json");
+  g_autoptr (KrDataset) network = kr_test_load_good ("network.json");
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
+  g_autofree char *few_ids = articles_by_date (minimal);
+  g_autofree char *some_ids = articles_by_date (network);
+  g_autofree char *all_ids = articles_by_date (builtin);
+
+  /* A month (2024-06) is newer than a day before it (2024-05-02). */
+  g_assert_cmpstr (few_ids, ==, "a2 a1");
+  /* The undated one after every dated one. */
+  g_assert_cmpstr (some_ids, ==, "later early undated");
+  /* Two of January 2023 in the dataset's order, then the year 2022, then 2014. */
+  g_assert_cmpstr (all_ids, ==,
+                   "a-tesla-nissan-foxconn-2025 a-dmr-nissan-tech-2023 a-nissan-explores-2023 "
+                   "a-panasonic-invest-2022 a-sony-battery-2014");
 }
 
 static void
@@ -216,6 +252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/queries/article-deals", test_article_deals);
   g_test_add_func ("/queries/article-entities", test_article_entities);
   g_test_add_func ("/queries/evidenced-by", test_evidenced_by);
+  g_test_add_func ("/queries/articles-by-date", test_articles_by_date);
   g_test_add_func ("/queries/deals-per-article", test_deals_per_article);
   g_test_add_func ("/queries/entity-deals", test_entity_deals);
   g_test_add_func ("/queries/entity-articles", test_entity_articles);

@@ -83,6 +83,33 @@ kr_dataset_list_evidenced_by (KrDataset *dataset, guint article, GArray **entiti
       g_array_append_val (*entities, e);
 }
 
+static int
+compare_newest_first (gconstpointer a, gconstpointer b, gpointer dataset)
+{
+  guint i = *(const guint *)a, j = *(const guint *)b;
+  const char *d = kr_dataset_get_article (dataset, i)->date;
+  const char *e = kr_dataset_get_article (dataset, j)->date;
+  int order = (d == NULL) - (e == NULL);
+
+  if (d != NULL && e != NULL)
+    order = strcmp (e, d);
+  return order != 0 ? order : (i < j ? -1 : i > j);
+}
+
+GArray *
+kr_dataset_list_articles_by_date (KrDataset *dataset)
+{
+  GArray *articles;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
+
+  articles = index_array ();
+  for (guint a = 0; a < kr_dataset_get_n_articles (dataset); a++)
+    g_array_append_val (articles, a);
+  g_array_sort_with_data (articles, compare_newest_first, dataset);
+  return articles;
+}
+
 guint *
 kr_dataset_count_deals_per_article (KrDataset *dataset)
 {

@@ -22,6 +22,11 @@ GArray *kr_dataset_list_article_entities (KrDataset *dataset, guint article);
 void kr_dataset_list_evidenced_by (KrDataset *dataset, guint article, GArray **entities,
                                    GArray **deals);
 
+/* The articles, newest first: those of the same date in the dataset's order, the undated ones
+ * last. Dates compare as written, so a partial date ("2023") comes after the fuller dates that
+ * begin with it ("2023-01"). */
+GArray *kr_dataset_list_articles_by_date (KrDataset *dataset);
+
 /* How many deals each article evidences: an array of one count per article, to free. */
 guint *kr_dataset_count_deals_per_article (KrDataset *dataset);
 

@@ -83,14 +83,23 @@ kr_panel_add_fact (GtkGrid *grid, int *row, const char *key, const char *value)
 }
 
 char *
-kr_panel_format_article_line (const KrArticle *a)
+kr_panel_format_article_source (const KrArticle *a)
 {
   if (a->date == NULL)
-    return g_strdup_printf ("%s — %s", a->title, a->publisher);
+    return g_strdup (a->publisher);
   if (a->date_inferred)
-    /* Translators: the date of an article deduced from its content, not printed on it */
-    return g_strdup_printf (_ ("%s — %s, %s (date inferred)"), a->title, a->publisher, a->date);
-  return g_strdup_printf ("%s — %s, %s", a->title, a->publisher, a->date);
+    /* Translators: a publisher and the date of its article, deduced from the content, not
+     * printed on it */
+    return g_strdup_printf (_ ("%s, %s (date inferred)"), a->publisher, a->date);
+  return g_strdup_printf ("%s, %s", a->publisher, a->date);
+}
+
+char *
+kr_panel_format_article_line (const KrArticle *a)
+{
+  g_autofree char *source = kr_panel_format_article_source (a);
+
+  return g_strdup_printf ("%s — %s", a->title, source);
 }
 
 gboolean

@@ -31,7 +31,9 @@ GtkWidget *kr_panel_deal_link_new (const char *title, const char *caption, guint
 /* Adds a dim @key and its @value to a grid of facts, in row *@row, and moves *@row on. */
 void kr_panel_add_fact (GtkGrid *grid, int *row, const char *key, const char *value);
 
-/* "Title — Publisher, date", as a card or a list names its article. */
+/* "Publisher, date": where and when @article appeared, for a line below its title. */
+char *kr_panel_format_article_source (const KrArticle *article);
+/* "Title — Publisher, date", as a card names its article. */
 char *kr_panel_format_article_line (const KrArticle *article);
 
 /* When @url is a web address, shows @button and makes it open @url (action win.open-url);

@@ -26,24 +26,27 @@ kr_sources_page_new (KrDataset *dataset)
 {
   KrSourcesPage *self;
   g_autofree guint *claims = NULL;
-  guint n_articles;
+  g_autoptr (GArray) articles = NULL;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
 
   self = g_object_new (KR_TYPE_SOURCES_PAGE, NULL);
   claims = kr_dataset_count_deals_per_article (dataset);
-  n_articles = kr_dataset_get_n_articles (dataset);
-  for (guint a = 0; a < n_articles; a++)
+  /* Newest first, as news is listed: the latest reports, which revise the earlier ones, are
+   * what a reader looks for first. */
+  articles = kr_dataset_list_articles_by_date (dataset);
+  for (guint i = 0; i < articles->len; i++)
     {
+      guint a = g_array_index (articles, guint, i);
       const KrArticle *art = kr_dataset_get_article (dataset, a);
-      g_autofree char *line = kr_panel_format_article_line (art);
+      g_autofree char *source = kr_panel_format_article_source (art);
       g_autofree char *deals = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", claims[a]), claims[a]);
-      g_autofree char *caption = g_strdup_printf ("%s · %s", line, deals);
+      g_autofree char *caption = g_strdup_printf ("%s · %s", source, deals);
       gtk_box_append (self->articles, kr_panel_link_new (art->title, caption, "win.show-article",
                                                          g_variant_new_string (art->id)));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->articles), n_articles > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->articles), articles->len > 0);
   return GTK_WIDGET (self);
 }
 
