@@ -14,9 +14,11 @@
 #include "kr-bench-data.h"
 #include "kr-builtin.h"
 #include "kr-diagram-view.h"
+#include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout.h"
 #include "kr-filter-popover.h"
+#include "kr-paths.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
 
@@ -91,14 +93,16 @@ replace (const char *text, const char *old, const char *new)
   return g_strjoinv (new, parts);
 }
 
+/* The first widget of @type with the style class @css_class (nullable: any) under @widget. */
 static GtkWidget *
-find_label_with_class (GtkWidget *widget, const char *css_class)
+find_widget (GtkWidget *widget, GType type, const char *css_class)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_label_with_class (c, css_class);
+      GtkWidget *found = find_widget (c, type, css_class);
       if (found != NULL)
         return found;
     }
@@ -527,7 +531,7 @@ test_window (void)
     kr_diagram_view_select_entity (
         diagram, kr_dataset_find_entity (kr_window_get_dataset (window), "d"), FALSE);
     g_assert_true (wait_for (panel_shows, delta));
-    title = find_label_with_class (GTK_WIDGET (panel), "title-2");
+    title = find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "title-2");
     g_assert_nonnull (title);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Delta <b>Bold</b>");
     g_assert_false (gtk_label_get_use_markup (GTK_LABEL (title)));
@@ -808,6 +812,170 @@ test_large_dataset_engine (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  gint64 frame; /* the frame it was first seen on screen in, or -1 */
+} Drawn;
+
+/* The widget is on screen and two frames have been drawn since: it has been laid out. */
+static gboolean
+is_drawn (gpointer data)
+{
+  Drawn *drawn = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (drawn->widget);
+
+  if (clock == NULL || !gtk_widget_get_mapped (drawn->widget))
+    return FALSE;
+  /* Frames are drawn on request only: ask for them while watching. */
+  gtk_widget_queue_draw (drawn->widget);
+  if (drawn->frame < 0)
+    drawn->frame = gdk_frame_clock_get_frame_counter (clock);
+  return gdk_frame_clock_get_frame_counter (clock) - drawn->frame >= 2;
+}
+
+/* How far down @page the lowest text or button on screen under @widget reaches. */
+static double
+content_bottom (GtkWidget *widget, GtkWidget *page)
+{
+  graphene_rect_t bounds;
+  double bottom = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) || GTK_IS_BUTTON (widget))
+    return gtk_widget_compute_bounds (widget, page, &bounds) ? bounds.origin.y + bounds.size.height
+                                                             : 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    bottom = MAX (bottom, content_bottom (c, page));
+  return bottom;
+}
+
+typedef struct
+{
+  graphene_rect_t bounds; /* in the page */
+  gboolean disputes;
+} Card;
+
+/* The excerpts' cards on screen under @widget, in reading order, into @cards. */
+static void
+collect_cards (GtkWidget *widget, GtkWidget *page, GArray *cards)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (KR_IS_EVIDENCE_CARD (widget))
+    {
+      GtkWidget *stance = find_widget (widget, GTK_TYPE_LABEL, "kr-stance");
+      Card card = { .disputes = gtk_widget_get_visible (stance) };
+      g_assert_true (gtk_widget_compute_bounds (widget, page, &card.bounds));
+      g_array_append_val (cards, card);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_cards (c, page, cards);
+}
+
+/* Waits for the page the panel shows to be laid out, and returns it once checked that it
+ * ends with what it shows: below its lowest text there is no more than the padding of the
+ * card around it and the page's margin. */
+static GtkWidget *
+page_shown (KrEvidencePanel *panel)
+{
+  /* The page's viewport, not the one inside the status page of an empty panel. */
+  GtkWidget *stack = find_widget (GTK_WIDGET (panel), GTK_TYPE_STACK, NULL);
+  GtkWidget *viewport
+      = find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_VIEWPORT, NULL);
+  GtkWidget *page = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  Drawn drawn = { .widget = page, .frame = -1 };
+  double blank;
+
+  g_assert_true (wait_for (is_drawn, &drawn));
+  blank = gtk_adjustment_get_upper (adjustment) - gtk_widget_get_margin_top (page)
+          - content_bottom (page, page);
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment)
+      && blank > gtk_widget_get_margin_bottom (page) + 16)
+    g_error ("the page of %s, %d px wide, scrolls %.0f px past its end",
+             kr_evidence_panel_get_shown_id (panel), gtk_widget_get_width (page), blank);
+  return page;
+}
+
+/* The side panel's long pages, in a narrow and in a wide panel. */
+static void
+test_panel_pages (void)
+{
+  g_autoptr (KrDataset) builtin = kr_builtin_dataset_load (NULL);
+  guint honda = (guint)kr_dataset_find_entity (builtin, "honda");
+  guint renault = (guint)kr_dataset_find_entity (builtin, "renault");
+  g_autoptr (GPtrArray) chains = kr_dataset_shortest_paths (builtin, honda, renault, NULL, 10);
+  static const int widths[] = { 360, 700 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      KrEvidencePanel *panel = KR_EVIDENCE_PANEL (kr_evidence_panel_new ());
+      g_autoptr (GArray) cards = g_array_new (FALSE, FALSE, sizeof (Card));
+      g_autoptr (GString) texts = g_string_new (NULL);
+      const Card *first, *second, *more;
+      GtkWidget *page;
+
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 720);
+      gtk_window_present (GTK_WINDOW (window));
+
+      /* Nine excerpts support the deal and the second qualifies it: it is seen next to the
+       * first, or right after it, not after all the others. */
+      kr_evidence_panel_show_deal (
+          panel, builtin, (guint)kr_dataset_find_deal (builtin, "renault-nissan-stake-rebalance"));
+      page = page_shown (panel);
+      collect_cards (page, page, cards);
+      g_assert_cmpuint (cards->len, ==, 10);
+      first = &g_array_index (cards, Card, 0);
+      second = &g_array_index (cards, Card, 1);
+      more = &g_array_index (cards, Card, 2);
+      g_assert_false (first->disputes);
+      g_assert_true (second->disputes);
+      g_assert_false (more->disputes);
+      if (widths[w] < 600)
+        {
+          g_assert_cmpfloat (second->bounds.origin.x, ==, first->bounds.origin.x);
+          g_assert_cmpfloat (second->bounds.origin.y, >, first->bounds.origin.y);
+          g_assert_cmpfloat (more->bounds.origin.y, >, second->bounds.origin.y);
+        }
+      else
+        {
+          g_assert_cmpfloat (second->bounds.origin.y, ==, first->bounds.origin.y);
+          g_assert_cmpfloat (second->bounds.origin.x, >,
+                             first->bounds.origin.x + first->bounds.size.width);
+          g_assert_cmpfloat (more->bounds.origin.x, ==, first->bounds.origin.x);
+        }
+
+      kr_evidence_panel_show_deal (
+          panel, builtin, (guint)kr_dataset_find_deal (builtin, "renault-nissan-alliance"));
+      page_shown (panel);
+      kr_evidence_panel_show_entity (panel, builtin,
+                                     (guint)kr_dataset_find_entity (builtin, "nissan"));
+      page_shown (panel);
+      kr_evidence_panel_show_article (
+          panel, builtin, (guint)kr_dataset_find_article (builtin, "a-dmr-nissan-tech-2023"));
+      page_shown (panel);
+      kr_evidence_panel_show_chains (panel, builtin, honda, renault, chains);
+      page_shown (panel);
+
+      /* The sources name each article once. */
+      kr_evidence_panel_show_articles (panel, builtin);
+      collect_label_texts (page_shown (panel), texts);
+      for (guint a = 0; a < kr_dataset_get_n_articles (builtin); a++)
+        {
+          const char *title = kr_dataset_get_article (builtin, a)->title;
+          const char *at = strstr (texts->str, title);
+          g_assert_nonnull (at);
+          g_assert_null (strstr (at + 1, title));
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -824,5 +992,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/path-to-itself", test_path_to_itself);
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
   g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
+  g_test_add_func ("/window/panel-pages", test_panel_pages);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "kr-dataset-queries.h"
 #include "kr-deal-page.h"
 #include "kr-evidence-card.h"
+#include "kr-evidence-sides.h"
 #include "kr-panel-parts.h"
 
 struct _KrDealPage
@@ -25,9 +26,7 @@ struct _KrDealPage
   GtkBox *parties;
   GtkBox *proposers;
   GtkBox *evidence;
-  GtkFlowBox *sides;
-  GtkBox *supporting;
-  GtkBox *disputing;
+  KrEvidenceSides *sides;
 };
 
 G_DEFINE_FINAL_TYPE (KrDealPage, kr_deal_page, GTK_TYPE_BOX)
@@ -104,21 +103,15 @@ fill_evidence (KrDealPage *self, KrDataset *dataset, guint deal)
 {
   const KrDeal *d = kr_dataset_get_deal (dataset, deal);
   g_autoptr (GPtrArray) names = kr_dataset_list_deal_names (dataset, deal);
-  const guint supports = 1u << KR_STANCE_SUPPORTS;
-  const guint disputes = (1u << KR_STANCE_CONTRADICTS) | (1u << KR_STANCE_QUALIFIES);
 
   if (!kr_deal_is_disputed (d))
     {
-      kr_evidence_card_append_each (self->evidence, dataset, d->evidence, d->n_evidence, names,
-                                    ~0u);
+      kr_evidence_card_append_each (self->evidence, dataset, d->evidence, d->n_evidence, names);
       return;
     }
-  /* The two sides next to each other when the panel is wide enough, one above the other
-   * when it is not. */
-  kr_evidence_card_append_each (self->supporting, dataset, d->evidence, d->n_evidence, names,
-                                supports);
-  kr_evidence_card_append_each (self->disputing, dataset, d->evidence, d->n_evidence, names,
-                                disputes);
+  for (guint i = 0; i < d->n_evidence; i++)
+    kr_evidence_sides_append (self->sides, kr_evidence_card_new (dataset, &d->evidence[i], names),
+                              d->evidence[i].stance);
   gtk_widget_set_visible (GTK_WIDGET (self->sides), TRUE);
 }
 
@@ -174,6 +167,7 @@ kr_deal_page_class_init (KrDealPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kr_deal_page_dispose;
+  g_type_ensure (KR_TYPE_EVIDENCE_SIDES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-deal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KrDealPage, title);
   gtk_widget_class_bind_template_child (widget_class, KrDealPage, subtitle);
@@ -183,8 +177,6 @@ kr_deal_page_class_init (KrDealPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrDealPage, proposers);
   gtk_widget_class_bind_template_child (widget_class, KrDealPage, evidence);
   gtk_widget_class_bind_template_child (widget_class, KrDealPage, sides);
-  gtk_widget_class_bind_template_child (widget_class, KrDealPage, supporting);
-  gtk_widget_class_bind_template_child (widget_class, KrDealPage, disputing);
 }
 
 static void

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 #define KR_TYPE_DEAL_PAGE (kr_deal_page_get_type ())
 G_DECLARE_FINAL_TYPE (KrDealPage, kr_deal_page, KR, DEAL_PAGE, GtkBox)
 
-/* The deal's facts, parties and proposers, and its excerpts: the two sides next to each other
- * when the sources disagree and the page is wide enough. */
+/* The deal's facts, parties and proposers, and its excerpts: when the sources disagree, the
+ * two sides side by side if the page is wide enough, otherwise what disputes the deal right
+ * after the first excerpt that supports it. */
 GtkWidget *kr_deal_page_new (KrDataset *dataset, guint deal);
 
 G_END_DECLS

@@ -121,8 +121,7 @@ kr_entity_page_new (KrDataset *dataset, guint entity)
   if (e->n_evidence > 0)
     {
       g_autoptr (GPtrArray) names = kr_dataset_list_entity_names (dataset, entity);
-      kr_evidence_card_append_each (self->evidence, dataset, e->evidence, e->n_evidence, names,
-                                    ~0u);
+      kr_evidence_card_append_each (self->evidence, dataset, e->evidence, e->n_evidence, names);
       gtk_widget_set_visible (GTK_WIDGET (self->evidence), TRUE);
     }
   return GTK_WIDGET (self);

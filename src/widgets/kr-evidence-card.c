@@ -115,13 +115,12 @@ kr_evidence_card_new (KrDataset *dataset, const KrEvidence *evidence, GPtrArray 
 
 void
 kr_evidence_card_append_each (GtkBox *box, KrDataset *dataset, const KrEvidence *evidence, guint n,
-                              GPtrArray *names, guint stances)
+                              GPtrArray *names)
 {
   g_return_if_fail (GTK_IS_BOX (box));
 
   for (guint i = 0; i < n; i++)
-    if (stances & (1u << evidence[i].stance))
-      gtk_box_append (box, kr_evidence_card_new (dataset, &evidence[i], names));
+    gtk_box_append (box, kr_evidence_card_new (dataset, &evidence[i], names));
 }
 
 static void

@@ -17,9 +17,8 @@ G_DECLARE_FINAL_TYPE (KrEvidenceCard, kr_evidence_card, KR, EVIDENCE_CARD, GtkBo
  * in bold. Open Article and Copy Citation run the actions win.open-url and win.copy-citation. */
 GtkWidget *kr_evidence_card_new (KrDataset *dataset, const KrEvidence *evidence, GPtrArray *names);
 
-/* Appends to @box the card of each of the @n excerpts in @evidence whose stance is among
- * @stances (a bit per KrStance). */
+/* Appends to @box the card of each of the @n excerpts in @evidence. */
 void kr_evidence_card_append_each (GtkBox *box, KrDataset *dataset, const KrEvidence *evidence,
-                                   guint n, GPtrArray *names, guint stances);
+                                   guint n, GPtrArray *names);
 
 G_END_DECLS
