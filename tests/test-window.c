@@ -203,6 +203,38 @@ map_is_still (gpointer data)
   return frame - still->frame >= 2;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  gint64 frame; /* the frame it was first seen on screen in, or -1 */
+} Drawn;
+
+/* The widget is on screen and two frames have been drawn since: it has been laid out. */
+static gboolean
+is_drawn (gpointer data)
+{
+  Drawn *drawn = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (drawn->widget);
+
+  if (clock == NULL || !gtk_widget_get_mapped (drawn->widget))
+    return FALSE;
+  /* Frames are drawn on request only: ask for them while watching. */
+  gtk_widget_queue_draw (drawn->widget);
+  if (drawn->frame < 0)
+    drawn->frame = gdk_frame_clock_get_frame_counter (clock);
+  return gdk_frame_clock_get_frame_counter (clock) - drawn->frame >= 2;
+}
+
+/* Where the search entry is in its window once the window has been laid out again. */
+static gboolean
+search_entry_at (GtkWidget *entry, graphene_rect_t *bounds)
+{
+  Drawn drawn = { .widget = entry, .frame = -1 };
+
+  return wait_for (is_drawn, &drawn)
+         && gtk_widget_compute_bounds (entry, GTK_WIDGET (gtk_widget_get_root (entry)), bounds);
+}
+
 /* Some text in the window (a toast, a page) contains pair[1]. */
 static gboolean
 window_says (gpointer data)
@@ -369,7 +401,11 @@ test_window (void)
   /* Search: Ctrl+F, type part of a name, Enter selects it and the panel shows it. */
   {
     gpointer pair[2] = { panel, (gpointer) "renault" };
-    GtkWidget *focus;
+    gpointer one[2] = { window, (gpointer) "\n1 match\n" };
+    gpointer alias[2] = { window, (gpointer) "1 of 1 · Renault, as “Renault SA”" };
+    gpointer none[2] = { window, (gpointer) "No matches" };
+    GtkWidget *focus, *entry;
+    graphene_rect_t found, later;
 
     if (send_keys (window, "key", "ctrl+f"))
       {
@@ -379,6 +415,9 @@ test_window (void)
         send_keys (window, "type", "renau");
         /* Every key has arrived, and the entry, which waits for typing to pause, has searched. */
         g_assert_true (wait_for (search_found, window));
+        entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_TYPE_SEARCH_ENTRY);
+        g_assert_true (search_entry_at (entry, &found));
         send_keys (window, "key", "Return");
       }
     else
@@ -389,11 +428,31 @@ test_window (void)
         g_assert_true (GTK_IS_EDITABLE (focus));
         gtk_editable_set_text (GTK_EDITABLE (focus), "renau");
         g_assert_true (wait_for (search_found, window));
+        entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+        g_assert_true (search_entry_at (entry, &found));
         g_signal_emit_by_name (focus, "activate");
       }
     g_assert_true (wait_for (panel_shows, pair));
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_true (GTK_IS_EDITABLE (focus)); /* typing goes on in the search entry */
+
+    /* The entry stays where it is while the status beside it grows, and says itself when
+     * nothing matches. */
+    gtk_editable_set_text (GTK_EDITABLE (focus), "renault sa");
+    g_assert_true (wait_for (window_says, one));
+    g_signal_emit_by_name (focus, "activate");
+    g_assert_true (wait_for (window_says, alias));
+    g_assert_true (search_entry_at (entry, &later));
+    g_assert_cmpfloat (later.origin.x, ==, found.origin.x);
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (focus), "renaultzz");
+    g_assert_true (wait_for (window_says, none));
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_true (search_entry_at (entry, &later));
+    g_assert_cmpfloat (later.origin.x, ==, found.origin.x);
+    gtk_editable_set_text (GTK_EDITABLE (focus), "renau");
+    g_assert_true (wait_for (search_found, window));
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
     kr_diagram_view_clear_selection (diagram);
   }
 
@@ -810,28 +869,6 @@ test_large_dataset_engine (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  gint64 frame; /* the frame it was first seen on screen in, or -1 */
-} Drawn;
-
-/* The widget is on screen and two frames have been drawn since: it has been laid out. */
-static gboolean
-is_drawn (gpointer data)
-{
-  Drawn *drawn = data;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (drawn->widget);
-
-  if (clock == NULL || !gtk_widget_get_mapped (drawn->widget))
-    return FALSE;
-  /* Frames are drawn on request only: ask for them while watching. */
-  gtk_widget_queue_draw (drawn->widget);
-  if (drawn->frame < 0)
-    drawn->frame = gdk_frame_clock_get_frame_counter (clock);
-  return gdk_frame_clock_get_frame_counter (clock) - drawn->frame >= 2;
 }
 
 /* How far down @page the lowest text or button on screen under @widget reaches. */

@@ -34,6 +34,11 @@ _kr_window_refresh_matches (KrWindow *self)
   else
     status = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   gtk_label_set_text (self->search_status, status);
+  /* The entry itself says that nothing matches, in the colour of errors. */
+  if (text[0] != '\0' && n == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
   gtk_widget_set_sensitive (self->search_previous_button, n > 1);
   gtk_widget_set_sensitive (self->search_next_button, n > 0);
 }
