@@ -6,6 +6,7 @@
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
+ *   kr-window-adaptive.c   the window's size and the divider
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -121,5 +122,11 @@ void _kr_window_refresh_matches (KrWindow *self);
 
 /* kr-window-export.c */
 void _kr_window_class_init_export (GtkWidgetClass *widget_class);
+
+/* kr-window-adaptive.c */
+/* After the template is built. */
+void _kr_window_init_adaptive (KrWindow *self);
+void _kr_window_restore_size (KrWindow *self);
+void _kr_window_save_size (KrWindow *self);
 
 G_END_DECLS
