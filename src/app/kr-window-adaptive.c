@@ -8,6 +8,12 @@
 
 #include "kr-window-private.h"
 
+/* A first window takes this share of its monitor, up to a size beyond which the map gains
+ * little and the window stops feeling like one. */
+#define FIRST_SHARE 0.8
+#define FIRST_MAX_WIDTH 1800
+#define FIRST_MAX_HEIGHT 1200
+
 /* ---- the divider ------------------------------------------------------------------------ */
 
 /* The panel starts at its narrowest comfortable width, whatever the window's size; after
@@ -43,9 +49,11 @@ place_divider (KrWindow *self)
 void
 _kr_window_restore_size (KrWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  /* 0 is a size never left: the monitor decides it once the window is realized. */
+  gtk_window_set_default_size (GTK_WINDOW (self), width > 0 ? width : -1, height > 0 ? height : -1);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
@@ -69,6 +77,35 @@ _kr_window_save_size (KrWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* A window whose size was never chosen, by the person or the program, takes a share of the
+ * monitor it opens on (the first one while it is on none). Its surface exists by now, and it
+ * is not on screen yet. */
+static void
+size_for_monitor (KrWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkMonitor *monitor
+      = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (self)));
+  g_autoptr (GdkMonitor) first = NULL;
+  GdkRectangle area;
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    return;
+  if (monitor == NULL)
+    monitor = first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  if (width <= 0)
+    width = MIN ((int)(area.width * FIRST_SHARE), FIRST_MAX_WIDTH);
+  if (height <= 0)
+    height = MIN ((int)(area.height * FIRST_SHARE), FIRST_MAX_HEIGHT);
+  g_debug ("monitor %d×%d: window %d×%d", area.width, area.height, width, height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
 /* ---- setting up ------------------------------------------------------------------------- */
 
 void
@@ -81,4 +118,6 @@ _kr_window_init_adaptive (KrWindow *self)
   gtk_paned_set_resize_end_child (self->paned, FALSE);
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
   g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
+
+  g_signal_connect_swapped (self, "realize", G_CALLBACK (size_for_monitor), self);
 }
