@@ -808,7 +808,7 @@ test_large_dataset_engine (void)
   g_rmdir (dir);
 }
 
-/* ---- the window's size ------------------------------------------------------------- */
+/* ---- the window's size and its narrow layout ------------------------------------------- */
 
 /* The border box of a widget, in the window's coordinates. */
 static graphene_rect_t
@@ -866,6 +866,15 @@ window_is_sized (gpointer data)
   return wait_for (map_is_still, &still);
 }
 
+static void
+resize (KrWindow *window, int width, int height)
+{
+  Sized sized = { window, width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (wait_for (window_is_sized, &sized));
+}
+
 /* The share of the window's width the map has. */
 static double
 map_share (KrWindow *window)
@@ -885,6 +894,16 @@ panel_and_map (KrWindow *window, graphene_rect_t *panel, graphene_rect_t *map)
   return TRUE;
 }
 
+/* The panel is over the map, against its right edge, and has ended sliding in. */
+static gboolean
+panel_is_over_map (gpointer window)
+{
+  graphene_rect_t panel, map;
+
+  return panel_and_map (window, &panel, &map) && panel.origin.x > map.origin.x
+         && G_APPROX_VALUE (panel.origin.x + panel.size.width, map.origin.x + map.size.width, 0.5);
+}
+
 /* The panel is on screen beside the map, to its right. */
 static gboolean
 panel_is_beside_map (gpointer window)
@@ -892,6 +911,12 @@ panel_is_beside_map (gpointer window)
   graphene_rect_t panel, map;
 
   return panel_and_map (window, &panel, &map) && panel.origin.x >= map.origin.x + map.size.width;
+}
+
+static gboolean
+panel_is_hidden (gpointer window)
+{
+  return !gtk_widget_get_mapped (kr_window_get_panel (window));
 }
 
 /* The window's content fits its width and nothing in it is squeezed; the map has at least
@@ -905,6 +930,89 @@ assert_fits (KrWindow *window, double map_at_least)
   g_assert_cmpint (gtk_widget_get_width (content), <=, gtk_widget_get_width (GTK_WIDGET (window)));
   assert_nothing_squeezed (GTK_WIDGET (window));
   g_assert_cmpfloat (map_share (window), >=, map_at_least);
+}
+
+/* Below 640 pixels the map has the whole width, and the panel slides over it when something
+ * is selected; wider, the two are side by side again, and the map has most of the width. */
+static void
+test_narrow (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  GtkWidget *panel = kr_window_get_panel (window);
+  gpointer nissan_shown[2] = { panel, (gpointer) "nissan" };
+  gboolean shown;
+  int nissan;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  nissan = kr_dataset_find_entity (kr_window_get_dataset (window), "nissan");
+  resize (window, 360, 640);
+
+  /* Nothing is selected: the map has the whole width, the panel is out of the way. */
+  g_assert_true (panel_is_hidden (window));
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_false (shown);
+  assert_fits (window, 0.9);
+
+  /* Selecting Nissan slides the panel over the map, which keeps its width. */
+  kr_diagram_view_select_entity (diagram, nissan, TRUE);
+  g_assert_true (wait_for (panel_shows, nissan_shown));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_true (shown);
+  assert_fits (window, 0.9);
+
+  /* Escape puts it away, with the selection. */
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  if (send_keys (window, "key", "Escape"))
+    g_assert_true (wait_for (panel_is_hidden, window));
+  else
+    {
+      g_test_message ("xdotool or X11 missing: Escape is simulated by a call");
+      kr_diagram_view_clear_selection (diagram);
+      g_assert_true (panel_is_hidden (window) || wait_for (panel_is_hidden, window));
+    }
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_false (shown);
+
+  /* The panel's button shows it with nothing selected, and puts it away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (wait_for (panel_is_hidden, window));
+
+  /* Wide again, the panel is beside the map, showing what was selected meanwhile. */
+  kr_diagram_view_select_entity (diagram, nissan, TRUE);
+  g_assert_true (wait_for (panel_is_over_map, window));
+  resize (window, 1200, 760);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  g_assert_cmpstr (kr_evidence_panel_get_shown_id (KR_EVIDENCE_PANEL (panel)), ==, "nissan");
+  assert_fits (window, 0.6);
+
+  /* At 800 pixels too, and the map has most of the width. */
+  resize (window, 800, 600);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  assert_fits (window, 0.5);
+
+  /* Narrow again: the panel leaves the map. The timeline and the search bar fit too. */
+  resize (window, 360, 640);
+  g_assert_true (panel_is_hidden (window));
+  assert_fits (window, 0.9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (wait_for (bar_shows_a_date, window));
+  g_assert_true (wait_for (search_entry_ready, window));
+  assert_fits (window, 0.9);
+
+  /* Just wide enough for both, the panel is back beside the map, and all of it still fits. */
+  resize (window, 660, 600);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  assert_fits (window, 0.4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A first window takes most of the monitor; closed, its size is kept for the next one. */
@@ -978,6 +1086,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/path-to-itself", test_path_to_itself);
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
   g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
+  g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/first-size", test_first_size);
   return g_test_run ();
 }

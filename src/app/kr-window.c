@@ -270,7 +270,7 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (self->show_sidebar != g_value_get_boolean (value))
         {
           self->show_sidebar = g_value_get_boolean (value);
-          gtk_widget_set_visible (GTK_WIDGET (self->panel), self->show_sidebar);
+          _kr_window_place_panel (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -346,6 +346,7 @@ kr_window_dispose (GObject *object)
 
   _kr_window_dispose_load (self);
   _kr_window_dispose_view (self);
+  _kr_window_dispose_adaptive (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -403,15 +404,21 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_menu);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, direction_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, export_menu);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_details);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, error_buttons);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, panel);
