@@ -1015,6 +1015,269 @@ test_panel_pages (void)
     }
 }
 
+/* ---- the window's size and its narrow layout ------------------------------------------- */
+
+/* The border box of a widget, in the window's coordinates. */
+static graphene_rect_t
+bounds_in_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (
+      gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds));
+  return bounds;
+}
+
+/* No widget on screen is narrower than its minimum width: nothing was squeezed to fit. Not
+ * checked: what scrolls (a viewport shows part of what it holds), and the widgets' inner parts
+ * (the troughs of scroll bars, for one), whose sizes include margins from the style sheet that
+ * no API gives. */
+static void
+assert_nothing_squeezed (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int minimum;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  if (!GTK_IS_SCROLLABLE (widget) && !g_str_has_suffix (G_OBJECT_TYPE_NAME (widget), "Gizmo")
+      && bounds.size.width + gtk_widget_get_margin_start (widget)
+                 + gtk_widget_get_margin_end (widget)
+             < minimum)
+    g_error ("%s %s is %g px wide, less than its minimum of %d px", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_css_name (widget), bounds.size.width, minimum);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    assert_nothing_squeezed (c);
+}
+
+typedef struct
+{
+  KrWindow *window;
+  int width, height; /* the size asked for */
+} Sized;
+
+/* The window has the size asked for, and the map is laid out, fitted and still. */
+static gboolean
+window_is_sized (gpointer data)
+{
+  Sized *sized = data;
+  int width, height;
+  Still still = { .window = sized->window, .frame = -1 };
+
+  gtk_window_get_default_size (GTK_WINDOW (sized->window), &width, &height);
+  if (width != sized->width || height != sized->height
+      || !gtk_widget_get_mapped (kr_window_get_diagram (sized->window)))
+    return FALSE;
+  return wait_for (map_is_still, &still);
+}
+
+static void
+resize (KrWindow *window, int width, int height)
+{
+  Sized sized = { window, width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (wait_for (window_is_sized, &sized));
+}
+
+/* The share of the window's width the map has. */
+static double
+map_share (KrWindow *window)
+{
+  return gtk_widget_get_width (kr_window_get_diagram (window))
+         / (double)gtk_widget_get_width (GTK_WIDGET (window));
+}
+
+/* Where the panel and the map are in the window; FALSE while the panel is not on screen. */
+static gboolean
+panel_and_map (KrWindow *window, graphene_rect_t *panel, graphene_rect_t *map)
+{
+  if (!gtk_widget_get_mapped (kr_window_get_panel (window)))
+    return FALSE;
+  *panel = bounds_in_window (kr_window_get_panel (window));
+  *map = bounds_in_window (kr_window_get_diagram (window));
+  return TRUE;
+}
+
+/* The panel is over the map, against its right edge, and has ended sliding in. */
+static gboolean
+panel_is_over_map (gpointer window)
+{
+  graphene_rect_t panel, map;
+
+  return panel_and_map (window, &panel, &map) && panel.origin.x > map.origin.x
+         && G_APPROX_VALUE (panel.origin.x + panel.size.width, map.origin.x + map.size.width, 0.5);
+}
+
+/* The panel is on screen beside the map, to its right. */
+static gboolean
+panel_is_beside_map (gpointer window)
+{
+  graphene_rect_t panel, map;
+
+  return panel_and_map (window, &panel, &map) && panel.origin.x >= map.origin.x + map.size.width;
+}
+
+static gboolean
+panel_is_hidden (gpointer window)
+{
+  return !gtk_widget_get_mapped (kr_window_get_panel (window));
+}
+
+/* The window's content fits its width and nothing in it is squeezed; the map has at least
+ * the given share of the width. */
+static void
+assert_fits (KrWindow *window, double map_at_least)
+{
+  GtkWidget *content
+      = gtk_widget_get_ancestor (kr_window_get_diagram (window), ADW_TYPE_TOAST_OVERLAY);
+
+  g_assert_cmpint (gtk_widget_get_width (content), <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  assert_nothing_squeezed (GTK_WIDGET (window));
+  g_assert_cmpfloat (map_share (window), >=, map_at_least);
+}
+
+/* Below 640 pixels the map has the whole width, and the panel slides over it when something
+ * is selected; wider, the two are side by side again, and the map has most of the width. */
+static void
+test_narrow (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  GtkWidget *panel = kr_window_get_panel (window);
+  gpointer nissan_shown[2] = { panel, (gpointer) "nissan" };
+  gboolean shown;
+  int nissan;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  nissan = kr_dataset_find_entity (kr_window_get_dataset (window), "nissan");
+  resize (window, 360, 640);
+
+  /* Nothing is selected: the map has the whole width, the panel is out of the way. */
+  g_assert_true (panel_is_hidden (window));
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_false (shown);
+  assert_fits (window, 0.9);
+
+  /* Selecting Nissan slides the panel over the map, which keeps its width. */
+  kr_diagram_view_select_entity (diagram, nissan, TRUE);
+  g_assert_true (wait_for (panel_shows, nissan_shown));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_true (shown);
+  assert_fits (window, 0.9);
+
+  /* Escape puts it away, with the selection. */
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  if (send_keys (window, "key", "Escape"))
+    g_assert_true (wait_for (panel_is_hidden, window));
+  else
+    {
+      g_test_message ("xdotool or X11 missing: Escape is simulated by a call");
+      kr_diagram_view_clear_selection (diagram);
+      g_assert_true (panel_is_hidden (window) || wait_for (panel_is_hidden, window));
+    }
+  g_object_get (window, "show-sidebar", &shown, NULL);
+  g_assert_false (shown);
+
+  /* The panel's button shows it with nothing selected, and puts it away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (wait_for (panel_is_hidden, window));
+
+  /* Wide again, the panel is beside the map, showing what was selected meanwhile. */
+  kr_diagram_view_select_entity (diagram, nissan, TRUE);
+  g_assert_true (wait_for (panel_is_over_map, window));
+  resize (window, 1200, 760);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  g_assert_cmpstr (kr_evidence_panel_get_shown_id (KR_EVIDENCE_PANEL (panel)), ==, "nissan");
+  assert_fits (window, 0.6);
+
+  /* At 800 pixels too, and the map has most of the width. */
+  resize (window, 800, 600);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  assert_fits (window, 0.5);
+
+  /* Narrow again: the panel leaves the map. The timeline and the search bar fit too. */
+  resize (window, 360, 640);
+  g_assert_true (panel_is_hidden (window));
+  assert_fits (window, 0.9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (wait_for (bar_shows_a_date, window));
+  g_assert_true (wait_for (search_entry_ready, window));
+  assert_fits (window, 0.9);
+
+  /* Just wide enough for both, the panel is back beside the map, and all of it still fits. */
+  resize (window, 660, 600);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  assert_fits (window, 0.4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A first window takes most of the monitor; closed, its size is kept for the next one. */
+static void
+test_first_size (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle screen;
+  KrWindow *window;
+  int width, height;
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, &screen);
+
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, >=, screen.width * 3 / 4);
+  g_assert_cmpint (width, <, screen.width);
+  g_assert_cmpint (height, >=, screen.height * 3 / 4);
+  g_assert_cmpint (height, <, screen.height);
+  {
+    Sized sized = { window, width, height };
+    g_assert_true (wait_for (window_is_sized, &sized));
+  }
+  /* The panel at its narrowest comfortable width leaves the map most of the window. */
+  g_assert_true (panel_is_beside_map (window));
+  assert_fits (window, 0.6);
+
+  /* The size the window is left at is the next one's. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  {
+    Sized sized = { window, 900, 700 };
+    g_assert_true (wait_for (window_is_sized, &sized));
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "sidebar-width");
+}
+
+
 int
 main (int argc, char *argv[])
 {
@@ -1032,5 +1295,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
   g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
   g_test_add_func ("/window/panel-pages", test_panel_pages);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/first-size", test_first_size);
   return g_test_run ();
 }

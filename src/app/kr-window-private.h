@@ -6,6 +6,7 @@
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
+ *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,15 +31,21 @@ struct _KrWindow
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
+  GtkWidget *open_button;
   GtkMenuButton *engine_button;
   GMenuModel *engine_menu;  /* the layout menu: */
   GMenu *engine_section;    /* filled from the engines' table */
   GMenu *direction_section; /* and from the directions' */
   GtkSpinner *spinner;
+  GtkWidget *export_button;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *export_menu;
   GtkStack *stack;
   AdwStatusPage *error_page;
   AdwStatusPage *loading_page;
   GtkLabel *error_details;
+  GtkWidget *error_buttons;
   GtkPaned *paned;
   KrDiagramView *diagram;
   KrEvidencePanel *panel;
@@ -72,6 +79,11 @@ struct _KrWindow
 
   gboolean refit; /* fit the next layout to the window: the view changed */
   gboolean divider_placed;
+  gboolean narrow;       /* the panel slides over the map instead of beside it */
+  gboolean wide_sidebar; /* whether the panel is beside the map once the window is wide again */
+  GtkWidget *sheet;      /* where the panel slides over the map */
+  GMenu *narrow_menu;    /* the main menu, with what leaves the header bar when narrow */
+  int search_chars;      /* the search entry's width when wide */
   gboolean show_timeline;
   gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
 
@@ -121,5 +133,16 @@ void _kr_window_refresh_matches (KrWindow *self);
 
 /* kr-window-export.c */
 void _kr_window_class_init_export (GtkWidgetClass *widget_class);
+
+/* kr-window-adaptive.c */
+/* After the template and the layout menu are built. */
+void _kr_window_init_adaptive (KrWindow *self);
+void _kr_window_dispose_adaptive (KrWindow *self);
+/* The size the window was left at, or none: the first window takes a share of its monitor. */
+void _kr_window_restore_size (KrWindow *self);
+void _kr_window_save_size (KrWindow *self);
+/* Shows the panel beside the map, or over it when the window is narrow, or hides it, as
+ * show_sidebar says. */
+void _kr_window_place_panel (KrWindow *self);
 
 G_END_DECLS

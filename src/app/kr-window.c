@@ -270,7 +270,7 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (self->show_sidebar != g_value_get_boolean (value))
         {
           self->show_sidebar = g_value_get_boolean (value);
-          gtk_widget_set_visible (GTK_WIDGET (self->panel), self->show_sidebar);
+          _kr_window_place_panel (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -312,21 +312,7 @@ kr_window_close_request (GtkWindow *window)
   KrWindow *self = KR_WINDOW (window);
 
   if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window))
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_set_int (self->settings, "sidebar-width",
-                          gtk_widget_get_width (GTK_WIDGET (self->panel)));
-      g_settings_apply (self->settings);
-    }
+    _kr_window_save_size (self);
   return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
 }
 
@@ -337,11 +323,7 @@ restore_settings (KrWindow *self)
 {
   if (self->settings == NULL)
     return;
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  _kr_window_restore_size (self);
   g_settings_bind (self->settings, "layout-engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "rank-direction", self, "rank-direction",
                    G_SETTINGS_BIND_DEFAULT);
@@ -364,6 +346,7 @@ kr_window_dispose (GObject *object)
 
   _kr_window_dispose_load (self);
   _kr_window_dispose_view (self);
+  _kr_window_dispose_adaptive (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -421,15 +404,21 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_menu);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, direction_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, export_menu);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, error_details);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, error_buttons);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, panel);
@@ -473,34 +462,6 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }
 
-/* The panel starts at its narrowest comfortable width, whatever the window's size; after
- * that, the person's choice stands (the panel keeps its width when the window resizes). */
-static void
-place_divider (KrWindow *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int panel = gtk_widget_get_width (GTK_WIDGET (self->panel));
-
-  if (width <= 0)
-    return;
-  if (self->divider_placed)
-    {
-      /* The window became narrower than the divider's place: keep the panel in view. */
-      int max = 0;
-      g_object_get (self->paned, "max-position", &max, NULL);
-      g_debug ("paned %d wide, divider at %d, at most %d", width,
-               gtk_paned_get_position (self->paned), max);
-      if (gtk_paned_get_position (self->paned) > max)
-        gtk_paned_set_position (self->paned, max);
-      return;
-    }
-  self->divider_placed = TRUE;
-  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel, NULL);
-  if (self->settings != NULL)
-    panel = MAX (panel, g_settings_get_int (self->settings, "sidebar-width"));
-  gtk_paned_set_position (self->paned, MAX (width / 2, width - panel - 20));
-}
-
 static void
 kr_window_init (KrWindow *self)
 {
@@ -511,14 +472,7 @@ kr_window_init (KrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_layout_menu (self);
   map_engine_changed (self);
-
-  /* GtkBuilder resets these when it adds the children: the map takes every change of width,
-   * and neither side may be squeezed below its size. */
-  gtk_paned_set_resize_start_child (self->paned, TRUE);
-  gtk_paned_set_shrink_start_child (self->paned, FALSE);
-  gtk_paned_set_resize_end_child (self->paned, FALSE);
-  gtk_paned_set_shrink_end_child (self->paned, FALSE);
-  g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider), self);
+  _kr_window_init_adaptive (self);
   _kr_window_init_selection (self);
   _kr_window_init_load (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
