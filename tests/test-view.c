@@ -123,6 +123,30 @@ test_focus_and_path (void)
   farther = shown_entities (view);
   g_assert_cmpstr (farther, ==, "a b c d e f"); /* e by the deal c urged */
 
+  /* Radial is a choice of this focus: on and off again it shows the same, a new focus starts
+   * without it, and it goes with the focus; without one, there is nothing to turn on. */
+  changes = 0;
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_get_filter (view)->radial);
+  g_assert_cmpuint (changes, ==, KR_VIEW_CHANGED_FILTER);
+  g_clear_pointer (&farther, g_free);
+  farther = shown_entities (view);
+  g_assert_cmpstr (farther, ==, "a b c d e f");
+  g_assert_true (kr_view_set_focus_radial (view, FALSE, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_focus (view, "b", &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_clear_part (view, KR_FILTER_PART_FOCUS, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  changes = 0;
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (kr_view_focus (view, "d", &error));
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+
   /* A path begun and ended on the same entity chooses nothing, and changes nothing. */
   changes = 0;
   kr_view_start_path (view, "a");
@@ -136,6 +160,7 @@ test_focus_and_path (void)
   kr_view_start_path (view, "a");
   g_assert_true (kr_view_finish_path (view, "d", &error));
   g_assert_null (kr_view_get_filter (view)->focus);
+  g_assert_false (kr_view_get_filter (view)->radial);
   path = shown_entities (view);
   g_assert_cmpstr (path, ==, "a b c d");
   chains = kr_view_list_chains (view, 10);
@@ -294,15 +319,17 @@ test_remembered (void)
   kr_view_set_dataset (view, ds, "test:network", NULL);
   g_assert_true (kr_filter_parse_term (&filter, "deal-kind=alliance", NULL));
   filter.focus = g_strdup ("a");
+  filter.radial = TRUE;
   g_assert_true (kr_view_set_filter (view, &filter, NULL));
   saved = g_settings_get_value (settings, "dataset-filters");
-  /* Focus, paths and time are not remembered. */
+  /* Focus (radial or not), paths and time are not remembered. */
   g_assert_true (g_variant_lookup (saved, "test:network", "&s", &terms));
   g_assert_cmpstr (terms, ==, "deal-kind=alliance");
 
   kr_view_set_dataset (later, ds, "test:network", NULL);
   g_assert_cmpuint (kr_view_get_filter (later)->deal_kinds, ==, 1u << KR_DEAL_ALLIANCE);
   g_assert_null (kr_view_get_filter (later)->focus);
+  g_assert_false (kr_view_get_filter (later)->radial);
 
   /* The new version no longer has the entity in focus: everything is shown, and why said. */
   g_assert_false (kr_view_set_dataset (view, other, "test:network", &error));

@@ -108,6 +108,8 @@ void _kr_window_relayout (KrWindow *self);
 /* The other end of a path being chosen (win.path-from) was selected. */
 void _kr_window_finish_path (KrWindow *self, guint entity);
 void _kr_window_focus_depth_changed (KrWindow *self, guint depth);
+/* Lays the focus shown out in circles around its entity, or as the map is. */
+void _kr_window_set_focus_radial (KrWindow *self, gboolean radial);
 void _kr_window_timeline_toggled (KrWindow *self);
 
 /* kr-window-selection.c */

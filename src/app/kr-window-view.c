@@ -125,6 +125,15 @@ _kr_window_focus_depth_changed (KrWindow *self, guint depth)
     refused (self, error);
 }
 
+void
+_kr_window_set_focus_radial (KrWindow *self, gboolean radial)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_view_set_focus_radial (self->view, radial, &error))
+    refused (self, error);
+}
+
 /* ---- time ------------------------------------------------------------------------------ */
 
 /* Shows the date the timeline is at. */
@@ -280,8 +289,11 @@ _kr_window_relayout (KrWindow *self)
       kr_diagram_view_set_scene (self->diagram, NULL);
       return;
     }
-  /* A radial layout of a neighbourhood centres on the entity in focus. */
+  /* A radial layout of a neighbourhood centres on the entity in focus: the one the focus asks
+   * for, which leaves the engine preferred alone, or that engine when it is radial. */
   options.root = kr_view_get_filter (self->view)->focus;
+  if (options.root != NULL && kr_view_get_filter (self->view)->radial)
+    options.engine = KR_ENGINE_TWOPI;
   options.visible_entities = kr_view_get_shown_entities (self->view);
   options.n_entities = kr_dataset_get_n_entities (dataset);
   options.visible_deals = kr_view_get_shown_deals (self->view);
@@ -328,6 +340,8 @@ view_changed (KrWindow *self, KrViewChange what)
     {
       kr_view_bar_show (self->view_bar, dataset, filter);
       kr_filter_popover_sync (self->filter_popover, filter);
+      /* Radial goes with the focus: the chip's button follows. */
+      g_object_notify (G_OBJECT (self), "focus-radial");
       /* A new dataset is laid out once the window knows which engine suits it. */
       if (!(what & KR_VIEW_CHANGED_DATASET))
         {

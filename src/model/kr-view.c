@@ -264,6 +264,19 @@ kr_view_set_focus_depth (KrView *self, guint depth, GError **error)
 }
 
 gboolean
+kr_view_set_focus_radial (KrView *self, gboolean radial, GError **error)
+{
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
+
+  g_return_val_if_fail (KR_IS_VIEW (self), FALSE);
+  if (self->filter.focus == NULL || self->filter.radial == !!radial)
+    return TRUE;
+  kr_filter_copy (&candidate, &self->filter);
+  candidate.radial = !!radial;
+  return kr_view_set_filter (self, &candidate, error);
+}
+
+gboolean
 kr_view_set_time (KrView *self, const char *date, gboolean reported, GError **error)
 {
   g_auto (KrFilter) candidate = KR_FILTER_INIT;

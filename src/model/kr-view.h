@@ -77,6 +77,11 @@ gboolean kr_view_focus (KrView *self, const char *entity, GError **error);
 guint kr_view_get_focus_depth (KrView *self);
 gboolean kr_view_set_focus_depth (KrView *self, guint depth, GError **error);
 
+/* Whether the focus shown is laid out in circles around its entity (Graphviz's twopi) rather
+ * than as the map is: a choice of this view only, which goes with the focus and is never
+ * remembered. Without a focus, nothing changes. */
+gboolean kr_view_set_focus_radial (KrView *self, gboolean radial, GError **error);
+
 /* The map as of @date (@reported FALSE) or as articles had reported it by @date; NULL
  * shows every time. */
 gboolean kr_view_set_time (KrView *self, const char *date, gboolean reported, GError **error);
