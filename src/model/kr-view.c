@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-dataset-queries.h"
 #include "kr-paths.h"
@@ -360,16 +361,21 @@ dates_job_free (DatesJob *job)
 }
 
 /* As of a date before the first deal, or as reported before the first article, there is
- * nothing to draw: only the dates that show something are kept. */
+ * nothing to draw: only the dates that show something are kept. Nor are those that show what
+ * the date kept before them showed (as reported by a date on which nothing was published, as
+ * of one on which no deal began or ended): playing through time would seem to stall there. */
 static void
 list_dates (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   DatesJob *job = data;
   guint n_e = kr_dataset_get_n_entities (job->dataset);
+  guint n_d = kr_dataset_get_n_deals (job->dataset);
   g_auto (GStrv) dates = kr_dataset_list_dates (job->dataset, 120);
   g_autoptr (GStrvBuilder) shown = g_strv_builder_new ();
   g_autofree gboolean *entities = kr_dataset_new_entity_flags (job->dataset);
   g_autofree gboolean *deals = kr_dataset_new_deal_flags (job->dataset);
+  g_autofree gboolean *kept_entities = kr_dataset_new_entity_flags (job->dataset);
+  g_autofree gboolean *kept_deals = kr_dataset_new_deal_flags (job->dataset);
   char **slot = job->reported ? &job->filter.as_reported : &job->filter.as_of;
 
   for (guint i = 0; dates[i] != NULL; i++)
@@ -383,8 +389,13 @@ list_dates (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
         for (guint e = 0; e < n_e && !any; e++)
           any = entities[e];
       *slot = NULL;
-      if (any)
-        g_strv_builder_add (shown, dates[i]);
+      if (!any
+          || (memcmp (entities, kept_entities, n_e * sizeof (gboolean)) == 0
+              && memcmp (deals, kept_deals, n_d * sizeof (gboolean)) == 0))
+        continue;
+      g_strv_builder_add (shown, dates[i]);
+      memcpy (kept_entities, entities, n_e * sizeof (gboolean));
+      memcpy (kept_deals, deals, n_d * sizeof (gboolean));
     }
   g_task_return_pointer (task, g_strv_builder_end (shown), (GDestroyNotify)g_strfreev);
 }

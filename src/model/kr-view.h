@@ -98,7 +98,9 @@ gboolean kr_view_finish_path (KrView *self, const char *entity, GError **error);
 GPtrArray *kr_view_list_chains (KrView *self, guint max);
 
 /* The dates at which the view, without its time, shows something (as of each date, or as
- * reported by it), worked out in a thread: a large dataset takes one filter pass per date. */
+ * reported by it) that it did not show at the date before: stepping through them, the map
+ * changes at every step. Worked out in a thread: a large dataset takes one filter pass per
+ * date. */
 void kr_view_list_dates_async (KrView *self, gboolean reported, GCancellable *cancellable,
                                GAsyncReadyCallback callback, gpointer user_data);
 char **kr_view_list_dates_finish (KrView *self, GAsyncResult *result, GError **error);
