@@ -297,12 +297,40 @@ test_history (void)
   g_assert_true (kr_view_go (view, -1, &kind, &index));
   g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
 
+  /* Left for what the history does not keep (the chains of a path, nothing selected), Back
+   * returns to the selection first; Forward goes on as before. */
+  kr_view_remember (view, KR_ITEM_ENTITY, "b");
+  kr_view_leave (view);
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_entity (ds, "b"));
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
+  kr_view_leave (view);
+  g_assert_true (kr_view_go (view, 1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_entity (ds, "b"));
+  /* Selecting it again is being back. */
+  kr_view_leave (view);
+  kr_view_remember (view, KR_ITEM_ENTITY, "b");
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
+
   /* A new version of the dataset keeps the history; another dataset starts afresh. */
   kr_view_set_dataset (view, ds, "test:network", NULL);
   g_assert_true (kr_view_can_go (view, -1));
   kr_view_set_dataset (view, other, "test:minimal", NULL);
   g_assert_false (kr_view_can_go (view, -1));
   g_assert_false (kr_view_can_go (view, 1));
+
+  /* With one selection only, and nothing before it, Back leads to it once it is left. */
+  kr_view_leave (view);
+  g_assert_false (kr_view_can_go (view, -1));
+  kr_view_remember (view, KR_ITEM_ENTITY, "sample");
+  g_assert_false (kr_view_can_go (view, -1));
+  kr_view_leave (view);
+  g_assert_true (kr_view_can_go (view, -1));
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpint (kind, ==, KR_ITEM_ENTITY);
+  g_assert_false (kr_view_can_go (view, -1));
 }
 
 /* The filters chosen for a dataset come back with it; a new version of it keeps the view as

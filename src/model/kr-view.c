@@ -40,6 +40,7 @@ struct _KrView
 
   GArray *history; /* Visit, oldest first */
   guint history_at;
+  gboolean away; /* from the visit at history_at, to something not kept */
 };
 
 G_DEFINE_FINAL_TYPE (KrView, kr_view, G_TYPE_OBJECT)
@@ -513,7 +514,15 @@ kr_view_remember (KrView *self, KrItemKind kind, const char *id)
     {
       const Visit *now = &g_array_index (self->history, Visit, self->history_at);
       if (now->kind == kind && g_str_equal (now->id, id))
-        return;
+        {
+          /* Back where it was. */
+          if (self->away)
+            {
+              self->away = FALSE;
+              changed (self, KR_VIEW_CHANGED_HISTORY);
+            }
+          return;
+        }
       g_array_set_size (self->history, self->history_at + 1);
     }
   visit.id = g_strdup (id);
@@ -521,6 +530,17 @@ kr_view_remember (KrView *self, KrItemKind kind, const char *id)
   if (self->history->len > MAX_HISTORY)
     g_array_remove_index (self->history, 0);
   self->history_at = self->history->len - 1;
+  self->away = FALSE;
+  changed (self, KR_VIEW_CHANGED_HISTORY);
+}
+
+void
+kr_view_leave (KrView *self)
+{
+  g_return_if_fail (KR_IS_VIEW (self));
+  if (self->away || self->history->len == 0)
+    return;
+  self->away = TRUE;
   changed (self, KR_VIEW_CHANGED_HISTORY);
 }
 
@@ -529,7 +549,7 @@ kr_view_can_go (KrView *self, int step)
 {
   g_return_val_if_fail (KR_IS_VIEW (self), FALSE);
   if (step < 0)
-    return self->history_at > 0;
+    return self->away ? self->history->len > 0 : self->history_at > 0;
   return self->history_at + 1 < self->history->len;
 }
 
@@ -544,7 +564,10 @@ kr_view_go (KrView *self, int step, KrItemKind *kind, guint *index)
 
   if (self->dataset == NULL || !kr_view_can_go (self, step))
     return FALSE;
-  self->history_at += step;
+  /* Back from what the history does not keep is the visit it was left from. */
+  if (!(self->away && step < 0))
+    self->history_at += step;
+  self->away = FALSE;
   changed (self, KR_VIEW_CHANGED_HISTORY);
   there = &g_array_index (self->history, Visit, self->history_at);
   found = there->kind == KR_ITEM_ENTITY ? kr_dataset_find_entity (self->dataset, there->id)
@@ -582,6 +605,7 @@ kr_view_set_dataset (KrView *self, KrDataset *dataset, const char *key, GError *
     {
       g_array_set_size (self->history, 0);
       self->history_at = 0;
+      self->away = FALSE;
       what |= KR_VIEW_CHANGED_HISTORY;
       /* Another dataset: the filters chosen for it last time, if they still fit it. */
       if (!remembered_filter (self, &kept))

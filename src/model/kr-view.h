@@ -119,9 +119,13 @@ const guint *kr_view_get_highlighted_deals (KrView *self, guint *n);
 
 /* Remembers a selection, dropping what lay ahead of the current one. */
 void kr_view_remember (KrView *self, KrItemKind kind, const char *id);
+/* The current selection was left for what the history does not keep (nothing selected, the
+ * chains of a path, the sources): Back first returns to it. */
+void kr_view_leave (KrView *self);
 gboolean kr_view_can_go (KrView *self, int step);
 /* Moves through the history by @step (-1 back, 1 forward) and gives the selection there, or
- * returns FALSE when there is none that way or it no longer exists in the dataset. */
+ * returns FALSE when there is none that way or it no longer exists in the dataset. Whether the
+ * map shows it is for the caller to find out: the view may have left it out. */
 gboolean kr_view_go (KrView *self, int step, KrItemKind *kind, guint *index);
 
 G_END_DECLS
