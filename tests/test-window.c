@@ -211,6 +211,31 @@ window_says (gpointer data)
 }
 
 static gboolean
+window_is_silent (gpointer data)
+{
+  return !window_says (data);
+}
+
+/* The close button of the toast shown. */
+static GtkWidget *
+find_toast_close (GtkWidget *widget)
+{
+  gboolean in_toast = g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (in_toast && GTK_IS_BUTTON (c)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (c)), "window-close-symbolic") == 0)
+        return c;
+      found = find_toast_close (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
 panel_shows (gpointer data)
 {
   gpointer *pair = data;
@@ -877,6 +902,115 @@ test_focus_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+nothing_selected (gpointer window)
+{
+  return kr_diagram_view_get_selection (KR_DIAGRAM_VIEW (kr_window_get_diagram (window))).type
+         == KR_HIT_NONE;
+}
+
+/* Presses @keys with the focus where it is, as a person does; without xdotool, activates
+ * @action instead (NULL: nothing to do). */
+static void
+press (KrWindow *window, const char *keys, const char *action)
+{
+  if (send_keys (window, "key", keys))
+    return;
+  g_test_message ("xdotool or X11 missing: %s is simulated by a call", keys);
+  if (action != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+/* Back and Forward work whatever the view: from the chains of a path back to where it began,
+ * and to what the path does not show; Escape with the focus in the panel clears the selection,
+ * and in the search entry leaves it. Connect To… asks for the other end until the path is
+ * shown or given up, and then no more (its toast stayed, and took Escape for itself). */
+static void
+test_back_in_views (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  KrEvidencePanel *panel = KR_EVIDENCE_PANEL (kr_window_get_panel (window));
+  gpointer pair[2] = { window, NULL };
+  gpointer tesla[2] = { panel, (gpointer) "tesla" };
+  gpointer honda[2] = { panel, (gpointer) "honda" };
+  gpointer asking[2] = { window, (gpointer) "Select the entity to connect" };
+  KrDataset *shown;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (is_idle, window));
+  shown = kr_window_get_dataset (window);
+  pair[1] = GUINT_TO_POINTER (kr_scene_get_n_nodes (kr_window_get_scene (window)));
+
+  /* Closing the prompt of Connect To… gives up the path: the next entity selected is just
+   * selected. */
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "honda"), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.path-from", "s", "honda"));
+  g_assert_true (wait_for (window_says, asking));
+  click_button (find_toast_close (GTK_WIDGET (window)));
+  g_assert_true (wait_for (window_is_silent, asking));
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "tesla"), FALSE);
+  g_assert_true (wait_for (panel_shows, tesla));
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_cmpuint (kr_scene_get_n_nodes (kr_window_get_scene (window)), ==,
+                    GPOINTER_TO_UINT (pair[1]));
+
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "honda"), FALSE);
+  /* Connect To…, clicked on Honda's page. */
+  click_button (find_button_for (GTK_WIDGET (panel), "win.path-from", NULL));
+  g_assert_true (wait_for (window_says, asking));
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "renault"), FALSE);
+  /* The path is shown: what asked for its other end, which stays until then, goes. */
+  g_assert_true (wait_for (window_is_silent, asking));
+  g_assert_true (wait_for (scene_has_fewer_nodes, pair));
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_cmpint (kr_evidence_panel_get_page (panel), ==, KR_PANEL_PAGE_CHAINS);
+  g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window),
+                                         (guint)kr_dataset_find_entity (shown, "tesla")),
+                   <, 0);
+
+  /* From the panel, where the focus is after reading the chains. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (panel), GTK_DIR_TAB_FORWARD));
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (panel)));
+  press (window, "alt+Left", "win.back");
+  g_assert_true (wait_for (panel_shows, honda));
+  g_assert_cmpint (kr_diagram_view_get_selection (diagram).type, ==, KR_HIT_NODE);
+  press (window, "alt+Left", "win.back");
+  g_assert_true (wait_for (panel_shows, tesla));
+  g_assert_cmpint (kr_evidence_panel_get_page (panel), ==, KR_PANEL_PAGE_ENTITY);
+  g_assert_cmpint (kr_diagram_view_get_selection (diagram).type, ==, KR_HIT_NONE);
+  press (window, "alt+Right", "win.forward");
+  g_assert_true (wait_for (panel_shows, honda));
+
+  /* Escape from the panel. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (panel), GTK_DIR_TAB_FORWARD));
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (panel)));
+  if (send_keys (window, "key", "Escape"))
+    g_assert_true (wait_for (nothing_selected, window));
+  else
+    g_test_message ("xdotool or X11 missing: Escape is not tried");
+
+  /* Escape in the search entry closes the search and leaves what was found selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (wait_for (search_entry_ready, window));
+  kr_diagram_view_select_entity (diagram, kr_dataset_find_entity (shown, "honda"), FALSE);
+  if (send_keys (window, "key", "Escape"))
+    {
+      GtkWidget *bar
+          = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_BAR);
+      g_assert_nonnull (bar);
+      while (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpstr (kr_evidence_panel_get_shown_id (panel), ==, "honda");
+      g_assert_cmpint (kr_diagram_view_get_selection (diagram).type, ==, KR_HIT_NODE);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
 
 static gboolean
@@ -948,5 +1082,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);
   g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
   g_test_add_func ("/window/focus-chip", test_focus_chip);
+  g_test_add_func ("/window/back-in-views", test_back_in_views);
   return g_test_run ();
 }

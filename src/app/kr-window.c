@@ -36,16 +36,29 @@ static const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
 
 /* ---- messages -------------------------------------------------------------------------- */
 
-void
-_kr_window_toast (KrWindow *self, const char *text)
+static AdwToast *
+add_toast (KrWindow *self, const char *text, guint timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *t = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (t, 6);
+  adw_toast_set_timeout (t, timeout);
   /* The newest news first: it answers what the user just did. */
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+  return t;
+}
+
+void
+_kr_window_toast (KrWindow *self, const char *text)
+{
+  add_toast (self, text, 6);
+}
+
+AdwToast *
+_kr_window_prompt (KrWindow *self, const char *text)
+{
+  return add_toast (self, text, 0);
 }
 
 char *

@@ -87,7 +87,7 @@ gboolean kr_view_set_focus_radial (KrView *self, gboolean radial, GError **error
 gboolean kr_view_set_time (KrView *self, const char *date, gboolean reported, GError **error);
 
 /* Choosing a path: @entity is one end; the next entity given to kr_view_finish_path() is the
- * other. */
+ * other. NULL: no path is being chosen. */
 void kr_view_start_path (KrView *self, const char *entity);
 const char *kr_view_get_path_start (KrView *self);
 /* Shows the shortest chains between the path's start and @entity. Ending on the start itself
