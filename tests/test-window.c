@@ -1011,6 +1011,54 @@ test_back_in_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  KrDiagramView *diagram;
+  double zoom;
+} Zoom;
+
+static gboolean
+zoom_changed (gpointer data)
+{
+  Zoom *zoom = data;
+  return kr_diagram_view_get_zoom (zoom->diagram) != zoom->zoom;
+}
+
+/* Ctrl and the mouse wheel zoom around the pointer, which X11 wheel events do not locate. */
+static void
+test_wheel_zoom (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  Still still = { .window = window, .frame = -1 };
+  Zoom zoom = { .diagram = diagram };
+  double x, y, sx, sy, after_x, after_y;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  /* Far from the middle, where zooming around the middle would move it most. */
+  x = gtk_widget_get_width (GTK_WIDGET (diagram)) / 4;
+  y = gtk_widget_get_height (GTK_WIDGET (diagram)) / 4;
+  kr_diagram_view_to_scene (diagram, x, y, &sx, &sy);
+  zoom.zoom = kr_diagram_view_get_zoom (diagram);
+  if (!pointer_at (window, GTK_WIDGET (diagram), x, y,
+                   (const char *const[]){ "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL }))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (wait_for (zoom_changed, &zoom));
+  g_assert_cmpfloat (kr_diagram_view_get_zoom (diagram), >, zoom.zoom);
+  /* The pointer lands on a whole pixel of the screen. */
+  kr_diagram_view_to_widget (diagram, sx, sy, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, x, 2);
+  g_assert_cmpfloat_with_epsilon (after_y, y, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
 
 static gboolean
@@ -1083,5 +1131,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/large-dataset-engine", test_large_dataset_engine);
   g_test_add_func ("/window/focus-chip", test_focus_chip);
   g_test_add_func ("/window/back-in-views", test_back_in_views);
+  g_test_add_func ("/window/wheel-zoom", test_wheel_zoom);
   return g_test_run ();
 }
