@@ -13,6 +13,7 @@
 
 #include "kr-bench-data.h"
 #include "kr-builtin.h"
+#include "kr-dataset-queries.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout.h"
@@ -1059,6 +1060,68 @@ test_wheel_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Choosing an article among the sources brings what it evidences into view: every entity it
+ * concerns is on screen, however the map was zoomed and panned. */
+static void
+test_article_in_view (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  Still still = { .window = window, .frame = -1 };
+  g_autoptr (GArray) entities = NULL;
+  g_autoptr (GArray) deals = NULL;
+  KrDataset *shown;
+  KrScene *scene;
+  double w, h;
+  guint article = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  shown = kr_window_get_dataset (window);
+  scene = kr_window_get_scene (window);
+  /* The article that evidences the most deals. */
+  for (guint a = 0; a < kr_dataset_get_n_articles (shown); a++)
+    {
+      g_autoptr (GArray) e = NULL;
+      g_autoptr (GArray) d = NULL;
+      kr_dataset_list_evidenced_by (shown, a, &e, &d);
+      if (deals == NULL || d->len > deals->len)
+        {
+          g_clear_pointer (&entities, g_array_unref);
+          g_clear_pointer (&deals, g_array_unref);
+          entities = g_steal_pointer (&e);
+          deals = g_steal_pointer (&d);
+          article = a;
+        }
+    }
+  g_assert_cmpuint (entities->len, >, 1);
+
+  /* Far in, in a corner of the map. */
+  kr_diagram_view_zoom_at (diagram, 5, 0, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-article", "s",
+                                             kr_dataset_get_article (shown, article)->id));
+  still.frame = -1;
+  g_assert_true (wait_for (map_is_still, &still));
+  w = gtk_widget_get_width (GTK_WIDGET (diagram));
+  h = gtk_widget_get_height (GTK_WIDGET (diagram));
+  for (guint i = 0; i < entities->len; i++)
+    {
+      int node = kr_scene_find_entity (scene, g_array_index (entities, guint, i));
+      const KrSceneNode *n;
+      double x, y;
+
+      g_assert_cmpint (node, >=, 0);
+      n = kr_scene_get_node (scene, (guint)node);
+      kr_diagram_view_to_widget (diagram, n->x, n->y, &x, &y);
+      if (x < 0 || x > w || y < 0 || y > h)
+        g_error ("%s is off screen, at %.0f, %.0f in %.0f×%.0f", n->label, x, y, w, h);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
 
 static gboolean
@@ -1132,5 +1195,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/focus-chip", test_focus_chip);
   g_test_add_func ("/window/back-in-views", test_back_in_views);
   g_test_add_func ("/window/wheel-zoom", test_wheel_zoom);
+  g_test_add_func ("/window/article-in-view", test_article_in_view);
   return g_test_run ();
 }

@@ -224,6 +224,13 @@ show_article_action (GtkWidget *widget, const char *action_name, GVariant *param
   kr_evidence_panel_show_article (self->panel, dataset, (guint)article);
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
+  /* What it evidences, brought into view. */
+  {
+    guint n_entities, n_deals;
+    const guint *entities = kr_view_get_highlighted_entities (self->view, &n_entities);
+    const guint *deals = kr_view_get_highlighted_deals (self->view, &n_deals);
+    kr_diagram_view_reveal (self->diagram, entities, n_entities, deals, n_deals);
+  }
 }
 
 static void
