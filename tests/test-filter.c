@@ -406,6 +406,7 @@ test_parts (void)
     }
   full.focus = g_strdup ("a");
   full.depth = 2;
+  full.radial = TRUE;
   full.path_from = g_strdup ("a");
   full.path_to = g_strdup ("d");
   full.as_of = g_strdup ("2023");
@@ -426,6 +427,8 @@ test_parts (void)
       kr_filter_clear_part (&copy, part);
       g_assert_false (kr_filter_has_part (&copy, part));
       g_assert_null (kr_filter_describe_part (&copy, part, ds));
+      /* A radial layout is the focus's: it goes with it, and only with it. */
+      g_assert_true (copy.radial == (part != KR_FILTER_PART_FOCUS));
       for (KrFilterPart other = 0; other < KR_N_FILTER_PARTS; other++)
         if (other != part)
           g_assert_true (kr_filter_has_part (&copy, other));
@@ -442,6 +445,7 @@ test_parts (void)
     g_assert_cmpstr (kinds, ==, "Deals: Alliance");
     kr_filter_copy (&copy, &full);
     g_assert_cmpuint (copy.depth, ==, 2);
+    g_assert_true (copy.radial);
     for (KrFilterPart part = 0; part < KR_N_FILTER_PARTS; part++)
       kr_filter_clear_part (&copy, part);
     g_assert_true (kr_filter_is_empty (&copy));

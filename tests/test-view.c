@@ -123,6 +123,30 @@ test_focus_and_path (void)
   farther = shown_entities (view);
   g_assert_cmpstr (farther, ==, "a b c d e f"); /* e by the deal c urged */
 
+  /* Radial is a choice of this focus: on and off again it shows the same, a new focus starts
+   * without it, and it goes with the focus; without one, there is nothing to turn on. */
+  changes = 0;
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_get_filter (view)->radial);
+  g_assert_cmpuint (changes, ==, KR_VIEW_CHANGED_FILTER);
+  g_clear_pointer (&farther, g_free);
+  farther = shown_entities (view);
+  g_assert_cmpstr (farther, ==, "a b c d e f");
+  g_assert_true (kr_view_set_focus_radial (view, FALSE, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_focus (view, "b", &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_true (kr_view_clear_part (view, KR_FILTER_PART_FOCUS, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  changes = 0;
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+  g_assert_false (kr_view_get_filter (view)->radial);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (kr_view_focus (view, "d", &error));
+  g_assert_true (kr_view_set_focus_radial (view, TRUE, &error));
+
   /* A path begun and ended on the same entity chooses nothing, and changes nothing. */
   changes = 0;
   kr_view_start_path (view, "a");
@@ -136,6 +160,7 @@ test_focus_and_path (void)
   kr_view_start_path (view, "a");
   g_assert_true (kr_view_finish_path (view, "d", &error));
   g_assert_null (kr_view_get_filter (view)->focus);
+  g_assert_false (kr_view_get_filter (view)->radial);
   path = shown_entities (view);
   g_assert_cmpstr (path, ==, "a b c d");
   chains = kr_view_list_chains (view, 10);
@@ -183,9 +208,14 @@ test_dates (void)
   as_of = list_dates (view, FALSE);
   reported = list_dates (view, TRUE);
   /* Every dataset date shows something as of it (undated deals are always there); as
-   * reported, nothing had been published before the first article. */
-  g_assert_cmpstr (as_of, ==, "2021 2022-03-01 2022-06 2023 2023-07 2023-07-15 2024-01");
-  g_assert_cmpstr (reported, ==, "2022-03-01 2022-06 2023 2023-07 2023-07-15 2024-01");
+   * reported, nothing had been published before the first article. A date that shows what the
+   * one before it showed is left out, or playing through time would stall there: as of the
+   * first article's date (2022-03-01) or the end of a deal's month (2022-06), nothing began or
+   * ended; as reported by a date on which nothing was published (2022-06, or 2023-07-15 and
+   * 2024-01, after the last article), nothing more had been said. "2023", a year, reaches
+   * the article of 2023-07 and the deals begun in that year. */
+  g_assert_cmpstr (as_of, ==, "2021 2023 2024-01");
+  g_assert_cmpstr (reported, ==, "2022-03-01 2023");
   g_assert_true (kr_view_set_time (view, "2022-03-01", TRUE, NULL));
   g_assert_cmpstr (kr_view_get_filter (view)->as_reported, ==, "2022-03-01");
   g_assert_true (kr_view_set_time (view, NULL, FALSE, NULL));
@@ -267,12 +297,40 @@ test_history (void)
   g_assert_true (kr_view_go (view, -1, &kind, &index));
   g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
 
+  /* Left for what the history does not keep (the chains of a path, nothing selected), Back
+   * returns to the selection first; Forward goes on as before. */
+  kr_view_remember (view, KR_ITEM_ENTITY, "b");
+  kr_view_leave (view);
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_entity (ds, "b"));
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
+  kr_view_leave (view);
+  g_assert_true (kr_view_go (view, 1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_entity (ds, "b"));
+  /* Selecting it again is being back. */
+  kr_view_leave (view);
+  kr_view_remember (view, KR_ITEM_ENTITY, "b");
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpuint (index, ==, (guint)kr_dataset_find_deal (ds, "ab"));
+
   /* A new version of the dataset keeps the history; another dataset starts afresh. */
   kr_view_set_dataset (view, ds, "test:network", NULL);
   g_assert_true (kr_view_can_go (view, -1));
   kr_view_set_dataset (view, other, "test:minimal", NULL);
   g_assert_false (kr_view_can_go (view, -1));
   g_assert_false (kr_view_can_go (view, 1));
+
+  /* With one selection only, and nothing before it, Back leads to it once it is left. */
+  kr_view_leave (view);
+  g_assert_false (kr_view_can_go (view, -1));
+  kr_view_remember (view, KR_ITEM_ENTITY, "sample");
+  g_assert_false (kr_view_can_go (view, -1));
+  kr_view_leave (view);
+  g_assert_true (kr_view_can_go (view, -1));
+  g_assert_true (kr_view_go (view, -1, &kind, &index));
+  g_assert_cmpint (kind, ==, KR_ITEM_ENTITY);
+  g_assert_false (kr_view_can_go (view, -1));
 }
 
 /* The filters chosen for a dataset come back with it; a new version of it keeps the view as
@@ -294,15 +352,17 @@ test_remembered (void)
   kr_view_set_dataset (view, ds, "test:network", NULL);
   g_assert_true (kr_filter_parse_term (&filter, "deal-kind=alliance", NULL));
   filter.focus = g_strdup ("a");
+  filter.radial = TRUE;
   g_assert_true (kr_view_set_filter (view, &filter, NULL));
   saved = g_settings_get_value (settings, "dataset-filters");
-  /* Focus, paths and time are not remembered. */
+  /* Focus (radial or not), paths and time are not remembered. */
   g_assert_true (g_variant_lookup (saved, "test:network", "&s", &terms));
   g_assert_cmpstr (terms, ==, "deal-kind=alliance");
 
   kr_view_set_dataset (later, ds, "test:network", NULL);
   g_assert_cmpuint (kr_view_get_filter (later)->deal_kinds, ==, 1u << KR_DEAL_ALLIANCE);
   g_assert_null (kr_view_get_filter (later)->focus);
+  g_assert_false (kr_view_get_filter (later)->radial);
 
   /* The new version no longer has the entity in focus: everything is shown, and why said. */
   g_assert_false (kr_view_set_dataset (view, other, "test:network", &error));

@@ -91,10 +91,14 @@ struct _KrWindow
   guint reload_id;
 
   gboolean navigating; /* going back or forward: not a new step in the history */
+  AdwToast *path_toast; /* asks for the other end of a path, while it is up (not a ref) */
+  gint64 path_toast_since;
 };
 
 /* kr-window.c */
 void _kr_window_toast (KrWindow *self, const char *text);
+/* A toast that asks for something, and stays until it is dismissed; the overlay owns it. */
+AdwToast *_kr_window_prompt (KrWindow *self, const char *text);
 /* A toast whose Details button shows @body, plain text, in a dialog. */
 void _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *body);
 /* A file's name as people read it: valid UTF-8 whatever the file system holds. */
@@ -120,6 +124,8 @@ void _kr_window_relayout (KrWindow *self);
 /* The other end of a path being chosen (win.path-from) was selected. */
 void _kr_window_finish_path (KrWindow *self, guint entity);
 void _kr_window_focus_depth_changed (KrWindow *self, guint depth);
+/* Lays the focus shown out in circles around its entity, or as the map is. */
+void _kr_window_set_focus_radial (KrWindow *self, gboolean radial);
 void _kr_window_timeline_toggled (KrWindow *self);
 
 /* kr-window-selection.c */

@@ -14,17 +14,56 @@ static void
 history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_panel = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->panel));
   KrItemKind kind;
   guint index;
+  const char *id;
 
   if (!kr_view_go (self->view, g_str_equal (action_name, "win.back") ? -1 : 1, &kind, &index))
     return;
+  id = kind == KR_ITEM_ENTITY ? kr_dataset_get_entity (dataset, index)->id
+                              : kr_dataset_get_deal (dataset, index)->id;
+  /* The page that holds the focus is about to go: the focus waits on the map meanwhile. */
+  if (in_panel)
+    gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
   self->navigating = TRUE;
   if (kind == KR_ITEM_ENTITY)
     kr_diagram_view_select_entity (self->diagram, (int)index, TRUE);
   else
     kr_diagram_view_select_deal (self->diagram, (int)index, TRUE);
+  /* Not on the map this view shows (a path, a focus, a filter): its page all the same. */
+  if (g_strcmp0 (kr_evidence_panel_get_shown_id (self->panel), id) != 0)
+    {
+      kr_diagram_view_clear_selection (self->diagram);
+      if (kind == KR_ITEM_ENTITY)
+        kr_evidence_panel_show_entity (self->panel, dataset, index);
+      else
+        kr_evidence_panel_show_deal (self->panel, dataset, index);
+      if (!self->show_sidebar)
+        g_object_set (self, "show-sidebar", TRUE, NULL);
+    }
   self->navigating = FALSE;
+  if (in_panel)
+    kr_evidence_panel_focus (self->panel);
+}
+
+/* Escape clears the selection wherever the focus is (the map has its own binding), except in
+ * a text entry, whose Escape is its own: the search bar's closes the bar. */
+static gboolean
+escape_pressed (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if ((focus != NULL && GTK_IS_EDITABLE (focus))
+      || kr_diagram_view_get_selection (self->diagram).type == KR_HIT_NONE)
+    return FALSE;
+  /* Back to the map, before the panel's page, which may hold the focus, goes. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
+  kr_diagram_view_clear_selection (self->diagram);
+  return TRUE;
 }
 
 /* The mouse's back and forward buttons. */
@@ -51,6 +90,10 @@ selection_changed (KrWindow *self)
     {
       /* Sources and chains are not selections: they stay until something is selected. */
       KrPanelPage page = kr_evidence_panel_get_page (self->panel);
+
+      /* What is shown instead is not kept in the history: Back returns to the selection. */
+      if (!self->navigating)
+        kr_view_leave (self->view);
       if (page == KR_PANEL_PAGE_CHAINS || page == KR_PANEL_PAGE_SOURCES
           || page == KR_PANEL_PAGE_ARTICLE)
         return;
@@ -181,6 +224,13 @@ show_article_action (GtkWidget *widget, const char *action_name, GVariant *param
   kr_evidence_panel_show_article (self->panel, dataset, (guint)article);
   if (!self->show_sidebar)
     g_object_set (self, "show-sidebar", TRUE, NULL);
+  /* What it evidences, brought into view. */
+  {
+    guint n_entities, n_deals;
+    const guint *entities = kr_view_get_highlighted_entities (self->view, &n_entities);
+    const guint *deals = kr_view_get_highlighted_deals (self->view, &n_deals);
+    kr_diagram_view_reveal (self->diagram, entities, n_entities, deals, n_deals);
+  }
 }
 
 static void
@@ -224,4 +274,5 @@ _kr_window_class_init_selection (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward",
                                        NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 }

@@ -42,6 +42,52 @@ focus_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     refused (self, error);
 }
 
+/* The prompt is the overlay's: the window only points at it while it is up. */
+static void
+forget_path_toast (KrWindow *self)
+{
+  if (self->path_toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->path_toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->path_toast), (gpointer *)&self->path_toast);
+  self->path_toast = NULL;
+}
+
+/* Closed by the user: no path is being chosen any more. */
+static void
+path_toast_closed (KrWindow *self)
+{
+  forget_path_toast (self);
+  kr_view_start_path (self->view, NULL);
+}
+
+static gboolean
+dismiss_toast (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* The path asked for is shown, or no longer being chosen: the prompt for its other end goes.
+ * libadwaita 1.2 frees a toast dismissed while it is still coming up (300 ms, 500 ms when it
+ * replaces another) before that animation ends, and crashes: such a prompt goes once it is
+ * up. */
+static void
+dismiss_path_toast (KrWindow *self)
+{
+  AdwToast *toast = self->path_toast;
+  gint64 left = self->path_toast_since + 600 * G_TIME_SPAN_MILLISECOND - g_get_monotonic_time ();
+
+  if (toast == NULL)
+    return;
+  forget_path_toast (self);
+  if (left <= 0)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)(left / G_TIME_SPAN_MILLISECOND) + 1,
+                        dismiss_toast, g_object_ref (toast), g_object_unref);
+}
+
 /* "How is A connected to B?": the first entity comes from the panel, the next one selected
  * on the map is the other end. */
 static void
@@ -58,7 +104,13 @@ path_from_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   kr_view_start_path (self->view, id);
   message = g_strdup_printf (_ ("Select the entity to connect %s to"),
                              kr_dataset_get_entity (dataset, (guint)e)->display_name);
-  _kr_window_toast (self, message);
+  dismiss_path_toast (self);
+  self->path_toast = _kr_window_prompt (self, message);
+  self->path_toast_since = g_get_monotonic_time ();
+  g_object_add_weak_pointer (G_OBJECT (self->path_toast), (gpointer *)&self->path_toast);
+  g_signal_connect_swapped (self->path_toast, "dismissed", G_CALLBACK (path_toast_closed), self);
+  /* The other end is chosen on the map; the page holding the focus goes. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
   kr_diagram_view_clear_selection (self->diagram);
 }
 
@@ -70,6 +122,7 @@ _kr_window_finish_path (KrWindow *self, guint entity)
   g_autoptr (GPtrArray) chains = NULL;
   const KrFilter *shown;
 
+  dismiss_path_toast (self);
   if (!kr_view_finish_path (self->view, kr_dataset_get_entity (dataset, entity)->id, &error))
     {
       if (error != NULL)
@@ -122,6 +175,15 @@ _kr_window_focus_depth_changed (KrWindow *self, guint depth)
   g_autoptr (GError) error = NULL;
 
   if (!kr_view_set_focus_depth (self->view, depth, &error))
+    refused (self, error);
+}
+
+void
+_kr_window_set_focus_radial (KrWindow *self, gboolean radial)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_view_set_focus_radial (self->view, radial, &error))
     refused (self, error);
 }
 
@@ -280,8 +342,11 @@ _kr_window_relayout (KrWindow *self)
       kr_diagram_view_set_scene (self->diagram, NULL);
       return;
     }
-  /* A radial layout of a neighbourhood centres on the entity in focus. */
+  /* A radial layout of a neighbourhood centres on the entity in focus: the one the focus asks
+   * for, which leaves the engine preferred alone, or that engine when it is radial. */
   options.root = kr_view_get_filter (self->view)->focus;
+  if (options.root != NULL && kr_view_get_filter (self->view)->radial)
+    options.engine = KR_ENGINE_TWOPI;
   options.visible_entities = kr_view_get_shown_entities (self->view);
   options.n_entities = kr_dataset_get_n_entities (dataset);
   options.visible_deals = kr_view_get_shown_deals (self->view);
@@ -320,6 +385,8 @@ view_changed (KrWindow *self, KrViewChange what)
 
   if (what & KR_VIEW_CHANGED_DATASET)
     {
+      /* A path being chosen ends with the dataset it was begun in. */
+      dismiss_path_toast (self);
       kr_filter_popover_set_dataset (self->filter_popover, dataset, filter);
       if (self->show_timeline)
         update_timeline_dates (self);
@@ -328,6 +395,8 @@ view_changed (KrWindow *self, KrViewChange what)
     {
       kr_view_bar_show (self->view_bar, dataset, filter);
       kr_filter_popover_sync (self->filter_popover, filter);
+      /* Radial goes with the focus: the chip's button follows. */
+      g_object_notify (G_OBJECT (self), "focus-radial");
       /* A new dataset is laid out once the window knows which engine suits it. */
       if (!(what & KR_VIEW_CHANGED_DATASET))
         {
@@ -366,6 +435,7 @@ _kr_window_dispose_view (KrWindow *self)
   g_clear_object (&self->layout_cancellable);
   g_cancellable_cancel (self->dates_cancellable);
   g_clear_object (&self->dates_cancellable);
+  forget_path_toast (self);
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (self->view, view_changed, self);
   g_clear_object (&self->view);

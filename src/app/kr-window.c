@@ -25,6 +25,7 @@ enum
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
   PROP_FOCUS_DEPTH,
+  PROP_FOCUS_RADIAL,
   PROP_SHOW_TIMELINE,
   N_PROPS
 };
@@ -35,16 +36,29 @@ static const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
 
 /* ---- messages -------------------------------------------------------------------------- */
 
-void
-_kr_window_toast (KrWindow *self, const char *text)
+static AdwToast *
+add_toast (KrWindow *self, const char *text, guint timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *t = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (t, 6);
+  adw_toast_set_timeout (t, timeout);
   /* The newest news first: it answers what the user just did. */
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+  return t;
+}
+
+void
+_kr_window_toast (KrWindow *self, const char *text)
+{
+  add_toast (self, text, 6);
+}
+
+AdwToast *
+_kr_window_prompt (KrWindow *self, const char *text)
+{
+  return add_toast (self, text, 0);
 }
 
 char *
@@ -241,6 +255,9 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_FOCUS_DEPTH:
       g_value_set_int (value, (int)kr_view_get_focus_depth (self->view));
       break;
+    case PROP_FOCUS_RADIAL:
+      g_value_set_boolean (value, kr_view_get_filter (self->view)->radial);
+      break;
     case PROP_SHOW_TIMELINE:
       g_value_set_boolean (value, self->show_timeline);
       break;
@@ -291,6 +308,10 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
             g_object_notify_by_pspec (object, pspec);
           }
       }
+      break;
+    case PROP_FOCUS_RADIAL:
+      /* Notified with every change of the view (kr-window-view.c). */
+      _kr_window_set_focus_radial (self, g_value_get_boolean (value));
       break;
     case PROP_SHOW_TIMELINE:
       if (self->show_timeline != g_value_get_boolean (value))
@@ -391,6 +412,10 @@ kr_window_class_init (KrWindowClass *klass)
   properties[PROP_FOCUS_DEPTH]
       = g_param_spec_int ("focus-depth", NULL, NULL, 1, KR_FILTER_MAX_DEPTH, 1,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The focus shown is laid out in circles around its entity, whatever the engine. */
+  properties[PROP_FOCUS_RADIAL]
+      = g_param_spec_boolean ("focus-radial", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_TIMELINE]
       = g_param_spec_boolean ("show-timeline", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -440,6 +465,7 @@ kr_window_class_init (KrWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");
+  gtk_widget_class_install_property_action (widget_class, "win.focus-radial", "focus-radial");
   gtk_widget_class_install_property_action (widget_class, "win.timeline", "show-timeline");
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);

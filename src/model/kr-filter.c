@@ -94,6 +94,7 @@ static void
 clear_focus (KrFilter *f)
 {
   g_clear_pointer (&f->focus, g_free);
+  f->radial = FALSE;
 }
 
 static void
@@ -101,6 +102,7 @@ copy_focus (KrFilter *d, const KrFilter *s)
 {
   d->focus = g_strdup (s->focus);
   d->depth = s->depth;
+  d->radial = s->radial;
 }
 
 static char *

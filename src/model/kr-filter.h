@@ -40,7 +40,8 @@ typedef struct
   char *from, *to;        /* deals dated within, inclusive; NULL leaves it open */
   gboolean hide_isolated; /* entities with no deal shown are left out */
   char *focus;            /* entity id: only its neighbourhood … */
-  guint depth;            /* … this many deals away (1 to 3) */
+  guint depth;            /* … this many deals away (1 to 3) … */
+  gboolean radial;        /* … laid out in circles around it; goes with the focus */
   char *path_from;        /* entity ids: only the shortest chains of deals between them */
   char *path_to;
   char *as_of;       /* a date: deals under way then (started, not ended) */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-dataset-queries.h"
 #include "kr-paths.h"
@@ -39,6 +40,7 @@ struct _KrView
 
   GArray *history; /* Visit, oldest first */
   guint history_at;
+  gboolean away; /* from the visit at history_at, to something not kept */
 };
 
 G_DEFINE_FINAL_TYPE (KrView, kr_view, G_TYPE_OBJECT)
@@ -264,6 +266,19 @@ kr_view_set_focus_depth (KrView *self, guint depth, GError **error)
 }
 
 gboolean
+kr_view_set_focus_radial (KrView *self, gboolean radial, GError **error)
+{
+  g_auto (KrFilter) candidate = KR_FILTER_INIT;
+
+  g_return_val_if_fail (KR_IS_VIEW (self), FALSE);
+  if (self->filter.focus == NULL || self->filter.radial == !!radial)
+    return TRUE;
+  kr_filter_copy (&candidate, &self->filter);
+  candidate.radial = !!radial;
+  return kr_view_set_filter (self, &candidate, error);
+}
+
+gboolean
 kr_view_set_time (KrView *self, const char *date, gboolean reported, GError **error)
 {
   g_auto (KrFilter) candidate = KR_FILTER_INIT;
@@ -347,16 +362,21 @@ dates_job_free (DatesJob *job)
 }
 
 /* As of a date before the first deal, or as reported before the first article, there is
- * nothing to draw: only the dates that show something are kept. */
+ * nothing to draw: only the dates that show something are kept. Nor are those that show what
+ * the date kept before them showed (as reported by a date on which nothing was published, as
+ * of one on which no deal began or ended): playing through time would seem to stall there. */
 static void
 list_dates (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   DatesJob *job = data;
   guint n_e = kr_dataset_get_n_entities (job->dataset);
+  guint n_d = kr_dataset_get_n_deals (job->dataset);
   g_auto (GStrv) dates = kr_dataset_list_dates (job->dataset, 120);
   g_autoptr (GStrvBuilder) shown = g_strv_builder_new ();
   g_autofree gboolean *entities = kr_dataset_new_entity_flags (job->dataset);
   g_autofree gboolean *deals = kr_dataset_new_deal_flags (job->dataset);
+  g_autofree gboolean *kept_entities = kr_dataset_new_entity_flags (job->dataset);
+  g_autofree gboolean *kept_deals = kr_dataset_new_deal_flags (job->dataset);
   char **slot = job->reported ? &job->filter.as_reported : &job->filter.as_of;
 
   for (guint i = 0; dates[i] != NULL; i++)
@@ -370,8 +390,13 @@ list_dates (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
         for (guint e = 0; e < n_e && !any; e++)
           any = entities[e];
       *slot = NULL;
-      if (any)
-        g_strv_builder_add (shown, dates[i]);
+      if (!any
+          || (memcmp (entities, kept_entities, n_e * sizeof (gboolean)) == 0
+              && memcmp (deals, kept_deals, n_d * sizeof (gboolean)) == 0))
+        continue;
+      g_strv_builder_add (shown, dates[i]);
+      memcpy (kept_entities, entities, n_e * sizeof (gboolean));
+      memcpy (kept_deals, deals, n_d * sizeof (gboolean));
     }
   g_task_return_pointer (task, g_strv_builder_end (shown), (GDestroyNotify)g_strfreev);
 }
@@ -489,7 +514,15 @@ kr_view_remember (KrView *self, KrItemKind kind, const char *id)
     {
       const Visit *now = &g_array_index (self->history, Visit, self->history_at);
       if (now->kind == kind && g_str_equal (now->id, id))
-        return;
+        {
+          /* Back where it was. */
+          if (self->away)
+            {
+              self->away = FALSE;
+              changed (self, KR_VIEW_CHANGED_HISTORY);
+            }
+          return;
+        }
       g_array_set_size (self->history, self->history_at + 1);
     }
   visit.id = g_strdup (id);
@@ -497,6 +530,17 @@ kr_view_remember (KrView *self, KrItemKind kind, const char *id)
   if (self->history->len > MAX_HISTORY)
     g_array_remove_index (self->history, 0);
   self->history_at = self->history->len - 1;
+  self->away = FALSE;
+  changed (self, KR_VIEW_CHANGED_HISTORY);
+}
+
+void
+kr_view_leave (KrView *self)
+{
+  g_return_if_fail (KR_IS_VIEW (self));
+  if (self->away || self->history->len == 0)
+    return;
+  self->away = TRUE;
   changed (self, KR_VIEW_CHANGED_HISTORY);
 }
 
@@ -505,7 +549,7 @@ kr_view_can_go (KrView *self, int step)
 {
   g_return_val_if_fail (KR_IS_VIEW (self), FALSE);
   if (step < 0)
-    return self->history_at > 0;
+    return self->away ? self->history->len > 0 : self->history_at > 0;
   return self->history_at + 1 < self->history->len;
 }
 
@@ -520,7 +564,10 @@ kr_view_go (KrView *self, int step, KrItemKind *kind, guint *index)
 
   if (self->dataset == NULL || !kr_view_can_go (self, step))
     return FALSE;
-  self->history_at += step;
+  /* Back from what the history does not keep is the visit it was left from. */
+  if (!(self->away && step < 0))
+    self->history_at += step;
+  self->away = FALSE;
   changed (self, KR_VIEW_CHANGED_HISTORY);
   there = &g_array_index (self->history, Visit, self->history_at);
   found = there->kind == KR_ITEM_ENTITY ? kr_dataset_find_entity (self->dataset, there->id)
@@ -558,6 +605,7 @@ kr_view_set_dataset (KrView *self, KrDataset *dataset, const char *key, GError *
     {
       g_array_set_size (self->history, 0);
       self->history_at = 0;
+      self->away = FALSE;
       what |= KR_VIEW_CHANGED_HISTORY;
       /* Another dataset: the filters chosen for it last time, if they still fit it. */
       if (!remembered_filter (self, &kept))

@@ -77,12 +77,17 @@ gboolean kr_view_focus (KrView *self, const char *entity, GError **error);
 guint kr_view_get_focus_depth (KrView *self);
 gboolean kr_view_set_focus_depth (KrView *self, guint depth, GError **error);
 
+/* Whether the focus shown is laid out in circles around its entity (Graphviz's twopi) rather
+ * than as the map is: a choice of this view only, which goes with the focus and is never
+ * remembered. Without a focus, nothing changes. */
+gboolean kr_view_set_focus_radial (KrView *self, gboolean radial, GError **error);
+
 /* The map as of @date (@reported FALSE) or as articles had reported it by @date; NULL
  * shows every time. */
 gboolean kr_view_set_time (KrView *self, const char *date, gboolean reported, GError **error);
 
 /* Choosing a path: @entity is one end; the next entity given to kr_view_finish_path() is the
- * other. */
+ * other. NULL: no path is being chosen. */
 void kr_view_start_path (KrView *self, const char *entity);
 const char *kr_view_get_path_start (KrView *self);
 /* Shows the shortest chains between the path's start and @entity. Ending on the start itself
@@ -93,7 +98,9 @@ gboolean kr_view_finish_path (KrView *self, const char *entity, GError **error);
 GPtrArray *kr_view_list_chains (KrView *self, guint max);
 
 /* The dates at which the view, without its time, shows something (as of each date, or as
- * reported by it), worked out in a thread: a large dataset takes one filter pass per date. */
+ * reported by it) that it did not show at the date before: stepping through them, the map
+ * changes at every step. Worked out in a thread: a large dataset takes one filter pass per
+ * date. */
 void kr_view_list_dates_async (KrView *self, gboolean reported, GCancellable *cancellable,
                                GAsyncReadyCallback callback, gpointer user_data);
 char **kr_view_list_dates_finish (KrView *self, GAsyncResult *result, GError **error);
@@ -112,9 +119,13 @@ const guint *kr_view_get_highlighted_deals (KrView *self, guint *n);
 
 /* Remembers a selection, dropping what lay ahead of the current one. */
 void kr_view_remember (KrView *self, KrItemKind kind, const char *id);
+/* The current selection was left for what the history does not keep (nothing selected, the
+ * chains of a path, the sources): Back first returns to it. */
+void kr_view_leave (KrView *self);
 gboolean kr_view_can_go (KrView *self, int step);
 /* Moves through the history by @step (-1 back, 1 forward) and gives the selection there, or
- * returns FALSE when there is none that way or it no longer exists in the dataset. */
+ * returns FALSE when there is none that way or it no longer exists in the dataset. Whether the
+ * map shows it is for the caller to find out: the view may have left it out. */
 gboolean kr_view_go (KrView *self, int step, KrItemKind *kind, guint *index);
 
 G_END_DECLS

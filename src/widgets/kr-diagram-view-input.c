@@ -92,7 +92,6 @@ scrolled (GtkEventControllerScroll *controller, double dx, double dy, KrDiagramV
   GdkModifierType mods
       = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   gboolean pixels = FALSE;
-  double x = 0, y = 0;
 
 #if GTK_CHECK_VERSION(4, 8, 0)
   pixels = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
@@ -100,8 +99,10 @@ scrolled (GtkEventControllerScroll *controller, double dx, double dy, KrDiagramV
 
   if (mods & GDK_CONTROL_MASK)
     {
-      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-      if (event == NULL || !gdk_event_get_position (event, &x, &y))
+      /* Around the pointer. A scroll event does not say where it is (X11 wheel events have
+       * no position, and others are the window's): the motion controller does. */
+      double x = self->pointer_x, y = self->pointer_y;
+      if (!self->has_pointer)
         {
           x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
           y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
@@ -147,6 +148,10 @@ motion (GtkEventControllerMotion *controller, double x, double y, KrDiagramView 
   int node = hit.type == KR_HIT_NODE ? (int)hit.index : -1;
   int edge = hit.type == KR_HIT_EDGE ? (int)hit.index : -1;
 
+  /* Where Ctrl+scroll zooms around. */
+  self->has_pointer = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
   if (node == self->hover_node && edge == self->hover_edge)
     return;
   self->hover_node = node;
@@ -158,6 +163,7 @@ motion (GtkEventControllerMotion *controller, double x, double y, KrDiagramView 
 static void
 leave (GtkEventControllerMotion *controller, KrDiagramView *self)
 {
+  self->has_pointer = FALSE;
   if (self->hover_node < 0 && self->hover_edge < 0)
     return;
   self->hover_node = self->hover_edge = -1;
@@ -361,6 +367,7 @@ _kr_diagram_view_init_input (KrDiagramView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   motion_controller = gtk_event_controller_motion_new ();
+  g_signal_connect (motion_controller, "enter", G_CALLBACK (motion), self);
   g_signal_connect (motion_controller, "motion", G_CALLBACK (motion), self);
   g_signal_connect (motion_controller, "leave", G_CALLBACK (leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion_controller);

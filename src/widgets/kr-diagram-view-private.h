@@ -44,6 +44,8 @@ struct _KrDiagramView
 
   double drag_start_x, drag_start_y;
   gboolean dragged;
+  gboolean has_pointer;        /* the pointer is over the map, … */
+  double pointer_x, pointer_y; /* … there */
   double gesture_start_zoom;
   AdwStyleManager *style_manager;
 

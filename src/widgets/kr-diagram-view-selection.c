@@ -133,6 +133,66 @@ kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, gui
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+add_to_box (double box[4], double x, double y, double width, double height)
+{
+  box[0] = MIN (box[0], x);
+  box[1] = MIN (box[1], y);
+  box[2] = MAX (box[2], x + width);
+  box[3] = MAX (box[3], y + height);
+}
+
+void
+kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n, const guint *deals,
+                        guint n_deals)
+{
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double margin = 24, left = 0, lw, lh, zoom;
+  g_autofree guint8 *wanted = NULL;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  if (self->scene == NULL || w <= 0 || h <= 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      int node = kr_scene_find_entity (self->scene, entities[i]);
+      if (node >= 0)
+        {
+          const KrSceneNode *nd = kr_scene_get_node (self->scene, (guint)node);
+          add_to_box (box, nd->x - nd->width / 2, nd->y - nd->height / 2, nd->width, nd->height);
+        }
+    }
+  wanted = g_malloc0 (MAX (kr_dataset_get_n_deals (kr_scene_get_dataset (self->scene)), 1));
+  for (guint i = 0; i < n_deals; i++)
+    wanted[deals[i]] = 1;
+  for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
+    {
+      const KrSceneEdge *e = kr_scene_get_edge (self->scene, i);
+      if (wanted[e->deal])
+        add_to_box (box, e->bounds.x, e->bounds.y, e->bounds.width, e->bounds.height);
+    }
+  if (box[0] > box[2])
+    return; /* none of them is on the map */
+
+  /* Clear of the legend, as a fit leaves the map. */
+  _kr_diagram_view_legend_size (self, (int)w, (int)h, &lw, &lh);
+  if (lw > 0)
+    left = lw + LEGEND_MARGIN;
+  zoom = MIN ((w - left - 2 * margin) / MAX (box[2] - box[0], 1),
+              (h - 2 * margin) / MAX (box[3] - box[1], 1));
+  zoom = CLAMP (zoom, MIN_ZOOM, 1.0);
+  /* On screen already, and not much smaller than they could be: moving would only disturb. */
+  if (self->zoom * 1.25 >= zoom && self->offset_x + box[0] * self->zoom >= left
+      && self->offset_x + box[2] * self->zoom <= w && self->offset_y + box[1] * self->zoom >= 0
+      && self->offset_y + box[3] * self->zoom <= h)
+    return;
+  self->follow_fit = FALSE;
+  _kr_diagram_view_animate_view (self, zoom, left + (w - left - (box[0] + box[2]) * zoom) / 2,
+                                 (h - (box[1] + box[3]) * zoom) / 2);
+}
+
 void
 kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal)
 {

@@ -38,6 +38,11 @@ void kr_diagram_view_clear_selection (KrDiagramView *self);
  * selected; NULL or none for no highlight. */
 void kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n,
                                       const guint *deals, guint n_deals);
+/* Moves the view, smoothly, to show these entities and deals (dataset indices) as large as the
+ * map's size allows up to 100 %; those the map does not show are left out. Stays where it is
+ * when they are all on screen already at nearly that size. */
+void kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n,
+                             const guint *deals, guint n_deals);
 
 /* Scene ↔ widget coordinates. */
 void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);

@@ -17,8 +17,8 @@ GtkWidget *kr_view_bar_new (void);
 
 /* Shows a chip per part of @filter, naming what it shows of @dataset; hides the bar when
  * the filter shows everything. Chips and buttons act through "win." actions:
- * clear-view-part (s: a part's token, see kr_filter_part_to_token()), clear-view and
- * focus-depth (i). */
+ * clear-view-part (s: a part's token, see kr_filter_part_to_token()), clear-view,
+ * focus-depth (i) and focus-radial (a boolean state). Chips that stay are changed in place. */
 void kr_view_bar_show (KrViewBar *self, KrDataset *dataset, const KrFilter *filter);
 
 /* What the chips say, one line each: for tests and screen readers. */
