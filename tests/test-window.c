@@ -841,13 +841,14 @@ shows_legend (gpointer window)
   return shown;
 }
 
-/* The first view of the built-in dataset names every entity legibly at 1200 × 800, and its
- * hubs at 800 × 600; fitting the map and revealing a selection leave the legend free, open or
- * collapsed, and the map's button that opens the legend is remembered. */
+/* The first view of the built-in dataset names every entity legibly at 1200 × 800 and
+ * 1200 × 760, and its hubs at 800 × 600; fitting the map and revealing a selection leave the
+ * legend free, open or collapsed, and the map's button that opens the legend is remembered. */
 static void
 test_legible_map (void)
 {
-  static const int sizes[][2] = { { 1200, 800 }, { 800, 600 } };
+  /* The window's size today, on a 1280 × 800 screen, and a small one. */
+  static const int sizes[][3] = { { 1200, 800, TRUE }, { 1200, 760, TRUE }, { 800, 600, FALSE } };
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
@@ -889,7 +890,7 @@ test_legible_map (void)
                       kr_scene_get_height (scene), zoom, sw, sh, 100 * sw * sh / (w * h), least,
                       most, nissan_pixels);
       /* 10 pixels, but for the rounding of a product. */
-      if (k == 0)
+      if (sizes[k][2])
         g_assert_cmpfloat (least, >=, 10.0 - 1e-6);
       /* The hub stands out, and stays legible when the others are small. */
       g_assert_cmpfloat (nissan_pixels, >=, 10.0 - 1e-6);
