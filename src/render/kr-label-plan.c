@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include "kr-label-plan.h"
 
@@ -134,7 +133,7 @@ typedef struct
 
 /* The most connected first; the larger label, then the scene's order, between equals. */
 static int
-by_importance (const void *a, const void *b)
+by_importance (gconstpointer a, gconstpointer b)
 {
   const Hub *ha = a, *hb = b;
 
@@ -163,7 +162,7 @@ hubs_to_plate (KrScene *scene, const KrLabel *labels, double zoom)
           g_array_append_val (hubs, hub);
         }
     }
-  qsort (hubs->data, hubs->len, sizeof (Hub), by_importance);
+  g_array_sort (hubs, by_importance);
   return hubs;
 }
 
