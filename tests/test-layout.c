@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kr-cairo-painter.h"
+#include "kr-dataset-queries.h"
 #include "kr-export.h"
 #include "kr-graph.h"
 #include "kr-layout-input.h"
@@ -136,6 +137,18 @@ static const char *hostile_names[] = {
   "&amp; & ' \x01 control",
 };
 
+/* The dataset @json describes, which must be valid. */
+static KrDataset *
+dataset_from_json (GString *json, const char *name)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (json->str, json->len);
+  g_autoptr (GError) error = NULL;
+  KrDataset *ds = kr_dataset_new_from_bytes (bytes, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return ds;
+}
+
 static KrDataset *
 hostile_dataset (void)
 {
@@ -143,9 +156,6 @@ hostile_dataset (void)
                                            "\"title\":\"<script>alert(1)</script>\","
                                            "\"articles\":[{\"id\":\"a\",\"title\":\"T\","
                                            "\"publisher\":\"P\"}],\"entities\":[");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  KrDataset *ds;
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
     {
@@ -157,10 +167,7 @@ hostile_dataset (void)
                          "\"summary\":\"</title><script>x</script>\",\"parties\":["
                          "{\"entity\":\"e0\",\"role\":\"partner\"},{\"entity\":\"e1\",\"role\":"
                          "\"partner\"}],\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]}]}");
-  bytes = g_bytes_new (json->str, json->len);
-  ds = kr_dataset_new_from_bytes (bytes, "hostile", NULL, &error);
-  g_assert_no_error (error);
-  return ds;
+  return dataset_from_json (json, "hostile");
 }
 
 static void
@@ -647,7 +654,7 @@ count_path (KrPainter *p, const KrPath *path, const KrPaint *paint)
 }
 
 static void
-count_text (KrPainter *p, PangoLayout *layout, double cx, double cy, KrColor color)
+count_text (KrPainter *p, PangoLayout *layout, double cx, double cy, double scale, KrColor color)
 {
   ((CountingPainter *)p)->texts++;
 }
@@ -690,6 +697,216 @@ test_culling (void)
   none.paths = none.texts = 0;
   kr_scene_paint (scene, &none.parent, &o);
   g_assert_cmpuint (none.texts, ==, 0);
+  g_object_unref (context);
+}
+
+/* ---- legibility ---- */
+
+/* Deal number @n between two entities, one of them supplying the other or both partners. */
+static void
+append_deal (GString *deals, guint n, const char *first, const char *second, gboolean supply)
+{
+  g_string_append_printf (deals,
+                          "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"active\","
+                          "\"summary\":\"s\",\"parties\":[{\"entity\":\"%s\",\"role\":\"%s\"},"
+                          "{\"entity\":\"%s\",\"role\":\"%s\"}],\"evidence\":[{\"article\":"
+                          "\"a\",\"quote\":\"q\"}]}",
+                          n > 0 ? "," : "", n, supply ? "supply" : "alliance", first,
+                          supply ? "supplier" : "partner", second, supply ? "customer" : "partner");
+}
+
+/* Hubs: entities h0, h1… each with leaves[i] entities of their own, which have no other deal;
+ * the hubs are in a chain of alliances. */
+static KrDataset *
+star_dataset (const guint *leaves, guint n_hubs)
+{
+  g_autoptr (GString) entities = g_string_new (NULL);
+  g_autoptr (GString) deals = g_string_new (NULL);
+  g_autoptr (GString) json = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint h = 0; h < n_hubs; h++)
+    {
+      g_autofree char *hub = g_strdup_printf ("h%u", h);
+      g_autofree char *previous = g_strdup_printf ("h%u", h - 1);
+
+      g_string_append_printf (entities,
+                              "%s{\"id\":\"%s\",\"name\":\"Hub %u\",\"kind\":"
+                              "\"company\"}",
+                              h > 0 ? "," : "", hub, h);
+      if (h > 0)
+        append_deal (deals, n++, previous, hub, FALSE);
+      for (guint l = 0; l < leaves[h]; l++)
+        {
+          g_autofree char *leaf = g_strdup_printf ("h%u-%u", h, l);
+
+          g_string_append_printf (entities,
+                                  ",{\"id\":\"%s\",\"name\":\"Leaf %u of hub %u\","
+                                  "\"kind\":\"company\"}",
+                                  leaf, l, h);
+          append_deal (deals, n++, hub, leaf, TRUE);
+        }
+    }
+  g_string_append_printf (json,
+                          "{\"format\":\"keiretsu-dataset\",\"version\":1,\"title\":"
+                          "\"Stars\",\"articles\":[{\"id\":\"a\",\"title\":\"T\",\"publisher\":"
+                          "\"P\"}],\"entities\":[%s],\"deals\":[%s]}",
+                          entities->str, deals->str);
+  return dataset_from_json (json, "stars");
+}
+
+/* Hubs are labelled larger, the more deals they have; every node holds its label; DOT output
+ * gives each its size. */
+static void
+test_hub_labels (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+  g_autofree char *dot = NULL;
+  int nissan = kr_dataset_find_entity (ds, "nissan");
+  const KrSceneNode *hub;
+  g_autoptr (GArray) deals = NULL;
+  guint fewest = G_MAXUINT;
+  Agraph_t *g;
+
+  g_assert_no_error (error);
+  hub = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)nissan));
+  deals = kr_dataset_list_entity_deals (ds, (guint)nissan);
+  g_assert_cmpuint (hub->n_deals, ==, deals->len);
+  g_assert_cmpfloat (hub->font_size, >, KR_SCENE_FONT_SIZE);
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, i);
+
+      if (node->type != KR_SCENE_NODE_ENTITY)
+        continue;
+      fewest = MIN (fewest, node->n_deals);
+      g_assert_cmpfloat (node->font_size, >=, KR_SCENE_FONT_SIZE);
+      g_assert_cmpfloat (node->font_size, <=, hub->font_size);
+      g_assert_true (node->n_deals < hub->n_deals || node->font_size == hub->font_size);
+      g_assert_cmpfloat (node->label_width, >, 0);
+      g_assert_cmpfloat (node->label_width, <, node->width);
+      g_assert_cmpfloat (node->label_height, <, node->height);
+    }
+  g_assert_cmpfloat (kr_text_label_size (fewest), ==, KR_SCENE_FONT_SIZE);
+
+  dot = kr_layout_write_dot (ds, &options, &error);
+  g_assert_no_error (error);
+  g = agmemread (dot);
+  g_assert_nonnull (g);
+  g_assert_cmpfloat_with_epsilon (
+      g_ascii_strtod (agget (agnode (g, S ("nissan"), FALSE), S ("fontsize")), NULL),
+      hub->font_size, 1e-3);
+  g_assert_cmpfloat (g_ascii_strtod (agget (agnode (g, S ("s-ride"), FALSE), S ("fontsize")), NULL),
+                     ==, KR_SCENE_FONT_SIZE);
+  agclose (g);
+}
+
+/* dot spreads the leaves of a hub over three ranks instead of one long row. */
+static void
+test_stagger (void)
+{
+  const guint leaves[] = { 9 };
+  g_autoptr (KrDataset) ds = star_dataset (leaves, 1);
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+  g_autoptr (GHashTable) ranks = g_hash_table_new (NULL, NULL);
+  const KrSceneNode *hub;
+
+  g_assert_no_error (error);
+  hub = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, 0));
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, i);
+      if (node != hub)
+        g_hash_table_add (ranks, GINT_TO_POINTER ((int)round (node->x)));
+    }
+  /* Left to right: the leaves stand in three columns. */
+  g_assert_cmpuint (g_hash_table_size (ranks), ==, 3);
+}
+
+static gboolean
+rects_overlap (KrRect a, KrRect b)
+{
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/* From afar, the hubs are named on plates that hide no other name, the rest are left out; close
+ * up, every label is drawn at its own size in its node; in between, small labels grow within
+ * their nodes. */
+static void
+test_label_plan (void)
+{
+  const guint leaves[] = { 24, 12, 6, 2 };
+  g_autoptr (KrDataset) ds = star_dataset (leaves, G_N_ELEMENTS (leaves));
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, &options, &error);
+  double far = 2.0 / KR_SCENE_FONT_SIZE, between = 8.0 / KR_SCENE_FONT_SIZE;
+  g_autoptr (KrLabelPlan) afar = NULL;
+  g_autoptr (KrLabelPlan) near = NULL;
+  g_autoptr (KrLabelPlan) mid = NULL;
+  g_autoptr (GArray) plates = g_array_new (FALSE, FALSE, sizeof (KrRect));
+  PangoContext *context = kr_text_context_new ();
+  CountingPainter counter = { { count_begin, count_end, count_path, count_text, context }, 0, 0 };
+  KrPaintOptions o;
+  guint shown = 0;
+
+  g_assert_no_error (error);
+  afar = kr_label_plan_new (scene, far);
+  near = kr_label_plan_new (scene, 1.0);
+  mid = kr_label_plan_new (scene, between);
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, i);
+      KrLabel label = kr_label_plan_get (afar, i);
+      KrLabel close_up = kr_label_plan_get (near, i);
+      KrLabel grown = kr_label_plan_get (mid, i);
+
+      if (node->type != KR_SCENE_NODE_ENTITY)
+        {
+          g_assert_cmpint (label.placement, ==, KR_LABEL_HIDDEN);
+          continue;
+        }
+      if (node->font_size > KR_SCENE_FONT_SIZE)
+        {
+          /* Every hub but the one with only two leaves. */
+          g_assert_cmpint (label.placement, ==, KR_LABEL_ON_PLATE);
+          g_assert_cmpfloat_with_epsilon (node->font_size * label.scale * far,
+                                          KR_LABEL_LEGIBLE_PIXELS, 1e-9);
+          for (guint k = 0; k < plates->len; k++)
+            g_assert_false (
+                rects_overlap (g_array_index (plates, KrRect, k),
+                               kr_label_plate_bounds (node, label, far, node->x, node->y)));
+          g_array_append_val (
+              plates, *(KrRect[]){ kr_label_plate_bounds (node, label, far, node->x, node->y) });
+        }
+      else
+        g_assert_cmpint (label.placement, ==, KR_LABEL_HIDDEN);
+      shown += label.placement != KR_LABEL_HIDDEN;
+
+      g_assert_cmpint (close_up.placement, ==, KR_LABEL_IN_NODE);
+      g_assert_cmpfloat (close_up.scale, ==, 1.0);
+
+      g_assert_cmpint (grown.placement, ==, KR_LABEL_IN_NODE);
+      if (node->font_size * between < KR_LABEL_LEGIBLE_PIXELS)
+        g_assert_cmpfloat (grown.scale, >, 1.0);
+      else
+        g_assert_cmpfloat (grown.scale, ==, 1.0);
+      g_assert_cmpfloat (node->label_width * grown.scale, <, node->width);
+      g_assert_cmpfloat (node->label_height * grown.scale, <, node->height);
+    }
+  g_assert_cmpuint (plates->len, ==, 3);
+
+  /* Drawn so: the plated names, and no other. */
+  kr_paint_options_init (&o, kr_palette_get (FALSE));
+  o.scale = far;
+  o.labels = afar;
+  kr_scene_paint (scene, &counter.parent, &o);
+  g_assert_cmpuint (counter.texts, ==, shown);
   g_object_unref (context);
 }
 
@@ -896,6 +1113,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/options-copy", test_options_copy);
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
+  g_test_add_func ("/layout/hub-labels", test_hub_labels);
+  g_test_add_func ("/layout/stagger", test_stagger);
+  g_test_add_func ("/render/label-plan", test_label_plan);
   g_test_add_func ("/render/tiles", test_tiles);
   g_test_add_func ("/layout/radial-root", test_radial_root);
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);

@@ -1645,6 +1645,149 @@ test_first_size (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+/* No node of the map lies under the legend, or under the button that opens it. */
+static void
+assert_legend_clear (KrDiagramView *diagram)
+{
+  KrScene *scene = kr_diagram_view_get_scene (diagram);
+  graphene_rect_t legend;
+
+  g_assert_true (kr_diagram_view_get_legend_area (diagram, &legend));
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      KrRect b = kr_scene_node_bounds (kr_scene_get_node (scene, i));
+      graphene_rect_t node;
+      double x0, y0, x1, y1;
+
+      kr_diagram_view_to_widget (diagram, b.x, b.y, &x0, &y0);
+      kr_diagram_view_to_widget (diagram, b.x + b.width, b.y + b.height, &x1, &y1);
+      node = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+      if (graphene_rect_intersection (&node, &legend, NULL))
+        g_error ("node %u (%.0f, %.0f, %.0f × %.0f) is under the legend (%.0f, %.0f, %.0f × %.0f)",
+                 i, x0, y0, x1 - x0, y1 - y0, legend.origin.x, legend.origin.y, legend.size.width,
+                 legend.size.height);
+    }
+}
+
+static gboolean
+shows_legend (gpointer window)
+{
+  gboolean shown = FALSE;
+
+  g_object_get (window, "show-legend", &shown, NULL);
+  return shown;
+}
+
+/* The first view of the built-in dataset names every entity legibly at 1200 × 800 and
+ * 1200 × 760, and its hubs at 800 × 600; fitting the map and revealing a selection leave the
+ * legend free, open or collapsed, and the map's button that opens the legend is remembered. */
+static void
+test_legible_map (void)
+{
+  /* The window's size today, on a 1280 × 800 screen, and a small one. */
+  static const int sizes[][3] = { { 1200, 800, TRUE }, { 1200, 760, TRUE }, { 800, 600, FALSE } };
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      KrWindow *window = new_window ();
+      KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+      Still still = { .window = window, .frame = -1 };
+      double least = G_MAXDOUBLE, most = 0, nissan_pixels;
+      double zoom, w, h, sw, sh;
+      KrDataset *dataset;
+      KrScene *scene;
+      GtkWidget *button;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[k][0], sizes[k][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      kr_window_open_builtin (window);
+      g_assert_true (wait_for (has_scene, window));
+      g_assert_true (wait_for (map_is_still, &still));
+
+      /* The label of every entity, as high as it is drawn on screen. */
+      scene = kr_diagram_view_get_scene (diagram);
+      dataset = kr_scene_get_dataset (scene);
+      for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+        {
+          double pixels = kr_diagram_view_get_label_pixels (diagram, i);
+          least = MIN (least, pixels);
+          most = MAX (most, pixels);
+        }
+      nissan_pixels
+          = kr_diagram_view_get_label_pixels (diagram, kr_dataset_find_entity (dataset, "nissan"));
+      zoom = kr_diagram_view_get_zoom (diagram);
+      w = gtk_widget_get_width (GTK_WIDGET (diagram));
+      h = gtk_widget_get_height (GTK_WIDGET (diagram));
+      sw = kr_scene_get_width (scene) * zoom;
+      sh = kr_scene_get_height (scene) * zoom;
+      g_test_message ("%d × %d: map %.0f × %.0f px, scene %.0f × %.0f pt at zoom %.3f fills "
+                      "%.0f × %.0f px (%.0f %%), labels %.1f to %.1f px, Nissan's %.1f px",
+                      sizes[k][0], sizes[k][1], w, h, kr_scene_get_width (scene),
+                      kr_scene_get_height (scene), zoom, sw, sh, 100 * sw * sh / (w * h), least,
+                      most, nissan_pixels);
+      /* 10 pixels, but for the rounding of a product. */
+      if (sizes[k][2])
+        g_assert_cmpfloat (least, >=, 10.0 - 1e-6);
+      /* The hub stands out, and stays legible when the others are small. */
+      g_assert_cmpfloat (nissan_pixels, >=, 10.0 - 1e-6);
+      g_assert_cmpfloat (nissan_pixels, >, least);
+
+      /* Collapsed, the legend is a button the map leaves free. */
+      g_assert_false (kr_diagram_view_get_show_legend (diagram));
+      assert_legend_clear (diagram);
+
+      /* Opened with that button, it is remembered, and the map makes room for it. */
+      button = gtk_widget_get_first_child (GTK_WIDGET (diagram));
+      g_assert_true (GTK_IS_BUTTON (button));
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (kr_diagram_view_get_show_legend (diagram));
+      g_assert_true (shows_legend (window));
+      g_assert_true (g_settings_get_boolean (settings, "show-legend"));
+      still.frame = -1;
+      g_assert_true (wait_for (map_is_still, &still));
+      assert_legend_clear (diagram);
+
+      /* A node zoomed into the legend's corner, once selected and brought into view, is not
+       * under it. */
+      {
+        int nissan = kr_dataset_find_entity (dataset, "nissan");
+        const KrSceneNode *node
+            = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)nissan));
+        graphene_rect_t legend;
+        graphene_point_t centre;
+        double x, y;
+
+        g_assert_true (kr_diagram_view_get_legend_area (diagram, &legend));
+        graphene_rect_get_center (&legend, &centre);
+        kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
+        /* Twice as large, around the point that puts Nissan on the legend's centre. */
+        kr_diagram_view_zoom_at (diagram, 2, 2 * x - centre.x, 2 * y - centre.y);
+        kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
+        g_assert_cmpfloat_with_epsilon (x, centre.x, 1e-6);
+        g_assert_cmpfloat_with_epsilon (y, centre.y, 1e-6);
+        kr_diagram_view_select_entity (diagram, nissan, TRUE);
+        still.frame = -1;
+        g_assert_true (wait_for (map_is_still, &still));
+        kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
+        g_assert_false (graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x, y)));
+        kr_diagram_view_clear_selection (diagram);
+        kr_diagram_view_fit (diagram);
+      }
+
+      /* Closed again, from the preferences this time. */
+      g_object_set (window, "show-legend", FALSE, NULL);
+      g_assert_false (kr_diagram_view_get_show_legend (diagram));
+      g_assert_false (g_settings_get_boolean (settings, "show-legend"));
+      still.frame = -1;
+      g_assert_true (wait_for (map_is_still, &still));
+      assert_legend_clear (diagram);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_settings_reset (settings, "show-legend");
+}
+
+
 int
 main (int argc, char *argv[])
 {
@@ -1668,5 +1811,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/back-in-views", test_back_in_views);
   g_test_add_func ("/window/wheel-zoom", test_wheel_zoom);
   g_test_add_func ("/window/article-in-view", test_article_in_view);
+  g_test_add_func ("/window/legible-map", test_legible_map);
   return g_test_run ();
 }

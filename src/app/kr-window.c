@@ -358,6 +358,9 @@ kr_window_constructed (GObject *object)
   /* The view remembers filters in the settings, given by now. */
   _kr_window_init_view (KR_WINDOW (object));
   restore_settings (KR_WINDOW (object));
+  /* The map's own button opens and closes the legend: remembered like the preference. */
+  g_object_bind_property (KR_WINDOW (object)->diagram, "show-legend", object, "show-legend",
+                          G_BINDING_DEFAULT);
 }
 
 static void
@@ -407,7 +410,7 @@ kr_window_class_init (KrWindowClass *klass)
       = g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_LEGEND]
-      = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+      = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOCUS_DEPTH]
       = g_param_spec_int ("focus-depth", NULL, NULL, 1, KR_FILTER_MAX_DEPTH, 1,
@@ -494,7 +497,7 @@ kr_window_init (KrWindow *self)
   self->engine = defaults.engine;
   self->rankdir = defaults.rankdir;
   self->show_sidebar = TRUE;
-  self->show_legend = TRUE;
+  self->show_legend = FALSE;
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_layout_menu (self);
   map_engine_changed (self);

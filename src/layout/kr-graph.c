@@ -17,10 +17,12 @@
 
 /* Above this many nodes, edges are straight: routing splines around nodes is quadratic. */
 #define MAX_SPLINE_NODES 400
+#define MIN_STAGGER 3   /* edges from which a node's leaves are staggered */
+#define STAGGER_RANKS 3 /* over how many ranks */
 
 typedef struct
 {
-  Agsym_t *shape, *width, *height, *label, *tooltip, *style, *fillcolor;
+  Agsym_t *shape, *width, *height, *label, *fontsize, *tooltip, *style, *fillcolor;
   Agsym_t *e_dir, *e_style, *e_color, *e_penwidth, *e_arrowhead, *e_tooltip;
 } Symbols;
 
@@ -73,17 +75,51 @@ set_graph_attributes (Agraph_t *g, const KrLayoutInput *input)
   agattr (g, AGRAPH, S ("pad"), S ("0.25"));
   if (input->engine == KR_ENGINE_DOT)
     {
-      agattr (g, AGRAPH, S ("nodesep"), S ("0.3"));
-      agattr (g, AGRAPH, S ("ranksep"), S ("0.7"));
+      /* Close ranks and rows: a map that people read at a glance is one whose names are
+       * legible when the whole of it is in view. */
+      agattr (g, AGRAPH, S ("nodesep"), S ("0.1"));
+      agattr (g, AGRAPH, S ("ranksep"), S ("0.3"));
     }
   else
     {
       agattr (g, AGRAPH, S ("overlap"), S ("false"));
-      agattr (g, AGRAPH, S ("sep"), S ("+10"));
+      agattr (g, AGRAPH, S ("sep"), S ("+6"));
       agattr (g, AGRAPH, S ("splines"),
               S (input->nodes->len <= MAX_SPLINE_NODES ? "true" : "false"));
       if (input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP)
         agattr (g, AGRAPH, S ("len"), S ("1.3"));
+    }
+}
+
+/* dot puts every neighbour of a node in the next rank: a hub with many neighbours that have
+ * no other (leaves) makes one long row of them, and the map comes out long and thin, its names
+ * too small to read when it is all in view. As Graphviz's unflatten does, the edges to those
+ * leaves take turns at lengths 1 to STAGGER_RANKS, spreading the leaves over as many ranks. */
+static void
+stagger_leaves (KrGraph *g, const KrLayoutInput *input)
+{
+  g_autofree guint *degree = g_new0 (guint, MAX (input->nodes->len, 1));
+  g_autofree guint *leaves = g_new0 (guint, MAX (input->nodes->len, 1));
+  Agsym_t *minlen;
+  char value[16];
+
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
+      degree[e->tail]++;
+      degree[e->head]++;
+    }
+  minlen = agattr (g->graph, AGEDGE, S ("minlen"), S ("1"));
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
+      guint leaf = degree[e->head] == 1 ? e->head : e->tail;
+      guint other = leaf == e->head ? e->tail : e->head;
+
+      if (degree[leaf] != 1 || degree[other] < MIN_STAGGER)
+        continue;
+      g_snprintf (value, sizeof value, "%u", 1 + leaves[other]++ % STAGGER_RANKS);
+      agxset (g->edges[i], minlen, value);
     }
 }
 
@@ -112,6 +148,8 @@ describe_node (const Symbols *sym, KrDataset *dataset, Agnode_t *n, const KrInpu
         label = g_strjoinv ("\\n", lines);
       }
       agxset (n, sym->label, label);
+      if (in->font_size != KR_SCENE_FONT_SIZE)
+        set_number (n, sym->fontsize, in->font_size);
       agxset (n, sym->tooltip, tooltip);
       agxset (n, sym->fillcolor, S (kr_color_to_hex (palette->entity_fill[e->kind], hex)));
       agxset (n, sym->style,
@@ -211,7 +249,11 @@ kr_graph_new (const KrLayoutInput *input, KrDataset *dataset, Agiodisc_t *io)
       agattr (g->graph, AGRAPH, S ("bgcolor"), S ("white"));
       agattr (g->graph, AGRAPH, S ("outputorder"), S ("edgesfirst"));
       agattr (g->graph, AGNODE, S ("fontname"), S ("Cantarell"));
-      agattr (g->graph, AGNODE, S ("fontsize"), S ("11"));
+      {
+        char size[G_ASCII_DTOSTR_BUF_SIZE];
+        sym.fontsize = agattr (g->graph, AGNODE, S ("fontsize"),
+                               g_ascii_formatd (size, sizeof size, "%g", KR_SCENE_FONT_SIZE));
+      }
       agattr (g->graph, AGNODE, S ("color"), S ("#3d3846"));
       sym.tooltip = agattr (g->graph, AGNODE, S ("tooltip"), S (""));
       sym.style = agattr (g->graph, AGNODE, S ("style"), S ("filled"));
@@ -261,6 +303,8 @@ kr_graph_new (const KrLayoutInput *input, KrDataset *dataset, Agiodisc_t *io)
         describe_edge (&sym, dataset, e, in);
       g->edges[i] = e;
     }
+  if (input->engine == KR_ENGINE_DOT)
+    stagger_leaves (g, input);
   return g;
 }
 

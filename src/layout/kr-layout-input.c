@@ -175,8 +175,12 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
     }
 
   {
-    KrInputNode hub = { KR_SCENE_NODE_DEAL, deal_index, KR_GV_DIAMOND, KR_SHAPE_POLYGON, FALSE,
-                        HUB_SIZE,           HUB_SIZE };
+    KrInputNode hub = { .type = KR_SCENE_NODE_DEAL,
+                        .index = deal_index,
+                        .gv_shape = KR_GV_DIAMOND,
+                        .shape = KR_SHAPE_POLYGON,
+                        .width = HUB_SIZE,
+                        .height = HUB_SIZE };
     guint h = add_node (input, &hub);
 
     for (guint i = 0; i < d->n_parties; i++)
@@ -204,6 +208,27 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
   }
 }
 
+/* For each entity, how many deals of the whole dataset it takes part in or urged: what
+ * makes it a hub, whatever part of the map is shown, so that its size never changes with
+ * a filter. */
+static guint *
+count_deals (KrDataset *dataset)
+{
+  guint *count = g_new0 (guint, MAX (kr_dataset_get_n_entities (dataset), 1));
+
+  for (guint i = 0; i < kr_dataset_get_n_deals (dataset); i++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (dataset, i);
+
+      for (guint k = 0; k < d->n_parties; k++)
+        count[d->parties[k].entity]++;
+      for (guint k = 0; k < d->n_proposed_by; k++)
+        if (!is_party (d, d->proposed_by[k]))
+          count[d->proposed_by[k]]++;
+    }
+  return count;
+}
+
 static KrLayoutInput *
 input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
 {
@@ -222,6 +247,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
 {
   guint n_entities, n_deals;
   g_autofree int *entity_node = NULL;
+  g_autofree guint *n_deals_of = NULL;
   KrLayoutInput *input;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
@@ -232,16 +258,20 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
   input = input_alloc (options->engine, options->rankdir, n_entities, n_deals * 2);
 
   entity_node = g_new (int, MAX (n_entities, 1));
+  n_deals_of = count_deals (dataset);
   for (guint i = 0; i < n_entities; i++)
     {
       const KrEntity *e = kr_dataset_get_entity (dataset, i);
-      KrInputNode node = { KR_SCENE_NODE_ENTITY, i, 0, 0, FALSE, 0, 0 };
+      KrInputNode node = { .type = KR_SCENE_NODE_ENTITY, .index = i, .n_deals = n_deals_of[i] };
 
       entity_node[i] = -1;
       if (options->visible_entities != NULL && !options->visible_entities[i])
         continue;
       node.gv_shape = entity_shape (e->kind, &node.shape, &node.dashed_outline);
-      kr_text_measure (e->display_name, &node.width, &node.height);
+      node.font_size = kr_text_label_size (node.n_deals);
+      kr_text_measure (e->display_name, node.font_size, &node.label_width, &node.label_height);
+      node.width = node.label_width;
+      node.height = node.label_height;
       pad_for_shape (node.gv_shape, &node.width, &node.height);
       entity_node[i] = (int)add_node (input, &node);
     }

@@ -219,6 +219,10 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
       sn.label = in->type == KR_SCENE_NODE_ENTITY
                      ? kr_dataset_get_entity (dataset, in->index)->display_name
                      : NULL;
+      sn.font_size = in->font_size;
+      sn.label_width = in->label_width;
+      sn.label_height = in->label_height;
+      sn.n_deals = in->n_deals;
       if (in->shape == KR_SHAPE_POLYGON)
         {
           if (on->n_vertices >= 3)

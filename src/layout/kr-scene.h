@@ -14,10 +14,12 @@
 
 G_BEGIN_DECLS
 
-/* The font of node labels; sizes are in points, measured at 72 dpi. */
+/* The font of node labels; sizes are in points, measured at 72 dpi. Most labels are set at
+ * KR_SCENE_FONT_SIZE, those of hubs larger (kr_text_label_size). At 100 % a label is about as
+ * large as the text of the interface around the map. */
 #define KR_SCENE_FONT_FAMILY "Cantarell, Noto Sans, Sans"
-#define KR_SCENE_FONT_SIZE 11.0
-#define KR_SCENE_LABEL_WRAP 150.0 /* labels wrap beyond this width */
+#define KR_SCENE_FONT_SIZE 13.0
+#define KR_SCENE_LABEL_WRAP 90.0 /* labels at KR_SCENE_FONT_SIZE wrap beyond this width */
 
 typedef struct
 {
@@ -54,6 +56,9 @@ typedef struct
   guint n_vertices;
   gboolean dashed_outline;
   const char *label; /* owned by the dataset; NULL for deal hubs */
+  double font_size;  /* of the label, in points */
+  double label_width, label_height; /* the label's size at font_size */
+  guint n_deals;                    /* how many deals of the dataset the entity takes part in */
 } KrSceneNode;
 
 typedef struct

@@ -8,15 +8,20 @@
 
 G_BEGIN_DECLS
 
-/* A layout of @text in the label font, wrapped like every label. @context must use a
- * resolution of 72 dpi so that one Pango unit of size is one scene point. */
-PangoLayout *kr_text_layout_new (PangoContext *context, const char *text);
+/* A layout of @text in the label font at @size points, wrapped like every label: the wrapping
+ * width grows with the size, so a label breaks into the same lines at any size. @context must
+ * use a resolution of 72 dpi so that one Pango unit of size is one scene point. */
+PangoLayout *kr_text_layout_new (PangoContext *context, const char *text, double size);
 
-/* The size of a label in points. Thread-safe. */
-void kr_text_measure (const char *text, double *width, double *height);
+/* The size of a label at @size points, in points. Thread-safe. */
+void kr_text_measure (const char *text, double size, double *width, double *height);
 
 /* The label's lines as Keiretsu wraps them, joined by @separator. Thread-safe. */
 char *kr_text_wrap (const char *text, const char *separator);
+
+/* The font size of an entity's label, in points: hubs, the entities with many deals, are
+ * labelled larger, so that they stand out and stay legible further out. */
+double kr_text_label_size (guint n_deals);
 
 /* A context at 72 dpi from the default cairo font map, for measuring. */
 PangoContext *kr_text_context_new (void);

@@ -115,16 +115,21 @@ draw_path (KrPainter *painter, const KrPath *path, const KrPaint *paint)
 }
 
 static void
-draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, KrColor color)
+draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, double scale,
+           KrColor color)
 {
   KrCairoPainter *self = (KrCairoPainter *)painter;
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
   set_color (self, color);
-  cairo_move_to (self->cr, cx - (logical.x + logical.width / 2.0) / PANGO_SCALE,
-                 cy - (logical.y + logical.height / 2.0) / PANGO_SCALE);
+  cairo_save (self->cr);
+  cairo_translate (self->cr, cx, cy);
+  cairo_scale (self->cr, scale, scale);
+  cairo_move_to (self->cr, -(logical.x + logical.width / 2.0) / PANGO_SCALE,
+                 -(logical.y + logical.height / 2.0) / PANGO_SCALE);
   pango_cairo_show_layout (self->cr, layout);
+  cairo_restore (self->cr);
 }
 
 void

@@ -23,7 +23,8 @@
 #define LEGEND_GAP 16.0
 #define MAX_PNG_PIXELS (16384.0 * 16384.0)
 #define MAX_PNG_SIDE 32767.0
-#define MIN_PNG_SCALE 0.05 /* below this a PNG shows nothing legible */
+/* Below this, labels are less than a pixel high: a PNG shows nothing legible. */
+#define MIN_PNG_SCALE (1.0 / KR_SCENE_FONT_SIZE)
 
 G_DEFINE_QUARK (kr - export - error - quark, kr_export_error)
 

@@ -275,7 +275,7 @@ kr_legend_paint (KrScene *scene, KrPainter *painter, const KrPalette *palette, d
       pango_layout_get_extents (layout, NULL, &logical);
       paint_sample (scene, painter, palette, row, x + PAD, cy + rh / 2);
       painter->draw_text (painter, layout, tx + (double)logical.width / PANGO_SCALE / 2,
-                          cy + rh / 2, palette->text);
+                          cy + rh / 2, 1.0, palette->text);
       cy += rh + ROW_GAP;
     }
   painter->end_group (painter);

@@ -44,8 +44,9 @@ struct _KrPainter
   void (*begin_group) (KrPainter *self, const KrGroupInfo *info, double opacity);
   void (*end_group) (KrPainter *self);
   void (*draw_path) (KrPainter *self, const KrPath *path, const KrPaint *paint);
-  /* Draws @layout's text centred on (cx, cy). */
-  void (*draw_text) (KrPainter *self, PangoLayout *layout, double cx, double cy, KrColor color);
+  /* Draws @layout's text centred on (cx, cy), @scale times its size. */
+  void (*draw_text) (KrPainter *self, PangoLayout *layout, double cx, double cy, double scale,
+                     KrColor color);
   /* The context in which text layouts for this painter are made. */
   PangoContext *context;
 };

@@ -14,7 +14,6 @@
 #include "kr-text.h"
 
 #define DIM_OPACITY 0.22
-#define MIN_LABEL_PIXELS 3.0 /* font size below which labels are not drawn */
 #define MIN_ARROW_PIXELS 2.0
 #define ARROW_HALF_WIDTH 0.38 /* of the arrow's length */
 
@@ -391,8 +390,20 @@ node_outline (const KrSceneNode *node, KrPath *path)
     }
 }
 
+/* Without a plan, every label is drawn at its own size unless it is too small to see. */
+static KrLabel
+label_of (KrScene *scene, const KrPaintOptions *o, guint index)
+{
+  if (o->labels != NULL)
+    return kr_label_plan_get (o->labels, index);
+  if (o->scale <= 0
+      || kr_scene_get_node (scene, index)->font_size * o->scale >= KR_LABEL_MIN_PIXELS)
+    return (KrLabel){ KR_LABEL_IN_NODE, 1.0 };
+  return (KrLabel){ KR_LABEL_HIDDEN, 0 };
+}
+
 static PangoLayout *
-label_layout (KrPainter *painter, const KrPaintOptions *o, guint index, const char *text)
+label_layout (KrPainter *painter, const KrPaintOptions *o, guint index, const KrSceneNode *node)
 {
   PangoLayout *layout;
 
@@ -400,7 +411,7 @@ label_layout (KrPainter *painter, const KrPaintOptions *o, guint index, const ch
       && o->layout_cache->pdata[index] != NULL)
     return g_object_ref (o->layout_cache->pdata[index]);
 
-  layout = kr_text_layout_new (painter->context, text);
+  layout = kr_text_layout_new (painter->context, node->label, node->font_size);
   if (o->layout_cache != NULL)
     {
       if (o->layout_cache->len <= index)
@@ -484,16 +495,57 @@ paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   painter->draw_path (painter, &path, &paint);
   kr_path_clear (&path);
 
-  if (node->label != NULL && (o->scale <= 0 || KR_SCENE_FONT_SIZE * o->scale >= MIN_LABEL_PIXELS))
+  if (node->label != NULL)
     {
-      g_autoptr (PangoLayout) layout = label_layout (painter, o, index, node->label);
-      painter->draw_text (painter, layout, node->x, node->y, palette->text);
+      KrLabel label = label_of (scene, o, index);
+
+      if (label.placement == KR_LABEL_IN_NODE)
+        {
+          g_autoptr (PangoLayout) layout = label_layout (painter, o, index, node);
+          painter->draw_text (painter, layout, node->x, node->y, label.scale, palette->text);
+        }
     }
   else if (node->type == KR_SCENE_NODE_DEAL
            && kr_deal_is_disputed (kr_dataset_get_deal (dataset, node->index)))
     paint_badge (painter, palette,
                  (KrPoint){ node->x + node->width / 2, node->y - node->height / 2 });
 
+  painter->end_group (painter);
+}
+
+/* A hub's label set larger than its node, on a plate over the map. */
+static void
+paint_plate (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
+{
+  const KrSceneNode *node = kr_scene_get_node (scene, index);
+  KrLabel label = label_of (scene, o, index);
+  double x = node->x, y = node->y;
+  double zoom = kr_label_plan_get_zoom (o->labels);
+  gboolean dimmed = o->node_emphasis != NULL && !o->node_emphasis[index];
+  g_autoptr (PangoLayout) layout = NULL;
+  KrPaint paint = { TRUE, o->palette->background, FALSE, o->palette->background, 0, KR_LINE_SOLID };
+  KrRect r;
+  KrPath path;
+
+  if (label.placement != KR_LABEL_ON_PLATE)
+    return;
+  if (o->node_offsets != NULL)
+    {
+      x += o->node_offsets[index].x;
+      y += o->node_offsets[index].y;
+    }
+  r = kr_label_plate_bounds (node, label, zoom, x, y);
+  if (is_culled (o, &r))
+    return;
+
+  painter->begin_group (painter, NULL, dimmed ? DIM_OPACITY : 1.0);
+  paint.fill.alpha = 0.85;
+  kr_path_init (&path);
+  kr_path_rounded_rect (&path, r.x, r.y, r.width, r.height, MIN (r.height / 2, 4.0 / zoom));
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+  layout = label_layout (painter, o, index, node);
+  painter->draw_text (painter, layout, x, y, label.scale, o->palette->text);
   painter->end_group (painter);
 }
 
@@ -530,7 +582,11 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
           paint_node (scene, painter, o, edge->head);
         }
       if (o->hover_node >= 0 && (guint)o->hover_node < n_nodes)
-        paint_node (scene, painter, o, (guint)o->hover_node);
+        {
+          paint_node (scene, painter, o, (guint)o->hover_node);
+          if (o->labels != NULL)
+            paint_plate (scene, painter, o, (guint)o->hover_node);
+        }
       return;
     }
 
@@ -544,6 +600,9 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
     paint_edge (scene, painter, o, (guint)o->selected_edge);
   for (guint i = 0; i < n_nodes; i++)
     paint_node (scene, painter, o, i);
+  /* Plates go over every node. */
+  for (guint i = 0; o->labels != NULL && i < n_nodes; i++)
+    paint_plate (scene, painter, o, i);
 }
 
 gboolean

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "kr-label-plan.h"
 #include "kr-painter.h"
 #include "kr-scene.h"
 
@@ -27,6 +28,8 @@ typedef struct
   const KrPoint *node_offsets; /* nullable; per scene node, drawn displaced (animation) */
   double scale;                /* device pixels per scene point; details too small to see are
                                 * left out (0 draws everything, as export does) */
+  const KrLabelPlan *labels;   /* nullable: which labels to draw, and how large; without, every
+                                * label at its own size, as exports show them */
 } KrPaintOptions;
 
 void kr_paint_options_init (KrPaintOptions *options, const KrPalette *palette);

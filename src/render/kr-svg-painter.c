@@ -238,7 +238,8 @@ draw_path (KrPainter *painter, const KrPath *path, const KrPaint *paint)
 }
 
 static void
-draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, KrColor color)
+draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, double scale,
+           KrColor color)
 {
   KrSvgPainter *self = (KrSvgPainter *)painter;
   const PangoFontDescription *font = pango_layout_get_font_description (layout);
@@ -249,8 +250,10 @@ draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, KrColo
   gboolean bold;
 
   pango_layout_get_extents (layout, NULL, &logical);
-  top = cy - (logical.y + logical.height / 2.0) / PANGO_SCALE;
-  size = font ? (double)pango_font_description_get_size (font) / PANGO_SCALE : KR_SCENE_FONT_SIZE;
+  top = cy - (logical.y + logical.height / 2.0) / PANGO_SCALE * scale;
+  size = scale
+         * (font ? (double)pango_font_description_get_size (font) / PANGO_SCALE
+                 : KR_SCENE_FONT_SIZE);
   bold = font && pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD;
 
   indent (self);
@@ -267,7 +270,7 @@ draw_text (KrPainter *painter, PangoLayout *layout, double cx, double cy, KrColo
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      double baseline = top + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      double baseline = top + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE * scale;
       int start = line->start_index, length = line->length;
 
       /* Trailing spaces of a wrapped line are not drawn. */

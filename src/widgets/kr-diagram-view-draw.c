@@ -1,5 +1,5 @@
 /* kr-diagram-view-draw.c — drawing the map: tiles drawn ahead while the program is idle, frames
- * drawn directly while the zoom changes, the hover highlight and the legend
+ * drawn directly while the zoom changes, the hover highlight, and which labels are shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,29 +11,11 @@
 
 #include "kr-cairo-painter.h"
 #include "kr-diagram-view-private.h"
-#include "kr-legend.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
 
-#define LEGEND_SCALE 0.85
 #define TILE_SIZE 256 /* device pixels */
 #define SETTLE_MS 160 /* after the last zoom step, tiles are drawn again */
-
-/* The legend's size on screen, or 0 × 0 when it is hidden or there is no room for it. */
-void
-_kr_diagram_view_legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh)
-{
-  *lw = *lh = 0;
-  if (!self->show_legend || self->scene == NULL)
-    return;
-  kr_legend_measure (self->scene, self->context, lw, lh);
-  *lw *= LEGEND_SCALE;
-  *lh *= LEGEND_SCALE;
-  /* In a narrow or small view the legend would hide the map: leave it out. */
-  if (*lw + 2 * LEGEND_MARGIN > w * 0.4 || *lh + 2 * LEGEND_MARGIN > h
-      || (*lw + 2 * LEGEND_MARGIN) * (*lh + 2 * LEGEND_MARGIN) > 0.25 * w * h)
-    *lw = *lh = 0;
-}
 
 static const KrPalette *
 current_palette (KrDiagramView *self)
@@ -41,11 +23,38 @@ current_palette (KrDiagramView *self)
   return kr_palette_get (adw_style_manager_get_dark (self->style_manager));
 }
 
+/* The labels at the current zoom: made again when the zoom or the scene changes. */
+static const KrLabelPlan *
+label_plan (KrDiagramView *self)
+{
+  if (self->labels != NULL && kr_label_plan_get_zoom (self->labels) != self->zoom)
+    g_clear_pointer (&self->labels, kr_label_plan_free);
+  if (self->labels == NULL)
+    self->labels = kr_label_plan_new (self->scene, self->zoom);
+  return self->labels;
+}
+
+double
+kr_diagram_view_get_label_pixels (KrDiagramView *self, guint entity)
+{
+  int node;
+  KrLabel label;
+
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), 0);
+  if (self->scene == NULL || (node = kr_scene_find_entity (self->scene, entity)) < 0)
+    return 0;
+  label = kr_label_plan_get (label_plan (self), (guint)node);
+  if (label.placement == KR_LABEL_HIDDEN)
+    return 0;
+  return kr_scene_get_node (self->scene, (guint)node)->font_size * label.scale * self->zoom;
+}
+
 static void
 init_paint_options (KrDiagramView *self, KrPaintOptions *options, const KrRect *viewport,
                     double device_zoom)
 {
   kr_paint_options_init (options, current_palette (self));
+  options->labels = label_plan (self);
   options->viewport = *viewport;
   options->selected_node = self->selected_node;
   options->selected_edge = self->selected_edge;
@@ -275,7 +284,6 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   DeviceView v = device_view (self);
   double device_zoom = self->zoom * v.scale;
   KrRect hover;
-  double lw, lh;
 
   if (self->scene == NULL || w <= 0 || h <= 0)
     return;
@@ -302,21 +310,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
     }
 
-  _kr_diagram_view_legend_size (self, w, h, &lw, &lh);
-  if (lw > 0)
-    {
-      double top = h - lh - LEGEND_MARGIN;
-      cairo_t *cr = gtk_snapshot_append_cairo (
-          snapshot, &GRAPHENE_RECT_INIT (LEGEND_MARGIN, top, ceil (lw), ceil (lh)));
-      KrCairoPainter painter;
-
-      kr_cairo_painter_init (&painter, cr, self->context);
-      cairo_translate (cr, LEGEND_MARGIN, top);
-      cairo_scale (cr, LEGEND_SCALE, LEGEND_SCALE);
-      kr_legend_paint (self->scene, &painter.parent, current_palette (self), 0, 0);
-      kr_cairo_painter_clear (&painter);
-      cairo_destroy (cr);
-    }
+  _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
 }
 
 static void
@@ -362,4 +356,5 @@ _kr_diagram_view_dispose_draw (KrDiagramView *self)
   g_clear_pointer (&self->tiles, kr_tile_cache_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->layout_cache, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, kr_label_plan_free);
 }

@@ -3,7 +3,9 @@
  *   kr-diagram-view.c            the object: properties, signals, the scene and the glide
  *                                between layouts, where the view looks and how it moves there
  *   kr-diagram-view-selection.c  the selection and highlights, and what they bring out
- *   kr-diagram-view-draw.c       drawing: palette, tiles drawn ahead while idle, hover, legend
+ *   kr-diagram-view-draw.c       drawing: palette, tiles drawn ahead while idle, hover, labels
+ *   kr-diagram-view-legend.c     the legend or the button that opens it, and fitting the map
+ *                                around it
  *   kr-diagram-view-input.c      pointer, scroll, pinch, tooltips, keys and keyboard walking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +15,8 @@
 #include <adwaita.h>
 
 #include "kr-diagram-view.h"
+#include "kr-label-plan.h"
+#include "kr-palette.h"
 #include "kr-tile-cache.h"
 
 G_BEGIN_DECLS
@@ -20,6 +24,13 @@ G_BEGIN_DECLS
 #define MIN_ZOOM 0.05
 #define MAX_ZOOM 6.0
 #define LEGEND_MARGIN 12.0
+
+typedef enum
+{
+  LEGEND_BOTTOM_LEFT,
+  LEGEND_TOP_LEFT,
+  LEGEND_BOTTOM_RIGHT, /* the top right is the zoom buttons' */
+} LegendCorner;
 
 struct _KrDiagramView
 {
@@ -39,8 +50,13 @@ struct _KrDiagramView
   GArray *highlighted_deals; /* guint dataset deal indices */
 
   gboolean show_legend;
+  LegendCorner legend_corner; /* where the last fit put it */
+  GtkWidget *legend_button;   /* closes the open legend, or opens it */
+  GtkWidget *legend_icon, *legend_label;
+  double legend_width, legend_height; /* at scale 1, 0 until measured for the scene */
   PangoContext *context;
   GPtrArray *layout_cache;
+  KrLabelPlan *labels; /* at the current zoom, made when first drawn */
 
   double drag_start_x, drag_start_y;
   gboolean dragged;
@@ -88,7 +104,23 @@ void _kr_diagram_view_set_selection (KrDiagramView *self, int node, int edge);
 void _kr_diagram_view_class_init_draw (GtkWidgetClass *widget_class);
 void _kr_diagram_view_init_draw (KrDiagramView *self);
 void _kr_diagram_view_dispose_draw (KrDiagramView *self);
-void _kr_diagram_view_legend_size (KrDiagramView *self, int w, int h, double *lw, double *lh);
+
+/* kr-diagram-view-legend.c */
+void _kr_diagram_view_init_legend (KrDiagramView *self);
+void _kr_diagram_view_dispose_legend (KrDiagramView *self);
+/* The legend was opened or closed; the scene it lists changed. */
+void _kr_diagram_view_legend_changed (KrDiagramView *self);
+void _kr_diagram_view_legend_scene_changed (KrDiagramView *self);
+void _kr_diagram_view_allocate_legend (KrDiagramView *self, int w, int h);
+void _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapshot,
+                                       const KrPalette *palette);
+/* The zoom and the position of the scene's origin that show the whole map in a w × h view,
+ * as large as it can be without a node under the legend; picks the legend's corner. */
+void _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
+                                     double *oy);
+/* What the legend, or its button, takes of the view, and the largest part it leaves free. */
+graphene_rect_t _kr_diagram_view_legend_area (KrDiagramView *self);
+graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);
 
 /* kr-diagram-view-input.c */
 /* Installs the key bindings. */

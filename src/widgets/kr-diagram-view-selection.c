@@ -149,7 +149,8 @@ kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n, con
   double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
-  double margin = 24, left = 0, lw, lh, zoom;
+  double margin = 24, fx, fy, fw, fh, zoom;
+  graphene_rect_t free;
   g_autofree guint8 *wanted = NULL;
 
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
@@ -176,21 +177,24 @@ kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n, con
   if (box[0] > box[2])
     return; /* none of them is on the map */
 
-  /* Clear of the legend, as a fit leaves the map. */
-  _kr_diagram_view_legend_size (self, (int)w, (int)h, &lw, &lh);
-  if (lw > 0)
-    left = lw + LEGEND_MARGIN;
-  zoom = MIN ((w - left - 2 * margin) / MAX (box[2] - box[0], 1),
-              (h - 2 * margin) / MAX (box[3] - box[1], 1));
+  /* In the part of the view the legend leaves free, as a fit leaves the map. */
+  free = _kr_diagram_view_free_area (self);
+  fx = free.origin.x;
+  fy = free.origin.y;
+  fw = free.size.width;
+  fh = free.size.height;
+  zoom = MIN ((fw - 2 * margin) / MAX (box[2] - box[0], 1),
+              (fh - 2 * margin) / MAX (box[3] - box[1], 1));
   zoom = CLAMP (zoom, MIN_ZOOM, 1.0);
   /* On screen already, and not much smaller than they could be: moving would only disturb. */
-  if (self->zoom * 1.25 >= zoom && self->offset_x + box[0] * self->zoom >= left
-      && self->offset_x + box[2] * self->zoom <= w && self->offset_y + box[1] * self->zoom >= 0
-      && self->offset_y + box[3] * self->zoom <= h)
+  if (self->zoom * 1.25 >= zoom && self->offset_x + box[0] * self->zoom >= fx
+      && self->offset_x + box[2] * self->zoom <= fx + fw
+      && self->offset_y + box[1] * self->zoom >= fy
+      && self->offset_y + box[3] * self->zoom <= fy + fh)
     return;
   self->follow_fit = FALSE;
-  _kr_diagram_view_animate_view (self, zoom, left + (w - left - (box[0] + box[2]) * zoom) / 2,
-                                 (h - (box[1] + box[3]) * zoom) / 2);
+  _kr_diagram_view_animate_view (self, zoom, fx + (fw - (box[0] + box[2]) * zoom) / 2,
+                                 fy + (fh - (box[1] + box[3]) * zoom) / 2);
 }
 
 void

@@ -169,36 +169,19 @@ kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx
 static void
 fit_to (KrDiagramView *self, int w, int h, gboolean animate)
 {
-  double sw, sh, zoom, lw, lh, left = 0;
+  double zoom, ox, oy;
 
   self->follow_fit = TRUE;
   if (self->scene == NULL || w <= 0 || h <= 0)
     return;
-  sw = kr_scene_get_width (self->scene);
-  sh = kr_scene_get_height (self->scene);
-  zoom = CLAMP (MIN ((w - 24) / sw, (h - 24) / sh), MIN_ZOOM, 1.5);
-
-  /* Keep the legend clear of the diagram when that costs little of its size. */
-  _kr_diagram_view_legend_size (self, w, h, &lw, &lh);
-  if (lw > 0)
-    {
-      double beside
-          = CLAMP (MIN ((w - lw - LEGEND_MARGIN - 24) / sw, (h - 24) / sh), MIN_ZOOM, 1.5);
-      if (beside >= zoom * 0.8)
-        {
-          zoom = beside;
-          left = lw + LEGEND_MARGIN;
-        }
-    }
-  g_debug ("fit %d×%d: zoom %.3f, legend %.0f, left %.0f", w, h, zoom, lw, left);
+  _kr_diagram_view_fit_placement (self, w, h, &zoom, &ox, &oy);
+  g_debug ("fit %d×%d: zoom %.3f, legend in corner %d", w, h, zoom, self->legend_corner);
   if (animate)
-    _kr_diagram_view_animate_view (self, zoom, left + (w - left - sw * zoom) / 2,
-                                   (h - sh * zoom) / 2);
+    _kr_diagram_view_animate_view (self, zoom, ox, oy);
   else
     {
       self->view_anim = FALSE;
-      _kr_diagram_view_set_view (self, zoom, left + (w - left - sw * zoom) / 2,
-                                 (h - sh * zoom) / 2);
+      _kr_diagram_view_set_view (self, zoom, ox, oy);
     }
 }
 
@@ -228,15 +211,17 @@ kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y)
 void
 _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy)
 {
-  double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  /* In the part of the view the legend leaves free. */
+  graphene_rect_t free = _kr_diagram_view_free_area (self);
   double zoom = MAX (self->zoom, 0.6);
   double x = self->offset_x + sx * self->zoom, y = self->offset_y + sy * self->zoom;
+  double cx = free.origin.x + free.size.width / 2, cy = free.origin.y + free.size.height / 2;
 
-  if (zoom == self->zoom && x > 40 && x < w - 40 && y > 40 && y < h - 40)
+  if (zoom == self->zoom && x > free.origin.x + 40 && x < free.origin.x + free.size.width - 40
+      && y > free.origin.y + 40 && y < free.origin.y + free.size.height - 40)
     return;
   self->follow_fit = FALSE;
-  _kr_diagram_view_animate_view (self, zoom, w / 2 - sx * zoom, h / 2 - sy * zoom);
+  _kr_diagram_view_animate_view (self, zoom, cx - sx * zoom, cy - sy * zoom);
 }
 
 static void
@@ -246,6 +231,7 @@ kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int bas
 
   if (self->follow_fit)
     fit_to (self, width, height, FALSE);
+  _kr_diagram_view_allocate_legend (self, width, height);
 }
 
 static void
@@ -263,6 +249,7 @@ kr_diagram_view_dispose (GObject *object)
 {
   KrDiagramView *self = KR_DIAGRAM_VIEW (object);
 
+  _kr_diagram_view_dispose_legend (self);
   _kr_diagram_view_dispose_draw (self);
   stop_animation (self);
   g_clear_pointer (&self->highlighted, g_array_unref);
@@ -332,7 +319,7 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_LEGEND]
-      = g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+      = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -358,7 +345,6 @@ kr_diagram_view_init (KrDiagramView *self)
   self->follow_fit = TRUE;
   self->selected_node = self->selected_edge = -1;
   self->hover_node = self->hover_edge = -1;
-  self->show_legend = TRUE;
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlighted_deals = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -366,6 +352,7 @@ kr_diagram_view_init (KrDiagramView *self)
                                   _ ("Alliance diagram"), -1);
   _kr_diagram_view_init_draw (self);
   _kr_diagram_view_init_input (self);
+  _kr_diagram_view_init_legend (self);
 }
 
 GtkWidget *
@@ -467,6 +454,8 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   stop_animation (self);
   g_set_object (&self->scene, scene);
   g_ptr_array_set_size (self->layout_cache, 0);
+  g_clear_pointer (&self->labels, kr_label_plan_free);
+  _kr_diagram_view_legend_scene_changed (self);
   self->tile_generation++;
   g_clear_pointer (&self->node_emphasis, g_free);
   g_clear_pointer (&self->edge_emphasis, g_free);
@@ -525,8 +514,19 @@ kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show)
   if (self->show_legend == show)
     return;
   self->show_legend = show;
+  _kr_diagram_view_legend_changed (self);
   if (self->follow_fit)
     kr_diagram_view_fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+kr_diagram_view_get_legend_area (KrDiagramView *self, graphene_rect_t *area)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  *area = _kr_diagram_view_legend_area (self);
+  return self->scene != NULL && gtk_widget_get_visible (self->legend_button);
 }

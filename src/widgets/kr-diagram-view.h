@@ -25,8 +25,17 @@ void kr_diagram_view_fit (KrDiagramView *self);
 /* Whether the view is moving to a new place (fitting, zooming to a node, a new layout). */
 gboolean kr_diagram_view_is_animating (KrDiagramView *self);
 
+/* How high the label of @entity (a dataset index) is on screen, in pixels: its font size
+ * times the zoom, or 0 when it is not drawn at this zoom (kr-label-plan.h). */
+double kr_diagram_view_get_label_pixels (KrDiagramView *self, guint entity);
+
+/* Whether the legend is open; when it is not, a button on the map opens it. */
 gboolean kr_diagram_view_get_show_legend (KrDiagramView *self);
 void kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show);
+/* What the legend, or the button that opens it, covers of the view, in widget coordinates:
+ * fitting the map and bringing a selection into view leave it free. FALSE when nothing is
+ * shown. */
+gboolean kr_diagram_view_get_legend_area (KrDiagramView *self, graphene_rect_t *area);
 
 /* The selection, as a hit on the current scene (KR_HIT_NONE when nothing is selected). */
 KrHit kr_diagram_view_get_selection (KrDiagramView *self);

@@ -73,8 +73,8 @@ typedef struct
 } Timings;
 
 static void
-paint_frame (KrScene *scene, PangoContext *context, GPtrArray *cache, double zoom, double ox,
-             double oy)
+paint_frame (KrScene *scene, PangoContext *context, GPtrArray *cache, const KrLabelPlan *labels,
+             double zoom, double ox, double oy)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
   cairo_t *cr = cairo_create (surface);
@@ -85,9 +85,11 @@ paint_frame (KrScene *scene, PangoContext *context, GPtrArray *cache, double zoo
   cairo_scale (cr, zoom, zoom);
   kr_paint_options_init (&options, kr_palette_get (FALSE));
   options.viewport = (KrRect){ -ox / zoom, -oy / zoom, FRAME_W / zoom, FRAME_H / zoom };
-  /* As the window draws: details too small to see left out, label layouts kept. */
+  /* As the window draws: details too small to see left out, the labels of its plan, label
+   * layouts kept. */
   options.scale = zoom;
   options.layout_cache = cache;
+  options.labels = labels;
   kr_cairo_paint_scene (cr, context, scene, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -101,6 +103,7 @@ typedef struct
   KrScene *scene;
   PangoContext *context;
   GPtrArray *cache;
+  const KrLabelPlan *labels;
   double zoom;
   double slowest; /* ms, one tile */
 } TileBench;
@@ -117,6 +120,7 @@ draw_bench_tile (cairo_t *cr, const KrRect *area, gpointer data)
   options.viewport = *area;
   options.scale = tb->zoom;
   options.layout_cache = tb->cache;
+  options.labels = tb->labels;
   kr_cairo_paint_scene (cr, tb->context, tb->scene, &options);
   tb->slowest = MAX (tb->slowest, now_ms () - t0);
 }
@@ -175,6 +179,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *d
   KrLayoutOptions options = { .engine = layout_engine };
   PangoContext *context = kr_text_context_new ();
   g_autoptr (GPtrArray) cache = g_ptr_array_new_with_free_func (unref_if_set);
+  g_autoptr (KrLabelPlan) labels = NULL;
   const char *worker[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
   double t0, zoom, sw, sh;
   GRand *rand;
@@ -218,26 +223,31 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *d
   sw = kr_scene_get_width (scene);
   sh = kr_scene_get_height (scene);
   zoom = MIN (FRAME_W / sw, FRAME_H / sh);
+  /* The first frame works out which labels the view shows; later ones at that zoom keep it. */
   t0 = now_ms ();
-  paint_frame (scene, context, cache, zoom, (FRAME_W - sw * zoom) / 2, (FRAME_H - sh * zoom) / 2);
+  labels = kr_label_plan_new (scene, zoom);
+  paint_frame (scene, context, cache, labels, zoom, (FRAME_W - sw * zoom) / 2,
+               (FRAME_H - sh * zoom) / 2);
   t->frame = now_ms () - t0;
   t->total = t->load + t->layout + t->frame;
 
   /* The same view again, as every later frame of it is drawn. */
   t0 = now_ms ();
-  paint_frame (scene, context, cache, zoom, (FRAME_W - sw * zoom) / 2, (FRAME_H - sh * zoom) / 2);
+  paint_frame (scene, context, cache, labels, zoom, (FRAME_W - sw * zoom) / 2,
+               (FRAME_H - sh * zoom) / 2);
   t->steady_frame = now_ms () - t0;
 
   /* Zoomed in to 100 % around the middle of the diagram. While the zoom changes the window
    * draws frames directly; once it settles, it draws the view into tiles, which panning
    * then reuses, drawing only the tiles that come into view. */
   {
-    TileBench tb = { scene, context, cache, 1.0, 0 };
+    g_autoptr (KrLabelPlan) near = kr_label_plan_new (scene, 1.0);
+    TileBench tb = { scene, context, cache, near, 1.0, 0 };
     g_autoptr (KrTileCache) tiles = kr_tile_cache_new (TILE_SIZE, NULL);
     double ox = FRAME_W / 2 - sw / 2, oy = FRAME_H / 2 - sh / 2, sum = 0;
     const int steps = 64;
 
-    paint_frame (scene, context, cache, 1.0, ox, oy); /* while zooming */
+    paint_frame (scene, context, cache, near, 1.0, ox, oy); /* while zooming */
     kr_tile_cache_configure (tiles, 1.0, 1, draw_bench_tile, &tb);
     /* The window draws the tiles the view needs one by one when idle, then shows them. */
     t0 = now_ms ();

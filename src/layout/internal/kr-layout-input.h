@@ -34,6 +34,9 @@ typedef struct
   KrShape shape; /* how it is drawn */
   gboolean dashed_outline;
   double width, height; /* points */
+  double font_size;     /* of an entity's label, in points */
+  double label_width, label_height; /* the label's size at font_size */
+  guint n_deals;                    /* how many deals of the dataset the entity takes part in */
 } KrInputNode;
 
 typedef struct
