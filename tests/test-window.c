@@ -1356,6 +1356,11 @@ test_panel_pages (void)
                              first->bounds.origin.x + first->bounds.size.width);
           g_assert_cmpfloat (more->bounds.origin.x, ==, first->bounds.origin.x);
         }
+      /* An excerpt that opens with a quotation of its own gets no second pair of marks. */
+      collect_label_texts (page, texts);
+      g_assert_nonnull (strstr (texts->str, "\"The new structure enables"));
+      g_assert_null (strstr (texts->str, "“\""));
+      g_string_truncate (texts, 0);
 
       kr_evidence_panel_show_deal (
           panel, builtin, (guint)kr_dataset_find_deal (builtin, "renault-nissan-alliance"));

@@ -59,13 +59,27 @@ emphasise (GtkLabel *label, const char *text, GPtrArray *names)
   pango_attr_list_unref (attrs);
 }
 
+/* The excerpt between quotation marks, unless it opens or closes with a mark of its own, which
+ * they would double: “"The new structure …," the pair said in the statement.” */
+static char *
+quote_excerpt (const char *excerpt)
+{
+  static const char *const marks[] = { "\"", "“", "”" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_str_has_prefix (excerpt, marks[i]) || g_str_has_suffix (excerpt, marks[i]))
+      return g_strdup (excerpt);
+  return g_strdup_printf ("“%s”", excerpt);
+}
+
 /* "“Quote” — Title, Publisher, date. URL" */
 static char *
 format_citation (const KrEvidence *ev, const KrArticle *a)
 {
   GString *s = g_string_new (NULL);
+  g_autofree char *quote = quote_excerpt (ev->quote);
 
-  g_string_append_printf (s, "“%s” — %s, %s", ev->quote, a->title, a->publisher);
+  g_string_append_printf (s, "%s — %s, %s", quote, a->title, a->publisher);
   if (a->date != NULL)
     g_string_append_printf (s, ", %s", a->date);
   g_string_append_c (s, '.');
@@ -95,7 +109,7 @@ kr_evidence_card_new (KrDataset *dataset, const KrEvidence *evidence, GPtrArray 
                                 evidence->stance == KR_STANCE_CONTRADICTS ? "error" : "warning");
       gtk_widget_set_visible (GTK_WIDGET (self->stance), TRUE);
     }
-  quote = g_strdup_printf ("“%s”", evidence->quote);
+  quote = quote_excerpt (evidence->quote);
   emphasise (self->quote, quote, names);
   if (evidence->note != NULL)
     {
