@@ -207,8 +207,8 @@ test_entity_deals (void)
   first_ids = deal_ids (builtin, first);
   g_assert_cmpstr (first_ids, ==,
                    "nissan-renault-merger honda-nissan-merger-talks tesla-invest-in-nissan "
-                   "nissan-ampere-investment renault-nissan-zero-zero-tie-up "
-                   "renault-nissan-stake-rebalance nissan-stake-in-renault");
+                   "nissan-ampere-investment renault-nissan-stake-rebalance "
+                   "nissan-stake-in-renault renault-nissan-zero-zero-tie-up");
   for (guint i = 1; i < nissan->len; i++)
     {
       const KrDeal *a = kr_dataset_get_deal (builtin, g_array_index (nissan, guint, i - 1));
