@@ -167,7 +167,7 @@ test_articles_by_date (void)
   g_assert_cmpstr (few_ids, ==, "a2 a1");
   /* The undated one after every dated one. */
   g_assert_cmpstr (some_ids, ==, "later early undated");
-  /* Two of January 2023 in the dataset's order, then the year 2022, then 2014. */
+  /* Two of April 2023 in the dataset's order, then the year 2022, then January 2013. */
   g_assert_cmpstr (all_ids, ==,
                    "a-tesla-nissan-foxconn-2025 a-dmr-nissan-tech-2023 a-nissan-explores-2023 "
                    "a-panasonic-invest-2022 a-sony-battery-2014");
