@@ -15,16 +15,9 @@ not exist.
 
 import json
 import os
-import re
 import sys
 
-SKIP = 77
-SEED_RE = re.compile(r"Seed (\S+?\.txt)\.")
-SPACE_RE = re.compile(r"\s+")
-
-
-def squash(text):
-    return SPACE_RE.sub(" ", text)
+from builtin_seeds import SEED_RE, main, squash
 
 
 class Checker:
@@ -180,16 +173,5 @@ class Checker:
         return 0
 
 
-def main(argv):
-    if len(argv) != 3:
-        print(f"usage: {os.path.basename(argv[0])} DATASET SEEDS_DIR", file=sys.stderr)
-        return 2
-    dataset_path, seeds_dir = argv[1], argv[2]
-    if not os.path.isdir(seeds_dir):
-        print(f"{seeds_dir}: seeds directory does not exist; skipping")
-        return SKIP
-    return Checker(dataset_path, seeds_dir).run()
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, Checker))
