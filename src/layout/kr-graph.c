@@ -77,7 +77,7 @@ set_graph_attributes (Agraph_t *g, const KrLayoutInput *input)
     {
       /* Close ranks and rows: a map that people read at a glance is one whose names are
        * legible when the whole of it is in view. */
-      agattr (g, AGRAPH, S ("nodesep"), S ("0.1"));
+      agattr (g, AGRAPH, S ("nodesep"), S ("0.04"));
       agattr (g, AGRAPH, S ("ranksep"), S ("0.3"));
     }
   else

@@ -94,7 +94,7 @@ pad_for_shape (KrGvShape shape, double *w, double *h)
     case KR_N_GV_SHAPES:
     default:
       *w += 24;
-      *h += 14;
+      *h += 10;
       break;
     }
   *w = MAX (*w, 48);
