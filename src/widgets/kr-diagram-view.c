@@ -366,7 +366,7 @@ kr_diagram_view_new (void)
 static KrPoint *
 glide_offsets (KrScene *prev, KrScene *next)
 {
-  KrDataset *pd = kr_scene_get_dataset (prev), *nd = kr_scene_get_dataset (next);
+  KrDataset *nd = kr_scene_get_dataset (next);
   guint n = kr_scene_get_n_nodes (next);
   KrPoint *offsets = g_new0 (KrPoint, MAX (n, 1));
   gboolean moved = FALSE;
@@ -374,21 +374,8 @@ glide_offsets (KrScene *prev, KrScene *next)
   for (guint i = 0; i < n; i++)
     {
       const KrSceneNode *node = kr_scene_get_node (next, i);
-      int old = -1;
+      int old = kr_scene_find_record (prev, nd, node->type, node->index);
 
-      if (node->type == KR_SCENE_NODE_ENTITY)
-        {
-          int e = pd == nd
-                      ? (int)node->index
-                      : kr_dataset_find_entity (pd, kr_dataset_get_entity (nd, node->index)->id);
-          old = e >= 0 ? kr_scene_find_entity (prev, (guint)e) : -1;
-        }
-      else
-        {
-          int d = pd == nd ? (int)node->index
-                           : kr_dataset_find_deal (pd, kr_dataset_get_deal (nd, node->index)->id);
-          old = d >= 0 ? kr_scene_find_deal_hub (prev, (guint)d) : -1;
-        }
       if (old < 0)
         continue;
       offsets[i].x = kr_scene_get_node (prev, (guint)old)->x - node->x;
