@@ -58,12 +58,13 @@ scene_is_of (gpointer data)
   return scene != NULL && kr_scene_get_dataset (scene) == pair[1];
 }
 
+/* The map shows fewer nodes than pair[1]. */
 static gboolean
 scene_has_fewer_nodes (gpointer data)
 {
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
-  return scene != NULL && kr_scene_get_n_nodes (scene) < GPOINTER_TO_UINT (pair[1]);
+  return scene != NULL && kr_scene_get_n_shown_nodes (scene) < GPOINTER_TO_UINT (pair[1]);
 }
 
 static gboolean
@@ -71,7 +72,7 @@ scene_has_all_nodes (gpointer data)
 {
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
-  return scene != NULL && kr_scene_get_n_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
+  return scene != NULL && kr_scene_get_n_shown_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
 }
 
 static gboolean

@@ -45,6 +45,7 @@ enum
 {
   PROP_0,
   PROP_SCENE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -73,10 +74,23 @@ forget_layouts (KrMap *self)
 }
 
 static void
-cancel_pending (KrMap *self)
+set_busy (KrMap *self, GCancellable *cancellable)
 {
+  gboolean was = self->cancellable != NULL;
+
+  if (self->cancellable == cancellable)
+    return;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->cancellable = cancellable;
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+cancel_pending (KrMap *self)
+{
+  set_busy (self, NULL);
   g_clear_pointer (&self->pending, kr_layout_options_free);
 }
 
@@ -179,11 +193,13 @@ static void layout_done (GObject *source, GAsyncResult *result, gpointer user_da
 static void
 start_layout (KrMap *self, KrLayoutOptions *options, KrMapArrangement arrangement)
 {
-  cancel_pending (self);
+  GCancellable *cancellable = g_cancellable_new ();
+
+  g_clear_pointer (&self->pending, kr_layout_options_free);
   self->pending = options;
   self->pending_arrangement = arrangement;
-  self->cancellable = g_cancellable_new ();
-  kr_layout_run_async (self->dataset, options, self->cancellable, layout_done, g_object_ref (self));
+  set_busy (self, cancellable);
+  kr_layout_run_async (self->dataset, options, cancellable, layout_done, g_object_ref (self));
 }
 
 static void
@@ -253,10 +269,9 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->cancellable);
   if (scene == NULL)
     {
-      g_clear_pointer (&self->pending, kr_layout_options_free);
+      cancel_pending (self);
       fail (self, error);
       return;
     }
@@ -273,6 +288,8 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
       self->arrangement = self->pending_arrangement;
     }
   g_clear_pointer (&self->pending, kr_layout_options_free);
+  /* Not busy before the scene changes: whoever hears of it finds the map at rest. */
+  set_busy (self, NULL);
   update (self);
 }
 
@@ -466,6 +483,9 @@ kr_map_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *
     case PROP_SCENE:
       g_value_set_object (value, self->scene);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -482,6 +502,8 @@ kr_map_class_init (KrMapClass *klass)
 
   properties[PROP_SCENE] = g_param_spec_object ("scene", NULL, NULL, KR_TYPE_SCENE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY]
+      = g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

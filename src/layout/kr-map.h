@@ -80,7 +80,7 @@ void kr_map_tidy (KrMap *self);
 /* What shows the view, or NULL before the first layout. */
 KrScene *kr_map_get_scene (KrMap *self);
 KrMapArrangement kr_map_get_arrangement (KrMap *self);
-/* Whether Graphviz is laying something out for the map. */
+/* Whether Graphviz is laying something out for the map (the "busy" property). */
 gboolean kr_map_is_busy (KrMap *self);
 
 G_END_DECLS

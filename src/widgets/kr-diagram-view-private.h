@@ -118,6 +118,8 @@ void _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapsho
  * as large as it can be without a node under the legend; picks the legend's corner. */
 void _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
                                      double *oy);
+/* Whether all the scene shows is in the view, none of it under the legend. */
+gboolean _kr_diagram_view_shows_all (KrDiagramView *self);
 /* What the legend, or its button, takes of the view, and the largest part it leaves free. */
 graphene_rect_t _kr_diagram_view_legend_area (KrDiagramView *self);
 graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);
