@@ -502,6 +502,9 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     kr_diagram_view_fit (self);
   else if (scene != NULL)
     {
+      /* What stays stays where it is on screen too, even when the legend changes size. */
+      if (same)
+        self->follow_fit = FALSE;
       _kr_diagram_view_set_view (self, self->zoom, self->offset_x + shift.x * self->zoom,
                                  self->offset_y + shift.y * self->zoom);
       if (!_kr_diagram_view_shows_all (self))
