@@ -379,24 +379,32 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
 }
 
 gboolean
-_kr_diagram_view_shows_all (KrDiagramView *self)
+_kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
-  Placement p = { self->scene, kr_scene_get_shown_area (self->scene),
-                  legend_area (self, w, h, self->legend_corner) };
-  KrRect area = p.area;
-  double zoom = self->zoom;
+  graphene_rect_t legend = legend_area (self, w, h, self->legend_corner);
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, w, h);
 
   if (w <= 0 || h <= 0)
     return TRUE;
-  area.x += KR_SCENE_MARGIN;
-  area.y += KR_SCENE_MARGIN;
-  area.width -= 2 * KR_SCENE_MARGIN;
-  area.height -= 2 * KR_SCENE_MARGIN;
-  return self->offset_x + area.x * zoom >= 0 && self->offset_y + area.y * zoom >= 0
-         && self->offset_x + (area.x + area.width) * zoom <= w
-         && self->offset_y + (area.y + area.height) * zoom <= h
-         && leaves_free (&p, zoom, self->offset_x, self->offset_y);
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    {
+      KrRect b = kr_scene_node_bounds (kr_scene_get_node (self->scene, i));
+      graphene_rect_t on_screen = GRAPHENE_RECT_INIT (self->offset_x + b.x * self->zoom,
+                                                      self->offset_y + b.y * self->zoom,
+                                                      b.width * self->zoom, b.height * self->zoom);
+
+      /* Unless @wholly, a node cut by an edge of the view is still in it; one out of it, or
+       * wholly under the legend, is not. */
+      if (!kr_scene_is_node_shown (self->scene, i))
+        continue;
+      if (wholly ? !graphene_rect_contains_rect (&view, &on_screen)
+                 : !graphene_rect_intersection (&view, &on_screen, NULL))
+        return FALSE;
+      if (graphene_rect_contains_rect (&legend, &on_screen))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 graphene_rect_t

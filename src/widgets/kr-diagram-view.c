@@ -228,10 +228,39 @@ static void
 kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  double x = 0, y = 0;
+  gboolean placed = FALSE;
+
+  /* Moved in its window (a bar above it came or went): unless it follows the fit, the map
+   * stays where it was on screen. */
+  if (root != NULL)
+    {
+#if GTK_CHECK_VERSION(4, 12, 0)
+      graphene_point_t at;
+      placed = gtk_widget_compute_point (widget, root, &GRAPHENE_POINT_INIT (0, 0), &at);
+      x = at.x;
+      y = at.y;
+#else
+      placed = gtk_widget_translate_coordinates (widget, root, 0, 0, &x, &y);
+#endif
+    }
+  if (placed && self->placed && !self->follow_fit && (x != self->screen_x || y != self->screen_y))
+    _kr_diagram_view_set_view (self, self->zoom, self->offset_x - (x - self->screen_x),
+                               self->offset_y - (y - self->screen_y));
+  self->placed = placed;
+  self->screen_x = x;
+  self->screen_y = y;
 
   if (self->follow_fit)
     fit_to (self, width, height, FALSE);
   _kr_diagram_view_allocate_legend (self, width, height);
+  if (self->check_view && width > 0 && height > 0)
+    {
+      self->check_view = FALSE;
+      if (self->scene != NULL && !_kr_diagram_view_shows_all (self, self->check_wholly))
+        kr_diagram_view_fit (self);
+    }
 }
 
 static void
@@ -507,8 +536,10 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
         self->follow_fit = FALSE;
       _kr_diagram_view_set_view (self, self->zoom, self->offset_x + shift.x * self->zoom,
                                  self->offset_y + shift.y * self->zoom);
-      if (!_kr_diagram_view_shows_all (self))
-        kr_diagram_view_fit (self);
+      /* Once bars above or below the map have come or gone with the view. */
+      self->check_view = TRUE;
+      self->check_wholly = !same;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
   if (offsets != NULL && animations_enabled (self))
     {
