@@ -3,6 +3,7 @@
 """The command line: --check exit codes and messages, --export output, no display needed."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -186,6 +187,21 @@ def svg_entity_ids(path):
                   if (g.get("id") or "").startswith(prefix))
 
 
+def dot_positions(path):
+    """Each node an exported DOT file places, with its "pos"."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    positions = {}
+    for statement in text.split("];"):
+        head, _, attributes = statement.partition("[")
+        head = head.strip().splitlines()[-1].strip() if head.strip() else ""
+        found = re.search(r'\bpos="([^"]*)"', attributes)
+        if "->" in head or head in ("graph", "node", "edge") or not found:
+            continue
+        positions[head.strip('"')] = found.group(1)
+    return positions
+
+
 class Views(unittest.TestCase):
     """--filter, --focus, --path, --as-of and --as-reported on the export."""
     NETWORK = os.path.join(DATA, "good", "network.json")
@@ -233,6 +249,24 @@ class Views(unittest.TestCase):
             dot = f.read()
         self.assertIn("Beta Cells", dot)
         self.assertNotIn("Epsilon Fund", dot)
+
+    def test_filter_moves_nothing(self):
+        """What a filter keeps is where the whole map has it, in DOT as on screen."""
+        for dataset in (self.NETWORK, BUILTIN):
+            whole = os.path.join(self.dir, "whole.dot")
+            self.assertEqual(run("--export", whole, dataset).returncode, 0)
+            everything = dot_positions(whole)
+            for terms in (["deal-kind=alliance"], ["deal-kind=alliance", "hide-isolated"]):
+                with self.subTest(dataset=os.path.basename(dataset), terms=terms):
+                    part = os.path.join(self.dir, "part.dot")
+                    args = [a for t in terms for a in ("--filter", t)]
+                    r = run("--export", part, *args, dataset)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    kept = dot_positions(part)
+                    self.assertGreater(len(kept), 1)
+                    self.assertLess(len(kept), len(everything))
+                    for node, pos in kept.items():
+                        self.assertEqual(pos, everything[node], node)
 
     def test_errors_write_nothing(self):
         cases = [

@@ -5,14 +5,17 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kr-cairo-painter.h"
 #include "kr-dataset-queries.h"
 #include "kr-export.h"
+#include "kr-filter.h"
 #include "kr-graph.h"
 #include "kr-layout-input.h"
 #include "kr-layout.h"
+#include "kr-map.h"
 #include "kr-scene-paint.h"
 #include "kr-text.h"
 #include "kr-test-data.h"
@@ -1099,6 +1102,525 @@ test_radial_root (void)
   }
 }
 
+/* ---- a map that stays still ---- */
+
+/* Hiding an entity takes its node, and what no longer joins two nodes shown, off the scene;
+ * everything keeps its place and its index. */
+static void
+test_masked_scene (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, NULL, &error);
+  g_autoptr (KrScene) masked = NULL;
+  g_autoptr (KrScene) again = NULL;
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  int venture = kr_dataset_find_entity (ds, "venture");
+  int fund = kr_dataset_find_entity (ds, "fund");
+  int jv = kr_dataset_find_deal (ds, "jv");
+  int urge = kr_dataset_find_deal (ds, "urge");
+  int rivals = kr_dataset_find_deal (ds, "rivals");
+  const KrSceneNode *example;
+  KrRect area;
+  KrHit hit;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    entities[i] = i != (guint)venture && i != (guint)fund;
+  for (guint i = 0; i < kr_dataset_get_n_deals (ds); i++)
+    deals[i] = i != (guint)rivals;
+  masked = kr_scene_new_masked (scene, entities, deals);
+
+  g_assert_true (kr_scene_same_layout (scene, masked));
+  g_assert_cmpuint (kr_scene_get_n_nodes (masked), ==, kr_scene_get_n_nodes (scene));
+  g_assert_cmpuint (kr_scene_get_n_shown_nodes (masked), ==, 5); /* 3 entities, 2 hubs */
+  g_assert_false (kr_scene_shows_everything (masked));
+  g_assert_cmpint (kr_scene_find_entity (masked, (guint)venture), <, 0);
+  g_assert_cmpint (kr_scene_find_entity (masked, (guint)fund), <, 0);
+  /* The hubs join two parties still; the fund's advocacy goes with the fund. */
+  g_assert_cmpint (kr_scene_find_deal_hub (masked, (guint)jv), >=, 0);
+  g_assert_cmpint (kr_scene_find_deal_hub (masked, (guint)urge), >=, 0);
+  for (guint i = 0; i < kr_scene_get_n_edges (scene); i++)
+    {
+      const KrSceneEdge *e = kr_scene_get_edge (scene, i);
+      gboolean shown = kr_scene_is_edge_shown (masked, i);
+
+      if (e->deal == (guint)rivals || e->advocacy)
+        g_assert_false (shown);
+      else
+        g_assert_cmpint (shown, ==,
+                         kr_scene_is_node_shown (masked, e->tail)
+                             && kr_scene_is_node_shown (masked, e->head));
+    }
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    g_assert_true (kr_scene_get_node (scene, i) == kr_scene_get_node (masked, i));
+
+  /* What is hidden is not hit. */
+  example = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)venture));
+  hit = kr_scene_hit_test (masked, example->x, example->y, 3);
+  g_assert_cmpint (hit.type, !=, KR_HIT_NODE);
+  hit = kr_scene_hit_test (scene, example->x, example->y, 3);
+  g_assert_cmpint (hit.type, ==, KR_HIT_NODE);
+
+  /* The shown area holds what is shown, with the margin. */
+  area = kr_scene_get_shown_area (masked);
+  for (guint i = 0; i < kr_scene_get_n_nodes (masked); i++)
+    if (kr_scene_is_node_shown (masked, i))
+      {
+        KrRect r = kr_scene_node_bounds (kr_scene_get_node (masked, i));
+        g_assert_cmpfloat (r.x, >=, area.x + KR_SCENE_MARGIN - 1e-9);
+        g_assert_cmpfloat (r.y, >=, area.y + KR_SCENE_MARGIN - 1e-9);
+        g_assert_cmpfloat (r.x + r.width, <=, area.x + area.width - KR_SCENE_MARGIN + 1e-9);
+        g_assert_cmpfloat (r.y + r.height, <=, area.y + area.height - KR_SCENE_MARGIN + 1e-9);
+      }
+  area = kr_scene_get_shown_area (scene);
+  g_assert_cmpfloat (area.width, ==, kr_scene_get_width (scene));
+
+  /* A hub left with one party goes. */
+  entities[kr_dataset_find_entity (ds, "third")] = FALSE;
+  {
+    g_autoptr (KrScene) fewer = kr_scene_new_masked (scene, entities, deals);
+    g_assert_cmpint (kr_scene_find_deal_hub (fewer, (guint)urge), <, 0);
+    g_assert_cmpint (kr_scene_find_deal_hub (fewer, (guint)jv), >=, 0);
+  }
+
+  /* Masking a masked scene starts from all it holds. */
+  again = kr_scene_new_masked (masked, NULL, NULL);
+  g_assert_true (kr_scene_shows_everything (again));
+  g_assert_cmpuint (kr_scene_get_n_shown_nodes (again), ==, kr_scene_get_n_nodes (scene));
+}
+
+/* The scene that shows @view, which must be at hand: no layout runs for it. */
+static KrScene *
+show_at_once (KrMap *map, const KrMapView *view)
+{
+  g_assert_true (kr_map_show (map, view));
+  g_assert_false (kr_map_is_busy (map));
+  return kr_map_get_scene (map);
+}
+
+/* Every node that @scene shows is exactly where it is in @whole. */
+static void
+assert_in_place (KrScene *scene, KrScene *whole)
+{
+  g_assert_true (kr_scene_same_layout (scene, whole));
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    if (kr_scene_is_node_shown (scene, i))
+      {
+        const KrSceneNode *a = kr_scene_get_node (scene, i), *b = kr_scene_get_node (whole, i);
+        g_assert_cmpfloat (a->x, ==, b->x);
+        g_assert_cmpfloat (a->y, ==, b->y);
+      }
+}
+
+typedef struct
+{
+  KrMap *map;
+  KrScene *whole;
+  KrDataset *dataset;
+  guint views;
+} StillFixture;
+
+/* Shows @filter's view, when it shows something, and checks that nothing shown moved and
+ * nothing else is shown. */
+static void
+check_view (StillFixture *f, const KrFilter *filter)
+{
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (f->dataset);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (f->dataset);
+  KrMapView view = { .engine = KR_ENGINE_DOT };
+  gboolean any = FALSE;
+  KrScene *scene;
+
+  if (!kr_filter_apply (filter, f->dataset, entities, deals, NULL))
+    return;
+  for (guint i = 0; i < kr_dataset_get_n_entities (f->dataset); i++)
+    any |= entities[i];
+  if (!any)
+    return;
+  view.shown_entities = entities;
+  view.shown_deals = deals;
+  scene = show_at_once (f->map, &view);
+  assert_in_place (scene, f->whole);
+  for (guint i = 0; i < kr_dataset_get_n_entities (f->dataset); i++)
+    g_assert_cmpint (kr_scene_find_entity (scene, i) >= 0, ==, entities[i]);
+  f->views++;
+}
+
+/* Each part of the filter, each step of the timeline in both modes and their mixtures move
+ * nothing that stays on the map: no layout runs for them, and every node shown keeps the
+ * coordinates of the whole map's. */
+static void
+test_map_stays_still (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  KrMapView all = { .engine = KR_ENGINE_DOT };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) whole = NULL;
+  g_auto (GStrv) dates = kr_dataset_list_dates (ds, 120);
+  g_autoptr (GPtrArray) countries = g_ptr_array_new ();
+  StillFixture f = { map, NULL, ds, 0 };
+
+  kr_map_set_dataset (map, ds, FALSE);
+  whole = kr_map_show_and_wait (map, &all, &error);
+  g_assert_no_error (error);
+  g_assert_true (kr_scene_shows_everything (whole));
+  f.whole = whole;
+
+  for (guint k = 0; k < KR_N_DEAL_KINDS; k++)
+    for (int isolated = 0; isolated < 2; isolated++)
+      {
+        g_auto (KrFilter) filter = KR_FILTER_INIT;
+        filter.deal_kinds = ~(1u << k); /* one kind unticked */
+        filter.hide_isolated = isolated;
+        check_view (&f, &filter);
+        filter.deal_kinds = 1u << k; /* only that one */
+        check_view (&f, &filter);
+      }
+  for (guint k = 0; k < KR_N_STATUSES; k++)
+    {
+      g_auto (KrFilter) filter = KR_FILTER_INIT;
+      filter.statuses = 1u << k;
+      check_view (&f, &filter);
+    }
+  for (guint k = 0; k < KR_N_ENTITY_KINDS; k++)
+    {
+      g_auto (KrFilter) filter = KR_FILTER_INIT;
+      filter.entity_kinds = 1u << k;
+      check_view (&f, &filter);
+    }
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    {
+      const char *country = kr_dataset_get_entity (ds, i)->country;
+      if (country != NULL
+          && !g_ptr_array_find_with_equal_func (countries, country, g_str_equal, NULL))
+        {
+          g_auto (KrFilter) filter = KR_FILTER_INIT;
+          filter.countries = g_new0 (char *, 2);
+          filter.countries[0] = g_strdup (country);
+          check_view (&f, &filter);
+          g_ptr_array_add (countries, (gpointer)country);
+        }
+    }
+  for (guint i = 0; i < kr_dataset_get_n_articles (ds); i++)
+    {
+      g_auto (KrFilter) filter = KR_FILTER_INIT;
+      filter.articles = g_new0 (char *, 2);
+      filter.articles[0] = g_strdup (kr_dataset_get_article (ds, i)->id);
+      check_view (&f, &filter);
+    }
+  for (guint depth = 1; depth <= KR_FILTER_MAX_DEPTH; depth++)
+    {
+      g_auto (KrFilter) filter = KR_FILTER_INIT;
+      filter.focus = g_strdup ("nissan");
+      filter.depth = depth;
+      check_view (&f, &filter);
+    }
+  {
+    g_auto (KrFilter) filter = KR_FILTER_INIT;
+    filter.path_from = g_strdup ("honda");
+    filter.path_to = g_strdup ("renault");
+    check_view (&f, &filter);
+  }
+  g_assert_cmpuint (g_strv_length (dates), >, 5);
+  for (guint i = 0; dates[i] != NULL; i++)
+    for (int mode = 0; mode < 3; mode++)
+      {
+        g_auto (KrFilter) filter = KR_FILTER_INIT;
+        if (mode == 0)
+          filter.as_of = g_strdup (dates[i]);
+        else if (mode == 1)
+          filter.as_reported = g_strdup (dates[i]);
+        else
+          {
+            filter.from = g_strdup (dates[0]);
+            filter.to = g_strdup (dates[i]);
+            filter.hide_isolated = TRUE;
+          }
+        check_view (&f, &filter);
+      }
+  g_test_message ("%u views, none moved a node", f.views);
+  g_assert_cmpuint (f.views, >, 60);
+
+  /* And back to the whole map: the very same scene. */
+  g_assert_true (show_at_once (map, &all) == whole);
+}
+
+/* A radial focus is an arrangement of its own, asked for; turning it off, or leaving the
+ * focus, shows the whole map's positions again, without laying anything out. */
+static void
+test_map_radial (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) whole = NULL;
+  g_autoptr (KrScene) radial = NULL;
+  g_autoptr (KrScene) focused = NULL;
+  g_autoptr (KrScene) nearer = NULL;
+  g_auto (KrFilter) filter = KR_FILTER_INIT;
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  KrMapView view = { .engine = KR_ENGINE_DOT };
+
+  kr_map_set_dataset (map, ds, FALSE);
+  whole = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+
+  filter.focus = g_strdup ("nissan");
+  filter.depth = 2;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  view.shown_entities = entities;
+  view.shown_deals = deals;
+  focused = g_object_ref (show_at_once (map, &view));
+  assert_in_place (focused, whole);
+
+  view.radial = "nissan";
+  radial = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+  g_assert_false (kr_scene_same_layout (radial, whole));
+  g_assert_cmpstr (kr_scene_get_engine (radial), ==, "twopi");
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_RADIAL);
+
+  /* Reaching less keeps the circles: a part of them, hidden, not laid out again. */
+  filter.depth = 1;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  nearer = g_object_ref (show_at_once (map, &view));
+  assert_in_place (nearer, radial);
+  g_assert_cmpuint (kr_scene_get_n_shown_nodes (nearer), <, kr_scene_get_n_shown_nodes (radial));
+
+  /* Off: the map as it was. */
+  view.radial = NULL;
+  assert_in_place (show_at_once (map, &view), whole);
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_WHOLE);
+  /* Leaving the focus: the whole map itself. */
+  view.shown_entities = view.shown_deals = NULL;
+  g_assert_true (show_at_once (map, &view) == whole);
+}
+
+/* Tidying lays out what the view shows, from where it is; it holds while the view narrows,
+ * and the whole map's positions come back with a view that shows more, or everything. */
+static void
+test_map_tidy (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) whole = NULL;
+  g_autoptr (KrScene) tidied = NULL;
+  g_auto (KrFilter) filter = KR_FILTER_INIT;
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  KrMapView view = { .engine = KR_ENGINE_NEATO };
+
+  kr_map_set_dataset (map, ds, FALSE);
+  whole = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+  /* Nothing is hidden: nothing to tidy. */
+  kr_map_tidy (map);
+  g_assert_false (kr_map_is_busy (map));
+
+  filter.deal_kinds = 1u << KR_DEAL_ALLIANCE | 1u << KR_DEAL_JOINT_VENTURE;
+  filter.hide_isolated = TRUE;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  view.shown_entities = entities;
+  view.shown_deals = deals;
+  assert_in_place (show_at_once (map, &view), whole);
+
+  kr_map_tidy (map);
+  g_assert_true (kr_map_is_busy (map));
+  while (kr_map_is_busy (map))
+    g_main_context_iteration (NULL, TRUE);
+  tidied = g_object_ref (kr_map_get_scene (map));
+  g_assert_false (kr_scene_same_layout (tidied, whole));
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_TIDIED);
+  g_assert_cmpstr (kr_scene_get_engine (tidied), ==, "neato");
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    g_assert_cmpint (kr_scene_find_entity (tidied, i) >= 0, ==, entities[i]);
+
+  /* Narrower: still tidied. */
+  filter.deal_kinds = 1u << KR_DEAL_ALLIANCE;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  assert_in_place (show_at_once (map, &view), tidied);
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_TIDIED);
+
+  /* Wider: the map's positions, as they were. */
+  kr_filter_clear (&filter);
+  filter.hide_isolated = TRUE;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  assert_in_place (show_at_once (map, &view), whole);
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_WHOLE);
+}
+
+/* Exports of a scene that hides part of the map write only what it shows, where it shows it:
+ * DOT with each node's position, pictures cropped to it. */
+static void
+test_export_shown (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run (ds, NULL, &error);
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autoptr (KrScene) masked = NULL;
+  g_autofree char *dot = NULL;
+  g_autoptr (GBytes) svg = NULL;
+  g_autoptr (GBytes) whole_svg = NULL;
+  KrRect area;
+  Agraph_t *g;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    entities[i] = !g_str_equal (kr_dataset_get_entity (ds, i)->id, "fund")
+                  && !g_str_equal (kr_dataset_get_entity (ds, i)->id, "third");
+  masked = kr_scene_new_masked (scene, entities, NULL);
+
+  dot = kr_layout_write_scene_dot (masked, &error);
+  g_assert_no_error (error);
+  g = agmemread (dot);
+  g_assert_nonnull (g);
+  g_assert_cmpint (agnnodes (g), ==, (int)kr_scene_get_n_shown_nodes (masked));
+  g_assert_null (agnode (g, S ("fund"), FALSE));
+  g_assert_null (agget (g, S ("layout")));
+  for (Agnode_t *node = agfstnode (g); node != NULL; node = agnxtnode (g, node))
+    {
+      int e = kr_dataset_find_entity (ds, agnameof (node));
+      const KrSceneNode *sn;
+      double x, y;
+
+      if (e < 0)
+        continue;
+      sn = kr_scene_get_node (masked, (guint)kr_scene_find_entity (masked, (guint)e));
+      g_assert_cmpint (sscanf (agget (node, S ("pos")), "%lf,%lf", &x, &y), ==, 2);
+      g_assert_cmpfloat_with_epsilon (x, sn->x, 0.01);
+      g_assert_cmpfloat_with_epsilon (y, kr_scene_get_height (masked) - sn->y, 0.01);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  agclose (g);
+
+  /* The picture shows the part of the map left, no larger. */
+  area = kr_scene_get_shown_area (masked);
+  g_assert_cmpfloat (area.width * area.height, <,
+                     kr_scene_get_width (scene) * kr_scene_get_height (scene));
+  {
+    KrExportOptions plain = { .legend = FALSE };
+    g_autofree char *size = g_strdup_printf ("width=\"%d\" height=\"%d\"",
+                                             (int)(area.width + 0.999), (int)(area.height + 0.999));
+    svg = kr_export_render (masked, KR_EXPORT_SVG, &plain, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), 400, size));
+    g_assert_null (strstr (g_bytes_get_data (svg, NULL), "kr-entity-fund"));
+    whole_svg = kr_export_render (scene, KR_EXPORT_SVG, &plain, &error);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (whole_svg, NULL), 400, "viewBox=\"0 0 "));
+  }
+}
+
+/* The builtin dataset and a new version of it: one more company, in a deal with Nissan. */
+static KrDataset *
+builtin_revised (void)
+{
+  g_autofree char *path
+      = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GString) json = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  json = g_string_new (text);
+  g_string_replace (json, "\"entities\": [",
+                    "\"entities\": [{\"id\": \"newco\", \"name\": \"New Co\", \"kind\": "
+                    "\"company\"},",
+                    1);
+  g_string_replace (json, "\"deals\": [",
+                    "\"deals\": [{\"id\": \"newco-deal\", \"kind\": \"alliance\", \"status\": "
+                    "\"active\", \"summary\": \"s\", \"parties\": [{\"entity\": \"newco\", "
+                    "\"role\": \"partner\"}, {\"entity\": \"nissan\", \"role\": \"partner\"}], "
+                    "\"evidence\": [{\"article\": \"a-panasonic-invest-2022\", \"quote\": "
+                    "\"q\"}]},",
+                    1);
+  return dataset_from_json (json, "revised");
+}
+
+/* How far the entities of @a move in @b on average, but for a translation of the whole. */
+static double
+mean_move (KrScene *a, KrScene *b)
+{
+  KrDataset *da = kr_scene_get_dataset (a);
+  double dx = 0, dy = 0, sum = 0;
+  guint n = 0;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < kr_dataset_get_n_entities (da); i++)
+        {
+          int na = kr_scene_find_entity (a, i);
+          int nb = kr_scene_find_record (b, da, KR_SCENE_NODE_ENTITY, i);
+          const KrSceneNode *pa, *pb;
+
+          if (na < 0 || nb < 0)
+            continue;
+          pa = kr_scene_get_node (a, (guint)na);
+          pb = kr_scene_get_node (b, (guint)nb);
+          if (pass == 0)
+            {
+              dx += pb->x - pa->x;
+              dy += pb->y - pa->y;
+              n++;
+            }
+          else
+            sum += hypot (pb->x - pa->x - dx, pb->y - pa->y - dy);
+        }
+      if (pass == 0 && n > 0)
+        {
+          dx /= n;
+          dy /= n;
+        }
+    }
+  return n > 0 ? sum / n : 0;
+}
+
+/* A new version of the dataset starts from where its entities were: with neato and fdp, they
+ * move less than when it is laid out afresh (sfdp, as Debian 12 packages it, and the other
+ * engines place everything afresh). */
+static void
+test_map_revision (void)
+{
+  g_autoptr (KrDataset) first = kr_test_load_builtin ();
+  g_autoptr (KrDataset) revised = builtin_revised ();
+  KrEngine engines[] = { KR_ENGINE_NEATO, KR_ENGINE_FDP };
+
+  for (guint k = 0; k < G_N_ELEMENTS (engines); k++)
+    {
+      g_autoptr (KrMap) map = kr_map_new ();
+      g_autoptr (KrMap) fresh = kr_map_new ();
+      KrMapView view = { .engine = engines[k] };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KrScene) before = NULL;
+      g_autoptr (KrScene) after = NULL;
+      g_autoptr (KrScene) afresh = NULL;
+      double kept, moved;
+
+      kr_map_set_dataset (map, first, FALSE);
+      before = kr_map_show_and_wait (map, &view, &error);
+      g_assert_no_error (error);
+      kr_map_set_dataset (map, revised, TRUE);
+      after = kr_map_show_and_wait (map, &view, &error);
+      g_assert_no_error (error);
+      g_assert_true (kr_scene_get_dataset (after) == revised);
+      kr_map_set_dataset (fresh, revised, FALSE);
+      afresh = kr_map_show_and_wait (fresh, &view, &error);
+      g_assert_no_error (error);
+
+      kept = mean_move (before, after);
+      moved = mean_move (before, afresh);
+      g_test_message ("%s: entities move %.1f points from where they were, %.1f laid out afresh",
+                      kr_engine_get_name (engines[k]), kept, moved);
+      g_assert_cmpfloat (kept, <, moved * (engines[k] == KR_ENGINE_NEATO ? 0.25 : 0.85));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1118,9 +1640,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/label-plan", test_label_plan);
   g_test_add_func ("/render/tiles", test_tiles);
   g_test_add_func ("/layout/radial-root", test_radial_root);
+  g_test_add_func ("/scene/masked", test_masked_scene);
+  g_test_add_func ("/map/stays-still", test_map_stays_still);
+  g_test_add_func ("/map/radial", test_map_radial);
+  g_test_add_func ("/map/tidy", test_map_tidy);
+  g_test_add_func ("/map/revision", test_map_revision);
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);
+  g_test_add_func ("/export/shown", test_export_shown);
   g_test_add_func ("/layout/worker", test_worker);
   g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
   g_test_add_func ("/layout/worker-crash", test_worker_crash);

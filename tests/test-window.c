@@ -19,6 +19,7 @@
 #include "kr-evidence-panel.h"
 #include "kr-layout.h"
 #include "kr-filter-popover.h"
+#include "kr-timeline-bar.h"
 #include "kr-paths.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
@@ -58,12 +59,13 @@ scene_is_of (gpointer data)
   return scene != NULL && kr_scene_get_dataset (scene) == pair[1];
 }
 
+/* The map shows fewer nodes than pair[1]. */
 static gboolean
 scene_has_fewer_nodes (gpointer data)
 {
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
-  return scene != NULL && kr_scene_get_n_nodes (scene) < GPOINTER_TO_UINT (pair[1]);
+  return scene != NULL && kr_scene_get_n_shown_nodes (scene) < GPOINTER_TO_UINT (pair[1]);
 }
 
 static gboolean
@@ -71,7 +73,7 @@ scene_has_all_nodes (gpointer data)
 {
   gpointer *pair = data;
   KrScene *scene = kr_window_get_scene (pair[0]);
-  return scene != NULL && kr_scene_get_n_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
+  return scene != NULL && kr_scene_get_n_shown_nodes (scene) == GPOINTER_TO_UINT (pair[1]);
 }
 
 static gboolean
@@ -968,6 +970,136 @@ test_focus_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where Nissan is on the map and on screen. */
+typedef struct
+{
+  double x, y;   /* scene */
+  double wx, wy; /* widget */
+} Place;
+
+static Place
+place_of (KrWindow *window, guint entity)
+{
+  KrScene *scene = kr_window_get_scene (window);
+  int node = kr_scene_find_entity (scene, entity);
+  const KrSceneNode *n;
+  Place p;
+
+  g_assert_cmpint (node, >=, 0);
+  n = kr_scene_get_node (scene, (guint)node);
+  p.x = n->x;
+  p.y = n->y;
+  kr_diagram_view_to_widget (KR_DIAGRAM_VIEW (kr_window_get_diagram (window)), n->x, n->y, &p.wx,
+                             &p.wy);
+  return p;
+}
+
+/* Nothing is being laid out, and @entity is exactly where it was, in the same layout. */
+static void
+assert_unmoved (KrWindow *window, KrScene *whole, guint entity, const Place *was)
+{
+  Place now = place_of (window, entity);
+
+  g_assert_false (kr_window_is_busy (window));
+  g_assert_true (kr_scene_same_layout (kr_window_get_scene (window), whole));
+  g_assert_cmpfloat (now.x, ==, was->x);
+  g_assert_cmpfloat (now.y, ==, was->y);
+}
+
+static gboolean
+window_is_busy (gpointer window)
+{
+  return kr_window_is_busy (window);
+}
+
+/* A map that stays still: unticking a deal kind and each step of the timeline hide what is out
+ * at once, with no layout, and Nissan keeps its place on the map and on screen. Radial, on and
+ * off, gives the map back as it was; so does leaving a view that was tidied. */
+static void
+test_still_map (void)
+{
+  KrWindow *window = new_window ();
+  Still still = { .window = window, .frame = -1 };
+  gpointer twopi[2] = { window, (gpointer) "twopi" };
+  g_autoptr (KrScene) whole = NULL;
+  GtkWidget *popover, *check, *timeline, *scale;
+  GtkAdjustment *adjustment;
+  guint nissan, steps = 0, all;
+  int skip = 0;
+  Place was;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  whole = g_object_ref (kr_window_get_scene (window));
+  all = kr_scene_get_n_nodes (whole);
+  nissan = (guint)kr_dataset_find_entity (kr_window_get_dataset (window), "nissan");
+  was = place_of (window, nissan);
+
+  /* A deal kind unticked in the filter popover. */
+  popover = find_widget (GTK_WIDGET (window), KR_TYPE_FILTER_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  check = find_check (popover, &skip);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_true (kr_window_get_scene (window) != whole);
+  g_assert_cmpuint (kr_scene_get_n_shown_nodes (kr_window_get_scene (window)), <, all);
+  assert_unmoved (window, whole, nissan, &was);
+  {
+    Place now = place_of (window, nissan);
+    g_assert_cmpfloat (now.wx, ==, was.wx);
+    g_assert_cmpfloat (now.wy, ==, was.wy);
+  }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (kr_window_get_scene (window) == whole);
+
+  /* Every step of the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (wait_for (bar_shows_a_date, window));
+  g_assert_true (wait_for (is_idle, window));
+  timeline = find_widget (GTK_WIDGET (window), KR_TYPE_TIMELINE_BAR, NULL);
+  scale = find_widget (timeline, GTK_TYPE_SCALE, NULL);
+  adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3);
+  for (int i = 0; i <= (int)gtk_adjustment_get_upper (adjustment); i++)
+    {
+      gtk_range_set_value (GTK_RANGE (scale), i);
+      g_assert_false (kr_window_is_busy (window));
+      g_assert_true (kr_scene_same_layout (kr_window_get_scene (window), whole));
+      if (kr_scene_find_entity (kr_window_get_scene (window), nissan) < 0)
+        continue;
+      assert_unmoved (window, whole, nissan, &was);
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));
+  g_assert_true (kr_window_get_scene (window) == whole);
+
+  /* Focus on Nissan: its neighbourhood where the map has it; Radial lays it out in circles,
+   * and turning it off brings the map back without a layout. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus", "s", "nissan"));
+  assert_unmoved (window, whole, nissan, &was);
+  g_object_set (window, "focus-radial", TRUE, NULL);
+  g_assert_true (wait_for (laid_out_with, twopi));
+  g_assert_false (kr_scene_same_layout (kr_window_get_scene (window), whole));
+  g_object_set (window, "focus-radial", FALSE, NULL);
+  assert_unmoved (window, whole, nissan, &was);
+
+  /* Tidy lays out what is shown, on request only; leaving the view gives the map back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tidy", NULL));
+  g_assert_true (kr_window_is_busy (window) || wait_for (window_is_busy, window));
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_false (kr_scene_same_layout (kr_window_get_scene (window), whole));
+  g_assert_cmpint (kr_scene_find_entity (kr_window_get_scene (window), nissan), >=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view", NULL));
+  g_assert_true (kr_window_get_scene (window) == whole);
+  assert_unmoved (window, whole, nissan, &was);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 nothing_selected (gpointer window)
 {
@@ -1805,6 +1937,7 @@ main (int argc, char *argv[])
       kr_layout_set_worker (worker);
     }
   g_test_add_func ("/window/builtin-map", test_window);
+  g_test_add_func ("/window/still-map", test_still_map);
   g_test_add_func ("/window/filter-popover", test_filter_popover);
   g_test_add_func ("/window/path-to-itself", test_path_to_itself);
   g_test_add_func ("/window/timeline-before-dataset", test_timeline_before_dataset);

@@ -17,6 +17,7 @@
 #include "kr-export.h"
 #include "kr-filter.h"
 #include "kr-layout.h"
+#include "kr-map.h"
 
 void
 kr_cli_options_clear (KrCliOptions *options)
@@ -297,26 +298,6 @@ same_file (const char *a, const char *b)
                 == 0;
 }
 
-static void
-layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GAsyncResult **out = user_data;
-  *out = g_object_ref (result);
-}
-
-/* Graphviz runs in the helper process the window uses too: if it crashes or exits on a hostile
- * graph, this reports why instead of dying with it. */
-static KrScene *
-layout_contained (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  kr_layout_run_async (dataset, options, NULL, layout_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return kr_layout_run_finish (result, error);
-}
-
 static int
 run_export (const char *dataset_path, const char *out_path, const char *engine,
             gboolean transparent, const KrFilter *filter)
@@ -324,13 +305,14 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
   g_autofree gboolean *entities = NULL;
   g_autofree gboolean *deals = NULL;
   g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrMap) map = kr_map_new ();
   g_autoptr (KrScene) scene = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
+  KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
 
-  if (engine != NULL && !kr_engine_from_name (engine, &options.engine, &error))
+  if (engine != NULL && !kr_engine_from_name (engine, &view.engine, &error))
     {
       g_printerr ("keiretsu: %s\n", error->message);
       return 2;
@@ -363,30 +345,23 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
           g_printerr ("keiretsu: %s\n", error->message);
           return 1;
         }
-      options.visible_entities = entities;
-      options.n_entities = kr_dataset_get_n_entities (dataset);
-      options.visible_deals = deals;
-      options.n_deals = kr_dataset_get_n_deals (dataset);
-      /* A radial layout of a neighbourhood centres on the entity in focus. */
-      options.root = filter->focus;
+      view.shown_entities = entities;
+      view.shown_deals = deals;
+      /* A focus with the radial engine is laid out in circles around its entity, as the
+       * window's Radial does; any other view hides what is out of the whole map. */
+      if (view.engine == KR_ENGINE_TWOPI)
+        view.radial = filter->focus;
     }
 
-  if (format == KR_EXPORT_DOT)
+  /* As the window does: Graphviz runs in its helper process, which reports a crash or an
+   * exit() on a hostile graph instead of dying with it. */
+  kr_map_set_dataset (map, dataset, FALSE);
+  scene = kr_map_show_and_wait (map, &view, &error);
+  if (scene != NULL)
     {
-      /* Graphviz lays DOT out itself: no need to lay it out here. */
-      char *dot = kr_layout_write_dot (dataset, &options, &error);
-      if (dot != NULL)
-        bytes = g_bytes_new_take (dot, strlen (dot));
-    }
-  else
-    {
-      scene = layout_contained (dataset, &options, &error);
-      if (scene != NULL)
-        {
-          KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;
-          export_options.transparent = transparent;
-          bytes = kr_export_render (scene, format, &export_options, &error);
-        }
+      KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;
+      export_options.transparent = transparent;
+      bytes = kr_export_render (scene, format, &export_options, &error);
     }
   if (bytes == NULL)
     {

@@ -99,7 +99,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
           _kr_window_toast (self, message);
         }
     }
-  _kr_window_relayout (self);
+  /* A new version starts from where the old one put its entities. */
+  kr_map_set_dataset (self->map, dataset, reload);
+  _kr_window_show_map (self);
 }
 
 #define MAX_RECENT 8

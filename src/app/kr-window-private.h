@@ -2,7 +2,8 @@
  *
  *   kr-window.c            the object: properties, settings, template, messages, zoom
  *   kr-window-load.c       opening datasets: files, the built-in one, recent files, reloading
- *   kr-window-view.c       what the map shows: filters, focus, paths, the timeline, layouts
+ *   kr-window-view.c       what the map shows: filters, focus, paths, the timeline, and where
+ *                          (KrMap: the whole map's layout, radial and tidied views)
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
@@ -16,6 +17,7 @@
 #include "kr-evidence-panel.h"
 #include "kr-filter-popover.h"
 #include "kr-layout.h"
+#include "kr-map.h"
 #include "kr-paths.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
@@ -60,6 +62,7 @@ struct _KrWindow
   GMenu *recent_menu;
 
   KrView *view;        /* the dataset shown, what the map shows of it, and the history */
+  KrMap *map;          /* where the map puts what the view shows */
   GFile *file;         /* NULL for the built-in dataset */
   GFile *pending_file; /* being loaded */
   KrEngine engine;     /* the preference, kept in the settings */
@@ -71,13 +74,11 @@ struct _KrWindow
   gboolean show_legend;
 
   GCancellable *load_cancellable;
-  GCancellable *layout_cancellable;
   GCancellable *dates_cancellable; /* the timeline's dates, being listed */
 
   GArray *matches; /* KrSearchMatch, of the text in the search entry */
   int match;       /* the one shown, or -1 */
 
-  gboolean refit; /* fit the next layout to the window: the view changed */
   gboolean divider_placed;
   gboolean narrow;       /* the panel slides over the map instead of beside it */
   gboolean wide_sidebar; /* whether the panel is beside the map once the window is wide again */
@@ -119,8 +120,9 @@ void _kr_window_class_init_view (GtkWidgetClass *widget_class);
 /* Makes the view, after the settings it remembers filters in. */
 void _kr_window_init_view (KrWindow *self);
 void _kr_window_dispose_view (KrWindow *self);
-/* Lays the view out again, in the background. */
-void _kr_window_relayout (KrWindow *self);
+/* Shows the view on the map: at once from a layout at hand, or once Graphviz has laid out what
+ * it needs (the whole map with another engine, a radial focus). */
+void _kr_window_show_map (KrWindow *self);
 /* The other end of a path being chosen (win.path-from) was selected. */
 void _kr_window_finish_path (KrWindow *self, guint entity);
 void _kr_window_focus_depth_changed (KrWindow *self, guint depth);

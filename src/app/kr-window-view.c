@@ -1,5 +1,5 @@
 /* kr-window-view.c — what the map shows: the window's side of its view (KrView), the
- * timeline, and the layouts a new view asks for
+ * timeline, and where the map puts what it shows (KrMap)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -274,52 +274,76 @@ _kr_window_timeline_toggled (KrWindow *self)
     refused (self, error);
 }
 
-/* ---- layout ---------------------------------------------------------------------------- */
+/* ---- where the map puts things -------------------------------------------------------- */
 
 static void
-layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
+map_busy (KrWindow *self)
 {
-  g_autoptr (KrWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KrScene) scene = kr_layout_run_finish (result, &error);
+  gboolean busy = kr_map_is_busy (self->map);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  gtk_spinner_stop (self->spinner);
-  kr_timeline_bar_set_busy (self->timeline_bar, FALSE);
-  g_clear_object (&self->layout_cancellable);
+  if (busy)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  kr_timeline_bar_set_busy (self->timeline_bar, busy);
+}
 
-  if (scene == NULL)
-    {
-      if (kr_diagram_view_get_scene (self->diagram) == NULL)
-        {
-          adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
-          adw_status_page_set_title (self->error_page, _ ("Could Not Draw the Diagram"));
-          adw_status_page_set_description (self->error_page, NULL);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_details), TRUE);
-          gtk_label_set_text (self->error_details, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "error");
-        }
-      else
-        _kr_window_toast (self, error->message);
-      return;
-    }
-  kr_diagram_view_set_scene (self->diagram, scene);
-  if (self->refit)
-    kr_diagram_view_fit (self->diagram);
-  self->refit = FALSE;
+static void
+map_scene_changed (KrWindow *self)
+{
+  kr_diagram_view_set_scene (self->diagram, kr_map_get_scene (self->map));
   if (gtk_search_bar_get_search_mode (self->search_bar))
     _kr_window_refresh_matches (self); /* perhaps in another dataset */
   gtk_stack_set_visible_child_name (self->stack, "diagram");
 }
 
+/* Graphviz failed: said where the map was, or instead of it when there is none yet. */
+static void
+map_failed (KrWindow *self, const GError *error)
+{
+  if (kr_diagram_view_get_scene (self->diagram) == NULL)
+    {
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->error_page, _ ("Could Not Draw the Diagram"));
+      adw_status_page_set_description (self->error_page, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_details), TRUE);
+      gtk_label_set_text (self->error_details, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    _kr_window_toast (self, error->message);
+}
+
+/* Lays out again what the view shows, from where it is: never unasked. */
+static void
+tidy_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+
+  kr_map_tidy (self->map);
+}
+
+/* Tidying is for a view that hides part of the map. */
+static void
+update_tidy (KrWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tidy",
+                                 kr_view_get_dataset (self->view) != NULL
+                                     && !kr_filter_is_empty (kr_view_get_filter (self->view)));
+}
+
 void
-_kr_window_relayout (KrWindow *self)
+_kr_window_show_map (KrWindow *self)
 {
   KrDataset *dataset = kr_view_get_dataset (self->view);
-  KrLayoutOptions options = {
+  const KrFilter *filter = kr_view_get_filter (self->view);
+  KrMapView view = {
     .engine = _kr_window_get_map_engine (self),
     .rankdir = self->rankdir,
+    .shown_entities = kr_view_get_shown_entities (self->view),
+    .shown_deals = kr_view_get_shown_deals (self->view),
+    /* Radial is the focus view's own choice; it leaves the map's engine alone. */
+    .radial = filter->radial ? filter->focus : NULL,
   };
 
   if (dataset == NULL)
@@ -342,38 +366,23 @@ _kr_window_relayout (KrWindow *self)
       kr_diagram_view_set_scene (self->diagram, NULL);
       return;
     }
-  /* A radial layout of a neighbourhood centres on the entity in focus: the one the focus asks
-   * for, which leaves the engine preferred alone, or that engine when it is radial. */
-  options.root = kr_view_get_filter (self->view)->focus;
-  if (options.root != NULL && kr_view_get_filter (self->view)->radial)
-    options.engine = KR_ENGINE_TWOPI;
-  options.visible_entities = kr_view_get_shown_entities (self->view);
-  options.n_entities = kr_dataset_get_n_entities (dataset);
-  options.visible_deals = kr_view_get_shown_deals (self->view);
-  options.n_deals = kr_dataset_get_n_deals (dataset);
-  g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
-  self->layout_cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->spinner);
-  kr_timeline_bar_set_busy (self->timeline_bar, TRUE);
-  if (kr_diagram_view_get_scene (self->diagram) == NULL)
-    {
-      /* Nothing drawn yet: say what is taking the time, and how to get something sooner. */
-      guint n = kr_dataset_get_n_entities (dataset);
-      g_autofree char *description = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
-                       "filter or a focus shows part of the map sooner.",
-                       "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
-                       "filter or a focus shows part of the map sooner.",
-                       n),
-          n, kr_engine_get_name (options.engine));
-      adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
-      adw_status_page_set_description (self->loading_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-  kr_layout_run_async (dataset, &options, self->layout_cancellable, layout_done,
-                       g_object_ref (self));
+  if (kr_map_show (self->map, &view) || kr_diagram_view_get_scene (self->diagram) != NULL)
+    return;
+  {
+    /* Nothing drawn yet: say what is taking the time, and how to get something sooner. */
+    guint n = kr_dataset_get_n_entities (dataset);
+    g_autofree char *description = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
+                     "filter or a focus shows part of the map sooner.",
+                     "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
+                     "filter or a focus shows part of the map sooner.",
+                     n),
+        n, kr_engine_get_name (view.engine));
+    adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
+    adw_status_page_set_description (self->loading_page, description);
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  }
 }
 /* ---- the view ----------------------------------------------------------------------------- */
 
@@ -397,12 +406,10 @@ view_changed (KrWindow *self, KrViewChange what)
       kr_filter_popover_sync (self->filter_popover, filter);
       /* Radial goes with the focus: the chip's button follows. */
       g_object_notify (G_OBJECT (self), "focus-radial");
-      /* A new dataset is laid out once the window knows which engine suits it. */
+      update_tidy (self);
+      /* A new dataset is shown once the window knows which engine suits it. */
       if (!(what & KR_VIEW_CHANGED_DATASET))
-        {
-          self->refit = TRUE;
-          _kr_window_relayout (self);
-        }
+        _kr_window_show_map (self);
     }
   if (what & KR_VIEW_CHANGED_HIGHLIGHTS)
     {
@@ -426,13 +433,19 @@ _kr_window_init_view (KrWindow *self)
   self->view = kr_view_new (self->settings);
   g_signal_connect_swapped (self->view, "changed", G_CALLBACK (view_changed), self);
   view_changed (self, KR_VIEW_CHANGED_HISTORY);
+  self->map = kr_map_new ();
+  g_signal_connect_swapped (self->map, "notify::scene", G_CALLBACK (map_scene_changed), self);
+  g_signal_connect_swapped (self->map, "notify::busy", G_CALLBACK (map_busy), self);
+  g_signal_connect_swapped (self->map, "failed", G_CALLBACK (map_failed), self);
+  update_tidy (self);
 }
 
 void
 _kr_window_dispose_view (KrWindow *self)
 {
-  g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_data (self->map, self);
+  g_clear_object (&self->map);
   g_cancellable_cancel (self->dates_cancellable);
   g_clear_object (&self->dates_cancellable);
   forget_path_toast (self);
@@ -451,4 +464,5 @@ _kr_window_class_init_view (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear-view-part", "s",
                                    clear_view_part_action);
   gtk_widget_class_install_action (widget_class, "win.clear-view", NULL, clear_view_action);
+  gtk_widget_class_install_action (widget_class, "win.tidy", NULL, tidy_action);
 }

@@ -186,7 +186,7 @@ pick_engine (KrWindow *self, const char *name)
   if (engine != before)
     {
       map_engine_changed (self);
-      _kr_window_relayout (self);
+      _kr_window_show_map (self);
     }
 }
 
@@ -200,7 +200,7 @@ set_rank_direction (KrWindow *self, const char *name)
   self->rankdir = rankdir;
   /* Only the hierarchical engine has a direction. */
   if (_kr_window_get_map_engine (self) == KR_ENGINE_DOT)
-    _kr_window_relayout (self);
+    _kr_window_show_map (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANK_DIRECTION]);
 }
 
@@ -547,7 +547,7 @@ gboolean
 kr_window_is_busy (KrWindow *self)
 {
   g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
-  return self->load_cancellable != NULL || self->layout_cancellable != NULL
+  return self->load_cancellable != NULL || (self->map != NULL && kr_map_is_busy (self->map))
          || self->dates_cancellable != NULL;
 }
 

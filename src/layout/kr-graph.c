@@ -22,7 +22,7 @@
 
 typedef struct
 {
-  Agsym_t *shape, *width, *height, *label, *fontsize, *tooltip, *style, *fillcolor;
+  Agsym_t *shape, *width, *height, *pos, *label, *fontsize, *tooltip, *style, *fillcolor;
   Agsym_t *e_dir, *e_style, *e_color, *e_penwidth, *e_arrowhead, *e_tooltip;
 } Symbols;
 
@@ -188,6 +188,35 @@ describe_edge (const Symbols *sym, KrDataset *dataset, Agedge_t *e, const KrInpu
 }
 
 static void
+set_position (Agnode_t *n, Agsym_t *pos, const KrInputNode *in)
+{
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *value = g_strdup_printf ("%s,%s", g_ascii_formatd (x, sizeof x, "%.2f", in->x),
+                                            g_ascii_formatd (y, sizeof y, "%.2f", in->y));
+
+  agxset (n, pos, value);
+}
+
+/* Positions are starting points for the engines that take them; DOT output says where every
+ * node is, in points, as Graphviz's own output does. */
+static Agsym_t *
+declare_positions (Agraph_t *graph, const KrLayoutInput *input, KrDataset *dataset)
+{
+  gboolean any = FALSE;
+
+  if (dataset == NULL && input->engine != KR_ENGINE_NEATO && input->engine != KR_ENGINE_FDP
+      && input->engine != KR_ENGINE_SFDP)
+    return NULL;
+  for (guint i = 0; i < input->nodes->len && !any; i++)
+    any = g_array_index (input->nodes, KrInputNode, i).has_pos;
+  if (!any)
+    return NULL;
+  /* Points, not inches, for neato and fdp reading them as starting points. */
+  agattr (graph, AGRAPH, S ("inputscale"), S ("72"));
+  return agattr (graph, AGNODE, S ("pos"), S (""));
+}
+
+static void
 create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDataset *dataset,
              guint i)
 {
@@ -210,6 +239,8 @@ create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDatas
   agxset (n, sym->shape, S (kr_gv_shape_name (in->gv_shape)));
   set_number (n, sym->width, in->width / 72.0);
   set_number (n, sym->height, in->height / 72.0);
+  if (sym->pos != NULL && in->has_pos)
+    set_position (n, sym->pos, in);
   if (dataset != NULL)
     describe_node (sym, dataset, n, in);
   /* The centre of a radial layout is named on the graph: a node attribute "root" makes
@@ -239,6 +270,7 @@ kr_graph_new (const KrLayoutInput *input, KrDataset *dataset, Agiodisc_t *io)
   sym.shape = agattr (g->graph, AGNODE, S ("shape"), S ("box"));
   sym.width = agattr (g->graph, AGNODE, S ("width"), S ("0.75"));
   sym.height = agattr (g->graph, AGNODE, S ("height"), S ("0.5"));
+  sym.pos = declare_positions (g->graph, input, dataset);
   agattr (g->graph, AGNODE, S ("fixedsize"), S ("true"));
   /* Graphviz's own default label is the node name; DOT output keeps that default so that
    * the empty labels of deal hubs are written out. */

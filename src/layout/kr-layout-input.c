@@ -7,13 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "kr-layout-input.h"
 #include "kr-text.h"
 
 #define HUB_SIZE 14.0 /* points */
-#define INPUT_TYPE "(syia(ydd)a(uub))"
+#define INPUT_TYPE "(syia(ydd)a(uub)a(udd))"
+#define MAX_COORDINATE 1e7 /* points: more than any layout spans */
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
   "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
@@ -229,6 +231,8 @@ count_deals (KrDataset *dataset)
   return count;
 }
 
+static void place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed);
+
 static KrLayoutInput *
 input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
 {
@@ -283,6 +287,74 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
       int root = kr_dataset_find_entity (dataset, options->root);
       input->root = root >= 0 ? entity_node[root] : -1;
     }
+  if (options->seed != NULL)
+    place_from (input, dataset, options->seed);
+  return input;
+}
+
+/* Puts each node where the same entity or deal hub is shown in @seed, which may show another
+ * version of the dataset. */
+static void
+place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed)
+{
+  double height = kr_scene_get_height (seed);
+
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      int at = kr_scene_find_record (seed, dataset, n->type, n->index);
+
+      if (at < 0)
+        continue;
+      n->has_pos = TRUE;
+      n->x = kr_scene_get_node (seed, (guint)at)->x;
+      n->y = height - kr_scene_get_node (seed, (guint)at)->y;
+    }
+}
+
+KrLayoutInput *
+kr_layout_input_new_shown (KrScene *scene)
+{
+  g_autoptr (KrLayoutInput) all = NULL;
+  g_autofree int *node_of = NULL;
+  KrLayoutOptions options;
+  KrLayoutInput *input;
+  double height;
+
+  g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+
+  options = *kr_scene_get_options (scene);
+  all = kr_layout_input_new (kr_scene_get_dataset (scene), &options);
+  /* The scene was laid out from this same input, node for node and edge for edge. */
+  g_return_val_if_fail (all->nodes->len == kr_scene_get_n_nodes (scene)
+                            && all->edges->len == kr_scene_get_n_edges (scene),
+                        g_steal_pointer (&all));
+
+  height = kr_scene_get_height (scene);
+  input = input_alloc (all->engine, all->rankdir, kr_scene_get_n_shown_nodes (scene),
+                       all->edges->len);
+  node_of = g_new (int, MAX (all->nodes->len, 1));
+  for (guint i = 0; i < all->nodes->len; i++)
+    {
+      KrInputNode n = g_array_index (all->nodes, KrInputNode, i);
+      const KrSceneNode *at = kr_scene_get_node (scene, i);
+
+      node_of[i] = -1;
+      if (!kr_scene_is_node_shown (scene, i))
+        continue;
+      n.has_pos = TRUE;
+      n.x = at->x;
+      n.y = height - at->y;
+      node_of[i] = (int)add_node (input, &n);
+    }
+  for (guint i = 0; i < all->edges->len; i++)
+    {
+      const KrInputEdge *e = &g_array_index (all->edges, KrInputEdge, i);
+      if (kr_scene_is_edge_shown (scene, i))
+        add_edge (input, e->deal, (guint)node_of[e->tail], (guint)node_of[e->head], e->directed,
+                  e->advocacy);
+    }
+  input->root = all->root >= 0 ? node_of[all->root] : -1;
   return input;
 }
 
@@ -299,7 +371,7 @@ kr_layout_input_free (KrLayoutInput *input)
 GBytes *
 kr_layout_input_serialize (const KrLayoutInput *input)
 {
-  GVariantBuilder nodes, edges;
+  GVariantBuilder nodes, edges, positions;
   g_autoptr (GVariant) v = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -316,9 +388,16 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
       g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
     }
+  g_variant_builder_init (&positions, G_VARIANT_TYPE ("a(udd)"));
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      if (n->has_pos)
+        g_variant_builder_add (&positions, "(udd)", i, n->x, n->y);
+    }
   v = g_variant_ref_sink (g_variant_new (INPUT_TYPE, kr_engine_get_name (input->engine),
                                          (guchar)input->rankdir, (gint32)input->root, &nodes,
-                                         &edges));
+                                         &edges, &positions));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -328,16 +407,18 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   g_autoptr (GVariant) v = NULL;
   g_autoptr (GVariant) nodes = NULL;
   g_autoptr (GVariant) edges = NULL;
+  g_autoptr (GVariant) positions = NULL;
   KrLayoutInput *input;
   const char *name;
   KrEngine engine;
   guchar rankdir;
   gint32 root;
-  gsize n_nodes, n_edges;
+  gsize n_nodes, n_edges, n_positions;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub))", &name, &rankdir, &root, &nodes, &edges);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd))", &name, &rankdir, &root, &nodes, &edges,
+                 &positions);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS)
@@ -370,6 +451,23 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
           return NULL;
         }
       g_array_append_val (input->edges, e);
+    }
+  n_positions = g_variant_n_children (positions);
+  for (gsize i = 0; i < n_positions; i++)
+    {
+      guint node;
+      double x, y;
+      KrInputNode *n;
+
+      g_variant_get_child (positions, i, "(udd)", &node, &x, &y);
+      /* A position Graphviz cannot use is no position. */
+      if (node >= n_nodes || !isfinite (x) || !isfinite (y) || fabs (x) > MAX_COORDINATE
+          || fabs (y) > MAX_COORDINATE)
+        continue;
+      n = &g_array_index (input->nodes, KrInputNode, node);
+      n->has_pos = TRUE;
+      n->x = x;
+      n->y = y;
     }
   return input;
 }

@@ -153,6 +153,8 @@ kr_layout_options_copy (const KrLayoutOptions *options)
   copy->root = g_strdup (options->root);
   copy->visible_entities = copy_flags (options->visible_entities, options->n_entities);
   copy->visible_deals = copy_flags (options->visible_deals, options->n_deals);
+  if (options->seed != NULL)
+    g_object_ref (options->seed);
   return copy;
 }
 
@@ -164,6 +166,7 @@ kr_layout_options_free (KrLayoutOptions *options)
   g_free ((char *)options->root);
   g_free ((gboolean *)options->visible_entities);
   g_free ((gboolean *)options->visible_deals);
+  g_clear_object (&options->seed);
   g_free (options);
 }
 

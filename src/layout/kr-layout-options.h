@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* A laid-out diagram (kr-scene.h). */
+typedef struct _KrScene KrScene;
+
 /* Graphviz's layout engines. */
 typedef enum
 {
@@ -50,14 +53,15 @@ const char *kr_rankdir_get_name (KrRankdir rankdir);
 const char *kr_rankdir_get_label (KrRankdir rankdir);
 gboolean kr_rankdir_from_name (const char *name, KrRankdir *rankdir);
 
-/* Every field's default is zero (dot, left to right, everything visible, no root), so an
- * initialiser names only what differs:
+/* Every field's default is zero (dot, left to right, everything visible, no root, no seed), so
+ * an initialiser names only what differs:
  *
  *   KrLayoutOptions options = { .engine = KR_ENGINE_TWOPI, .root = "nissan" };
  *
  * Options made so only borrow what they point to, for the call they are given to. A copy made
  * by kr_layout_options_copy owns a copy of everything it points to (the root and both arrays
- * of flags), which kr_layout_options_free frees with it: free only what that copy returned. */
+ * of flags) and a reference to the seed, which kr_layout_options_free drops with it: free only
+ * what that copy returned. */
 typedef struct
 {
   KrEngine engine;
@@ -67,6 +71,9 @@ typedef struct
   guint n_entities;                 /* how many flags visible_entities holds */
   const gboolean *visible_deals;    /* NULL = all; else one flag per deal of the dataset */
   guint n_deals;                    /* how many flags visible_deals holds */
+  KrScene *seed; /* nullable: nodes start where the same entity or deal hub (by id) is shown in
+                  * this scene. Only the engines that take starting positions (neato, fdp,
+                  * sfdp) use it; dot, circo and twopi place everything afresh. */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

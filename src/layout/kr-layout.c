@@ -27,7 +27,6 @@
 
 G_DEFINE_QUARK (kr - layout - error - quark, kr_layout_error)
 
-#define MARGIN 12.0
 #define MAX_REQUEST_SIZE (512 * 1024 * 1024)
 
 static GMutex graphviz_lock;
@@ -80,7 +79,7 @@ graphviz_leave (void)
 static KrPoint
 to_scene (pointf p, const boxf *bb)
 {
-  return (KrPoint){ p.x - bb->LL.x + MARGIN, bb->UR.y - p.y + MARGIN };
+  return (KrPoint){ p.x - bb->LL.x + KR_SCENE_MARGIN, bb->UR.y - p.y + KR_SCENE_MARGIN };
 }
 
 static void
@@ -173,7 +172,8 @@ compute_locked (const KrLayoutInput *input, GError **error)
     }
 
   bb = GD_bb (graph->graph);
-  output = kr_layout_output_new (bb.UR.x - bb.LL.x + 2 * MARGIN, bb.UR.y - bb.LL.y + 2 * MARGIN);
+  output = kr_layout_output_new (bb.UR.x - bb.LL.x + 2 * KR_SCENE_MARGIN,
+                                 bb.UR.y - bb.LL.y + 2 * KR_SCENE_MARGIN);
   for (guint i = 0; i < input->nodes->len; i++)
     copy_node (output, graph->nodes[i], &bb);
   for (guint i = 0; i < input->edges->len; i++)
@@ -299,13 +299,33 @@ dot_flush (void *channel)
   return 0;
 }
 
+/* DOT text of @input's graph, named and styled from @dataset; @engine (nullable) names the
+ * engine to lay it out with. */
+static char *
+write_graph (const KrLayoutInput *input, KrDataset *dataset, const char *engine)
+{
+  g_autoptr (KrGraph) graph = NULL;
+  Agiodisc_t io = AgIoDisc;
+  GString *out;
+
+  io.putstr = dot_putstr;
+  io.flush = dot_flush;
+  out = g_string_sized_new (64 * 1024);
+
+  graphviz_enter ();
+  graph = kr_graph_new (input, dataset, &io);
+  if (engine != NULL)
+    agattr (graph->graph, AGRAPH, (char *)"layout", (char *)engine);
+  agwrite (graph->graph, out);
+  g_clear_pointer (&graph, kr_graph_free);
+  graphviz_leave ();
+  return g_string_free (out, FALSE);
+}
+
 char *
 kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
 {
   g_autoptr (KrLayoutInput) input = NULL;
-  g_autoptr (KrGraph) graph = NULL;
-  Agiodisc_t io = AgIoDisc;
-  GString *out;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options == NULL || options_fit (options, dataset), NULL);
@@ -313,18 +333,20 @@ kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError 
   if (options == NULL)
     options = &defaults;
   input = kr_layout_input_new (dataset, options);
-  io.putstr = dot_putstr;
-  io.flush = dot_flush;
-  out = g_string_sized_new (64 * 1024);
-
-  graphviz_enter ();
-  graph = kr_graph_new (input, dataset, &io);
   /* For the command-line tools: the engine the diagram was made with. */
-  agattr (graph->graph, AGRAPH, (char *)"layout", (char *)kr_engine_get_name (input->engine));
-  agwrite (graph->graph, out);
-  g_clear_pointer (&graph, kr_graph_free);
-  graphviz_leave ();
-  return g_string_free (out, FALSE);
+  return write_graph (input, dataset, kr_engine_get_name (input->engine));
+}
+
+char *
+kr_layout_write_scene_dot (KrScene *scene, GError **error)
+{
+  g_autoptr (KrLayoutInput) input = NULL;
+
+  g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+
+  input = kr_layout_input_new_shown (scene);
+  /* No engine: "layout" would override the tool's own, and neato -n2 keeps the positions. */
+  return write_graph (input, kr_scene_get_dataset (scene), NULL);
 }
 
 /* ---- the helper process ------------------------------------------------------------------- */

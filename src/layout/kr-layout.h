@@ -38,6 +38,10 @@ int kr_layout_worker_main (void);
 /* DOT text of the graph, with names, labels and styling (for people and for the Graphviz
  * command-line tools). With NULL options, the defaults (KR_LAYOUT_OPTIONS_INIT). */
 char *kr_layout_write_dot (KrDataset *dataset, const KrLayoutOptions *options, GError **error);
+/* DOT text of what @scene shows, each node at its place in the scene: its "pos", in points with
+ * y up, which `neato -n2` keeps as it is. It names no engine, so Graphviz's tools lay it out
+ * with their own; neato and fdp start from those positions. */
+char *kr_layout_write_scene_dot (KrScene *scene, GError **error);
 
 /* Blocks; Graphviz runs are serialised process-wide. */
 KrScene *kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **error);

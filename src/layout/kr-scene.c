@@ -19,8 +19,16 @@ struct _KrScene
   KrLayoutOptions *options; /* a copy: what it was laid out with */
   GArray *nodes;    /* KrSceneNode */
   GArray *edges;    /* KrSceneEdge */
-  int *entity_node; /* entity index → scene node, -1 */
-  int *deal_hub;    /* deal index → scene node, -1 */
+  int *entity_node; /* entity index → scene node shown, -1 */
+  int *deal_hub;    /* deal index → scene node shown, -1 */
+
+  /* A scene that shows part of another holds that one, whose arrays it shares, and a flag
+   * for each node and edge; NULL when it shows everything it holds. */
+  KrScene *layout;
+  guint8 *node_shown;
+  guint8 *edge_shown;
+  guint n_shown_nodes;
+  KrRect shown_area;
 
   /* A uniform grid over the scene for hit-testing, built on first use: for each cell, the
    * nodes whose box and the edges whose curve touch it (CSR layout). */
@@ -64,6 +72,9 @@ kr_scene_finalize (GObject *object)
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->entity_node, g_free);
   g_clear_pointer (&self->deal_hub, g_free);
+  g_clear_pointer (&self->node_shown, g_free);
+  g_clear_pointer (&self->edge_shown, g_free);
+  g_clear_object (&self->layout);
   clear_grid (self);
   g_clear_pointer (&self->options, kr_layout_options_free);
   g_clear_object (&self->dataset);
@@ -149,6 +160,8 @@ kr_scene_set_options (KrScene *self, const KrLayoutOptions *options)
 
   g_clear_pointer (&self->options, kr_layout_options_free);
   self->options = kr_layout_options_copy (options);
+  /* Not where it started: that would keep every scene laid out before it alive. */
+  g_clear_object (&self->options->seed);
 }
 
 const KrLayoutOptions *
@@ -165,10 +178,12 @@ kr_scene_add_node (KrScene *self, const KrSceneNode *node)
 
   g_return_val_if_fail (KR_IS_SCENE (self), 0);
   g_return_val_if_fail (node != NULL, 0);
+  g_return_val_if_fail (self->layout == NULL, 0);
 
   clear_grid (self);
   index = self->nodes->len;
   g_array_append_vals (self->nodes, node, 1);
+  self->n_shown_nodes++;
   if (node->type == KR_SCENE_NODE_ENTITY)
     self->entity_node[node->index] = (int)index;
   else
@@ -184,6 +199,7 @@ kr_scene_add_edge (KrScene *self, const KrSceneEdge *edge)
 
   g_return_val_if_fail (KR_IS_SCENE (self), 0);
   g_return_val_if_fail (edge != NULL, 0);
+  g_return_val_if_fail (self->layout == NULL, 0);
 
   clear_grid (self);
   g_array_append_vals (self->edges, edge, 1);
@@ -259,6 +275,182 @@ kr_scene_find_deal_hub (KrScene *self, guint deal)
   if (deal >= kr_dataset_get_n_deals (self->dataset))
     return -1;
   return self->deal_hub[deal];
+}
+
+int
+kr_scene_find_record (KrScene *self, KrDataset *dataset, KrSceneNodeType type, guint index)
+{
+  int found;
+
+  g_return_val_if_fail (KR_IS_SCENE (self), -1);
+  g_return_val_if_fail (KR_IS_DATASET (dataset), -1);
+
+  if (type == KR_SCENE_NODE_ENTITY)
+    {
+      found = dataset == self->dataset
+                  ? (int)index
+                  : kr_dataset_find_entity (self->dataset,
+                                            kr_dataset_get_entity (dataset, index)->id);
+      return found >= 0 ? kr_scene_find_entity (self, (guint)found) : -1;
+    }
+  found = dataset == self->dataset
+              ? (int)index
+              : kr_dataset_find_deal (self->dataset, kr_dataset_get_deal (dataset, index)->id);
+  return found >= 0 ? kr_scene_find_deal_hub (self, (guint)found) : -1;
+}
+
+/* ---- showing part of a scene ------------------------------------------------------------- */
+
+static void
+add_to_area (double box[4], KrRect r)
+{
+  box[0] = MIN (box[0], r.x);
+  box[1] = MIN (box[1], r.y);
+  box[2] = MAX (box[2], r.x + r.width);
+  box[3] = MAX (box[3], r.y + r.height);
+}
+
+/* The flags of nodes and edges from those of entities and deals; FALSE when they hide
+ * nothing. */
+static gboolean
+compute_mask (KrScene *self, const gboolean *entities, const gboolean *deals)
+{
+  guint n_nodes = self->nodes->len, n_edges = self->edges->len;
+  g_autofree guint *parties = g_new0 (guint, MAX (n_nodes, 1));
+  gboolean hides = FALSE;
+
+  self->node_shown = g_malloc0 (MAX (n_nodes, 1));
+  self->edge_shown = g_malloc0 (MAX (n_edges, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const KrSceneNode *n = &g_array_index (self->nodes, KrSceneNode, i);
+      if (n->type == KR_SCENE_NODE_ENTITY)
+        self->node_shown[i] = entities == NULL || entities[n->index];
+    }
+  /* A hub is drawn for a deal between at least two of the entities shown. */
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const KrSceneEdge *e = &g_array_index (self->edges, KrSceneEdge, i);
+      if (e->advocacy)
+        continue;
+      if (g_array_index (self->nodes, KrSceneNode, e->head).type == KR_SCENE_NODE_DEAL
+          && self->node_shown[e->tail])
+        parties[e->head]++;
+      else if (g_array_index (self->nodes, KrSceneNode, e->tail).type == KR_SCENE_NODE_DEAL
+               && self->node_shown[e->head])
+        parties[e->tail]++;
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const KrSceneNode *n = &g_array_index (self->nodes, KrSceneNode, i);
+      if (n->type == KR_SCENE_NODE_DEAL)
+        self->node_shown[i] = (deals == NULL || deals[n->index]) && parties[i] >= 2;
+      hides |= !self->node_shown[i];
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const KrSceneEdge *e = &g_array_index (self->edges, KrSceneEdge, i);
+      self->edge_shown[i] = (deals == NULL || deals[e->deal]) && self->node_shown[e->tail]
+                            && self->node_shown[e->head];
+      hides |= !self->edge_shown[i];
+    }
+  return hides;
+}
+
+KrScene *
+kr_scene_new_masked (KrScene *scene, const gboolean *entities, const gboolean *deals)
+{
+  KrScene *layout, *self;
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+
+  layout = scene->layout != NULL ? scene->layout : scene;
+  self = kr_scene_new (layout->dataset, layout->width, layout->height);
+  kr_scene_set_options (self, layout->options);
+  self->layout = g_object_ref (layout);
+  g_array_unref (self->nodes);
+  g_array_unref (self->edges);
+  self->nodes = g_array_ref (layout->nodes);
+  self->edges = g_array_ref (layout->edges);
+  self->shown_area = (KrRect){ 0, 0, layout->width, layout->height };
+  if (!compute_mask (self, entities, deals))
+    {
+      g_clear_pointer (&self->node_shown, g_free);
+      g_clear_pointer (&self->edge_shown, g_free);
+    }
+
+  self->n_shown_nodes = 0;
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const KrSceneNode *n = &g_array_index (self->nodes, KrSceneNode, i);
+      if (!kr_scene_is_node_shown (self, i))
+        continue;
+      self->n_shown_nodes++;
+      if (n->type == KR_SCENE_NODE_ENTITY)
+        self->entity_node[n->index] = (int)i;
+      else
+        self->deal_hub[n->index] = (int)i;
+      add_to_area (box, kr_scene_node_bounds (n));
+    }
+  if (self->node_shown == NULL)
+    return self;
+  for (guint i = 0; i < self->edges->len; i++)
+    if (self->edge_shown[i])
+      add_to_area (box, g_array_index (self->edges, KrSceneEdge, i).bounds);
+  if (box[0] > box[2])
+    self->shown_area = (KrRect){ 0, 0, 0, 0 };
+  else
+    self->shown_area
+        = (KrRect){ box[0] - KR_SCENE_MARGIN, box[1] - KR_SCENE_MARGIN,
+                    box[2] - box[0] + 2 * KR_SCENE_MARGIN, box[3] - box[1] + 2 * KR_SCENE_MARGIN };
+  return self;
+}
+
+gboolean
+kr_scene_same_layout (KrScene *a, KrScene *b)
+{
+  g_return_val_if_fail (KR_IS_SCENE (a) && KR_IS_SCENE (b), FALSE);
+  return (a->layout != NULL ? a->layout : a) == (b->layout != NULL ? b->layout : b);
+}
+
+gboolean
+kr_scene_is_node_shown (KrScene *self, guint node)
+{
+  g_return_val_if_fail (KR_IS_SCENE (self), FALSE);
+  g_return_val_if_fail (node < self->nodes->len, FALSE);
+  return self->node_shown == NULL || self->node_shown[node];
+}
+
+gboolean
+kr_scene_is_edge_shown (KrScene *self, guint edge)
+{
+  g_return_val_if_fail (KR_IS_SCENE (self), FALSE);
+  g_return_val_if_fail (edge < self->edges->len, FALSE);
+  return self->edge_shown == NULL || self->edge_shown[edge];
+}
+
+gboolean
+kr_scene_shows_everything (KrScene *self)
+{
+  g_return_val_if_fail (KR_IS_SCENE (self), TRUE);
+  return self->node_shown == NULL;
+}
+
+guint
+kr_scene_get_n_shown_nodes (KrScene *self)
+{
+  g_return_val_if_fail (KR_IS_SCENE (self), 0);
+  return self->n_shown_nodes;
+}
+
+KrRect
+kr_scene_get_shown_area (KrScene *self)
+{
+  g_return_val_if_fail (KR_IS_SCENE (self), ((KrRect){ 0, 0, 0, 0 }));
+  if (self->layout == NULL)
+    return (KrRect){ 0, 0, self->width, self->height };
+  return self->shown_area;
 }
 
 KrRect
@@ -480,24 +672,27 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
   KrHit hit = { KR_HIT_NONE, 0 };
   double best = tolerance * tolerance;
   gboolean found_node = FALSE;
+  KrScene *grid;
   guint cell, top = 0;
   int c, r;
 
   g_return_val_if_fail (KR_IS_SCENE (self), hit);
 
-  ensure_grid (self);
+  /* A scene that shows part of another uses that one's grid, and skips what it hides. */
+  grid = self->layout != NULL ? self->layout : self;
+  ensure_grid (grid);
   tolerance = MIN (tolerance, GRID_SLACK);
-  c = (int)floor (x / self->cell);
-  r = (int)floor (y / self->cell);
-  if (c < 0 || r < 0 || c >= (int)self->cols || r >= (int)self->rows)
+  c = (int)floor (x / grid->cell);
+  r = (int)floor (y / grid->cell);
+  if (c < 0 || r < 0 || c >= (int)grid->cols || r >= (int)grid->rows)
     return hit;
-  cell = (guint)r * self->cols + (guint)c;
+  cell = (guint)r * grid->cols + (guint)c;
 
   /* Nodes are drawn over edges, so they win; the last drawn is on top. */
-  for (guint k = self->node_start[cell]; k < self->node_start[cell + 1]; k++)
+  for (guint k = grid->node_start[cell]; k < grid->node_start[cell + 1]; k++)
     {
-      guint i = self->node_items[k];
-      if ((!found_node || i > top)
+      guint i = grid->node_items[k];
+      if ((!found_node || i > top) && kr_scene_is_node_shown (self, i)
           && node_contains (&g_array_index (self->nodes, KrSceneNode, i), x, y))
         {
           found_node = TRUE;
@@ -507,14 +702,15 @@ kr_scene_hit_test (KrScene *self, double x, double y, double tolerance)
   if (found_node)
     return (KrHit){ KR_HIT_NODE, top };
 
-  for (guint k = self->edge_start[cell]; k < self->edge_start[cell + 1]; k++)
+  for (guint k = grid->edge_start[cell]; k < grid->edge_start[cell + 1]; k++)
     {
-      guint i = self->edge_items[k];
+      guint i = grid->edge_items[k];
       const KrSceneEdge *edge = &g_array_index (self->edges, KrSceneEdge, i);
       double d;
 
-      if (x < edge->bounds.x - tolerance || x > edge->bounds.x + edge->bounds.width + tolerance
-          || y < edge->bounds.y - tolerance || y > edge->bounds.y + edge->bounds.height + tolerance)
+      if (!kr_scene_is_edge_shown (self, i) || x < edge->bounds.x - tolerance
+          || x > edge->bounds.x + edge->bounds.width + tolerance || y < edge->bounds.y - tolerance
+          || y > edge->bounds.y + edge->bounds.height + tolerance)
         continue;
       d = edge_distance2 (edge, x, y);
       if (d <= best)

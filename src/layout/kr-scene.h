@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define KR_SCENE_FONT_FAMILY "Cantarell, Noto Sans, Sans"
 #define KR_SCENE_FONT_SIZE 13.0
 #define KR_SCENE_LABEL_WRAP 90.0 /* labels at KR_SCENE_FONT_SIZE wrap beyond this width */
+/* Room left around what a layout placed, in points: the picture's margin. */
+#define KR_SCENE_MARGIN 12.0
 
 typedef struct
 {
@@ -97,12 +99,30 @@ typedef struct
 G_DECLARE_FINAL_TYPE (KrScene, kr_scene, KR, SCENE, GObject)
 
 KrScene *kr_scene_new (KrDataset *dataset, double width, double height);
+/* The same scene showing only what the flags show (one per entity and per deal of the dataset;
+ * NULL shows them all): an entity's node when its flag is set; a deal's hub when its deal's flag
+ * is set and two of its parties are shown; an edge when its deal's flag is set and both its
+ * ends are shown. Nothing moves: the new scene shares the geometry of @scene, and its nodes and
+ * edges keep their indices. Hidden nodes are not found (kr_scene_find_entity() gives -1),
+ * hit-tested, drawn or exported. A scene that already hides some starts again from all it
+ * holds. */
+KrScene *kr_scene_new_masked (KrScene *scene, const gboolean *entities, const gboolean *deals);
+/* Whether both show parts of one layout: the same positions, the same indices. */
+gboolean kr_scene_same_layout (KrScene *a, KrScene *b);
+gboolean kr_scene_is_node_shown (KrScene *self, guint node);
+gboolean kr_scene_is_edge_shown (KrScene *self, guint edge);
+gboolean kr_scene_shows_everything (KrScene *self);
+guint kr_scene_get_n_shown_nodes (KrScene *self);
+/* What the shown part covers, with the margin a layout leaves around it: the whole scene
+ * when everything is shown, an empty rectangle when nothing is. */
+KrRect kr_scene_get_shown_area (KrScene *self);
 KrDataset *kr_scene_get_dataset (KrScene *self);
 double kr_scene_get_width (KrScene *self);
 double kr_scene_get_height (KrScene *self);
 /* The name of the engine it was laid out with ("dot"). */
 const char *kr_scene_get_engine (KrScene *self);
-/* The options the scene was laid out with: a copy, owned by the scene (the defaults until set). */
+/* The options the scene was laid out with: a copy, owned by the scene, less the seed (the
+ * defaults until set). */
 void kr_scene_set_options (KrScene *self, const KrLayoutOptions *options);
 const KrLayoutOptions *kr_scene_get_options (KrScene *self);
 
@@ -118,6 +138,9 @@ const KrSceneEdge *kr_scene_get_edge (KrScene *self, guint index);
 /* The scene node of an entity or of a deal hub, or -1 when not in the scene. */
 int kr_scene_find_entity (KrScene *self, guint entity);
 int kr_scene_find_deal_hub (KrScene *self, guint deal);
+/* The node showing entity or deal hub @index of @dataset: the scene's own dataset, or another
+ * version of it, whose records are matched by id. -1 when not shown. */
+int kr_scene_find_record (KrScene *self, KrDataset *dataset, KrSceneNodeType type, guint index);
 
 /* What lies under (x, y), scene coordinates; edges count within @tolerance points. */
 KrHit kr_scene_hit_test (KrScene *self, double x, double y, double tolerance);

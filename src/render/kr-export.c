@@ -61,24 +61,28 @@ kr_export_format_extension (KrExportFormat format)
   return extensions[format][0];
 }
 
-/* The size of the picture: the diagram, and the legend to its right. */
+/* The size of the picture: what the scene shows, with its margin (kr_scene_get_shown_area), and
+ * the legend to its right. */
 static void
 picture_size (KrScene *scene, PangoContext *context, const KrExportOptions *o, double *w, double *h,
               double *legend_w)
 {
+  KrRect area = kr_scene_get_shown_area (scene);
   double lw = 0, lh = 0;
 
   if (o->legend)
     kr_legend_measure (scene, context, &lw, &lh);
   *legend_w = lw;
-  *w = kr_scene_get_width (scene) + (o->legend ? lw + LEGEND_GAP : 0);
-  *h = MAX (kr_scene_get_height (scene), o->legend ? lh + 2 * LEGEND_GAP : 0);
+  *w = area.width + (o->legend ? lw + LEGEND_GAP : 0);
+  *h = MAX (area.height, o->legend ? lh + 2 * LEGEND_GAP : 0);
 }
 
+/* Paints the picture in scene coordinates: its top-left corner is that of the shown area. */
 static void
 paint_picture (KrScene *scene, KrPainter *painter, const KrExportOptions *o, double w, double h)
 {
   const KrPalette *palette = kr_palette_get (FALSE);
+  KrRect area = kr_scene_get_shown_area (scene);
   KrPaintOptions paint;
 
   if (!o->transparent)
@@ -86,7 +90,7 @@ paint_picture (KrScene *scene, KrPainter *painter, const KrExportOptions *o, dou
       KrPath path;
       KrPaint bg = { TRUE, palette->background, FALSE, palette->background, 0, KR_LINE_SOLID };
       kr_path_init (&path);
-      kr_path_rect (&path, 0, 0, w, h);
+      kr_path_rect (&path, area.x, area.y, w, h);
       painter->draw_path (painter, &path, &bg);
       kr_path_clear (&path);
     }
@@ -94,8 +98,8 @@ paint_picture (KrScene *scene, KrPainter *painter, const KrExportOptions *o, dou
   paint.with_metadata = TRUE;
   kr_scene_paint (scene, painter, &paint);
   if (o->legend)
-    kr_legend_paint (scene, painter, palette, kr_scene_get_width (scene) + LEGEND_GAP / 2,
-                     LEGEND_GAP);
+    kr_legend_paint (scene, painter, palette, area.x + area.width + LEGEND_GAP / 2,
+                     area.y + LEGEND_GAP);
 }
 
 static GBytes *
@@ -104,14 +108,19 @@ render_svg (KrScene *scene, const KrExportOptions *o, PangoContext *context)
   KrDataset *dataset = kr_scene_get_dataset (scene);
   GString *out = g_string_sized_new (64 * 1024);
   KrSvgPainter painter;
+  KrRect area = kr_scene_get_shown_area (scene);
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
   double w, h, lw;
 
   picture_size (scene, context, o, &w, &h, &lw);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append_printf (out,
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-                          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-                          (int)(w + 0.999), (int)(h + 0.999), (int)(w + 0.999), (int)(h + 0.999));
+  /* The view box crops the scene to what it shows. */
+  g_string_append_printf (
+      out,
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+      "width=\"%d\" height=\"%d\" viewBox=\"%s %s %d %d\">\n",
+      (int)(w + 0.999), (int)(h + 0.999), g_ascii_formatd (x, sizeof x, "%g", area.x),
+      g_ascii_formatd (y, sizeof y, "%g", area.y), (int)(w + 0.999), (int)(h + 0.999));
   g_string_append (out, "  <title>");
   kr_xml_append_escaped (out, kr_dataset_get_title (dataset), -1);
   g_string_append (out, "</title>\n  <desc>");
@@ -171,6 +180,10 @@ render_cairo (KrScene *scene, KrExportFormat format, const KrExportOptions *o,
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
+  {
+    KrRect area = kr_scene_get_shown_area (scene);
+    cairo_translate (cr, -area.x, -area.y);
+  }
   kr_cairo_painter_init (&painter, cr, context);
   paint_picture (scene, &painter.parent, o, w, h);
   kr_cairo_painter_clear (&painter);
@@ -268,8 +281,7 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
       break;
     case KR_EXPORT_DOT:
       {
-        char *dot = kr_layout_write_dot (kr_scene_get_dataset (scene), kr_scene_get_options (scene),
-                                         error);
+        char *dot = kr_layout_write_scene_dot (scene, error);
 
         if (dot != NULL)
           bytes = g_bytes_new_take (dot, strlen (dot));

@@ -156,7 +156,7 @@ hubs_to_plate (KrScene *scene, const KrLabel *labels, double zoom)
       double pixels = node->font_size * labels[i].scale * zoom;
 
       if (node->label != NULL && node->font_size > KR_SCENE_FONT_SIZE
-          && pixels < KR_LABEL_LEGIBLE_PIXELS - 1e-6)
+          && pixels < KR_LABEL_LEGIBLE_PIXELS - 1e-6 && kr_scene_is_node_shown (scene, i))
         {
           Hub hub = { i, node->n_deals, node->font_size };
           g_array_append_val (hubs, hub);
@@ -187,7 +187,7 @@ kr_label_plan_new (KrScene *scene, double zoom)
       const KrSceneNode *node = kr_scene_get_node (scene, i);
       double pixels = node->font_size * zoom, growth;
 
-      if (node->label == NULL || pixels <= 0)
+      if (node->label == NULL || pixels <= 0 || !kr_scene_is_node_shown (scene, i))
         continue;
       growth = MIN (room_in_node (node), MAX (1.0, KR_LABEL_LEGIBLE_PIXELS / pixels));
       if (pixels * growth >= KR_LABEL_MIN_PIXELS)

@@ -79,7 +79,7 @@ collect_rows (KrScene *scene)
   for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
     {
       const KrSceneNode *n = kr_scene_get_node (scene, i);
-      if (n->type == KR_SCENE_NODE_ENTITY)
+      if (n->type == KR_SCENE_NODE_ENTITY && kr_scene_is_node_shown (scene, i))
         {
           KrEntityKind k = kr_dataset_get_entity (dataset, n->index)->kind;
           if (kind_node[k] < 0)
@@ -90,6 +90,9 @@ collect_rows (KrScene *scene)
     {
       const KrSceneEdge *e = kr_scene_get_edge (scene, i);
       const KrDeal *d = kr_dataset_get_deal (dataset, e->deal);
+
+      if (!kr_scene_is_edge_shown (scene, i))
+        continue;
       family[kr_deal_kind_family (d->kind)] = TRUE;
       status[status_row_of (d->status)] = TRUE;
       advocacy |= e->advocacy;

@@ -296,7 +296,7 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   KrPath path;
   double width;
 
-  if (edge->n_points < 4 || is_culled (o, &edge->bounds))
+  if (edge->n_points < 4 || !kr_scene_is_edge_shown (scene, index) || is_culled (o, &edge->bounds))
     return;
   if (o->node_offsets != NULL)
     edge = displace_edge (scene, o, edge, &moved, &moved_points);
@@ -438,6 +438,8 @@ paint_node (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   KrPaint paint;
   KrPath path;
 
+  if (!kr_scene_is_node_shown (scene, index))
+    return;
   if (o->node_offsets != NULL)
     {
       moved = *node;

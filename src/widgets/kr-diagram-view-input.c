@@ -272,7 +272,8 @@ key_walk (GtkWidget *widget, GVariant *args, gpointer data)
     return FALSE;
   order = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
-    if (kr_scene_get_node (self->scene, i)->type == KR_SCENE_NODE_ENTITY)
+    if (kr_scene_get_node (self->scene, i)->type == KR_SCENE_NODE_ENTITY
+        && kr_scene_is_node_shown (self->scene, i))
       g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_reading_order, self->scene);
   for (guint k = 0; k < order->len; k++)

@@ -209,6 +209,7 @@ _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapshot,
 typedef struct
 {
   KrScene *scene;
+  KrRect area;               /* what the scene shows: what a fit shows */
   graphene_rect_t keep_free; /* the legend's area and a gap around it, widget coordinates */
 } Placement;
 
@@ -223,8 +224,9 @@ leaves_free (const Placement *p, double zoom, double ox, double oy)
       KrRect b = kr_scene_node_bounds (kr_scene_get_node (p->scene, i));
       double x0 = ox + b.x * zoom, y0 = oy + b.y * zoom;
 
-      if (x0 < r->origin.x + r->size.width && x0 + b.width * zoom > r->origin.x
-          && y0 < r->origin.y + r->size.height && y0 + b.height * zoom > r->origin.y)
+      if (kr_scene_is_node_shown (p->scene, i) && x0 < r->origin.x + r->size.width
+          && x0 + b.width * zoom > r->origin.x && y0 < r->origin.y + r->size.height
+          && y0 + b.height * zoom > r->origin.y)
         return FALSE;
     }
   return TRUE;
@@ -232,18 +234,19 @@ leaves_free (const Placement *p, double zoom, double ox, double oy)
 
 /* The map at @zoom, centred in the view. */
 static void
-centred (KrScene *scene, int w, int h, double zoom, double *ox, double *oy)
+centred (const Placement *p, int w, int h, double zoom, double *ox, double *oy)
 {
-  *ox = (w - kr_scene_get_width (scene) * zoom) / 2;
-  *oy = (h - kr_scene_get_height (scene) * zoom) / 2;
+  *ox = (w - p->area.width * zoom) / 2 - p->area.x * zoom;
+  *oy = (h - p->area.height * zoom) / 2 - p->area.y * zoom;
 }
 
 /* The map at @zoom pushed as far as the margins allow away from the legend at @corner: where
  * it is most likely to leave the legend's area free. */
 static void
-pushed_away (KrScene *scene, int w, int h, double zoom, LegendCorner corner, double *ox, double *oy)
+pushed_away (const Placement *p, int w, int h, double zoom, LegendCorner corner, double *ox,
+             double *oy)
 {
-  double sw = kr_scene_get_width (scene) * zoom, sh = kr_scene_get_height (scene) * zoom;
+  double sw = p->area.width * zoom, sh = p->area.height * zoom;
 
   *ox = at_right (corner) ? FIT_MARGIN : MAX (w - FIT_MARGIN - sw, (w - sw) / 2);
   *oy = at_bottom (corner) ? FIT_MARGIN : MAX (h - FIT_MARGIN - sh, (h - sh) / 2);
@@ -251,6 +254,8 @@ pushed_away (KrScene *scene, int w, int h, double zoom, LegendCorner corner, dou
     *ox = MIN (*ox, (w - sw) / 2);
   if (at_bottom (corner))
     *oy = MIN (*oy, (h - sh) / 2);
+  *ox -= p->area.x * zoom;
+  *oy -= p->area.y * zoom;
 }
 
 /* The parts of a w × h view beside @keep_free (the legend's area at @corner) and above or
@@ -274,14 +279,14 @@ free_parts (int w, int h, const graphene_rect_t *keep_free, LegendCorner corner,
 
 /* The zoom at which the map fits in @part of the view, leaving a margin at the view's edges. */
 static double
-zoom_within (KrScene *scene, int w, int h, const graphene_rect_t *part)
+zoom_within (const Placement *p, int w, int h, const graphene_rect_t *part)
 {
   double left = part->origin.x > 0 ? 0 : FIT_MARGIN, top = part->origin.y > 0 ? 0 : FIT_MARGIN;
   double right = part->origin.x + part->size.width < w ? 0 : FIT_MARGIN;
   double bottom = part->origin.y + part->size.height < h ? 0 : FIT_MARGIN;
 
-  return MIN ((part->size.width - left - right) / kr_scene_get_width (scene),
-              (part->size.height - top - bottom) / kr_scene_get_height (scene));
+  return MIN ((part->size.width - left - right) / p->area.width,
+              (part->size.height - top - bottom) / p->area.height);
 }
 
 /* The largest zoom, up to @most, at which the map leaves the legend at @corner free. */
@@ -291,17 +296,16 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
   graphene_rect_t beside, across;
   double lo, hi = most, ox, oy;
 
-  pushed_away (p->scene, w, h, most, corner, &ox, &oy);
+  pushed_away (p, w, h, most, corner, &ox, &oy);
   if (leaves_free (p, most, ox, oy))
     return most;
   /* Beside the legend, or above or below it, the map leaves it free; failing that (a node
    * wider than the rest of the view), smaller still. */
   free_parts (w, h, &p->keep_free, corner, &beside, &across);
-  lo = CLAMP (MAX (zoom_within (p->scene, w, h, &beside), zoom_within (p->scene, w, h, &across)),
-              MIN_ZOOM, most);
+  lo = CLAMP (MAX (zoom_within (p, w, h, &beside), zoom_within (p, w, h, &across)), MIN_ZOOM, most);
   for (;;)
     {
-      pushed_away (p->scene, w, h, lo, corner, &ox, &oy);
+      pushed_away (p, w, h, lo, corner, &ox, &oy);
       if (lo <= MIN_ZOOM || leaves_free (p, lo, ox, oy))
         break;
       lo = MAX (lo * 0.8, MIN_ZOOM);
@@ -310,7 +314,7 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
     {
       double mid = (lo + hi) / 2;
 
-      pushed_away (p->scene, w, h, mid, corner, &ox, &oy);
+      pushed_away (p, w, h, mid, corner, &ox, &oy);
       if (leaves_free (p, mid, ox, oy))
         lo = mid;
       else
@@ -323,10 +327,10 @@ void
 _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
                                 double *oy)
 {
-  double sw = kr_scene_get_width (self->scene), sh = kr_scene_get_height (self->scene);
+  Placement p = { self->scene, kr_scene_get_shown_area (self->scene) };
+  double sw = MAX (p.area.width, 1), sh = MAX (p.area.height, 1);
   double most
       = CLAMP (MIN ((w - 2 * FIT_MARGIN) / sw, (h - 2 * FIT_MARGIN) / sh), MIN_ZOOM, MAX_FIT_ZOOM);
-  Placement p = { self->scene };
   LegendCorner best = self->legend_corner;
   double best_zoom = -1, cx, cy, fx, fy, lo = 0, hi = 1;
 
@@ -354,8 +358,8 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
   /* As near the centre as leaves the legend free. */
   p.keep_free = legend_area (self, w, h, best);
   graphene_rect_inset (&p.keep_free, -NODE_GAP, -NODE_GAP);
-  centred (self->scene, w, h, best_zoom, &cx, &cy);
-  pushed_away (self->scene, w, h, best_zoom, best, &fx, &fy);
+  centred (&p, w, h, best_zoom, &cx, &cy);
+  pushed_away (&p, w, h, best_zoom, best, &fx, &fy);
   if (!leaves_free (&p, best_zoom, cx, cy))
     {
       for (int i = 0; i < SEARCH_STEPS; i++)
@@ -372,6 +376,35 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
   *zoom = best_zoom;
   *ox = cx;
   *oy = cy;
+}
+
+gboolean
+_kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t legend = legend_area (self, w, h, self->legend_corner);
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, w, h);
+
+  if (w <= 0 || h <= 0)
+    return TRUE;
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    {
+      KrRect b = kr_scene_node_bounds (kr_scene_get_node (self->scene, i));
+      graphene_rect_t on_screen = GRAPHENE_RECT_INIT (self->offset_x + b.x * self->zoom,
+                                                      self->offset_y + b.y * self->zoom,
+                                                      b.width * self->zoom, b.height * self->zoom);
+
+      /* Unless @wholly, a node cut by an edge of the view is still in it; one out of it, or
+       * wholly under the legend, is not. */
+      if (!kr_scene_is_node_shown (self->scene, i))
+        continue;
+      if (wholly ? !graphene_rect_contains_rect (&view, &on_screen)
+                 : !graphene_rect_intersection (&view, &on_screen, NULL))
+        return FALSE;
+      if (graphene_rect_contains_rect (&legend, &on_screen))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 graphene_rect_t

@@ -40,6 +40,10 @@ struct _KrDiagramView
   double zoom;
   double offset_x, offset_y; /* widget position of the scene's origin */
   gboolean follow_fit;       /* refit when the widget is resized */
+  gboolean placed;           /* the widget has been on screen … */
+  double screen_x, screen_y; /* … there, in its window: the map stays there when it moves */
+  gboolean check_view;       /* fit what the new scene shows if it is not all in view … */
+  gboolean check_wholly;     /* … wholly (a new layout), or at least in part (the same one) */
 
   int selected_node, selected_edge;
   int hover_node, hover_edge;
@@ -118,6 +122,9 @@ void _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapsho
  * as large as it can be without a node under the legend; picks the legend's corner. */
 void _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
                                      double *oy);
+/* Whether every node the scene shows is in the view (@wholly, or at least in part), and not
+ * wholly under the legend. */
+gboolean _kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly);
 /* What the legend, or its button, takes of the view, and the largest part it leaves free. */
 graphene_rect_t _kr_diagram_view_legend_area (KrDiagramView *self);
 graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);

@@ -171,7 +171,7 @@ kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n, con
   for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
     {
       const KrSceneEdge *e = kr_scene_get_edge (self->scene, i);
-      if (wanted[e->deal])
+      if (wanted[e->deal] && kr_scene_is_edge_shown (self->scene, i))
         add_to_box (box, e->bounds.x, e->bounds.y, e->bounds.width, e->bounds.height);
     }
   if (box[0] > box[2])
@@ -236,7 +236,7 @@ kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal)
   for (guint i = 0; i < kr_scene_get_n_edges (self->scene); i++)
     {
       const KrSceneEdge *e = kr_scene_get_edge (self->scene, i);
-      if (e->deal != (guint)deal)
+      if (e->deal != (guint)deal || !kr_scene_is_edge_shown (self->scene, i))
         continue;
       _kr_diagram_view_set_selection (self, -1, (int)i);
       if (reveal && e->n_points >= 4)

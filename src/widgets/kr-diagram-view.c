@@ -228,10 +228,39 @@ static void
 kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  double x = 0, y = 0;
+  gboolean placed = FALSE;
+
+  /* Moved in its window (a bar above it came or went): unless it follows the fit, the map
+   * stays where it was on screen. */
+  if (root != NULL)
+    {
+#if GTK_CHECK_VERSION(4, 12, 0)
+      graphene_point_t at;
+      placed = gtk_widget_compute_point (widget, root, &GRAPHENE_POINT_INIT (0, 0), &at);
+      x = at.x;
+      y = at.y;
+#else
+      placed = gtk_widget_translate_coordinates (widget, root, 0, 0, &x, &y);
+#endif
+    }
+  if (placed && self->placed && !self->follow_fit && (x != self->screen_x || y != self->screen_y))
+    _kr_diagram_view_set_view (self, self->zoom, self->offset_x - (x - self->screen_x),
+                               self->offset_y - (y - self->screen_y));
+  self->placed = placed;
+  self->screen_x = x;
+  self->screen_y = y;
 
   if (self->follow_fit)
     fit_to (self, width, height, FALSE);
   _kr_diagram_view_allocate_legend (self, width, height);
+  if (self->check_view && width > 0 && height > 0)
+    {
+      self->check_view = FALSE;
+      if (self->scene != NULL && !_kr_diagram_view_shows_all (self, self->check_wholly))
+        kr_diagram_view_fit (self);
+    }
 }
 
 static void
@@ -362,39 +391,49 @@ kr_diagram_view_new (void)
 }
 
 /* For each node of @next, how far it is from where the same entity or deal hub was in
- * @prev (zero for newcomers), so that it can glide into place. NULL if nothing moved. */
+ * @prev (zero for newcomers), so that it can glide into place; less @shift, the mean of those
+ * distances when @shift is given (the view moves by that much instead). NULL if nothing
+ * moves. */
 static KrPoint *
-glide_offsets (KrScene *prev, KrScene *next)
+glide_offsets (KrScene *prev, KrScene *next, KrPoint *shift)
 {
-  KrDataset *pd = kr_scene_get_dataset (prev), *nd = kr_scene_get_dataset (next);
-  guint n = kr_scene_get_n_nodes (next);
+  KrDataset *nd = kr_scene_get_dataset (next);
+  guint n = kr_scene_get_n_nodes (next), found = 0;
   KrPoint *offsets = g_new0 (KrPoint, MAX (n, 1));
+  gboolean *was = g_new0 (gboolean, MAX (n, 1));
+  KrPoint mean = { 0, 0 };
   gboolean moved = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       const KrSceneNode *node = kr_scene_get_node (next, i);
-      int old = -1;
+      int old = kr_scene_find_record (prev, nd, node->type, node->index);
 
-      if (node->type == KR_SCENE_NODE_ENTITY)
-        {
-          int e = pd == nd
-                      ? (int)node->index
-                      : kr_dataset_find_entity (pd, kr_dataset_get_entity (nd, node->index)->id);
-          old = e >= 0 ? kr_scene_find_entity (prev, (guint)e) : -1;
-        }
-      else
-        {
-          int d = pd == nd ? (int)node->index
-                           : kr_dataset_find_deal (pd, kr_dataset_get_deal (nd, node->index)->id);
-          old = d >= 0 ? kr_scene_find_deal_hub (prev, (guint)d) : -1;
-        }
-      if (old < 0)
+      if (old < 0 || !kr_scene_is_node_shown (next, i))
         continue;
       offsets[i].x = kr_scene_get_node (prev, (guint)old)->x - node->x;
       offsets[i].y = kr_scene_get_node (prev, (guint)old)->y - node->y;
+      mean.x += offsets[i].x;
+      mean.y += offsets[i].y;
+      was[i] = TRUE;
+      found++;
+    }
+  if (shift != NULL && found > 0)
+    {
+      mean.x /= found;
+      mean.y /= found;
+      *shift = mean;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (shift != NULL && was[i])
+        {
+          offsets[i].x -= mean.x;
+          offsets[i].y -= mean.y;
+        }
       moved |= offsets[i].x != 0 || offsets[i].y != 0;
     }
+  g_free (was);
   if (!moved)
     g_clear_pointer (&offsets, g_free);
   return offsets;
@@ -410,9 +449,10 @@ kr_diagram_view_get_scene (KrDiagramView *self)
 void
 kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
 {
-  int entity = -1, deal = -1;
-  gboolean had_scene;
+  int entity = -1, deal = -1, kept_node = -1, kept_edge = -1;
+  gboolean had_scene, same;
   g_autofree KrPoint *offsets = NULL;
+  KrPoint shift = { 0, 0 };
 
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (scene == NULL || KR_IS_SCENE (scene));
@@ -443,6 +483,15 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     }
 
   had_scene = self->scene != NULL;
+  /* The same layout showing more or less of it: nothing moves, and a selection still shown
+   * stays as it is, without a word. */
+  same = had_scene && scene != NULL && kr_scene_same_layout (self->scene, scene);
+  if (same && self->selected_node >= 0
+      && kr_scene_is_node_shown (scene, (guint)self->selected_node))
+    kept_node = self->selected_node;
+  if (same && self->selected_edge >= 0
+      && kr_scene_is_edge_shown (scene, (guint)self->selected_edge))
+    kept_edge = self->selected_edge;
   /* Highlights name entities of one dataset. */
   if (scene == NULL || !had_scene
       || kr_scene_get_dataset (self->scene) != kr_scene_get_dataset (scene))
@@ -450,10 +499,15 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
       g_array_set_size (self->highlighted, 0);
       g_array_set_size (self->highlighted_deals, 0);
     }
-  offsets = scene != NULL && had_scene ? glide_offsets (self->scene, scene) : NULL;
+  /* Another layout: what it has in common with the one shown glides from where it was. Unless
+   * the view follows the fit, the view moves as they do on average, and they glide by what is
+   * left. */
+  if (scene != NULL && had_scene && !same)
+    offsets = glide_offsets (self->scene, scene, self->follow_fit ? NULL : &shift);
   stop_animation (self);
   g_set_object (&self->scene, scene);
-  g_ptr_array_set_size (self->layout_cache, 0);
+  if (!same)
+    g_ptr_array_set_size (self->layout_cache, 0);
   g_clear_pointer (&self->labels, kr_label_plan_free);
   _kr_diagram_view_legend_scene_changed (self);
   self->tile_generation++;
@@ -469,11 +523,24 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
       _kr_diagram_view_update_emphasis (self); /* the highlights */
     }
 
+  /* The view stays where it is while all the map shows is in it, and fits it otherwise. */
   if (!had_scene)
     fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
             gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
-  else if (self->follow_fit)
+  else if (scene != NULL && !same && self->follow_fit)
     kr_diagram_view_fit (self);
+  else if (scene != NULL)
+    {
+      /* What stays stays where it is on screen too, even when the legend changes size. */
+      if (same)
+        self->follow_fit = FALSE;
+      _kr_diagram_view_set_view (self, self->zoom, self->offset_x + shift.x * self->zoom,
+                                 self->offset_y + shift.y * self->zoom);
+      /* Once bars above or below the map have come or gone with the view. */
+      self->check_view = TRUE;
+      self->check_wholly = !same;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
   if (offsets != NULL && animations_enabled (self))
     {
       self->start_offsets = g_steal_pointer (&offsets);
@@ -484,7 +551,13 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
 
-  if (entity >= 0)
+  if (kept_node >= 0 || kept_edge >= 0)
+    {
+      self->selected_node = kept_node;
+      self->selected_edge = kept_edge;
+      _kr_diagram_view_update_emphasis (self);
+    }
+  else if (entity >= 0)
     kr_diagram_view_select_entity (self, entity, FALSE);
   else if (deal >= 0)
     kr_diagram_view_select_deal (self, deal, FALSE);

@@ -16,7 +16,10 @@ G_DECLARE_FINAL_TYPE (KrDiagramView, kr_diagram_view, KR, DIAGRAM_VIEW, GtkWidge
 GtkWidget *kr_diagram_view_new (void);
 
 KrScene *kr_diagram_view_get_scene (KrDiagramView *self);
-/* Keeps the selection when the same entity or deal is in the new scene. */
+/* Keeps the selection when the same entity or deal is in the new scene. A scene of the same
+ * layout (kr_scene_same_layout) only shows more or less of it: nothing moves, and the view
+ * stays unless part of what it shows is out of sight, then fits it. Another layout glides from
+ * the one shown. */
 void kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene);
 
 double kr_diagram_view_get_zoom (KrDiagramView *self);

@@ -26,6 +26,7 @@
 #include "kr-bench-data.h"
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
+#include "kr-filter.h"
 #include "kr-layout-input.h"
 #include "kr-layout.h"
 #include "kr-scene-paint.h"
@@ -67,8 +68,8 @@ run_measured (const char *const *argv, long *peak_kib)
 
 typedef struct
 {
-  double load, input, layout, scene, frame, steady_frame, zoom_in, tile_max, pan, pan_max, hit_us,
-      svg, total, cli;
+  double load, input, layout, scene, frame, steady_frame, step, zoom_in, tile_max, pan, pan_max,
+      hit_us, svg, total, cli;
   long rss_keiretsu, rss_cli;
 } Timings;
 
@@ -237,6 +238,27 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *d
                (FRAME_H - sh * zoom) / 2);
   t->steady_frame = now_ms () - t0;
 
+  /* A step of a view (a deal kind unticked, then the next): the filter applied, the whole
+   * map masked, the labels planned for the view; no layout. */
+  {
+    g_autofree gboolean *entities = kr_dataset_new_entity_flags (dataset);
+    g_autofree gboolean *deals = kr_dataset_new_deal_flags (dataset);
+
+    t0 = now_ms ();
+    for (guint k = 0; k < KR_N_DEAL_KINDS; k++)
+      {
+        g_auto (KrFilter) filter = KR_FILTER_INIT;
+        g_autoptr (KrScene) masked = NULL;
+        g_autoptr (KrLabelPlan) plan = NULL;
+
+        filter.deal_kinds = ~(1u << k);
+        kr_filter_apply (&filter, dataset, entities, deals, NULL);
+        masked = kr_scene_new_masked (scene, entities, deals);
+        plan = kr_label_plan_new (masked, zoom);
+      }
+    t->step = (now_ms () - t0) / KR_N_DEAL_KINDS;
+  }
+
   /* Zoomed in to 100 % around the middle of the diagram. While the zoom changes the window
    * draws frames directly; once it settles, it draws the view into tiles, which panning
    * then reuses, drawing only the tiles that come into view. */
@@ -335,10 +357,10 @@ main (int argc, char *argv[])
         return 2;
       }
 
-  g_print ("%-6s %-6s %8s %8s %9s %8s %9s %9s %8s %8s %8s %8s %8s %8s %9s %7s %9s %9s %6s\n",
+  g_print ("%-6s %-6s %8s %8s %9s %8s %9s %9s %8s %8s %8s %8s %8s %8s %8s %9s %7s %9s %9s %6s\n",
            "size", "engine", "load", "input", "layout*", "frame", "open", "dot CLI", "ratio",
-           "frame2", "zoom in", "tile max", "pan", "pan max", "hit µs", "svg", "RSS KiB", "CLI KiB",
-           "ratio");
+           "frame2", "step", "zoom in", "tile max", "pan", "pan max", "hit µs", "svg", "RSS KiB",
+           "CLI KiB", "ratio");
   for (guint s = 0; sizes[s]; s++)
     for (guint e = 0; engines[e]; e++)
       {
@@ -356,20 +378,23 @@ main (int argc, char *argv[])
           }
         if (!ok)
           continue;
-        g_print (
-            "%-6u %-6s %8.1f %8.1f %9.1f %8.1f %9.1f %9.1f %8.2f %8.1f %8.1f %8.1f %8.2f %8.1f "
-            "%9.2f "
-            "%7.1f %9ld "
-            "%9ld %6.2f\n",
-            size, engines[e], best.load, best.input, best.layout, best.frame, best.total, best.cli,
-            best.cli > 0 ? best.total / best.cli : 0, best.steady_frame, best.zoom_in,
-            best.tile_max, best.pan, best.pan_max, best.hit_us, best.svg, best.rss_keiretsu,
-            best.rss_cli, best.rss_cli > 0 ? (double)best.rss_keiretsu / best.rss_cli : 0);
+        g_print ("%-6u %-6s %8.1f %8.1f %9.1f %8.1f %9.1f %9.1f %8.2f %8.1f %8.1f %8.1f %8.1f "
+                 "%8.2f %8.1f "
+                 "%9.2f "
+                 "%7.1f %9ld "
+                 "%9ld %6.2f\n",
+                 size, engines[e], best.load, best.input, best.layout, best.frame, best.total,
+                 best.cli, best.cli > 0 ? best.total / best.cli : 0, best.steady_frame, best.step,
+                 best.zoom_in, best.tile_max, best.pan, best.pan_max, best.hit_us, best.svg,
+                 best.rss_keiretsu, best.rss_cli,
+                 best.rss_cli > 0 ? (double)best.rss_keiretsu / best.rss_cli : 0);
       }
   g_print (
       "\nTimes in ms. layout* includes building the input (label measurement), the helper "
       "process and the scene;\nopen = load + layout* + first full-view frame (%dx%d); "
-      "ratio = open / dot CLI;\nframe2 = the same full view drawn again; zoom in = drawing the "
+      "ratio = open / dot CLI;\nframe2 = the same full view drawn again; step = a view changed "
+      "(a filter or a timeline step:\nthe filter applied, the map masked, its labels planned; no "
+      "layout); zoom in = drawing the "
       "tiles of a view at 100 %% in the middle,\nas the window does when idle after zooming "
       "(tile max: the slowest tile); pan = the mean frame of a 64-frame drag from "
       "there,\nwith no tiles drawn ahead; pan max its slowest frame.\n",

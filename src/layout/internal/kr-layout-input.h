@@ -37,6 +37,8 @@ typedef struct
   double font_size;     /* of an entity's label, in points */
   double label_width, label_height; /* the label's size at font_size */
   guint n_deals;                    /* how many deals of the dataset the entity takes part in */
+  gboolean has_pos; /* where it starts (neato, fdp, sfdp), or in DOT output where it is: */
+  double x, y;      /* Graphviz's coordinates, in points, y up */
 } KrInputNode;
 
 typedef struct
@@ -59,9 +61,12 @@ typedef struct
 const char *kr_gv_shape_name (KrGvShape shape);
 
 KrLayoutInput *kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options);
+/* The graph of what @scene shows, each node where the scene has it. */
+KrLayoutInput *kr_layout_input_new_shown (KrScene *scene);
 void kr_layout_input_free (KrLayoutInput *input);
 
-/* Only what the layout needs: engine, direction, node shapes and sizes, edges. */
+/* Only what the layout needs: engine, direction, node shapes and sizes, edges, where nodes
+ * start. */
 GBytes *kr_layout_input_serialize (const KrLayoutInput *input);
 KrLayoutInput *kr_layout_input_deserialize (GBytes *bytes, GError **error);
 

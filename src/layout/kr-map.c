@@ -1,0 +1,528 @@
+/* kr-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-map"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-map.h"
+
+struct _KrMap
+{
+  GObject parent_instance;
+
+  KrDataset *dataset;
+  /* The whole map of the dataset, per engine and direction: the direction only counts for
+   * dot, the others are kept under the first one. */
+  KrScene *whole[KR_N_ENGINES][KR_N_RANKDIRS];
+  KrScene *previous; /* of the version before, where a revision starts from */
+
+  KrScene *arranged; /* the view's own arrangement, or NULL */
+  KrMapArrangement arrangement;
+
+  /* The view, copied. */
+  KrEngine engine;
+  KrRankdir rankdir;
+  gboolean *shown_entities;
+  gboolean *shown_deals;
+  char *radial;
+  gboolean shown; /* the view was shown since the dataset was set */
+
+  KrScene *scene; /* what shows it */
+
+  GCancellable *cancellable; /* of the layout under way */
+  KrLayoutOptions *pending;  /* what it was asked for */
+  KrMapArrangement pending_arrangement;
+};
+
+G_DEFINE_FINAL_TYPE (KrMap, kr_map, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SCENE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum
+{
+  FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static KrScene **
+whole_slot (KrMap *self, KrEngine engine, KrRankdir rankdir)
+{
+  return &self->whole[engine][engine == KR_ENGINE_DOT ? rankdir : 0];
+}
+
+static void
+forget_layouts (KrMap *self)
+{
+  for (guint e = 0; e < KR_N_ENGINES; e++)
+    for (guint r = 0; r < KR_N_RANKDIRS; r++)
+      g_clear_object (&self->whole[e][r]);
+  g_clear_object (&self->arranged);
+}
+
+static void
+set_busy (KrMap *self, GCancellable *cancellable)
+{
+  gboolean was = self->cancellable != NULL;
+
+  if (self->cancellable == cancellable)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = cancellable;
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+cancel_pending (KrMap *self)
+{
+  set_busy (self, NULL);
+  g_clear_pointer (&self->pending, kr_layout_options_free);
+}
+
+static void
+set_scene (KrMap *self, KrScene *scene)
+{
+  if (g_set_object (&self->scene, scene))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
+}
+
+/* Whether every flag set in @inner is set in @outer (NULL: all set). */
+static gboolean
+flags_within (const gboolean *inner, const gboolean *outer, guint n)
+{
+  if (outer == NULL)
+    return TRUE;
+  if (inner == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (inner[i] && !outer[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the view shows only what @options laid out. */
+static gboolean
+view_within (KrMap *self, const KrLayoutOptions *options)
+{
+  return flags_within (self->shown_entities, options->visible_entities,
+                       kr_dataset_get_n_entities (self->dataset))
+         && flags_within (self->shown_deals, options->visible_deals,
+                          kr_dataset_get_n_deals (self->dataset));
+}
+
+/* Whether the arrangement still serves the view: the same radial focus, or a tidied view of
+ * the same map that still hides something; either showing nothing it did not arrange. */
+static gboolean
+arrangement_holds (KrMap *self)
+{
+  const KrLayoutOptions *options;
+
+  if (self->arranged == NULL)
+    return FALSE;
+  options = kr_scene_get_options (self->arranged);
+  if (self->arrangement == KR_MAP_RADIAL)
+    {
+      if (g_strcmp0 (self->radial, options->root) != 0)
+        return FALSE;
+    }
+  else if (self->radial != NULL || self->shown_entities == NULL || options->engine != self->engine
+           || (self->engine == KR_ENGINE_DOT && options->rankdir != self->rankdir))
+    return FALSE;
+  return view_within (self, options);
+}
+
+/* The options of the layout the view needs, with what it will be. */
+static KrLayoutOptions *
+needed_layout (KrMap *self, KrMapArrangement *arrangement)
+{
+  KrLayoutOptions options = {
+    .engine = self->engine,
+    .rankdir = self->rankdir,
+  };
+
+  if (self->radial != NULL)
+    {
+      *arrangement = KR_MAP_RADIAL;
+      options.engine = KR_ENGINE_TWOPI;
+      options.root = self->radial;
+      options.visible_entities = self->shown_entities;
+      options.n_entities = kr_dataset_get_n_entities (self->dataset);
+      options.visible_deals = self->shown_deals;
+      options.n_deals = kr_dataset_get_n_deals (self->dataset);
+    }
+  else
+    {
+      *arrangement = KR_MAP_WHOLE;
+      options.seed = self->previous;
+    }
+  return kr_layout_options_copy (&options);
+}
+
+/* Whether the layout under way gives what @options ask for. */
+static gboolean
+pending_serves (KrMap *self, const KrLayoutOptions *options, KrMapArrangement arrangement)
+{
+  const KrLayoutOptions *p = self->pending;
+
+  if (p == NULL || self->pending_arrangement != arrangement || p->engine != options->engine
+      || (p->engine == KR_ENGINE_DOT && p->rankdir != options->rankdir))
+    return FALSE;
+  if (arrangement == KR_MAP_WHOLE)
+    return TRUE;
+  return arrangement == KR_MAP_RADIAL && g_strcmp0 (p->root, options->root) == 0
+         && view_within (self, p);
+}
+
+static void layout_done (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+start_layout (KrMap *self, KrLayoutOptions *options, KrMapArrangement arrangement)
+{
+  GCancellable *cancellable = g_cancellable_new ();
+
+  g_clear_pointer (&self->pending, kr_layout_options_free);
+  self->pending = options;
+  self->pending_arrangement = arrangement;
+  set_busy (self, cancellable);
+  kr_layout_run_async (self->dataset, options, cancellable, layout_done, g_object_ref (self));
+}
+
+static void
+fail (KrMap *self, GError *error)
+{
+  g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+/* Shows @layout with the view's mask. */
+static gboolean
+show_part_of (KrMap *self, KrScene *layout)
+{
+  g_autoptr (KrScene) scene = NULL;
+
+  if (self->shown_entities == NULL && self->shown_deals == NULL)
+    scene = g_object_ref (layout);
+  else
+    scene = kr_scene_new_masked (layout, self->shown_entities, self->shown_deals);
+  if (kr_scene_get_n_shown_nodes (scene) == 0 && kr_dataset_get_n_entities (self->dataset) > 0)
+    {
+      g_autoptr (GError) error = g_error_new_literal (KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_EMPTY,
+                                                      _ ("There is nothing to show"));
+      fail (self, error);
+      return FALSE;
+    }
+  set_scene (self, scene);
+  return TRUE;
+}
+
+/* Shows the view from a layout at hand, or starts the one it needs. */
+static gboolean
+update (KrMap *self)
+{
+  g_autoptr (KrLayoutOptions) needed = NULL;
+  KrMapArrangement arrangement;
+  KrScene *whole;
+
+  if (self->dataset == NULL)
+    return FALSE;
+  if (arrangement_holds (self))
+    {
+      /* A tidy under way is still wanted; any other layout is not. */
+      if (self->pending_arrangement != KR_MAP_TIDIED)
+        cancel_pending (self);
+      return show_part_of (self, self->arranged);
+    }
+  g_clear_object (&self->arranged);
+  whole = *whole_slot (self, self->engine, self->rankdir);
+  if (self->radial == NULL && whole != NULL)
+    {
+      cancel_pending (self);
+      return show_part_of (self, whole);
+    }
+  needed = needed_layout (self, &arrangement);
+  if (!pending_serves (self, needed, arrangement))
+    start_layout (self, g_steal_pointer (&needed), arrangement);
+  return FALSE;
+}
+
+static void
+layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (KrMap) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = kr_layout_run_finish (result, &error);
+  const KrLayoutOptions *options;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (scene == NULL)
+    {
+      cancel_pending (self);
+      fail (self, error);
+      return;
+    }
+  options = self->pending;
+  if (self->pending_arrangement == KR_MAP_WHOLE)
+    {
+      g_set_object (whole_slot (self, options->engine, options->rankdir), scene);
+      /* The new version is placed: later layouts of it start afresh. */
+      g_clear_object (&self->previous);
+    }
+  else
+    {
+      g_set_object (&self->arranged, scene);
+      self->arrangement = self->pending_arrangement;
+    }
+  g_clear_pointer (&self->pending, kr_layout_options_free);
+  /* Not busy before the scene changes: whoever hears of it finds the map at rest. */
+  set_busy (self, NULL);
+  update (self);
+}
+
+void
+kr_map_set_dataset (KrMap *self, KrDataset *dataset, gboolean revision)
+{
+  g_return_if_fail (KR_IS_MAP (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+
+  cancel_pending (self);
+  if (revision && self->dataset != NULL)
+    {
+      KrScene *whole = *whole_slot (self, self->engine, self->rankdir);
+      if (whole != NULL)
+        g_set_object (&self->previous, whole);
+    }
+  else
+    g_clear_object (&self->previous);
+  forget_layouts (self);
+  g_set_object (&self->dataset, dataset);
+  /* The flags were those of the version before. */
+  g_clear_pointer (&self->shown_entities, g_free);
+  g_clear_pointer (&self->shown_deals, g_free);
+  g_clear_pointer (&self->radial, g_free);
+  self->shown = FALSE;
+}
+
+KrDataset *
+kr_map_get_dataset (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), NULL);
+  return self->dataset;
+}
+
+static gboolean *
+copy_flags (const gboolean *flags, guint n)
+{
+  return flags != NULL ? g_memdup2 (flags, MAX (n, 1) * sizeof (gboolean)) : NULL;
+}
+
+static gboolean
+same_flags (const gboolean *a, const gboolean *b, guint n)
+{
+  return a == NULL || b == NULL ? a == b : memcmp (a, b, n * sizeof (gboolean)) == 0;
+}
+
+/* Whether @view is the one shown, or being laid out, already. */
+static gboolean
+is_current (KrMap *self, const KrMapView *view)
+{
+  return self->shown && view->engine == self->engine && view->rankdir == self->rankdir
+         && g_strcmp0 (view->radial, self->radial) == 0
+         && same_flags (view->shown_entities, self->shown_entities,
+                        kr_dataset_get_n_entities (self->dataset))
+         && same_flags (view->shown_deals, self->shown_deals,
+                        kr_dataset_get_n_deals (self->dataset));
+}
+
+gboolean
+kr_map_show (KrMap *self, const KrMapView *view)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail ((guint)view->engine < KR_N_ENGINES && (guint)view->rankdir < KR_N_RANKDIRS,
+                        FALSE);
+  g_return_val_if_fail (self->dataset != NULL, FALSE);
+
+  if (is_current (self, view))
+    return self->pending == NULL && self->scene != NULL
+           && kr_scene_get_dataset (self->scene) == self->dataset;
+  self->shown = TRUE;
+  self->engine = view->engine;
+  self->rankdir = view->rankdir;
+  g_free (self->shown_entities);
+  g_free (self->shown_deals);
+  self->shown_entities
+      = copy_flags (view->shown_entities, kr_dataset_get_n_entities (self->dataset));
+  self->shown_deals = copy_flags (view->shown_deals, kr_dataset_get_n_deals (self->dataset));
+  g_free (self->radial);
+  self->radial = g_strdup (view->radial);
+  return update (self);
+}
+
+static void
+keep_failure (KrMap *self, const GError *error, GError **failure)
+{
+  if (*failure == NULL)
+    *failure = g_error_copy (error);
+}
+
+KrScene *
+kr_map_show_and_wait (KrMap *self, const KrMapView *view, GError **error)
+{
+  g_autoptr (GError) failure = NULL;
+  gulong id;
+  gboolean shown;
+
+  g_return_val_if_fail (KR_IS_MAP (self), NULL);
+
+  id = g_signal_connect (self, "failed", G_CALLBACK (keep_failure), &failure);
+  shown = kr_map_show (self, view);
+  while (!shown && failure == NULL && kr_map_is_busy (self))
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  g_signal_handler_disconnect (self, id);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
+  return g_object_ref (self->scene);
+}
+
+void
+kr_map_tidy (KrMap *self)
+{
+  KrLayoutOptions options = {
+    .engine = self->radial != NULL ? KR_ENGINE_TWOPI : self->engine,
+    .rankdir = self->rankdir,
+    .root = self->radial,
+    .seed = self->scene,
+  };
+
+  g_return_if_fail (KR_IS_MAP (self));
+  if (self->dataset == NULL || self->scene == NULL
+      || kr_scene_get_dataset (self->scene) != self->dataset
+      || (self->shown_entities == NULL && self->shown_deals == NULL))
+    return;
+  options.visible_entities = self->shown_entities;
+  options.n_entities = kr_dataset_get_n_entities (self->dataset);
+  options.visible_deals = self->shown_deals;
+  options.n_deals = kr_dataset_get_n_deals (self->dataset);
+  start_layout (self, kr_layout_options_copy (&options),
+                self->radial != NULL ? KR_MAP_RADIAL : KR_MAP_TIDIED);
+}
+
+KrScene *
+kr_map_get_scene (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), NULL);
+  return self->scene;
+}
+
+KrMapArrangement
+kr_map_get_arrangement (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), KR_MAP_WHOLE);
+  return self->scene != NULL && self->arranged != NULL
+                 && kr_scene_same_layout (self->scene, self->arranged)
+             ? self->arrangement
+             : KR_MAP_WHOLE;
+}
+
+gboolean
+kr_map_is_busy (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+static void
+kr_map_dispose (GObject *object)
+{
+  KrMap *self = KR_MAP (object);
+
+  cancel_pending (self);
+  forget_layouts (self);
+  g_clear_object (&self->previous);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (kr_map_parent_class)->dispose (object);
+}
+
+static void
+kr_map_finalize (GObject *object)
+{
+  KrMap *self = KR_MAP (object);
+
+  g_free (self->shown_entities);
+  g_free (self->shown_deals);
+  g_free (self->radial);
+  G_OBJECT_CLASS (kr_map_parent_class)->finalize (object);
+}
+
+static void
+kr_map_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KrMap *self = KR_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENE:
+      g_value_set_object (value, self->scene);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_map_class_init (KrMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kr_map_dispose;
+  object_class->finalize = kr_map_finalize;
+  object_class->get_property = kr_map_get_property;
+
+  properties[PROP_SCENE] = g_param_spec_object ("scene", NULL, NULL, KR_TYPE_SCENE,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY]
+      = g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KrMap::failed:
+   * @error: why the view could not be shown; the scene shown stays
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+kr_map_init (KrMap *self)
+{
+  self->engine = KR_ENGINE_DOT;
+  self->rankdir = KR_RANKDIR_LR;
+}
+
+KrMap *
+kr_map_new (void)
+{
+  return g_object_new (KR_TYPE_MAP, NULL);
+}
