@@ -9,11 +9,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-format.h"
 #include "kr-layout-input.h"
 #include "kr-text.h"
 
-#define HUB_SIZE 14.0 /* points */
-#define INPUT_TYPE "(syia(ydd)a(uub))"
+#define HUB_SIZE 14.0  /* points */
+#define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
+#define LINK_PAD_Y 1.0
+#define INPUT_TYPE "(syia(ydddd)a(uubdd))"
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
   "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
@@ -116,6 +119,19 @@ add_edge (KrLayoutInput *input, guint deal, guint tail, guint head, gboolean dir
   g_array_append_val (input->edges, e);
 }
 
+/* The deal's label and the room it needs. */
+static KrInputLink
+make_link (KrLayoutInput *input, const KrDeal *d)
+{
+  g_autofree char *text = kr_format_link_label (d);
+  KrInputLink link = { g_string_chunk_insert (input->strings, text) };
+
+  kr_text_measure_link (text, &link.width, &link.height);
+  link.width += 2 * LINK_PAD_X;
+  link.height += 2 * LINK_PAD_Y;
+  return link;
+}
+
 static gboolean
 is_party (const KrDeal *d, guint entity)
 {
@@ -126,7 +142,8 @@ is_party (const KrDeal *d, guint entity)
 }
 
 static void
-add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guint deal_index)
+add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guint deal_index,
+          gboolean link_labels)
 {
   const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
   g_autofree int *proposer = g_new0 (int, MAX (d->n_proposed_by, 1));
@@ -171,6 +188,9 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
         add_edge (input, deal_index, nb, na, TRUE, FALSE);
       else
         add_edge (input, deal_index, na, nb, FALSE, FALSE);
+      if (link_labels)
+        g_array_index (input->edges, KrInputEdge, input->edges->len - 1).link
+            = make_link (input, d);
       return;
     }
 
@@ -181,7 +201,11 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
                         .shape = KR_SHAPE_POLYGON,
                         .width = HUB_SIZE,
                         .height = HUB_SIZE };
-    guint h = add_node (input, &hub);
+    guint h;
+
+    if (link_labels)
+      hub.link = make_link (input, d);
+    h = add_node (input, &hub);
 
     for (guint i = 0; i < d->n_parties; i++)
       {
@@ -239,6 +263,7 @@ input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
   input->root = -1;
   input->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrInputNode), n_nodes);
   input->edges = g_array_sized_new (FALSE, TRUE, sizeof (KrInputEdge), n_edges);
+  input->strings = g_string_chunk_new (1024);
   return input;
 }
 
@@ -277,7 +302,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
     }
   for (guint i = 0; i < n_deals; i++)
     if (options->visible_deals == NULL || options->visible_deals[i])
-      add_deal (input, dataset, entity_node, i);
+      add_deal (input, dataset, entity_node, i, options->link_labels);
   if (options->root != NULL)
     {
       int root = kr_dataset_find_entity (dataset, options->root);
@@ -293,6 +318,7 @@ kr_layout_input_free (KrLayoutInput *input)
     return;
   g_clear_pointer (&input->nodes, g_array_unref);
   g_clear_pointer (&input->edges, g_array_unref);
+  g_clear_pointer (&input->strings, g_string_chunk_free);
   g_free (input);
 }
 
@@ -304,22 +330,34 @@ kr_layout_input_serialize (const KrLayoutInput *input)
 
   g_return_val_if_fail (input != NULL, NULL);
 
-  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ydd)"));
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ydddd)"));
   for (guint i = 0; i < input->nodes->len; i++)
     {
       const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
-      g_variant_builder_add (&nodes, "(ydd)", (guchar)n->gv_shape, n->width, n->height);
+      g_variant_builder_add (&nodes, "(ydddd)", (guchar)n->gv_shape, n->width, n->height,
+                             n->link.width, n->link.height);
     }
-  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uub)"));
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uubdd)"));
   for (guint i = 0; i < input->edges->len; i++)
     {
       const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
-      g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
+      g_variant_builder_add (&edges, "(uubdd)", e->tail, e->head, e->directed, e->link.width,
+                             e->link.height);
     }
   v = g_variant_ref_sink (g_variant_new (INPUT_TYPE, kr_engine_get_name (input->engine),
                                          (guchar)input->rankdir, (gint32)input->root, &nodes,
                                          &edges));
   return g_variant_get_data_as_bytes (v);
+}
+
+/* A label of no size, or of a size that is not a number, is none. */
+static void
+clamp_link (KrInputLink *link)
+{
+  if (!(link->width > 0 && link->height > 0))
+    link->width = link->height = 0;
+  link->width = MIN (link->width, 1e5);
+  link->height = MIN (link->height, 1e5);
 }
 
 KrLayoutInput *
@@ -337,7 +375,7 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub))", &name, &rankdir, &root, &nodes, &edges);
+  g_variant_get (v, "(&syi@a(ydddd)@a(uubdd))", &name, &rankdir, &root, &nodes, &edges);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS)
@@ -352,16 +390,20 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
     {
       KrInputNode n = { 0 };
       guchar shape;
-      g_variant_get_child (nodes, i, "(ydd)", &shape, &n.width, &n.height);
+      g_variant_get_child (nodes, i, "(ydddd)", &shape, &n.width, &n.height, &n.link.width,
+                           &n.link.height);
       n.gv_shape = shape < KR_N_GV_SHAPES ? shape : KR_GV_BOX;
       n.width = CLAMP (n.width, 1, 1e5);
       n.height = CLAMP (n.height, 1, 1e5);
+      clamp_link (&n.link);
       g_array_append_val (input->nodes, n);
     }
   for (gsize i = 0; i < n_edges; i++)
     {
       KrInputEdge e = { 0 };
-      g_variant_get_child (edges, i, "(uub)", &e.tail, &e.head, &e.directed);
+      g_variant_get_child (edges, i, "(uubdd)", &e.tail, &e.head, &e.directed, &e.link.width,
+                           &e.link.height);
+      clamp_link (&e.link);
       if (e.tail >= n_nodes || e.head >= n_nodes)
         {
           kr_layout_input_free (input);

@@ -50,8 +50,8 @@ const char *kr_rankdir_get_name (KrRankdir rankdir);
 const char *kr_rankdir_get_label (KrRankdir rankdir);
 gboolean kr_rankdir_from_name (const char *name, KrRankdir *rankdir);
 
-/* Every field's default is zero (dot, left to right, everything visible, no root), so an
- * initialiser names only what differs:
+/* Every field's default is zero (dot, left to right, everything visible, no root, no labels on
+ * the lines), so an initialiser names only what differs:
  *
  *   KrLayoutOptions options = { .engine = KR_ENGINE_TWOPI, .root = "nissan" };
  *
@@ -67,6 +67,8 @@ typedef struct
   guint n_entities;                 /* how many flags visible_entities holds */
   const gboolean *visible_deals;    /* NULL = all; else one flag per deal of the dataset */
   guint n_deals;                    /* how many flags visible_deals holds */
+  gboolean link_labels; /* each deal's line labelled with its kind and key figure, the labels
+                         * placed by Graphviz (KrSceneLinkLabel) */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

@@ -12,7 +12,7 @@
 #include "kr-layout-output.h"
 #include "kr-layout.h"
 
-#define OUTPUT_TYPE "(dda(ddad)a(ad(bdddd)(bdddd)))"
+#define OUTPUT_TYPE "(dda(ddad(bdd))a(ad(bdddd)(bdddd)(bdd)))"
 
 static void
 clear_node (gpointer data)
@@ -69,20 +69,22 @@ kr_layout_output_serialize (const KrLayoutOutput *output)
   GVariantBuilder nodes, edges;
   g_autoptr (GVariant) v = NULL;
 
-  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ddad)"));
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ddad(bdd))"));
   for (guint i = 0; i < output->nodes->len; i++)
     {
       const KrOutputNode *n = &g_array_index (output->nodes, KrOutputNode, i);
-      g_variant_builder_add (&nodes, "(dd@ad)", n->x, n->y,
-                             points_variant (n->vertices, n->n_vertices));
+      g_variant_builder_add (&nodes, "(dd@ad(bdd))", n->x, n->y,
+                             points_variant (n->vertices, n->n_vertices), n->has_link, n->link.x,
+                             n->link.y);
     }
-  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(ad(bdddd)(bdddd))"));
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(ad(bdddd)(bdddd)(bdd))"));
   for (guint i = 0; i < output->edges->len; i++)
     {
       const KrOutputEdge *e = &g_array_index (output->edges, KrOutputEdge, i);
-      g_variant_builder_add (&edges, "(@ad@(bdddd)@(bdddd))",
+      g_variant_builder_add (&edges, "(@ad@(bdddd)@(bdddd)(bdd))",
                              points_variant (e->points, e->n_points),
-                             arrow_variant (&e->arrow_start), arrow_variant (&e->arrow_end));
+                             arrow_variant (&e->arrow_start), arrow_variant (&e->arrow_end),
+                             e->has_link, e->link.x, e->link.y);
     }
   v = g_variant_ref_sink (
       g_variant_new (OUTPUT_TYPE, output->width, output->height, &nodes, &edges));
@@ -124,7 +126,7 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
   double width, height;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (OUTPUT_TYPE), bytes, FALSE));
-  g_variant_get (v, "(dd@a(ddad)@a(ad(bdddd)(bdddd)))", &width, &height, &nodes, &edges);
+  g_variant_get (v, "(dd@a(ddad(bdd))@a(ad(bdddd)(bdddd)(bdd)))", &width, &height, &nodes, &edges);
   if (g_variant_n_children (nodes) != n_nodes || g_variant_n_children (edges) != n_edges
       || !isfinite (width) || !isfinite (height))
     goto malformed;
@@ -136,9 +138,11 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
       g_autoptr (GVariant) vertices = NULL;
       KrOutputNode n = { 0 };
 
-      g_variant_get (child, "(dd@ad)", &n.x, &n.y, &vertices);
+      g_variant_get (child, "(dd@ad(bdd))", &n.x, &n.y, &vertices, &n.has_link, &n.link.x,
+                     &n.link.y);
       if (!copy_points (vertices, &n.vertices, &n.n_vertices))
         goto malformed;
+      n.has_link = n.has_link && isfinite (n.link.x) && isfinite (n.link.y);
       g_array_append_val (output->nodes, n);
     }
   for (guint i = 0; i < n_edges; i++)
@@ -149,7 +153,9 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
       g_autoptr (GVariant) end = NULL;
       KrOutputEdge e = { 0 };
 
-      g_variant_get (child, "(@ad@(bdddd)@(bdddd))", &points, &start, &end);
+      g_variant_get (child, "(@ad@(bdddd)@(bdddd)(bdd))", &points, &start, &end, &e.has_link,
+                     &e.link.x, &e.link.y);
+      e.has_link = e.has_link && isfinite (e.link.x) && isfinite (e.link.y);
       if (!copy_points (points, &e.points, &e.n_points) || e.n_points < 4
           || (e.n_points - 1) % 3 != 0)
         {
