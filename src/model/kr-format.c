@@ -168,7 +168,7 @@ count_articles (guint n)
 }
 
 GArray *
-kr_format_deal_facts (const KrDeal *d)
+kr_format_deal_facts (const KrDeal *d, gboolean abbreviated)
 {
   GArray *facts;
 
@@ -182,7 +182,7 @@ kr_format_deal_facts (const KrDeal *d)
   if (d->end)
     add_fact (facts, _ ("Ended"), g_strdup (d->end));
   if (d->has_value)
-    add_fact (facts, _ ("Value"), kr_format_money (d));
+    add_fact (facts, _ ("Value"), abbreviated ? kr_format_money_short (d) : kr_format_money (d));
   if (kr_deal_has_stake (d))
     add_fact (facts, _ ("Stake"), kr_format_stake (d));
   add_fact (facts, _ ("Sources"), count_articles (kr_deal_count_sources (d)));

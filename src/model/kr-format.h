@@ -39,8 +39,8 @@ typedef struct
 } KrFact;
 
 /* A deal's dates, figures and number of sources, in that order (without its note): an array of
- * KrFact that frees its values with it. */
-GArray *kr_format_deal_facts (const KrDeal *deal);
+ * KrFact that frees its values with it. Its value in words, or @abbreviated ("$7 bn"). */
+GArray *kr_format_deal_facts (const KrDeal *deal, gboolean abbreviated);
 /* How many deals an entity takes part in, and how many articles mention it. */
 GArray *kr_format_entity_facts (KrDataset *dataset, guint entity);
 

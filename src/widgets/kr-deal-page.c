@@ -34,7 +34,7 @@ G_DEFINE_FINAL_TYPE (KrDealPage, kr_deal_page, GTK_TYPE_BOX)
 static void
 fill_facts (KrDealPage *self, const KrDeal *d)
 {
-  g_autoptr (GArray) facts = kr_format_deal_facts (d);
+  g_autoptr (GArray) facts = kr_format_deal_facts (d, FALSE);
   int row = 0;
 
   for (guint i = 0; i < facts->len; i++)
