@@ -1341,6 +1341,47 @@ test_hover_card (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+scene_has_link_labels (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+
+  if (scene == NULL || !kr_scene_get_options (scene)->link_labels)
+    return FALSE;
+  for (guint i = 0; i < kr_scene_get_n_edges (scene); i++)
+    if (kr_scene_get_edge (scene, i)->link_label.text != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+scene_has_no_link_labels (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+
+  return scene != NULL && !kr_scene_get_options (scene)->link_labels;
+}
+
+/* Show Link Labels lays the map out again with them, and is remembered. */
+static void
+test_link_labels (void)
+{
+  KrWindow *window = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (scene_has_no_link_labels (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-link-labels", NULL));
+  g_assert_true (wait_for (scene_has_link_labels, window));
+  g_assert_true (g_settings_get_boolean (settings, "show-link-labels"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-link-labels", NULL));
+  g_assert_true (wait_for (scene_has_no_link_labels, window));
+  g_assert_false (g_settings_get_boolean (settings, "show-link-labels"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
 
 static gboolean
@@ -1967,5 +2008,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/article-in-view", test_article_in_view);
   g_test_add_func ("/window/legible-map", test_legible_map);
   g_test_add_func ("/window/hover-card", test_hover_card);
+  g_test_add_func ("/window/link-labels", test_link_labels);
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ struct _KrWindow
   GSettings *settings; /* the application's; NULL when the schema is not installed */
   gboolean show_sidebar;
   gboolean show_legend;
+  gboolean show_link_labels; /* the map is laid out with labels on deals' lines */
 
   GCancellable *load_cancellable;
   GCancellable *layout_cancellable;

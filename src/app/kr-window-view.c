@@ -320,6 +320,7 @@ _kr_window_relayout (KrWindow *self)
   KrLayoutOptions options = {
     .engine = _kr_window_get_map_engine (self),
     .rankdir = self->rankdir,
+    .link_labels = self->show_link_labels,
   };
 
   if (dataset == NULL)
