@@ -16,7 +16,7 @@
 #define HUB_SIZE 14.0  /* points */
 #define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
 #define LINK_PAD_Y 1.0
-#define INPUT_TYPE "(syia(ydddd)a(uubdd))"
+#define INPUT_TYPE "(syia(ydd)a(uub)adad)"
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
   "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
@@ -322,42 +322,67 @@ kr_layout_input_free (KrLayoutInput *input)
   g_free (input);
 }
 
+/* Link labels travel as flat arrays of their sizes, width and height for each node or edge, and
+ * as empty arrays when there are none: a request without labels costs nothing more. */
+static void
+append_link (GArray *sizes, const KrInputLink *link, gboolean *any)
+{
+  g_array_append_val (sizes, link->width);
+  g_array_append_val (sizes, link->height);
+  *any |= link->width > 0;
+}
+
+static GVariant *
+links_variant (GArray *sizes, gboolean any)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, sizes->data, any ? sizes->len : 0,
+                                    sizeof (double));
+}
+
 GBytes *
 kr_layout_input_serialize (const KrLayoutInput *input)
 {
   GVariantBuilder nodes, edges;
+  g_autoptr (GArray) node_links = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) edge_links = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean node_any = FALSE, edge_any = FALSE;
   g_autoptr (GVariant) v = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
 
-  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ydddd)"));
+  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ydd)"));
   for (guint i = 0; i < input->nodes->len; i++)
     {
       const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
-      g_variant_builder_add (&nodes, "(ydddd)", (guchar)n->gv_shape, n->width, n->height,
-                             n->link.width, n->link.height);
+      g_variant_builder_add (&nodes, "(ydd)", (guchar)n->gv_shape, n->width, n->height);
+      append_link (node_links, &n->link, &node_any);
     }
-  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uubdd)"));
+  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uub)"));
   for (guint i = 0; i < input->edges->len; i++)
     {
       const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
-      g_variant_builder_add (&edges, "(uubdd)", e->tail, e->head, e->directed, e->link.width,
-                             e->link.height);
+      g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
+      append_link (edge_links, &e->link, &edge_any);
     }
-  v = g_variant_ref_sink (g_variant_new (INPUT_TYPE, kr_engine_get_name (input->engine),
-                                         (guchar)input->rankdir, (gint32)input->root, &nodes,
-                                         &edges));
+  v = g_variant_ref_sink (
+      g_variant_new ("(syia(ydd)a(uub)@ad@ad)", kr_engine_get_name (input->engine),
+                     (guchar)input->rankdir, (gint32)input->root, &nodes, &edges,
+                     links_variant (node_links, node_any), links_variant (edge_links, edge_any)));
   return g_variant_get_data_as_bytes (v);
 }
 
-/* A label of no size, or of a size that is not a number, is none. */
-static void
-clamp_link (KrInputLink *link)
+/* The size of the link label of item @i from @sizes (none when it is empty); a size of nothing,
+ * or not a number, is none. */
+static KrInputLink
+read_link (const double *sizes, gsize n, gsize i)
 {
-  if (!(link->width > 0 && link->height > 0))
-    link->width = link->height = 0;
-  link->width = MIN (link->width, 1e5);
-  link->height = MIN (link->height, 1e5);
+  KrInputLink link = { 0 };
+
+  if (n == 0 || !(sizes[2 * i] > 0 && sizes[2 * i + 1] > 0))
+    return link;
+  link.width = MIN (sizes[2 * i], 1e5);
+  link.height = MIN (sizes[2 * i + 1], 1e5);
+  return link;
 }
 
 KrLayoutInput *
@@ -366,6 +391,10 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   g_autoptr (GVariant) v = NULL;
   g_autoptr (GVariant) nodes = NULL;
   g_autoptr (GVariant) edges = NULL;
+  g_autoptr (GVariant) node_links = NULL;
+  g_autoptr (GVariant) edge_links = NULL;
+  const double *node_sizes, *edge_sizes;
+  gsize n_node_sizes, n_edge_sizes;
   KrLayoutInput *input;
   const char *name;
   KrEngine engine;
@@ -375,10 +404,15 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydddd)@a(uubdd))", &name, &rankdir, &root, &nodes, &edges);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@ad@ad)", &name, &rankdir, &root, &nodes, &edges,
+                 &node_links, &edge_links);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
-  if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS)
+  node_sizes = g_variant_get_fixed_array (node_links, &n_node_sizes, sizeof (double));
+  edge_sizes = g_variant_get_fixed_array (edge_links, &n_edge_sizes, sizeof (double));
+  if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS
+      || (n_node_sizes != 0 && n_node_sizes != 2 * n_nodes)
+      || (n_edge_sizes != 0 && n_edge_sizes != 2 * n_edges))
     {
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED, _ ("Malformed layout request"));
       return NULL;
@@ -390,20 +424,18 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
     {
       KrInputNode n = { 0 };
       guchar shape;
-      g_variant_get_child (nodes, i, "(ydddd)", &shape, &n.width, &n.height, &n.link.width,
-                           &n.link.height);
+      g_variant_get_child (nodes, i, "(ydd)", &shape, &n.width, &n.height);
       n.gv_shape = shape < KR_N_GV_SHAPES ? shape : KR_GV_BOX;
       n.width = CLAMP (n.width, 1, 1e5);
       n.height = CLAMP (n.height, 1, 1e5);
-      clamp_link (&n.link);
+      n.link = read_link (node_sizes, n_node_sizes, i);
       g_array_append_val (input->nodes, n);
     }
   for (gsize i = 0; i < n_edges; i++)
     {
       KrInputEdge e = { 0 };
-      g_variant_get_child (edges, i, "(uubdd)", &e.tail, &e.head, &e.directed, &e.link.width,
-                           &e.link.height);
-      clamp_link (&e.link);
+      g_variant_get_child (edges, i, "(uub)", &e.tail, &e.head, &e.directed);
+      e.link = read_link (edge_sizes, n_edge_sizes, i);
       if (e.tail >= n_nodes || e.head >= n_nodes)
         {
           kr_layout_input_free (input);
