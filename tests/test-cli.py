@@ -147,6 +147,27 @@ class Export(unittest.TestCase):
         with open(out2, encoding="utf-8") as f:
             self.assertIn('fill="#ffffff"/>', f.read().split("<g", 1)[0])
 
+    def test_link_labels(self):
+        labels = ("43 % → 15 % stake", "$7 bn acquisition", "joint venture")
+        for engine in ("dot", "neato"):
+            with self.subTest(engine=engine):
+                out = os.path.join(self.dir, engine + "-labels.svg")
+                r = run("--export", out, "--link-labels", "--layout", engine)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                texts = svg_texts(out)
+                self.assertIn("joint venture", texts)
+                if engine == "dot":
+                    for label in labels:
+                        self.assertIn(label, texts)
+        out = os.path.join(self.dir, "plain.svg")
+        run("--export", out)
+        for label in labels:
+            self.assertNotIn(label, svg_texts(out))
+        out = os.path.join(self.dir, "labels.dot")
+        run("--export", out, "--link-labels")
+        with open(out, encoding="utf-8") as f:
+            self.assertIn('label="43 % → 15 % stake"', f.read())
+
     def test_bad_dataset_writes_nothing(self):
         out = os.path.join(self.dir, "map.svg")
         with open(out, "w") as f:

@@ -20,6 +20,7 @@
 #include "kr-layout.h"
 #include "kr-filter-popover.h"
 #include "kr-timeline-bar.h"
+#include "kr-hover-card.h"
 #include "kr-paths.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
@@ -1319,6 +1320,205 @@ test_article_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *card;
+  const char *text;
+} Shown;
+
+/* The card is on screen and says what it should. */
+static gboolean
+card_shows (gpointer data)
+{
+  Shown *card = data;
+  g_autofree char *text = kr_hover_card_get_text (KR_HOVER_CARD (card->card));
+
+  return gtk_widget_get_mapped (card->card) && g_str_equal (text, card->text);
+}
+
+static gboolean
+card_is_hidden (gpointer card)
+{
+  return !gtk_widget_get_mapped (card);
+}
+
+/* Rests the pointer on a point of the map, as a person does: a tooltip that the pointer takes
+ * away from what it was about goes, and comes back at the next motion. */
+static gboolean
+hover (KrWindow *window, double x, double y)
+{
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+
+  return pointer_at (window, GTK_WIDGET (diagram), x, y, NULL)
+         && wait_for (card_is_hidden, kr_diagram_view_get_hover_card (diagram))
+         && pointer_at (window, GTK_WIDGET (diagram), x + 1, y, NULL);
+}
+
+static gboolean
+something_selected (gpointer window)
+{
+  return !nothing_selected (window);
+}
+
+/* A point of the line of deal @id between two parties, away from every node, in the widget. */
+static gboolean
+point_on_deal (KrDiagramView *diagram, const char *id, double *x, double *y)
+{
+  KrScene *scene = kr_diagram_view_get_scene (diagram);
+  int deal = kr_dataset_find_deal (kr_scene_get_dataset (scene), id);
+
+  for (guint i = 0; i < kr_scene_get_n_edges (scene); i++)
+    {
+      const KrSceneEdge *edge = kr_scene_get_edge (scene, i);
+
+      if ((int)edge->deal != deal)
+        continue;
+      for (double t = 0.3; t <= 0.7; t += 0.05)
+        {
+          KrPoint p = kr_bezier_point (edge->points, t);
+          KrHit hit = kr_scene_hit_test (scene, p.x, p.y, 1.0);
+
+          if (hit.type == KR_HIT_EDGE && hit.index == i)
+            {
+              kr_diagram_view_to_widget (diagram, p.x, p.y, x, y);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* Hovering an entity or a line shows its card; Tab shows the card of the entity it reaches,
+ * beside it, until the selection goes. */
+static void
+test_hover_card (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  Still still = { .window = window, .frame = -1 };
+  Shown nissan = { kr_diagram_view_get_hover_card (diagram), NULL };
+  Shown acquisition = { kr_diagram_view_get_hover_card (diagram),
+                        "Panasonic reached a $7 billion acquisition deal with AI supply chain "
+                        "software provider Blue Yonder.\nAcquisition · Agreed\nDate: 2021\nValue: "
+                        "$7 bn\nSources: 1 article" };
+  Shown disputed = { kr_diagram_view_get_hover_card (diagram), NULL };
+  Shown selected = { kr_diagram_view_get_selection_card (diagram), NULL };
+  g_autofree char *expected = NULL;
+  g_autofree char *nissan_text = NULL;
+  KrScene *scene;
+  KrDataset *shown;
+  const KrSceneNode *node;
+  KrHit hit;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  scene = kr_window_get_scene (window);
+  shown = kr_scene_get_dataset (scene);
+
+  node = kr_scene_get_node (
+      scene, (guint)kr_scene_find_entity (scene, (guint)kr_dataset_find_entity (shown, "nissan")));
+  /* The hub of the built-in dataset: its count of deals follows the dataset. */
+  g_assert_cmpuint (node->n_deals, >=, 20);
+  nissan_text = g_strdup_printf ("Nissan\nCompany · JP\nDeals: %u\nSources: 4 articles",
+                                 node->n_deals);
+  nissan.text = nissan_text;
+  kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
+  if (!hover (window, x, y))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (wait_for (card_shows, &nissan));
+
+  g_assert_true (point_on_deal (diagram, "panasonic-acquires-blue-yonder", &x, &y));
+  g_assert_true (hover (window, x, y));
+  g_assert_true (wait_for (card_shows, &acquisition));
+
+  /* A disputed deal says so. */
+  {
+    const KrDeal *d = kr_dataset_get_deal (
+        shown, (guint)kr_dataset_find_deal (shown, "nissan-ampere-tech-support"));
+    g_assert_true (kr_deal_is_disputed (d));
+    expected = g_strdup_printf ("%s\nTechnology · Planned\nDate: %s\nExpected: "
+                                "2023-06\nSources: 2 articles\nSources disagree",
+                                d->summary, d->date);
+    disputed.text = expected;
+    g_assert_true (point_on_deal (diagram, "nissan-ampere-tech-support", &x, &y));
+    g_assert_true (hover (window, x, y));
+    g_assert_true (wait_for (card_shows, &disputed));
+  }
+
+  /* Away from the map, for the keyboard. */
+  g_assert_true (pointer_at (window, GTK_WIDGET (window), 1, 1, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Tab"));
+  g_assert_true (wait_for (something_selected, window));
+  hit = kr_diagram_view_get_selection (diagram);
+  g_assert_cmpint (hit.type, ==, KR_HIT_NODE);
+  node = kr_scene_get_node (scene, hit.index);
+  /* The card hovering it would show. */
+  g_clear_pointer (&expected, g_free);
+  {
+    g_autoptr (KrHoverCard) card = g_object_ref_sink (KR_HOVER_CARD (kr_hover_card_new ()));
+    kr_hover_card_show_entity (card, shown, node->index);
+    expected = kr_hover_card_get_text (card);
+  }
+  g_assert_true (g_str_has_prefix (expected, node->label));
+  selected.text = expected;
+  g_assert_true (wait_for (card_shows, &selected));
+  /* The map keeps the focus: the card goes with the selection. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (diagram)));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (card_is_hidden, selected.card));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+scene_has_link_labels (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+
+  if (scene == NULL || !kr_scene_get_options (scene)->link_labels)
+    return FALSE;
+  for (guint i = 0; i < kr_scene_get_n_edges (scene); i++)
+    if (kr_scene_get_edge (scene, i)->link_label.text != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+scene_has_no_link_labels (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+
+  return scene != NULL && !kr_scene_get_options (scene)->link_labels;
+}
+
+/* Show Link Labels lays the map out again with them, and is remembered. */
+static void
+test_link_labels (void)
+{
+  KrWindow *window = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (scene_has_no_link_labels (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-link-labels", NULL));
+  g_assert_true (wait_for (scene_has_link_labels, window));
+  g_assert_true (g_settings_get_boolean (settings, "show-link-labels"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-link-labels", NULL));
+  g_assert_true (wait_for (scene_has_no_link_labels, window));
+  g_assert_false (g_settings_get_boolean (settings, "show-link-labels"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define LARGE_DATASET 850 /* entities: more than the window lays out with dot */
 
 static gboolean
@@ -1950,5 +2150,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/wheel-zoom", test_wheel_zoom);
   g_test_add_func ("/window/article-in-view", test_article_in_view);
   g_test_add_func ("/window/legible-map", test_legible_map);
+  g_test_add_func ("/window/hover-card", test_hover_card);
+  g_test_add_func ("/window/link-labels", test_link_labels);
   return g_test_run ();
 }

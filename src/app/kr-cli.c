@@ -110,6 +110,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
             N_ ("With --export: no background behind SVG and PNG diagrams"), NULL },
+          { "link-labels", 0, 0, G_OPTION_ARG_NONE, &options->link_labels,
+            N_ ("With --export: label each deal's line with its kind and key figure"), NULL },
           { "filter", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &options->filters,
             N_ ("Show only part of the map: TERM is one of the filter terms listed below. "
                 "Repeat for more terms"),
@@ -299,9 +301,10 @@ same_file (const char *a, const char *b)
 }
 
 static int
-run_export (const char *dataset_path, const char *out_path, const char *engine,
-            gboolean transparent, const KrFilter *filter)
+run_export (const KrCliOptions *cli, const KrFilter *filter)
 {
+  const char *dataset_path = cli->files ? cli->files[0] : NULL;
+  const char *out_path = cli->export_path;
   g_autofree gboolean *entities = NULL;
   g_autofree gboolean *deals = NULL;
   g_autoptr (KrDataset) dataset = NULL;
@@ -312,7 +315,8 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
   KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
 
-  if (engine != NULL && !kr_engine_from_name (engine, &view.engine, &error))
+  view.link_labels = cli->link_labels;
+  if (cli->engine != NULL && !kr_engine_from_name (cli->engine, &view.engine, &error))
     {
       g_printerr ("keiretsu: %s\n", error->message);
       return 2;
@@ -360,7 +364,7 @@ run_export (const char *dataset_path, const char *out_path, const char *engine,
   if (scene != NULL)
     {
       KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;
-      export_options.transparent = transparent;
+      export_options.transparent = cli->transparent;
       bytes = kr_export_render (scene, format, &export_options, &error);
     }
   if (bytes == NULL)
@@ -399,6 +403,6 @@ kr_cli_run (const KrCliOptions *options)
         g_printerr ("keiretsu: %s\n", error->message);
         return 2;
       }
-    return run_export (file, options->export_path, options->engine, options->transparent, &filter);
+    return run_export (options, &filter);
   }
 }

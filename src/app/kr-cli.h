@@ -12,6 +12,7 @@ typedef struct
 {
   gboolean check;
   gboolean transparent;
+  gboolean link_labels;
   char *export_path;
   char *engine;
   gboolean version;

@@ -21,6 +21,7 @@ struct _KrPreferences
   AdwComboRow *engine_row;
   AdwComboRow *direction_row;
   GtkSwitch *legend_switch;
+  GtkSwitch *link_labels_switch;
   AdwComboRow *scheme_row;
 
   GSettings *settings; /* nullable: where the colour scheme is kept */
@@ -106,6 +107,7 @@ kr_preferences_class_init (KrPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrPreferences, engine_row);
   gtk_widget_class_bind_template_child (widget_class, KrPreferences, direction_row);
   gtk_widget_class_bind_template_child (widget_class, KrPreferences, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, KrPreferences, link_labels_switch);
   gtk_widget_class_bind_template_child (widget_class, KrPreferences, scheme_row);
   gtk_widget_class_bind_template_callback (widget_class, scheme_chosen);
 }
@@ -153,6 +155,8 @@ kr_preferences_new (KrWindow *window, GSettings *settings)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE, name_to_position,
                                position_to_name, self->directions, NULL);
   g_object_bind_property (window, "show-legend", self->legend_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "show-link-labels", self->link_labels_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   return self;
 }

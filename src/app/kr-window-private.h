@@ -72,6 +72,7 @@ struct _KrWindow
   GSettings *settings; /* the application's; NULL when the schema is not installed */
   gboolean show_sidebar;
   gboolean show_legend;
+  gboolean show_link_labels; /* the map is laid out with labels on deals' lines */
 
   GCancellable *load_cancellable;
   GCancellable *dates_cancellable; /* the timeline's dates, being listed */

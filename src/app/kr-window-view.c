@@ -340,6 +340,7 @@ _kr_window_show_map (KrWindow *self)
   KrMapView view = {
     .engine = _kr_window_get_map_engine (self),
     .rankdir = self->rankdir,
+    .link_labels = self->show_link_labels,
     .shown_entities = kr_view_get_shown_entities (self->view),
     .shown_deals = kr_view_get_shown_deals (self->view),
     /* Radial is the focus view's own choice; it leaves the map's engine alone. */

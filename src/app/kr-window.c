@@ -24,6 +24,7 @@ enum
   PROP_RANK_DIRECTION,
   PROP_SHOW_SIDEBAR,
   PROP_SHOW_LEGEND,
+  PROP_SHOW_LINK_LABELS,
   PROP_FOCUS_DEPTH,
   PROP_FOCUS_RADIAL,
   PROP_SHOW_TIMELINE,
@@ -252,6 +253,9 @@ kr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_SHOW_LINK_LABELS:
+      g_value_set_boolean (value, self->show_link_labels);
+      break;
     case PROP_FOCUS_DEPTH:
       g_value_set_int (value, (int)kr_view_get_focus_depth (self->view));
       break;
@@ -296,6 +300,15 @@ kr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
         {
           self->show_legend = g_value_get_boolean (value);
           kr_diagram_view_set_show_legend (self->diagram, self->show_legend);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SHOW_LINK_LABELS:
+      if (self->show_link_labels != g_value_get_boolean (value))
+        {
+          /* Graphviz places the labels: the map is laid out again with or without them. */
+          self->show_link_labels = g_value_get_boolean (value);
+          _kr_window_show_map (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -349,6 +362,8 @@ restore_settings (KrWindow *self)
   g_settings_bind (self->settings, "rank-direction", self, "rank-direction",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-link-labels", self, "show-link-labels",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -411,6 +426,10 @@ kr_window_class_init (KrWindowClass *klass)
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_LEGEND]
       = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Each deal's line labelled with its kind and key figure, where legible. */
+  properties[PROP_SHOW_LINK_LABELS]
+      = g_param_spec_boolean ("show-link-labels", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FOCUS_DEPTH]
       = g_param_spec_int ("focus-depth", NULL, NULL, 1, KR_FILTER_MAX_DEPTH, 1,
@@ -477,6 +496,8 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.rank-direction", "rank-direction");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  gtk_widget_class_install_property_action (widget_class, "win.show-link-labels",
+                                            "show-link-labels");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);

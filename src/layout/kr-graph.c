@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "kr-graph.h"
@@ -187,6 +188,78 @@ describe_edge (const Symbols *sym, KrDataset *dataset, Agedge_t *e, const KrInpu
   agxset (e, sym->e_tooltip, tooltip);
 }
 
+/* What Graphviz gets as the label of a deal's line or hub. For layout, a room of the label's
+ * exact size: an HTML-like table of one cell of fixed size, since Graphviz would measure text
+ * with its own fonts, not those Keiretsu draws with. For DOT output, the text. */
+static void
+set_link (Agraph_t *graph, void *obj, Agsym_t *sym, const KrInputLink *link, gboolean text)
+{
+  char html[256];
+  char *value;
+
+  if (text)
+    {
+      g_autofree char *escaped = escape_label (link->text);
+      agxset (obj, sym, escaped);
+      return;
+    }
+  g_snprintf (html, sizeof html,
+              "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR>"
+              "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR></TABLE>",
+              (int)ceil (link->width), (int)ceil (link->height));
+  /* An HTML string is told apart by how cgraph stores it: agxset finds this one by its text. */
+  value = agstrdup_html (graph, html);
+  agxset (obj, sym, value);
+  agstrfree (graph, value);
+}
+
+/* Gives Graphviz the link labels to place, when there are any. */
+static void
+add_links (KrGraph *g, const KrLayoutInput *input, KrDataset *dataset)
+{
+  Agsym_t *hub_label = NULL, *edge_label = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (size, sizeof size, "%g", KR_SCENE_LINK_FONT_SIZE);
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      const KrInputNode *in = &g_array_index (input->nodes, KrInputNode, i);
+
+      if (in->link.width <= 0)
+        continue;
+      if (hub_label == NULL)
+        hub_label = agattr (g->graph, AGNODE, S ("xlabel"), S (""));
+      set_link (g->graph, g->nodes[i], hub_label, &in->link, dataset != NULL);
+      /* A hub has no label of its own: its font is that of its xlabel. */
+      if (dataset != NULL)
+        agsafeset (g->nodes[i], S ("fontsize"), size, S (""));
+    }
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      const KrInputEdge *in = &g_array_index (input->edges, KrInputEdge, i);
+
+      if (in->link.width <= 0)
+        continue;
+      if (edge_label == NULL)
+        {
+          /* dot makes room for an edge's label in its ranks, and finds a place for every one;
+           * the other engines place a label at the middle of its edge, over whatever is there,
+           * and an xlabel only where it covers nothing. */
+          edge_label = agattr (g->graph, AGEDGE,
+                               S (input->engine == KR_ENGINE_DOT ? "label" : "xlabel"), S (""));
+          if (dataset != NULL)
+            {
+              agattr (g->graph, AGEDGE, S ("fontname"), S ("Cantarell"));
+              agattr (g->graph, AGEDGE, S ("fontsize"), size);
+            }
+        }
+      set_link (g->graph, g->edges[i], edge_label, &in->link, dataset != NULL);
+    }
+  /* An xlabel that fits nowhere is left out rather than laid over a node or another label. */
+  if (hub_label != NULL || edge_label != NULL)
+    agattr (g->graph, AGRAPH, S ("forcelabels"), S ("false"));
+}
+
 static void
 set_position (Agnode_t *n, Agsym_t *pos, const KrInputNode *in)
 {
@@ -337,6 +410,7 @@ kr_graph_new (const KrLayoutInput *input, KrDataset *dataset, Agiodisc_t *io)
     }
   if (input->engine == KR_ENGINE_DOT)
     stagger_leaves (g, input);
+  add_links (g, input, dataset);
   return g;
 }
 

@@ -10,11 +10,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-format.h"
 #include "kr-layout-input.h"
 #include "kr-text.h"
 
-#define HUB_SIZE 14.0 /* points */
-#define INPUT_TYPE "(syia(ydd)a(uub)a(udd))"
+#define HUB_SIZE 14.0  /* points */
+#define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
+#define LINK_PAD_Y 1.0
+#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adad)"
 #define MAX_COORDINATE 1e7 /* points: more than any layout spans */
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
@@ -118,6 +121,19 @@ add_edge (KrLayoutInput *input, guint deal, guint tail, guint head, gboolean dir
   g_array_append_val (input->edges, e);
 }
 
+/* The deal's label and the room it needs. */
+static KrInputLink
+make_link (KrLayoutInput *input, const KrDeal *d)
+{
+  g_autofree char *text = kr_format_link_label (d);
+  KrInputLink link = { g_string_chunk_insert (input->strings, text) };
+
+  kr_text_measure_link (text, &link.width, &link.height);
+  link.width += 2 * LINK_PAD_X;
+  link.height += 2 * LINK_PAD_Y;
+  return link;
+}
+
 static gboolean
 is_party (const KrDeal *d, guint entity)
 {
@@ -128,7 +144,8 @@ is_party (const KrDeal *d, guint entity)
 }
 
 static void
-add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guint deal_index)
+add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guint deal_index,
+          gboolean link_labels)
 {
   const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
   g_autofree int *proposer = g_new0 (int, MAX (d->n_proposed_by, 1));
@@ -173,6 +190,9 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
         add_edge (input, deal_index, nb, na, TRUE, FALSE);
       else
         add_edge (input, deal_index, na, nb, FALSE, FALSE);
+      if (link_labels)
+        g_array_index (input->edges, KrInputEdge, input->edges->len - 1).link
+            = make_link (input, d);
       return;
     }
 
@@ -183,7 +203,11 @@ add_deal (KrLayoutInput *input, KrDataset *dataset, const int *entity_node, guin
                         .shape = KR_SHAPE_POLYGON,
                         .width = HUB_SIZE,
                         .height = HUB_SIZE };
-    guint h = add_node (input, &hub);
+    guint h;
+
+    if (link_labels)
+      hub.link = make_link (input, d);
+    h = add_node (input, &hub);
 
     for (guint i = 0; i < d->n_parties; i++)
       {
@@ -243,6 +267,7 @@ input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
   input->root = -1;
   input->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrInputNode), n_nodes);
   input->edges = g_array_sized_new (FALSE, TRUE, sizeof (KrInputEdge), n_edges);
+  input->strings = g_string_chunk_new (1024);
   return input;
 }
 
@@ -281,7 +306,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
     }
   for (guint i = 0; i < n_deals; i++)
     if (options->visible_deals == NULL || options->visible_deals[i])
-      add_deal (input, dataset, entity_node, i);
+      add_deal (input, dataset, entity_node, i, options->link_labels);
   if (options->root != NULL)
     {
       int root = kr_dataset_find_entity (dataset, options->root);
@@ -310,6 +335,16 @@ place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed)
       n->x = kr_scene_get_node (seed, (guint)at)->x;
       n->y = height - kr_scene_get_node (seed, (guint)at)->y;
     }
+}
+
+static KrInputLink
+copy_link (KrLayoutInput *input, const KrInputLink *link)
+{
+  KrInputLink copy = *link;
+
+  if (copy.text != NULL)
+    copy.text = g_string_chunk_insert (input->strings, copy.text);
+  return copy;
 }
 
 KrLayoutInput *
@@ -345,14 +380,19 @@ kr_layout_input_new_shown (KrScene *scene)
       n.has_pos = TRUE;
       n.x = at->x;
       n.y = height - at->y;
+      /* The texts stay with the input that holds them. */
+      n.link = copy_link (input, &n.link);
       node_of[i] = (int)add_node (input, &n);
     }
   for (guint i = 0; i < all->edges->len; i++)
     {
       const KrInputEdge *e = &g_array_index (all->edges, KrInputEdge, i);
-      if (kr_scene_is_edge_shown (scene, i))
-        add_edge (input, e->deal, (guint)node_of[e->tail], (guint)node_of[e->head], e->directed,
-                  e->advocacy);
+      if (!kr_scene_is_edge_shown (scene, i))
+        continue;
+      add_edge (input, e->deal, (guint)node_of[e->tail], (guint)node_of[e->head], e->directed,
+                e->advocacy);
+      g_array_index (input->edges, KrInputEdge, input->edges->len - 1).link
+          = copy_link (input, &e->link);
     }
   input->root = all->root >= 0 ? node_of[all->root] : -1;
   return input;
@@ -365,13 +405,34 @@ kr_layout_input_free (KrLayoutInput *input)
     return;
   g_clear_pointer (&input->nodes, g_array_unref);
   g_clear_pointer (&input->edges, g_array_unref);
+  g_clear_pointer (&input->strings, g_string_chunk_free);
   g_free (input);
+}
+
+/* Link labels travel as flat arrays of their sizes, width and height for each node or edge, and
+ * as empty arrays when there are none: a request without labels costs nothing more. */
+static void
+append_link (GArray *sizes, const KrInputLink *link, gboolean *any)
+{
+  g_array_append_val (sizes, link->width);
+  g_array_append_val (sizes, link->height);
+  *any |= link->width > 0;
+}
+
+static GVariant *
+links_variant (GArray *sizes, gboolean any)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, sizes->data, any ? sizes->len : 0,
+                                    sizeof (double));
 }
 
 GBytes *
 kr_layout_input_serialize (const KrLayoutInput *input)
 {
   GVariantBuilder nodes, edges, positions;
+  g_autoptr (GArray) node_links = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) edge_links = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean node_any = FALSE, edge_any = FALSE;
   g_autoptr (GVariant) v = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -381,12 +442,14 @@ kr_layout_input_serialize (const KrLayoutInput *input)
     {
       const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
       g_variant_builder_add (&nodes, "(ydd)", (guchar)n->gv_shape, n->width, n->height);
+      append_link (node_links, &n->link, &node_any);
     }
   g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(uub)"));
   for (guint i = 0; i < input->edges->len; i++)
     {
       const KrInputEdge *e = &g_array_index (input->edges, KrInputEdge, i);
       g_variant_builder_add (&edges, "(uub)", e->tail, e->head, e->directed);
+      append_link (edge_links, &e->link, &edge_any);
     }
   g_variant_builder_init (&positions, G_VARIANT_TYPE ("a(udd)"));
   for (guint i = 0; i < input->nodes->len; i++)
@@ -395,10 +458,26 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       if (n->has_pos)
         g_variant_builder_add (&positions, "(udd)", i, n->x, n->y);
     }
-  v = g_variant_ref_sink (g_variant_new (INPUT_TYPE, kr_engine_get_name (input->engine),
-                                         (guchar)input->rankdir, (gint32)input->root, &nodes,
-                                         &edges, &positions));
+  v = g_variant_ref_sink (g_variant_new ("(syia(ydd)a(uub)a(udd)@ad@ad)",
+                                         kr_engine_get_name (input->engine), (guchar)input->rankdir,
+                                         (gint32)input->root, &nodes, &edges, &positions,
+                                         links_variant (node_links, node_any),
+                                         links_variant (edge_links, edge_any)));
   return g_variant_get_data_as_bytes (v);
+}
+
+/* The size of the link label of item @i from @sizes (none when it is empty); a size of nothing,
+ * or not a number, is none. */
+static KrInputLink
+read_link (const double *sizes, gsize n, gsize i)
+{
+  KrInputLink link = { 0 };
+
+  if (n == 0 || !(sizes[2 * i] > 0 && sizes[2 * i + 1] > 0))
+    return link;
+  link.width = MIN (sizes[2 * i], 1e5);
+  link.height = MIN (sizes[2 * i + 1], 1e5);
+  return link;
 }
 
 KrLayoutInput *
@@ -408,6 +487,10 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   g_autoptr (GVariant) nodes = NULL;
   g_autoptr (GVariant) edges = NULL;
   g_autoptr (GVariant) positions = NULL;
+  g_autoptr (GVariant) node_links = NULL;
+  g_autoptr (GVariant) edge_links = NULL;
+  const double *node_sizes, *edge_sizes;
+  gsize n_node_sizes, n_edge_sizes;
   KrLayoutInput *input;
   const char *name;
   KrEngine engine;
@@ -417,11 +500,15 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd))", &name, &rankdir, &root, &nodes, &edges,
-                 &positions);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad)", &name, &rankdir, &root, &nodes, &edges,
+                 &positions, &node_links, &edge_links);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
-  if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS)
+  node_sizes = g_variant_get_fixed_array (node_links, &n_node_sizes, sizeof (double));
+  edge_sizes = g_variant_get_fixed_array (edge_links, &n_edge_sizes, sizeof (double));
+  if (!kr_engine_from_name (name, &engine, NULL) || rankdir >= KR_N_RANKDIRS
+      || (n_node_sizes != 0 && n_node_sizes != 2 * n_nodes)
+      || (n_edge_sizes != 0 && n_edge_sizes != 2 * n_edges))
     {
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED, _ ("Malformed layout request"));
       return NULL;
@@ -437,12 +524,14 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
       n.gv_shape = shape < KR_N_GV_SHAPES ? shape : KR_GV_BOX;
       n.width = CLAMP (n.width, 1, 1e5);
       n.height = CLAMP (n.height, 1, 1e5);
+      n.link = read_link (node_sizes, n_node_sizes, i);
       g_array_append_val (input->nodes, n);
     }
   for (gsize i = 0; i < n_edges; i++)
     {
       KrInputEdge e = { 0 };
       g_variant_get_child (edges, i, "(uub)", &e.tail, &e.head, &e.directed);
+      e.link = read_link (edge_sizes, n_edge_sizes, i);
       if (e.tail >= n_nodes || e.head >= n_nodes)
         {
           kr_layout_input_free (input);

@@ -53,8 +53,8 @@ const char *kr_rankdir_get_name (KrRankdir rankdir);
 const char *kr_rankdir_get_label (KrRankdir rankdir);
 gboolean kr_rankdir_from_name (const char *name, KrRankdir *rankdir);
 
-/* Every field's default is zero (dot, left to right, everything visible, no root, no seed), so
- * an initialiser names only what differs:
+/* Every field's default is zero (dot, left to right, everything visible, no root, no seed, no
+ * labels on the lines), so an initialiser names only what differs:
  *
  *   KrLayoutOptions options = { .engine = KR_ENGINE_TWOPI, .root = "nissan" };
  *
@@ -74,6 +74,8 @@ typedef struct
   KrScene *seed; /* nullable: nodes start where the same entity or deal hub (by id) is shown in
                   * this scene. Only the engines that take starting positions (neato, fdp,
                   * sfdp) use it; dot, circo and twopi place everything afresh. */
+  gboolean link_labels; /* each deal's line labelled with its kind and key figure, the labels
+                         * placed by Graphviz (KrSceneLinkLabel) */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

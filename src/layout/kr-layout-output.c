@@ -12,7 +12,7 @@
 #include "kr-layout-output.h"
 #include "kr-layout.h"
 
-#define OUTPUT_TYPE "(dda(ddad)a(ad(bdddd)(bdddd)))"
+#define OUTPUT_TYPE "(dda(ddad)a(ad(bdddd)(bdddd))adad)"
 
 static void
 clear_node (gpointer data)
@@ -63,10 +63,31 @@ arrow_variant (const KrArrow *a)
   return g_variant_new ("(bdddd)", a->present, a->base.x, a->base.y, a->tip.x, a->tip.y);
 }
 
+/* Where link labels were placed travels as flat arrays, x and y for each node or edge (NaN for
+ * none), and as empty arrays when none was: a layout without labels sends nothing more. */
+static void
+append_link (GArray *centres, gboolean placed, KrPoint at, gboolean *any)
+{
+  if (!placed)
+    at = (KrPoint){ NAN, NAN };
+  g_array_append_val (centres, at);
+  *any |= placed;
+}
+
+static GVariant *
+links_variant (GArray *centres, gboolean any)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, centres->data,
+                                    any ? centres->len * 2 : 0, sizeof (double));
+}
+
 GBytes *
 kr_layout_output_serialize (const KrLayoutOutput *output)
 {
   GVariantBuilder nodes, edges;
+  g_autoptr (GArray) node_links = g_array_new (FALSE, FALSE, sizeof (KrPoint));
+  g_autoptr (GArray) edge_links = g_array_new (FALSE, FALSE, sizeof (KrPoint));
+  gboolean node_any = FALSE, edge_any = FALSE;
   g_autoptr (GVariant) v = NULL;
 
   g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(ddad)"));
@@ -75,6 +96,7 @@ kr_layout_output_serialize (const KrLayoutOutput *output)
       const KrOutputNode *n = &g_array_index (output->nodes, KrOutputNode, i);
       g_variant_builder_add (&nodes, "(dd@ad)", n->x, n->y,
                              points_variant (n->vertices, n->n_vertices));
+      append_link (node_links, n->has_link, n->link, &node_any);
     }
   g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(ad(bdddd)(bdddd))"));
   for (guint i = 0; i < output->edges->len; i++)
@@ -83,10 +105,22 @@ kr_layout_output_serialize (const KrLayoutOutput *output)
       g_variant_builder_add (&edges, "(@ad@(bdddd)@(bdddd))",
                              points_variant (e->points, e->n_points),
                              arrow_variant (&e->arrow_start), arrow_variant (&e->arrow_end));
+      append_link (edge_links, e->has_link, e->link, &edge_any);
     }
-  v = g_variant_ref_sink (
-      g_variant_new (OUTPUT_TYPE, output->width, output->height, &nodes, &edges));
+  v = g_variant_ref_sink (g_variant_new (
+      "(dda(ddad)a(ad(bdddd)(bdddd))@ad@ad)", output->width, output->height, &nodes, &edges,
+      links_variant (node_links, node_any), links_variant (edge_links, edge_any)));
   return g_variant_get_data_as_bytes (v);
+}
+
+/* The place of the link label of item @i from @centres (none when it is empty). */
+static gboolean
+read_link (const double *centres, gsize n, gsize i, KrPoint *at)
+{
+  if (n == 0 || !isfinite (centres[2 * i]) || !isfinite (centres[2 * i + 1]))
+    return FALSE;
+  *at = (KrPoint){ centres[2 * i], centres[2 * i + 1] };
+  return TRUE;
 }
 
 static gboolean
@@ -120,13 +154,22 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
   g_autoptr (GVariant) v = NULL;
   g_autoptr (GVariant) nodes = NULL;
   g_autoptr (GVariant) edges = NULL;
+  g_autoptr (GVariant) node_links = NULL;
+  g_autoptr (GVariant) edge_links = NULL;
   g_autoptr (KrLayoutOutput) output = NULL;
+  const double *node_centres, *edge_centres;
+  gsize n_node_centres, n_edge_centres;
   double width, height;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (OUTPUT_TYPE), bytes, FALSE));
-  g_variant_get (v, "(dd@a(ddad)@a(ad(bdddd)(bdddd)))", &width, &height, &nodes, &edges);
+  g_variant_get (v, "(dd@a(ddad)@a(ad(bdddd)(bdddd))@ad@ad)", &width, &height, &nodes, &edges,
+                 &node_links, &edge_links);
+  node_centres = g_variant_get_fixed_array (node_links, &n_node_centres, sizeof (double));
+  edge_centres = g_variant_get_fixed_array (edge_links, &n_edge_centres, sizeof (double));
   if (g_variant_n_children (nodes) != n_nodes || g_variant_n_children (edges) != n_edges
-      || !isfinite (width) || !isfinite (height))
+      || !isfinite (width) || !isfinite (height)
+      || (n_node_centres != 0 && n_node_centres != 2 * n_nodes)
+      || (n_edge_centres != 0 && n_edge_centres != 2 * n_edges))
     goto malformed;
 
   output = kr_layout_output_new (width, height);
@@ -139,6 +182,7 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
       g_variant_get (child, "(dd@ad)", &n.x, &n.y, &vertices);
       if (!copy_points (vertices, &n.vertices, &n.n_vertices))
         goto malformed;
+      n.has_link = read_link (node_centres, n_node_centres, i, &n.link);
       g_array_append_val (output->nodes, n);
     }
   for (guint i = 0; i < n_edges; i++)
@@ -150,6 +194,7 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
       KrOutputEdge e = { 0 };
 
       g_variant_get (child, "(@ad@(bdddd)@(bdddd))", &points, &start, &end);
+      e.has_link = read_link (edge_centres, n_edge_centres, i, &e.link);
       if (!copy_points (points, &e.points, &e.n_points) || e.n_points < 4
           || (e.n_points - 1) % 3 != 0)
         {

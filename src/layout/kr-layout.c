@@ -82,6 +82,15 @@ to_scene (pointf p, const boxf *bb)
   return (KrPoint){ p.x - bb->LL.x + KR_SCENE_MARGIN, bb->UR.y - p.y + KR_SCENE_MARGIN };
 }
 
+/* Where Graphviz put a link label: it leaves out those it finds no room for. */
+static void
+read_link (const textlabel_t *label, const boxf *bb, gboolean *placed, KrPoint *centre)
+{
+  *placed = label != NULL && label->set;
+  if (*placed)
+    *centre = to_scene (label->pos, bb);
+}
+
 static void
 copy_node (KrLayoutOutput *output, Agnode_t *n, const boxf *bb)
 {
@@ -101,6 +110,7 @@ copy_node (KrLayoutOutput *output, Agnode_t *n, const boxf *bb)
       for (guint i = 0; i < on.n_vertices; i++)
         on.vertices[i] = (KrPoint){ poly->vertices[first + i].x, -poly->vertices[first + i].y };
     }
+  read_link (ND_xlabel (n), bb, &on.has_link, &on.link);
   g_array_append_val (output->nodes, on);
 }
 
@@ -144,6 +154,8 @@ copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
       for (int i = 0; i < 4; i++)
         oe.points[i] = (KrPoint){ a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
     }
+  /* dot's edges have labels, the other engines' xlabels (kr-graph.c). */
+  read_link (ED_label (e) != NULL ? ED_label (e) : ED_xlabel (e), bb, &oe.has_link, &oe.link);
   g_array_append_val (output->edges, oe);
 }
 
@@ -195,6 +207,21 @@ compute (const KrLayoutInput *input, GError **error)
 
 /* ---- scene ----------------------------------------------------------------------------- */
 
+/* A link label the layout placed; none when it had no text or Graphviz found no room. */
+static KrSceneLinkLabel
+scene_link (const KrInputLink *link, gboolean placed, KrPoint centre)
+{
+  KrSceneLinkLabel label = { 0 };
+
+  if (link->text == NULL || !placed)
+    return label;
+  label.text = g_strdup (link->text);
+  label.centre = centre;
+  label.width = link->width;
+  label.height = link->height;
+  return label;
+}
+
 static KrScene *
 build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutInput *input,
              const KrLayoutOutput *output)
@@ -223,6 +250,7 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
       sn.label_width = in->label_width;
       sn.label_height = in->label_height;
       sn.n_deals = in->n_deals;
+      sn.link_label = scene_link (&in->link, on->has_link, on->link);
       if (in->shape == KR_SHAPE_POLYGON)
         {
           if (on->n_vertices >= 3)
@@ -249,6 +277,7 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
       se.n_points = oe->n_points;
       se.arrow_start = oe->arrow_start;
       se.arrow_end = oe->arrow_end;
+      se.link_label = scene_link (&in->link, oe->has_link, oe->link);
       kr_scene_add_edge (scene, &se);
     }
   return scene;

@@ -16,9 +16,9 @@ struct _KrMap
   GObject parent_instance;
 
   KrDataset *dataset;
-  /* The whole map of the dataset, per engine and direction: the direction only counts for
-   * dot, the others are kept under the first one. */
-  KrScene *whole[KR_N_ENGINES][KR_N_RANKDIRS];
+  /* The whole map of the dataset, per engine, direction and with or without link labels: the
+   * direction only counts for dot, the others are kept under the first one. */
+  KrScene *whole[KR_N_ENGINES][KR_N_RANKDIRS][2];
   KrScene *previous; /* of the version before, where a revision starts from */
 
   KrScene *arranged; /* the view's own arrangement, or NULL */
@@ -27,6 +27,7 @@ struct _KrMap
   /* The view, copied. */
   KrEngine engine;
   KrRankdir rankdir;
+  gboolean link_labels;
   gboolean *shown_entities;
   gboolean *shown_deals;
   char *radial;
@@ -59,9 +60,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static KrScene **
-whole_slot (KrMap *self, KrEngine engine, KrRankdir rankdir)
+whole_slot (KrMap *self, KrEngine engine, KrRankdir rankdir, gboolean link_labels)
 {
-  return &self->whole[engine][engine == KR_ENGINE_DOT ? rankdir : 0];
+  return &self->whole[engine][engine == KR_ENGINE_DOT ? rankdir : 0][link_labels ? 1 : 0];
 }
 
 static void
@@ -69,7 +70,8 @@ forget_layouts (KrMap *self)
 {
   for (guint e = 0; e < KR_N_ENGINES; e++)
     for (guint r = 0; r < KR_N_RANKDIRS; r++)
-      g_clear_object (&self->whole[e][r]);
+      for (guint l = 0; l < 2; l++)
+        g_clear_object (&self->whole[e][r][l]);
   g_clear_object (&self->arranged);
 }
 
@@ -135,6 +137,8 @@ arrangement_holds (KrMap *self)
   if (self->arranged == NULL)
     return FALSE;
   options = kr_scene_get_options (self->arranged);
+  if (options->link_labels != self->link_labels)
+    return FALSE;
   if (self->arrangement == KR_MAP_RADIAL)
     {
       if (g_strcmp0 (self->radial, options->root) != 0)
@@ -153,6 +157,7 @@ needed_layout (KrMap *self, KrMapArrangement *arrangement)
   KrLayoutOptions options = {
     .engine = self->engine,
     .rankdir = self->rankdir,
+    .link_labels = self->link_labels,
   };
 
   if (self->radial != NULL)
@@ -180,7 +185,8 @@ pending_serves (KrMap *self, const KrLayoutOptions *options, KrMapArrangement ar
   const KrLayoutOptions *p = self->pending;
 
   if (p == NULL || self->pending_arrangement != arrangement || p->engine != options->engine
-      || (p->engine == KR_ENGINE_DOT && p->rankdir != options->rankdir))
+      || (p->engine == KR_ENGINE_DOT && p->rankdir != options->rankdir)
+      || p->link_labels != options->link_labels)
     return FALSE;
   if (arrangement == KR_MAP_WHOLE)
     return TRUE;
@@ -247,7 +253,7 @@ update (KrMap *self)
       return show_part_of (self, self->arranged);
     }
   g_clear_object (&self->arranged);
-  whole = *whole_slot (self, self->engine, self->rankdir);
+  whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
   if (self->radial == NULL && whole != NULL)
     {
       cancel_pending (self);
@@ -278,7 +284,8 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
   options = self->pending;
   if (self->pending_arrangement == KR_MAP_WHOLE)
     {
-      g_set_object (whole_slot (self, options->engine, options->rankdir), scene);
+      g_set_object (whole_slot (self, options->engine, options->rankdir, options->link_labels),
+                    scene);
       /* The new version is placed: later layouts of it start afresh. */
       g_clear_object (&self->previous);
     }
@@ -302,7 +309,7 @@ kr_map_set_dataset (KrMap *self, KrDataset *dataset, gboolean revision)
   cancel_pending (self);
   if (revision && self->dataset != NULL)
     {
-      KrScene *whole = *whole_slot (self, self->engine, self->rankdir);
+      KrScene *whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
       if (whole != NULL)
         g_set_object (&self->previous, whole);
     }
@@ -341,6 +348,7 @@ static gboolean
 is_current (KrMap *self, const KrMapView *view)
 {
   return self->shown && view->engine == self->engine && view->rankdir == self->rankdir
+         && !view->link_labels == !self->link_labels
          && g_strcmp0 (view->radial, self->radial) == 0
          && same_flags (view->shown_entities, self->shown_entities,
                         kr_dataset_get_n_entities (self->dataset))
@@ -363,6 +371,7 @@ kr_map_show (KrMap *self, const KrMapView *view)
   self->shown = TRUE;
   self->engine = view->engine;
   self->rankdir = view->rankdir;
+  self->link_labels = view->link_labels;
   g_free (self->shown_entities);
   g_free (self->shown_deals);
   self->shown_entities
@@ -408,6 +417,7 @@ kr_map_tidy (KrMap *self)
   KrLayoutOptions options = {
     .engine = self->radial != NULL ? KR_ENGINE_TWOPI : self->engine,
     .rankdir = self->rankdir,
+    .link_labels = self->link_labels,
     .root = self->radial,
     .seed = self->scene,
   };

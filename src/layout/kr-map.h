@@ -39,6 +39,7 @@ typedef struct
 {
   KrEngine engine; /* the whole map's layout */
   KrRankdir rankdir;
+  gboolean link_labels; /* the whole map laid out with labels on the deals' lines */
   const gboolean *shown_entities; /* one flag per entity of the dataset; NULL shows them all */
   const gboolean *shown_deals;    /* one flag per deal; NULL shows them all */
   const char *radial; /* nullable: the id of the entity in focus, laid out in circles (twopi)

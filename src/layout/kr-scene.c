@@ -45,6 +45,7 @@ clear_node (gpointer data)
 {
   KrSceneNode *node = data;
   g_clear_pointer (&node->vertices, g_free);
+  g_clear_pointer (&node->link_label.text, g_free);
 }
 
 static void
@@ -52,6 +53,7 @@ clear_edge (gpointer data)
 {
   KrSceneEdge *edge = data;
   g_clear_pointer (&edge->points, g_free);
+  g_clear_pointer (&edge->link_label.text, g_free);
 }
 
 static void
@@ -458,6 +460,13 @@ kr_scene_node_bounds (const KrSceneNode *node)
 {
   return (KrRect){ node->x - node->width / 2, node->y - node->height / 2, node->width,
                    node->height };
+}
+
+KrRect
+kr_scene_link_label_bounds (const KrSceneLinkLabel *label)
+{
+  return (KrRect){ label->centre.x - label->width / 2, label->centre.y - label->height / 2,
+                   label->width, label->height };
 }
 
 KrPoint

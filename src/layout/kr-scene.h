@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define KR_SCENE_LABEL_WRAP 90.0 /* labels at KR_SCENE_FONT_SIZE wrap beyond this width */
 /* Room left around what a layout placed, in points: the picture's margin. */
 #define KR_SCENE_MARGIN 12.0
+/* Labels on the lines of deals, smaller, on one line. */
+#define KR_SCENE_LINK_FONT_SIZE 10.0
 
 typedef struct
 {
@@ -32,6 +34,16 @@ typedef struct
 {
   double x, y, width, height;
 } KrRect;
+
+/* The label of a deal's line (kr_format_link_label), where Graphviz placed it: on the line of a
+ * deal between two parties, beside the hub of a deal between more. Scenes laid out without
+ * labels (KrLayoutOptions.link_labels), and labels Graphviz found no place for, have no text. */
+typedef struct
+{
+  char *text;           /* owned by the scene; NULL for none */
+  KrPoint centre;       /* of the rectangle Graphviz kept for it */
+  double width, height; /* of that rectangle: the text at KR_SCENE_LINK_FONT_SIZE, and a margin */
+} KrSceneLinkLabel;
 
 typedef enum
 {
@@ -61,6 +73,7 @@ typedef struct
   double font_size;  /* of the label, in points */
   double label_width, label_height; /* the label's size at font_size */
   guint n_deals;                    /* how many deals of the dataset the entity takes part in */
+  KrSceneLinkLabel link_label;      /* a deal hub's */
 } KrSceneNode;
 
 typedef struct
@@ -80,6 +93,7 @@ typedef struct
   KrArrow arrow_start;
   KrArrow arrow_end;
   KrRect bounds;
+  KrSceneLinkLabel link_label; /* that of a deal between two parties; none on a hub's edges */
 } KrSceneEdge;
 
 typedef enum
@@ -126,7 +140,7 @@ const char *kr_scene_get_engine (KrScene *self);
 void kr_scene_set_options (KrScene *self, const KrLayoutOptions *options);
 const KrLayoutOptions *kr_scene_get_options (KrScene *self);
 
-/* Takes ownership of the vertices/points arrays. */
+/* Takes ownership of the vertices/points arrays and of the link label's text. */
 guint kr_scene_add_node (KrScene *self, const KrSceneNode *node);
 guint kr_scene_add_edge (KrScene *self, const KrSceneEdge *edge);
 
@@ -146,6 +160,8 @@ int kr_scene_find_record (KrScene *self, KrDataset *dataset, KrSceneNodeType typ
 KrHit kr_scene_hit_test (KrScene *self, double x, double y, double tolerance);
 
 KrRect kr_scene_node_bounds (const KrSceneNode *node);
+/* The rectangle a link label takes, in scene coordinates. */
+KrRect kr_scene_link_label_bounds (const KrSceneLinkLabel *label);
 
 /* Evaluates one cubic segment at t. */
 KrPoint kr_bezier_point (const KrPoint *p, double t);

@@ -51,6 +51,15 @@ kr_text_layout_new (PangoContext *context, const char *text, double size)
   return layout;
 }
 
+PangoLayout *
+kr_text_link_layout_new (PangoContext *context, const char *text)
+{
+  PangoLayout *layout = kr_text_layout_new (context, text, KR_SCENE_LINK_FONT_SIZE);
+
+  pango_layout_set_width (layout, -1);
+  return layout;
+}
+
 static void
 free_context (gpointer data)
 {
@@ -91,15 +100,28 @@ kr_text_wrap (const char *text, const char *separator)
   return g_string_free (out, FALSE);
 }
 
+/* Takes @layout, and gives the size of its text in points. */
+static void
+measure (PangoLayout *layout, double *width, double *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double)logical.width / PANGO_SCALE;
+  *height = (double)logical.height / PANGO_SCALE;
+  g_object_unref (layout);
+}
+
 void
 kr_text_measure (const char *text, double size, double *width, double *height)
 {
-  g_autoptr (PangoLayout) layout = kr_text_layout_new (thread_context (), text, size);
-  PangoRectangle ink, logical;
+  measure (kr_text_layout_new (thread_context (), text, size), width, height);
+}
 
-  pango_layout_get_extents (layout, &ink, &logical);
-  *width = (double)logical.width / PANGO_SCALE;
-  *height = (double)logical.height / PANGO_SCALE;
+void
+kr_text_measure_link (const char *text, double *width, double *height)
+{
+  measure (kr_text_link_layout_new (thread_context (), text), width, height);
 }
 
 double

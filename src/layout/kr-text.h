@@ -1,4 +1,4 @@
-/* kr-text.h — how node labels are set, shared by layout (to size nodes) and drawing
+/* kr-text.h — how labels are set, shared by layout (to size nodes and link labels) and drawing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,8 +13,14 @@ G_BEGIN_DECLS
  * use a resolution of 72 dpi so that one Pango unit of size is one scene point. */
 PangoLayout *kr_text_layout_new (PangoContext *context, const char *text, double size);
 
+/* A layout of a deal's link label: at KR_SCENE_LINK_FONT_SIZE, on one line. */
+PangoLayout *kr_text_link_layout_new (PangoContext *context, const char *text);
+
 /* The size of a label at @size points, in points. Thread-safe. */
 void kr_text_measure (const char *text, double size, double *width, double *height);
+
+/* The size of a link label, in points. Thread-safe. */
+void kr_text_measure_link (const char *text, double *width, double *height);
 
 /* The label's lines as Keiretsu wraps them, joined by @separator. Thread-safe. */
 char *kr_text_wrap (const char *text, const char *separator);

@@ -15,6 +15,7 @@ typedef struct
 {
   const char *token;
   const char *label;
+  const char *link; /* deal kinds only: how a label on the map's line names the kind */
 } Term;
 
 static const Term entity_kinds[KR_N_ENTITY_KINDS] = {
@@ -30,21 +31,22 @@ static const Term entity_kinds[KR_N_ENTITY_KINDS] = {
 };
 
 static const Term deal_kinds[KR_N_DEAL_KINDS] = {
-  { "acquisition", NC_ ("deal kind", "Acquisition") },
-  { "merger", NC_ ("deal kind", "Merger") },
-  { "investment", NC_ ("deal kind", "Investment") },
-  { "equity_stake", NC_ ("deal kind", "Equity stake") },
-  { "joint_venture", NC_ ("deal kind", "Joint venture") },
-  { "alliance", NC_ ("deal kind", "Alliance") },
-  { "partnership", NC_ ("deal kind", "Partnership") },
-  { "supply", NC_ ("deal kind", "Supply") },
-  { "technology", NC_ ("deal kind", "Technology") },
-  { "ownership", NC_ ("deal kind", "Ownership") },
-  { "founding", NC_ ("deal kind", "Founding") },
-  { "transfer", NC_ ("deal kind", "Transfer") },
-  { "divestiture", NC_ ("deal kind", "Divestiture") },
-  { "leadership", NC_ ("deal kind", "Leadership") },
-  { "rivalry", NC_ ("deal kind", "Rivalry") },
+  { "acquisition", NC_ ("deal kind", "Acquisition"), NC_ ("deal kind on a link", "acquisition") },
+  { "merger", NC_ ("deal kind", "Merger"), NC_ ("deal kind on a link", "merger") },
+  { "investment", NC_ ("deal kind", "Investment"), NC_ ("deal kind on a link", "investment") },
+  { "equity_stake", NC_ ("deal kind", "Equity stake"), NC_ ("deal kind on a link", "stake") },
+  { "joint_venture", NC_ ("deal kind", "Joint venture"),
+    NC_ ("deal kind on a link", "joint venture") },
+  { "alliance", NC_ ("deal kind", "Alliance"), NC_ ("deal kind on a link", "alliance") },
+  { "partnership", NC_ ("deal kind", "Partnership"), NC_ ("deal kind on a link", "partnership") },
+  { "supply", NC_ ("deal kind", "Supply"), NC_ ("deal kind on a link", "supply") },
+  { "technology", NC_ ("deal kind", "Technology"), NC_ ("deal kind on a link", "technology") },
+  { "ownership", NC_ ("deal kind", "Ownership"), NC_ ("deal kind on a link", "ownership") },
+  { "founding", NC_ ("deal kind", "Founding"), NC_ ("deal kind on a link", "founding") },
+  { "transfer", NC_ ("deal kind", "Transfer"), NC_ ("deal kind on a link", "transfer") },
+  { "divestiture", NC_ ("deal kind", "Divestiture"), NC_ ("deal kind on a link", "divestiture") },
+  { "leadership", NC_ ("deal kind", "Leadership"), NC_ ("deal kind on a link", "leadership") },
+  { "rivalry", NC_ ("deal kind", "Rivalry"), NC_ ("deal kind on a link", "rivalry") },
 };
 
 static const Term statuses[KR_N_STATUSES] = {
@@ -206,6 +208,13 @@ static const Term families[KR_N_DEAL_FAMILIES] = {
   [KR_DEAL_FAMILY_CONTROL] = { "control", N_ ("Ownership, founding, transfer, leadership") },
   [KR_DEAL_FAMILY_RIVALRY] = { "rivalry", N_ ("Rivalry") },
 };
+
+const char *
+kr_deal_kind_link_label (KrDealKind kind)
+{
+  g_return_val_if_fail (kind < KR_N_DEAL_KINDS, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "deal kind on a link", deal_kinds[kind].link);
+}
 
 KrDealFamily
 kr_deal_kind_family (KrDealKind kind)

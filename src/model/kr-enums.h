@@ -139,6 +139,10 @@ const char *kr_status_label (KrDealStatus status);
 const char *kr_role_label (KrRole role);
 const char *kr_stance_label (KrStance stance);
 
+/* A deal kind as a label on the map's line names it, in lower case and as short as it can be:
+ * "stake" for an equity stake, to follow a figure ("43 % → 15 % stake"). */
+const char *kr_deal_kind_link_label (KrDealKind kind);
+
 KrDealFamily kr_deal_kind_family (KrDealKind kind);
 /* The family's token ("buying", as docs/dataset-format.md names it) and its label for people,
  * which lists its kinds. */

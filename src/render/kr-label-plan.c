@@ -19,6 +19,9 @@ struct _KrLabelPlan
   double zoom;
   guint n_nodes;
   KrLabel *labels; /* per scene node */
+  guint n_edges;
+  guint8 *edge_links; /* per scene edge: its link label is shown */
+  guint8 *hub_links;  /* per scene node: a deal hub's link label is shown */
 };
 
 /* The labels placed so far, in a uniform grid of cells for finding those near a rectangle. */
@@ -166,11 +169,42 @@ hubs_to_plate (KrScene *scene, const KrLabel *labels, double zoom)
   return hubs;
 }
 
+/* Shows @link where it covers no label placed before it; @owner is its own in @placed. */
+static gboolean
+place_link (Placed *placed, const KrSceneLinkLabel *link, guint owner)
+{
+  KrRect r;
+
+  if (link->text == NULL)
+    return FALSE;
+  r = kr_scene_link_label_bounds (link);
+  if (placed_visit (placed, &r, owner, FALSE))
+    return FALSE;
+  placed_visit (placed, &r, owner, TRUE);
+  return TRUE;
+}
+
+/* Link labels, where they are legible: at their size, after every entity's label and plate. */
+static void
+place_links (KrLabelPlan *plan, KrScene *scene, Placed *placed)
+{
+  /* What a view hides takes no room. */
+  for (guint i = 0; i < plan->n_edges; i++)
+    plan->edge_links[i]
+        = kr_scene_is_edge_shown (scene, i)
+          && place_link (placed, &kr_scene_get_edge (scene, i)->link_label, plan->n_nodes + i);
+  for (guint i = 0; i < plan->n_nodes; i++)
+    plan->hub_links[i] = kr_scene_is_node_shown (scene, i)
+                         && place_link (placed, &kr_scene_get_node (scene, i)->link_label,
+                                        plan->n_nodes + plan->n_edges + i);
+}
+
 KrLabelPlan *
 kr_label_plan_new (KrScene *scene, double zoom)
 {
   KrLabelPlan *plan;
   g_autoptr (GArray) hubs = NULL;
+  gboolean links;
   Placed placed;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
@@ -180,6 +214,10 @@ kr_label_plan_new (KrScene *scene, double zoom)
   plan->zoom = zoom;
   plan->n_nodes = kr_scene_get_n_nodes (scene);
   plan->labels = g_new0 (KrLabel, MAX (plan->n_nodes, 1));
+  plan->n_edges = kr_scene_get_n_edges (scene);
+  plan->edge_links = g_new0 (guint8, MAX (plan->n_edges, 1));
+  plan->hub_links = g_new0 (guint8, MAX (plan->n_nodes, 1));
+  links = KR_SCENE_LINK_FONT_SIZE * zoom >= KR_LABEL_LEGIBLE_PIXELS - 1e-6;
 
   /* Every label in its node, enlarged towards a legible size as far as the node allows. */
   for (guint i = 0; i < plan->n_nodes; i++)
@@ -196,7 +234,7 @@ kr_label_plan_new (KrScene *scene, double zoom)
 
   /* Hubs whose names their nodes cannot show go on plates, where they hide no other label. */
   hubs = hubs_to_plate (scene, plan->labels, zoom);
-  if (hubs->len == 0)
+  if (hubs->len == 0 && !links)
     return plan;
   placed_init (&placed, 4 * KR_LABEL_LEGIBLE_PIXELS / zoom);
   for (guint i = 0; i < plan->n_nodes; i++)
@@ -218,6 +256,8 @@ kr_label_plan_new (KrScene *scene, double zoom)
           placed_visit (&placed, &r, i, TRUE);
         }
     }
+  if (links)
+    place_links (plan, scene, &placed);
   placed_clear (&placed);
   return plan;
 }
@@ -228,6 +268,8 @@ kr_label_plan_free (KrLabelPlan *plan)
   if (plan == NULL)
     return;
   g_free (plan->labels);
+  g_free (plan->edge_links);
+  g_free (plan->hub_links);
   g_free (plan);
 }
 
@@ -245,6 +287,20 @@ kr_label_plan_get (const KrLabelPlan *plan, guint node)
 
   g_return_val_if_fail (plan != NULL, hidden);
   return node < plan->n_nodes ? plan->labels[node] : hidden;
+}
+
+gboolean
+kr_label_plan_shows_edge_link (const KrLabelPlan *plan, guint edge)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+  return edge < plan->n_edges && plan->edge_links[edge];
+}
+
+gboolean
+kr_label_plan_shows_hub_link (const KrLabelPlan *plan, guint node)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+  return node < plan->n_nodes && plan->hub_links[node];
 }
 
 KrRect

@@ -1,4 +1,4 @@
-/* kr-label-plan.h — which entity labels a view of the map shows at a zoom, and how large
+/* kr-label-plan.h — which labels a view of the map shows at a zoom, and how large
  *
  * A map seen from afar cannot show every name at a readable size. At a zoom, each label is
  *   - drawn at its own size when that is legible on screen;
@@ -8,7 +8,9 @@
  *     most connected first, each only where it covers no label drawn before it;
  *   - otherwise drawn in its node while it can be made out at all, and left out below that.
  * So the first view of a large map names its hubs, and the other names appear as one zooms
- * in. Exports show every label at its own size and need no plan.
+ * in. The labels of deals' lines, when the scene has them (KrSceneLinkLabel), are shown at their
+ * own size once it is legible, each where it covers no label placed before it: every entity's
+ * first. Exports show every label at its own size and need no plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,6 +46,10 @@ void kr_label_plan_free (KrLabelPlan *plan);
 double kr_label_plan_get_zoom (const KrLabelPlan *plan);
 /* The label of scene node @node (hidden for deal hubs). */
 KrLabel kr_label_plan_get (const KrLabelPlan *plan, guint node);
+/* Whether the link label of scene edge @edge, or of the deal hub that is scene node @node, is
+ * shown. */
+gboolean kr_label_plan_shows_edge_link (const KrLabelPlan *plan, guint edge);
+gboolean kr_label_plan_shows_hub_link (const KrLabelPlan *plan, guint node);
 /* The rectangle, in scene coordinates, that the plate of @node's label covers at @zoom when
  * the node is centred on (x, y). */
 KrRect kr_label_plate_bounds (const KrSceneNode *node, KrLabel label, double zoom, double x,

@@ -360,6 +360,84 @@ paint_edge (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint i
   painter->end_group (painter);
 }
 
+/* In the window, as the label plan says; without a plan, every label that can be made out. */
+static gboolean
+shows_link (KrScene *scene, const KrPaintOptions *o, const KrSceneLinkLabel *link,
+            gboolean on_hub, guint index)
+{
+  if (link->text == NULL
+      || !(on_hub ? kr_scene_is_node_shown (scene, index) : kr_scene_is_edge_shown (scene, index)))
+    return FALSE;
+  if (o->labels != NULL)
+    return on_hub ? kr_label_plan_shows_hub_link (o->labels, index)
+                  : kr_label_plan_shows_edge_link (o->labels, index);
+  return o->scale <= 0 || KR_SCENE_LINK_FONT_SIZE * o->scale >= KR_LABEL_MIN_PIXELS;
+}
+
+/* The label of a deal's line on a plate, moved by @offset (animation). */
+static void
+paint_link (KrScene *scene, KrPainter *painter, const KrPaintOptions *o,
+            const KrSceneLinkLabel *link, guint deal, gboolean dimmed, KrPoint offset)
+{
+  const KrDeal *d = kr_dataset_get_deal (kr_scene_get_dataset (scene), deal);
+  KrRect r = kr_scene_link_label_bounds (link);
+  KrPaint paint = { TRUE, o->palette->background, FALSE, o->palette->background, 0, KR_LINE_SOLID };
+  g_autofree char *group_id = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  KrGroupInfo info = { 0 };
+  KrPath path;
+
+  r.x += offset.x;
+  r.y += offset.y;
+  if (is_culled (o, &r))
+    return;
+  if (o->with_metadata)
+    {
+      group_id = g_strdup_printf ("kr-deal-label-%s", d->id);
+      info = (KrGroupInfo){ group_id, "deal label", d->summary, NULL, NULL };
+    }
+  painter->begin_group (painter, o->with_metadata ? &info : NULL, dimmed ? DIM_OPACITY : 1.0);
+  paint.fill.alpha = 0.85;
+  kr_path_init (&path);
+  kr_path_rounded_rect (&path, r.x, r.y, r.width, r.height, MIN (r.height / 2, 3.0));
+  painter->draw_path (painter, &path, &paint);
+  kr_path_clear (&path);
+  layout = kr_text_link_layout_new (painter->context, link->text);
+  painter->draw_text (painter, layout, r.x + r.width / 2, r.y + r.height / 2, 1.0,
+                      o->palette->text);
+  painter->end_group (painter);
+}
+
+static void
+paint_edge_link (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
+{
+  const KrSceneEdge *edge = kr_scene_get_edge (scene, index);
+  KrPoint offset = { 0, 0 };
+
+  if (!shows_link (scene, o, &edge->link_label, FALSE, index))
+    return;
+  if (o->node_offsets != NULL)
+    {
+      /* Halfway along the line, it moves by half of each end's move. */
+      offset.x = (o->node_offsets[edge->tail].x + o->node_offsets[edge->head].x) / 2;
+      offset.y = (o->node_offsets[edge->tail].y + o->node_offsets[edge->head].y) / 2;
+    }
+  paint_link (scene, painter, o, &edge->link_label, edge->deal,
+              o->edge_emphasis != NULL && !o->edge_emphasis[index], offset);
+}
+
+static void
+paint_hub_link (KrScene *scene, KrPainter *painter, const KrPaintOptions *o, guint index)
+{
+  const KrSceneNode *node = kr_scene_get_node (scene, index);
+
+  if (!shows_link (scene, o, &node->link_label, TRUE, index))
+    return;
+  paint_link (scene, painter, o, &node->link_label, node->index,
+              o->node_emphasis != NULL && !o->node_emphasis[index],
+              o->node_offsets != NULL ? o->node_offsets[index] : (KrPoint){ 0, 0 });
+}
+
 static void
 node_outline (const KrSceneNode *node, KrPath *path)
 {
@@ -579,12 +657,14 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
         {
           const KrSceneEdge *edge = kr_scene_get_edge (scene, (guint)o->hover_edge);
           paint_edge (scene, painter, o, (guint)o->hover_edge);
+          paint_edge_link (scene, painter, o, (guint)o->hover_edge);
           /* Its ends stay on top of it, as in the full picture. */
           paint_node (scene, painter, o, edge->tail);
           paint_node (scene, painter, o, edge->head);
         }
       if (o->hover_node >= 0 && (guint)o->hover_node < n_nodes)
         {
+          paint_hub_link (scene, painter, o, (guint)o->hover_node);
           paint_node (scene, painter, o, (guint)o->hover_node);
           if (o->labels != NULL)
             paint_plate (scene, painter, o, (guint)o->hover_node);
@@ -600,6 +680,11 @@ kr_scene_paint (KrScene *scene, KrPainter *painter, const KrPaintOptions *o)
     paint_edge (scene, painter, o, (guint)o->hover_edge);
   if (o->selected_edge >= 0 && (guint)o->selected_edge < n_edges)
     paint_edge (scene, painter, o, (guint)o->selected_edge);
+  /* Link labels over every line, under the nodes. */
+  for (guint i = 0; i < n_edges; i++)
+    paint_edge_link (scene, painter, o, i);
+  for (guint i = 0; i < n_nodes; i++)
+    paint_hub_link (scene, painter, o, i);
   for (guint i = 0; i < n_nodes; i++)
     paint_node (scene, painter, o, i);
   /* Plates go over every node. */

@@ -7,12 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "kr-dataset-queries.h"
 #include "kr-deal-page.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-sides.h"
+#include "kr-format.h"
 #include "kr-panel-parts.h"
 
 struct _KrDealPage
@@ -31,69 +31,17 @@ struct _KrDealPage
 
 G_DEFINE_FINAL_TYPE (KrDealPage, kr_deal_page, GTK_TYPE_BOX)
 
-static char *
-format_money (const KrDeal *d)
-{
-  double v = d->value_amount;
-  g_autofree char *amount = NULL;
-  /* Translators: how your language groups the digits of large amounts. Keep "thousands" to
-   * write them in millions and billions; write "myriads" (in English) if it counts in units of
-   * ten thousand, such as 万, 億 and 兆 in Japanese. */
-  gboolean myriads = g_str_equal (C_ ("number grouping", "thousands"), "myriads");
-
-  if (v >= 1e12)
-    amount = g_strdup_printf (_ ("%.4g trillion"), v / 1e12);
-  else if (myriads && v >= 1e8)
-    amount = g_strdup_printf (_ ("%.4g hundred million"), v / 1e8);
-  else if (myriads && v >= 1e4)
-    amount = g_strdup_printf (_ ("%.4g ten thousand"), v / 1e4);
-  else if (!myriads && v >= 1e9)
-    amount = g_strdup_printf (_ ("%.4g billion"), v / 1e9);
-  else if (!myriads && v >= 1e6)
-    amount = g_strdup_printf (_ ("%.4g million"), v / 1e6);
-  else
-    amount = g_strdup_printf ("%.0f", v);
-  /* Translators: "about 5 billion USD" */
-  return d->value_approximate ? g_strdup_printf (_ ("about %s %s"), amount, d->value_currency)
-                              : g_strdup_printf ("%s %s", amount, d->value_currency);
-}
-
-static char *
-format_stake (const KrDeal *d)
-{
-  if (!isnan (d->stake_before) && !isnan (d->stake_after))
-    return g_strdup_printf ("%g %% → %g %%", d->stake_before, d->stake_after);
-  if (!isnan (d->stake_after))
-    return g_strdup_printf ("%g %%", d->stake_after);
-  return g_strdup_printf (_ ("%g %% before"), d->stake_before);
-}
-
 static void
 fill_facts (KrDealPage *self, const KrDeal *d)
 {
-  g_autofree char *sources = NULL;
-  guint n_sources = kr_deal_count_sources (d);
+  g_autoptr (GArray) facts = kr_format_deal_facts (d, FALSE);
   int row = 0;
 
-  if (d->date)
-    kr_panel_add_fact (self->facts, &row, _ ("Date"), d->date);
-  if (d->expected)
-    kr_panel_add_fact (self->facts, &row, _ ("Expected"), d->expected);
-  if (d->end)
-    kr_panel_add_fact (self->facts, &row, _ ("Ended"), d->end);
-  if (d->has_value)
+  for (guint i = 0; i < facts->len; i++)
     {
-      g_autofree char *money = format_money (d);
-      kr_panel_add_fact (self->facts, &row, _ ("Value"), money);
+      const KrFact *fact = &g_array_index (facts, KrFact, i);
+      kr_panel_add_fact (self->facts, &row, fact->key, fact->value);
     }
-  if (!isnan (d->stake_before) || !isnan (d->stake_after))
-    {
-      g_autofree char *stake = format_stake (d);
-      kr_panel_add_fact (self->facts, &row, _ ("Stake"), stake);
-    }
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_sources),
-                             n_sources);
-  kr_panel_add_fact (self->facts, &row, _ ("Sources"), sources);
   if (d->note)
     kr_panel_add_fact (self->facts, &row, _ ("Note"), d->note);
 }
@@ -128,7 +76,7 @@ kr_deal_page_new (KrDataset *dataset, guint deal)
   self = g_object_new (KR_TYPE_DEAL_PAGE, NULL);
   d = kr_dataset_get_deal (dataset, deal);
   gtk_label_set_text (self->title, d->summary);
-  subtitle = g_strdup_printf ("%s · %s", kr_deal_kind_label (d->kind), kr_status_label (d->status));
+  subtitle = kr_format_deal_kind (d);
   gtk_label_set_text (self->subtitle, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->disputed), kr_deal_is_disputed (d));
   fill_facts (self, d);

@@ -221,30 +221,42 @@ append_tile (KrTile *tile, gpointer data)
                                                     size, size));
 }
 
-/* The hovered node or edge, with the ends of the edge, in scene coordinates. */
+static KrRect
+rect_union (KrRect a, KrRect b)
+{
+  double x1 = MAX (a.x + a.width, b.x + b.width), y1 = MAX (a.y + a.height, b.y + b.height);
+
+  a.x = MIN (a.x, b.x);
+  a.y = MIN (a.y, b.y);
+  return (KrRect){ a.x, a.y, x1 - a.x, y1 - a.y };
+}
+
+/* The hovered node or edge, with the ends of the edge and its link label, in scene
+ * coordinates. */
 static gboolean
 hover_bounds (KrDiagramView *self, KrRect *bounds)
 {
+  const KrSceneLinkLabel *link;
   KrRect r;
-  double x1, y1;
 
   if (self->hover_edge >= 0)
     {
       const KrSceneEdge *edge = kr_scene_get_edge (self->scene, (guint)self->hover_edge);
-      KrRect t = kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail));
-      KrRect h = kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head));
-      r = edge->bounds;
-      x1 = MAX (MAX (r.x + r.width, t.x + t.width), h.x + h.width);
-      y1 = MAX (MAX (r.y + r.height, t.y + t.height), h.y + h.height);
-      r.x = MIN (MIN (r.x, t.x), h.x);
-      r.y = MIN (MIN (r.y, t.y), h.y);
-      r.width = x1 - r.x;
-      r.height = y1 - r.y;
+      r = rect_union (edge->bounds,
+                      kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail)));
+      r = rect_union (r, kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head)));
+      link = &edge->link_label;
     }
   else if (self->hover_node >= 0)
-    r = kr_scene_node_bounds (kr_scene_get_node (self->scene, (guint)self->hover_node));
+    {
+      const KrSceneNode *node = kr_scene_get_node (self->scene, (guint)self->hover_node);
+      r = kr_scene_node_bounds (node);
+      link = &node->link_label;
+    }
   else
     return FALSE;
+  if (link->text != NULL)
+    r = rect_union (r, kr_scene_link_label_bounds (link));
   /* Room for the highlight's stroke. */
   *bounds = (KrRect){ r.x - 4, r.y - 4, r.width + 8, r.height + 8 };
   return TRUE;

@@ -1,5 +1,5 @@
 /* kr-diagram-view-input.c — what people do to the map: drag to pan, click to select, scroll and
- * pinch to zoom, hover for a tooltip, and the keys that zoom, pan and walk the entities
+ * pinch to zoom, hover, and the keys that zoom, pan and walk the entities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,15 +7,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "kr-diagram-view-private.h"
 
 #define HIT_TOLERANCE 5.0 /* widget pixels */
 
-static KrHit
-hit_at (KrDiagramView *self, double wx, double wy)
+KrHit
+_kr_diagram_view_hit_at (KrDiagramView *self, double wx, double wy)
 {
   double sx, sy;
 
@@ -67,7 +66,7 @@ click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDia
   if (self->dragged)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  hit = hit_at (self, x, y);
+  hit = _kr_diagram_view_hit_at (self, x, y);
   if (hit.type == KR_HIT_NODE)
     _kr_diagram_view_set_selection (self, (int)hit.index, -1);
   else if (hit.type == KR_HIT_EDGE)
@@ -144,7 +143,7 @@ zoom_scale_changed (GtkGestureZoom *gesture, double scale, KrDiagramView *self)
 static void
 motion (GtkEventControllerMotion *controller, double x, double y, KrDiagramView *self)
 {
-  KrHit hit = hit_at (self, x, y);
+  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
   int node = hit.type == KR_HIT_NODE ? (int)hit.index : -1;
   int edge = hit.type == KR_HIT_EDGE ? (int)hit.index : -1;
 
@@ -168,41 +167,6 @@ leave (GtkEventControllerMotion *controller, KrDiagramView *self)
     return;
   self->hover_node = self->hover_edge = -1;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
-               gpointer user_data)
-{
-  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
-  KrHit hit = hit_at (self, x, y);
-  KrDataset *dataset;
-  g_autofree char *text = NULL;
-
-  if (hit.type == KR_HIT_NONE)
-    return FALSE;
-  dataset = kr_scene_get_dataset (self->scene);
-  if (hit.type == KR_HIT_NODE
-      && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
-    {
-      const KrEntity *e
-          = kr_dataset_get_entity (dataset, kr_scene_get_node (self->scene, hit.index)->index);
-      text = g_strdup_printf ("%s\n%s", e->display_name, kr_entity_kind_label (e->kind));
-    }
-  else
-    {
-      guint deal_index = hit.type == KR_HIT_NODE ? kr_scene_get_node (self->scene, hit.index)->index
-                                                 : kr_scene_get_edge (self->scene, hit.index)->deal;
-      const KrDeal *d = kr_dataset_get_deal (dataset, deal_index);
-      guint sources = kr_deal_count_sources (d);
-      g_autofree char *count = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources), sources);
-      text = g_strdup_printf ("%s\n%s · %s · %s", d->summary, kr_deal_kind_label (d->kind),
-                              kr_status_label (d->status), count);
-    }
-  /* Plain text: dataset strings are never markup. */
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static gboolean
@@ -287,6 +251,8 @@ key_walk (GtkWidget *widget, GVariant *args, gpointer data)
     const KrSceneNode *n = kr_scene_get_node (self->scene, g_array_index (order, guint, next));
     kr_diagram_view_select_entity (self, (int)n->index, TRUE);
   }
+  /* What the pointer would show on hovering, beside the entity the keys reached. */
+  _kr_diagram_view_show_selection_card (self);
   return TRUE;
 }
 
@@ -344,8 +310,6 @@ _kr_diagram_view_init_input (KrDiagramView *self)
   GtkEventController *scroll, *motion_controller;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
 
   drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);

@@ -6,7 +6,9 @@
  *   kr-diagram-view-draw.c       drawing: palette, tiles drawn ahead while idle, hover, labels
  *   kr-diagram-view-legend.c     the legend or the button that opens it, and fitting the map
  *                                around it
- *   kr-diagram-view-input.c      pointer, scroll, pinch, tooltips, keys and keyboard walking
+ *   kr-diagram-view-input.c      pointer, scroll, pinch, keys and keyboard walking
+ *   kr-diagram-view-card.c       the card of what is hovered (a tooltip), and of the entity the
+ *                                keyboard selected (a popover beside it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include <adwaita.h>
 
 #include "kr-diagram-view.h"
+#include "kr-hover-card.h"
 #include "kr-label-plan.h"
 #include "kr-palette.h"
 #include "kr-tile-cache.h"
@@ -61,6 +64,11 @@ struct _KrDiagramView
   PangoContext *context;
   GPtrArray *layout_cache;
   KrLabelPlan *labels; /* at the current zoom, made when first drawn */
+
+  KrHoverCard *hover_card;     /* shown in tooltips; not in the widget tree until then */
+  GtkWidget *card_popover;     /* beside the selection made with the keyboard, */
+  KrHoverCard *selection_card; /* showing this, */
+  KrHit card_subject;          /* about this (KR_HIT_NONE while it is hidden) */
 
   double drag_start_x, drag_start_y;
   gboolean dragged;
@@ -134,5 +142,19 @@ graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);
 void _kr_diagram_view_class_init_input (GtkWidgetClass *widget_class);
 /* Adds the gestures and event controllers. */
 void _kr_diagram_view_init_input (KrDiagramView *self);
+/* What lies under the widget point (wx, wy). */
+KrHit _kr_diagram_view_hit_at (KrDiagramView *self, double wx, double wy);
+
+/* kr-diagram-view-card.c */
+void _kr_diagram_view_init_card (KrDiagramView *self);
+void _kr_diagram_view_dispose_card (KrDiagramView *self);
+/* Shows the card of the selection beside it, until the selection changes or the map loses the
+ * focus. */
+void _kr_diagram_view_show_selection_card (KrDiagramView *self);
+void _kr_diagram_view_hide_selection_card (KrDiagramView *self);
+/* The selection changed; the view moved; the widget is allocated. */
+void _kr_diagram_view_selection_card_changed (KrDiagramView *self);
+void _kr_diagram_view_view_moved_card (KrDiagramView *self);
+void _kr_diagram_view_allocate_card (KrDiagramView *self);
 
 G_END_DECLS

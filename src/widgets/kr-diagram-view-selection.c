@@ -104,6 +104,7 @@ _kr_diagram_view_set_selection (KrDiagramView *self, int node, int edge)
                              GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 #endif
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  _kr_diagram_view_selection_card_changed (self);
   _kr_diagram_view_emit_selection_changed (self);
 }
 

@@ -60,6 +60,7 @@ _kr_diagram_view_set_view (KrDiagramView *self, double zoom, double ox, double o
     }
   self->offset_x = ox;
   self->offset_y = oy;
+  _kr_diagram_view_view_moved_card (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -261,6 +262,7 @@ kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int bas
       if (self->scene != NULL && !_kr_diagram_view_shows_all (self, self->check_wholly))
         kr_diagram_view_fit (self);
     }
+  _kr_diagram_view_allocate_card (self);
 }
 
 static void
@@ -279,6 +281,7 @@ kr_diagram_view_dispose (GObject *object)
   KrDiagramView *self = KR_DIAGRAM_VIEW (object);
 
   _kr_diagram_view_dispose_legend (self);
+  _kr_diagram_view_dispose_card (self);
   _kr_diagram_view_dispose_draw (self);
   stop_animation (self);
   g_clear_pointer (&self->highlighted, g_array_unref);
@@ -382,6 +385,7 @@ kr_diagram_view_init (KrDiagramView *self)
   _kr_diagram_view_init_draw (self);
   _kr_diagram_view_init_input (self);
   _kr_diagram_view_init_legend (self);
+  _kr_diagram_view_init_card (self);
 }
 
 GtkWidget *

@@ -40,6 +40,11 @@ void kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show);
  * shown. */
 gboolean kr_diagram_view_get_legend_area (KrDiagramView *self, graphene_rect_t *area);
 
+/* The card hovering shows in a tooltip, and the one shown beside the entity the keyboard
+ * selected (kr-hover-card.h). */
+GtkWidget *kr_diagram_view_get_hover_card (KrDiagramView *self);
+GtkWidget *kr_diagram_view_get_selection_card (KrDiagramView *self);
+
 /* The selection, as a hit on the current scene (KR_HIT_NONE when nothing is selected). */
 KrHit kr_diagram_view_get_selection (KrDiagramView *self);
 void kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal);

@@ -11,6 +11,7 @@
 #include "kr-dataset-queries.h"
 #include "kr-entity-page.h"
 #include "kr-evidence-card.h"
+#include "kr-format.h"
 #include "kr-panel-parts.h"
 
 struct _KrEntityPage
@@ -92,8 +93,7 @@ kr_entity_page_new (KrDataset *dataset, guint entity)
   self = g_object_new (KR_TYPE_ENTITY_PAGE, NULL);
   e = kr_dataset_get_entity (dataset, entity);
   gtk_label_set_text (self->title, e->display_name);
-  subtitle = e->country ? g_strdup_printf ("%s · %s", kr_entity_kind_label (e->kind), e->country)
-                        : g_strdup (kr_entity_kind_label (e->kind));
+  subtitle = kr_format_entity_kind (e);
   gtk_label_set_text (self->subtitle, subtitle);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->focus_button), "s", e->id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->connect_button), "s", e->id);

@@ -9,6 +9,7 @@
  * `keiretsu --export` is compared with that of the tool.
  *
  *   kr-bench [--sizes 100,1000,5000,10000] [--engines dot,sfdp] [--runs 3] [--keiretsu PATH]
+ *            [--link-labels]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,7 +164,8 @@ store_result (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *dir, Timings *t)
+measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link_labels,
+         const char *dir, Timings *t)
 {
   const char *engine = kr_engine_get_name (layout_engine);
   g_autofree char *json_path = g_strdup_printf ("%s/bench-%u.json", dir, size);
@@ -177,7 +179,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *d
   g_autoptr (GBytes) svg = NULL;
   g_autofree char *dot = NULL;
   GAsyncResult *result = NULL;
-  KrLayoutOptions options = { .engine = layout_engine };
+  KrLayoutOptions options = { .engine = layout_engine, .link_labels = link_labels };
   PangoContext *context = kr_text_context_new ();
   g_autoptr (GPtrArray) cache = g_ptr_array_new_with_free_func (unref_if_set);
   g_autoptr (KrLabelPlan) labels = NULL;
@@ -312,7 +314,10 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, const char *d
     t->cli = run_measured (argv, &t->rss_cli);
   }
   {
-    const char *argv[] = { keiretsu, "--export", svg_path, "--layout", engine, json_path, NULL };
+    const char *argv[] = {
+      keiretsu, "--export", svg_path, "--layout", engine, json_path,
+      link_labels ? "--link-labels" : NULL, NULL,
+    };
     long rss = 0;
     t->rss_keiretsu = run_measured (argv, &rss) < 0 ? -1 : rss;
   }
@@ -328,11 +333,14 @@ main (int argc, char *argv[])
   g_autofree char *keiretsu = NULL;
   g_autofree char *dir = NULL;
   int runs = 1;
+  gboolean link_labels = FALSE;
   GOptionEntry entries[]
       = { { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Entity counts", "N,N,…" },
           { "engines", 0, 0, G_OPTION_ARG_STRING, &engines_arg, "Layout engines", "E,E,…" },
           { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per case (the best is kept)", "N" },
           { "keiretsu", 0, 0, G_OPTION_ARG_FILENAME, &keiretsu, "The keiretsu program", "PATH" },
+          { "link-labels", 0, 0, G_OPTION_ARG_NONE, &link_labels,
+            "Lay out and draw the labels of deals' lines", NULL },
           { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
@@ -372,7 +380,7 @@ main (int argc, char *argv[])
         for (int r = 0; r < MAX (runs, 1) && ok; r++)
           {
             Timings t = { 0 };
-            ok = measure (keiretsu, size, engine, dir, &t);
+            ok = measure (keiretsu, size, engine, link_labels, dir, &t);
             if (ok && (r == 0 || t.total < best.total))
               best = t;
           }

@@ -26,6 +26,14 @@ typedef enum
   KR_N_GV_SHAPES
 } KrGvShape;
 
+/* A deal's link label, when the layout is asked for them: Graphviz finds it a place of that
+ * size (an xlabel). The helper process knows only the size. */
+typedef struct
+{
+  const char *text;     /* in the input's strings; NULL for none */
+  double width, height; /* points; 0 for none */
+} KrInputLink;
+
 typedef struct
 {
   KrSceneNodeType type;
@@ -37,6 +45,7 @@ typedef struct
   double font_size;     /* of an entity's label, in points */
   double label_width, label_height; /* the label's size at font_size */
   guint n_deals;                    /* how many deals of the dataset the entity takes part in */
+  KrInputLink link;                 /* a deal hub's */
   gboolean has_pos; /* where it starts (neato, fdp, sfdp), or in DOT output where it is: */
   double x, y;      /* Graphviz's coordinates, in points, y up */
 } KrInputNode;
@@ -47,6 +56,7 @@ typedef struct
   guint tail, head; /* input node indices */
   gboolean directed;
   gboolean advocacy;
+  KrInputLink link; /* a deal between two parties: on its one edge */
 } KrInputEdge;
 
 typedef struct
@@ -56,6 +66,7 @@ typedef struct
   int root;      /* input node a radial layout centres on, or -1 */
   GArray *nodes; /* KrInputNode */
   GArray *edges; /* KrInputEdge */
+  GStringChunk *strings; /* the texts of link labels */
 } KrLayoutInput;
 
 const char *kr_gv_shape_name (KrGvShape shape);
@@ -66,7 +77,7 @@ KrLayoutInput *kr_layout_input_new_shown (KrScene *scene);
 void kr_layout_input_free (KrLayoutInput *input);
 
 /* Only what the layout needs: engine, direction, node shapes and sizes, edges, where nodes
- * start. */
+ * start, the sizes of link labels. */
 GBytes *kr_layout_input_serialize (const KrLayoutInput *input);
 KrLayoutInput *kr_layout_input_deserialize (GBytes *bytes, GError **error);
 

@@ -13,6 +13,8 @@ typedef struct
   double x, y;
   KrPoint *vertices; /* relative to the centre, y down; NULL when not a polygon */
   guint n_vertices;
+  gboolean has_link; /* Graphviz placed the hub's link label, */
+  KrPoint link;      /* centred there */
 } KrOutputNode;
 
 typedef struct
@@ -21,6 +23,8 @@ typedef struct
   guint n_points;
   KrArrow arrow_start;
   KrArrow arrow_end;
+  gboolean has_link; /* Graphviz placed the edge's link label, */
+  KrPoint link;      /* centred there */
 } KrOutputEdge;
 
 typedef struct
