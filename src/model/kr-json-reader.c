@@ -120,21 +120,20 @@ check_depth (KrDatasetBuilder *b, const char *data, gsize size)
   return TRUE;
 }
 
-/* json-glib reports "<data>:LINE:COL: Parse error: …"; turn that into a positioned problem. */
-static void
-report_syntax_error (KrDatasetBuilder *b, const GError *error)
+const char *
+kr_json_reader_parse_error_place (const GError *error, int *line, int *column)
 {
   const char *msg = error->message;
   const char *p = strstr (msg, ">:");
-  int line = 0, column = 0;
-  g_autofree char *text = NULL;
 
+  *line = 0;
+  *column = 0;
   if (p != NULL)
     {
       char *endp;
-      line = (int)strtol (p + 2, &endp, 10);
+      *line = (int)strtol (p + 2, &endp, 10);
       if (*endp == ':')
-        column = (int)strtol (endp + 1, &endp, 10);
+        *column = (int)strtol (endp + 1, &endp, 10);
       if (*endp == ':')
         msg = endp + 1;
       while (*msg == ' ')
@@ -142,7 +141,16 @@ report_syntax_error (KrDatasetBuilder *b, const GError *error)
       if (g_str_has_prefix (msg, "Parse error: "))
         msg += strlen ("Parse error: ");
     }
-  text = g_strdup_printf (_ ("syntax error: %s"), msg);
+  return msg;
+}
+
+static void
+report_syntax_error (KrDatasetBuilder *b, const GError *error)
+{
+  int line, column;
+  const char *msg = kr_json_reader_parse_error_place (error, &line, &column);
+  g_autofree char *text = g_strdup_printf (_ ("syntax error: %s"), msg);
+
   kr_dataset_builder_report_position (b, line, column, text);
 }
 

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * to build (the file is not JSON, or not a JSON object), the problem reported. */
 gboolean kr_json_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
 
+/* json-glib says "<data>:LINE:COL: Parse error: …": the line and column (0 when it names
+ * none) and what follows them. */
+const char *kr_json_reader_parse_error_place (const GError *error, int *line, int *column);
+
 /* Places as JSON paths: "$.deals[3].parties[1].entity". */
 void kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_text);
 
