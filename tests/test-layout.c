@@ -886,6 +886,15 @@ test_label_plan (void)
                                kr_label_plate_bounds (node, label, far, node->x, node->y)));
           g_array_append_val (
               plates, *(KrRect[]){ kr_label_plate_bounds (node, label, far, node->x, node->y) });
+          /* A plate stands for its node: a point on it, beyond the node's outline, is the
+           * node's. */
+          {
+            KrRect r = kr_label_plate_bounds (node, label, far, node->x, node->y);
+            double x = r.x + 1e-3, y = node->y;
+            g_assert_cmpfloat (x, <, node->x - node->width / 2);
+            g_assert_cmpint (kr_label_plan_plate_at (afar, scene, x, y), ==, (int)i);
+            g_assert_cmpint (kr_label_plan_plate_at (near, scene, x, y), ==, -1);
+          }
         }
       else
         g_assert_cmpint (label.placement, ==, KR_LABEL_HIDDEN);

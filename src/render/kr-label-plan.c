@@ -22,6 +22,7 @@ struct _KrLabelPlan
   guint n_edges;
   guint8 *edge_links; /* per scene edge: its link label is shown */
   guint8 *hub_links;  /* per scene node: a deal hub's link label is shown */
+  GArray *plates;     /* guint: the scene nodes whose label is on a plate, in order placed */
 };
 
 /* The labels placed so far, in a uniform grid of cells for finding those near a rectangle. */
@@ -217,6 +218,7 @@ kr_label_plan_new (KrScene *scene, double zoom)
   plan->n_edges = kr_scene_get_n_edges (scene);
   plan->edge_links = g_new0 (guint8, MAX (plan->n_edges, 1));
   plan->hub_links = g_new0 (guint8, MAX (plan->n_nodes, 1));
+  plan->plates = g_array_new (FALSE, FALSE, sizeof (guint));
   links = KR_SCENE_LINK_FONT_SIZE * zoom >= KR_LABEL_LEGIBLE_PIXELS - 1e-6;
 
   /* Every label in its node, enlarged towards a legible size as far as the node allows. */
@@ -253,6 +255,7 @@ kr_label_plan_new (KrScene *scene, double zoom)
       if (!placed_visit (&placed, &r, i, FALSE))
         {
           plan->labels[i] = plate;
+          g_array_append_val (plan->plates, i);
           placed_visit (&placed, &r, i, TRUE);
         }
     }
@@ -270,6 +273,7 @@ kr_label_plan_free (KrLabelPlan *plan)
   g_free (plan->labels);
   g_free (plan->edge_links);
   g_free (plan->hub_links);
+  g_array_unref (plan->plates);
   g_free (plan);
 }
 
@@ -301,6 +305,28 @@ kr_label_plan_shows_hub_link (const KrLabelPlan *plan, guint node)
 {
   g_return_val_if_fail (plan != NULL, FALSE);
   return node < plan->n_nodes && plan->hub_links[node];
+}
+
+int
+kr_label_plan_plate_at (const KrLabelPlan *plan, KrScene *scene, double x, double y)
+{
+  g_return_val_if_fail (plan != NULL, -1);
+
+  /* The last placed is drawn last, on top. */
+  for (guint i = plan->plates->len; i-- > 0;)
+    {
+      guint n = g_array_index (plan->plates, guint, i);
+      const KrSceneNode *node;
+      KrRect r;
+
+      if (n >= kr_scene_get_n_nodes (scene))
+        continue;
+      node = kr_scene_get_node (scene, n);
+      r = kr_label_plate_bounds (node, plan->labels[n], plan->zoom, node->x, node->y);
+      if (x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)
+        return (int)n;
+    }
+  return -1;
 }
 
 KrRect

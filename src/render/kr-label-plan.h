@@ -50,6 +50,9 @@ KrLabel kr_label_plan_get (const KrLabelPlan *plan, guint node);
  * shown. */
 gboolean kr_label_plan_shows_edge_link (const KrLabelPlan *plan, guint edge);
 gboolean kr_label_plan_shows_hub_link (const KrLabelPlan *plan, guint node);
+/* The scene node whose plate covers the scene point (x, y), or -1: a plate stands for its
+ * node, beyond the node's own outline. */
+int kr_label_plan_plate_at (const KrLabelPlan *plan, KrScene *scene, double x, double y);
 /* The rectangle, in scene coordinates, that the plate of @node's label covers at @zoom when
  * the node is centred on (x, y). */
 KrRect kr_label_plate_bounds (const KrSceneNode *node, KrLabel label, double zoom, double x,

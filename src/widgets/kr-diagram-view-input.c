@@ -21,6 +21,13 @@ _kr_diagram_view_hit_at (KrDiagramView *self, double wx, double wy)
   if (self->scene == NULL)
     return (KrHit){ KR_HIT_NONE, 0 };
   kr_diagram_view_to_scene (self, wx, wy, &sx, &sy);
+  /* Plates are drawn over the map: what is under one is hidden by it. */
+  if (self->labels != NULL)
+    {
+      int plate = kr_label_plan_plate_at (self->labels, self->scene, sx, sy);
+      if (plate >= 0)
+        return (KrHit){ KR_HIT_NODE, (guint)plate };
+    }
   return kr_scene_hit_test (self->scene, sx, sy, HIT_TOLERANCE / self->zoom);
 }
 
@@ -76,12 +83,13 @@ click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDia
 
   if (n_press == 2 && hit.type == KR_HIT_NODE)
     {
+      /* Closer, in the middle of what the legend leaves free. */
       const KrSceneNode *node = kr_scene_get_node (self->scene, hit.index);
-      double w = gtk_widget_get_width (GTK_WIDGET (self));
-      double h = gtk_widget_get_height (GTK_WIDGET (self));
+      graphene_rect_t free = _kr_diagram_view_free_area (self);
+      double cx = free.origin.x + free.size.width / 2, cy = free.origin.y + free.size.height / 2;
       double zoom = CLAMP (MAX (self->zoom * 1.8, 1.2), MIN_ZOOM, MAX_ZOOM);
       self->follow_fit = FALSE;
-      _kr_diagram_view_animate_view (self, zoom, w / 2 - node->x * zoom, h / 2 - node->y * zoom);
+      _kr_diagram_view_animate_view (self, zoom, cx - node->x * zoom, cy - node->y * zoom);
     }
 }
 

@@ -86,6 +86,31 @@ legend_area (KrDiagramView *self, int w, int h, LegendCorner corner)
                              at_bottom (corner) ? h - LEGEND_MARGIN - lh : LEGEND_MARGIN, lw, lh);
 }
 
+/* Where the controls go at the top right of a w × h view; empty without them. */
+static graphene_rect_t
+controls_area (KrDiagramView *self, int w, int h)
+{
+  GtkRequisition natural;
+
+  if (self->controls == NULL || !gtk_widget_get_visible (self->controls))
+    return GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gtk_widget_get_preferred_size (self->controls, NULL, &natural);
+  return GRAPHENE_RECT_INIT (w - LEGEND_MARGIN - natural.width, LEGEND_MARGIN, natural.width,
+                             natural.height);
+}
+
+void
+_kr_diagram_view_allocate_controls (KrDiagramView *self, int w, int h)
+{
+  graphene_rect_t area = controls_area (self, w, h);
+
+  if (area.size.width > 0)
+    gtk_widget_size_allocate (self->controls,
+                              &(GtkAllocation){ (int)area.origin.x, (int)area.origin.y,
+                                                (int)area.size.width, (int)area.size.height },
+                              -1);
+}
+
 /* Says on the button what it does: close the open legend, or open it. Its parts stay the
  * same widgets, so that no allocation is lost when it changes. */
 static void
@@ -202,6 +227,8 @@ _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapshot,
       cairo_destroy (cr);
     }
   gtk_widget_snapshot_child (GTK_WIDGET (self), self->legend_button, snapshot);
+  if (self->controls != NULL)
+    gtk_widget_snapshot_child (GTK_WIDGET (self), self->controls, snapshot);
 }
 
 /* ---- fitting around it ------------------------------------------------------------------ */
@@ -211,22 +238,28 @@ typedef struct
   KrScene *scene;
   KrRect area;               /* what the scene shows: what a fit shows */
   graphene_rect_t keep_free; /* the legend's area and a gap around it, widget coordinates */
+  graphene_rect_t controls;  /* the same for the controls at the top right */
 } Placement;
 
-/* Whether, with the scene at @zoom and its origin at (ox, oy), no node meets the area. */
+static gboolean
+meets (const graphene_rect_t *r, double x0, double y0, double w, double h)
+{
+  return r->size.width > 0 && x0 < r->origin.x + r->size.width && x0 + w > r->origin.x
+         && y0 < r->origin.y + r->size.height && y0 + h > r->origin.y;
+}
+
+/* Whether, with the scene at @zoom and its origin at (ox, oy), no node meets the areas. */
 static gboolean
 leaves_free (const Placement *p, double zoom, double ox, double oy)
 {
-  const graphene_rect_t *r = &p->keep_free;
-
   for (guint i = 0; i < kr_scene_get_n_nodes (p->scene); i++)
     {
       KrRect b = kr_scene_node_bounds (kr_scene_get_node (p->scene, i));
       double x0 = ox + b.x * zoom, y0 = oy + b.y * zoom;
 
-      if (kr_scene_is_node_shown (p->scene, i) && x0 < r->origin.x + r->size.width
-          && x0 + b.width * zoom > r->origin.x && y0 < r->origin.y + r->size.height
-          && y0 + b.height * zoom > r->origin.y)
+      if (kr_scene_is_node_shown (p->scene, i)
+          && (meets (&p->keep_free, x0, y0, b.width * zoom, b.height * zoom)
+              || meets (&p->controls, x0, y0, b.width * zoom, b.height * zoom)))
         return FALSE;
     }
   return TRUE;
@@ -289,6 +322,33 @@ zoom_within (const Placement *p, int w, int h, const graphene_rect_t *part)
               (part->size.height - top - bottom) / p->area.height);
 }
 
+/* A place for the map at @zoom that leaves the legend at @corner and the controls free:
+ * pushed away from the legend both ways, or only across or only up or down (the controls may
+ * be where both ways lead). FALSE, with the map pushed both ways, when none does. */
+static gboolean
+free_place (const Placement *p, int w, int h, double zoom, LegendCorner corner, double *ox,
+            double *oy)
+{
+  double cx, cy, fx, fy;
+
+  centred (p, w, h, zoom, &cx, &cy);
+  pushed_away (p, w, h, zoom, corner, &fx, &fy);
+  {
+    const double tries[][2] = { { fx, fy }, { fx, cy }, { cx, fy } };
+    for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+      if (i == 0 || p->controls.size.width > 0)
+        if (leaves_free (p, zoom, tries[i][0], tries[i][1]))
+          {
+            *ox = tries[i][0];
+            *oy = tries[i][1];
+            return TRUE;
+          }
+  }
+  *ox = fx;
+  *oy = fy;
+  return FALSE;
+}
+
 /* The largest zoom, up to @most, at which the map leaves the legend at @corner free. */
 static double
 largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most)
@@ -296,8 +356,7 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
   graphene_rect_t beside, across;
   double lo, hi = most, ox, oy;
 
-  pushed_away (p, w, h, most, corner, &ox, &oy);
-  if (leaves_free (p, most, ox, oy))
+  if (free_place (p, w, h, most, corner, &ox, &oy))
     return most;
   /* Beside the legend, or above or below it, the map leaves it free; failing that (a node
    * wider than the rest of the view), smaller still. */
@@ -305,8 +364,7 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
   lo = CLAMP (MAX (zoom_within (p, w, h, &beside), zoom_within (p, w, h, &across)), MIN_ZOOM, most);
   for (;;)
     {
-      pushed_away (p, w, h, lo, corner, &ox, &oy);
-      if (lo <= MIN_ZOOM || leaves_free (p, lo, ox, oy))
+      if (lo <= MIN_ZOOM || free_place (p, w, h, lo, corner, &ox, &oy))
         break;
       lo = MAX (lo * 0.8, MIN_ZOOM);
     }
@@ -314,8 +372,7 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
     {
       double mid = (lo + hi) / 2;
 
-      pushed_away (p, w, h, mid, corner, &ox, &oy);
-      if (leaves_free (p, mid, ox, oy))
+      if (free_place (p, w, h, mid, corner, &ox, &oy))
         lo = mid;
       else
         hi = mid;
@@ -333,6 +390,10 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
       = CLAMP (MIN ((w - 2 * FIT_MARGIN) / sw, (h - 2 * FIT_MARGIN) / sh), MIN_ZOOM, MAX_FIT_ZOOM);
   LegendCorner best = self->legend_corner;
   double best_zoom = -1, cx, cy, fx, fy, lo = 0, hi = 1;
+
+  p.controls = controls_area (self, w, h);
+  if (p.controls.size.width > 0)
+    graphene_rect_inset (&p.controls, -NODE_GAP, -NODE_GAP);
 
   /* The corner where the map can be largest; the one the legend is in when it is as good. */
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
@@ -355,11 +416,11 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
 
-  /* As near the centre as leaves the legend free. */
+  /* As near the centre as leaves the legend and the controls free. */
   p.keep_free = legend_area (self, w, h, best);
   graphene_rect_inset (&p.keep_free, -NODE_GAP, -NODE_GAP);
   centred (&p, w, h, best_zoom, &cx, &cy);
-  pushed_away (&p, w, h, best_zoom, best, &fx, &fy);
+  free_place (&p, w, h, best_zoom, best, &fx, &fy);
   if (!leaves_free (&p, best_zoom, cx, cy))
     {
       for (int i = 0; i < SEARCH_STEPS; i++)
@@ -383,6 +444,7 @@ _kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
   graphene_rect_t legend = legend_area (self, w, h, self->legend_corner);
+  graphene_rect_t controls = controls_area (self, w, h);
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, w, h);
 
   if (w <= 0 || h <= 0)
@@ -401,7 +463,8 @@ _kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly)
       if (wholly ? !graphene_rect_contains_rect (&view, &on_screen)
                  : !graphene_rect_intersection (&view, &on_screen, NULL))
         return FALSE;
-      if (graphene_rect_contains_rect (&legend, &on_screen))
+      if (graphene_rect_contains_rect (&legend, &on_screen)
+          || (controls.size.width > 0 && graphene_rect_contains_rect (&controls, &on_screen)))
         return FALSE;
     }
   return TRUE;

@@ -60,6 +60,7 @@ struct _KrDiagramView
   LegendCorner legend_corner; /* where the last fit put it */
   GtkWidget *legend_button;   /* closes the open legend, or opens it */
   GtkWidget *legend_icon, *legend_label;
+  GtkWidget *controls; /* over the top right corner (the zoom buttons), or NULL */
   double legend_width, legend_height; /* at scale 1, 0 until measured for the scene */
   PangoContext *context;
   GPtrArray *layout_cache;
@@ -136,6 +137,7 @@ gboolean _kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly);
 /* What the legend, or its button, takes of the view, and the largest part it leaves free. */
 graphene_rect_t _kr_diagram_view_legend_area (KrDiagramView *self);
 graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);
+void _kr_diagram_view_allocate_controls (KrDiagramView *self, int w, int h);
 
 /* kr-diagram-view-input.c */
 /* Installs the key bindings. */

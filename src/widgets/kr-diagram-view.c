@@ -21,6 +21,7 @@ enum
   PROP_SCENE,
   PROP_ZOOM,
   PROP_SHOW_LEGEND,
+  PROP_CONTROLS,
   N_PROPS
 };
 
@@ -256,6 +257,7 @@ kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   if (self->follow_fit)
     fit_to (self, width, height, FALSE);
   _kr_diagram_view_allocate_legend (self, width, height);
+  _kr_diagram_view_allocate_controls (self, width, height);
   if (self->check_view && width > 0 && height > 0)
     {
       self->check_view = FALSE;
@@ -281,6 +283,7 @@ kr_diagram_view_dispose (GObject *object)
   KrDiagramView *self = KR_DIAGRAM_VIEW (object);
 
   _kr_diagram_view_dispose_legend (self);
+  g_clear_pointer (&self->controls, gtk_widget_unparent);
   _kr_diagram_view_dispose_card (self);
   _kr_diagram_view_dispose_draw (self);
   stop_animation (self);
@@ -309,6 +312,9 @@ kr_diagram_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_CONTROLS:
+      g_value_set_object (value, self->controls);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -327,6 +333,9 @@ kr_diagram_view_set_property (GObject *object, guint prop_id, const GValue *valu
       break;
     case PROP_SHOW_LEGEND:
       kr_diagram_view_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_CONTROLS:
+      kr_diagram_view_set_controls (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -353,6 +362,10 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   properties[PROP_SHOW_LEGEND]
       = g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Buttons over the top right corner of the map, which fitting leaves free. */
+  properties[PROP_CONTROLS]
+      = g_param_spec_object ("controls", NULL, NULL, GTK_TYPE_WIDGET,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED]
@@ -606,4 +619,22 @@ kr_diagram_view_get_legend_area (KrDiagramView *self, graphene_rect_t *area)
 
   *area = _kr_diagram_view_legend_area (self);
   return self->scene != NULL && gtk_widget_get_visible (self->legend_button);
+}
+
+void
+kr_diagram_view_set_controls (KrDiagramView *self, GtkWidget *controls)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (controls == NULL || GTK_IS_WIDGET (controls));
+
+  if (self->controls == controls)
+    return;
+  g_clear_pointer (&self->controls, gtk_widget_unparent);
+  if (controls != NULL)
+    {
+      self->controls = controls;
+      gtk_widget_set_parent (controls, GTK_WIDGET (self));
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLS]);
 }

@@ -35,6 +35,9 @@ double kr_diagram_view_get_label_pixels (KrDiagramView *self, guint entity);
 /* Whether the legend is open; when it is not, a button on the map opens it. */
 gboolean kr_diagram_view_get_show_legend (KrDiagramView *self);
 void kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show);
+/* Puts @controls (nullable; buttons such as zoom) over the map's top right corner, which
+ * fitting the map leaves free. */
+void kr_diagram_view_set_controls (KrDiagramView *self, GtkWidget *controls);
 /* What the legend, or the button that opens it, covers of the view, in widget coordinates:
  * fitting the map and bringing a selection into view leave it free. FALSE when nothing is
  * shown. */
