@@ -1,4 +1,4 @@
-/* kr-hover-card.c
+/* kr-hover-card.c — what an entity or a deal is, at a glance: its name, kind and key figures
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
