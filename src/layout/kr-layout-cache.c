@@ -14,6 +14,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#ifdef __linux__
+#include <link.h>
+#endif
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -181,6 +184,71 @@ is_key (const char *key)
   return TRUE;
 }
 
+#ifdef __linux__
+/* The GNU build ID of the program (the first object listed), in hexadecimal. */
+static int
+find_build_id (struct dl_phdr_info *info, size_t size, void *data)
+{
+  GString *id = data;
+
+  for (ElfW (Half) i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *segment = &info->dlpi_phdr[i];
+      gsize align = segment->p_align == 8 ? 8 : 4;
+      const guint8 *p, *end;
+
+      if (segment->p_type != PT_NOTE)
+        continue;
+      p = (const guint8 *)(info->dlpi_addr + segment->p_vaddr);
+      end = p + segment->p_memsz;
+      while ((gsize)(end - p) >= sizeof (ElfW (Nhdr)))
+        {
+          const ElfW (Nhdr) *note = (const ElfW (Nhdr) *)p;
+          const guint8 *name = p + sizeof *note;
+          const guint8 *desc = name + ((note->n_namesz + align - 1) & ~(align - 1));
+
+          if (desc > end || (gsize)(end - desc) < note->n_descsz)
+            break;
+          if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4
+              && memcmp (name, "GNU", 4) == 0)
+            {
+              for (guint k = 0; k < note->n_descsz; k++)
+                g_string_append_printf (id, "%02x", desc[k]);
+              return 1;
+            }
+          p = desc + ((note->n_descsz + align - 1) & ~(align - 1));
+        }
+    }
+  return 1;
+}
+#endif
+
+/* What tells this build of the program from another: its build ID, or else the size and time of
+ * its file. A layout kept by one build is not trusted by the next, whose layout code (how it
+ * drives Graphviz, how it reads the result) may differ under the same version number. */
+static const char *
+program_build (void)
+{
+  static gsize once;
+  static char *build;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *id = g_string_new (NULL);
+      GStatBuf st;
+
+#ifdef __linux__
+      dl_iterate_phdr (find_build_id, id);
+#endif
+      if (id->len == 0 && g_stat ("/proc/self/exe", &st) == 0)
+        g_string_printf (id, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, (gint64)st.st_size,
+                         (gint64)st.st_mtime);
+      build = g_string_free (id, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return build;
+}
+
 static void
 add_string (GChecksum *checksum, const char *s)
 {
@@ -200,6 +268,7 @@ kr_layout_cache_key (GBytes *request, const char *graphviz_version)
 
   add_string (checksum, format);
   add_string (checksum, PACKAGE_VERSION);
+  add_string (checksum, program_build ());
   add_string (checksum, graphviz_version);
   data = g_bytes_get_data (request, &size);
   g_checksum_update (checksum, data, (gssize)size);

@@ -2,9 +2,9 @@
  *
  * An entry is what the layout helper returned for one request (the serialised
  * KrLayoutOutput), named by a SHA-256 of the serialised request (KrLayoutInput) and of
- * whatever else decides the result: Graphviz's version, Keiretsu's, and the format of the
- * entries. Everything the request carries — label sizes measured with the fonts of the day,
- * engine, direction, starting or pinned positions — is part of the key by construction.
+ * whatever else decides the result: Graphviz's version, Keiretsu's version and build, and the
+ * format of the entries. Everything the request carries — label sizes measured with the fonts of
+ * the day, engine, direction, starting or pinned positions — is part of the key by construction.
  *
  * Entries are written atomically, used entries are touched, and the least recently used go
  * when the directory outgrows its bound. An entry that is truncated, altered, foreign or not a
