@@ -178,9 +178,9 @@ test_hit_and_miss (void)
 }
 
 static void
-set_used (KrLayoutCache *cache, const char *key, gint64 seconds_ago)
+set_used (KrLayoutCache *cache, const char *name, gint64 seconds_ago)
 {
-  g_autofree char *path = entry_path (cache, key);
+  g_autofree char *path = entry_path (cache, name);
   struct utimbuf times;
 
   times.actime = times.modtime = (time_t)(g_get_real_time () / G_USEC_PER_SEC - seconds_ago);
@@ -302,7 +302,8 @@ test_atomic (void)
   g_autoptr (KrLayoutCache) cache = kr_layout_cache_new (dir.path, KR_LAYOUT_CACHE_MAX_SIZE);
   g_autofree char *key = make_key ("atomic");
   g_autofree char *path = entry_path (cache, key);
-  g_autofree char *partial = g_strconcat (path, ".W1TK3Q", NULL);
+  g_autofree char *partial_name = g_strconcat (key, ".W1TK3Q", NULL);
+  g_autofree char *partial = entry_path (cache, partial_name);
   g_autoptr (GBytes) output = make_output (3, 0);
   g_autoptr (GBytes) newer = make_output (3, 7);
   g_autoptr (GError) error = NULL;
@@ -314,6 +315,14 @@ test_atomic (void)
   g_assert_true (g_file_set_contents (partial, good, (gssize)size / 2, NULL));
   g_remove (path);
   g_assert_null (kr_layout_cache_lookup (cache, key, 3, 1));
+  /* The temporary file goes with a later write once it is an hour old, not before (its write
+   * may be under way). */
+  store (cache, key, output);
+  g_assert_true (g_file_test (partial, G_FILE_TEST_EXISTS));
+  set_used (cache, partial_name, 2 * 3600);
+  store (cache, key, output);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir.path), ==, 1);
 
   /* A write that cannot finish leaves the entry there was. */
   store (cache, key, output);

@@ -19,6 +19,7 @@
 #endif
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kr-layout-cache.h"
@@ -31,6 +32,8 @@
 /* A multiple of 8, so that the payload's doubles stay aligned. */
 #define HEADER_SIZE (MAGIC_SIZE + DIGEST_SIZE)
 #define KEY_LENGTH 64
+/* A temporary file untouched for this long belongs to a write that will never finish. */
+#define STALE_SECONDS 3600
 
 struct _KrLayoutCache
 {
@@ -388,8 +391,8 @@ by_use (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* Removes the least recently used files until the directory is within its bound. Unfinished
- * files of an interrupted write count too, and go as they age. */
+/* Removes what an interrupted write left (a temporary file no write has touched for an hour),
+ * then the least recently used files until the directory is within its bound. */
 static void
 evict (KrLayoutCache *self)
 {
@@ -408,6 +411,8 @@ evict (KrLayoutCache *self)
       Entry entry = { 0 };
 
       if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      if (!is_key (name) && st.st_mtime < time (NULL) - STALE_SECONDS && g_unlink (path) == 0)
         continue;
       entry.name = g_strdup (name);
       entry.size = (guint64)st.st_size;
