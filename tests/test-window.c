@@ -17,6 +17,7 @@
 #include "kr-diagram-view.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
+#include "kr-layout-cache.h"
 #include "kr-layout.h"
 #include "kr-filter-popover.h"
 #include "kr-timeline-bar.h"
@@ -2124,6 +2125,75 @@ test_legible_map (void)
   g_settings_reset (settings, "show-legend");
 }
 
+static gboolean
+holds_a_layout (gpointer directory)
+{
+  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
+  return dir != NULL && g_dir_read_name (dir) != NULL;
+}
+
+/* Opens @file in a new window and waits for its map. */
+static KrWindow *
+open_in_new_window (GFile *file)
+{
+  KrWindow *window = new_window ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (has_scene, window));
+  return window;
+}
+
+/* A dataset opened again is drawn from the layout kept on disk: with a helper that can only
+ * crash, its map comes all the same, each node where it was. */
+static void
+test_reopen_from_cache (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("kr-window-cache-XXXXXX", NULL);
+  g_autoptr (KrLayoutCache) cache = kr_layout_cache_new (directory, KR_LAYOUT_CACHE_MAX_SIZE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
+  const char *worker[] = { g_getenv ("KEIRETSU"), KR_LAYOUT_WORKER_OPTION, NULL };
+  g_autoptr (KrScene) first = NULL;
+  KrScene *again;
+  KrWindow *window;
+
+  if (worker[0] == NULL)
+    {
+      g_test_skip ("KEIRETSU names no program to run as the layout helper");
+      return;
+    }
+  kr_layout_cache_set_default (cache);
+  window = open_in_new_window (file);
+  first = g_object_ref (kr_window_get_scene (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_for (holds_a_layout, directory));
+
+  kr_layout_set_worker (crashing);
+  window = open_in_new_window (file);
+  kr_layout_set_worker (worker);
+  again = kr_window_get_scene (window);
+  g_assert_cmpuint (kr_scene_get_n_nodes (again), ==, kr_scene_get_n_nodes (first));
+  for (guint i = 0; i < kr_scene_get_n_nodes (first); i++)
+    {
+      g_assert_cmpfloat (kr_scene_get_node (again, i)->x, ==, kr_scene_get_node (first, i)->x);
+      g_assert_cmpfloat (kr_scene_get_node (again, i)->y, ==, kr_scene_get_node (first, i)->y);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  kr_layout_cache_set_default (NULL);
+  {
+    g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
+    const char *name;
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *entry = g_build_filename (directory, name, NULL);
+        g_remove (entry);
+      }
+  }
+  g_rmdir (directory);
+}
 
 int
 main (int argc, char *argv[])
@@ -2152,5 +2222,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/legible-map", test_legible_map);
   g_test_add_func ("/window/hover-card", test_hover_card);
   g_test_add_func ("/window/link-labels", test_link_labels);
+  g_test_add_func ("/window/reopen-from-cache", test_reopen_from_cache);
   return g_test_run ();
 }

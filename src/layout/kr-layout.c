@@ -21,6 +21,7 @@
 #endif
 
 #include "kr-graph.h"
+#include "kr-layout-cache.h"
 #include "kr-layout-input.h"
 #include "kr-layout-output.h"
 #include "kr-layout.h"
@@ -74,6 +75,23 @@ static void
 graphviz_leave (void)
 {
   g_mutex_unlock (&graphviz_lock);
+}
+
+/* Part of a cached layout's key: the library of this process, which the helper runs too. */
+static const char *
+graphviz_version (void)
+{
+  static gsize once;
+  static char *version;
+
+  if (g_once_init_enter (&once))
+    {
+      graphviz_enter ();
+      version = g_strdup (gvcVersion (graphviz_context));
+      graphviz_leave ();
+      g_once_init_leave (&once, 1);
+    }
+  return version;
 }
 
 static KrPoint
@@ -458,6 +476,9 @@ typedef struct
   GBytes *request; /* the input, serialized for the helper */
   GSubprocess *subprocess;
   gulong cancel_id;
+  KrLayoutCache *cache; /* NULL when layouts are not kept */
+  char *cache_key;
+  KrLayoutOutput *cached; /* the layout kept for this request */
 } Job;
 
 static void
@@ -470,6 +491,9 @@ job_free (Job *job)
   g_clear_pointer (&job->options, kr_layout_options_free);
   g_clear_pointer (&job->input, kr_layout_input_free);
   g_clear_pointer (&job->request, g_bytes_unref);
+  g_clear_object (&job->cache);
+  g_clear_pointer (&job->cache_key, g_free);
+  g_clear_pointer (&job->cached, kr_layout_output_free);
   g_free (job);
 }
 
@@ -525,10 +549,14 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
   output
       = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
   if (output == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
-                           g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->cache != NULL)
+    kr_layout_cache_store_async (job->cache, job->cache_key, out, NULL, NULL, NULL);
+  g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
+                         g_object_unref);
 }
 
 static void
@@ -548,6 +576,12 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  if (job->cached != NULL)
+    {
+      g_task_return_pointer (
+          task, build_scene (job->dataset, job->options, job->input, job->cached), g_object_unref);
+      return;
+    }
 
   g_mutex_lock (&worker_lock);
   argv = g_strdupv (worker_argv);
@@ -577,6 +611,14 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 
   /* Serializing a large graph takes a while too: not on the main thread either. */
   job->request = kr_layout_input_serialize (input);
+  /* The same request laid out before needs neither the helper nor Graphviz. */
+  job->cache = kr_layout_cache_dup_default ();
+  if (job->cache != NULL)
+    {
+      job->cache_key = kr_layout_cache_key (job->request, graphviz_version ());
+      job->cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
+                                            input->edges->len);
+    }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }
 
