@@ -418,6 +418,27 @@ class SavedViews(unittest.TestCase):
             else:
                 os.environ["XDG_DATA_HOME"] = saved
 
+    def test_schema_names_every_engine_and_direction(self):
+        """The views file's schema lists the engines and directions there are."""
+        with open(os.path.join(SRCDIR, "..", "data", "keiretsu-views.schema.json")) as f:
+            view = json.load(f)["$defs"]["view"]["properties"]
+        help_text = run("--help").stdout
+        listed = re.search(r"Layout engine: ([^(]*) \(", help_text).group(1)
+        self.assertEqual(sorted(re.split(r", | or ", listed.strip())),
+                         sorted(view["engine"]["enum"]))
+        svg = os.path.join(self.dir, "out.svg")
+        for direction in view["direction"]["enum"]:
+            with self.subTest(direction=direction):
+                self.write_views({"format": "keiretsu-views", "version": 1,
+                                  "views": [{"name": "d", "direction": direction}]})
+                r = run("--export", svg, "--view", "d", self.dataset)
+                self.assertEqual(r.returncode, 0, r.stderr)
+        self.write_views({"format": "keiretsu-views", "version": 1,
+                          "views": [{"name": "d", "direction": "UP"}]})
+        r = run("--export", svg, "--view", "d", self.dataset)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("“UP”", r.stderr)
+
     def test_usage(self):
         r = run("--view", "Alliances", self.dataset)
         self.assertEqual(r.returncode, 2)

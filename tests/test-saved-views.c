@@ -344,6 +344,45 @@ test_fit (void)
   g_assert_null (kr_saved_view_fit (&filter, dataset));
 }
 
+/* The samples of the views file's JSON Schema read as it says: the good one whole, the bad
+ * ones not at all. */
+static void
+test_schema_samples (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "views", NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint bad = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (KrViewsFile) views_file = kr_views_file_new (file);
+      g_autoptr (KrSavedViews) views = kr_saved_views_new ();
+      g_autoptr (GError) error = NULL;
+      gboolean read;
+
+      g_assert_true (kr_views_file_load (views_file, NULL, &error));
+      read = kr_saved_views_load (
+          views, kr_views_file_get_member (views_file, KR_SAVED_VIEWS_MEMBER), &error);
+      g_test_message ("%s: %s", name, error != NULL ? error->message : "read");
+      if (g_str_has_prefix (name, "bad-"))
+        {
+          g_assert_false (read);
+          bad++;
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (kr_saved_views_get_n_views (views), ==, 3);
+          g_assert_true (kr_saved_views_get_view (views, 0)->filter.radial);
+        }
+    }
+  g_assert_cmpuint (bad, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -355,5 +394,6 @@ main (int argc, char **argv)
   g_test_add_func ("/saved-views/later-members-kept", test_later_members_kept);
   g_test_add_func ("/saved-views/in-views-file", test_in_views_file);
   g_test_add_func ("/saved-views/fit", test_fit);
+  g_test_add_func ("/saved-views/schema-samples", test_schema_samples);
   return g_test_run ();
 }
