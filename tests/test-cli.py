@@ -313,6 +313,140 @@ class Views(unittest.TestCase):
         self.assertIn("--export", r.stderr)
 
 
+class SavedViews(unittest.TestCase):
+    """--view and --list-views: the views saved in the window, beside the dataset."""
+
+    VIEWS = [
+        {"name": "Around B", "filter": {"focus": {"entity": "b", "depth": 2, "radial": False}},
+         "engine": "neato", "direction": "TB", "viewport": {"x": 10, "y": 20, "zoom": 2}},
+        {"name": "Alliances", "filter": {"deal-kinds": ["alliance"], "hide-isolated": True}},
+        {"name": "Gone", "filter": {"focus": {"entity": "nobody"}, "countries": ["JP"]}},
+    ]
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.dataset = os.path.join(self.dir, "network.json")
+        shutil.copy(Views.NETWORK, self.dataset)
+        self.write_views({"format": "keiretsu-views", "version": 1, "views": self.VIEWS})
+        self.out = os.path.join(self.dir, "out.dot")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write_views(self, content, name="network.views.json"):
+        with open(os.path.join(self.dir, name), "w", encoding="utf-8") as f:
+            f.write(content if isinstance(content, str) else json.dumps(content))
+
+    def test_list(self):
+        r = run("--list-views", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), ["Around B", "Alliances", "Gone"])
+        os.unlink(os.path.join(self.dir, "network.views.json"))
+        r = run("--list-views", self.dataset)
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
+
+    def test_view_is_its_filter_and_engine(self):
+        """The view exports as the same options would: same entities, same places."""
+        r = run("--export", self.out, "--view", "Around B", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        saved = dot_positions(self.out)
+        same = os.path.join(self.dir, "same.dot")
+        r = run("--export", same, "--focus", "b", "--depth", "2", "--layout", "neato",
+                self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(saved, dot_positions(same))
+        with open(self.out, encoding="utf-8") as f:
+            self.assertIn("rankdir=TB", f.read())
+
+    def test_options_refine_the_view(self):
+        svg = os.path.join(self.dir, "out.svg")
+        r = run("--export", svg, "--view", "Alliances", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(svg_entity_ids(svg), ["a", "b"])
+        # --focus replaces the view's own focus, --filter adds to its terms.
+        r = run("--export", svg, "--view", "Around B", "--focus", "c", "--depth", "1", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(svg_entity_ids(svg), ["a", "c", "d", "e", "f"])
+        r = run("--export", svg, "--view", "Around B", "--filter", "country=JP", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(svg_entity_ids(svg), ["a", "b", "c", "e"])
+
+    def test_unknown_name_lists_the_names(self):
+        r = run("--export", self.out, "--view", "Nope", self.dataset)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("“Nope”", r.stderr)
+        self.assertIn("Around B, Alliances, Gone", r.stderr)
+        self.assertFalse(os.path.exists(self.out))
+
+    def test_gone_ids_are_said_and_left_out(self):
+        svg = os.path.join(self.dir, "out.svg")
+        r = run("--export", svg, "--view", "Gone", self.dataset)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("nobody", r.stderr)
+        # What is left of it: the countries.
+        self.assertEqual(svg_entity_ids(svg), ["a", "c", "e"])
+
+    def test_unreadable_views_file(self):
+        self.write_views('{"format": "keiretsu-views", "version": 1, "views": '
+                         '[{"name": "x", "filter": {"statuses": ["agred"]}}]}')
+        for args in (["--list-views"], ["--export", self.out, "--view", "x"]):
+            with self.subTest(args=args):
+                r = run(*args, self.dataset)
+                self.assertEqual(r.returncode, 1)
+                self.assertIn("network.views.json", r.stderr)
+                self.assertIn("$.views[0].filter.statuses[0]", r.stderr)
+                self.assertFalse(os.path.exists(self.out))
+
+    def test_builtin_views_in_user_data(self):
+        data = os.path.join(self.dir, "data")
+        os.makedirs(os.path.join(data, "keiretsu"))
+        with open(os.path.join(data, "keiretsu", "builtin.views.json"), "w") as f:
+            json.dump({"format": "keiretsu-views", "version": 1,
+                       "views": [{"name": "Nissan", "filter": {"focus": {"entity": "nissan"}}}]},
+                      f)
+        saved = os.environ.get("XDG_DATA_HOME")
+        os.environ["XDG_DATA_HOME"] = data
+        try:
+            r = run("--list-views")
+            self.assertEqual(r.stdout, "Nissan\n", r.stderr)
+            r = run("--export", self.out, "--view", "Nissan")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("nissan", dot_positions(self.out))
+        finally:
+            if saved is None:
+                del os.environ["XDG_DATA_HOME"]
+            else:
+                os.environ["XDG_DATA_HOME"] = saved
+
+    def test_schema_names_every_engine_and_direction(self):
+        """The views file's schema lists the engines and directions there are."""
+        with open(os.path.join(SRCDIR, "..", "data", "keiretsu-views.schema.json")) as f:
+            view = json.load(f)["$defs"]["view"]["properties"]
+        help_text = run("--help").stdout
+        listed = re.search(r"Layout engine: ([^(]*) \(", help_text).group(1)
+        self.assertEqual(sorted(re.split(r", | or ", listed.strip())),
+                         sorted(view["engine"]["enum"]))
+        svg = os.path.join(self.dir, "out.svg")
+        for direction in view["direction"]["enum"]:
+            with self.subTest(direction=direction):
+                self.write_views({"format": "keiretsu-views", "version": 1,
+                                  "views": [{"name": "d", "direction": direction}]})
+                r = run("--export", svg, "--view", "d", self.dataset)
+                self.assertEqual(r.returncode, 0, r.stderr)
+        self.write_views({"format": "keiretsu-views", "version": 1,
+                          "views": [{"name": "d", "direction": "UP"}]})
+        r = run("--export", svg, "--view", "d", self.dataset)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("“UP”", r.stderr)
+
+    def test_usage(self):
+        r = run("--view", "Alliances", self.dataset)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--export", r.stderr)
+        r = run("--list-views", "--export", self.out, self.dataset)
+        self.assertEqual(r.returncode, 2)
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1:
         KEIRETSU = sys.argv.pop(1)

@@ -1424,8 +1424,8 @@ test_hover_card (void)
       scene, (guint)kr_scene_find_entity (scene, (guint)kr_dataset_find_entity (shown, "nissan")));
   /* The hub of the built-in dataset: its count of deals follows the dataset. */
   g_assert_cmpuint (node->n_deals, >=, 20);
-  nissan_text = g_strdup_printf ("Nissan\nCompany · JP\nDeals: %u\nSources: 4 articles",
-                                 node->n_deals);
+  nissan_text
+      = g_strdup_printf ("Nissan\nCompany · JP\nDeals: %u\nSources: 4 articles", node->n_deals);
   nissan.text = nissan_text;
   kr_diagram_view_to_widget (diagram, node->x, node->y, &x, &y);
   if (!hover (window, x, y))
@@ -2195,9 +2195,178 @@ test_reopen_from_cache (void)
   g_rmdir (directory);
 }
 
+/* A window with the dataset at @path open, its map laid out and still. */
+static KrWindow *
+window_with (const char *path)
+{
+  KrWindow *window = new_window ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  Still still = { .window = window, .frame = -1 };
+  gpointer pair[] = { window, NULL };
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (dataset_changed, pair));
+  g_assert_true (wait_for (map_is_still, &still));
+  return window;
+}
+
+static void
+assert_centre (KrDiagramView *diagram, double x, double y, double zoom)
+{
+  double cx, cy, cz;
+
+  kr_diagram_view_get_centre (diagram, &cx, &cy, &cz);
+  g_assert_cmpfloat_with_epsilon (cx, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cy, y, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cz, zoom, 1e-6);
+}
+
+/* A view saved with a filter, a focus, an engine and a zoom comes back whole, and is still
+ * there when the dataset is opened again; one whose entity has gone says so. */
+static void
+test_saved_views (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-window-views-XXXXXX", NULL);
+  g_autofree char *source
+      = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "network.json", NULL);
+  g_autofree char *views_path = g_build_filename (dir, "network.views.json", NULL);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *data = NULL;
+  g_autofree char *chips = NULL;
+  g_autofree char *cleared = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *engine = NULL;
+  g_autoptr (GError) error = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  KrViewBar *bar;
+  Still still = { .frame = -1 };
+  double x, y, zoom;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (path, data, (gssize)length, NULL));
+  /* The filter chosen for it last time. */
+  g_settings_set_value (
+      settings, "dataset-filters",
+      g_variant_new_parsed ("{%s: 'deal-kind=alliance,supply,joint_venture'}", uri));
+  window = window_with (path);
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  bar = KR_VIEW_BAR (kr_window_get_view_bar (window));
+  still.window = window;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.engine", "s", "neato"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-depth", "i", 2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus", "s", "b"));
+  g_assert_true (wait_for (map_is_still, &still));
+  kr_diagram_view_zoom_at (diagram, 1.6, 100, 80);
+  chips = kr_view_bar_describe (bar);
+  g_assert_nonnull (strstr (chips, "Around"));
+  g_assert_nonnull (strstr (chips, "Deals:"));
+  kr_diagram_view_get_centre (diagram, &x, &y, &zoom);
+  g_assert_true (kr_window_save_view (window, "Around Beta", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (views_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Everything else. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-view", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.engine", "s", "dot"));
+  g_assert_true (wait_for (map_is_still, &still));
+  kr_diagram_view_fit (diagram);
+  g_assert_true (wait_for (map_is_still, &still));
+  cleared = kr_view_bar_describe (bar);
+  g_assert_cmpstr (cleared, ==, "");
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "Around Beta"));
+  g_assert_true (wait_for (map_is_still, &still));
+  shown = kr_view_bar_describe (bar);
+  g_assert_cmpstr (shown, ==, chips);
+  g_object_get (window, "map-engine", &engine, NULL);
+  g_assert_cmpstr (engine, ==, "neato");
+  assert_centre (diagram, x, y, zoom);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened again: the view is there, and one on an entity that has gone says what is left. */
+  g_settings_reset (settings, "dataset-filters");
+  window = window_with (path);
+  g_assert_cmpint (kr_saved_views_find (kr_window_get_saved_views (window), "Around Beta"), ==, 0);
+  {
+    KrSavedView gone = KR_SAVED_VIEW_INIT;
+    gpointer says[] = { window, "nobody" };
+
+    gone.name = g_strdup ("Gone");
+    gone.filter.focus = g_strdup ("nobody");
+    gone.filter.hide_isolated = TRUE;
+    g_assert_true (kr_saved_views_put (kr_window_get_saved_views (window), &gone, -1, NULL));
+    kr_saved_view_clear (&gone);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "Gone"));
+    g_assert_true (wait_for (window_says, says));
+    left = kr_view_bar_describe (KR_VIEW_BAR (kr_window_get_view_bar (window)));
+    g_assert_cmpstr (left, ==, "Entities with deals shown only");
+  }
+  /* Deleted, and back with Undo's view. */
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-view", "s", "Around Beta"));
+  g_assert_cmpint (kr_saved_views_find (kr_window_get_saved_views (window), "Around Beta"), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_unlink (views_path), ==, 0);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A views file that cannot be read is said, naming it and the place, and is never written
+ * over; the built-in dataset's views are in the user's data directory. */
+static void
+test_unreadable_views (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "keiretsu", NULL);
+  g_autofree char *path = g_build_filename (folder, "builtin.views.json", NULL);
+  const char *bad = "{\"format\": \"keiretsu-views\", \"version\": 1, \"views\": "
+                    "[{\"name\": \"x\", \"filter\": {\"statuses\": [\"agred\"]}}]}";
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+  KrWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+  window = new_window ();
+  {
+    gpointer says[] = { window, "$.views[0].filter.statuses[0]" };
+    gtk_window_present (GTK_WINDOW (window));
+    kr_window_open_builtin (window);
+    g_assert_true (wait_for (has_scene, window));
+    g_assert_true (wait_for (window_says, says));
+  }
+  g_assert_false (kr_window_save_view (window, "Mine", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, bad);
+
+  /* Mended, it is read and written there. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-builtin", NULL));
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (kr_window_save_view (window, "Mine", NULL));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* Views of the built-in dataset are saved in the user's data directory: a fresh one. */
+  g_autofree char *data_home = g_dir_make_tmp ("kr-test-data-home-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Lay out in helper processes, as the application does. */
@@ -2223,5 +2392,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/hover-card", test_hover_card);
   g_test_add_func ("/window/link-labels", test_link_labels);
   g_test_add_func ("/window/reopen-from-cache", test_reopen_from_cache);
-  return g_test_run ();
+  g_test_add_func ("/window/saved-views", test_saved_views);
+  g_test_add_func ("/window/unreadable-views", test_unreadable_views);
+  status = g_test_run ();
+  {
+    g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);
+    g_rmdir (folder);
+    g_rmdir (data_home);
+  }
+  return status;
 }

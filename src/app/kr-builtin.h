@@ -12,4 +12,8 @@ G_BEGIN_DECLS
 
 KrDataset *kr_builtin_dataset_load (GError **error);
 
+/* Where the views of the dataset at @dataset are kept (kr-views-file.h): beside it, or for
+ * the built-in dataset (@dataset NULL), which is read-only, in the user's data directory. */
+GFile *kr_builtin_views_file_for (GFile *dataset);
+
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include "kr-filter.h"
 #include "kr-layout.h"
 #include "kr-map.h"
+#include "kr-saved-views.h"
+#include "kr-views-file.h"
 
 void
 kr_cli_options_clear (KrCliOptions *options)
@@ -31,6 +33,7 @@ kr_cli_options_clear (KrCliOptions *options)
   g_clear_pointer (&options->path[1], g_free);
   g_clear_pointer (&options->as_of, g_free);
   g_clear_pointer (&options->as_reported, g_free);
+  g_clear_pointer (&options->view, g_free);
 }
 
 /* "--path ID ID" takes two values, which GOption cannot: takes them out of @argv first. */
@@ -66,20 +69,34 @@ take_path (KrCliOptions *options, int *argc, char ***argv, GError **error)
   return TRUE;
 }
 
-/* The view the options ask for, checked as far as it can be without the dataset. */
+/* The view the options ask for, onto @filter (empty, or a saved view's), checked as far as it
+ * can be without the dataset: terms add to it, and a focus, path or time replaces its own. */
 static gboolean
 build_filter (const KrCliOptions *options, KrFilter *filter, GError **error)
 {
-  kr_filter_init (filter);
   for (guint i = 0; options->filters != NULL && options->filters[i] != NULL; i++)
     if (!kr_filter_parse_term (filter, options->filters[i], error))
       return FALSE;
-  filter->focus = g_strdup (options->focus);
-  filter->depth = options->depth > 0 ? (guint)options->depth : 1;
-  filter->path_from = g_strdup (options->path[0]);
-  filter->path_to = g_strdup (options->path[1]);
-  filter->as_of = g_strdup (options->as_of);
-  filter->as_reported = g_strdup (options->as_reported);
+  if (options->focus != NULL || options->path[0] != NULL)
+    {
+      kr_filter_clear_part (filter, KR_FILTER_PART_FOCUS);
+      kr_filter_clear_part (filter, KR_FILTER_PART_PATH);
+    }
+  if (options->focus != NULL)
+    filter->focus = g_strdup (options->focus);
+  if (options->depth > 0)
+    filter->depth = (guint)options->depth;
+  if (options->path[0] != NULL)
+    {
+      filter->path_from = g_strdup (options->path[0]);
+      filter->path_to = g_strdup (options->path[1]);
+    }
+  if (options->as_of != NULL || options->as_reported != NULL)
+    {
+      kr_filter_clear_part (filter, KR_FILTER_PART_TIME);
+      filter->as_of = g_strdup (options->as_of);
+      filter->as_reported = g_strdup (options->as_reported);
+    }
   for (guint i = 0; i < 2; i++)
     {
       const char *date = i == 0 ? options->as_of : options->as_reported;
@@ -126,6 +143,14 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
             N_ ("Show the deals under way on DATE (YYYY, YYYY-MM or YYYY-MM-DD)"), N_ ("DATE") },
           { "as-reported", 0, 0, G_OPTION_ARG_STRING, &options->as_reported,
             N_ ("Show only what articles published by DATE had reported"), N_ ("DATE") },
+          { "view", 0, 0, G_OPTION_ARG_STRING, &options->view,
+            N_ ("With --export: start from the view saved under NAME in the window, its filter, "
+                "engine and direction. --filter adds to it; --focus, --path, --as-of, "
+                "--as-reported and --layout replace its own. Its zoom crops nothing: all it "
+                "shows is written"),
+            N_ ("NAME") },
+          { "list-views", 0, 0, G_OPTION_ARG_NONE, &options->list_views,
+            N_ ("List the names of the views saved for DATASET, then exit"), NULL },
           { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
             NULL },
           { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
@@ -163,6 +188,18 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
     if (!build_filter (options, &filter, error))
       return FALSE;
   }
+  if (options->view != NULL && options->export_path == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _ ("--view chooses what --export writes; give --export FILE too"));
+      return FALSE;
+    }
+  if (options->list_views && (options->export_path != NULL || options->check))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _ ("--list-views goes alone with a DATASET, without --export or --check"));
+      return FALSE;
+    }
   if (options->depth != 0 && (options->depth < 1 || options->depth > KR_FILTER_MAX_DEPTH))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -217,7 +254,7 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
 gboolean
 kr_cli_is_headless (const KrCliOptions *options)
 {
-  return options->check || options->export_path != NULL || options->version;
+  return options->check || options->export_path != NULL || options->list_views || options->version;
 }
 
 static KrDataset *
@@ -300,8 +337,108 @@ same_file (const char *a, const char *b)
                 == 0;
 }
 
+/* The views saved for the dataset at @path (NULL: the built-in one), or NULL with @error
+ * naming the file and the place. */
+static KrSavedViews *
+load_saved_views (const char *path, GError **error)
+{
+  g_autoptr (GFile) dataset = path != NULL ? g_file_new_for_commandline_arg (path) : NULL;
+  g_autoptr (GFile) where = kr_builtin_views_file_for (dataset);
+  g_autoptr (KrSavedViews) views = kr_saved_views_new ();
+  g_autoptr (KrViewsFile) file = NULL;
+
+  if (where == NULL)
+    return g_steal_pointer (&views);
+  file = kr_views_file_new (where);
+  if (!kr_views_file_load (file, NULL, error))
+    return NULL;
+  if (!kr_saved_views_load (views, kr_views_file_get_member (file, KR_SAVED_VIEWS_MEMBER), error))
+    {
+      g_autofree char *name = g_file_get_parse_name (where);
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+  return g_steal_pointer (&views);
+}
+
+static void
+print_error (const char *message)
+{
+  /* It names a file, or quotes one, which may hold anything. */
+  g_autofree char *shown = kr_problem_printable (message, 0);
+  g_printerr ("keiretsu: %s\n", shown);
+}
+
 static int
-run_export (const KrCliOptions *cli, const KrFilter *filter)
+run_list_views (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrSavedViews) views = load_saved_views (path, &error);
+
+  if (views == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  for (guint i = 0; i < kr_saved_views_get_n_views (views); i++)
+    g_print ("%s\n", kr_saved_views_get_view (views, i)->name);
+  return 0;
+}
+
+/* The view saved as @name for the dataset at @path, copied into @view; or FALSE, having said
+ * why, with the names there are. */
+static gboolean
+find_saved_view (const char *path, const char *name, KrSavedView *view)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrSavedViews) views = load_saved_views (path, &error);
+  g_auto (GStrv) names = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+  int at;
+
+  if (views == NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  at = kr_saved_views_find (views, name);
+  if (at >= 0)
+    {
+      kr_saved_view_copy (view, kr_saved_views_get_view (views, (guint)at));
+      return TRUE;
+    }
+  names = kr_saved_views_get_names (views);
+  /* Translators: put between the names of views, as in "Nissan, Talks" */
+  list = g_strjoinv (C_ ("list separator", ", "), names);
+  message = names[0] != NULL
+                ? g_strdup_printf (_ ("No view is named “%s”; the views saved for this dataset "
+                                      "are: %s"),
+                                   name, list)
+                : g_strdup_printf (_ ("No view is named “%s”: no views are saved for this "
+                                      "dataset"),
+                                   name);
+  print_error (message);
+  return FALSE;
+}
+
+/* The engine and direction a saved view was laid out with, unless the options choose. */
+static gboolean
+saved_layout (const KrSavedView *saved, KrMapView *view, GError **error)
+{
+  if (saved->engine != NULL && !kr_engine_from_name (saved->engine, &view->engine, error))
+    return FALSE;
+  if (saved->direction != NULL && !kr_rankdir_from_name (saved->direction, &view->rankdir))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("The view’s direction, “%s”, is none that Keiretsu knows"), saved->direction);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
 {
   const char *dataset_path = cli->files ? cli->files[0] : NULL;
   const char *out_path = cli->export_path;
@@ -316,6 +453,11 @@ run_export (const KrCliOptions *cli, const KrFilter *filter)
   int format = kr_export_format_from_filename (out_path);
 
   view.link_labels = cli->link_labels;
+  if (saved != NULL && !saved_layout (saved, &view, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
   if (cli->engine != NULL && !kr_engine_from_name (cli->engine, &view.engine, &error))
     {
       g_printerr ("keiretsu: %s\n", error->message);
@@ -339,6 +481,13 @@ run_export (const KrCliOptions *cli, const KrFilter *filter)
   dataset = load_dataset (dataset_path, FALSE);
   if (dataset == NULL)
     return 1;
+  if (saved != NULL)
+    {
+      /* As the window does: what the dataset still has is shown, and what it has not is said. */
+      g_autofree char *gone = kr_saved_view_fit (filter, dataset);
+      if (gone != NULL)
+        print_error (gone);
+    }
 
   if (!kr_filter_is_empty (filter))
     {
@@ -353,7 +502,7 @@ run_export (const KrCliOptions *cli, const KrFilter *filter)
       view.shown_deals = deals;
       /* A focus with the radial engine is laid out in circles around its entity, as the
        * window's Radial does; any other view hides what is out of the whole map. */
-      if (view.engine == KR_ENGINE_TWOPI)
+      if (view.engine == KR_ENGINE_TWOPI || filter->radial)
         view.radial = filter->focus;
     }
 
@@ -395,14 +544,24 @@ kr_cli_run (const KrCliOptions *options)
     }
   if (options->check)
     return run_check (file);
+  if (options->list_views)
+    return run_list_views (file);
   {
+    g_auto (KrSavedView) saved = KR_SAVED_VIEW_INIT;
     g_auto (KrFilter) filter = KR_FILTER_INIT;
     g_autoptr (GError) error = NULL;
+
+    if (options->view != NULL)
+      {
+        if (!find_saved_view (file, options->view, &saved))
+          return 1;
+        kr_filter_copy (&filter, &saved.filter);
+      }
     if (!build_filter (options, &filter, &error))
       {
         g_printerr ("keiretsu: %s\n", error->message);
         return 2;
       }
-    return run_export (options, &filter);
+    return run_export (options, &filter, options->view != NULL ? &saved : NULL);
   }
 }

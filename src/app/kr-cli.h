@@ -24,6 +24,9 @@ typedef struct
   char *path[2];
   char *as_of;
   char *as_reported;
+  /* A view saved in the window (kr-saved-views.h), which the options above refine */
+  char *view;
+  gboolean list_views;
 } KrCliOptions;
 
 void kr_cli_options_clear (KrCliOptions *options);
@@ -32,7 +35,8 @@ void kr_cli_options_clear (KrCliOptions *options);
  * @error on a usage error. */
 gboolean kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error);
 
-/* TRUE when the options ask for work without a window (--check, --export, --version). */
+/* TRUE when the options ask for work without a window (--check, --export, --list-views,
+ * --version). */
 gboolean kr_cli_is_headless (const KrCliOptions *options);
 
 /* Runs a headless mode; returns the process exit status. */

@@ -7,6 +7,7 @@
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
+ *   kr-window-views.c      views saved under a name, in the views file beside the dataset
  *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,10 +20,12 @@
 #include "kr-layout.h"
 #include "kr-map.h"
 #include "kr-paths.h"
+#include "kr-saved-views.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
 #include "kr-view-bar.h"
 #include "kr-view.h"
+#include "kr-views-file.h"
 #include "kr-window.h"
 
 G_BEGIN_DECLS
@@ -92,6 +95,14 @@ struct _KrWindow
   GFileMonitor *monitor; /* the open file, reloaded when it changes */
   guint reload_id;
 
+  KrSavedViews *saved_views; /* those of the dataset shown */
+  KrViewsFile *views_file;   /* where they are kept; NULL when nowhere */
+  char *views_unreadable;    /* why they could not be read: nothing is saved over them */
+  GMenu *views_section;      /* the saved views, each showing itself */
+  GMenu *views_edit_section; /* renaming and deleting them */
+  gboolean viewport_pending; /* a view chosen waits for its layout, to look where it looked: */
+  double viewport_x, viewport_y, viewport_zoom;
+
   gboolean navigating; /* going back or forward: not a new step in the history */
   AdwToast *path_toast; /* asks for the other end of a path, while it is up (not a ref) */
   gint64 path_toast_since;
@@ -142,6 +153,12 @@ void _kr_window_refresh_matches (KrWindow *self);
 
 /* kr-window-export.c */
 void _kr_window_class_init_export (GtkWidgetClass *widget_class);
+
+/* kr-window-views.c */
+void _kr_window_class_init_views (GtkWidgetClass *widget_class);
+/* After the view and the map. */
+void _kr_window_init_views (KrWindow *self);
+void _kr_window_dispose_views (KrWindow *self);
 
 /* kr-window-adaptive.c */
 /* After the template and the layout menu are built. */

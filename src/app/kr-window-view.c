@@ -222,8 +222,12 @@ dates_listed (GObject *source, GAsyncResult *result, gpointer user_data)
       _kr_window_toast (self, error->message);
       return;
     }
-  /* Another mode, other dates: stay near the date shown. */
-  was = g_strdup (kr_timeline_bar_get_date (self->timeline_bar));
+  /* Another mode, other dates: stay near the date shown, or at the one a saved view showed. */
+  {
+    const KrFilter *filter = kr_view_get_filter (self->view);
+    const char *shown = filter->as_of != NULL ? filter->as_of : filter->as_reported;
+    was = g_strdup (shown != NULL ? shown : kr_timeline_bar_get_date (self->timeline_bar));
+  }
   kr_timeline_bar_set_dates (self->timeline_bar, (const char *const *)dates);
   if (was != NULL)
     kr_timeline_bar_set_date (self->timeline_bar, was);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kr-dataset.h"
+#include "kr-saved-views.h"
 #include "kr-scene.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,12 @@ GtkWidget *kr_window_get_view_bar (KrWindow *self);
 /* Whether the window is still opening a dataset, laying out the map or finding the
  * timeline's dates. */
 gboolean kr_window_is_busy (KrWindow *self);
+
+/* Saves what the window shows as the view named @name, replacing the one of that name, in
+ * the views file beside the dataset (the built-in dataset's in the user's data directory). */
+gboolean kr_window_save_view (KrWindow *self, const char *name, GError **error);
+/* The views saved for the dataset shown; win.show-view shows one. */
+KrSavedViews *kr_window_get_saved_views (KrWindow *self);
 
 /* Opens the dataset that was open last time, if it still exists, else the built-in one. */
 void kr_window_open_last (KrWindow *self);

@@ -196,6 +196,34 @@ kr_diagram_view_fit (KrDiagramView *self)
 }
 
 void
+kr_diagram_view_get_centre (KrDiagramView *self, double *x, double *y, double *zoom)
+{
+  double z, ox, oy;
+
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  z = self->view_anim ? self->to_zoom : self->zoom;
+  ox = self->view_anim ? self->to_x : self->offset_x;
+  oy = self->view_anim ? self->to_y : self->offset_y;
+  *x = (gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - ox) / z;
+  *y = (gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - oy) / z;
+  *zoom = z;
+}
+
+void
+kr_diagram_view_look_at (KrDiagramView *self, double x, double y, double zoom)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  /* Nodes may still glide into their new places; the view itself stops where it is put. */
+  self->view_anim = FALSE;
+  self->follow_fit = FALSE;
+  self->check_view = FALSE;
+  _kr_diagram_view_set_view (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - x * zoom,
+                             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - y * zoom);
+}
+
+void
 kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y)
 {
   double sx, sy, zoom;

@@ -25,6 +25,13 @@ void kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene);
 double kr_diagram_view_get_zoom (KrDiagramView *self);
 void kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y);
 void kr_diagram_view_fit (KrDiagramView *self);
+/* Where the view looks: the scene point in the middle of the widget, and the zoom; where it is
+ * going when it is moving there. A window of another size looking at the same point at the
+ * same zoom shows the same place, more or less of around it. */
+void kr_diagram_view_get_centre (KrDiagramView *self, double *x, double *y, double *zoom);
+/* Looks at scene point (@x, @y) from the middle of the widget at @zoom, at once: the view
+ * stays there, no longer fitting the map when the scene or the size changes. */
+void kr_diagram_view_look_at (KrDiagramView *self, double x, double y, double zoom);
 /* Whether the view is moving to a new place (fitting, zooming to a node, a new layout). */
 gboolean kr_diagram_view_is_animating (KrDiagramView *self);
 

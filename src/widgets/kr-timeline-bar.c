@@ -154,6 +154,13 @@ kr_timeline_bar_get_reported (KrTimelineBar *self)
   return gtk_drop_down_get_selected (self->mode) == 1;
 }
 
+void
+kr_timeline_bar_set_reported (KrTimelineBar *self, gboolean reported)
+{
+  g_return_if_fail (KR_IS_TIMELINE_BAR (self));
+  gtk_drop_down_set_selected (self->mode, reported ? 1 : 0);
+}
+
 static void
 kr_timeline_bar_dispose (GObject *object)
 {

@@ -21,6 +21,7 @@ void kr_timeline_bar_set_date (KrTimelineBar *self, const char *date);
 /* TRUE for "as reported by" (what articles published by the date say), FALSE for "as of"
  * (the deals under way on the date). */
 gboolean kr_timeline_bar_get_reported (KrTimelineBar *self);
+void kr_timeline_bar_set_reported (KrTimelineBar *self, gboolean reported);
 
 /* While the map is being laid out, playing waits for it before the next date. */
 void kr_timeline_bar_set_busy (KrTimelineBar *self, gboolean busy);
