@@ -246,7 +246,10 @@ test_web_addresses (void)
   static const char *const not_web[]
       = { "javascript:alert(1)", "file:///etc/passwd", "https://", "https:///path",
           "https://x.com/a b", "https://x.com/\x1b[31m", "https://x.com/%zz", "ftp://x.com", "",
-          "x.com" };
+          "x.com",
+          /* White space beyond ASCII, as the JSON Schema's \\s has it */
+          "https://x.com/a\u00a0b", "https://x.com/a\u2009b", "https://x.com/a\u2028b",
+          "https://x.com/a\u3000b", "https://x.com/a\ufeffb", "https://x.com/\xc2\x85" };
 
   for (guint i = 0; i < G_N_ELEMENTS (web); i++)
     g_assert_true (kr_url_is_web (web[i]));
