@@ -6,6 +6,7 @@ never leave a half-written file."""
 import html
 import os
 import re
+import resource
 import shutil
 import stat
 import subprocess
@@ -327,6 +328,72 @@ class Export(unittest.TestCase):
         finally:
             os.chmod(self.dir, 0o755)
         self.assertUntouched()
+
+    def test_keeps_mode(self):
+        """A private file stays private, as with cp or shell redirection."""
+        os.chmod(self.out, 0o600)
+        r = run("--export", self.out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ET.parse(self.out)
+        self.assertEqual(stat.S_IMODE(os.stat(self.out).st_mode), 0o600)
+
+    def test_longest_name(self):
+        """A name of 250 bytes is legal: the temporary file beside it needs a short one."""
+        name = os.path.join(self.dir, "n" * 246 + ".svg")
+        r = run("--export", name)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ET.parse(name)
+        self.assertEqual(sorted(os.listdir(self.dir)), sorted(["map.svg", os.path.basename(name)]))
+
+    def test_file_size_limit(self):
+        """Under ulimit -f, write() fails with EFBIG: an error, and nothing left behind."""
+        def limit():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env["LC_ALL"] = "C.UTF-8"
+        r = subprocess.run([KEIRETSU, "--export", self.out], capture_output=True, env=env,
+                           preexec_fn=limit, timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("cannot write", r.stderr.decode())
+        self.assertIn("too large", r.stderr.decode())
+        self.assertUntouched()
+
+    def test_dataset_through_symlink_and_dot_dot(self):
+        """link/../map.svg, where link points into another folder, is the file the kernel opens:
+        when that is the dataset, it is refused whatever the spelling."""
+        home = os.path.join(self.dir, "home")
+        other = os.path.join(self.dir, "other")
+        os.makedirs(os.path.join(home, "inner"))
+        os.mkdir(other)
+        dataset = os.path.join(home, "d.svg")
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), dataset)
+        os.symlink(os.path.join(home, "inner"), os.path.join(other, "link"))
+        hard = os.path.join(other, "hard.svg")
+        os.link(dataset, hard)
+        for out in ("link/../d.svg", "hard.svg"):
+            with self.subTest(out=out):
+                r = subprocess.run([KEIRETSU, "--export", out, dataset], capture_output=True,
+                                   cwd=other, timeout=60)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("refusing to overwrite the dataset", r.stderr.decode())
+                with open(dataset, "rb") as f:
+                    self.assertEqual(f.read()[:1], b"{")
+
+    def test_check_reads_what_the_kernel_opens(self):
+        """--check link/../d.json reads the d.json beside where link points, as cat would."""
+        home = os.path.join(self.dir, "home")
+        other = os.path.join(self.dir, "other")
+        os.makedirs(os.path.join(home, "inner"))
+        os.mkdir(other)
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), os.path.join(home, "d.json"))
+        with open(os.path.join(other, "d.json"), "w") as f:
+            f.write("not this one")
+        os.symlink(os.path.join(home, "inner"), os.path.join(other, "link"))
+        r = subprocess.run([KEIRETSU, "--check", "link/../d.json"], capture_output=True,
+                           cwd=other, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(b"link/../d.json: valid", r.stdout)
 
 
 if __name__ == "__main__":

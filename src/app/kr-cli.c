@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "kr-cli.h"
 #include "kr-dataset-reader.h"
 #include "kr-export.h"
+#include "kr-file.h"
 #include "kr-filter.h"
 #include "kr-layout.h"
 #include "kr-map.h"
@@ -268,7 +270,7 @@ load_dataset (const char *path, gboolean list_problems)
     }
 
   {
-    g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+    g_autoptr (GFile) file = kr_file_new_for_arg (path);
     dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
   }
   if (dataset != NULL)
@@ -312,24 +314,6 @@ run_check (const char *path)
   return 0;
 }
 
-static gboolean
-same_file (const char *a, const char *b)
-{
-  g_autoptr (GFile) fa = g_file_new_for_commandline_arg (a);
-  g_autoptr (GFile) fb = g_file_new_for_commandline_arg (b);
-  g_autoptr (GFileInfo) ia = NULL;
-  g_autoptr (GFileInfo) ib = NULL;
-
-  if (g_file_equal (fa, fb))
-    return TRUE;
-  ia = g_file_query_info (fa, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  ib = g_file_query_info (fb, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return ia != NULL && ib != NULL
-         && g_strcmp0 (g_file_info_get_attribute_string (ia, G_FILE_ATTRIBUTE_ID_FILE),
-                       g_file_info_get_attribute_string (ib, G_FILE_ATTRIBUTE_ID_FILE))
-                == 0;
-}
-
 static int
 run_export (const KrCliOptions *cli, const KrFilter *filter)
 {
@@ -360,7 +344,7 @@ run_export (const KrCliOptions *cli, const KrFilter *filter)
           shown_out);
       return 2;
     }
-  if (dataset_path != NULL && same_file (dataset_path, out_path))
+  if (dataset_path != NULL && kr_file_is_same (dataset_path, out_path))
     {
       g_printerr (_ ("keiretsu: %s: refusing to overwrite the dataset with the diagram\n"),
                   shown_out);
@@ -403,10 +387,10 @@ run_export (const KrCliOptions *cli, const KrFilter *filter)
       print_error (error->message);
       return 1;
     }
-  /* Written to a temporary file and renamed into place: never a half-written file. */
-  if (!g_file_set_contents_full (out_path, g_bytes_get_data (bytes, NULL),
-                                 (gssize)g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &error))
+  /* Written to a temporary file and renamed into place: never a half-written file. Under a
+   * file-size limit, write() then fails with EFBIG instead of the process being killed. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (!kr_file_replace (out_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {
       g_autofree char *shown = kr_problem_printable (error->message, 0);
       g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), shown);
