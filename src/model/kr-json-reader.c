@@ -575,7 +575,9 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
   data = g_bytes_get_data (bytes, &size);
   if (data == NULL)
     data = "";
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  /* Byte order marks, one or more as json-glib has always skipped them, before the scan for
+   * what is not JSON. */
+  while (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
       size -= 3;
