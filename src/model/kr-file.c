@@ -31,11 +31,12 @@ has_dot_dot (const char *path)
 GFile *
 kr_file_new_for_arg (const char *arg)
 {
-  g_autofree char *scheme = g_uri_parse_scheme (arg);
+  g_autofree char *scheme = NULL;
   g_autofree char *resolved = NULL;
 
   g_return_val_if_fail (arg != NULL, NULL);
 
+  scheme = g_uri_parse_scheme (arg);
   if (scheme == NULL && has_dot_dot (arg) && (resolved = realpath (arg, NULL)) != NULL)
     return g_file_new_for_path (resolved);
   return g_file_new_for_commandline_arg (arg);
@@ -57,12 +58,14 @@ local_path (const char *arg)
 gboolean
 kr_file_is_same (const char *a, const char *b)
 {
-  g_autofree char *path_a = local_path (a);
-  g_autofree char *path_b = local_path (b);
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
   GStatBuf sa, sb;
 
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
+  path_a = local_path (a);
+  path_b = local_path (b);
   return path_a != NULL && path_b != NULL && g_stat (path_a, &sa) == 0 && g_stat (path_b, &sb) == 0
          && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
