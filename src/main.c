@@ -11,6 +11,7 @@
 #include "kr-application.h"
 #include "kr-cli.h"
 #include "kr-layout.h"
+#include "kr-problem.h"
 
 int
 main (int argc, char *argv[])
@@ -34,7 +35,9 @@ main (int argc, char *argv[])
 
   if (!kr_cli_parse (&options, &argc, &argv, &error))
     {
-      g_printerr ("keiretsu: %s\n%s\n", error->message, _ ("Run “keiretsu --help” for usage."));
+      /* The message may quote any value given on the command line. */
+      g_autofree char *shown = kr_problem_printable (error->message, 0);
+      g_printerr ("keiretsu: %s\n%s\n", shown, _ ("Run “keiretsu --help” for usage."));
       kr_cli_options_clear (&options);
       return 2;
     }

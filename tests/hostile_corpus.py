@@ -112,7 +112,41 @@ def _ownership_cycle():
     return _with(change)
 
 
+def _replace(old, new):
+    """The minimal dataset as JSON text with old replaced by new, once: for what json.dumps
+    cannot write (comments, single quotes, members given twice)."""
+    text = _dump(_base())
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def _long_name(n):
+    """A name of n characters with no place to break a line."""
+    return _set(["entities", 0, "name"], "N" * n)
+
+
 MIB = 1024 * 1024
+
+# JSON that is not JSON, each an error with its place whatever json-glib accepts: the file's
+# name, the text replaced in the minimal dataset, what replaces it, and what the message says.
+NOT_JSON = [
+    ("comment-line.json", b'"version": 1,', b'"version": 1, // one', "comments"),
+    ("comment-block.json", b'"version": 1,', b'/* v */ "version": 1,', "comments"),
+    ("single-quoted.json", b'"Minimal example"', b"'Minimal example'", "double quotes"),
+    ("hex-version.json", b'"version": 1', b'"version": 0x1', "not a JSON number"),
+    ("escape-v.json", b"Example Corp", b"Example\\vCorp", "not a JSON escape"),
+    ("escape-x.json", b"Example Corp", b"Example\\x41Corp", "not a JSON escape"),
+    ("escape-zero.json", b"Minimal example", b"Minimal\\0example", "not a JSON escape"),
+    ("escaped-nul.json", b"Minimal example", b"Minimal\\u0000example", "NUL"),
+    ("raw-newline.json", b"Example Corp", b"Example\nCorp", "control character"),
+    ("raw-tab.json", b"Example Corp", b"Example\tCorp", "control character"),
+    ("trailing-comma.json", b'"entities": [', b'"entities": [,', "syntax error"),
+    ("duplicate-status.json", b'"status": ', b'"status": "active", "status": ', "given twice"),
+    ("duplicate-deals.json", b'"deals": [', b'"deals": [], "deals": [', "given twice"),
+    ("duplicate-url.json", b'"url": ', b'"url": "https://a.example/", "url": ', "given twice"),
+    ("duplicate-escaped.json", b'"title": ', b'"title": "A", "titl\\u0065": ', "given twice"),
+    ("integer-overflow.json", b'"version": 1', b'"version": 99999999999999999999', "99999999999999999999 is out of range"),
+]
 
 
 def cases():
@@ -161,6 +195,20 @@ def cases():
     ), "syntax error"
     yield "escape-in-kind.json", _set(["entities", 0, "kind"], "\x1b[2J\x1b[31mred\n"), "unknown kind"
     yield "escape-in-id.json", _set(["deals", 0, "parties", 0, "entity"], "\x1b]0;pwned\x07"), "unknown entity"
+    for name, old, new, expected in NOT_JSON:
+        yield name, _replace(old, new), expected
+    yield "octal-amount.json", _raw_number(["deals", 0, "value", "amount"], "012"), "not a JSON number"
+    yield "leading-dot-stake.json", _raw_number(["deals", 0, "stake", "after"], ".5"), "not a JSON number"
+    yield "trailing-dot-stake.json", _raw_number(["deals", 0, "stake", "after"], "5."), "not a JSON number"
+    # Addresses: the loader refuses the white space the JSON Schema refuses.
+    for name, space in (("nbsp", "\u00a0"), ("thin", "\u2009"), ("line-separator", "\u2028"),
+                        ("ideographic", "\u3000"), ("bom", "\ufeff")):
+        yield "url-%s.json" % name, _set(["articles", 0, "url"], "https://example.org/a%sb" % space), "articles[0].url"
+    # Names that read backwards or ring the bell are shown, never obeyed.
+    yield "bidi-name.json", _set(["entities", 0, "name"], "Example \u202egnp.exe\u202c Corp"), None
+    yield "bidi-kind.json", _set(["entities", 0, "kind"], "\u202eynapmoc\x07"), "unknown kind"
+    # A name with no place to break, at the loader's limit: it loads, and draws quickly.
+    yield "unbreakable-name.json", _long_name(64 * 1024 - 1), None
     yield "too-many-entities.json", _many_entities(200_001), "200000"
     yield "large-valid.json", large_valid(100_000), None
     yield "deep-100000.json", _nested(100_000), "nested"

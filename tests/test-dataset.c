@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "kr-dataset-reader.h"
+#include "kr-json-strict.h"
 
 static char *
 data_path (const char *name)
@@ -102,6 +104,17 @@ static const BadCase bad_cases[] = {
   { "bad/stake-out-of-range.json", "$.deals[0].stake.after", "120 is out of range" },
   { "bad/bad-url.json", "$.articles[0].url", "only http:// and https://" },
   { "bad/unknown-member.json", "$.deals[0].staus", "unknown member \"staus\"" },
+  { "bad/comment.json", "3:17", "syntax error: comments are not allowed" },
+  { "bad/single-quotes.json", "4:3", "syntax error: strings are written in double quotes" },
+  { "bad/octal-number.json", "3:14", "syntax error: \"01\" is not a JSON number" },
+  { "bad/hex-number.json", "3:14", "syntax error: \"0x1\" is not a JSON number" },
+  { "bad/leading-dot.json", "3:14", "syntax error: \".1\" is not a JSON number" },
+  { "bad/trailing-dot.json", "3:14", "syntax error: \"1.\" is not a JSON number" },
+  { "bad/invalid-escape.json", "4:20", "syntax error: \"\\x\" is not a JSON escape" },
+  { "bad/raw-tab.json", "4:20", "syntax error: a line break, tab or other control character" },
+  { "bad/duplicate-member.json", "4:31",
+    "member \"title\" is given twice; the first is at line 4, column 3" },
+  { "bad/huge-integer.json", "3:14", "18446744073709551617 is out of range" },
 };
 
 static gboolean
@@ -233,7 +246,10 @@ test_web_addresses (void)
   static const char *const not_web[]
       = { "javascript:alert(1)", "file:///etc/passwd", "https://", "https:///path",
           "https://x.com/a b", "https://x.com/\x1b[31m", "https://x.com/%zz", "ftp://x.com", "",
-          "x.com" };
+          "x.com",
+          /* White space beyond ASCII, as the JSON Schema's \\s has it */
+          "https://x.com/a\u00a0b", "https://x.com/a\u2009b", "https://x.com/a\u2028b",
+          "https://x.com/a\u3000b", "https://x.com/a\ufeffb", "https://x.com/\xc2\x85" };
 
   for (guint i = 0; i < G_N_ELEMENTS (web); i++)
     g_assert_true (kr_url_is_web (web[i]));
@@ -272,6 +288,89 @@ test_readers (void)
     }
 }
 
+/* The scan for what json-glib lets pass: every such thing, and its place. */
+static void
+test_strict_json (void)
+{
+  static const struct
+  {
+    const char *text;
+    int line, column;
+    const char *says; /* NULL: valid */
+  } cases[] = {
+    { "{\"a\": [1, -0.5e+3, true, false, null, \"\\u00e9\\ud83d\\ude00\\/\"]}", 0, 0, NULL },
+    { " \n\t ", 0, 0, NULL },
+    { "{\"a\": 1} // done", 1, 10, "comments" },
+    { "{\"a\": 1,\n \"b\": 2, \"a\": 3}", 2, 10,
+      "member \"a\" is given twice; the first is at line 1, column 2" },
+    { "{\"a\": {\"b\": 1}, \"b\": {\"b\": 2}}", 0, 0, NULL },
+    { "{\"\\u0061\": 1, \"a\": 2}", 1, 15, "\"a\" is given twice" },
+    { "[{\"a\": 1}, {\"a\": 2}]", 0, 0, NULL },
+    { "{\"a\": 'b'}", 1, 7, "double quotes" },
+    { "[0x10]", 1, 2, "\"0x10\" is not a JSON number" },
+    { "[012]", 1, 2, "\"012\" is not a JSON number" },
+    { "[-.5]", 1, 2, "\"-.5\" is not a JSON number" },
+    { "[5.]", 1, 2, "\"5.\" is not a JSON number" },
+    { "[1e]", 1, 2, "\"1e\" is not a JSON number" },
+    { "[+1]", 1, 2, "\"+1\" is not a JSON number" },
+    { "[\"\\v\"]", 1, 3, "\"\\v\" is not a JSON escape" },
+    { "[\"\\u12\"]", 1, 3, "\"\\u12\"]\" is not a JSON escape" },
+    { "[\"a\\u0000b\"]", 1, 4, "\\u0000" },
+    { "[\"a\nb\"]", 1, 4, "control character" },
+    { "[1,]", 1, 4, "a comma before \"]\"" },
+    { "{\"a\": 1,}", 1, 9, "a comma before \"}\"" },
+    { "[1] [2]", 1, 5, "unexpected \"[\"" },
+    { "[NaN]", 1, 2, "unexpected \"NaN\"" },
+    { "[tru]", 1, 2, "unexpected \"tru\"" },
+    { "{\"a\": [1", 1, 9, "the file ends" },
+    { "[9223372036854775807, -9223372036854775808]", 0, 0, NULL },
+    { "[9223372036854775808]", 1, 2, "9223372036854775808 is out of range" },
+    { "[\"é\", \"\x1b]0;x\x07\"]", 1, 8, "control character" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int line, column;
+      g_autofree char *says
+          = kr_json_strict_check (cases[i].text, strlen (cases[i].text), &line, &column);
+
+      if (cases[i].says == NULL)
+        {
+          g_assert_cmpstr (says, ==, NULL);
+          continue;
+        }
+      if (says == NULL || strstr (says, cases[i].says) == NULL || line != cases[i].line
+          || column != cases[i].column)
+        g_error ("case %u: %d:%d: “%s”, expected %d:%d: “%s”", i, line, column, says, cases[i].line,
+                 cases[i].column, cases[i].says);
+      /* A message quotes nothing that a terminal would act on. */
+      for (const char *p = says; *p != '\0'; p++)
+        g_assert_false (g_ascii_iscntrl (*p));
+    }
+}
+
+/* Deep, wide or many: one pass, no recursion, and every name stored once. */
+static void
+test_strict_json_large (void)
+{
+  const guint n = 200000;
+  g_autoptr (GString) text = g_string_new ("{");
+  int line, column;
+  g_autofree char *says = NULL;
+  g_autofree char *deep = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s\"m%u\": [%u]", i > 0 ? "," : "", i, i);
+  g_string_append (text, ", \"m7\": 0}");
+  says = kr_json_strict_check (text->str, text->len, &line, &column);
+  g_assert_nonnull (strstr (says, "\"m7\" is given twice"));
+
+  deep = g_strnfill (1000000, '[');
+  g_clear_pointer (&says, g_free);
+  says = kr_json_strict_check (deep, strlen (deep), &line, &column);
+  g_assert_nonnull (strstr (says, "the file ends"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,6 +383,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   g_test_add_func ("/dataset/readers", test_readers);
+  g_test_add_func ("/dataset/strict-json", test_strict_json);
+  g_test_add_func ("/dataset/strict-json-large", test_strict_json_large);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

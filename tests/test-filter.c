@@ -452,6 +452,89 @@ test_parts (void)
   }
 }
 
+static void
+add_deal (GString *json, guint *n, const char *from, const char *to)
+{
+  g_string_append_printf (json,
+                          "%s{\"id\":\"d%u\",\"kind\":\"alliance\",\"status\":\"active\","
+                          "\"summary\":\"S\",\"parties\":[{\"entity\":\"%s\",\"role\":"
+                          "\"partner\"},{\"entity\":\"%s\",\"role\":\"partner\"}],"
+                          "\"evidence\":[{\"article\":\"p\",\"quote\":\"q\"}]}",
+                          *n > 0 ? "," : "", *n, from, to);
+  (*n)++;
+}
+
+/* A ladder from "a" to "b" through three rungs of twelve entities, each joined to every one of
+ * the next: 12 × 12 × 12 equally short chains. A way off it, through "x" to "y", is on none. */
+static KrDataset *
+ladder_dataset (void)
+{
+  g_autoptr (GString) json = g_string_new (
+      "{\"format\":\"keiretsu-dataset\",\"version\":1,\"title\":\"ladder\",\"articles\":"
+      "[{\"id\":\"p\",\"title\":\"T\",\"publisher\":\"P\"}],\"entities\":[");
+  g_autoptr (GPtrArray) rungs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+  KrDataset *ds;
+
+  g_string_append (json, "{\"id\":\"a\",\"name\":\"A\",\"kind\":\"company\"},"
+                         "{\"id\":\"b\",\"name\":\"B\",\"kind\":\"company\"},"
+                         "{\"id\":\"x\",\"name\":\"X\",\"kind\":\"company\"},"
+                         "{\"id\":\"y\",\"name\":\"Y\",\"kind\":\"company\"}");
+  for (guint r = 0; r < 3; r++)
+    for (guint i = 0; i < 12; i++)
+      g_string_append_printf (json, ",{\"id\":\"r%u-%u\",\"name\":\"R%u-%u\",\"kind\":\"company\"}",
+                              r, i, r, i);
+  g_string_append (json, "],\"deals\":[");
+  for (guint r = 0; r < 3; r++)
+    for (guint i = 0; i < 12; i++)
+      g_ptr_array_add (rungs, g_strdup_printf ("r%u-%u", r, i));
+  for (guint i = 0; i < 12; i++)
+    {
+      add_deal (json, &n, "a", (char *)rungs->pdata[i]);
+      add_deal (json, &n, (char *)rungs->pdata[24 + i], "b");
+      for (guint j = 0; j < 12; j++)
+        {
+          add_deal (json, &n, (char *)rungs->pdata[i], (char *)rungs->pdata[12 + j]);
+          add_deal (json, &n, (char *)rungs->pdata[12 + i], (char *)rungs->pdata[24 + j]);
+        }
+    }
+  add_deal (json, &n, "a", "x");
+  add_deal (json, &n, "x", "y");
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  ds = kr_dataset_new_from_bytes (bytes, "ladder", NULL, &error);
+  g_assert_no_error (error);
+  return ds;
+}
+
+/* --path shows every chain, past any number of them, not the first thousand. */
+static void
+test_all_paths (void)
+{
+  g_autoptr (KrDataset) ds = ladder_dataset ();
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  g_autoptr (GPtrArray) chains = kr_dataset_shortest_paths (ds, 0, 1, NULL, 2000);
+  g_auto (KrFilter) f = KR_FILTER_INIT;
+  g_autoptr (GError) error = NULL;
+  guint n_entities = kr_dataset_get_n_entities (ds), n_deals = kr_dataset_get_n_deals (ds);
+
+  g_assert_cmpuint (chains->len, ==, 12 * 12 * 12);
+  f.path_from = g_strdup ("a");
+  f.path_to = g_strdup ("b");
+  g_assert_true (kr_filter_apply (&f, ds, entities, deals, &error));
+  g_assert_no_error (error);
+  for (guint e = 0; e < n_entities; e++)
+    {
+      const char *id = kr_dataset_get_entity (ds, e)->id;
+      g_assert_true (entities[e] == (!g_str_equal (id, "x") && !g_str_equal (id, "y")));
+    }
+  for (guint d = 0; d < n_deals; d++)
+    g_assert_true (deals[d] == (d < n_deals - 2));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -464,6 +547,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/terms-round-trip", test_terms_round_trip);
   g_test_add_func ("/filter/focus", test_focus);
   g_test_add_func ("/filter/paths", test_paths);
+  g_test_add_func ("/filter/all-paths", test_all_paths);
   g_test_add_func ("/filter/time", test_time);
   g_test_add_func ("/search/matches", test_search);
   g_test_add_func ("/search/fold", test_fold);

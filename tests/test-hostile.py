@@ -4,13 +4,16 @@
 the file and the place; odd but valid files load; names stay text in every export; exports
 never leave a half-written file."""
 import html
+import json
 import os
 import re
+import resource
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -245,6 +248,117 @@ class Injection(unittest.TestCase):
                 self.assertEqual(f.read(4), magic)
 
 
+class LongNames(unittest.TestCase):
+    """A name with no place to break: exports take about as long at 64 K characters as at
+    16 K, where wrapping it whole took time growing with the square of its length."""
+
+    def test_export_time_does_not_grow_with_the_name(self):
+        tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, tmp)
+        for ext in ("dot", "svg"):
+            times = []
+            for n in (16 * 1024, 64 * 1024 - 1):
+                path = os.path.join(tmp, "%d.json" % n)
+                with open(path, "wb") as f:
+                    f.write(hostile_corpus._long_name(n))
+                out = os.path.join(tmp, "out." + ext)
+                start = time.monotonic()
+                r = run("--export", out, path, timeout=120)
+                times.append(time.monotonic() - start)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(out, encoding="utf-8") as f:
+                    text = f.read()
+                # The label is cut; the full name stays in the SVG's title and the DOT tooltip.
+                self.assertIn("N" * n, text)
+                self.assertIn("…", text)
+            with self.subTest(ext=ext):
+                # Four times the name, at most about as long: quadratic would be 16 times.
+                self.assertLess(times[1], 3 * times[0] + 2, times)
+
+
+class CommandLine(unittest.TestCase):
+    """Values given on the command line come back in messages as text: no escape sequence,
+    bell, line break or bidirectional override reaches the terminal."""
+
+    HOSTILE = "x\x1b]0;pwned\x07\x1b[2J\r\nfake: ok\u202egnp.exe\u2066\x85"
+    UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069\u2028\u2029]")
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.dir)
+        self.out = os.path.join(self.dir, "map.svg")
+
+    def assertSafe(self, r, code):
+        self.assertEqual(r.returncode, code, r.stderr)
+        err = r.stderr.decode("utf-8")
+        self.assertIsNone(self.UNSAFE.search(err), repr(err))
+        # One line of message, and perhaps one of advice: the value broke none.
+        self.assertLessEqual(len(err.splitlines()), 2, repr(err))
+
+    def test_values(self):
+        for args, code in (
+            (["--focus", self.HOSTILE], 1),
+            (["--path", "nissan", self.HOSTILE], 1),
+            (["--filter", self.HOSTILE], 2),
+            (["--filter", "status=" + self.HOSTILE], 2),
+            (["--as-of", self.HOSTILE], 2),
+            (["--as-reported", self.HOSTILE], 2),
+            (["--layout", self.HOSTILE], 2),
+            (["--focus", "nissan", "--depth", self.HOSTILE], 2),
+        ):
+            with self.subTest(args=args[0]):
+                self.assertSafe(run("--export", self.out, *args), code)
+
+    def test_output_name(self):
+        self.assertSafe(run("--export", os.path.join(self.dir, self.HOSTILE + ".txt")), 2)
+        folder = os.path.join(self.dir, self.HOSTILE + ".svg")
+        os.mkdir(folder)
+        self.assertSafe(run("--export", folder), 1)
+
+    def test_depth_range(self):
+        """--depth takes 1 to 3, as documented: 0 no longer passes as 1."""
+        for depth in ("0", "4", "-1", "99999999999999999999", "1.5", ""):
+            with self.subTest(depth=depth):
+                r = run("--export", self.out, "--focus", "nissan", "--depth", depth)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("--depth must be between 1 and 3, not “%s”" % depth,
+                              r.stderr.decode())
+        self.assertFalse(os.path.exists(self.out))
+
+
+class Addresses(unittest.TestCase):
+    """The loader and the JSON Schema agree on which addresses are web addresses."""
+
+    URLS = ["https://example.org/a", "HTTP://EXAMPLE.ORG/", "https://example.org/a b",
+            "https://example.org/a\tb", "https://example.org/a\x7fb", "https://example.org/a\x85b",
+            "https://example.org/a\u00a0b", "https://example.org/a\u1680b",
+            "https://example.org/a\u2009b", "https://example.org/a\u200ab",
+            "https://example.org/a\u2028b", "https://example.org/a\u2029b",
+            "https://example.org/a\u202fb", "https://example.org/a\u205fb",
+            "https://example.org/a\u3000b", "https://example.org/a\ufeffb",
+            "https://example.org/a\u200bb"]
+
+    def test_same_verdict(self):
+        try:
+            import jsonschema
+        except ImportError:
+            self.skipTest("the Python module jsonschema is not available")
+        with open(os.path.join(SRCDIR, "..", "data", "keiretsu-dataset.schema.json")) as f:
+            pattern = json.load(f)["$defs"]["article"]["properties"]["url"]["pattern"]
+        tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, tmp)
+        for url in self.URLS:
+            with self.subTest(url=url):
+                path = os.path.join(tmp, "d.json")
+                with open(path, "wb") as f:
+                    f.write(hostile_corpus._set(["articles", 0, "url"], url))
+                loader = run("--check", path).returncode == 0
+                schema = jsonschema.Draft202012Validator({"type": "string", "pattern": pattern}) \
+                    .is_valid(url)
+                self.assertEqual(loader, schema)
+
+
 class Worker(unittest.TestCase):
     """The layout helper refuses a request it cannot read, without crashing."""
 
@@ -327,6 +441,72 @@ class Export(unittest.TestCase):
         finally:
             os.chmod(self.dir, 0o755)
         self.assertUntouched()
+
+    def test_keeps_mode(self):
+        """A private file stays private, as with cp or shell redirection."""
+        os.chmod(self.out, 0o600)
+        r = run("--export", self.out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ET.parse(self.out)
+        self.assertEqual(stat.S_IMODE(os.stat(self.out).st_mode), 0o600)
+
+    def test_longest_name(self):
+        """A name of 250 bytes is legal: the temporary file beside it needs a short one."""
+        name = os.path.join(self.dir, "n" * 246 + ".svg")
+        r = run("--export", name)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ET.parse(name)
+        self.assertEqual(sorted(os.listdir(self.dir)), sorted(["map.svg", os.path.basename(name)]))
+
+    def test_file_size_limit(self):
+        """Under ulimit -f, write() fails with EFBIG: an error, and nothing left behind."""
+        def limit():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env["LC_ALL"] = "C.UTF-8"
+        r = subprocess.run([KEIRETSU, "--export", self.out], capture_output=True, env=env,
+                           preexec_fn=limit, timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("cannot write", r.stderr.decode())
+        self.assertIn("too large", r.stderr.decode())
+        self.assertUntouched()
+
+    def test_dataset_through_symlink_and_dot_dot(self):
+        """link/../map.svg, where link points into another folder, is the file the kernel opens:
+        when that is the dataset, it is refused whatever the spelling."""
+        home = os.path.join(self.dir, "home")
+        other = os.path.join(self.dir, "other")
+        os.makedirs(os.path.join(home, "inner"))
+        os.mkdir(other)
+        dataset = os.path.join(home, "d.svg")
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), dataset)
+        os.symlink(os.path.join(home, "inner"), os.path.join(other, "link"))
+        hard = os.path.join(other, "hard.svg")
+        os.link(dataset, hard)
+        for out in ("link/../d.svg", "hard.svg"):
+            with self.subTest(out=out):
+                r = subprocess.run([KEIRETSU, "--export", out, dataset], capture_output=True,
+                                   cwd=other, timeout=60)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("refusing to overwrite the dataset", r.stderr.decode())
+                with open(dataset, "rb") as f:
+                    self.assertEqual(f.read()[:1], b"{")
+
+    def test_check_reads_what_the_kernel_opens(self):
+        """--check link/../d.json reads the d.json beside where link points, as cat would."""
+        home = os.path.join(self.dir, "home")
+        other = os.path.join(self.dir, "other")
+        os.makedirs(os.path.join(home, "inner"))
+        os.mkdir(other)
+        shutil.copy(os.path.join(DATA, "good", "minimal.json"), os.path.join(home, "d.json"))
+        with open(os.path.join(other, "d.json"), "w") as f:
+            f.write("not this one")
+        os.symlink(os.path.join(home, "inner"), os.path.join(other, "link"))
+        r = subprocess.run([KEIRETSU, "--check", "link/../d.json"], capture_output=True,
+                           cwd=other, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(b"link/../d.json: valid", r.stdout)
 
 
 if __name__ == "__main__":

@@ -140,6 +140,24 @@ static const char *hostile_names[] = {
   "&amp; & ' \x01 control",
 };
 
+/* @text as a JSON string's contents: g_strescape() writes octal escapes, which JSON has not. */
+static char *
+json_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar)*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar)*p);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The dataset @json describes, which must be valid. */
 static KrDataset *
 dataset_from_json (GString *json, const char *name)
@@ -162,7 +180,7 @@ hostile_dataset (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
     {
-      g_autofree char *escaped = g_strescape (hostile_names[i], NULL);
+      g_autofree char *escaped = json_escape (hostile_names[i]);
       g_string_append_printf (json, "%s{\"id\":\"e%u\",\"name\":\"%s\",\"kind\":\"company\"}",
                               i ? "," : "", i, escaped);
     }
@@ -1630,6 +1648,49 @@ test_map_revision (void)
     }
 }
 
+/* A name with no place to break, up to the loader's limit: the label is cut to what it can
+ * show, so that four times the name takes about as long, not sixteen times as Pango's
+ * breaking would. */
+static gint64
+time_label (const char *name, char **wrapped)
+{
+  gint64 start = g_get_monotonic_time ();
+  double width, height;
+
+  *wrapped = kr_text_wrap (name, "\n");
+  kr_text_measure (name, KR_SCENE_FONT_SIZE, &width, &height);
+  g_assert_cmpfloat (width, <=, KR_SCENE_LABEL_WRAP + 1);
+  return g_get_monotonic_time () - start;
+}
+
+static void
+test_long_label (void)
+{
+  g_autofree char *short_name = g_strnfill (16 * 1024, 'N');
+  g_autofree char *long_name = g_strnfill (64 * 1024 - 1, 'N');
+  g_autofree char *short_label = NULL;
+  g_autofree char *long_label = NULL;
+  g_autofree char *accents = NULL;
+  gint64 short_time, long_time;
+
+  short_time = time_label (short_name, &short_label);
+  long_time = time_label (long_name, &long_label);
+  g_assert_cmpstr (short_label, ==, long_label);
+  g_assert_true (g_str_has_suffix (long_label, "…"));
+  g_assert_cmpuint (g_utf8_strlen (long_label, -1), <=, KR_TEXT_MAX_CHARS + 20);
+  /* Generous: timing on a shared machine is noisy, but quadratic is 16 times. */
+  g_assert_cmpint (long_time, <, 4 * short_time + G_USEC_PER_SEC / 2);
+
+  /* Cut where a letter ends, never between it and its accent. */
+  {
+    g_autoptr (GString) name = g_string_new ("x");
+    for (guint i = 0; i < KR_TEXT_MAX_CHARS; i++)
+      g_string_append (name, "e\xcc\x81");
+    accents = kr_text_wrap (name->str, "");
+    g_assert_true (g_str_has_suffix (accents, "e\xcc\x81…"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1645,6 +1706,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scene/hit-test", test_hit_test);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/layout/hub-labels", test_hub_labels);
+  g_test_add_func ("/layout/long-label", test_long_label);
   g_test_add_func ("/layout/stagger", test_stagger);
   g_test_add_func ("/render/label-plan", test_label_plan);
   g_test_add_func ("/render/tiles", test_tiles);

@@ -193,6 +193,12 @@ test_invalid (Fixture *f, gconstpointer data)
     { "{\"version\": 1}", "not a Keiretsu views file" },
     { "\"text\"", "not a JSON object" },
     { "{\"format\": \"keiretsu-views\", \"version\": 1, \"a\": \"\xff\"}", "UTF-8" },
+    /* JSON as RFC 8259 has it, each member once: the same rules as the dataset's. */
+    { "{\"format\": \"keiretsu-views\", \"version\": 1,\n \"version\": 2}",
+      "line 2, column 2: member \"version\" is given twice; the first is at line 1, column 30" },
+    { "{\"format\": \"keiretsu-views\", /* */ \"version\": 1}", "line 1, column 30: syntax error" },
+    { "{'format': \"keiretsu-views\", \"version\": 1}", "double quotes" },
+    { "{\"format\": \"keiretsu-views\", \"version\": 01}", "\"01\" is not a JSON number" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

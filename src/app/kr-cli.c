@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "kr-cli.h"
 #include "kr-dataset-reader.h"
 #include "kr-export.h"
+#include "kr-file.h"
 #include "kr-filter.h"
 #include "kr-layout.h"
 #include "kr-map.h"
@@ -111,11 +113,29 @@ build_filter (const KrCliOptions *options, KrFilter *filter, GError **error)
   return TRUE;
 }
 
+/* --depth as written: 0, which used to act as 1, is as wrong as 4. */
+static gboolean
+parse_depth (KrCliOptions *options, const char *text, GError **error)
+{
+  gint64 depth;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, KR_FILTER_MAX_DEPTH, &depth, NULL))
+    {
+      g_autofree char *shown = kr_problem_quote (text);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--depth must be between 1 and %d, not “%s”"), KR_FILTER_MAX_DEPTH, shown);
+      return FALSE;
+    }
+  options->depth = (int)depth;
+  return TRUE;
+}
+
 gboolean
 kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
 {
   const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
   g_autofree char *engines = kr_engine_list_choices ();
+  g_autofree char *depth_text = NULL;
   g_autofree char *layout_help = g_strdup_printf (_ ("Layout engine: %s (default: %s)"), engines,
                                                   kr_engine_get_name (defaults.engine));
   GOptionEntry entries[]
@@ -135,7 +155,7 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
             N_ ("TERM") },
           { "focus", 0, 0, G_OPTION_ARG_STRING, &options->focus,
             N_ ("Show only the entity with this id and its neighbourhood"), N_ ("ID") },
-          { "depth", 0, 0, G_OPTION_ARG_INT, &options->depth,
+          { "depth", 0, 0, G_OPTION_ARG_STRING, &depth_text,
             N_ ("With --focus: how many deals away to reach, 1 to 3 (default: 1)"), N_ ("N") },
           { "path", 0, 0, G_OPTION_ARG_NONE, &(gboolean){ FALSE },
             N_ ("Show only the shortest chains of deals between two entities"), N_ ("ID ID") },
@@ -181,7 +201,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!take_path (options, argc, argv, error)
-      || !g_option_context_parse (context, argc, argv, error))
+      || !g_option_context_parse (context, argc, argv, error)
+      || (depth_text != NULL && !parse_depth (options, depth_text, error)))
     return FALSE;
   {
     g_auto (KrFilter) filter = KR_FILTER_INIT;
@@ -198,12 +219,6 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _ ("--list-views goes alone with a DATASET, without --export or --check"));
-      return FALSE;
-    }
-  if (options->depth != 0 && (options->depth < 1 || options->depth > KR_FILTER_MAX_DEPTH))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("--depth must be between 1 and %d"), KR_FILTER_MAX_DEPTH);
       return FALSE;
     }
   if (options->export_path == NULL
@@ -257,6 +272,25 @@ kr_cli_is_headless (const KrCliOptions *options)
   return options->check || options->export_path != NULL || options->list_views || options->version;
 }
 
+/* Prints "keiretsu: @message", made safe for a terminal: messages quote values from the command
+ * line, the dataset and the file system, which may hold anything. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *shown = kr_problem_printable (message, 0);
+
+  g_printerr ("keiretsu: %s\n", shown);
+}
+
+/* A file's name as a message shows it. */
+static char *
+shown_path (const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  return kr_problem_printable (display, 0);
+}
+
 static KrDataset *
 load_dataset (const char *path, gboolean list_problems)
 {
@@ -268,12 +302,12 @@ load_dataset (const char *path, gboolean list_problems)
     {
       dataset = kr_builtin_dataset_load (&error);
       if (dataset == NULL)
-        g_printerr ("keiretsu: %s\n", error->message);
+        print_error (error->message);
       return dataset;
     }
 
   {
-    g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+    g_autoptr (GFile) file = kr_file_new_for_arg (path);
     dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
   }
   if (dataset != NULL)
@@ -306,35 +340,15 @@ static int
 run_check (const char *path)
 {
   g_autoptr (KrDataset) dataset = load_dataset (path, TRUE);
-  g_autofree char *display = NULL;
   g_autofree char *shown = NULL;
 
   if (dataset == NULL)
     return 1;
-  display = g_filename_display_name (path);
-  shown = kr_problem_printable (display, 0);
+  shown = shown_path (path);
   g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), shown,
            kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
            kr_dataset_get_n_articles (dataset));
   return 0;
-}
-
-static gboolean
-same_file (const char *a, const char *b)
-{
-  g_autoptr (GFile) fa = g_file_new_for_commandline_arg (a);
-  g_autoptr (GFile) fb = g_file_new_for_commandline_arg (b);
-  g_autoptr (GFileInfo) ia = NULL;
-  g_autoptr (GFileInfo) ib = NULL;
-
-  if (g_file_equal (fa, fb))
-    return TRUE;
-  ia = g_file_query_info (fa, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  ib = g_file_query_info (fb, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return ia != NULL && ib != NULL
-         && g_strcmp0 (g_file_info_get_attribute_string (ia, G_FILE_ATTRIBUTE_ID_FILE),
-                       g_file_info_get_attribute_string (ib, G_FILE_ATTRIBUTE_ID_FILE))
-                == 0;
 }
 
 /* The views saved for the dataset at @path (NULL: the built-in one), or NULL with @error
@@ -342,7 +356,7 @@ same_file (const char *a, const char *b)
 static KrSavedViews *
 load_saved_views (const char *path, GError **error)
 {
-  g_autoptr (GFile) dataset = path != NULL ? g_file_new_for_commandline_arg (path) : NULL;
+  g_autoptr (GFile) dataset = path != NULL ? kr_file_new_for_arg (path) : NULL;
   g_autoptr (GFile) where = kr_builtin_views_file_for (dataset);
   g_autoptr (KrSavedViews) views = kr_saved_views_new ();
   g_autoptr (KrViewsFile) file = NULL;
@@ -359,14 +373,6 @@ load_saved_views (const char *path, GError **error)
       return NULL;
     }
   return g_steal_pointer (&views);
-}
-
-static void
-print_error (const char *message)
-{
-  /* It names a file, or quotes one, which may hold anything. */
-  g_autofree char *shown = kr_problem_printable (message, 0);
-  g_printerr ("keiretsu: %s\n", shown);
 }
 
 static int
@@ -449,6 +455,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   g_autoptr (KrScene) scene = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *shown_out = shown_path (out_path);
   KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
 
@@ -460,7 +467,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     }
   if (cli->engine != NULL && !kr_engine_from_name (cli->engine, &view.engine, &error))
     {
-      g_printerr ("keiretsu: %s\n", error->message);
+      print_error (error->message);
       return 2;
     }
 
@@ -468,13 +475,13 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     {
       g_printerr (
           _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf or .dot\n"),
-          out_path);
+          shown_out);
       return 2;
     }
-  if (dataset_path != NULL && same_file (dataset_path, out_path))
+  if (dataset_path != NULL && kr_file_is_same (dataset_path, out_path))
     {
       g_printerr (_ ("keiretsu: %s: refusing to overwrite the dataset with the diagram\n"),
-                  out_path);
+                  shown_out);
       return 2;
     }
 
@@ -495,7 +502,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
       deals = kr_dataset_new_deal_flags (dataset);
       if (!kr_filter_apply (filter, dataset, entities, deals, &error))
         {
-          g_printerr ("keiretsu: %s\n", error->message);
+          print_error (error->message);
           return 1;
         }
       view.shown_entities = entities;
@@ -518,15 +525,16 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     }
   if (bytes == NULL)
     {
-      g_printerr ("keiretsu: %s\n", error->message);
+      print_error (error->message);
       return 1;
     }
-  /* Written to a temporary file and renamed into place: never a half-written file. */
-  if (!g_file_set_contents_full (out_path, g_bytes_get_data (bytes, NULL),
-                                 (gssize)g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0666, &error))
+  /* Written to a temporary file and renamed into place: never a half-written file. Under a
+   * file-size limit, write() then fails with EFBIG instead of the process being killed. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (!kr_file_replace (out_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {
-      g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), error->message);
+      g_autofree char *shown = kr_problem_printable (error->message, 0);
+      g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), shown);
       return 1;
     }
   return 0;
@@ -559,7 +567,7 @@ kr_cli_run (const KrCliOptions *options)
       }
     if (!build_filter (options, &filter, &error))
       {
-        g_printerr ("keiretsu: %s\n", error->message);
+        print_error (error->message);
         return 2;
       }
     return run_export (options, &filter, options->view != NULL ? &saved : NULL);

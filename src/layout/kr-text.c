@@ -33,6 +33,29 @@ kr_text_context_new (void)
   return context;
 }
 
+/* Pango breaks a word with no place to break it in time that grows with the square of its
+ * length: a label is cut to what it can show, so that no name, however long, holds up a layout
+ * or an export. The whole name stays in the panel and in the SVG's titles. */
+static void
+set_label_text (PangoLayout *layout, const char *text)
+{
+  const char *end = text;
+  g_autofree char *cut = NULL;
+
+  for (guint n = 0; *end != '\0' && n < KR_TEXT_MAX_CHARS; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    {
+      pango_layout_set_text (layout, text, -1);
+      return;
+    }
+  /* Accents and other marks stay with their letter. */
+  while (end > text && g_unichar_ismark (g_utf8_get_char (end)))
+    end = g_utf8_prev_char (end);
+  cut = g_strdup_printf ("%.*s…", (int)(end - text), text);
+  pango_layout_set_text (layout, cut, -1);
+}
+
 PangoLayout *
 kr_text_layout_new (PangoContext *context, const char *text, double size)
 {
@@ -46,7 +69,7 @@ kr_text_layout_new (PangoContext *context, const char *text, double size)
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout,
                           (int)(KR_SCENE_LABEL_WRAP * size / KR_SCENE_FONT_SIZE * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+  set_label_text (layout, text);
   pango_font_description_free (font);
   return layout;
 }
@@ -85,6 +108,9 @@ kr_text_wrap (const char *text, const char *separator)
 {
   g_autoptr (PangoLayout) layout = kr_text_layout_new (thread_context (), text, KR_SCENE_FONT_SIZE);
   GString *out = g_string_new (NULL);
+
+  /* The lines of the label as set, which may be cut. */
+  text = pango_layout_get_text (layout);
 
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     {

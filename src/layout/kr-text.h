@@ -8,9 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* The most characters a label shows: a longer name is cut there and ends in "…". Ten lines or
+ * so of a label, far more than any real name needs. */
+#define KR_TEXT_MAX_CHARS 120
+
 /* A layout of @text in the label font at @size points, wrapped like every label: the wrapping
- * width grows with the size, so a label breaks into the same lines at any size. @context must
- * use a resolution of 72 dpi so that one Pango unit of size is one scene point. */
+ * width grows with the size, so a label breaks into the same lines at any size, and cut to
+ * KR_TEXT_MAX_CHARS characters. @context must use a resolution of 72 dpi so that one Pango unit
+ * of size is one scene point. */
 PangoLayout *kr_text_layout_new (PangoContext *context, const char *text, double size);
 
 /* A layout of a deal's link label: at KR_SCENE_LINK_FONT_SIZE, on one line. */
@@ -22,7 +27,8 @@ void kr_text_measure (const char *text, double size, double *width, double *heig
 /* The size of a link label, in points. Thread-safe. */
 void kr_text_measure_link (const char *text, double *width, double *height);
 
-/* The label's lines as Keiretsu wraps them, joined by @separator. Thread-safe. */
+/* The label's lines as Keiretsu wraps and cuts them, joined by @separator. Thread-safe. In
+ * time linear in the length of @text. */
 char *kr_text_wrap (const char *text, const char *separator);
 
 /* The font size of an entity's label, in points: hubs, the entities with many deals, are

@@ -342,6 +342,15 @@ kr_date_is_valid (const char *s)
   return TRUE;
 }
 
+/* White space as JSON Schema patterns (ECMAScript's \s) know it, and control characters: the
+ * dataset's schema forbids exactly these in an address, by the same list. */
+static gboolean
+is_space_in_url (gunichar c)
+{
+  return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+         || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
 gboolean
 kr_url_is_web (const char *url)
 {
@@ -350,8 +359,8 @@ kr_url_is_web (const char *url)
 
   if (url == NULL)
     return FALSE;
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar)*p <= ' ' || *p == 0x7f)
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_space_in_url (g_utf8_get_char (p)))
       return FALSE;
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)

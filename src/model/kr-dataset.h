@@ -154,7 +154,8 @@ const char *kr_entity_name_for_languages (const KrEntity *entity, const char *co
 gboolean kr_evidence_cites (const KrEvidence *evidence, guint n, guint article);
 
 /* Whether @url is a web address a dataset may give and Keiretsu opens: http or https, with a
- * host, no spaces or control characters, and escapes that are escapes. */
+ * host, no white space (Unicode's too, as the JSON Schema's \s) or control characters, and
+ * escapes that are escapes. */
 gboolean kr_url_is_web (const char *url);
 
 /* Whether @date is a date as datasets write them: YYYY, YYYY-MM or YYYY-MM-DD. */

@@ -308,8 +308,6 @@ stage_focus (Apply *a, GError **error)
 static gboolean
 stage_path (Apply *a, GError **error)
 {
-  g_autoptr (GPtrArray) chains = NULL;
-
   if (a->f->path_from == NULL)
     return TRUE;
   if (a->path_a == a->path_b)
@@ -318,29 +316,15 @@ stage_path (Apply *a, GError **error)
                    _ ("A path needs two different entities"));
       return FALSE;
     }
-  chains = kr_incidence_shortest_paths (a->dataset, &a->inc, a->path_a, a->path_b, a->entities,
-                                        a->deals, 1000);
-  if (chains->len == 0)
+  /* Every chain, however many are equally short: the union of them, not a list. */
+  if (!kr_incidence_mark_shortest_paths (a->dataset, &a->inc, a->path_a, a->path_b, a->entities,
+                                         a->deals))
     {
       g_set_error (error, KR_FILTER_ERROR, KR_FILTER_ERROR_NO_PATH,
                    _ ("No chain of deals shown connects %s and %s"),
                    kr_dataset_get_entity (a->dataset, a->path_a)->name,
                    kr_dataset_get_entity (a->dataset, a->path_b)->name);
       return FALSE;
-    }
-  memset (a->entities, 0, sizeof (gboolean) * a->n_entities);
-  memset (a->deals, 0, sizeof (gboolean) * a->n_deals);
-  for (guint c = 0; c < chains->len; c++)
-    {
-      GArray *chain = chains->pdata[c];
-      for (guint i = 0; i < chain->len; i++)
-        {
-          guint v = g_array_index (chain, guint, i);
-          if (i % 2 == 0)
-            a->entities[v] = TRUE;
-          else
-            a->deals[v] = TRUE;
-        }
     }
   return TRUE;
 }

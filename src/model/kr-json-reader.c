@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kr-json-reader.h"
+#include "kr-json-strict.h"
 
 void
 kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_text)
@@ -42,25 +43,6 @@ kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_tex
 
 /* ---- pre-parse checks on the raw bytes ---------------------------------------------- */
 
-static void
-offset_to_position (const char *data, gsize offset, int *line, int *column)
-{
-  int l = 1, c = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if (((guchar)data[i] & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *column = c;
-}
-
 static gboolean
 check_encoding (KrDatasetBuilder *b, const char *data, gsize size)
 {
@@ -70,7 +52,7 @@ check_encoding (KrDatasetBuilder *b, const char *data, gsize size)
   if (g_utf8_validate_len (data, size, &end))
     return TRUE;
 
-  offset_to_position (data, (gsize)(end - data), &line, &column);
+  kr_json_position (data, (gsize)(end - data), &line, &column);
   if (*end == '\0')
     kr_dataset_builder_report_position (
         b, line, column, _ ("the file contains a NUL byte; datasets are UTF-8 text"));
@@ -107,7 +89,7 @@ check_depth (KrDatasetBuilder *b, const char *data, gsize size)
               int line, column;
               g_autofree char *msg = NULL;
 
-              offset_to_position (data, i, &line, &column);
+              kr_json_position (data, i, &line, &column);
               msg = g_strdup_printf (_ ("values are nested more than %d levels deep"),
                                      KR_DATASET_MAX_DEPTH);
               kr_dataset_builder_report_position (b, line, column, msg);
@@ -152,6 +134,21 @@ report_syntax_error (KrDatasetBuilder *b, const GError *error)
   g_autofree char *text = g_strdup_printf (_ ("syntax error: %s"), msg);
 
   kr_dataset_builder_report_position (b, line, column, text);
+}
+
+/* What json-glib lets pass but RFC 8259 forbids, and members given twice, which json-glib
+ * reads as the last one: nothing in a dataset is dropped silently. Checked before json-glib
+ * parses, so that a file gets the same answer from every version of json-glib. */
+static gboolean
+check_strict (KrDatasetBuilder *b, const char *data, gsize size)
+{
+  int line, column;
+  g_autofree char *problem = kr_json_strict_check (data, size, &line, &column);
+
+  if (problem == NULL)
+    return TRUE;
+  kr_dataset_builder_report_position (b, line, column, problem);
+  return FALSE;
 }
 
 /* ---- typed member access ------------------------------------------------------------ */
@@ -578,7 +575,9 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
   data = g_bytes_get_data (bytes, &size);
   if (data == NULL)
     data = "";
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  /* Byte order marks, one or more as json-glib has always skipped them, before the scan for
+   * what is not JSON. */
+  while (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
       size -= 3;
@@ -590,10 +589,14 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
       kr_dataset_builder_report_position (b, 0, 0, msg);
       return NULL;
     }
-  if (!check_encoding (b, data, size) || !check_depth (b, data, size))
+  if (!check_encoding (b, data, size) || !check_depth (b, data, size)
+      || !check_strict (b, data, size))
     return NULL;
 
   parser = json_parser_new_immutable ();
+#if JSON_CHECK_VERSION(1, 10, 0)
+  json_parser_set_strict (parser, TRUE);
+#endif
   if (!json_parser_load_from_data (parser, data, (gssize)size, &error))
     {
       report_syntax_error (b, error);

@@ -166,6 +166,45 @@ kr_incidence_shortest_paths (KrDataset *dataset, const KrIncidence *inc, guint f
   return chains;
 }
 
+gboolean
+kr_incidence_mark_shortest_paths (KrDataset *dataset, const KrIncidence *inc, guint from, guint to,
+                                  gboolean *entities, gboolean *deals)
+{
+  g_autofree guint *from_a
+      = kr_incidence_distances (dataset, inc, from, entities, deals, KR_UNREACHED);
+  g_autofree guint *from_b
+      = kr_incidence_distances (dataset, inc, to, entities, deals, KR_UNREACHED);
+  g_autoptr (GArray) people = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_deals = kr_dataset_get_n_deals (dataset);
+  PathWalk w = { .from_a = from_a, .from_b = from_b, .length = from_a[to] };
+
+  if (from_a[to] == KR_UNREACHED)
+    return FALSE;
+  /* A deal is on a shortest chain when it joins someone at one step of it to someone at the
+   * next. Those a deal joins are at most one step apart, so the least and the greatest step
+   * among its people on shortest chains say it, in time linear in the size of the dataset. */
+  for (guint k = 0; k < n_deals; k++)
+    {
+      guint least = KR_UNREACHED, greatest = 0;
+
+      if (!deals[k])
+        continue;
+      kr_deal_participants (kr_dataset_get_deal (dataset, k), people);
+      for (guint i = 0; i < people->len; i++)
+        {
+          guint v = g_array_index (people, guint, i);
+          if (!entities[v] || !on_shortest_path (&w, v))
+            continue;
+          least = MIN (least, from_a[v]);
+          greatest = MAX (greatest, from_a[v]);
+        }
+      deals[k] = least != KR_UNREACHED && greatest == least + 1;
+    }
+  for (guint e = 0; e < inc->n_entities; e++)
+    entities[e] = entities[e] && on_shortest_path (&w, e);
+  return TRUE;
+}
+
 GPtrArray *
 kr_dataset_shortest_paths (KrDataset *dataset, guint from, guint to, const gboolean *allowed,
                            guint max)

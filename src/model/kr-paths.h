@@ -44,6 +44,12 @@ GPtrArray *kr_incidence_shortest_paths (KrDataset *dataset, const KrIncidence *i
                                         guint to, const gboolean *entities, const gboolean *deals,
                                         guint max);
 
+/* Keeps, of the entities in @entities and the deals in @deals, those on any of the shortest
+ * chains from @from to @to, however many there are, in time linear in the size of the dataset;
+ * FALSE, with the flags left as they were, when no chain joins them. */
+gboolean kr_incidence_mark_shortest_paths (KrDataset *dataset, const KrIncidence *inc, guint from,
+                                           guint to, gboolean *entities, gboolean *deals);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KrIncidence, kr_incidence_clear)
 
 G_END_DECLS

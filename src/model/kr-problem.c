@@ -11,6 +11,16 @@
 
 #include "kr-problem.h"
 
+/* Characters that change how a terminal shows what follows them: controls (escape sequences,
+ * bell, line breaks), the Unicode line and paragraph separators, and the bidirectional marks,
+ * embeddings, overrides and isolates, which can make a name read as something else. */
+static gboolean
+is_unsafe (gunichar c)
+{
+  return g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E
+         || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
 kr_problem_printable (const char *text, guint max_chars)
 {
@@ -27,7 +37,7 @@ kr_problem_printable (const char *text, guint max_chars)
           g_string_append (out, "…");
           break;
         }
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+      if (is_unsafe (c))
         g_string_append_unichar (out, 0xFFFD);
       else
         g_string_append_unichar (out, c);

@@ -16,8 +16,9 @@ typedef struct
   char *message;
 } KrProblem;
 
-/* A copy of untrusted text fit to quote in a message: valid UTF-8, control characters shown as
- * U+FFFD (no line breaks or terminal escapes), cut to @max_chars characters with "…" (0: no cut).
+/* A copy of untrusted text fit to quote in a message: valid UTF-8, control characters and
+ * bidirectional overrides shown as U+FFFD (no line breaks, terminal escapes or text that reads
+ * backwards), cut to @max_chars characters with "…" (0: no cut).
  */
 char *kr_problem_printable (const char *text, guint max_chars);
 /* Text from a dataset as a message quotes it: printable, and short. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kr-json-reader.h"
+#include "kr-json-strict.h"
 #include "kr-views-file.h"
 
 struct _KrViewsFile
@@ -128,6 +129,20 @@ parse (const char *data, gsize size, const char *name, GError **error)
       invalid (error, name, _ ("the file is not UTF-8 text"));
       return NULL;
     }
+  /* As strict as the dataset: a position given twice is not silently the last. */
+  {
+    int line, column;
+    g_autofree char *problem = kr_json_strict_check (data, size, &line, &column);
+
+    if (problem != NULL)
+      {
+        invalid (error, name, _ ("line %d, column %d: %s"), line, column, problem);
+        return NULL;
+      }
+  }
+#if JSON_CHECK_VERSION(1, 10, 0)
+  json_parser_set_strict (parser, TRUE);
+#endif
   if (!json_parser_load_from_data (parser, data, (gssize)size, &parse_error))
     {
       syntax_error (error, name, parse_error);

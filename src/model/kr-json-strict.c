@@ -1,0 +1,505 @@
+/* kr-json-strict.c — a scan of the raw bytes for what RFC 8259 forbids
+ *
+ * One pass, no recursion: containers open and close on a stack of their own, so deep nesting
+ * costs memory in proportion to the file and no more. Each object keeps the names of its members
+ * in a hash table, hashed with a seed chosen at random once per process, so that no file can be
+ * written whose names all collide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-json-strict"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-json-strict.h"
+#include "kr-problem.h"
+
+void
+kr_json_position (const char *data, gsize offset, int *line, int *column)
+{
+  int l = 1, c = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        c++;
+    }
+  *line = l;
+  *column = c;
+}
+
+static guint32 hash_seed;
+
+/* FNV-1a from a random start: the collisions of one process are not those of the next. */
+static guint
+seeded_hash (gconstpointer key)
+{
+  guint32 h = hash_seed;
+
+  for (const guchar *p = key; *p != '\0'; p++)
+    h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+typedef struct
+{
+  const char *data;
+  gsize size;
+  gsize pos;
+  GPtrArray *open; /* per open container: its member names (an object) or NULL (an array) */
+  GString *name;   /* the member name being read */
+  gsize fail_at;
+  char *message;
+} Scan;
+
+static gboolean
+fail_with (Scan *s, gsize at, char *message)
+{
+  s->message = message;
+  s->fail_at = at;
+  return FALSE;
+}
+
+/* What is not JSON at all. */
+static gboolean G_GNUC_PRINTF (3, 4) fail (Scan *s, gsize at, const char *format, ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail_with (s, at, g_strdup_printf (_ ("syntax error: %s"), what));
+}
+
+static gboolean
+at_end (const Scan *s)
+{
+  return s->pos >= s->size;
+}
+
+static char
+peek (const Scan *s, gsize ahead)
+{
+  return s->pos + ahead < s->size ? s->data[s->pos + ahead] : '\0';
+}
+
+static gboolean
+in_word (char c)
+{
+  return g_ascii_isalnum (c) || strchr ("+-._", c) != NULL || ((guchar)c & 0x80) != 0;
+}
+
+/* The character at @at, or the word or number that starts there, quoted for a message. */
+static char *
+word_at (const Scan *s, gsize at)
+{
+  gsize end = at + g_utf8_skip[(guchar)s->data[at]];
+  g_autofree char *word = NULL;
+
+  if (in_word (s->data[at]))
+    while (end < s->size && end - at < 64 && in_word (s->data[end]))
+      end++;
+  word = g_strndup (s->data + at, MIN (end, s->size) - at);
+  return kr_problem_quote (word);
+}
+
+static gboolean
+unexpected (Scan *s)
+{
+  g_autofree char *word = NULL;
+
+  if (at_end (s))
+    return fail (s, s->pos, _ ("the file ends before the JSON text does"));
+  if (s->data[s->pos] == '\'')
+    return fail (s, s->pos, _ ("strings are written in double quotes"));
+  word = word_at (s, s->pos);
+  return fail (s, s->pos, _ ("unexpected \"%s\""), word);
+}
+
+static gboolean
+skip_space (Scan *s)
+{
+  for (; !at_end (s); s->pos++)
+    {
+      char c = s->data[s->pos];
+
+      if (c == '/' && (peek (s, 1) == '/' || peek (s, 1) == '*'))
+        return fail (s, s->pos, _ ("comments are not allowed in JSON"));
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+    }
+  return TRUE;
+}
+
+/* Four hex digits after "\u" at @at, or -1. */
+static int
+read_unit (const Scan *s, gsize at)
+{
+  int unit = 0;
+
+  if (at + 4 > s->size)
+    return -1;
+  for (gsize i = at; i < at + 4; i++)
+    {
+      int v = g_ascii_xdigit_value (s->data[i]);
+      if (v < 0)
+        return -1;
+      unit = unit * 16 + v;
+    }
+  return unit;
+}
+
+/* Reads the string at s->pos, its text into @text when not NULL. */
+static gboolean
+scan_string (Scan *s, GString *text)
+{
+  s->pos++;
+  while (!at_end (s))
+    {
+      gsize start = s->pos;
+      guchar c = (guchar)s->data[s->pos];
+
+      if (c == '"')
+        {
+          s->pos++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return fail (s, start,
+                     _ ("a line break, tab or other control character in a string "
+                        "must be written as an escape"));
+      if (c != '\\')
+        {
+          if (text != NULL)
+            g_string_append_c (text, (char)c);
+          s->pos++;
+          continue;
+        }
+      switch (peek (s, 1))
+        {
+        case '"':
+        case '\\':
+        case '/':
+          if (text != NULL)
+            g_string_append_c (text, peek (s, 1));
+          s->pos += 2;
+          break;
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+          /* Names only need to compare equal: any one byte per escape does. */
+          if (text != NULL)
+            g_string_append_len (text, s->data + s->pos, 2);
+          s->pos += 2;
+          break;
+        case 'u':
+          {
+            int unit = read_unit (s, s->pos + 2);
+            int low;
+
+            if (unit < 0)
+              {
+                g_autofree char *escape = g_strndup (s->data + start, MIN (6, s->size - start));
+                g_autofree char *shown = kr_problem_quote (escape);
+                return fail (s, start, _ ("\"%s\" is not a JSON escape"), shown);
+              }
+            if (unit == 0)
+              return fail (s, start, _ ("a string may not contain \\u0000, the NUL character"));
+            s->pos += 6;
+            if (unit >= 0xD800 && unit < 0xDC00 && peek (s, 0) == '\\' && peek (s, 1) == 'u'
+                && (low = read_unit (s, s->pos + 2)) >= 0xDC00 && low < 0xE000)
+              {
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                s->pos += 6;
+              }
+            if (text != NULL)
+              g_string_append_unichar (text, (gunichar)unit);
+          }
+          break;
+        default:
+          {
+            const char *next = s->data + start + 1;
+            g_autofree char *escape = g_strndup (
+                s->data + start,
+                1 + (next < s->data + s->size ? g_utf8_skip[*(const guchar *)next] : 0));
+            g_autofree char *shown = kr_problem_quote (escape);
+            return fail (s, start, _ ("\"%s\" is not a JSON escape"), shown);
+          }
+        }
+    }
+  return unexpected (s);
+}
+
+static gboolean
+digits (Scan *s)
+{
+  gsize start = s->pos;
+
+  while (!at_end (s) && g_ascii_isdigit (s->data[s->pos]))
+    s->pos++;
+  return s->pos > start;
+}
+
+/* json-glib reads a whole number beyond 64 bits as another number: it is refused, as written. */
+static gboolean
+check_integer (Scan *s, gsize start)
+{
+  gboolean negative = s->data[start] == '-';
+  const char *digits = s->data + start + negative;
+  gsize n = s->data + s->pos - digits;
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+  g_autofree char *written = NULL;
+  g_autofree char *shown = NULL;
+
+  if (n < strlen (limit) || (n == strlen (limit) && memcmp (digits, limit, n) <= 0))
+    return TRUE;
+  written = g_strndup (s->data + start, s->pos - start);
+  shown = kr_problem_quote (written);
+  return fail_with (s, start,
+                    g_strdup_printf (_ ("%s is out of range; a whole number must be from %s to %s"),
+                                     shown, "-9223372036854775808", "9223372036854775807"));
+}
+
+static gboolean
+scan_number (Scan *s)
+{
+  gsize start = s->pos;
+  gboolean ok = TRUE, whole = TRUE;
+  char next;
+
+  if (peek (s, 0) == '-')
+    s->pos++;
+  if (peek (s, 0) == '0')
+    s->pos++;
+  else
+    ok = peek (s, 0) >= '1' && peek (s, 0) <= '9' && digits (s);
+  if (ok && peek (s, 0) == '.')
+    {
+      s->pos++;
+      ok = digits (s);
+      whole = FALSE;
+    }
+  if (ok && (peek (s, 0) == 'e' || peek (s, 0) == 'E'))
+    {
+      s->pos++;
+      if (peek (s, 0) == '+' || peek (s, 0) == '-')
+        s->pos++;
+      ok = digits (s);
+      whole = FALSE;
+    }
+  next = peek (s, 0);
+  if (!ok || g_ascii_isalnum (next) || next == '.' || next == '+' || next == '-' || next == '_')
+    {
+      g_autofree char *word = word_at (s, start);
+      return fail (s, start, _ ("\"%s\" is not a JSON number"), word);
+    }
+  return !whole || check_integer (s, start);
+}
+
+static gboolean
+scan_literal (Scan *s, const char *literal)
+{
+  gsize n = strlen (literal);
+
+  if (s->size - s->pos < n || memcmp (s->data + s->pos, literal, n) != 0
+      || g_ascii_isalnum (peek (s, n)))
+    return unexpected (s);
+  s->pos += n;
+  return TRUE;
+}
+
+static gboolean
+scan_member_name (Scan *s)
+{
+  GHashTable *names = g_ptr_array_index (s->open, s->open->len - 1);
+  gsize start = s->pos;
+  gpointer first;
+
+  if (peek (s, 0) != '"')
+    {
+      if (peek (s, 0) == '}')
+        return fail (s, s->pos, _ ("a comma before \"}\" must be followed by a member"));
+      return unexpected (s);
+    }
+  g_string_truncate (s->name, 0);
+  if (!scan_string (s, s->name))
+    return FALSE;
+  if (g_hash_table_lookup_extended (names, s->name->str, NULL, &first))
+    {
+      g_autofree char *shown = kr_problem_quote (s->name->str);
+      int line, column;
+
+      kr_json_position (s->data, GPOINTER_TO_SIZE (first), &line, &column);
+      return fail_with (s, start,
+                        g_strdup_printf (_ ("member \"%s\" is given twice; the first is at "
+                                            "line %d, column %d"),
+                                         shown, line, column));
+    }
+  g_hash_table_insert (names, g_strndup (s->name->str, s->name->len), GSIZE_TO_POINTER (start));
+  if (!skip_space (s))
+    return FALSE;
+  if (peek (s, 0) != ':')
+    return unexpected (s);
+  s->pos++;
+  return TRUE;
+}
+
+static void
+close_container (Scan *s)
+{
+  s->pos++;
+  g_ptr_array_set_size (s->open, s->open->len - 1);
+}
+
+static void
+free_names (gpointer names)
+{
+  if (names != NULL)
+    g_hash_table_unref (names);
+}
+
+typedef enum
+{
+  WANT_VALUE,
+  WANT_NAME,
+  AFTER_VALUE,
+} Want;
+
+/* Opens an object, whose member names go in @names, or an array (@names NULL). */
+static gboolean
+open_container (Scan *s, GHashTable *names, Want *want)
+{
+  s->pos++;
+  g_ptr_array_add (s->open, names);
+  if (!skip_space (s))
+    return FALSE;
+  if (peek (s, 0) == (names != NULL ? '}' : ']'))
+    close_container (s);
+  else
+    *want = names != NULL ? WANT_NAME : WANT_VALUE;
+  return TRUE;
+}
+
+static gboolean
+scan (Scan *s)
+{
+  Want want = WANT_VALUE;
+
+  for (;;)
+    {
+      if (!skip_space (s))
+        return FALSE;
+      switch (want)
+        {
+        case WANT_NAME:
+          if (!scan_member_name (s))
+            return FALSE;
+          want = WANT_VALUE;
+          break;
+
+        case WANT_VALUE:
+          want = AFTER_VALUE;
+          switch (peek (s, 0))
+            {
+            case '{':
+              if (!open_container (
+                      s, g_hash_table_new_full (seeded_hash, g_str_equal, g_free, NULL), &want))
+                return FALSE;
+              break;
+            case '[':
+              if (!open_container (s, NULL, &want))
+                return FALSE;
+              break;
+            case '"':
+              if (!scan_string (s, NULL))
+                return FALSE;
+              break;
+            case 't':
+              if (!scan_literal (s, "true"))
+                return FALSE;
+              break;
+            case 'f':
+              if (!scan_literal (s, "false"))
+                return FALSE;
+              break;
+            case 'n':
+              if (!scan_literal (s, "null"))
+                return FALSE;
+              break;
+            case ']':
+              if (s->open->len > 0 && g_ptr_array_index (s->open, s->open->len - 1) == NULL)
+                return fail (s, s->pos, _ ("a comma before \"]\" must be followed by a value"));
+              return unexpected (s);
+            default:
+              if (peek (s, 0) == '-' || peek (s, 0) == '.' || peek (s, 0) == '+'
+                  || g_ascii_isdigit (peek (s, 0)))
+                {
+                  if (!scan_number (s))
+                    return FALSE;
+                  break;
+                }
+              return unexpected (s);
+            }
+          break;
+
+        case AFTER_VALUE:
+        default:
+          if (s->open->len == 0)
+            return at_end (s) || unexpected (s);
+          {
+            gboolean in_object = g_ptr_array_index (s->open, s->open->len - 1) != NULL;
+            char c = peek (s, 0);
+
+            if (c == ',')
+              {
+                s->pos++;
+                want = in_object ? WANT_NAME : WANT_VALUE;
+              }
+            else if (c == (in_object ? '}' : ']'))
+              close_container (s);
+            else
+              return unexpected (s);
+          }
+          break;
+        }
+    }
+}
+
+char *
+kr_json_strict_check (const char *data, gsize size, int *line, int *column)
+{
+  static gsize seeded = 0;
+  g_autoptr (GPtrArray) open = g_ptr_array_new_with_free_func (free_names);
+  g_autoptr (GString) name = g_string_new (NULL);
+  Scan s = { .data = data, .size = size, .open = open, .name = name };
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+
+  *line = 0;
+  *column = 0;
+  if (g_once_init_enter (&seeded))
+    {
+      hash_seed = g_random_int ();
+      g_once_init_leave (&seeded, 1);
+    }
+  if (!skip_space (&s))
+    goto failed;
+  if (at_end (&s))
+    return NULL;
+  if (scan (&s))
+    return NULL;
+failed:
+  kr_json_position (data, s.fail_at, line, column);
+  return s.message;
+}

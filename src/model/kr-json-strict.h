@@ -1,0 +1,24 @@
+/* kr-json-strict.h — JSON exactly as RFC 8259 defines it, and each member named once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Checks that @data is one JSON text as RFC 8259 defines it, with no member named twice in an
+ * object and no NUL character escaped into a string: what json-glib accepts before its strict
+ * mode (comments, single quotes, hexadecimal and octal numbers, numbers that start or end with a
+ * dot, unknown escapes, raw control characters in strings, trailing commas) and what it lets
+ * pass silently (a member given twice, where the last wins). Linear in @size, whatever the
+ * input. Text that is only white space passes: the caller says that the file is empty.
+ *
+ * Returns NULL when it is, or else what is wrong, with its place in @line and @column. */
+char *kr_json_strict_check (const char *data, gsize size, int *line, int *column);
+
+/* The 1-based line and column (in characters) of byte @offset of @data. */
+void kr_json_position (const char *data, gsize offset, int *line, int *column);
+
+G_END_DECLS
