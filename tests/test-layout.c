@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-cairo-painter.h"
 #include "kr-dataset-queries.h"
 #include "kr-export.h"
@@ -1621,6 +1622,100 @@ test_map_revision (void)
     }
 }
 
+/* A pinned entity is exactly where it was pinned, and everything else stays where dot, circo
+ * and twopi put it; held, every other node stays where the seed has it, whatever the engine.
+ * neato, fdp and sfdp place the whole where they like: the pins keep their places relative to
+ * each other. The helper process places them alike. */
+static void
+test_pins (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  int nissan = kr_dataset_find_entity (ds, "nissan");
+  int renault = kr_dataset_find_entity (ds, "renault");
+  gboolean worker = g_getenv ("KEIRETSU") != NULL;
+
+  g_assert_cmpint (nissan, >=, 0);
+  g_assert_cmpint (renault, >=, 0);
+  for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
+    {
+      KrLayoutOptions unpinned = { .engine = engine };
+      g_autoptr (KrScene) base = kr_layout_run (ds, &unpinned, NULL);
+
+      for (guint held = 0; held < 2; held++)
+        {
+          KrLayoutOptions options = { .engine = engine };
+          g_autoptr (GError) error = NULL;
+          g_autoptr (GHashTable) pins = g_hash_table_new (g_str_hash, g_str_equal);
+          g_autoptr (KrScene) pinned = NULL;
+          const KrSceneNode *before, *after, *other;
+          KrPin pin, other_pin;
+          gboolean stable = held || engine == KR_ENGINE_DOT || engine == KR_ENGINE_CIRCO
+                            || engine == KR_ENGINE_TWOPI;
+
+          g_assert_no_error (error);
+          before = kr_scene_get_node (base, (guint)kr_scene_find_entity (base, (guint)nissan));
+          pin = (KrPin){ before->x + 37.5, before->y + 23.25 };
+          g_hash_table_insert (pins, (gpointer) "nissan", &pin);
+          other = kr_scene_get_node (base, (guint)kr_scene_find_entity (base, (guint)renault));
+          other_pin = (KrPin){ other->x, other->y };
+          if (!stable)
+            g_hash_table_insert (pins, (gpointer) "renault", &other_pin);
+          /* An id the dataset lacks is left out. */
+          g_hash_table_insert (pins, (gpointer) "no-such-entity", &pin);
+          options.pins = pins;
+          options.seed = held ? base : NULL;
+          options.hold = held;
+          if (worker && engine == KR_ENGINE_DOT)
+            {
+              GAsyncResult *result = NULL;
+
+              g_assert_true (use_keiretsu_as_worker ());
+              kr_layout_run_async (ds, &options, NULL, store_result, &result);
+              pinned = wait_for_layout (&result, &error);
+              kr_layout_set_worker (NULL);
+            }
+          else
+            pinned = kr_layout_run (ds, &options, &error);
+          g_assert_no_error (error);
+
+          after = kr_scene_get_node (pinned, (guint)kr_scene_find_entity (pinned, (guint)nissan));
+          other = kr_scene_get_node (pinned, (guint)kr_scene_find_entity (pinned, (guint)renault));
+          if (stable)
+            {
+              g_assert_cmpfloat_with_epsilon (after->x, pin.x, 0.01);
+              g_assert_cmpfloat_with_epsilon (after->y, pin.y, 0.01);
+            }
+          else
+            {
+              g_assert_cmpfloat_with_epsilon (after->x - other->x, pin.x - other_pin.x, 0.01);
+              g_assert_cmpfloat_with_epsilon (after->y - other->y, pin.y - other_pin.y, 0.01);
+            }
+          g_assert_cmpuint (kr_scene_get_n_nodes (pinned), ==, kr_scene_get_n_nodes (base));
+          for (guint i = 0; i < kr_scene_get_n_nodes (base) && stable; i++)
+            {
+              const KrSceneNode *a = kr_scene_get_node (base, i),
+                                *b = kr_scene_get_node (pinned, i);
+              if (a->type == KR_SCENE_NODE_ENTITY && a->index == (guint)nissan)
+                continue;
+              g_assert_cmpfloat_with_epsilon (a->x, b->x, 0.01);
+              g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.01);
+            }
+          /* The lines were laid out again: those of the moved entity end at its new place. */
+          for (guint i = 0; i < kr_scene_get_n_edges (pinned); i++)
+            {
+              const KrSceneEdge *e = kr_scene_get_edge (pinned, i);
+              const KrSceneNode *tail = kr_scene_get_node (pinned, e->tail);
+              KrRect box = kr_scene_node_bounds (tail);
+
+              if (tail != after)
+                continue;
+              g_assert_cmpfloat (fabs (e->points[0].x - after->x), <=, box.width / 2 + 12);
+              g_assert_cmpfloat (fabs (e->points[0].y - after->y), <=, box.height / 2 + 12);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1645,6 +1740,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/radial", test_map_radial);
   g_test_add_func ("/map/tidy", test_map_tidy);
   g_test_add_func ("/map/revision", test_map_revision);
+
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);
@@ -1652,5 +1748,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/worker", test_worker);
   g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
   g_test_add_func ("/layout/worker-crash", test_worker_crash);
+  g_test_add_func ("/pins/layout", test_pins);
   return g_test_run ();
 }
