@@ -5,6 +5,8 @@
  *   kr-window-view.c       what the map shows: filters, focus, paths, the timeline, and where
  *                          (KrMap: the whole map's layout, radial and tidied views)
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
+ *   kr-window-arrange.c    entities moved into place and pinned, undo and redo, and the views
+ *                          file beside the dataset that keeps the pins
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
  *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
@@ -13,6 +15,7 @@
  */
 #pragma once
 
+#include "kr-arrangement.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-filter-popover.h"
@@ -21,8 +24,10 @@
 #include "kr-paths.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
+#include "kr-undo-stack.h"
 #include "kr-view-bar.h"
 #include "kr-view.h"
+#include "kr-views-file.h"
 #include "kr-window.h"
 
 G_BEGIN_DECLS
@@ -92,6 +97,12 @@ struct _KrWindow
   GFileMonitor *monitor; /* the open file, reloaded when it changes */
   guint reload_id;
 
+  KrArrangement *arrangement; /* the pins of the dataset shown */
+  KrUndoStack *undo;          /* the edits made to it */
+  KrViewsFile *views_file;    /* where they are kept */
+  guint save_id;              /* writing it soon */
+  GCancellable *save_cancellable;
+
   gboolean navigating; /* going back or forward: not a new step in the history */
   AdwToast *path_toast; /* asks for the other end of a path, while it is up (not a ref) */
   gint64 path_toast_since;
@@ -130,6 +141,18 @@ void _kr_window_focus_depth_changed (KrWindow *self, guint depth);
 /* Lays the focus shown out in circles around its entity, or as the map is. */
 void _kr_window_set_focus_radial (KrWindow *self, gboolean radial);
 void _kr_window_timeline_toggled (KrWindow *self);
+
+/* kr-window-arrange.c */
+void _kr_window_class_init_arrange (GtkWidgetClass *widget_class);
+void _kr_window_init_arrange (KrWindow *self);
+void _kr_window_dispose_arrange (KrWindow *self);
+/* Reads the pins kept for the dataset at @dataset (NULL: the built-in one) and forgets the
+ * edits made to the one before. */
+void _kr_window_load_arrangement (KrWindow *self, GFile *dataset);
+/* The pins of the map shown (its engine and direction), or NULL. */
+GHashTable *_kr_window_get_pins (KrWindow *self);
+/* Marks the pinned entities on the map. */
+void _kr_window_update_pin_marks (KrWindow *self);
 
 /* kr-window-selection.c */
 void _kr_window_class_init_selection (GtkWidgetClass *widget_class);

@@ -288,6 +288,53 @@ paint_area (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v,
   cairo_destroy (cr);
 }
 
+/* A small dot at the top right of each pinned entity, the same size at any zoom: the colour of
+ * the selection, ringed with the background so that it shows on any line or box. */
+static void
+snapshot_pins (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
+{
+  const KrPalette *palette = current_palette (self);
+  GdkRGBA fill = { palette->selection.red, palette->selection.green, palette->selection.blue, 1 };
+  GdkRGBA ring
+      = { palette->background.red, palette->background.green, palette->background.blue, 1 };
+  double ox = v->ox / v->scale, oy = v->oy / v->scale;
+  const double radius = 4.0;
+
+  if (self->pinned == NULL)
+    return;
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (self->scene, i);
+      KrRect box;
+      double x, y;
+      GskRoundedRect dot;
+
+      if (node->type != KR_SCENE_NODE_ENTITY || node->index >= self->n_pinned
+          || !self->pinned[node->index] || !kr_scene_is_node_shown (self->scene, i))
+        continue;
+      box = kr_scene_node_bounds (node);
+      x = ox + (box.x + box.width) * self->zoom;
+      y = oy + box.y * self->zoom;
+      if (self->node_offsets != NULL)
+        {
+          x += self->node_offsets[i].x * self->zoom;
+          y += self->node_offsets[i].y * self->zoom;
+        }
+      gsk_rounded_rect_init_from_rect (
+          &dot,
+          &GRAPHENE_RECT_INIT (x - radius - 1.5, y - radius - 1.5, 2 * radius + 3, 2 * radius + 3),
+          radius + 1.5);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &ring, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+      gsk_rounded_rect_init_from_rect (
+          &dot, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &fill, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -322,6 +369,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
     }
 
+  snapshot_pins (self, snapshot, &v);
   _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
 }
 
