@@ -2124,10 +2124,160 @@ test_legible_map (void)
   g_settings_reset (settings, "show-legend");
 }
 
+/* The map is at rest, showing another scene than pair[1]. */
+static gboolean
+scene_replaced (gpointer data)
+{
+  gpointer *pair = data;
+  KrScene *scene = kr_window_get_scene (pair[0]);
+  return scene != NULL && scene != pair[1] && is_idle (pair[0]);
+}
+
+/* Where the entity @id is on the map shown. */
+static KrPoint
+entity_place (KrWindow *window, const char *id)
+{
+  KrScene *scene = kr_window_get_scene (window);
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  int at = kr_scene_find_entity (scene, (guint)kr_dataset_find_entity (dataset, id));
+  const KrSceneNode *node;
+
+  g_assert_cmpint (at, >=, 0);
+  node = kr_scene_get_node (scene, (guint)at);
+  return (KrPoint){ node->x, node->y };
+}
+
+/* Every entity but @moved is where @places (one per entity, as first shown) has it. */
+static void
+assert_others_still (KrWindow *window, const KrPoint *places, const char *moved)
+{
+  KrDataset *dataset = kr_window_get_dataset (window);
+
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const char *id = kr_dataset_get_entity (dataset, i)->id;
+      KrPoint at;
+
+      if (g_str_equal (id, moved))
+        continue;
+      at = entity_place (window, id);
+      g_assert_cmpfloat_with_epsilon (at.x, places[i].x, 0.01);
+      g_assert_cmpfloat_with_epsilon (at.y, places[i].y, 0.01);
+    }
+}
+
+static gboolean
+file_mentions (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = NULL;
+  return g_file_get_contents (pair[0], &text, NULL, NULL) && strstr (text, pair[1]) != NULL;
+}
+
+/* Dragging an entity with the pointer moves it and nothing else; Ctrl+Z puts it back and
+ * Shift+Ctrl+Z where it was dropped; the place is kept beside the dataset, and the dataset
+ * opened again shows it there. */
+static void
+test_drag_entity (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "alliances.json", NULL);
+  g_autofree char *views = g_build_filename (dir, "alliances.views.json", NULL);
+  g_autofree char *builtin
+      = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree KrPoint *places = NULL;
+  g_autoptr (GFile) file = NULL;
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  Still still = { .window = window, .frame = -1 };
+  KrDataset *dataset;
+  KrPoint from, to, dropped;
+  double x, y, zoom;
+
+  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  file = g_file_new_for_path (path);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  dataset = kr_window_get_dataset (window);
+  places = g_new (KrPoint, kr_dataset_get_n_entities (dataset));
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    places[i] = entity_place (window, kr_dataset_get_entity (dataset, i)->id);
+
+  /* Down on Honda, along, and up 60 and 40 pixels away. */
+  from = entity_place (window, "honda");
+  zoom = kr_diagram_view_get_zoom (diagram);
+  kr_diagram_view_to_widget (diagram, from.x, from.y, &x, &y);
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+
+    if (!pointer_at (window, GTK_WIDGET (diagram), x, y,
+                     (const char *const[]){ "mousedown", "1", NULL }))
+      {
+        g_test_skip ("xdotool or X11 missing");
+        gtk_window_destroy (GTK_WINDOW (window));
+        return;
+      }
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 20, y + 10, NULL));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 60, y + 40,
+                               (const char *const[]){ "mouseup", "1", NULL }));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  dropped = entity_place (window, "honda");
+  to = (KrPoint){ from.x + 60 / zoom, from.y + 40 / zoom };
+  g_assert_cmpfloat_with_epsilon (dropped.x, to.x, 1.5 / zoom);
+  g_assert_cmpfloat_with_epsilon (dropped.y, to.y, 1.5 / zoom);
+  assert_others_still (window, places, "honda");
+
+  /* Back, and again. */
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, from.x, 0.01);
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, from.y, 0.01);
+    assert_others_still (window, places, "honda");
+  }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, dropped.x, 0.01);
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, dropped.y, 0.01);
+    assert_others_still (window, places, "honda");
+  }
+
+  /* Kept beside the dataset, and there when it is opened again. */
+  {
+    gpointer pair[2] = { views, (gpointer) "\"honda\"" };
+    g_assert_true (wait_for (file_mentions, pair));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (is_idle, window));
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, dropped.x, 0.01);
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, dropped.y, 0.01);
+  assert_others_still (window, places, "honda");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (views);
+  g_unlink (path);
+  g_rmdir (dir);
+}
 
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("kr-test-data-XXXXXX", NULL);
+
+  /* The built-in dataset's arrangement is kept in the user's data folder: not the tester's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Lay out in helper processes, as the application does. */
@@ -2152,5 +2302,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/legible-map", test_legible_map);
   g_test_add_func ("/window/hover-card", test_hover_card);
   g_test_add_func ("/window/link-labels", test_link_labels);
+  g_test_add_func ("/window/drag-entity", test_drag_entity);
   return g_test_run ();
 }
