@@ -10,6 +10,7 @@
 
 #include "kr-builtin.h"
 #include "kr-resources.h"
+#include "kr-views-file.h"
 
 KrDataset *
 kr_builtin_dataset_load (GError **error)
@@ -22,4 +23,12 @@ kr_builtin_dataset_load (GError **error)
   if (bytes == NULL)
     return NULL;
   return kr_dataset_new_from_bytes (bytes, _ ("built-in dataset"), NULL, error);
+}
+
+GFile *
+kr_builtin_views_file_of (GFile *dataset)
+{
+  if (dataset != NULL)
+    return kr_views_file_beside (dataset);
+  return g_file_new_build_filename (g_get_user_data_dir (), "keiretsu", "builtin.views.json", NULL);
 }

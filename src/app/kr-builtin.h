@@ -12,4 +12,9 @@ G_BEGIN_DECLS
 
 KrDataset *kr_builtin_dataset_load (GError **error);
 
+/* The views file (kr-views-file.h) of the dataset at @dataset, beside it; or, with NULL, of the
+ * built-in dataset, which is a resource: its arrangement is the user's own, kept in the user's
+ * data folder. */
+GFile *kr_builtin_views_file_of (GFile *dataset);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kr-builtin.h"
 #include "kr-window-private.h"
 
 /* How long after the last change the pins are written. */
@@ -51,15 +52,6 @@ _kr_window_update_pin_marks (KrWindow *self)
 }
 
 /* ---- the views file ------------------------------------------------------------------------ */
-
-static GFile *
-views_file_of (GFile *dataset)
-{
-  if (dataset != NULL)
-    return kr_views_file_beside (dataset);
-  /* The built-in dataset is a resource: its arrangement is the user's own. */
-  return g_file_new_build_filename (g_get_user_data_dir (), "keiretsu", "builtin.views.json", NULL);
-}
 
 static void
 saved (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -149,7 +141,7 @@ static void arrangement_changed (KrWindow *self, const char *key, GHashTable *pl
 void
 _kr_window_load_arrangement (KrWindow *self, GFile *dataset)
 {
-  g_autoptr (GFile) file = views_file_of (dataset);
+  g_autoptr (GFile) file = kr_builtin_views_file_of (dataset);
   g_autoptr (GError) error = NULL;
 
   flush_save (self);
