@@ -216,9 +216,36 @@ test_member_errors (void)
     }
 }
 
+/* Writes a views file with pins, as the window does, to @path: the views file's schema test
+ * checks it. */
+static int
+write_views (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KrViewsFile) views = kr_views_file_new (file);
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
+  g_autoptr (GError) error = NULL;
+  const KrMove moves[] = {
+    { .id = "nissan", .to = { 120.5, 48 } },
+    { .id = "honda", .to = { 310.25, 96.125 } },
+  };
+
+  kr_command_free (kr_arrangement_move (arrangement, "dot LR", moves, G_N_ELEMENTS (moves)));
+  kr_command_free (kr_arrangement_move (arrangement, "neato", moves, 1));
+  kr_views_file_set_member (views, KR_ARRANGEMENT_MEMBER, kr_arrangement_to_member (arrangement));
+  if (!kr_views_file_save (views, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--write-views"))
+    return write_views (argv[2]);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/arrangement/move-undo-redo", test_move_undo_redo);
   g_test_add_func ("/arrangement/several", test_several);
