@@ -82,6 +82,15 @@ test_move_undo_redo (void)
   g_assert_false (kr_undo_stack_can_redo (stack));
   g_assert_null (kr_undo_stack_get_redo_label (stack));
 
+  /* A pinned entity moves from its pin, even when the map had not yet put it there. */
+  {
+    KrMove third = { .id = "nissan", .from = { 0, 0 }, .to = { 500, 600 } };
+    kr_undo_stack_push (stack, kr_arrangement_move (arrangement, "dot LR", &third, 1));
+    kr_undo_stack_undo (stack);
+    assert_pin (arrangement, "dot LR", "nissan", 300, 400);
+    g_assert_cmpfloat (heard.nissan.x, ==, 300);
+  }
+
   g_free (heard.key);
 }
 

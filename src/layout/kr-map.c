@@ -492,7 +492,19 @@ kr_map_place (KrMap *self, GHashTable *placed)
   whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
   if (whole == NULL)
     return;
-  pins = copy_pins (placed);
+  /* A move whose lines are still being laid out is not lost to the next one. */
+  if (self->pending != NULL && self->pending->hold && self->pending->pins != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id, pin;
+
+      pins = copy_pins (self->pending->pins);
+      g_hash_table_iter_init (&iter, placed);
+      while (g_hash_table_iter_next (&iter, &id, &pin))
+        g_hash_table_insert (pins, g_strdup (id), g_memdup2 (pin, sizeof (KrPin)));
+    }
+  else
+    pins = copy_pins (placed);
   {
     KrLayoutOptions options = {
       .engine = self->engine,

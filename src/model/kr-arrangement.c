@@ -264,8 +264,10 @@ kr_arrangement_move (KrArrangement *self, const char *key, const KrMove *moves, 
         .id = g_strdup (moves[i].id),
         .from = moves[i].from,
         .to = moves[i].to,
-        .was_pinned = kr_arrangement_lookup (self, key, moves[i].id, NULL),
       };
+
+      /* A pinned entity was at its pin, even while the map is still placing it there. */
+      step.was_pinned = kr_arrangement_lookup (self, key, moves[i].id, &step.from);
       g_array_append_val (command->steps, step);
     }
   move_apply (&command->parent, TRUE);

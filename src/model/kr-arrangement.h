@@ -28,7 +28,8 @@ typedef struct
   double x, y;
 } KrPin;
 
-/* One entity moved: from where it was (pinned there or not) to where it was put. */
+/* One entity moved: from where it was to where it was put. When it was pinned, it was at its
+ * pin, whatever @from says. */
 typedef struct
 {
   const char *id;

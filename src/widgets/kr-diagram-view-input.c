@@ -42,6 +42,7 @@ drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
   self->drag_start_y = self->offset_y;
   self->dragged = FALSE;
   self->moving = -1;
+  self->move_base = (KrPoint){ 0, 0 };
   if (hit.type == KR_HIT_NODE
       && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
     self->moving = (int)hit.index;
@@ -54,9 +55,9 @@ move_offset (KrDiagramView *self, double dx, double dy)
 {
   const KrSceneNode *node = kr_scene_get_node (self->scene, (guint)self->moving);
   double half_w = node->width / 2, half_h = node->height / 2;
-  double x = CLAMP (node->x + dx / self->zoom, half_w,
+  double x = CLAMP (node->x + self->move_base.x + dx / self->zoom, half_w,
                     MAX (half_w, kr_scene_get_width (self->scene) - half_w));
-  double y = CLAMP (node->y + dy / self->zoom, half_h,
+  double y = CLAMP (node->y + self->move_base.y + dy / self->zoom, half_h,
                     MAX (half_h, kr_scene_get_height (self->scene) - half_h));
 
   return (KrPoint){ x - node->x, y - node->y };
@@ -72,9 +73,14 @@ drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       if (self->moving >= 0)
         {
-          /* The entity and its lines follow the pointer, drawn displaced as in a glide. */
-          _kr_diagram_view_stop_animation (self);
-          self->node_offsets = g_new0 (KrPoint, MAX (kr_scene_get_n_nodes (self->scene), 1));
+          /* The entity and its lines follow the pointer, drawn displaced as in a glide. Those
+           * dropped before stay where they were dropped until the map is laid out again. */
+          if (self->node_offsets == NULL || self->start_offsets != NULL)
+            {
+              _kr_diagram_view_stop_animation (self);
+              self->node_offsets = g_new0 (KrPoint, MAX (kr_scene_get_n_nodes (self->scene), 1));
+            }
+          self->move_base = self->node_offsets[self->moving];
         }
     }
   self->dragged = TRUE;

@@ -72,7 +72,8 @@ struct _KrDiagramView
 
   double drag_start_x, drag_start_y;
   gboolean dragged;
-  int moving;                  /* the scene node of the entity being dragged, or -1 */
+  int moving;                  /* the scene node of the entity being dragged, or -1, */
+  KrPoint move_base;           /* drawn this far from its place when the drag began */
   gboolean *pinned;            /* per dataset entity, or NULL: marked as pinned */
   guint n_pinned;              /* how many flags pinned holds */
   GtkWidget *node_menu;        /* the menu of an entity, while it is open */
