@@ -1455,6 +1455,82 @@ test_map_tidy (void)
   g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_WHOLE);
 }
 
+static void
+assert_entity_at (KrScene *scene, int entity, double x, double y)
+{
+  int at = kr_scene_find_entity (scene, (guint)entity);
+
+  g_assert_cmpint (at, >=, 0);
+  g_assert_cmpfloat_with_epsilon (kr_scene_get_node (scene, (guint)at)->x, x, 0.01);
+  g_assert_cmpfloat_with_epsilon (kr_scene_get_node (scene, (guint)at)->y, y, 0.01);
+}
+
+static void
+wait_for_map (KrMap *map)
+{
+  g_assert_true (kr_map_is_busy (map));
+  while (kr_map_is_busy (map))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* An entity placed on the map goes exactly there, and nothing else moves; with the view's pins
+ * it stays there in a view that hides part of the map and when that view is tidied; relaid out
+ * without them, the map is Graphviz's own again. */
+static void
+test_map_pins (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) whole = NULL;
+  g_autoptr (GHashTable) pins = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto (KrFilter) filter = KR_FILTER_INIT;
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  int nissan = kr_dataset_find_entity (ds, "nissan");
+  KrMapView view = { .engine = KR_ENGINE_DOT };
+  const KrSceneNode *before;
+  KrPin pin;
+  KrScene *placed;
+
+  kr_map_set_dataset (map, ds, FALSE);
+  whole = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+  before = kr_scene_get_node (whole, (guint)kr_scene_find_entity (whole, (guint)nissan));
+  pin = (KrPin){ before->x + 25, before->y + 15 };
+  g_hash_table_insert (pins, (gpointer) "nissan", &pin);
+
+  kr_map_place (map, pins);
+  wait_for_map (map);
+  placed = kr_map_get_scene (map);
+  assert_entity_at (placed, nissan, pin.x, pin.y);
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    if ((int)i != nissan)
+      {
+        const KrSceneNode *n = kr_scene_get_node (whole, (guint)kr_scene_find_entity (whole, i));
+        assert_entity_at (placed, (int)i, n->x, n->y);
+      }
+
+  view.pins = pins;
+  filter.entity_kinds = 1u << KR_ENTITY_COMPANY;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  g_assert_true (entities[nissan]);
+  view.shown_entities = entities;
+  view.shown_deals = deals;
+  assert_entity_at (show_at_once (map, &view), nissan, pin.x, pin.y);
+  kr_map_tidy (map);
+  wait_for_map (map);
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_TIDIED);
+  assert_entity_at (kr_map_get_scene (map), nissan, pin.x, pin.y);
+
+  /* The pins go with the view, and the map keeps its places until it is laid out again. */
+  view = (KrMapView){ .engine = KR_ENGINE_DOT };
+  assert_entity_at (show_at_once (map, &view), nissan, pin.x, pin.y);
+  kr_map_relayout (map);
+  wait_for_map (map);
+  assert_entity_at (kr_map_get_scene (map), nissan, before->x, before->y);
+}
+
 /* Exports of a scene that hides part of the map write only what it shows, where it shows it:
  * DOT with each node's position, pictures cropped to it. */
 static void
@@ -1749,5 +1825,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
   g_test_add_func ("/layout/worker-crash", test_worker_crash);
   g_test_add_func ("/pins/layout", test_pins);
+  g_test_add_func ("/pins/map", test_map_pins);
   return g_test_run ();
 }
