@@ -2174,30 +2174,48 @@ file_mentions (gpointer data)
   return g_file_get_contents (pair[0], &text, NULL, NULL) && strstr (text, pair[1]) != NULL;
 }
 
-/* Dragging an entity with the pointer moves it and nothing else; Ctrl+Z puts it back and
- * Shift+Ctrl+Z where it was dropped; the place is kept beside the dataset, and the dataset
- * opened again shows it there. */
-static void
-test_drag_entity (void)
+/* A copy of the built-in dataset in a folder of its own, where its views file goes too. */
+typedef struct
 {
-  g_autofree char *dir = g_dir_make_tmp ("kr-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "alliances.json", NULL);
-  g_autofree char *views = g_build_filename (dir, "alliances.views.json", NULL);
+  char *dir, *path, *views;
+  GFile *file;
+} DatasetCopy;
+
+static void
+copy_builtin (DatasetCopy *copy)
+{
   g_autofree char *builtin
       = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
   g_autofree char *contents = NULL;
-  g_autofree KrPoint *places = NULL;
-  g_autoptr (GFile) file = NULL;
-  KrWindow *window = new_window ();
-  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+
+  copy->dir = g_dir_make_tmp ("kr-test-XXXXXX", NULL);
+  copy->path = g_build_filename (copy->dir, "alliances.json", NULL);
+  copy->views = g_build_filename (copy->dir, "alliances.views.json", NULL);
+  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy->path, contents, -1, NULL));
+  copy->file = g_file_new_for_path (copy->path);
+}
+
+static void
+remove_copy (DatasetCopy *copy)
+{
+  g_unlink (copy->views);
+  g_unlink (copy->path);
+  g_rmdir (copy->dir);
+  g_free (copy->dir);
+  g_free (copy->path);
+  g_free (copy->views);
+  g_object_unref (copy->file);
+}
+
+/* Opens @file in @window and waits until its map is still; where each entity is. */
+static KrPoint *
+open_and_place (KrWindow *window, GFile *file)
+{
   Still still = { .window = window, .frame = -1 };
   KrDataset *dataset;
-  KrPoint from, to, dropped;
-  double x, y, zoom;
+  KrPoint *places;
 
-  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  file = g_file_new_for_path (path);
   gtk_window_present (GTK_WINDOW (window));
   kr_window_open_file (window, file);
   g_assert_true (wait_for (has_scene, window));
@@ -2206,6 +2224,24 @@ test_drag_entity (void)
   places = g_new (KrPoint, kr_dataset_get_n_entities (dataset));
   for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
     places[i] = entity_place (window, kr_dataset_get_entity (dataset, i)->id);
+  return places;
+}
+
+/* Dragging an entity with the pointer moves it and nothing else; Ctrl+Z puts it back and
+ * Shift+Ctrl+Z where it was dropped; the place is kept beside the dataset, and the dataset
+ * opened again shows it there. */
+static void
+test_drag_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  KrPoint from, to, dropped;
+  double x, y, zoom;
+
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
 
   /* Down on Honda, along, and up 60 and 40 pixels away. */
   from = entity_place (window, "honda");
@@ -2219,6 +2255,7 @@ test_drag_entity (void)
       {
         g_test_skip ("xdotool or X11 missing");
         gtk_window_destroy (GTK_WINDOW (window));
+        remove_copy (&copy);
         return;
       }
     g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 20, y + 10, NULL));
@@ -2252,23 +2289,90 @@ test_drag_entity (void)
 
   /* Kept beside the dataset, and there when it is opened again. */
   {
-    gpointer pair[2] = { views, (gpointer) "\"honda\"" };
+    gpointer pair[2] = { copy.views, (gpointer) "\"honda\"" };
     g_assert_true (wait_for (file_mentions, pair));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   window = new_window ();
-  gtk_window_present (GTK_WINDOW (window));
-  kr_window_open_file (window, file);
-  g_assert_true (wait_for (has_scene, window));
-  g_assert_true (wait_for (is_idle, window));
+  g_free (open_and_place (window, copy.file));
   g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, dropped.x, 0.01);
   g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, dropped.y, 0.01);
   assert_others_still (window, places, "honda");
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
 
-  g_unlink (views);
-  g_unlink (path);
-  g_rmdir (dir);
+/* Entities marked with Ctrl+click move together when one of them is dragged, and one Ctrl+Z
+ * puts them all back. */
+static void
+test_drag_marked (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  const char *marked[] = { "toyota", "honda" };
+  const char *const ctrl_click[] = { "keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL };
+  KrDataset *dataset;
+  KrPoint from[2];
+  double x, y, zoom;
+
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  dataset = kr_window_get_dataset (window);
+  zoom = kr_diagram_view_get_zoom (diagram);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      from[i] = entity_place (window, marked[i]);
+      kr_diagram_view_to_widget (diagram, from[i].x, from[i].y, &x, &y);
+      if (!pointer_at (window, GTK_WIDGET (diagram), x, y, ctrl_click))
+        {
+          g_test_skip ("xdotool or X11 missing");
+          gtk_window_destroy (GTK_WINDOW (window));
+          remove_copy (&copy);
+          return;
+        }
+      /* Past a double click. */
+      g_usleep (600 * 1000);
+    }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x, y,
+                               (const char *const[]){ "mousedown", "1", NULL }));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 10, y + 10, NULL));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 40, y + 30,
+                               (const char *const[]){ "mouseup", "1", NULL }));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      KrPoint at = entity_place (window, marked[i]);
+      g_assert_cmpfloat_with_epsilon (at.x, from[i].x + 40 / zoom, 1.5 / zoom);
+      g_assert_cmpfloat_with_epsilon (at.y, from[i].y + 30 / zoom, 1.5 / zoom);
+    }
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const char *id = kr_dataset_get_entity (dataset, i)->id;
+      if (!g_str_equal (id, "toyota") && !g_str_equal (id, "honda"))
+        {
+          g_assert_cmpfloat_with_epsilon (entity_place (window, id).x, places[i].x, 0.01);
+          g_assert_cmpfloat_with_epsilon (entity_place (window, id).y, places[i].y, 0.01);
+        }
+    }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (entity_place (window, marked[i]).x, from[i].x, 0.01);
+      g_assert_cmpfloat_with_epsilon (entity_place (window, marked[i]).y, from[i].y, 0.01);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
 }
 
 int
@@ -2303,5 +2407,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/hover-card", test_hover_card);
   g_test_add_func ("/window/link-labels", test_link_labels);
   g_test_add_func ("/window/drag-entity", test_drag_entity);
+  g_test_add_func ("/window/drag-marked", test_drag_marked);
   return g_test_run ();
 }

@@ -187,27 +187,39 @@ arrangement_changed (KrWindow *self, const char *key, GHashTable *placed)
 }
 
 static gboolean
-entity_moved (KrWindow *self, guint entity, double x, double y)
+entities_moved (KrWindow *self, GVariant *moved)
 {
   KrScene *scene = kr_map_get_scene (self->map);
   g_autofree char *key = current_key (self);
-  const KrSceneNode *node;
-  KrMove move;
-  int at;
+  g_autoptr (GArray) moves = g_array_new (FALSE, FALSE, sizeof (KrMove));
+  GVariantIter iter;
+  guint entity;
+  double x, y;
 
   /* Only the whole map's places are kept: a tidied or radial view has its own. */
   if (scene == NULL || kr_map_get_arrangement (self->map) != KR_MAP_WHOLE)
     return FALSE;
-  at = kr_scene_find_entity (scene, entity);
-  if (at < 0)
+  g_variant_iter_init (&iter, moved);
+  while (g_variant_iter_next (&iter, "(udd)", &entity, &x, &y))
+    {
+      int at = kr_scene_find_entity (scene, entity);
+      const KrSceneNode *node;
+      KrMove move;
+
+      if (at < 0)
+        return FALSE;
+      node = kr_scene_get_node (scene, (guint)at);
+      move = (KrMove){
+        .id = kr_dataset_get_entity (kr_scene_get_dataset (scene), entity)->id,
+        .from = { node->x, node->y },
+        .to = { x, y },
+      };
+      g_array_append_val (moves, move);
+    }
+  if (moves->len == 0)
     return FALSE;
-  node = kr_scene_get_node (scene, (guint)at);
-  move = (KrMove){
-    .id = kr_dataset_get_entity (kr_scene_get_dataset (scene), entity)->id,
-    .from = { node->x, node->y },
-    .to = { x, y },
-  };
-  kr_undo_stack_push (self->undo, kr_arrangement_move (self->arrangement, key, &move, 1));
+  kr_undo_stack_push (self->undo, kr_arrangement_move (self->arrangement, key,
+                                                       (const KrMove *)moves->data, moves->len));
   return TRUE;
 }
 
@@ -265,7 +277,7 @@ _kr_window_init_arrange (KrWindow *self)
   g_signal_connect_swapped (self->arrangement, "changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->undo, "notify::can-undo", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->undo, "notify::can-redo", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (self->diagram, "entity-moved", G_CALLBACK (entity_moved), self);
+  g_signal_connect_swapped (self->diagram, "entities-moved", G_CALLBACK (entities_moved), self);
   update_actions (self);
 }
 

@@ -288,10 +288,11 @@ paint_area (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v,
   cairo_destroy (cr);
 }
 
-/* A small dot at the top right of each pinned entity, the same size at any zoom: the colour of
- * the selection, ringed with the background so that it shows on any line or box. */
+/* A ring around each entity marked to move together, and a small dot at the top right of each
+ * pinned entity, the same size at any zoom: the colour of the selection, the dot ringed with the
+ * background so that it shows on any line or box. */
 static void
-snapshot_pins (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
+snapshot_marks (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
 {
   const KrPalette *palette = current_palette (self);
   GdkRGBA fill = { palette->selection.red, palette->selection.green, palette->selection.blue, 1 };
@@ -300,6 +301,29 @@ snapshot_pins (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
   double ox = v->ox / v->scale, oy = v->oy / v->scale;
   const double radius = 4.0;
 
+  for (guint i = 0; i < self->marked->len; i++)
+    {
+      int at = kr_scene_find_entity (self->scene, g_array_index (self->marked, guint, i));
+      const float width = 2;
+      KrRect box;
+      GskRoundedRect outline;
+
+      if (at < 0)
+        continue;
+      box = kr_scene_node_bounds (kr_scene_get_node (self->scene, (guint)at));
+      if (self->node_offsets != NULL)
+        {
+          box.x += self->node_offsets[at].x;
+          box.y += self->node_offsets[at].y;
+        }
+      gsk_rounded_rect_init_from_rect (
+          &outline,
+          &GRAPHENE_RECT_INIT (ox + box.x * self->zoom - 4, oy + box.y * self->zoom - 4,
+                               box.width * self->zoom + 8, box.height * self->zoom + 8),
+          6);
+      gtk_snapshot_append_border (snapshot, &outline, (float[]){ width, width, width, width },
+                                  (GdkRGBA[]){ fill, fill, fill, fill });
+    }
   if (self->pinned == NULL)
     return;
   for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
@@ -369,7 +393,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
     }
 
-  snapshot_pins (self, snapshot, &v);
+  snapshot_marks (self, snapshot, &v);
   _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
 }
 

@@ -41,26 +41,78 @@ drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
   self->drag_start_x = self->offset_x;
   self->drag_start_y = self->offset_y;
   self->dragged = FALSE;
-  self->moving = -1;
-  self->move_base = (KrPoint){ 0, 0 };
+  _kr_diagram_view_forget_drag (self);
   if (hit.type == KR_HIT_NODE
       && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
     self->moving = (int)hit.index;
 }
 
-/* How far the entity being dragged is from where the scene has it, in scene coordinates,
- * kept inside the scene. */
-static KrPoint
-move_offset (KrDiagramView *self, double dx, double dy)
+static gboolean
+is_marked (KrDiagramView *self, guint entity)
 {
-  const KrSceneNode *node = kr_scene_get_node (self->scene, (guint)self->moving);
+  for (guint i = 0; i < self->marked->len; i++)
+    if (g_array_index (self->marked, guint, i) == entity)
+      return TRUE;
+  return FALSE;
+}
+
+/* The scene nodes that move with the one being dragged: the marked entities shown, when it is
+ * one of them; otherwise it alone. */
+static GArray *
+moving_nodes (KrDiagramView *self)
+{
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint moving = (guint)self->moving;
+
+  if (is_marked (self, kr_scene_get_node (self->scene, moving)->index))
+    for (guint i = 0; i < self->marked->len; i++)
+      {
+        int at = kr_scene_find_entity (self->scene, g_array_index (self->marked, guint, i));
+        if (at >= 0)
+          g_array_append_val (nodes, at);
+      }
+  else
+    g_array_append_val (nodes, moving);
+  return nodes;
+}
+
+/* How far node @index moves by a drag of (@dx, @dy) widget pixels from where it was drawn when
+ * the drag began, in scene coordinates, kept inside the scene. */
+static KrPoint
+node_move (KrDiagramView *self, guint index, KrPoint base, double dx, double dy)
+{
+  const KrSceneNode *node = kr_scene_get_node (self->scene, index);
   double half_w = node->width / 2, half_h = node->height / 2;
-  double x = CLAMP (node->x + self->move_base.x + dx / self->zoom, half_w,
+  double x = CLAMP (node->x + base.x + dx / self->zoom, half_w,
                     MAX (half_w, kr_scene_get_width (self->scene) - half_w));
-  double y = CLAMP (node->y + self->move_base.y + dy / self->zoom, half_h,
+  double y = CLAMP (node->y + base.y + dy / self->zoom, half_h,
                     MAX (half_h, kr_scene_get_height (self->scene) - half_h));
 
   return (KrPoint){ x - node->x, y - node->y };
+}
+
+void
+_kr_diagram_view_forget_drag (KrDiagramView *self)
+{
+  self->moving = -1;
+  g_clear_pointer (&self->dragging, g_array_unref);
+  g_clear_pointer (&self->drag_bases, g_free);
+}
+
+/* The entities dragged and their lines follow the pointer, drawn displaced as in a glide.
+ * Those dropped before stay where they were dropped until the map is laid out again. */
+static void
+start_moving (KrDiagramView *self)
+{
+  if (self->node_offsets == NULL || self->start_offsets != NULL)
+    {
+      _kr_diagram_view_stop_animation (self);
+      self->node_offsets = g_new0 (KrPoint, MAX (kr_scene_get_n_nodes (self->scene), 1));
+    }
+  self->dragging = moving_nodes (self);
+  self->drag_bases = g_new (KrPoint, MAX (self->dragging->len, 1));
+  for (guint i = 0; i < self->dragging->len; i++)
+    self->drag_bases[i] = self->node_offsets[g_array_index (self->dragging, guint, i)];
 }
 
 static void
@@ -72,21 +124,16 @@ drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
     {
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       if (self->moving >= 0)
-        {
-          /* The entity and its lines follow the pointer, drawn displaced as in a glide. Those
-           * dropped before stay where they were dropped until the map is laid out again. */
-          if (self->node_offsets == NULL || self->start_offsets != NULL)
-            {
-              _kr_diagram_view_stop_animation (self);
-              self->node_offsets = g_new0 (KrPoint, MAX (kr_scene_get_n_nodes (self->scene), 1));
-            }
-          self->move_base = self->node_offsets[self->moving];
-        }
+        start_moving (self);
     }
   self->dragged = TRUE;
-  if (self->moving >= 0 && self->node_offsets != NULL)
+  if (self->dragging != NULL && self->node_offsets != NULL)
     {
-      self->node_offsets[self->moving] = move_offset (self, dx, dy);
+      for (guint i = 0; i < self->dragging->len; i++)
+        {
+          guint node = g_array_index (self->dragging, guint, i);
+          self->node_offsets[node] = node_move (self, node, self->drag_bases[i], dx, dy);
+        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
@@ -99,20 +146,28 @@ static void
 drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
 {
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  if (self->dragged && self->moving >= 0 && self->node_offsets != NULL)
+  if (self->dragged && self->dragging != NULL && self->node_offsets != NULL)
     {
-      const KrSceneNode *node = kr_scene_get_node (self->scene, (guint)self->moving);
-      KrPoint offset = move_offset (self, dx, dy);
+      GVariantBuilder moves;
 
-      self->moving = -1;
-      /* Drawn where it was dropped until the map is laid out around it, or back if the move
-       * is not taken. */
-      if (!_kr_diagram_view_emit_entity_moved (self, node->index, node->x + offset.x,
-                                               node->y + offset.y))
+      g_variant_builder_init (&moves, G_VARIANT_TYPE ("a(udd)"));
+      for (guint i = 0; i < self->dragging->len; i++)
+        {
+          guint index = g_array_index (self->dragging, guint, i);
+          const KrSceneNode *node = kr_scene_get_node (self->scene, index);
+          KrPoint offset = node_move (self, index, self->drag_bases[i], dx, dy);
+
+          g_variant_builder_add (&moves, "(udd)", node->index, node->x + offset.x,
+                                 node->y + offset.y);
+        }
+      _kr_diagram_view_forget_drag (self);
+      /* Drawn where they were dropped until the map is laid out around them, or back if the
+       * move is not taken. */
+      if (!_kr_diagram_view_emit_entities_moved (self, g_variant_builder_end (&moves)))
         _kr_diagram_view_stop_animation (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  self->moving = -1;
+  _kr_diagram_view_forget_drag (self);
 }
 
 static void
@@ -174,6 +229,36 @@ void
 _kr_diagram_view_dispose_input (KrDiagramView *self)
 {
   close_node_menu (self);
+  _kr_diagram_view_forget_drag (self);
+}
+
+/* Ctrl+click or Shift+click on an entity marks it, or unmarks it, to move with the others
+ * marked; any other click forgets the marks. */
+static void
+toggle_mark (KrDiagramView *self, GtkGestureClick *gesture, KrHit hit)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  const KrSceneNode *node
+      = hit.type == KR_HIT_NODE ? kr_scene_get_node (self->scene, hit.index) : NULL;
+
+  if (node == NULL || node->type != KR_SCENE_NODE_ENTITY
+      || !(mods & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+    {
+      if (self->marked->len > 0)
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_array_set_size (self->marked, 0);
+      return;
+    }
+  for (guint i = 0; i < self->marked->len; i++)
+    if (g_array_index (self->marked, guint, i) == node->index)
+      {
+        g_array_remove_index (self->marked, i);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        return;
+      }
+  g_array_append_val (self->marked, node->index);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -185,6 +270,7 @@ click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDia
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   hit = _kr_diagram_view_hit_at (self, x, y);
+  toggle_mark (self, gesture, hit);
   if (hit.type == KR_HIT_NODE)
     _kr_diagram_view_set_selection (self, (int)hit.index, -1);
   else if (hit.type == KR_HIT_EDGE)

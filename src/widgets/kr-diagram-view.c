@@ -28,7 +28,7 @@ enum
 {
   SELECTION_CHANGED,
   ACTIVATE_SELECTION,
-  ENTITY_MOVED,
+  ENTITIES_MOVED,
   N_SIGNALS
 };
 
@@ -48,11 +48,13 @@ _kr_diagram_view_emit_activate_selection (KrDiagramView *self)
 }
 
 gboolean
-_kr_diagram_view_emit_entity_moved (KrDiagramView *self, guint entity, double x, double y)
+_kr_diagram_view_emit_entities_moved (KrDiagramView *self, GVariant *moves)
 {
   gboolean taken = FALSE;
 
-  g_signal_emit (self, signals[ENTITY_MOVED], 0, entity, x, y, &taken);
+  g_variant_ref_sink (moves);
+  g_signal_emit (self, signals[ENTITIES_MOVED], 0, moves, &taken);
+  g_variant_unref (moves);
   return taken;
 }
 
@@ -303,6 +305,7 @@ kr_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->node_emphasis, g_free);
   g_clear_pointer (&self->edge_emphasis, g_free);
   g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->marked, g_array_unref);
 
   G_OBJECT_CLASS (kr_diagram_view_parent_class)->dispose (object);
 }
@@ -377,17 +380,16 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
       = g_signal_new ("activate-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                       NULL, NULL, G_TYPE_NONE, 0);
   /**
-   * KrDiagramView::entity-moved:
-   * @entity: the dataset index of the entity dragged
-   * @x, @y: where it was dropped, in scene coordinates
+   * KrDiagramView::entities-moved:
+   * @moves: a(udd): each entity dragged (its dataset index) and where it was dropped, in scene
+   *   coordinates
    *
-   * Returns: TRUE when the move is taken: the entity is drawn there until the next scene;
-   * otherwise it goes back.
+   * Returns: TRUE when the move is taken: the entities are drawn there until the next scene;
+   * otherwise they go back.
    */
-  signals[ENTITY_MOVED]
-      = g_signal_new ("entity-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                      g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 3, G_TYPE_UINT,
-                      G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[ENTITIES_MOVED] = g_signal_new ("entities-moved", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_true_handled,
+                                          NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_VARIANT);
 
   _kr_diagram_view_class_init_draw (widget_class);
   _kr_diagram_view_class_init_input (widget_class);
@@ -403,6 +405,7 @@ kr_diagram_view_init (KrDiagramView *self)
   self->follow_fit = TRUE;
   self->selected_node = self->selected_edge = -1;
   self->moving = -1;
+  self->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover_node = self->hover_edge = -1;
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlighted_deals = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -549,6 +552,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     {
       g_array_set_size (self->highlighted, 0);
       g_array_set_size (self->highlighted_deals, 0);
+      g_array_set_size (self->marked, 0);
     }
   /* Another layout: what it has in common with the one shown glides from where it was. Unless
    * the view follows the fit, the view moves as they do on average, and they glide by what is
@@ -557,7 +561,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     offsets
         = glide_offsets (self->scene, self->node_offsets, scene, self->follow_fit ? NULL : &shift);
   /* A node dragged over the old scene is dropped with it. */
-  self->moving = -1;
+  _kr_diagram_view_forget_drag (self);
   _kr_diagram_view_stop_animation (self);
   g_set_object (&self->scene, scene);
   if (!same)

@@ -62,7 +62,10 @@ void kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n
                              const guint *deals, guint n_deals);
 
 /* Marks these entities as pinned: one flag per entity of the scene's dataset (copied), or NULL
- * for none. A pinned entity's menu offers to unpin it (the action "win.unpin", with its id). */
+ * for none. A pinned entity's menu offers to unpin it (the action "win.unpin", with its id).
+ *
+ * Dragging an entity moves it (::entities-moved); Ctrl+click or Shift+click marks entities,
+ * which are then dragged together, until a plain click. */
 void kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, guint n);
 
 /* Scene ↔ widget coordinates. */
