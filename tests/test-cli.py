@@ -128,6 +128,51 @@ class Export(unittest.TestCase):
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertIn("Example Corp", svg_texts(out))
 
+    def test_pinned_entities(self):
+        """The positions kept beside the dataset place an export as they place the window's
+        map: pinned entities are where they were pinned."""
+        dataset = os.path.join(self.dir, "alliances.json")
+        shutil.copy(BUILTIN, dataset)
+
+        def places(name):
+            out = os.path.join(self.dir, name)
+            r = run("--export", out, dataset)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8") as f:
+                text = f.read()
+            found = {}
+            for node in ("nissan", "renault"):
+                m = re.search(r'\n\t%s\t\[[^\]]*?pos="([-\d.]+),([-\d.]+)"' % node, text)
+                self.assertIsNotNone(m, node)
+                found[node] = (float(m.group(1)), float(m.group(2)))
+            return found, r.stderr
+
+        before, _ = places("before.dot")
+        # Scene coordinates: points, y down. An id the dataset lacks is kept but ignored.
+        views = {"format": "keiretsu-views", "version": 1, "positions": {
+            "dot LR": {"nissan": [before["nissan"][0] + 30, 200],
+                       "renault": [before["renault"][0], 250],
+                       "no-longer-there": [1, 2]},
+            "neato": {"nissan": [5, 5]}}}
+        with open(os.path.join(self.dir, "alliances.views.json"), "w", encoding="utf-8") as f:
+            json.dump(views, f)
+        after, stderr = places("after.dot")
+        self.assertEqual(stderr, "")
+        self.assertAlmostEqual(after["nissan"][0], before["nissan"][0] + 30, places=1)
+        self.assertAlmostEqual(after["renault"][0], before["renault"][0], places=1)
+        # DOT's y goes up: Renault, 50 points lower in the scene, is 50 points below.
+        self.assertAlmostEqual(after["nissan"][1] - after["renault"][1], 50, places=1)
+
+        # A views file that cannot be read is said, naming the file and the place; the
+        # diagram is written without it.
+        views["positions"]["dot LR"]["nissan"] = "here"
+        with open(os.path.join(self.dir, "alliances.views.json"), "w", encoding="utf-8") as f:
+            json.dump(views, f)
+        again, stderr = places("again.dot")
+        self.assertIn("alliances.views.json", stderr)
+        self.assertIn('$.positions["dot LR"].nissan', stderr)
+        self.assertEqual(again, before)
+
     def test_png_pdf_and_dot(self):
         for ext, magic in (("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digr")):
             out = os.path.join(self.dir, "map." + ext)

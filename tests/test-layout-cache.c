@@ -49,15 +49,24 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TempDir, temp_dir_clear)
     .path = g_dir_make_tmp ("kr-layout-cache-XXXXXX", NULL)                                        \
   }
 
+/* Every file, or (@entries_only) the entries: a write under way is a temporary file
+ * "KEY.XXXXXX" beside them. */
+static guint
+count_some_files (const char *directory, gboolean entries_only)
+{
+  g_autoptr (GDir) d = g_dir_open (directory, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += !entries_only || strchr (name, '.') == NULL;
+  return n;
+}
+
 static guint
 count_files (const char *directory)
 {
-  g_autoptr (GDir) d = g_dir_open (directory, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
+  return count_some_files (directory, FALSE);
 }
 
 /* The helper's reply for a graph of @n_nodes nodes and one edge, each coordinate shifted by
@@ -410,9 +419,9 @@ wait_for_entries (const char *directory, guint n)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while (count_files (directory) < n && g_get_monotonic_time () < deadline)
+  while (count_some_files (directory, TRUE) < n && g_get_monotonic_time () < deadline)
     g_usleep (G_USEC_PER_SEC / 100);
-  g_assert_cmpuint (count_files (directory), ==, n);
+  g_assert_cmpuint (count_some_files (directory, TRUE), ==, n);
 }
 
 static void

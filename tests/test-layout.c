@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-cairo-painter.h"
 #include "kr-dataset-queries.h"
 #include "kr-export.h"
@@ -1481,6 +1482,82 @@ test_map_tidy (void)
   g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_WHOLE);
 }
 
+static void
+assert_entity_at (KrScene *scene, int entity, double x, double y)
+{
+  int at = kr_scene_find_entity (scene, (guint)entity);
+
+  g_assert_cmpint (at, >=, 0);
+  g_assert_cmpfloat_with_epsilon (kr_scene_get_node (scene, (guint)at)->x, x, 0.01);
+  g_assert_cmpfloat_with_epsilon (kr_scene_get_node (scene, (guint)at)->y, y, 0.01);
+}
+
+static void
+wait_for_map (KrMap *map)
+{
+  g_assert_true (kr_map_is_busy (map));
+  while (kr_map_is_busy (map))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* An entity placed on the map goes exactly there, and nothing else moves; with the view's pins
+ * it stays there in a view that hides part of the map and when that view is tidied; relaid out
+ * without them, the map is Graphviz's own again. */
+static void
+test_map_pins (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) whole = NULL;
+  g_autoptr (GHashTable) pins = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto (KrFilter) filter = KR_FILTER_INIT;
+  g_autofree gboolean *entities = kr_dataset_new_entity_flags (ds);
+  g_autofree gboolean *deals = kr_dataset_new_deal_flags (ds);
+  int nissan = kr_dataset_find_entity (ds, "nissan");
+  KrMapView view = { .engine = KR_ENGINE_DOT };
+  const KrSceneNode *before;
+  KrPin pin;
+  KrScene *placed;
+
+  kr_map_set_dataset (map, ds, FALSE);
+  whole = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+  before = kr_scene_get_node (whole, (guint)kr_scene_find_entity (whole, (guint)nissan));
+  pin = (KrPin){ before->x + 25, before->y + 15 };
+  g_hash_table_insert (pins, (gpointer) "nissan", &pin);
+
+  kr_map_place (map, pins);
+  wait_for_map (map);
+  placed = kr_map_get_scene (map);
+  assert_entity_at (placed, nissan, pin.x, pin.y);
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    if ((int)i != nissan)
+      {
+        const KrSceneNode *n = kr_scene_get_node (whole, (guint)kr_scene_find_entity (whole, i));
+        assert_entity_at (placed, (int)i, n->x, n->y);
+      }
+
+  view.pins = pins;
+  filter.entity_kinds = 1u << KR_ENTITY_COMPANY;
+  g_assert_true (kr_filter_apply (&filter, ds, entities, deals, NULL));
+  g_assert_true (entities[nissan]);
+  view.shown_entities = entities;
+  view.shown_deals = deals;
+  assert_entity_at (show_at_once (map, &view), nissan, pin.x, pin.y);
+  kr_map_tidy (map);
+  wait_for_map (map);
+  g_assert_cmpint (kr_map_get_arrangement (map), ==, KR_MAP_TIDIED);
+  assert_entity_at (kr_map_get_scene (map), nissan, pin.x, pin.y);
+
+  /* The pins go with the view, and the map keeps its places until it is laid out again. */
+  view = (KrMapView){ .engine = KR_ENGINE_DOT };
+  assert_entity_at (show_at_once (map, &view), nissan, pin.x, pin.y);
+  kr_map_relayout (map);
+  wait_for_map (map);
+  assert_entity_at (kr_map_get_scene (map), nissan, before->x, before->y);
+}
+
 /* Exports of a scene that hides part of the map write only what it shows, where it shows it:
  * DOT with each node's position, pictures cropped to it. */
 static void
@@ -1691,6 +1768,100 @@ test_long_label (void)
   }
 }
 
+/* A pinned entity is exactly where it was pinned, and everything else stays where dot, circo
+ * and twopi put it; held, every other node stays where the seed has it, whatever the engine.
+ * neato, fdp and sfdp place the whole where they like: the pins keep their places relative to
+ * each other. The helper process places them alike. */
+static void
+test_pins (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  int nissan = kr_dataset_find_entity (ds, "nissan");
+  int renault = kr_dataset_find_entity (ds, "renault");
+  gboolean worker = g_getenv ("KEIRETSU") != NULL;
+
+  g_assert_cmpint (nissan, >=, 0);
+  g_assert_cmpint (renault, >=, 0);
+  for (KrEngine engine = 0; engine < KR_N_ENGINES; engine++)
+    {
+      KrLayoutOptions unpinned = { .engine = engine };
+      g_autoptr (KrScene) base = kr_layout_run (ds, &unpinned, NULL);
+
+      for (guint held = 0; held < 2; held++)
+        {
+          KrLayoutOptions options = { .engine = engine };
+          g_autoptr (GError) error = NULL;
+          g_autoptr (GHashTable) pins = g_hash_table_new (g_str_hash, g_str_equal);
+          g_autoptr (KrScene) pinned = NULL;
+          const KrSceneNode *before, *after, *other;
+          KrPin pin, other_pin;
+          gboolean stable = held || engine == KR_ENGINE_DOT || engine == KR_ENGINE_CIRCO
+                            || engine == KR_ENGINE_TWOPI;
+
+          g_assert_no_error (error);
+          before = kr_scene_get_node (base, (guint)kr_scene_find_entity (base, (guint)nissan));
+          pin = (KrPin){ before->x + 37.5, before->y + 23.25 };
+          g_hash_table_insert (pins, (gpointer) "nissan", &pin);
+          other = kr_scene_get_node (base, (guint)kr_scene_find_entity (base, (guint)renault));
+          other_pin = (KrPin){ other->x, other->y };
+          if (!stable)
+            g_hash_table_insert (pins, (gpointer) "renault", &other_pin);
+          /* An id the dataset lacks is left out. */
+          g_hash_table_insert (pins, (gpointer) "no-such-entity", &pin);
+          options.pins = pins;
+          options.seed = held ? base : NULL;
+          options.hold = held;
+          if (worker && engine == KR_ENGINE_DOT)
+            {
+              GAsyncResult *result = NULL;
+
+              g_assert_true (use_keiretsu_as_worker ());
+              kr_layout_run_async (ds, &options, NULL, store_result, &result);
+              pinned = wait_for_layout (&result, &error);
+              kr_layout_set_worker (NULL);
+            }
+          else
+            pinned = kr_layout_run (ds, &options, &error);
+          g_assert_no_error (error);
+
+          after = kr_scene_get_node (pinned, (guint)kr_scene_find_entity (pinned, (guint)nissan));
+          other = kr_scene_get_node (pinned, (guint)kr_scene_find_entity (pinned, (guint)renault));
+          if (stable)
+            {
+              g_assert_cmpfloat_with_epsilon (after->x, pin.x, 0.01);
+              g_assert_cmpfloat_with_epsilon (after->y, pin.y, 0.01);
+            }
+          else
+            {
+              g_assert_cmpfloat_with_epsilon (after->x - other->x, pin.x - other_pin.x, 0.01);
+              g_assert_cmpfloat_with_epsilon (after->y - other->y, pin.y - other_pin.y, 0.01);
+            }
+          g_assert_cmpuint (kr_scene_get_n_nodes (pinned), ==, kr_scene_get_n_nodes (base));
+          for (guint i = 0; i < kr_scene_get_n_nodes (base) && stable; i++)
+            {
+              const KrSceneNode *a = kr_scene_get_node (base, i),
+                                *b = kr_scene_get_node (pinned, i);
+              if (a->type == KR_SCENE_NODE_ENTITY && a->index == (guint)nissan)
+                continue;
+              g_assert_cmpfloat_with_epsilon (a->x, b->x, 0.01);
+              g_assert_cmpfloat_with_epsilon (a->y, b->y, 0.01);
+            }
+          /* The lines were laid out again: those of the moved entity end at its new place. */
+          for (guint i = 0; i < kr_scene_get_n_edges (pinned); i++)
+            {
+              const KrSceneEdge *e = kr_scene_get_edge (pinned, i);
+              const KrSceneNode *tail = kr_scene_get_node (pinned, e->tail);
+              KrRect box = kr_scene_node_bounds (tail);
+
+              if (tail != after)
+                continue;
+              g_assert_cmpfloat (fabs (e->points[0].x - after->x), <=, box.width / 2 + 12);
+              g_assert_cmpfloat (fabs (e->points[0].y - after->y), <=, box.height / 2 + 12);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1716,6 +1887,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/radial", test_map_radial);
   g_test_add_func ("/map/tidy", test_map_tidy);
   g_test_add_func ("/map/revision", test_map_revision);
+
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/dot", test_dot_output);
@@ -1723,5 +1895,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/worker", test_worker);
   g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
   g_test_add_func ("/layout/worker-crash", test_worker_crash);
+  g_test_add_func ("/pins/layout", test_pins);
+  g_test_add_func ("/pins/map", test_map_pins);
   return g_test_run ();
 }

@@ -364,6 +364,9 @@ test_schema_samples (void)
       g_autoptr (GError) error = NULL;
       gboolean read;
 
+      /* The other samples are of other members. */
+      if (!g_str_has_suffix (name, ".views.json"))
+        continue;
       g_assert_true (kr_views_file_load (views_file, NULL, &error));
       read = kr_saved_views_load (
           views, kr_views_file_get_member (views_file, KR_SAVED_VIEWS_MEMBER), &error);

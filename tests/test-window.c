@@ -2129,7 +2129,13 @@ static gboolean
 holds_a_layout (gpointer directory)
 {
   g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  return dir != NULL && g_dir_read_name (dir) != NULL;
+  const char *name;
+
+  /* An entry, not the temporary file of a write under way ("KEY.XXXXXX"). */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strchr (name, '.') == NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* Opens @file in a new window and waits for its map. */
@@ -2359,6 +2365,276 @@ test_unreadable_views (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* The map is at rest, showing another scene than pair[1]. */
+static gboolean
+scene_replaced (gpointer data)
+{
+  gpointer *pair = data;
+  KrScene *scene = kr_window_get_scene (pair[0]);
+  return scene != NULL && scene != pair[1] && is_idle (pair[0]);
+}
+
+/* Where the entity @id is on the map shown. */
+static KrPoint
+entity_place (KrWindow *window, const char *id)
+{
+  KrScene *scene = kr_window_get_scene (window);
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  int at = kr_scene_find_entity (scene, (guint)kr_dataset_find_entity (dataset, id));
+  const KrSceneNode *node;
+
+  g_assert_cmpint (at, >=, 0);
+  node = kr_scene_get_node (scene, (guint)at);
+  return (KrPoint){ node->x, node->y };
+}
+
+/* Every entity but @moved is where @places (one per entity, as first shown) has it. */
+static void
+assert_others_still (KrWindow *window, const KrPoint *places, const char *moved)
+{
+  KrDataset *dataset = kr_window_get_dataset (window);
+
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const char *id = kr_dataset_get_entity (dataset, i)->id;
+      KrPoint at;
+
+      if (g_str_equal (id, moved))
+        continue;
+      at = entity_place (window, id);
+      g_assert_cmpfloat_with_epsilon (at.x, places[i].x, 0.01);
+      g_assert_cmpfloat_with_epsilon (at.y, places[i].y, 0.01);
+    }
+}
+
+static gboolean
+file_mentions (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = NULL;
+  return g_file_get_contents (pair[0], &text, NULL, NULL) && strstr (text, pair[1]) != NULL;
+}
+
+/* A copy of the built-in dataset in a folder of its own, where its views file goes too. */
+typedef struct
+{
+  char *dir, *path, *views;
+  GFile *file;
+} DatasetCopy;
+
+static void
+copy_builtin (DatasetCopy *copy)
+{
+  g_autofree char *builtin
+      = g_test_build_filename (G_TEST_DIST, "..", "data", "keiretsu-builtin.json", NULL);
+  g_autofree char *contents = NULL;
+
+  copy->dir = g_dir_make_tmp ("kr-test-XXXXXX", NULL);
+  copy->path = g_build_filename (copy->dir, "alliances.json", NULL);
+  copy->views = g_build_filename (copy->dir, "alliances.views.json", NULL);
+  g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy->path, contents, -1, NULL));
+  copy->file = g_file_new_for_path (copy->path);
+}
+
+static void
+remove_copy (DatasetCopy *copy)
+{
+  g_unlink (copy->views);
+  g_unlink (copy->path);
+  g_rmdir (copy->dir);
+  g_free (copy->dir);
+  g_free (copy->path);
+  g_free (copy->views);
+  g_object_unref (copy->file);
+}
+
+/* Opens @file in @window and waits until its map is still; where each entity is. */
+static KrPoint *
+open_and_place (KrWindow *window, GFile *file)
+{
+  Still still = { .window = window, .frame = -1 };
+  KrDataset *dataset;
+  KrPoint *places;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (has_scene, window));
+  g_assert_true (wait_for (map_is_still, &still));
+  dataset = kr_window_get_dataset (window);
+  places = g_new (KrPoint, kr_dataset_get_n_entities (dataset));
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    places[i] = entity_place (window, kr_dataset_get_entity (dataset, i)->id);
+  return places;
+}
+
+/* dot, left to right, without link labels: whatever another test chose. */
+static void
+reset_layout_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "layout-engine");
+  g_settings_reset (settings, "rank-direction");
+  g_settings_reset (settings, "show-link-labels");
+}
+
+/* Dragging an entity with the pointer moves it and nothing else; Ctrl+Z puts it back and
+ * Shift+Ctrl+Z where it was dropped; the place is kept beside the dataset, and the dataset
+ * opened again shows it there. */
+static void
+test_drag_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  KrPoint from, to, dropped;
+  double x, y, zoom;
+
+  reset_layout_settings ();
+  window = new_window ();
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+
+  /* Down on Honda, along, and up 60 and 40 pixels away. */
+  from = entity_place (window, "honda");
+  zoom = kr_diagram_view_get_zoom (diagram);
+  kr_diagram_view_to_widget (diagram, from.x, from.y, &x, &y);
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+
+    if (!pointer_at (window, GTK_WIDGET (diagram), x, y,
+                     (const char *const[]){ "mousedown", "1", NULL }))
+      {
+        g_test_skip ("xdotool or X11 missing");
+        gtk_window_destroy (GTK_WINDOW (window));
+        remove_copy (&copy);
+        return;
+      }
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 20, y + 10, NULL));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 60, y + 40,
+                               (const char *const[]){ "mouseup", "1", NULL }));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  dropped = entity_place (window, "honda");
+  to = (KrPoint){ from.x + 60 / zoom, from.y + 40 / zoom };
+  g_assert_cmpfloat_with_epsilon (dropped.x, to.x, 1.5 / zoom);
+  g_assert_cmpfloat_with_epsilon (dropped.y, to.y, 1.5 / zoom);
+  assert_others_still (window, places, "honda");
+
+  /* Back, and again. */
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, from.x, 0.01);
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, from.y, 0.01);
+    assert_others_still (window, places, "honda");
+  }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, dropped.x, 0.01);
+    g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, dropped.y, 0.01);
+    assert_others_still (window, places, "honda");
+  }
+
+  /* Kept beside the dataset, and there when it is opened again. */
+  {
+    gpointer pair[2] = { copy.views, (gpointer) "\"honda\"" };
+    g_assert_true (wait_for (file_mentions, pair));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = new_window ();
+  g_free (open_and_place (window, copy.file));
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").x, dropped.x, 0.01);
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "honda").y, dropped.y, 0.01);
+  assert_others_still (window, places, "honda");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* Entities marked with Ctrl+click move together when one of them is dragged, and one Ctrl+Z
+ * puts them all back. */
+static void
+test_drag_marked (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  const char *marked[] = { "toyota", "honda" };
+  const char *const ctrl_click[] = { "keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL };
+  KrDataset *dataset;
+  KrPoint from[2];
+  double x, y, zoom;
+
+  reset_layout_settings ();
+  window = new_window ();
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  dataset = kr_window_get_dataset (window);
+  zoom = kr_diagram_view_get_zoom (diagram);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      from[i] = entity_place (window, marked[i]);
+      kr_diagram_view_to_widget (diagram, from[i].x, from[i].y, &x, &y);
+      if (!pointer_at (window, GTK_WIDGET (diagram), x, y, ctrl_click))
+        {
+          g_test_skip ("xdotool or X11 missing");
+          gtk_window_destroy (GTK_WINDOW (window));
+          remove_copy (&copy);
+          return;
+        }
+      /* Past a double click. */
+      g_usleep (600 * 1000);
+    }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x, y,
+                               (const char *const[]){ "mousedown", "1", NULL }));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 10, y + 10, NULL));
+    g_assert_true (pointer_at (window, GTK_WIDGET (diagram), x + 40, y + 30,
+                               (const char *const[]){ "mouseup", "1", NULL }));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      KrPoint at = entity_place (window, marked[i]);
+      g_assert_cmpfloat_with_epsilon (at.x, from[i].x + 40 / zoom, 1.5 / zoom);
+      g_assert_cmpfloat_with_epsilon (at.y, from[i].y + 30 / zoom, 1.5 / zoom);
+    }
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const char *id = kr_dataset_get_entity (dataset, i)->id;
+      if (!g_str_equal (id, "toyota") && !g_str_equal (id, "honda"))
+        {
+          g_assert_cmpfloat_with_epsilon (entity_place (window, id).x, places[i].x, 0.01);
+          g_assert_cmpfloat_with_epsilon (entity_place (window, id).y, places[i].y, 0.01);
+        }
+    }
+  {
+    gpointer pair[2] = { window, kr_window_get_scene (window) };
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (scene_replaced, pair));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (entity_place (window, marked[i]).x, from[i].x, 0.01);
+      g_assert_cmpfloat_with_epsilon (entity_place (window, marked[i]).y, from[i].y, 0.01);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2394,6 +2670,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/reopen-from-cache", test_reopen_from_cache);
   g_test_add_func ("/window/saved-views", test_saved_views);
   g_test_add_func ("/window/unreadable-views", test_unreadable_views);
+  g_test_add_func ("/window/drag-entity", test_drag_entity);
+  g_test_add_func ("/window/drag-marked", test_drag_marked);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

@@ -19,6 +19,8 @@
 #include "kr-file.h"
 #include "kr-filter.h"
 #include "kr-layout.h"
+#include "kr-arrangement.h"
+#include "kr-builtin.h"
 #include "kr-map.h"
 #include "kr-saved-views.h"
 #include "kr-views-file.h"
@@ -375,6 +377,25 @@ load_saved_views (const char *path, GError **error)
   return g_steal_pointer (&views);
 }
 
+/* The pins kept beside the dataset at @path (NULL: the built-in one), as the window keeps them.
+ * A views file that cannot be read is said, and the map laid out without it. */
+static KrArrangement *
+load_arrangement (const char *path)
+{
+  g_autoptr (GFile) dataset = path != NULL ? kr_file_new_for_arg (path) : NULL;
+  g_autoptr (GFile) file = kr_builtin_views_file_for (dataset);
+  g_autoptr (KrViewsFile) views = kr_views_file_new (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  KrArrangement *arrangement = kr_arrangement_new ();
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_views_file_load (views, NULL, &error)
+      || !kr_arrangement_load (arrangement, kr_views_file_get_member (views, KR_ARRANGEMENT_MEMBER),
+                               name, &error))
+    print_error (error->message);
+  return arrangement;
+}
+
 static int
 run_list_views (const char *path)
 {
@@ -456,6 +477,8 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *shown_out = shown_path (out_path);
+  g_autoptr (KrArrangement) arrangement = NULL;
+  g_autofree char *key = NULL;
   KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
 
@@ -512,6 +535,11 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
       if (view.engine == KR_ENGINE_TWOPI || filter->radial)
         view.radial = filter->focus;
     }
+
+  /* Where the window shows the entities moved on this map. */
+  arrangement = load_arrangement (dataset_path);
+  key = kr_map_pins_key (view.engine, view.rankdir);
+  view.pins = kr_arrangement_get_pins (arrangement, key);
 
   /* As the window does: Graphviz runs in its helper process, which reports a crash or an
    * exit() on a hostile graph instead of dying with it. */

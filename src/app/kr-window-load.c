@@ -50,6 +50,7 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 
   if (!reload)
     {
+      _kr_window_load_views_file (self, file);
       g_set_object (&self->file, file);
       watch_file (self, file);
       if (self->settings != NULL)

@@ -5,6 +5,8 @@
  *   kr-window-view.c       what the map shows: filters, focus, paths, the timeline, and where
  *                          (KrMap: the whole map's layout, radial and tidied views)
  *   kr-window-selection.c  the selection, its history, and the evidence panel's pages
+ *   kr-window-arrange.c    entities moved into place and pinned, undo and redo, and the views
+ *                          file beside the dataset that keeps the pins
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
  *   kr-window-views.c      views saved under a name, in the views file beside the dataset
@@ -14,6 +16,7 @@
  */
 #pragma once
 
+#include "kr-arrangement.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-panel.h"
 #include "kr-filter-popover.h"
@@ -23,6 +26,7 @@
 #include "kr-saved-views.h"
 #include "kr-search.h"
 #include "kr-timeline-bar.h"
+#include "kr-undo-stack.h"
 #include "kr-view-bar.h"
 #include "kr-view.h"
 #include "kr-views-file.h"
@@ -95,12 +99,17 @@ struct _KrWindow
   GFileMonitor *monitor; /* the open file, reloaded when it changes */
   guint reload_id;
 
-  KrSavedViews *saved_views; /* those of the dataset shown */
-  KrViewsFile *views_file;   /* where they are kept; NULL when nowhere */
-  char *views_unreadable;    /* why they could not be read: nothing is saved over them */
-  GMenu *views_section;      /* the saved views, each showing itself */
-  GMenu *views_edit_section; /* renaming and deleting them */
-  gboolean viewport_pending; /* a view chosen waits for its layout, to look where it looked: */
+  /* What the person arranged, kept in the views file beside the dataset (kr-window-arrange.c
+   * reads and writes the file; each part fills its own member). */
+  KrViewsFile *views_file;    /* NULL when nowhere */
+  guint save_id;              /* writing it soon */
+  KrArrangement *arrangement; /* the pins of the dataset shown */
+  KrUndoStack *undo;          /* the edits made to it */
+  KrSavedViews *saved_views;  /* the views saved for it */
+  char *views_unreadable;     /* why they could not be read: nothing is saved over them */
+  GMenu *views_section;       /* the saved views, each showing itself */
+  GMenu *views_edit_section;  /* renaming and deleting them */
+  gboolean viewport_pending;  /* a view chosen waits for its layout, to look where it looked: */
   double viewport_x, viewport_y, viewport_zoom;
 
   gboolean navigating; /* going back or forward: not a new step in the history */
@@ -142,6 +151,21 @@ void _kr_window_focus_depth_changed (KrWindow *self, guint depth);
 void _kr_window_set_focus_radial (KrWindow *self, gboolean radial);
 void _kr_window_timeline_toggled (KrWindow *self);
 
+/* kr-window-arrange.c */
+void _kr_window_class_init_arrange (GtkWidgetClass *widget_class);
+void _kr_window_init_arrange (KrWindow *self);
+void _kr_window_dispose_arrange (KrWindow *self);
+/* Reads the views file of the dataset at @dataset (NULL: the built-in one) — its pins, and its
+ * saved views through _kr_window_read_saved_views() — and forgets the edits made to the one
+ * before. */
+void _kr_window_load_views_file (KrWindow *self, GFile *dataset);
+/* Writes the pins and the saved views to the views file now. */
+gboolean _kr_window_save_views_file (KrWindow *self, GError **error);
+/* The pins of the map shown (its engine and direction), or NULL. */
+GHashTable *_kr_window_get_pins (KrWindow *self);
+/* Marks the pinned entities on the map. */
+void _kr_window_update_pin_marks (KrWindow *self);
+
 /* kr-window-selection.c */
 void _kr_window_class_init_selection (GtkWidgetClass *widget_class);
 void _kr_window_init_selection (KrWindow *self);
@@ -159,6 +183,9 @@ void _kr_window_class_init_views (GtkWidgetClass *widget_class);
 /* After the view and the map. */
 void _kr_window_init_views (KrWindow *self);
 void _kr_window_dispose_views (KrWindow *self);
+/* Reads the saved views from the views file just loaded; @file_error says why the file itself
+ * could not be read, and then nothing is saved over it. */
+void _kr_window_read_saved_views (KrWindow *self, const GError *file_error);
 
 /* kr-window-adaptive.c */
 /* After the template and the layout menu are built. */

@@ -349,10 +349,12 @@ _kr_window_show_map (KrWindow *self)
     .shown_deals = kr_view_get_shown_deals (self->view),
     /* Radial is the focus view's own choice; it leaves the map's engine alone. */
     .radial = filter->radial ? filter->focus : NULL,
+    .pins = _kr_window_get_pins (self),
   };
 
   if (dataset == NULL)
     return;
+  _kr_window_update_pin_marks (self);
   if (kr_dataset_get_n_entities (dataset) == 0)
     {
       /* Nothing to lay out: say what to do instead of reporting a failure. */

@@ -22,31 +22,27 @@
 
 /* ---- the views file ----------------------------------------------------------------------- */
 
-/* Reads the views saved for the dataset shown. One that cannot be read is said, and left as it
- * is: nothing is saved over it. */
-static void
-load_views (KrWindow *self)
+void
+_kr_window_read_saved_views (KrWindow *self, const GError *file_error)
 {
-  g_autoptr (GFile) where = kr_builtin_views_file_for (self->file);
   g_autoptr (GError) error = NULL;
 
-  g_clear_object (&self->views_file);
   g_clear_pointer (&self->views_unreadable, g_free);
-  if (where != NULL)
+  if (file_error != NULL)
     {
-      self->views_file = kr_views_file_new (where);
-      if (kr_views_file_load (self->views_file, NULL, &error)
-          && kr_saved_views_load (
-              self->saved_views, kr_views_file_get_member (self->views_file, KR_SAVED_VIEWS_MEMBER),
-              &error))
-        return;
+      /* Already said, with the pins. */
+      kr_saved_views_load (self->saved_views, NULL, NULL);
+      self->views_unreadable = g_strdup (file_error->message);
+      return;
     }
-  kr_saved_views_load (self->saved_views, NULL, NULL);
-  if (error == NULL)
+  if (kr_saved_views_load (self->saved_views,
+                           kr_views_file_get_member (self->views_file, KR_SAVED_VIEWS_MEMBER),
+                           &error))
     return;
+  kr_saved_views_load (self->saved_views, NULL, NULL);
   if (error->domain == KR_SAVED_VIEWS_ERROR)
     {
-      g_autofree char *name = g_file_get_parse_name (where);
+      g_autofree char *name = g_file_get_parse_name (kr_views_file_get_file (self->views_file));
       g_prefix_error (&error, "%s: ", name);
     }
   self->views_unreadable = g_strdup (error->message);
@@ -90,21 +86,12 @@ can_write_views (KrWindow *self)
 static gboolean
 store_views (KrWindow *self, GError **error)
 {
-  GFile *file = kr_views_file_get_file (self->views_file);
-  g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autoptr (GError) local = NULL;
 
-  kr_views_file_set_member (self->views_file, KR_SAVED_VIEWS_MEMBER,
-                            kr_saved_views_to_json (self->saved_views));
-  /* The built-in dataset's go in the user's data directory, which may not be there yet. */
-  if (parent != NULL && !g_file_make_directory_with_parents (parent, NULL, &local)
-      && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_debug ("making the folder of the views: %s", local->message);
-  g_clear_error (&local);
-  if (kr_views_file_save (self->views_file, NULL, &local))
+  if (_kr_window_save_views_file (self, &local))
     return TRUE;
   {
-    g_autofree char *name = _kr_window_display_name (file);
+    g_autofree char *name = _kr_window_display_name (kr_views_file_get_file (self->views_file));
     g_set_error (error, local->domain, local->code, _ ("The views could not be saved in “%s”: %s"),
                  name, local->message);
   }
@@ -537,7 +524,6 @@ view_changed (KrWindow *self, KrViewChange what)
   if (!(what & KR_VIEW_CHANGED_DATASET))
     return;
   self->viewport_pending = FALSE;
-  load_views (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-view", TRUE);
 }
 

@@ -373,6 +373,7 @@ kr_window_constructed (GObject *object)
   /* The view remembers filters in the settings, given by now. */
   _kr_window_init_view (KR_WINDOW (object));
   _kr_window_init_views (KR_WINDOW (object));
+  _kr_window_init_arrange (KR_WINDOW (object));
   restore_settings (KR_WINDOW (object));
   /* The map's own button opens and closes the legend: remembered like the preference. */
   g_object_bind_property (KR_WINDOW (object)->diagram, "show-legend", object, "show-legend",
@@ -385,6 +386,8 @@ kr_window_dispose (GObject *object)
   KrWindow *self = KR_WINDOW (object);
 
   _kr_window_dispose_load (self);
+  /* What is waiting to be saved is saved first, the views with it. */
+  _kr_window_dispose_arrange (self);
   _kr_window_dispose_views (self);
   _kr_window_dispose_view (self);
   _kr_window_dispose_adaptive (self);
@@ -483,6 +486,7 @@ kr_window_class_init (KrWindowClass *klass)
 
   _kr_window_class_init_load (widget_class);
   _kr_window_class_init_view (widget_class);
+  _kr_window_class_init_arrange (widget_class);
   _kr_window_class_init_selection (widget_class);
   _kr_window_class_init_search (widget_class);
   _kr_window_class_init_export (widget_class);

@@ -260,12 +260,14 @@ add_links (KrGraph *g, const KrLayoutInput *input, KrDataset *dataset)
     agattr (g->graph, AGRAPH, S ("forcelabels"), S ("false"));
 }
 
+/* A pinned node's place ends in "!", which neato, fdp and sfdp keep as it is. */
 static void
-set_position (Agnode_t *n, Agsym_t *pos, const KrInputNode *in)
+set_position (Agnode_t *n, Agsym_t *pos, double at_x, double at_y, gboolean pinned)
 {
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *value = g_strdup_printf ("%s,%s", g_ascii_formatd (x, sizeof x, "%.2f", in->x),
-                                            g_ascii_formatd (y, sizeof y, "%.2f", in->y));
+  g_autofree char *value
+      = g_strdup_printf ("%s,%s%s", g_ascii_formatd (x, sizeof x, "%.2f", at_x),
+                         g_ascii_formatd (y, sizeof y, "%.2f", at_y), pinned ? "!" : "");
 
   agxset (n, pos, value);
 }
@@ -281,7 +283,10 @@ declare_positions (Agraph_t *graph, const KrLayoutInput *input, KrDataset *datas
       && input->engine != KR_ENGINE_SFDP)
     return NULL;
   for (guint i = 0; i < input->nodes->len && !any; i++)
-    any = g_array_index (input->nodes, KrInputNode, i).has_pos;
+    {
+      const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      any = n->has_pos || (dataset == NULL && n->pinned);
+    }
   if (!any)
     return NULL;
   /* Points, not inches, for neato and fdp reading them as starting points. */
@@ -312,8 +317,14 @@ create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDatas
   agxset (n, sym->shape, S (kr_gv_shape_name (in->gv_shape)));
   set_number (n, sym->width, in->width / 72.0);
   set_number (n, sym->height, in->height / 72.0);
-  if (sym->pos != NULL && in->has_pos)
-    set_position (n, sym->pos, in);
+  /* Pins are in scene coordinates, y down; Graphviz's y goes up. Graphviz 2.42's sfdp, given
+   * pinned nodes, lays later graphs out differently: it is given none, and they are placed after
+   * it as for dot (kr_layout_input_new_held). */
+  if (sym->pos != NULL && dataset == NULL && in->pinned
+      && (input->route || input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP))
+    set_position (n, sym->pos, in->pin_x, -in->pin_y, TRUE);
+  else if (sym->pos != NULL && in->has_pos)
+    set_position (n, sym->pos, in->x, in->y, FALSE);
   if (dataset != NULL)
     describe_node (sym, dataset, n, in);
   /* The centre of a radial layout is named on the graph: a node attribute "root" makes

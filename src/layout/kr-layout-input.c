@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-format.h"
 #include "kr-layout-input.h"
 #include "kr-text.h"
@@ -17,8 +18,15 @@
 #define HUB_SIZE 14.0  /* points */
 #define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
 #define LINK_PAD_Y 1.0
-#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adad)"
+#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adada(udd))"
 #define MAX_COORDINATE 1e7 /* points: more than any layout spans */
+
+/* Whether Graphviz can use a position: one it cannot is no position. */
+static gboolean
+usable_position (double x, double y)
+{
+  return isfinite (x) && isfinite (y) && fabs (x) <= MAX_COORDINATE && fabs (y) <= MAX_COORDINATE;
+}
 
 static const char *const gv_shapes[KR_N_GV_SHAPES] = {
   "box", "hexagon", "house", "octagon", "ellipse", "parallelogram", "diamond",
@@ -255,7 +263,9 @@ count_deals (KrDataset *dataset)
   return count;
 }
 
-static void place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed);
+static void place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed, gboolean hold);
+static void pin (KrLayoutInput *input, KrDataset *dataset, GHashTable *pins);
+static KrInputLink copy_link (KrLayoutInput *input, const KrInputLink *link);
 
 static KrLayoutInput *
 input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
@@ -313,14 +323,16 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
       input->root = root >= 0 ? entity_node[root] : -1;
     }
   if (options->seed != NULL)
-    place_from (input, dataset, options->seed);
+    place_from (input, dataset, options->seed, options->hold);
+  if (options->pins != NULL)
+    pin (input, dataset, options->pins);
   return input;
 }
 
 /* Puts each node where the same entity or deal hub is shown in @seed, which may show another
- * version of the dataset. */
+ * version of the dataset; with @hold, it stays there. */
 static void
-place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed)
+place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed, gboolean hold)
 {
   double height = kr_scene_get_height (seed);
 
@@ -334,7 +346,123 @@ place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed)
       n->has_pos = TRUE;
       n->x = kr_scene_get_node (seed, (guint)at)->x;
       n->y = height - kr_scene_get_node (seed, (guint)at)->y;
+      n->pinned = hold;
+      n->pin_x = n->x;
+      n->pin_y = kr_scene_get_node (seed, (guint)at)->y;
     }
+}
+
+static void
+pin (KrLayoutInput *input, KrDataset *dataset, GHashTable *pins)
+{
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      const KrPin *at
+          = n->type == KR_SCENE_NODE_ENTITY
+                ? g_hash_table_lookup (pins, kr_dataset_get_entity (dataset, n->index)->id)
+                : NULL;
+
+      if (at == NULL || !usable_position (at->x, at->y))
+        continue;
+      n->pinned = TRUE;
+      n->pin_x = at->x;
+      n->pin_y = at->y;
+    }
+}
+
+gboolean
+kr_layout_input_has_pins (const KrLayoutInput *input, gboolean *all)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < input->nodes->len; i++)
+    n += g_array_index (input->nodes, KrInputNode, i).pinned ? 1 : 0;
+  if (all != NULL)
+    *all = n == input->nodes->len;
+  return n > 0;
+}
+
+KrLayoutInput *
+kr_layout_input_new_held (const KrLayoutInput *input, const KrLayoutOutput *placed)
+{
+  KrLayoutInput *held;
+  double dx = 0, dy = 0, left = G_MAXDOUBLE, top = G_MAXDOUBLE;
+  guint n_pinned = 0;
+
+  g_return_val_if_fail (placed == NULL || placed->nodes->len == input->nodes->len, NULL);
+
+  /* neato and fdp keep the pins apart as they are, but place the whole where they like: what
+   * they placed moves with the pins. The others are not given pins (kr-graph.c), and their own
+   * places stay. */
+  if (placed != NULL && (input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP))
+    {
+      for (guint i = 0; i < input->nodes->len; i++)
+        {
+          const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+          const KrOutputNode *o = &g_array_index (placed->nodes, KrOutputNode, i);
+
+          if (!n->pinned)
+            continue;
+          dx += n->pin_x - o->x;
+          dy += n->pin_y - o->y;
+          n_pinned++;
+        }
+      if (n_pinned > 0)
+        {
+          dx /= n_pinned;
+          dy /= n_pinned;
+        }
+    }
+
+  held = input_alloc (KR_ENGINE_NEATO, input->rankdir, input->nodes->len, input->edges->len);
+  held->route = TRUE;
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      KrInputNode n = g_array_index (input->nodes, KrInputNode, i);
+
+      if (!n.pinned)
+        {
+          const KrOutputNode *o = &g_array_index (placed->nodes, KrOutputNode, i);
+          n.pin_x = o->x + dx;
+          n.pin_y = o->y + dy;
+          n.pinned = TRUE;
+        }
+      n.has_pos = FALSE;
+      n.link = copy_link (held, &n.link);
+      left = MIN (left, n.pin_x - n.width / 2);
+      top = MIN (top, n.pin_y - n.height / 2);
+      g_array_append_val (held->nodes, n);
+    }
+  /* Nothing goes above or left of the scene: the whole is moved into it, pins too. */
+  for (guint i = 0; i < held->nodes->len && (left < 0 || top < 0); i++)
+    {
+      KrInputNode *n = &g_array_index (held->nodes, KrInputNode, i);
+      n->pin_x -= MIN (left, 0);
+      n->pin_y -= MIN (top, 0);
+    }
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      KrInputEdge e = g_array_index (input->edges, KrInputEdge, i);
+      e.link = copy_link (held, &e.link);
+      g_array_append_val (held->edges, e);
+    }
+  return held;
+}
+
+void
+kr_layout_input_hold (const KrLayoutInput *held, KrLayoutOutput *output)
+{
+  const KrInputNode *n;
+  const KrOutputNode *o;
+
+  g_return_if_fail (held->route && output->nodes->len == held->nodes->len);
+
+  if (held->nodes->len == 0)
+    return;
+  n = &g_array_index (held->nodes, KrInputNode, 0);
+  o = &g_array_index (output->nodes, KrOutputNode, 0);
+  kr_layout_output_translate (output, n->pin_x - o->x, n->pin_y - o->y);
 }
 
 static KrInputLink
@@ -380,6 +508,7 @@ kr_layout_input_new_shown (KrScene *scene)
       n.has_pos = TRUE;
       n.x = at->x;
       n.y = height - at->y;
+      n.pinned = FALSE;
       /* The texts stay with the input that holds them. */
       n.link = copy_link (input, &n.link);
       node_of[i] = (int)add_node (input, &n);
@@ -429,7 +558,7 @@ links_variant (GArray *sizes, gboolean any)
 GBytes *
 kr_layout_input_serialize (const KrLayoutInput *input)
 {
-  GVariantBuilder nodes, edges, positions;
+  GVariantBuilder nodes, edges, positions, pins;
   g_autoptr (GArray) node_links = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) edge_links = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean node_any = FALSE, edge_any = FALSE;
@@ -458,11 +587,17 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       if (n->has_pos)
         g_variant_builder_add (&positions, "(udd)", i, n->x, n->y);
     }
-  v = g_variant_ref_sink (g_variant_new ("(syia(ydd)a(uub)a(udd)@ad@ad)",
-                                         kr_engine_get_name (input->engine), (guchar)input->rankdir,
-                                         (gint32)input->root, &nodes, &edges, &positions,
-                                         links_variant (node_links, node_any),
-                                         links_variant (edge_links, edge_any)));
+  g_variant_builder_init (&pins, G_VARIANT_TYPE ("a(udd)"));
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      const KrInputNode *n = &g_array_index (input->nodes, KrInputNode, i);
+      if (n->pinned)
+        g_variant_builder_add (&pins, "(udd)", i, n->pin_x, n->pin_y);
+    }
+  v = g_variant_ref_sink (g_variant_new (
+      "(syia(ydd)a(uub)a(udd)@ad@ada(udd))", kr_engine_get_name (input->engine),
+      (guchar)input->rankdir, (gint32)input->root, &nodes, &edges, &positions,
+      links_variant (node_links, node_any), links_variant (edge_links, edge_any), &pins));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -489,6 +624,7 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   g_autoptr (GVariant) positions = NULL;
   g_autoptr (GVariant) node_links = NULL;
   g_autoptr (GVariant) edge_links = NULL;
+  g_autoptr (GVariant) pins = NULL;
   const double *node_sizes, *edge_sizes;
   gsize n_node_sizes, n_edge_sizes;
   KrLayoutInput *input;
@@ -500,8 +636,8 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad)", &name, &rankdir, &root, &nodes, &edges,
-                 &positions, &node_links, &edge_links);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad@a(udd))", &name, &rankdir, &root, &nodes,
+                 &edges, &positions, &node_links, &edge_links, &pins);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   node_sizes = g_variant_get_fixed_array (node_links, &n_node_sizes, sizeof (double));
@@ -549,14 +685,27 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
       KrInputNode *n;
 
       g_variant_get_child (positions, i, "(udd)", &node, &x, &y);
-      /* A position Graphviz cannot use is no position. */
-      if (node >= n_nodes || !isfinite (x) || !isfinite (y) || fabs (x) > MAX_COORDINATE
-          || fabs (y) > MAX_COORDINATE)
+      if (node >= n_nodes || !usable_position (x, y))
         continue;
       n = &g_array_index (input->nodes, KrInputNode, node);
       n->has_pos = TRUE;
       n->x = x;
       n->y = y;
+    }
+  n_positions = g_variant_n_children (pins);
+  for (gsize i = 0; i < n_positions; i++)
+    {
+      guint node;
+      double x, y;
+      KrInputNode *n;
+
+      g_variant_get_child (pins, i, "(udd)", &node, &x, &y);
+      if (node >= n_nodes || !usable_position (x, y))
+        continue;
+      n = &g_array_index (input->nodes, KrInputNode, node);
+      n->pinned = TRUE;
+      n->pin_x = x;
+      n->pin_y = y;
     }
   return input;
 }

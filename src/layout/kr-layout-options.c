@@ -155,6 +155,8 @@ kr_layout_options_copy (const KrLayoutOptions *options)
   copy->visible_deals = copy_flags (options->visible_deals, options->n_deals);
   if (options->seed != NULL)
     g_object_ref (options->seed);
+  if (options->pins != NULL)
+    g_hash_table_ref (options->pins);
   return copy;
 }
 
@@ -167,6 +169,7 @@ kr_layout_options_free (KrLayoutOptions *options)
   g_free ((gboolean *)options->visible_entities);
   g_free ((gboolean *)options->visible_deals);
   g_clear_object (&options->seed);
+  g_clear_pointer (&options->pins, g_hash_table_unref);
   g_free (options);
 }
 

@@ -60,7 +60,8 @@ gboolean kr_rankdir_from_name (const char *name, KrRankdir *rankdir);
  *
  * Options made so only borrow what they point to, for the call they are given to. A copy made
  * by kr_layout_options_copy owns a copy of everything it points to (the root and both arrays
- * of flags) and a reference to the seed, which kr_layout_options_free drops with it: free only
+ * of flags) and a reference to the seed and to the pins, which kr_layout_options_free drops
+ * with it: free only
  * what that copy returned. */
 typedef struct
 {
@@ -76,6 +77,12 @@ typedef struct
                   * sfdp) use it; dot, circo and twopi place everything afresh. */
   gboolean link_labels; /* each deal's line labelled with its kind and key figure, the labels
                          * placed by Graphviz (KrSceneLinkLabel) */
+  GHashTable *pins; /* nullable: entity id → KrPin (kr-arrangement.h), in scene coordinates: those
+                     * entities are placed exactly there, whatever the engine, and Graphviz lays
+                     * the lines out again around them. neato, fdp and sfdp lay the rest out
+                     * around them too. Ids the dataset lacks are left out. */
+  gboolean hold;    /* every node stays where the seed shows it (pins aside): only the lines are
+                     * laid out again, as `neato -n2` does */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

@@ -50,6 +50,37 @@ kr_layout_output_free (KrLayoutOutput *output)
   g_free (output);
 }
 
+static void
+move_point (KrPoint *p, double dx, double dy)
+{
+  p->x += dx;
+  p->y += dy;
+}
+
+void
+kr_layout_output_translate (KrLayoutOutput *output, double dx, double dy)
+{
+  for (guint i = 0; i < output->nodes->len; i++)
+    {
+      KrOutputNode *n = &g_array_index (output->nodes, KrOutputNode, i);
+      n->x += dx;
+      n->y += dy;
+      move_point (&n->link, dx, dy);
+    }
+  for (guint i = 0; i < output->edges->len; i++)
+    {
+      KrOutputEdge *e = &g_array_index (output->edges, KrOutputEdge, i);
+      for (guint k = 0; k < e->n_points; k++)
+        move_point (&e->points[k], dx, dy);
+      move_point (&e->arrow_start.base, dx, dy);
+      move_point (&e->arrow_start.tip, dx, dy);
+      move_point (&e->arrow_end.base, dx, dy);
+      move_point (&e->arrow_end.tip, dx, dy);
+    }
+  output->width += MAX (dx, 0);
+  output->height += MAX (dy, 0);
+}
+
 /* Points travel as flat arrays of doubles: x0, y0, x1, y1, … */
 static GVariant *
 points_variant (const KrPoint *points, guint n)

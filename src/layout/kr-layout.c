@@ -191,7 +191,10 @@ compute_locked (const KrLayoutInput *input, GError **error)
     }
 
   graph = kr_graph_new (input, NULL, NULL);
-  if (gvLayout (graphviz_context, graph->graph, kr_engine_get_name (input->engine)) != 0)
+  /* "nop2" is `neato -n2`: every node stays where it is given, only the lines are laid out. */
+  if (gvLayout (graphviz_context, graph->graph,
+                input->route ? "nop2" : kr_engine_get_name (input->engine))
+      != 0)
     {
       g_strstrip (graphviz_messages->str);
       g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
@@ -215,12 +218,29 @@ compute_locked (const KrLayoutInput *input, GError **error)
 static KrLayoutOutput *
 compute (const KrLayoutInput *input, GError **error)
 {
-  KrLayoutOutput *output;
+  g_autoptr (KrLayoutOutput) output = NULL;
+  g_autoptr (KrLayoutInput) held = NULL;
+  gboolean all_pinned;
 
   graphviz_enter ();
-  output = compute_locked (input, error);
+  if (!kr_layout_input_has_pins (input, &all_pinned))
+    output = compute_locked (input, error);
+  else
+    {
+      /* Pinned nodes go exactly where they were put, the others where the engine put them;
+       * then Graphviz lays the lines out again with every node held. */
+      if (!all_pinned)
+        output = compute_locked (input, error);
+      if (all_pinned || output != NULL)
+        held = kr_layout_input_new_held (input, output);
+      g_clear_pointer (&output, kr_layout_output_free);
+      if (held != NULL)
+        output = compute_locked (held, error);
+      if (output != NULL)
+        kr_layout_input_hold (held, output);
+    }
   graphviz_leave ();
-  return output;
+  return g_steal_pointer (&output);
 }
 
 /* ---- scene ----------------------------------------------------------------------------- */

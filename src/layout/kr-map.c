@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-map.h"
 
 struct _KrMap
@@ -31,7 +32,8 @@ struct _KrMap
   gboolean *shown_entities;
   gboolean *shown_deals;
   char *radial;
-  gboolean shown; /* the view was shown since the dataset was set */
+  GHashTable *pins; /* a copy of the view's, or NULL */
+  gboolean shown;   /* the view was shown since the dataset was set */
 
   KrScene *scene; /* what shows it */
 
@@ -58,6 +60,34 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+char *
+kr_map_pins_key (KrEngine engine, KrRankdir rankdir)
+{
+  g_return_val_if_fail ((guint)engine < KR_N_ENGINES && (guint)rankdir < KR_N_RANKDIRS, NULL);
+
+  if (engine == KR_ENGINE_DOT)
+    return g_strdup_printf ("%s %s", kr_engine_get_name (engine), kr_rankdir_get_name (rankdir));
+  return g_strdup (kr_engine_get_name (engine));
+}
+
+/* A copy of @pins (id → KrPin), which the layout reads in another thread while its owner may
+ * change it; NULL for none. */
+static GHashTable *
+copy_pins (GHashTable *pins)
+{
+  GHashTable *copy;
+  GHashTableIter iter;
+  gpointer id, pin;
+
+  if (pins == NULL || g_hash_table_size (pins) == 0)
+    return NULL;
+  copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, pins);
+  while (g_hash_table_iter_next (&iter, &id, &pin))
+    g_hash_table_insert (copy, g_strdup (id), g_memdup2 (pin, sizeof (KrPin)));
+  return copy;
+}
 
 static KrScene **
 whole_slot (KrMap *self, KrEngine engine, KrRankdir rankdir, gboolean link_labels)
@@ -174,6 +204,7 @@ needed_layout (KrMap *self, KrMapArrangement *arrangement)
     {
       *arrangement = KR_MAP_WHOLE;
       options.seed = self->previous;
+      options.pins = self->pins;
     }
   return kr_layout_options_copy (&options);
 }
@@ -256,7 +287,9 @@ update (KrMap *self)
   whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
   if (self->radial == NULL && whole != NULL)
     {
-      cancel_pending (self);
+      /* Lines laid out again around moved entities are still wanted; any other layout is not. */
+      if (self->pending == NULL || !self->pending->hold)
+        cancel_pending (self);
       return show_part_of (self, whole);
     }
   needed = needed_layout (self, &arrangement);
@@ -366,8 +399,13 @@ kr_map_show (KrMap *self, const KrMapView *view)
   g_return_val_if_fail (self->dataset != NULL, FALSE);
 
   if (is_current (self, view))
-    return self->pending == NULL && self->scene != NULL
-           && kr_scene_get_dataset (self->scene) == self->dataset;
+    {
+      /* Pins change by kr_map_place and kr_map_relayout, which lay out what they change. */
+      g_clear_pointer (&self->pins, g_hash_table_unref);
+      self->pins = copy_pins (view->pins);
+      return self->pending == NULL && self->scene != NULL
+             && kr_scene_get_dataset (self->scene) == self->dataset;
+    }
   self->shown = TRUE;
   self->engine = view->engine;
   self->rankdir = view->rankdir;
@@ -379,6 +417,8 @@ kr_map_show (KrMap *self, const KrMapView *view)
   self->shown_deals = copy_flags (view->shown_deals, kr_dataset_get_n_deals (self->dataset));
   g_free (self->radial);
   self->radial = g_strdup (view->radial);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
+  self->pins = copy_pins (view->pins);
   return update (self);
 }
 
@@ -420,6 +460,7 @@ kr_map_tidy (KrMap *self)
     .link_labels = self->link_labels,
     .root = self->radial,
     .seed = self->scene,
+    .pins = self->radial == NULL ? self->pins : NULL,
   };
 
   g_return_if_fail (KR_IS_MAP (self));
@@ -433,6 +474,61 @@ kr_map_tidy (KrMap *self)
   options.n_deals = kr_dataset_get_n_deals (self->dataset);
   start_layout (self, kr_layout_options_copy (&options),
                 self->radial != NULL ? KR_MAP_RADIAL : KR_MAP_TIDIED);
+}
+
+void
+kr_map_place (KrMap *self, GHashTable *placed)
+{
+  g_autoptr (GHashTable) pins = NULL;
+  KrScene *whole;
+
+  g_return_if_fail (KR_IS_MAP (self));
+  g_return_if_fail (placed != NULL);
+
+  /* Places are those of the whole map: a tidied or radial view has its own. Without a whole
+   * map yet, the one under way starts from the pins. */
+  if (self->dataset == NULL || kr_map_get_arrangement (self) != KR_MAP_WHOLE)
+    return;
+  whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
+  if (whole == NULL)
+    return;
+  /* A move whose lines are still being laid out is not lost to the next one. */
+  if (self->pending != NULL && self->pending->hold && self->pending->pins != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id, pin;
+
+      pins = copy_pins (self->pending->pins);
+      g_hash_table_iter_init (&iter, placed);
+      while (g_hash_table_iter_next (&iter, &id, &pin))
+        g_hash_table_insert (pins, g_strdup (id), g_memdup2 (pin, sizeof (KrPin)));
+    }
+  else
+    pins = copy_pins (placed);
+  {
+    KrLayoutOptions options = {
+      .engine = self->engine,
+      .rankdir = self->rankdir,
+      .link_labels = self->link_labels,
+      .seed = whole,
+      .hold = TRUE,
+      .pins = pins,
+    };
+
+    start_layout (self, kr_layout_options_copy (&options), KR_MAP_WHOLE);
+  }
+}
+
+void
+kr_map_relayout (KrMap *self)
+{
+  g_return_if_fail (KR_IS_MAP (self));
+
+  if (self->dataset == NULL)
+    return;
+  cancel_pending (self);
+  forget_layouts (self);
+  update (self);
 }
 
 KrScene *
@@ -480,6 +576,7 @@ kr_map_finalize (GObject *object)
   g_free (self->shown_entities);
   g_free (self->shown_deals);
   g_free (self->radial);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
   G_OBJECT_CLASS (kr_map_parent_class)->finalize (object);
 }
 

@@ -44,6 +44,9 @@ typedef struct
   const gboolean *shown_deals;    /* one flag per deal; NULL shows them all */
   const char *radial; /* nullable: the id of the entity in focus, laid out in circles (twopi)
                        * around it */
+  GHashTable *pins;   /* nullable: entity id → KrPin, where entities were placed on this engine's
+                       * and direction's map (kr_map_pins_key): its layouts and tidied views keep
+                       * them there. The map keeps a copy. */
 } KrMapView;
 
 #define KR_MAP_VIEW_INIT                                                                           \
@@ -55,6 +58,10 @@ typedef struct
 G_DECLARE_FINAL_TYPE (KrMap, kr_map, KR, MAP, GObject)
 
 KrMap *kr_map_new (void);
+
+/* The key under which the pins of a map laid out with @engine and @rankdir are kept: "dot LR",
+ * or the engine's name for the others, which have no direction. */
+char *kr_map_pins_key (KrEngine engine, KrRankdir rankdir);
 
 /* Maps @dataset from the next kr_map_show() on. @revision: it is a new version of the dataset
  * mapped, laid out starting from where the entities it keeps were. The scene shown stays until
@@ -77,6 +84,15 @@ KrScene *kr_map_show_and_wait (KrMap *self, const KrMapView *view, GError **erro
  * twopi around the focus of a radial view. Only a view that hides something is tidied: the
  * whole map is laid out once. */
 void kr_map_tidy (KrMap *self);
+
+/* Puts entities where @placed says (id → KrPin, scene coordinates), every other node of the
+ * whole map staying where it is, and has Graphviz lay the lines out again around them, in the
+ * background. Only the whole map's places are moved: not those of a tidied or radial view
+ * (kr_map_get_arrangement). The pins of the view are not changed: the caller gives them with
+ * the next view. */
+void kr_map_place (KrMap *self, GHashTable *placed);
+/* Lays the whole map out afresh, as when the pins were released. */
+void kr_map_relayout (KrMap *self);
 
 /* What shows the view, or NULL before the first layout. */
 KrScene *kr_map_get_scene (KrMap *self);

@@ -288,6 +288,77 @@ paint_area (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v,
   cairo_destroy (cr);
 }
 
+/* A ring around each entity marked to move together, and a small dot at the top right of each
+ * pinned entity, the same size at any zoom: the colour of the selection, the dot ringed with the
+ * background so that it shows on any line or box. */
+static void
+snapshot_marks (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
+{
+  const KrPalette *palette = current_palette (self);
+  GdkRGBA fill = { palette->selection.red, palette->selection.green, palette->selection.blue, 1 };
+  GdkRGBA ring
+      = { palette->background.red, palette->background.green, palette->background.blue, 1 };
+  double ox = v->ox / v->scale, oy = v->oy / v->scale;
+  const double radius = 4.0;
+
+  for (guint i = 0; i < self->marked->len; i++)
+    {
+      int at = kr_scene_find_entity (self->scene, g_array_index (self->marked, guint, i));
+      const float width = 2;
+      KrRect box;
+      GskRoundedRect outline;
+
+      if (at < 0)
+        continue;
+      box = kr_scene_node_bounds (kr_scene_get_node (self->scene, (guint)at));
+      if (self->node_offsets != NULL)
+        {
+          box.x += self->node_offsets[at].x;
+          box.y += self->node_offsets[at].y;
+        }
+      gsk_rounded_rect_init_from_rect (
+          &outline,
+          &GRAPHENE_RECT_INIT (ox + box.x * self->zoom - 4, oy + box.y * self->zoom - 4,
+                               box.width * self->zoom + 8, box.height * self->zoom + 8),
+          6);
+      gtk_snapshot_append_border (snapshot, &outline, (float[]){ width, width, width, width },
+                                  (GdkRGBA[]){ fill, fill, fill, fill });
+    }
+  if (self->pinned == NULL)
+    return;
+  for (guint i = 0; i < kr_scene_get_n_nodes (self->scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (self->scene, i);
+      KrRect box;
+      double x, y;
+      GskRoundedRect dot;
+
+      if (node->type != KR_SCENE_NODE_ENTITY || node->index >= self->n_pinned
+          || !self->pinned[node->index] || !kr_scene_is_node_shown (self->scene, i))
+        continue;
+      box = kr_scene_node_bounds (node);
+      x = ox + (box.x + box.width) * self->zoom;
+      y = oy + box.y * self->zoom;
+      if (self->node_offsets != NULL)
+        {
+          x += self->node_offsets[i].x * self->zoom;
+          y += self->node_offsets[i].y * self->zoom;
+        }
+      gsk_rounded_rect_init_from_rect (
+          &dot,
+          &GRAPHENE_RECT_INIT (x - radius - 1.5, y - radius - 1.5, 2 * radius + 3, 2 * radius + 3),
+          radius + 1.5);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &ring, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+      gsk_rounded_rect_init_from_rect (
+          &dot, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &fill, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -322,6 +393,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
     }
 
+  snapshot_marks (self, snapshot, &v);
   _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
 }
 

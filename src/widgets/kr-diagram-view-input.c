@@ -1,5 +1,6 @@
-/* kr-diagram-view-input.c — what people do to the map: drag to pan, click to select, scroll and
- * pinch to zoom, hover, and the keys that zoom, pan and walk the entities
+/* kr-diagram-view-input.c — what people do to the map: drag an entity to move it, drag elsewhere
+ * to pan, click to select, right-click for an entity's menu, scroll and pinch to zoom, hover, and
+ * the keys that zoom, pan and walk the entities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "kr-diagram-view-private.h"
@@ -41,9 +43,83 @@ zoom_centre (KrDiagramView *self, double factor)
 static void
 drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
 {
+  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
+
   self->drag_start_x = self->offset_x;
   self->drag_start_y = self->offset_y;
   self->dragged = FALSE;
+  _kr_diagram_view_forget_drag (self);
+  if (hit.type == KR_HIT_NODE
+      && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
+    self->moving = (int)hit.index;
+}
+
+static gboolean
+is_marked (KrDiagramView *self, guint entity)
+{
+  for (guint i = 0; i < self->marked->len; i++)
+    if (g_array_index (self->marked, guint, i) == entity)
+      return TRUE;
+  return FALSE;
+}
+
+/* The scene nodes that move with the one being dragged: the marked entities shown, when it is
+ * one of them; otherwise it alone. */
+static GArray *
+moving_nodes (KrDiagramView *self)
+{
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint moving = (guint)self->moving;
+
+  if (is_marked (self, kr_scene_get_node (self->scene, moving)->index))
+    for (guint i = 0; i < self->marked->len; i++)
+      {
+        int at = kr_scene_find_entity (self->scene, g_array_index (self->marked, guint, i));
+        if (at >= 0)
+          g_array_append_val (nodes, at);
+      }
+  else
+    g_array_append_val (nodes, moving);
+  return nodes;
+}
+
+/* How far node @index moves by a drag of (@dx, @dy) widget pixels from where it was drawn when
+ * the drag began, in scene coordinates, kept inside the scene. */
+static KrPoint
+node_move (KrDiagramView *self, guint index, KrPoint base, double dx, double dy)
+{
+  const KrSceneNode *node = kr_scene_get_node (self->scene, index);
+  double half_w = node->width / 2, half_h = node->height / 2;
+  double x = CLAMP (node->x + base.x + dx / self->zoom, half_w,
+                    MAX (half_w, kr_scene_get_width (self->scene) - half_w));
+  double y = CLAMP (node->y + base.y + dy / self->zoom, half_h,
+                    MAX (half_h, kr_scene_get_height (self->scene) - half_h));
+
+  return (KrPoint){ x - node->x, y - node->y };
+}
+
+void
+_kr_diagram_view_forget_drag (KrDiagramView *self)
+{
+  self->moving = -1;
+  g_clear_pointer (&self->dragging, g_array_unref);
+  g_clear_pointer (&self->drag_bases, g_free);
+}
+
+/* The entities dragged and their lines follow the pointer, drawn displaced as in a glide.
+ * Those dropped before stay where they were dropped until the map is laid out again. */
+static void
+start_moving (KrDiagramView *self)
+{
+  if (self->node_offsets == NULL || self->start_offsets != NULL)
+    {
+      _kr_diagram_view_stop_animation (self);
+      self->node_offsets = g_new0 (KrPoint, MAX (kr_scene_get_n_nodes (self->scene), 1));
+    }
+  self->dragging = moving_nodes (self);
+  self->drag_bases = g_new (KrPoint, MAX (self->dragging->len, 1));
+  for (guint i = 0; i < self->dragging->len; i++)
+    self->drag_bases[i] = self->node_offsets[g_array_index (self->dragging, guint, i)];
 }
 
 static void
@@ -52,8 +128,22 @@ drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
   if (!self->dragged)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      if (self->moving >= 0)
+        start_moving (self);
+    }
   self->dragged = TRUE;
+  if (self->dragging != NULL && self->node_offsets != NULL)
+    {
+      for (guint i = 0; i < self->dragging->len; i++)
+        {
+          guint node = g_array_index (self->dragging, guint, i);
+          self->node_offsets[node] = node_move (self, node, self->drag_bases[i], dx, dy);
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   self->follow_fit = FALSE;
   self->view_anim = FALSE;
   _kr_diagram_view_set_view (self, self->zoom, self->drag_start_x + dx, self->drag_start_y + dy);
@@ -63,6 +153,119 @@ static void
 drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
 {
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (self->dragged && self->dragging != NULL && self->node_offsets != NULL)
+    {
+      GVariantBuilder moves;
+
+      g_variant_builder_init (&moves, G_VARIANT_TYPE ("a(udd)"));
+      for (guint i = 0; i < self->dragging->len; i++)
+        {
+          guint index = g_array_index (self->dragging, guint, i);
+          const KrSceneNode *node = kr_scene_get_node (self->scene, index);
+          KrPoint offset = node_move (self, index, self->drag_bases[i], dx, dy);
+
+          g_variant_builder_add (&moves, "(udd)", node->index, node->x + offset.x,
+                                 node->y + offset.y);
+        }
+      _kr_diagram_view_forget_drag (self);
+      /* Drawn where they were dropped until the map is laid out around them, or back if the
+       * move is not taken. */
+      if (!_kr_diagram_view_emit_entities_moved (self, g_variant_builder_end (&moves)))
+        _kr_diagram_view_stop_animation (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  _kr_diagram_view_forget_drag (self);
+}
+
+static void
+close_node_menu (KrDiagramView *self)
+{
+  g_clear_pointer (&self->node_menu, gtk_widget_unparent);
+}
+
+static gboolean
+unparent_menu_later (gpointer data)
+{
+  close_node_menu (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+node_menu_closed (KrDiagramView *self)
+{
+  /* After the menu's action ran. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_menu_later, g_object_ref (self),
+                   g_object_unref);
+}
+
+/* The menu of a pinned entity, beside it. */
+static void
+secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
+{
+  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
+  const KrSceneNode *node;
+  const char *id;
+  g_autoptr (GMenu) menu = NULL;
+  g_autoptr (GMenuItem) item = NULL;
+
+  if (hit.type != KR_HIT_NODE)
+    return;
+  node = kr_scene_get_node (self->scene, hit.index);
+  if (node->type != KR_SCENE_NODE_ENTITY || self->pinned == NULL || node->index >= self->n_pinned
+      || !self->pinned[node->index])
+    return;
+  _kr_diagram_view_set_selection (self, (int)hit.index, -1);
+  id = kr_dataset_get_entity (kr_scene_get_dataset (self->scene), node->index)->id;
+  menu = g_menu_new ();
+  item = g_menu_item_new (_ ("Unpin"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.unpin", g_variant_new_string (id));
+  g_menu_append_item (menu, item);
+
+  close_node_menu (self);
+  self->node_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (self->node_menu, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_menu),
+                               &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->node_menu), FALSE);
+  g_signal_connect_swapped (self->node_menu, "closed", G_CALLBACK (node_menu_closed), self);
+  gtk_popover_popup (GTK_POPOVER (self->node_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+void
+_kr_diagram_view_dispose_input (KrDiagramView *self)
+{
+  close_node_menu (self);
+  _kr_diagram_view_forget_drag (self);
+}
+
+/* Ctrl+click or Shift+click on an entity marks it, or unmarks it, to move with the others
+ * marked; any other click forgets the marks. */
+static void
+toggle_mark (KrDiagramView *self, GtkGestureClick *gesture, KrHit hit)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  const KrSceneNode *node
+      = hit.type == KR_HIT_NODE ? kr_scene_get_node (self->scene, hit.index) : NULL;
+
+  if (node == NULL || node->type != KR_SCENE_NODE_ENTITY
+      || !(mods & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+    {
+      if (self->marked->len > 0)
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_array_set_size (self->marked, 0);
+      return;
+    }
+  for (guint i = 0; i < self->marked->len; i++)
+    if (g_array_index (self->marked, guint, i) == node->index)
+      {
+        g_array_remove_index (self->marked, i);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        return;
+      }
+  g_array_append_val (self->marked, node->index);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -74,6 +277,7 @@ click_released (GtkGestureClick *gesture, int n_press, double x, double y, KrDia
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   hit = _kr_diagram_view_hit_at (self, x, y);
+  toggle_mark (self, gesture, hit);
   if (hit.type == KR_HIT_NODE)
     _kr_diagram_view_set_selection (self, (int)hit.index, -1);
   else if (hit.type == KR_HIT_EDGE)
@@ -327,6 +531,11 @@ _kr_diagram_view_init_input (KrDiagramView *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   zoom = gtk_gesture_zoom_new ();

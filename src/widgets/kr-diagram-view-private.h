@@ -73,6 +73,13 @@ struct _KrDiagramView
 
   double drag_start_x, drag_start_y;
   gboolean dragged;
+  int moving;                  /* the scene node of the entity being dragged, or -1, */
+  GArray *dragging;            /* guint scene nodes dragged with it, */
+  KrPoint *drag_bases;         /* each drawn this far from its place when the drag began */
+  GArray *marked;              /* guint dataset entity indices, moved together */
+  gboolean *pinned;            /* per dataset entity, or NULL: marked as pinned */
+  guint n_pinned;              /* how many flags pinned holds */
+  GtkWidget *node_menu;        /* the menu of an entity, while it is open */
   gboolean has_pointer;        /* the pointer is over the map, … */
   double pointer_x, pointer_y; /* … there */
   double gesture_start_zoom;
@@ -106,6 +113,10 @@ void _kr_diagram_view_set_view (KrDiagramView *self, double zoom, double ox, dou
 void _kr_diagram_view_animate_view (KrDiagramView *self, double zoom, double x, double y);
 /* Brings the scene point (sx, sy) into view, nearer if the map is far out. */
 void _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy);
+/* Nodes no longer glide; the view stops where it is. */
+void _kr_diagram_view_stop_animation (KrDiagramView *self);
+/* Emits ::entities-moved with @moves, of type a(udd); whether it was taken. */
+gboolean _kr_diagram_view_emit_entities_moved (KrDiagramView *self, GVariant *moves);
 
 /* kr-diagram-view-selection.c */
 void _kr_diagram_view_update_emphasis (KrDiagramView *self);
@@ -140,6 +151,9 @@ graphene_rect_t _kr_diagram_view_free_area (KrDiagramView *self);
 void _kr_diagram_view_allocate_controls (KrDiagramView *self, int w, int h);
 
 /* kr-diagram-view-input.c */
+void _kr_diagram_view_dispose_input (KrDiagramView *self);
+/* Entities being dragged are dropped where they were, as when the scene changes under them. */
+void _kr_diagram_view_forget_drag (KrDiagramView *self);
 /* Installs the key bindings. */
 void _kr_diagram_view_class_init_input (GtkWidgetClass *widget_class);
 /* Adds the gestures and event controllers. */

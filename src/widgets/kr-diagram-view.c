@@ -29,6 +29,7 @@ enum
 {
   SELECTION_CHANGED,
   ACTIVATE_SELECTION,
+  ENTITIES_MOVED,
   N_SIGNALS
 };
 
@@ -45,6 +46,17 @@ void
 _kr_diagram_view_emit_activate_selection (KrDiagramView *self)
 {
   g_signal_emit (self, signals[ACTIVATE_SELECTION], 0);
+}
+
+gboolean
+_kr_diagram_view_emit_entities_moved (KrDiagramView *self, GVariant *moves)
+{
+  gboolean taken = FALSE;
+
+  g_variant_ref_sink (moves);
+  g_signal_emit (self, signals[ENTITIES_MOVED], 0, moves, &taken);
+  g_variant_unref (moves);
+  return taken;
 }
 
 /* ---- view ---------------------------------------------------------------------------- */
@@ -75,8 +87,8 @@ animations_enabled (KrDiagramView *self)
   return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
-static void
-stop_animation (KrDiagramView *self)
+void
+_kr_diagram_view_stop_animation (KrDiagramView *self)
 {
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -293,6 +305,8 @@ kr_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int bas
         kr_diagram_view_fit (self);
     }
   _kr_diagram_view_allocate_card (self);
+  if (self->node_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->node_menu));
 }
 
 static void
@@ -313,13 +327,16 @@ kr_diagram_view_dispose (GObject *object)
   _kr_diagram_view_dispose_legend (self);
   g_clear_pointer (&self->controls, gtk_widget_unparent);
   _kr_diagram_view_dispose_card (self);
+  _kr_diagram_view_dispose_input (self);
   _kr_diagram_view_dispose_draw (self);
-  stop_animation (self);
+  _kr_diagram_view_stop_animation (self);
   g_clear_pointer (&self->highlighted, g_array_unref);
   g_clear_pointer (&self->highlighted_deals, g_array_unref);
   g_clear_object (&self->scene);
   g_clear_pointer (&self->node_emphasis, g_free);
   g_clear_pointer (&self->edge_emphasis, g_free);
+  g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->marked, g_array_unref);
 
   G_OBJECT_CLASS (kr_diagram_view_parent_class)->dispose (object);
 }
@@ -403,6 +420,17 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   signals[ACTIVATE_SELECTION]
       = g_signal_new ("activate-selection", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                       NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * KrDiagramView::entities-moved:
+   * @moves: a(udd): each entity dragged (its dataset index) and where it was dropped, in scene
+   *   coordinates
+   *
+   * Returns: TRUE when the move is taken: the entities are drawn there until the next scene;
+   * otherwise they go back.
+   */
+  signals[ENTITIES_MOVED] = g_signal_new ("entities-moved", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_true_handled,
+                                          NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_VARIANT);
 
   _kr_diagram_view_class_init_draw (widget_class);
   _kr_diagram_view_class_init_input (widget_class);
@@ -417,6 +445,8 @@ kr_diagram_view_init (KrDiagramView *self)
   self->zoom = 1.0;
   self->follow_fit = TRUE;
   self->selected_node = self->selected_edge = -1;
+  self->moving = -1;
+  self->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover_node = self->hover_edge = -1;
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->highlighted_deals = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -435,12 +465,12 @@ kr_diagram_view_new (void)
   return g_object_new (KR_TYPE_DIAGRAM_VIEW, NULL);
 }
 
-/* For each node of @next, how far it is from where the same entity or deal hub was in
- * @prev (zero for newcomers), so that it can glide into place; less @shift, the mean of those
- * distances when @shift is given (the view moves by that much instead). NULL if nothing
- * moves. */
+/* For each node of @next, how far it is from where the same entity or deal hub was drawn in
+ * @prev, moved by @displaced (nullable, per node of @prev) (zero for newcomers), so that it can
+ * glide into place; less @shift, the mean of those distances when @shift is given (the view moves
+ * by that much instead). NULL if nothing moves. */
 static KrPoint *
-glide_offsets (KrScene *prev, KrScene *next, KrPoint *shift)
+glide_offsets (KrScene *prev, const KrPoint *displaced, KrScene *next, KrPoint *shift)
 {
   KrDataset *nd = kr_scene_get_dataset (next);
   guint n = kr_scene_get_n_nodes (next), found = 0;
@@ -458,6 +488,11 @@ glide_offsets (KrScene *prev, KrScene *next, KrPoint *shift)
         continue;
       offsets[i].x = kr_scene_get_node (prev, (guint)old)->x - node->x;
       offsets[i].y = kr_scene_get_node (prev, (guint)old)->y - node->y;
+      if (displaced != NULL)
+        {
+          offsets[i].x += displaced[old].x;
+          offsets[i].y += displaced[old].y;
+        }
       mean.x += offsets[i].x;
       mean.y += offsets[i].y;
       was[i] = TRUE;
@@ -482,6 +517,21 @@ glide_offsets (KrScene *prev, KrScene *next, KrPoint *shift)
   if (!moved)
     g_clear_pointer (&offsets, g_free);
   return offsets;
+}
+
+void
+kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, guint n)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+
+  g_clear_pointer (&self->pinned, g_free);
+  self->n_pinned = 0;
+  if (entities != NULL && n > 0)
+    {
+      self->pinned = g_memdup2 (entities, n * sizeof (gboolean));
+      self->n_pinned = n;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 KrScene *
@@ -543,13 +593,17 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     {
       g_array_set_size (self->highlighted, 0);
       g_array_set_size (self->highlighted_deals, 0);
+      g_array_set_size (self->marked, 0);
     }
   /* Another layout: what it has in common with the one shown glides from where it was. Unless
    * the view follows the fit, the view moves as they do on average, and they glide by what is
    * left. */
   if (scene != NULL && had_scene && !same)
-    offsets = glide_offsets (self->scene, scene, self->follow_fit ? NULL : &shift);
-  stop_animation (self);
+    offsets
+        = glide_offsets (self->scene, self->node_offsets, scene, self->follow_fit ? NULL : &shift);
+  /* A node dragged over the old scene is dropped with it. */
+  _kr_diagram_view_forget_drag (self);
+  _kr_diagram_view_stop_animation (self);
   g_set_object (&self->scene, scene);
   if (!same)
     g_ptr_array_set_size (self->layout_cache, 0);

@@ -71,6 +71,13 @@ void kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities
 void kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n,
                              const guint *deals, guint n_deals);
 
+/* Marks these entities as pinned: one flag per entity of the scene's dataset (copied), or NULL
+ * for none. A pinned entity's menu offers to unpin it (the action "win.unpin", with its id).
+ *
+ * Dragging an entity moves it (::entities-moved); Ctrl+click or Shift+click marks entities,
+ * which are then dragged together, until a plain click. */
+void kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, guint n);
+
 /* Scene ↔ widget coordinates. */
 void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);
 void kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy);

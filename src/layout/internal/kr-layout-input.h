@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "kr-layout-output.h"
 #include "kr-layout.h"
 #include "kr-scene.h"
 
@@ -48,6 +49,8 @@ typedef struct
   KrInputLink link;                 /* a deal hub's */
   gboolean has_pos; /* where it starts (neato, fdp, sfdp), or in DOT output where it is: */
   double x, y;      /* Graphviz's coordinates, in points, y up */
+  gboolean pinned;  /* placed exactly at */
+  double pin_x, pin_y; /* scene coordinates, in points, y down */
 } KrInputNode;
 
 typedef struct
@@ -67,6 +70,7 @@ typedef struct
   GArray *nodes; /* KrInputNode */
   GArray *edges; /* KrInputEdge */
   GStringChunk *strings; /* the texts of link labels */
+  gboolean route;        /* every node is pinned: Graphviz only lays the lines out (neato -n2) */
 } KrLayoutInput;
 
 const char *kr_gv_shape_name (KrGvShape shape);
@@ -75,6 +79,15 @@ KrLayoutInput *kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *o
 /* The graph of what @scene shows, each node where the scene has it. */
 KrLayoutInput *kr_layout_input_new_shown (KrScene *scene);
 void kr_layout_input_free (KrLayoutInput *input);
+
+/* Whether some nodes are pinned, and whether all are. */
+gboolean kr_layout_input_has_pins (const KrLayoutInput *input, gboolean *all);
+/* The same graph with every node pinned, for Graphviz to lay the lines out again: each pinned
+ * node of @input at its pin, every other where @placed (a layout of @input, or NULL when all are
+ * pinned) put it, moved as the pins moved with neato, fdp and sfdp. */
+KrLayoutInput *kr_layout_input_new_held (const KrLayoutInput *input, const KrLayoutOutput *placed);
+/* Moves @output, a layout of @held, so that each node is exactly at its pin. */
+void kr_layout_input_hold (const KrLayoutInput *held, KrLayoutOutput *output);
 
 /* Only what the layout needs: engine, direction, node shapes and sizes, edges, where nodes
  * start, the sizes of link labels. */

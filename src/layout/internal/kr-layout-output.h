@@ -36,6 +36,8 @@ typedef struct
 
 KrLayoutOutput *kr_layout_output_new (double width, double height);
 void kr_layout_output_free (KrLayoutOutput *output);
+/* Moves everything by (@dx, @dy), the scene growing with it to keep its margin. */
+void kr_layout_output_translate (KrLayoutOutput *output, double dx, double dy);
 GBytes *kr_layout_output_serialize (const KrLayoutOutput *output);
 KrLayoutOutput *kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges,
                                               GError **error);
