@@ -217,6 +217,24 @@ test_invalid (Fixture *f, gconstpointer data)
     }
 }
 
+/* Nesting deep enough to exhaust json-glib's stack is refused before it parses. */
+static void
+test_too_deep (Fixture *f, gconstpointer data)
+{
+  g_autoptr (KrViewsFile) views = kr_views_file_new (f->file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text
+      = g_string_new ("{\"format\": \"keiretsu-views\", \"version\": 1, \"a\": ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  write_text (f, text->str);
+  g_assert_false (kr_views_file_load (views, NULL, &error));
+  g_assert_error (error, KR_VIEWS_FILE_ERROR, KR_VIEWS_FILE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nested more than 64 levels"));
+  g_assert_nonnull (strstr (error->message, "line 1, column"));
+}
+
 /* A file too large is refused before it is read. */
 static void
 test_too_large (Fixture *f, gconstpointer data)
@@ -264,6 +282,7 @@ main (int argc, char **argv)
   g_test_add ("/views-file/not-ours", Fixture, NULL, setup, test_not_ours, teardown);
   g_test_add ("/views-file/invalid", Fixture, NULL, setup, test_invalid, teardown);
   g_test_add ("/views-file/too-large", Fixture, NULL, setup, test_too_large, teardown);
+  g_test_add ("/views-file/too-deep", Fixture, NULL, setup, test_too_deep, teardown);
   g_test_add ("/views-file/empty-removes", Fixture, NULL, setup, test_empty_removes, teardown);
   return g_test_run ();
 }

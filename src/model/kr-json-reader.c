@@ -65,41 +65,16 @@ check_encoding (KrDatasetBuilder *b, const char *data, gsize size)
 static gboolean
 check_depth (KrDatasetBuilder *b, const char *data, gsize size)
 {
-  int depth = 0;
-  gboolean in_string = FALSE;
+  gssize deep = kr_json_too_deep (data, size, KR_DATASET_MAX_DEPTH);
+  int line, column;
+  g_autofree char *msg = NULL;
 
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > KR_DATASET_MAX_DEPTH)
-            {
-              int line, column;
-              g_autofree char *msg = NULL;
-
-              kr_json_position (data, i, &line, &column);
-              msg = g_strdup_printf (_ ("values are nested more than %d levels deep"),
-                                     KR_DATASET_MAX_DEPTH);
-              kr_dataset_builder_report_position (b, line, column, msg);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
+  if (deep < 0)
+    return TRUE;
+  kr_json_position (data, (gsize)deep, &line, &column);
+  msg = g_strdup_printf (_ ("values are nested more than %d levels deep"), KR_DATASET_MAX_DEPTH);
+  kr_dataset_builder_report_position (b, line, column, msg);
+  return FALSE;
 }
 
 const char *

@@ -503,3 +503,31 @@ failed:
   kr_json_position (data, s.fail_at, line, column);
   return s.message;
 }
+
+gssize
+kr_json_too_deep (const char *data, gsize size, int max_depth)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > max_depth)
+        return (gssize)i;
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+  return -1;
+}

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * Returns NULL when it is, or else what is wrong, with its place in @line and @column. */
 char *kr_json_strict_check (const char *data, gsize size, int *line, int *column);
 
+/* The offset of the first bracket in @data that opens a value nested more than @max_depth deep,
+ * or -1: json-glib recurses once per level, so deep nesting is refused before it parses. */
+gssize kr_json_too_deep (const char *data, gsize size, int max_depth);
+
 /* The 1-based line and column (in characters) of byte @offset of @data. */
 void kr_json_position (const char *data, gsize offset, int *line, int *column);
 

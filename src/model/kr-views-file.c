@@ -132,7 +132,18 @@ parse (const char *data, gsize size, const char *name, GError **error)
   /* As strict as the dataset: a position given twice is not silently the last. */
   {
     int line, column;
-    g_autofree char *problem = kr_json_strict_check (data, size, &line, &column);
+    gssize deep = kr_json_too_deep (data, size, KR_VIEWS_FILE_MAX_DEPTH);
+    g_autofree char *problem = NULL;
+
+    if (deep >= 0)
+      {
+        g_autofree char *nested = g_strdup_printf (_ ("values are nested more than %d levels deep"),
+                                                   KR_VIEWS_FILE_MAX_DEPTH);
+        kr_json_position (data, (gsize)deep, &line, &column);
+        invalid (error, name, _ ("line %d, column %d: %s"), line, column, nested);
+        return NULL;
+      }
+    problem = kr_json_strict_check (data, size, &line, &column);
 
     if (problem != NULL)
       {

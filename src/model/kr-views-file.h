@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define KR_VIEWS_FILE_VERSION 1
 /* More than the positions of a few hundred thousand entities take. */
 #define KR_VIEWS_FILE_MAX_SIZE (32 * 1024 * 1024)
+/* Deeper than any member needs; json-glib recurses once per level. */
+#define KR_VIEWS_FILE_MAX_DEPTH 64
 
 #define KR_VIEWS_FILE_ERROR (kr_views_file_error_quark ())
 
