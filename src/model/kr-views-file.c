@@ -193,10 +193,11 @@ parse (const char *data, gsize size, const char *name, GError **error)
   return json_object_ref (object);
 }
 
+/* Holds the members of @object but its format and version; none when @object is NULL. */
 static void
 take_members (KrViewsFile *self, JsonObject *object)
 {
-  g_autoptr (GList) names = json_object_get_members (object);
+  g_autoptr (GList) names = object != NULL ? json_object_get_members (object) : NULL;
 
   g_clear_pointer (&self->root, json_object_unref);
   self->root = json_object_new ();
@@ -220,7 +221,7 @@ kr_views_file_load_bytes (KrViewsFile *self, GBytes *bytes, const char *name, GE
   object = parse (data != NULL ? data : "", size, name, error);
   if (object == NULL)
     {
-      take_members (self, json_object_new ());
+      take_members (self, NULL);
       return FALSE;
     }
   take_members (self, object);
@@ -277,7 +278,7 @@ kr_views_file_load (KrViewsFile *self, GCancellable *cancellable, GError **error
   bytes = read_file (self->file, cancellable, &local);
   if (bytes == NULL)
     {
-      take_members (self, json_object_new ());
+      take_members (self, NULL);
       if (local == NULL)
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local));
