@@ -47,6 +47,7 @@ static const Term deal_kinds[KR_N_DEAL_KINDS] = {
   { "divestiture", NC_ ("deal kind", "Divestiture"), NC_ ("deal kind on a link", "divestiture") },
   { "leadership", NC_ ("deal kind", "Leadership"), NC_ ("deal kind on a link", "leadership") },
   { "rivalry", NC_ ("deal kind", "Rivalry"), NC_ ("deal kind on a link", "rivalry") },
+  { "other", NC_ ("deal kind", "Other"), NC_ ("deal kind on a link", "link") },
 };
 
 static const Term statuses[KR_N_STATUSES] = {
@@ -61,6 +62,7 @@ static const Term statuses[KR_N_STATUSES] = {
   { "collapsed", NC_ ("deal status", "Collapsed") },
   { "declined", NC_ ("deal status", "Declined") },
   { "ended", NC_ ("deal status", "Ended") },
+  { "unspecified", NC_ ("deal status", "Unspecified") },
 };
 
 static const Term roles[KR_N_ROLES] = {
@@ -198,6 +200,7 @@ static const KrDealFamily families_of_kinds[KR_N_DEAL_KINDS] = {
   [KR_DEAL_TRANSFER] = KR_DEAL_FAMILY_CONTROL,
   [KR_DEAL_LEADERSHIP] = KR_DEAL_FAMILY_CONTROL,
   [KR_DEAL_RIVALRY] = KR_DEAL_FAMILY_RIVALRY,
+  [KR_DEAL_OTHER] = KR_DEAL_FAMILY_OTHER,
 };
 
 static const Term families[KR_N_DEAL_FAMILIES] = {
@@ -207,6 +210,7 @@ static const Term families[KR_N_DEAL_FAMILIES] = {
   [KR_DEAL_FAMILY_SUPPLY] = { "supply", N_ ("Supply, technology") },
   [KR_DEAL_FAMILY_CONTROL] = { "control", N_ ("Ownership, founding, transfer, leadership") },
   [KR_DEAL_FAMILY_RIVALRY] = { "rivalry", N_ ("Rivalry") },
+  [KR_DEAL_FAMILY_OTHER] = { "other", N_ ("Other links") },
 };
 
 const char *

@@ -39,6 +39,7 @@ typedef enum
   KR_DEAL_DIVESTITURE,
   KR_DEAL_LEADERSHIP,
   KR_DEAL_RIVALRY,
+  KR_DEAL_OTHER, /* a link whose kind the file does not say */
   KR_N_DEAL_KINDS
 } KrDealKind;
 
@@ -51,6 +52,7 @@ typedef enum
   KR_DEAL_FAMILY_SUPPLY,      /* supply, technology */
   KR_DEAL_FAMILY_CONTROL,     /* ownership, founding, transfer, leadership */
   KR_DEAL_FAMILY_RIVALRY,
+  KR_DEAL_FAMILY_OTHER,
   KR_N_DEAL_FAMILIES
 } KrDealFamily;
 
@@ -67,6 +69,7 @@ typedef enum
   KR_STATUS_COLLAPSED,
   KR_STATUS_DECLINED,
   KR_STATUS_ENDED,
+  KR_STATUS_UNSPECIFIED, /* the file does not say how settled it is */
   KR_N_STATUSES
 } KrDealStatus;
 
