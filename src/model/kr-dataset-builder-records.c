@@ -615,8 +615,8 @@ build_deal (KrDatasetBuilder *self, gconstpointer record, gpointer out)
   build_stake (self, r, d);
   build_parties (self, r, d);
   build_proposers (self, r, d);
-  build_evidence (self, head, TRUE, r->has_evidence, r->evidence, r->n_evidence, &d->evidence,
-                  &d->n_evidence);
+  build_evidence (self, head, !self->evidence_optional, r->has_evidence, r->evidence, r->n_evidence,
+                  &d->evidence, &d->n_evidence);
 }
 
 /* ---- the dataset --------------------------------------------------------------------- */

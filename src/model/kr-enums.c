@@ -203,6 +203,30 @@ static const KrDealFamily families_of_kinds[KR_N_DEAL_KINDS] = {
   [KR_DEAL_OTHER] = KR_DEAL_FAMILY_OTHER,
 };
 
+/* Who stands at each end of a link of that kind, for files that draw a deal as a line from
+ * one entity to another and name no roles. */
+static const struct
+{
+  KrRole from, to;
+} ends_of_kinds[KR_N_DEAL_KINDS] = {
+  [KR_DEAL_ACQUISITION] = { KR_ROLE_ACQUIRER, KR_ROLE_TARGET },
+  [KR_DEAL_MERGER] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_INVESTMENT] = { KR_ROLE_INVESTOR, KR_ROLE_INVESTEE },
+  [KR_DEAL_EQUITY_STAKE] = { KR_ROLE_INVESTOR, KR_ROLE_INVESTEE },
+  [KR_DEAL_JOINT_VENTURE] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_ALLIANCE] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_PARTNERSHIP] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_SUPPLY] = { KR_ROLE_SUPPLIER, KR_ROLE_CUSTOMER },
+  [KR_DEAL_TECHNOLOGY] = { KR_ROLE_CONTRIBUTOR, KR_ROLE_RECIPIENT },
+  [KR_DEAL_OWNERSHIP] = { KR_ROLE_PARENT, KR_ROLE_SUBSIDIARY },
+  [KR_DEAL_FOUNDING] = { KR_ROLE_FOUNDER, KR_ROLE_VENTURE },
+  [KR_DEAL_TRANSFER] = { KR_ROLE_TRANSFEROR, KR_ROLE_TRANSFEREE },
+  [KR_DEAL_DIVESTITURE] = { KR_ROLE_SELLER, KR_ROLE_TARGET },
+  [KR_DEAL_LEADERSHIP] = { KR_ROLE_LEADER, KR_ROLE_LED },
+  [KR_DEAL_RIVALRY] = { KR_ROLE_RIVAL, KR_ROLE_RIVAL },
+  [KR_DEAL_OTHER] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+};
+
 static const Term families[KR_N_DEAL_FAMILIES] = {
   [KR_DEAL_FAMILY_BUYING] = { "buying", N_ ("Acquisition, merger, divestiture") },
   [KR_DEAL_FAMILY_MONEY] = { "money", N_ ("Investment, equity stake") },
@@ -239,6 +263,14 @@ kr_deal_family_label (KrDealFamily family)
 {
   g_return_val_if_fail (family < KR_N_DEAL_FAMILIES, NULL);
   return _ (families[family].label);
+}
+
+void
+kr_deal_kind_ends (KrDealKind kind, KrRole *from, KrRole *to)
+{
+  g_return_if_fail (kind < KR_N_DEAL_KINDS && from != NULL && to != NULL);
+  *from = ends_of_kinds[kind].from;
+  *to = ends_of_kinds[kind].to;
 }
 
 gboolean

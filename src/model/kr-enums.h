@@ -152,6 +152,10 @@ KrDealFamily kr_deal_kind_family (KrDealKind kind);
 const char *kr_deal_family_to_token (KrDealFamily family);
 const char *kr_deal_family_label (KrDealFamily family);
 
+/* The roles at the start and at the end of a line of that kind from one entity to another,
+ * when a file names none: investor and investee for an investment, partners for an alliance. */
+void kr_deal_kind_ends (KrDealKind kind, KrRole *from, KrRole *to);
+
 gboolean kr_status_is_failed (KrDealStatus status);
 KrDirection kr_role_direction (KrRole role);
 
