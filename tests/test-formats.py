@@ -77,6 +77,16 @@ class Written(unittest.TestCase):
                     and 'source="nissan"' in text)
         self.assertRegex(r.stdout, r"loop\.graphml:%d:\d+: target\.entity: .*already a party" % line)
 
+    @unittest.skipIf(networkx is None, "python3-networkx is not installed")
+    def test_networkx_gexf(self):
+        g = self.networkx_graph()
+        g.nodes["nissan"]["viz"] = {"position": {"x": 10.5, "y": -3.0, "z": 0.0}, "size": 4}
+        for version in ("1.2draft", "1.1draft"):
+            path = self.path("nx-%s.gexf" % version)
+            networkx.write_gexf(g, path, version=version)
+            self.assert_reads(path, "3 entities, 2 deals, 0 articles",
+                              ["Nissan", "Renault", "Mitsubishi Motors"])
+
     @unittest.skipIf(igraph is None, "python3-igraph is not installed")
     def test_igraph_graphml(self):
         g = igraph.Graph(directed=True)

@@ -110,6 +110,65 @@ test_graphml_places (void)
   g_assert_true (g_str_has_prefix (syntax, "bad.graphml:4:"));
 }
 
+static void
+test_gephi (void)
+{
+  g_autoptr (KrDataset) ds = load ("gephi.gexf");
+  const KrEntity *toyota;
+  const KrDeal *stake, *founding, *link;
+
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Toyota's circle");
+  toyota = entity (ds, "toyota");
+  g_assert_cmpint (toyota->kind, ==, KR_ENTITY_COMPANY);
+  /* An attribute's default stands where a node gives none. */
+  g_assert_cmpstr (toyota->country, ==, "JP");
+  g_assert_cmpstr (entity (ds, "ppes")->name, ==, "Prime Planet Energy & Solutions");
+  g_assert_cmpint (entity (ds, "ppes")->kind, ==, KR_ENTITY_JOINT_VENTURE);
+  /* Where Gephi drew it is kept; a node it did not place has no place. */
+  g_assert_true (toyota->has_position);
+  g_assert_cmpfloat (toyota->x, ==, -120.5);
+  g_assert_cmpfloat (toyota->y, ==, 44.25);
+  g_assert_false (entity (ds, "panasonic")->has_position);
+
+  stake = kr_dataset_get_deal (ds, 0);
+  g_assert_cmpint (stake->kind, ==, KR_DEAL_EQUITY_STAKE);
+  g_assert_cmpint (stake->status, ==, KR_STATUS_COMPLETED);
+  g_assert_cmpstr (stake->date, ==, "2019-09-27");
+  g_assert_null (stake->end);
+  g_assert_cmpint (stake->parties[0].role, ==, KR_ROLE_INVESTOR);
+  g_assert_cmpint (stake->parties[1].role, ==, KR_ROLE_INVESTEE);
+  g_assert_true (stake->has_value);
+  g_assert_cmpstr (stake->value_currency, ==, "JPY");
+  /* The first spell gives the dates of an edge that has none of its own. */
+  founding = kr_dataset_get_deal (ds, 1);
+  g_assert_cmpint (founding->kind, ==, KR_DEAL_FOUNDING);
+  g_assert_cmpstr (founding->date, ==, "2020-04-01");
+  g_assert_cmpstr (founding->end, ==, "2024-03-31");
+  link = kr_dataset_get_deal (ds, 2);
+  g_assert_cmpint (link->kind, ==, KR_DEAL_OTHER);
+  g_assert_cmpint (link->status, ==, KR_STATUS_UNSPECIFIED);
+  g_assert_cmpstr (link->summary, ==, "Panasonic → Prime Planet Energy & Solutions");
+  g_assert_null (link->date);
+}
+
+static void
+test_gexf_places (void)
+{
+  g_autofree char *text
+      = problems_of ("bad.gexf", "<gexf version=\"1.3\">\n"
+                                 "  <graph>\n"
+                                 "    <nodes><node id=\"a\" label=\"A\"/></nodes>\n"
+                                 "    <edges>\n"
+                                 "      <edge source=\"a\" target=\"b\"/>\n"
+                                 "    </edges>\n"
+                                 "  </graph>\n"
+                                 "</gexf>\n");
+  g_autofree char *other = problems_of ("bad.gexf", "<graphml/>");
+
+  g_assert_cmpstr (text, ==, "bad.gexf:5:7: target.entity: unknown entity \"b\"");
+  g_assert_cmpstr (other, ==, "bad.gexf:1:1: this is not a GEXF file; expected <gexf>");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -117,5 +176,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/graphml/yed", test_yed);
   g_test_add_func ("/graph-formats/graphml/cytoscape", test_cytoscape);
   g_test_add_func ("/graph-formats/graphml/places", test_graphml_places);
+  g_test_add_func ("/graph-formats/gexf/gephi", test_gephi);
+  g_test_add_func ("/graph-formats/gexf/places", test_gexf_places);
   return g_test_run ();
 }

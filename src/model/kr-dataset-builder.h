@@ -93,6 +93,8 @@ typedef struct
   guint n_names;
   KrEvidenceRecord *evidence;
   guint n_evidence;
+  gboolean has_position; /* where a graph file drew it: GEXF's viz:position */
+  double x, y;
 } KrEntityRecord;
 
 typedef struct

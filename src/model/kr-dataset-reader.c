@@ -13,6 +13,7 @@
 
 #include "kr-dataset-builder.h"
 #include "kr-dataset-reader.h"
+#include "kr-gexf-reader.h"
 #include "kr-graphml-reader.h"
 #include "kr-json-reader.h"
 #include "kr-xml-reader.h"
@@ -40,6 +41,13 @@ static const KrDatasetReader readers[] = {
       .suffixes = (const char *const[]){ "graphml", NULL },
       .mime_types = (const char *const[]){ "application/graphml+xml", NULL },
       .read = kr_graphml_reader_read,
+      .format_place = kr_xml_reader_format_place,
+  },
+  {
+      .name = N_ ("GEXF graphs (Gephi)"),
+      .suffixes = (const char *const[]){ "gexf", NULL },
+      .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
+      .read = kr_gexf_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
 };

@@ -35,6 +35,8 @@ typedef struct
   Attr *attrs; /* the newest first */
   End *ends, **last_end;
   guint n_ends;
+  gboolean has_position;
+  double x, y;
 } Item;
 
 struct _KrGraphImport
@@ -195,6 +197,18 @@ kr_graph_import_end (KrGraphImport *self)
 {
   g_return_if_fail (self != NULL && self->open->len > 0);
   g_ptr_array_set_size (self->open, self->open->len - 1);
+}
+
+void
+kr_graph_import_set_position (KrGraphImport *self, double x, double y)
+{
+  Item *item;
+
+  g_return_if_fail (self != NULL && self->open->len > 0);
+  item = g_ptr_array_index (self->open, self->open->len - 1);
+  item->has_position = TRUE;
+  item->x = x;
+  item->y = y;
 }
 
 /* "Start Date" and "start-date" are "start_date". */
@@ -367,6 +381,9 @@ fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const cha
     r->kind = "other";
   r->country = to_country (self, find (node->attrs, entity_country));
   r->description = find (node->attrs, entity_description);
+  r->has_position = node->has_position;
+  r->x = node->x;
+  r->y = node->y;
 }
 
 static gboolean

@@ -39,6 +39,9 @@ void kr_graph_import_end (KrGraphImport *self);
  * there is none. A later value of the same name replaces an earlier one. */
 void kr_graph_import_set (KrGraphImport *self, const char *name, const char *value);
 
+/* Where the file draws the current node. */
+void kr_graph_import_set_position (KrGraphImport *self, double x, double y);
+
 /* Hands every record to the builder. */
 void kr_graph_import_finish (KrGraphImport *self);
 

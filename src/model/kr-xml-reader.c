@@ -25,12 +25,19 @@ struct _KrXmlReader
   gsize size;
   gboolean failed;
 
-  /* where the last element found in the bytes starts */
+  /* how far the bytes have been followed, and where the last element found in them starts */
   gsize offset;
   int line, column;
+  int element_line, element_column;
 
   xmlChar *attribute; /* the last one asked for */
 };
+
+static const char *
+dtd_refused (void)
+{
+  return _ ("the file declares a DTD; DTDs and the entities they declare are not read");
+}
 
 static void
 on_error (void *user_data, xmlErrorPtr error)
@@ -47,6 +54,33 @@ on_error (void *user_data, xmlErrorPtr error)
   message = g_strdup_printf (_ ("syntax error: %s"), text);
   kr_dataset_builder_report_position (self->builder, error->line, error->int2, message);
   self->failed = TRUE;
+}
+
+static void advance (KrXmlReader *self, gsize n);
+static void skip_past (KrXmlReader *self, const char *end);
+
+/* Whether the prolog, before the root element, declares a DTD: refused before libxml2 parses
+ * anything, so that nothing the DTD declares is ever read. */
+static gboolean
+declares_dtd (KrXmlReader *self)
+{
+  if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    self->offset = 3;
+  while (self->offset < self->size)
+    {
+      const char *p = self->data + self->offset;
+      gsize left = self->size - self->offset;
+
+      if (g_ascii_isspace (*p))
+        advance (self, 1);
+      else if (left >= 2 && memcmp (p, "<?", 2) == 0)
+        skip_past (self, "?>");
+      else if (left >= 4 && memcmp (p, "<!--", 4) == 0)
+        skip_past (self, "-->");
+      else
+        return left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0;
+    }
+  return FALSE;
 }
 
 KrXmlReader *
@@ -78,6 +112,15 @@ kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
   self->builder = builder;
   self->data = data;
   self->size = size;
+  self->line = 1;
+  self->column = 1;
+  if (declares_dtd (self))
+    {
+      kr_dataset_builder_report_position (builder, self->line, self->column, dtd_refused ());
+      g_free (self);
+      return NULL;
+    }
+  self->offset = 0;
   self->line = 1;
   self->column = 1;
   /* Without XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay references,
@@ -140,16 +183,6 @@ skip_past (KrXmlReader *self, const char *end)
                     : self->size - self->offset);
 }
 
-/* Moves to where @text starts, if it comes. */
-static void
-skip_to (KrXmlReader *self, const char *text)
-{
-  const char *at
-      = g_strstr_len (self->data + self->offset, (gssize)(self->size - self->offset), text);
-  if (at != NULL)
-    advance (self, (gsize)(at - (self->data + self->offset)));
-}
-
 /* Finds the next start tag in the bytes: the element the reader has just handed over. */
 static void
 find_element (KrXmlReader *self)
@@ -179,12 +212,9 @@ find_element (KrXmlReader *self)
         advance (self, 2);
       else
         {
-          /* Found: leave the "<" behind, so that the next search starts after it. */
-          int line = self->line, column = self->column;
-
+          self->element_line = self->line;
+          self->element_column = self->column;
           advance (self, 1);
-          self->line = line;
-          self->column = column;
           return;
         }
     }
@@ -227,9 +257,7 @@ kr_xml_reader_next (KrXmlReader *self)
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
           return KR_XML_TEXT;
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          skip_to (self, "<!DOCTYPE");
-          kr_xml_reader_fail (self, _ ("the file declares a DTD; DTDs and the entities they "
-                                       "declare are not read"));
+          kr_xml_reader_fail (self, dtd_refused ());
           return KR_XML_END_OF_FILE;
         case XML_READER_TYPE_ENTITY_REFERENCE:
           kr_xml_reader_fail (self, _ ("the file refers to an entity that it does not declare"));
@@ -266,8 +294,8 @@ void
 kr_xml_reader_get_position (KrXmlReader *self, int *line, int *column)
 {
   g_return_if_fail (self != NULL && line != NULL && column != NULL);
-  *line = self->line;
-  *column = self->column;
+  *line = self->element_line;
+  *column = self->element_column;
 }
 
 const char *
@@ -320,7 +348,8 @@ kr_xml_reader_fail (KrXmlReader *self, const char *message)
   g_return_if_fail (self != NULL && message != NULL);
   if (self->failed)
     return;
-  kr_dataset_builder_report_position (self->builder, self->line, self->column, message);
+  kr_dataset_builder_report_position (self->builder, self->element_line, self->element_column,
+                                      message);
   self->failed = TRUE;
 }
 
