@@ -18,7 +18,6 @@
 
 #include "kr-gexf-reader.h"
 #include "kr-graph-import.h"
-#include "kr-xml-reader.h"
 
 typedef struct
 {
@@ -27,7 +26,6 @@ typedef struct
   GHashTable *titles[2];   /* node and edge attributes: id → title */
   GHashTable *defaults[2]; /* title → default */
   int klass;               /* of the <attributes> being read: 0 node, 1 edge, -1 other */
-  GArray *open;            /* the depths of the nodes and edges begun */
   gboolean spell_seen;     /* the current item has had its first spell */
 } Reader;
 
@@ -93,12 +91,9 @@ static gboolean
 begin_item (Reader *r, gboolean edge)
 {
   g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
-  int line, column, depth = kr_xml_reader_get_depth (r->xml);
-  gboolean ok;
+  gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
+                     : kr_graph_import_begin_node (r->import, r->xml, id);
 
-  kr_xml_reader_get_position (r->xml, &line, &column);
-  ok = edge ? kr_graph_import_begin_edge (r->import, "edge", line, column, id)
-            : kr_graph_import_begin_node (r->import, "node", line, column, id);
   if (!ok)
     return FALSE;
   set_defaults (r, edge);
@@ -112,17 +107,13 @@ begin_item (Reader *r, gboolean edge)
       kr_graph_import_add_end (r->import, "target", target);
     }
   r->spell_seen = FALSE;
-  if (kr_xml_reader_is_empty (r->xml))
-    kr_graph_import_end (r->import);
-  else
-    g_array_append_val (r->open, depth);
   return TRUE;
 }
 
 static void
 read_attvalue (Reader *r)
 {
-  GHashTable *titles = r->titles[r->open->len > 0 && r->klass == 1];
+  GHashTable *titles = r->titles[r->klass == 1];
   g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "for"));
   const char *title, *value;
 
@@ -162,10 +153,14 @@ read_spell (Reader *r)
 }
 
 static gboolean
-read_element (Reader *r)
+read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
 {
-  const char *name = kr_xml_reader_get_name (r->xml);
-  gboolean in_item = r->open->len > 0;
+  Reader *r = user_data;
+  const char *name = kr_xml_reader_get_name (xml);
+  gboolean in_item = kr_graph_import_in_item (import);
+
+  r->xml = xml;
+  r->import = import;
 
   if (g_str_equal (name, "attributes"))
     {
@@ -176,10 +171,7 @@ read_element (Reader *r)
     read_attribute (r);
   else if (g_str_equal (name, "graph"))
     {
-      int line, column;
-
-      kr_xml_reader_get_position (r->xml, &line, &column);
-      kr_graph_import_set_graph_place (r->import, line, column);
+      kr_graph_import_set_graph_place (r->import, r->xml);
       /* Not GEXF's, but networkx names the graph there. */
       set_own (r, (const char *const[]){ "name", NULL });
     }
@@ -210,55 +202,20 @@ read_element (Reader *r)
 gboolean
 kr_gexf_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
 {
-  g_autoptr (KrXmlReader) xml = kr_xml_reader_new (builder, bytes);
-  g_autoptr (KrGraphImport) import = NULL;
-  g_autoptr (GArray) open = NULL;
-  gboolean root = TRUE;
-  Reader r;
+  Reader r = { .klass = -1 };
+  gboolean ok;
 
-  if (xml == NULL)
-    return FALSE;
-  import = kr_graph_import_new (builder);
-  open = g_array_new (FALSE, FALSE, sizeof (int));
-  r = (Reader){ .xml = xml, .import = import, .open = open, .klass = -1 };
   for (guint k = 0; k < 2; k++)
     {
       r.titles[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       r.defaults[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
-
-  for (KrXmlEvent event; (event = kr_xml_reader_next (xml)) != KR_XML_END_OF_FILE;)
-    {
-      if (event == KR_XML_START && root)
-        {
-          root = FALSE;
-          if (!g_str_equal (kr_xml_reader_get_name (xml), "gexf"))
-            {
-              kr_xml_reader_fail (xml, _ ("this is not a GEXF file; expected <gexf>"));
-              break;
-            }
-        }
-      else if (event == KR_XML_START && !read_element (&r))
-        break;
-      else if (event == KR_XML_END && open->len > 0
-               && g_array_index (open, int, open->len - 1) == kr_xml_reader_get_depth (xml))
-        {
-          g_array_set_size (open, open->len - 1);
-          kr_graph_import_end (import);
-        }
-    }
+  ok = kr_graph_import_read (builder, bytes, "gexf", _ ("this is not a GEXF file; expected <gexf>"),
+                             read_element, &r);
   for (guint k = 0; k < 2; k++)
     {
       g_hash_table_unref (r.titles[k]);
       g_hash_table_unref (r.defaults[k]);
     }
-  if (kr_xml_reader_failed (xml))
-    return FALSE;
-  if (root)
-    {
-      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
-      return FALSE;
-    }
-  kr_graph_import_finish (import);
-  return TRUE;
+  return ok;
 }

@@ -31,6 +31,7 @@ struct _End
 typedef struct
 {
   KrPlace place;
+  int depth; /* of its element */
   const char *id;
   Attr *attrs; /* the newest first */
   End *ends, **last_end;
@@ -99,12 +100,10 @@ static const Word deal_kind_words[] = {
 
 /* ---- collecting ----------------------------------------------------------------------- */
 
-KrGraphImport *
-kr_graph_import_new (KrDatasetBuilder *builder)
+static KrGraphImport *
+import_new (KrDatasetBuilder *builder)
 {
   KrGraphImport *self = g_new0 (KrGraphImport, 1);
-
-  g_return_val_if_fail (builder != NULL, NULL);
 
   self->builder = builder;
   self->texts = g_string_chunk_new (64 * 1024);
@@ -116,16 +115,16 @@ kr_graph_import_new (KrDatasetBuilder *builder)
   return self;
 }
 
-void
-kr_graph_import_free (KrGraphImport *self)
+static void
+import_free (KrGraphImport *self)
 {
-  if (self == NULL)
-    return;
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
   g_ptr_array_unref (self->open);
   g_free (self);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrGraphImport, import_free)
 
 static const char *
 intern (KrGraphImport *self, const char *text)
@@ -134,25 +133,30 @@ intern (KrGraphImport *self, const char *text)
 }
 
 void
-kr_graph_import_set_graph_place (KrGraphImport *self, int line, int column)
+kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml)
 {
   KrDatasetRecord *dataset;
+  int line, column;
 
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (self != NULL && xml != NULL);
+  kr_xml_reader_get_position (xml, &line, &column);
   dataset = kr_dataset_builder_get_dataset_record (self->builder);
   dataset->head.place = kr_xml_reader_place (self->builder, "graph", line, column);
 }
 
 static Item *
-begin (KrGraphImport *self, GPtrArray *items, const char *element, int line, int column,
-       const char *id)
+begin (KrGraphImport *self, GPtrArray *items, KrXmlReader *xml, const char *id)
 {
   Item *item;
+  int line, column;
 
   if (++self->n_items > KR_DATASET_MAX_RECORDS)
     return NULL;
+  kr_xml_reader_get_position (xml, &line, &column);
   item = kr_dataset_builder_new0 (self->builder, Item, 1);
-  item->place = kr_xml_reader_place (self->builder, intern (self, element), line, column);
+  item->place = kr_xml_reader_place (self->builder, intern (self, kr_xml_reader_get_name (xml)),
+                                     line, column);
+  item->depth = kr_xml_reader_get_depth (xml);
   item->id = intern (self, id);
   item->last_end = &item->ends;
   g_ptr_array_add (items, item);
@@ -161,19 +165,33 @@ begin (KrGraphImport *self, GPtrArray *items, const char *element, int line, int
 }
 
 gboolean
-kr_graph_import_begin_node (KrGraphImport *self, const char *element, int line, int column,
-                            const char *id)
+kr_graph_import_begin_node (KrGraphImport *self, KrXmlReader *xml, const char *id)
 {
-  g_return_val_if_fail (self != NULL && element != NULL, FALSE);
-  return begin (self, self->nodes, element, line, column, id) != NULL;
+  g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
+  return begin (self, self->nodes, xml, id) != NULL;
 }
 
 gboolean
-kr_graph_import_begin_edge (KrGraphImport *self, const char *element, int line, int column,
-                            const char *id)
+kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, const char *id)
 {
-  g_return_val_if_fail (self != NULL && element != NULL, FALSE);
-  return begin (self, self->edges, element, line, column, id) != NULL;
+  g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
+  return begin (self, self->edges, xml, id) != NULL;
+}
+
+gboolean
+kr_graph_import_in_item (KrGraphImport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->open->len > 0;
+}
+
+/* The element at @depth ends: so does the item it began, if any. */
+static void
+close_at (KrGraphImport *self, int depth)
+{
+  if (self->open->len > 0
+      && ((Item *)g_ptr_array_index (self->open, self->open->len - 1))->depth == depth)
+    g_ptr_array_set_size (self->open, self->open->len - 1);
 }
 
 void
@@ -190,13 +208,6 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
   *item->last_end = end;
   item->last_end = &end->next;
   item->n_ends++;
-}
-
-void
-kr_graph_import_end (KrGraphImport *self)
-{
-  g_return_if_fail (self != NULL && self->open->len > 0);
-  g_ptr_array_set_size (self->open, self->open->len - 1);
 }
 
 void
@@ -575,8 +586,8 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
     }
 }
 
-void
-kr_graph_import_finish (KrGraphImport *self)
+static void
+finish (KrGraphImport *self)
 {
   g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -585,8 +596,6 @@ kr_graph_import_finish (KrGraphImport *self)
   KrDatasetRecord *dataset;
   KrEntityRecord *entities;
   KrDealRecord *deals;
-
-  g_return_if_fail (self != NULL);
 
   dataset = kr_dataset_builder_get_dataset_record (self->builder);
   dataset->title = find (self->graph_attrs, graph_title);
@@ -636,4 +645,57 @@ kr_graph_import_finish (KrGraphImport *self)
 
       fill_deal (self, edge, &deals[i], id, entity_ids, nodes, articles);
     }
+}
+
+gboolean
+kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
+                      const char *not_root, KrGraphElementFunc read_element, gpointer user_data)
+{
+  g_autoptr (KrXmlReader) xml = NULL;
+  g_autoptr (KrGraphImport) self = NULL;
+  gboolean at_root = TRUE;
+
+  g_return_val_if_fail (builder != NULL && bytes != NULL && root != NULL && not_root != NULL
+                            && read_element != NULL,
+                        FALSE);
+
+  xml = kr_xml_reader_new (builder, bytes);
+  if (xml == NULL)
+    return FALSE;
+  self = import_new (builder);
+  for (KrXmlEvent event; (event = kr_xml_reader_next (xml)) != KR_XML_END_OF_FILE;)
+    {
+      int depth = kr_xml_reader_get_depth (xml);
+
+      if (event == KR_XML_START && at_root)
+        {
+          at_root = FALSE;
+          if (!g_str_equal (kr_xml_reader_get_name (xml), root))
+            {
+              kr_xml_reader_fail (xml, not_root);
+              break;
+            }
+        }
+      else if (event == KR_XML_START)
+        {
+          /* An empty element ends where it begins. */
+          gboolean empty = kr_xml_reader_is_empty (xml);
+
+          if (!read_element (xml, self, user_data))
+            break;
+          if (empty)
+            close_at (self, depth);
+        }
+      else if (event == KR_XML_END)
+        close_at (self, depth);
+    }
+  if (kr_xml_reader_failed (xml))
+    return FALSE;
+  if (at_root)
+    {
+      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
+      return FALSE;
+    }
+  finish (self);
+  return TRUE;
 }

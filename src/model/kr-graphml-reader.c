@@ -15,7 +15,6 @@
 
 #include "kr-graph-import.h"
 #include "kr-graphml-reader.h"
-#include "kr-xml-reader.h"
 
 typedef struct
 {
@@ -39,7 +38,6 @@ typedef struct
   KrXmlReader *xml;
   KrGraphImport *import;
   GHashTable *keys;  /* id → Key */
-  GArray *open;      /* the depths of the nodes and edges begun */
   gboolean in_graph; /* whether a <graph> has been seen */
 } Reader;
 
@@ -112,14 +110,10 @@ static gboolean
 begin_item (Reader *r, const char *element)
 {
   gboolean edge = !g_str_equal (element, "node");
-  const char *id = kr_xml_reader_get_attribute (r->xml, "id");
-  int line, column, depth = kr_xml_reader_get_depth (r->xml);
-  g_autofree char *kept_id = g_strdup (id);
-  gboolean ok;
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
+                     : kr_graph_import_begin_node (r->import, r->xml, id);
 
-  kr_xml_reader_get_position (r->xml, &line, &column);
-  ok = edge ? kr_graph_import_begin_edge (r->import, element, line, column, kept_id)
-            : kr_graph_import_begin_node (r->import, element, line, column, kept_id);
   if (!ok)
     return FALSE;
   set_defaults (r, edge ? "edge" : "node");
@@ -131,35 +125,30 @@ begin_item (Reader *r, const char *element)
       kr_graph_import_add_end (r->import, "source", source);
       kr_graph_import_add_end (r->import, "target", target);
     }
-  if (kr_xml_reader_is_empty (r->xml))
-    kr_graph_import_end (r->import);
-  else
-    g_array_append_val (r->open, depth);
   return TRUE;
 }
 
 static gboolean
-read_element (Reader *r)
+read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
 {
-  const char *name = kr_xml_reader_get_name (r->xml);
+  Reader *r = user_data;
+  const char *name = kr_xml_reader_get_name (xml);
+
+  r->xml = xml;
+  r->import = import;
 
   if (g_str_equal (name, "key"))
     read_key (r);
   else if (g_str_equal (name, "graph"))
     {
-      int line, column;
-
       if (!r->in_graph)
-        {
-          kr_xml_reader_get_position (r->xml, &line, &column);
-          kr_graph_import_set_graph_place (r->import, line, column);
-          r->in_graph = TRUE;
-        }
+        kr_graph_import_set_graph_place (r->import, r->xml);
+      r->in_graph = TRUE;
     }
   else if (g_str_equal (name, "node") || g_str_equal (name, "edge")
            || g_str_equal (name, "hyperedge"))
     return begin_item (r, name);
-  else if (g_str_equal (name, "endpoint") && r->open->len > 0)
+  else if (g_str_equal (name, "endpoint") && kr_graph_import_in_item (r->import))
     {
       g_autofree char *node = g_strdup (kr_xml_reader_get_attribute (r->xml, "node"));
       kr_graph_import_add_end (r->import, "endpoint", node);
@@ -179,47 +168,11 @@ read_element (Reader *r)
 gboolean
 kr_graphml_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
 {
-  g_autoptr (KrXmlReader) xml = kr_xml_reader_new (builder, bytes);
-  g_autoptr (KrGraphImport) import = NULL;
-  g_autoptr (GHashTable) keys = NULL;
-  g_autoptr (GArray) open = NULL;
-  gboolean root = TRUE;
-  Reader r;
+  g_autoptr (GHashTable) keys
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)key_free);
+  Reader r = { .keys = keys };
 
-  if (xml == NULL)
-    return FALSE;
-  import = kr_graph_import_new (builder);
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)key_free);
-  open = g_array_new (FALSE, FALSE, sizeof (int));
-  r = (Reader){ .xml = xml, .import = import, .keys = keys, .open = open };
-
-  for (KrXmlEvent event; (event = kr_xml_reader_next (xml)) != KR_XML_END_OF_FILE;)
-    {
-      if (event == KR_XML_START && root)
-        {
-          root = FALSE;
-          if (!g_str_equal (kr_xml_reader_get_name (xml), "graphml"))
-            {
-              kr_xml_reader_fail (xml, _ ("this is not a GraphML file; expected <graphml>"));
-              break;
-            }
-        }
-      else if (event == KR_XML_START && !read_element (&r))
-        break;
-      else if (event == KR_XML_END && open->len > 0
-               && g_array_index (open, int, open->len - 1) == kr_xml_reader_get_depth (xml))
-        {
-          g_array_set_size (open, open->len - 1);
-          kr_graph_import_end (import);
-        }
-    }
-  if (kr_xml_reader_failed (xml))
-    return FALSE;
-  if (root)
-    {
-      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
-      return FALSE;
-    }
-  kr_graph_import_finish (import);
-  return TRUE;
+  return kr_graph_import_read (builder, bytes, "graphml",
+                               _ ("this is not a GraphML file; expected <graphml>"), read_element,
+                               &r);
 }
