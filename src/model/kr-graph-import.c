@@ -65,8 +65,13 @@ static const char *const deal_status[] = { "status", "state", NULL };
 static const char *const deal_summary[] = { "summary", "description", "title", "label", NULL };
 static const char *const deal_date[] = { "date", "start", "start_date", "since", NULL };
 static const char *const deal_end[] = { "end", "end_date", "until", NULL };
+static const char *const deal_expected[] = { "expected", NULL };
+static const char *const stake_before[] = { "stake_before", NULL };
+static const char *const stake_after[] = { "stake_after", NULL };
+static const char *const entity_aliases[] = { "aliases", NULL };
 static const char *const deal_amount[] = { "amount", "value", NULL };
 static const char *const deal_currency[] = { "currency", NULL };
+static const char *const deal_approximate[] = { "approximate", NULL };
 static const char *const deal_note[] = { "note", "notes", NULL };
 static const char *const deal_roles[] = { "roles", NULL };
 static const char *const source_role[] = { "source_role", NULL };
@@ -381,6 +386,8 @@ to_country (KrGraphImport *self, const char *value)
 static void
 fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const char *id)
 {
+  const char *aliases;
+
   r->head.place = node->place;
   r->id = id;
   r->name = find (node->attrs, entity_name);
@@ -392,6 +399,16 @@ fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const cha
     r->kind = "other";
   r->country = to_country (self, find (node->attrs, entity_country));
   r->description = find (node->attrs, entity_description);
+  /* Several values in one are split on "|", as spreadsheets and graph tools write them. */
+  if ((aliases = find (node->attrs, entity_aliases)) != NULL)
+    {
+      g_auto (GStrv) split = g_strsplit (aliases, "|", -1);
+
+      r->n_aliases = g_strv_length (split);
+      r->aliases = kr_dataset_builder_new0 (self->builder, const char *, r->n_aliases);
+      for (guint i = 0; i < r->n_aliases; i++)
+        r->aliases[i] = intern (self, g_strstrip (split[i]));
+    }
   r->has_position = node->has_position;
   r->x = node->x;
   r->y = node->y;
@@ -423,7 +440,19 @@ make_value (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
   r->has_amount = TRUE;
   r->amount = amount;
   r->currency = currency;
+  r->approximate = g_strcmp0 (find (edge->attrs, deal_approximate), "true") == 0;
   return r;
+}
+
+static KrStakeRecord *
+make_stake (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
+{
+  KrStakeRecord *r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+
+  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
+  r->has_before = parse_amount (find (edge->attrs, stake_before), &r->before);
+  r->has_after = parse_amount (find (edge->attrs, stake_after), &r->after);
+  return r->has_before || r->has_after ? r : NULL;
 }
 
 /* The parties' roles: as the file gives them ("roles", in the order of the ends, or
@@ -528,7 +557,9 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   /* A type that is none of Keiretsu's is kept, in words, as a note. */
   if (r->note == NULL && kind_text != NULL && g_str_equal (r->kind, "other"))
     r->note = kind_text;
+  r->expected = to_date (self, find (edge->attrs, deal_expected));
   r->value = make_value (self, edge, r);
+  r->stake = make_stake (self, edge, r);
 
   r->has_parties = TRUE;
   r->n_parties = edge->n_ends;
