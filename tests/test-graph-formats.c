@@ -94,6 +94,40 @@ test_cytoscape (void)
   g_assert_cmpstr (jv->value_currency, ==, "USD");
 }
 
+/* An edge that gives an address and a quote gives its evidence; one article per address. */
+static void
+test_graphml_evidence (void)
+{
+  static const char text[]
+      = "<graphml>\n"
+        "  <key id='u' for='edge' attr.name='url'/><key id='q' for='edge' attr.name='quote'/>\n"
+        "  <graph>\n"
+        "    <node id='a'/><node id='b'/><node id='c'/>\n"
+        "    <edge source='a' target='b'><data key='u'>https://news.example/x</data>"
+        "<data key='q'>A and B agreed.</data></edge>\n"
+        "    <edge source='b' target='c'><data key='u'>https://news.example/x</data>"
+        "<data key='q'>B and C too.</data></edge>\n"
+        "    <edge source='a' target='c'><data key='u'>https://news.example/y</data></edge>\n"
+        "  </graph>\n"
+        "</graphml>\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "x.graphml", &problems, &error);
+  const KrArticle *article;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_dataset_get_n_articles (ds), ==, 1);
+  article = kr_dataset_get_article (ds, 0);
+  g_assert_cmpstr (article->url, ==, "https://news.example/x");
+  g_assert_cmpstr (article->title, ==, "https://news.example/x");
+  g_assert_cmpstr (article->publisher, ==, "news.example");
+  g_assert_cmpuint (kr_dataset_get_deal (ds, 0)->n_evidence, ==, 1);
+  g_assert_cmpstr (kr_dataset_get_deal (ds, 1)->evidence[0].quote, ==, "B and C too.");
+  /* An address with nothing quoted from it is no evidence. */
+  g_assert_cmpuint (kr_dataset_get_deal (ds, 2)->n_evidence, ==, 0);
+}
+
 static void
 test_graphml_places (void)
 {
@@ -175,6 +209,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/graph-formats/graphml/yed", test_yed);
   g_test_add_func ("/graph-formats/graphml/cytoscape", test_cytoscape);
+  g_test_add_func ("/graph-formats/graphml/evidence", test_graphml_evidence);
   g_test_add_func ("/graph-formats/graphml/places", test_graphml_places);
   g_test_add_func ("/graph-formats/gexf/gephi", test_gephi);
   g_test_add_func ("/graph-formats/gexf/places", test_gexf_places);
