@@ -415,7 +415,7 @@ fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const cha
 }
 
 static gboolean
-parse_amount (const char *text, double *amount)
+parse_non_negative (const char *text, double *amount)
 {
   char *end = NULL;
 
@@ -433,7 +433,7 @@ make_value (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
   double amount;
 
   /* An amount in no currency is not money that a map can show. */
-  if (currency == NULL || !parse_amount (find (edge->attrs, deal_amount), &amount))
+  if (currency == NULL || !parse_non_negative (find (edge->attrs, deal_amount), &amount))
     return NULL;
   r = kr_dataset_builder_new0 (self->builder, KrValueRecord, 1);
   r->head.place = (KrPlace){ .up = &deal->head.place, .key = "value" };
@@ -450,8 +450,8 @@ make_stake (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
   KrStakeRecord *r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
 
   r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
-  r->has_before = parse_amount (find (edge->attrs, stake_before), &r->before);
-  r->has_after = parse_amount (find (edge->attrs, stake_after), &r->after);
+  r->has_before = parse_non_negative (find (edge->attrs, stake_before), &r->before);
+  r->has_after = parse_non_negative (find (edge->attrs, stake_after), &r->after);
   return r->has_before || r->has_after ? r : NULL;
 }
 
