@@ -213,6 +213,56 @@ def cases():
     yield "large-valid.json", large_valid(100_000), None
     yield "deep-100000.json", _nested(100_000), "nested"
     yield "too-large.json", b" " * (64 * MIB + 1), "larger than the limit"
+    yield from xml_cases()
+    yield from gexf_cases()
+
+
+GRAPHML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+
+
+def _graphml(body):
+    return GRAPHML_HEAD + b'<graph edgedefault="directed">\n' + body + b"</graph>\n</graphml>\n"
+
+
+def xml_cases():
+    """XML that must be refused without reading anything it points to or expanding anything."""
+    laughs = b'<!DOCTYPE graphml [\n<!ENTITY l0 "ha">\n' + b"".join(
+        b'<!ENTITY l%d "%s">\n' % (i, (b"&l%d;" % (i - 1)) * 10) for i in range(1, 10)
+    ) + b"]>\n"
+    yield "xxe.graphml", b'<?xml version="1.0"?>\n<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n' + _graphml(
+        b'<node id="a"><data key="label">&x;</data></node>\n'
+    )[len(b'<?xml version="1.0" encoding="UTF-8"?>\n'):], "2:1: the file declares a DTD"
+    yield "billion-laughs.graphml", b'<?xml version="1.0"?>\n' + laughs + _graphml(
+        b'<node id="a"><data key="label">&l9;</data></node>\n'
+    )[len(b'<?xml version="1.0" encoding="UTF-8"?>\n'):], "DTD"
+    yield "external-dtd.graphml", b'<?xml version="1.0"?>\n<!DOCTYPE graphml SYSTEM "http://example.org/graphml.dtd">\n<graphml/>\n', "DTD"
+    yield "undeclared-entity.graphml", _graphml(b'<node id="&x;"/>\n'), "Entity 'x' not defined"
+    yield "huge-attribute.graphml", _graphml(b'<node id="a"><data key="label">' + b"N" * (2 * MIB) + b"</data></node>\n"), "4:1: name"
+    yield "deep.graphml", _graphml(b"<x>" * 100_000 + b"</x>" * 100_000), "nested"
+    yield "bad-utf8.graphml", _graphml(b'<node id="a\xff"/>\n'), "UTF-8"
+    yield "truncated.graphml", _graphml(b'<node id="a"/>\n<edge source="a" target="b"/>\n')[:-40], "syntax error"
+    yield "not-graphml.graphml", b"<gexf/>", "not a GraphML file"
+    yield "empty.graphml", b"", "empty"
+    yield "too-many-nodes.graphml", _graphml(b"".join(b'<node id="n%d"/>' % i for i in range(200_001))), "200000"
+    yield "odd-ids.graphml", _graphml(
+        b'<node id="\xe6\x97\xa5\xe7\x94\xa3"/><node id="A B"/><node id="a-b"/>'
+        b'<edge source="\xe6\x97\xa5\xe7\x94\xa3" target="A B"/><edge source="a-b" target="A B"/>\n'
+    ), None
+
+
+def gexf_cases():
+    head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    gexf = b'<gexf xmlns="http://gexf.net/1.3" version="1.3">\n<graph>\n'
+    yield "xxe.gexf", head + b'<!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n' + gexf + (
+        b'<nodes><node id="a" label="&x;"/></nodes>\n</graph>\n</gexf>\n'
+    ), "2:1: the file declares a DTD"
+    yield "huge-label.gexf", head + gexf + b'<nodes><node id="a" label="' + b"L" * (2 * MIB) + b'"/></nodes>\n</graph>\n</gexf>\n', "4:8: name"
+    yield "deep.gexf", head + gexf + b"<x>" * 100_000, "nested"
+    yield "bad-utf8.gexf", head + gexf + b'<nodes><node id="a" label="\xc0\xaf"/></nodes>\n</graph>\n</gexf>\n', "UTF-8"
+    yield "truncated.gexf", head + gexf + b'<nodes><node id="a" label="A"/><node id="b" lab', "syntax error"
+    yield "nan-position.gexf", head + gexf + (
+        b'<nodes><node id="a" label="A"><position x="nan" y="inf"/></node></nodes>\n</graph>\n</gexf>\n'
+    ), None
 
 
 def write(outdir):

@@ -18,6 +18,7 @@
 #include "kr-export.h"
 #include "kr-file.h"
 #include "kr-filter.h"
+#include "kr-graph-export.h"
 #include "kr-layout.h"
 #include "kr-arrangement.h"
 #include "kr-builtin.h"
@@ -144,7 +145,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
             N_ ("Check DATASET and list every problem in it, then exit"), NULL },
           { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-            N_ ("Write the diagram to FILE (.svg, .png, .pdf or .dot) without opening a window"),
+            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf), to FILE (.svg, "
+                ".png, .pdf, .dot) without opening a window"),
             N_ ("FILE") },
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
@@ -497,7 +499,8 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   if (format < 0)
     {
       g_printerr (
-          _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf or .dot\n"),
+          _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf, .dot, "
+             ".graphml or .gexf\n"),
           shown_out);
       return 2;
     }
@@ -565,6 +568,12 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
       g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), shown);
       return 1;
     }
+  {
+    /* A graph file for other programs says what it could not hold. */
+    g_autofree char *left_out = kr_graph_export_left_out (scene, format);
+    if (left_out != NULL)
+      print_error (left_out);
+  }
   return 0;
 }
 

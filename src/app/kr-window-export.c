@@ -10,27 +10,14 @@
 #include <string.h>
 
 #include "kr-export.h"
+#include "kr-graph-export.h"
 #include "kr-window-private.h"
-
-static void
-export_written (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (KrWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = _kr_window_display_name (G_FILE (source));
-  g_autofree char *message = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    message = g_strdup_printf (_ ("Could not save “%s”: %s"), name, error->message);
-  else
-    message = g_strdup_printf (_ ("Diagram saved as “%s”"), name);
-  _kr_window_toast (self, message);
-}
 
 typedef struct
 {
   KrWindow *window;
   GFile *file;
+  char *left_out; /* what a graph file could not hold, said after it is saved */
 } ExportJob;
 
 static void
@@ -38,10 +25,28 @@ export_job_free (ExportJob *job)
 {
   g_object_unref (job->window);
   g_object_unref (job->file);
+  g_free (job->left_out);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static void
+export_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ExportJob) job = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = _kr_window_display_name (G_FILE (source));
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    message = g_strdup_printf (_ ("Could not save “%s”: %s"), name, error->message);
+  else if (job->left_out != NULL)
+    message = g_strdup_printf (_ ("Graph saved as “%s”. %s"), name, job->left_out);
+  else
+    message = g_strdup_printf (_ ("Diagram saved as “%s”"), name);
+  _kr_window_toast (job->window, message);
+}
 
 static void
 export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -49,6 +54,7 @@ export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (ExportJob) job = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = kr_export_render_finish (result, &error);
+  GFile *file;
 
   if (bytes == NULL)
     {
@@ -56,9 +62,9 @@ export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   /* Replacing writes a temporary file and renames it: a failure leaves the old file intact. */
-  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, export_written,
-                                       g_object_ref (job->window));
+  file = job->file;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, export_written, g_steal_pointer (&job));
 }
 
 static void
@@ -79,6 +85,7 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
+  job->left_out = kr_graph_export_left_out (scene, format);
   kr_export_render_async (scene, format, NULL, NULL, export_rendered, job);
 }
 

@@ -467,6 +467,12 @@ build_entity (KrDatasetBuilder *self, gconstpointer record, gpointer out)
   if (!kr_builder_noted (self, head, "names"))
     build_local_names (self, r, e);
   e->display_name = kr_entity_name_for_languages (e, g_get_language_names ());
+  if (r->has_position && isfinite (r->x) && isfinite (r->y))
+    {
+      e->has_position = TRUE;
+      e->x = r->x;
+      e->y = r->y;
+    }
   build_evidence (self, head, FALSE, TRUE, r->evidence, r->n_evidence, &e->evidence,
                   &e->n_evidence);
 }
@@ -615,8 +621,8 @@ build_deal (KrDatasetBuilder *self, gconstpointer record, gpointer out)
   build_stake (self, r, d);
   build_parties (self, r, d);
   build_proposers (self, r, d);
-  build_evidence (self, head, TRUE, r->has_evidence, r->evidence, r->n_evidence, &d->evidence,
-                  &d->n_evidence);
+  build_evidence (self, head, !self->evidence_optional, r->has_evidence, r->evidence, r->n_evidence,
+                  &d->evidence, &d->n_evidence);
 }
 
 /* ---- the dataset --------------------------------------------------------------------- */

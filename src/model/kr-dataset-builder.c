@@ -108,6 +108,13 @@ kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size)
   return p;
 }
 
+void
+kr_dataset_builder_set_evidence_optional (KrDatasetBuilder *self, gboolean optional)
+{
+  g_return_if_fail (self != NULL);
+  self->evidence_optional = optional;
+}
+
 KrDatasetRecord *
 kr_dataset_builder_get_dataset_record (KrDatasetBuilder *self)
 {

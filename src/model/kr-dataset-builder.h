@@ -93,6 +93,8 @@ typedef struct
   guint n_names;
   KrEvidenceRecord *evidence;
   guint n_evidence;
+  gboolean has_position; /* where a graph file drew it: GEXF's viz:position */
+  double x, y;
 } KrEntityRecord;
 
 typedef struct
@@ -155,6 +157,10 @@ void kr_dataset_builder_keep (KrDatasetBuilder *self, gpointer data, GDestroyNot
 gpointer kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size);
 #define kr_dataset_builder_new0(self, Type, n)                                                     \
   ((Type *)kr_dataset_builder_alloc ((self), (n), sizeof (Type)))
+
+/* Whether a deal may come without evidence: in formats that have no place for sources, a deal
+ * with none is what the file says, not a mistake. Deals need evidence unless this is set. */
+void kr_dataset_builder_set_evidence_optional (KrDatasetBuilder *self, gboolean optional);
 
 /* The dataset's own fields, which the reader fills in. */
 KrDatasetRecord *kr_dataset_builder_get_dataset_record (KrDatasetBuilder *self);

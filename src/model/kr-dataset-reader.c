@@ -13,7 +13,10 @@
 
 #include "kr-dataset-builder.h"
 #include "kr-dataset-reader.h"
+#include "kr-gexf-reader.h"
+#include "kr-graphml-reader.h"
 #include "kr-json-reader.h"
+#include "kr-xml-reader.h"
 
 struct _KrDatasetReader
 {
@@ -32,6 +35,20 @@ static const KrDatasetReader readers[] = {
       .mime_types = (const char *const[]){ "application/json", NULL },
       .read = kr_json_reader_read,
       .format_place = kr_json_reader_format_place,
+  },
+  {
+      .name = N_ ("GraphML graphs"),
+      .suffixes = (const char *const[]){ "graphml", NULL },
+      .mime_types = (const char *const[]){ "application/graphml+xml", NULL },
+      .read = kr_graphml_reader_read,
+      .format_place = kr_xml_reader_format_place,
+  },
+  {
+      .name = N_ ("GEXF graphs (Gephi)"),
+      .suffixes = (const char *const[]){ "gexf", NULL },
+      .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
+      .read = kr_gexf_reader_read,
+      .format_place = kr_xml_reader_format_place,
   },
 };
 

@@ -72,6 +72,10 @@ typedef struct
   const char *description;  /* nullable */
   KrEvidence *evidence;
   guint n_evidence;
+  /* Where the file it came from drew it (GEXF's viz:position, y up, in the file's units), for
+   * writing it back; Keiretsu's own format has no positions. */
+  gboolean has_position;
+  double x, y;
 } KrEntity;
 
 typedef struct

@@ -47,6 +47,7 @@ static const Term deal_kinds[KR_N_DEAL_KINDS] = {
   { "divestiture", NC_ ("deal kind", "Divestiture"), NC_ ("deal kind on a link", "divestiture") },
   { "leadership", NC_ ("deal kind", "Leadership"), NC_ ("deal kind on a link", "leadership") },
   { "rivalry", NC_ ("deal kind", "Rivalry"), NC_ ("deal kind on a link", "rivalry") },
+  { "other", NC_ ("deal kind", "Other"), NC_ ("deal kind on a link", "link") },
 };
 
 static const Term statuses[KR_N_STATUSES] = {
@@ -61,6 +62,7 @@ static const Term statuses[KR_N_STATUSES] = {
   { "collapsed", NC_ ("deal status", "Collapsed") },
   { "declined", NC_ ("deal status", "Declined") },
   { "ended", NC_ ("deal status", "Ended") },
+  { "unspecified", NC_ ("deal status", "Unspecified") },
 };
 
 static const Term roles[KR_N_ROLES] = {
@@ -198,6 +200,31 @@ static const KrDealFamily families_of_kinds[KR_N_DEAL_KINDS] = {
   [KR_DEAL_TRANSFER] = KR_DEAL_FAMILY_CONTROL,
   [KR_DEAL_LEADERSHIP] = KR_DEAL_FAMILY_CONTROL,
   [KR_DEAL_RIVALRY] = KR_DEAL_FAMILY_RIVALRY,
+  [KR_DEAL_OTHER] = KR_DEAL_FAMILY_OTHER,
+};
+
+/* Who stands at each end of a link of that kind, for files that draw a deal as a line from
+ * one entity to another and name no roles. */
+static const struct
+{
+  KrRole from, to;
+} ends_of_kinds[KR_N_DEAL_KINDS] = {
+  [KR_DEAL_ACQUISITION] = { KR_ROLE_ACQUIRER, KR_ROLE_TARGET },
+  [KR_DEAL_MERGER] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_INVESTMENT] = { KR_ROLE_INVESTOR, KR_ROLE_INVESTEE },
+  [KR_DEAL_EQUITY_STAKE] = { KR_ROLE_INVESTOR, KR_ROLE_INVESTEE },
+  [KR_DEAL_JOINT_VENTURE] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_ALLIANCE] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_PARTNERSHIP] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
+  [KR_DEAL_SUPPLY] = { KR_ROLE_SUPPLIER, KR_ROLE_CUSTOMER },
+  [KR_DEAL_TECHNOLOGY] = { KR_ROLE_CONTRIBUTOR, KR_ROLE_RECIPIENT },
+  [KR_DEAL_OWNERSHIP] = { KR_ROLE_PARENT, KR_ROLE_SUBSIDIARY },
+  [KR_DEAL_FOUNDING] = { KR_ROLE_FOUNDER, KR_ROLE_VENTURE },
+  [KR_DEAL_TRANSFER] = { KR_ROLE_TRANSFEROR, KR_ROLE_TRANSFEREE },
+  [KR_DEAL_DIVESTITURE] = { KR_ROLE_SELLER, KR_ROLE_TARGET },
+  [KR_DEAL_LEADERSHIP] = { KR_ROLE_LEADER, KR_ROLE_LED },
+  [KR_DEAL_RIVALRY] = { KR_ROLE_RIVAL, KR_ROLE_RIVAL },
+  [KR_DEAL_OTHER] = { KR_ROLE_PARTNER, KR_ROLE_PARTNER },
 };
 
 static const Term families[KR_N_DEAL_FAMILIES] = {
@@ -207,6 +234,7 @@ static const Term families[KR_N_DEAL_FAMILIES] = {
   [KR_DEAL_FAMILY_SUPPLY] = { "supply", N_ ("Supply, technology") },
   [KR_DEAL_FAMILY_CONTROL] = { "control", N_ ("Ownership, founding, transfer, leadership") },
   [KR_DEAL_FAMILY_RIVALRY] = { "rivalry", N_ ("Rivalry") },
+  [KR_DEAL_FAMILY_OTHER] = { "other", N_ ("Other links") },
 };
 
 const char *
@@ -235,6 +263,14 @@ kr_deal_family_label (KrDealFamily family)
 {
   g_return_val_if_fail (family < KR_N_DEAL_FAMILIES, NULL);
   return _ (families[family].label);
+}
+
+void
+kr_deal_kind_ends (KrDealKind kind, KrRole *from, KrRole *to)
+{
+  g_return_if_fail (kind < KR_N_DEAL_KINDS && from != NULL && to != NULL);
+  *from = ends_of_kinds[kind].from;
+  *to = ends_of_kinds[kind].to;
 }
 
 gboolean

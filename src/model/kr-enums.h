@@ -39,6 +39,7 @@ typedef enum
   KR_DEAL_DIVESTITURE,
   KR_DEAL_LEADERSHIP,
   KR_DEAL_RIVALRY,
+  KR_DEAL_OTHER, /* a link whose kind the file does not say */
   KR_N_DEAL_KINDS
 } KrDealKind;
 
@@ -51,6 +52,7 @@ typedef enum
   KR_DEAL_FAMILY_SUPPLY,      /* supply, technology */
   KR_DEAL_FAMILY_CONTROL,     /* ownership, founding, transfer, leadership */
   KR_DEAL_FAMILY_RIVALRY,
+  KR_DEAL_FAMILY_OTHER,
   KR_N_DEAL_FAMILIES
 } KrDealFamily;
 
@@ -67,6 +69,7 @@ typedef enum
   KR_STATUS_COLLAPSED,
   KR_STATUS_DECLINED,
   KR_STATUS_ENDED,
+  KR_STATUS_UNSPECIFIED, /* the file does not say how settled it is */
   KR_N_STATUSES
 } KrDealStatus;
 
@@ -148,6 +151,10 @@ KrDealFamily kr_deal_kind_family (KrDealKind kind);
  * which lists its kinds. */
 const char *kr_deal_family_to_token (KrDealFamily family);
 const char *kr_deal_family_label (KrDealFamily family);
+
+/* The roles at the start and at the end of a line of that kind from one entity to another,
+ * when a file names none: investor and investee for an investment, partners for an alliance. */
+void kr_deal_kind_ends (KrDealKind kind, KrRole *from, KrRole *to);
 
 gboolean kr_status_is_failed (KrDealStatus status);
 KrDirection kr_role_direction (KrRole role);

@@ -14,6 +14,7 @@
 
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
+#include "kr-graph-export.h"
 #include "kr-layout.h"
 #include "kr-legend.h"
 #include "kr-scene-paint.h"
@@ -34,6 +35,8 @@ static const char *const extensions[][3] = {
   [KR_EXPORT_PNG] = { "png", NULL },
   [KR_EXPORT_PDF] = { "pdf", NULL },
   [KR_EXPORT_DOT] = { "dot", "gv", NULL },
+  [KR_EXPORT_GRAPHML] = { "graphml", NULL },
+  [KR_EXPORT_GEXF] = { "gexf", NULL },
 };
 
 int
@@ -285,6 +288,13 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
 
         if (dot != NULL)
           bytes = g_bytes_new_take (dot, strlen (dot));
+        break;
+      }
+    case KR_EXPORT_GRAPHML:
+    case KR_EXPORT_GEXF:
+      {
+        char *text = kr_graph_export_write (scene, format);
+        bytes = g_bytes_new_take (text, strlen (text));
         break;
       }
     default:

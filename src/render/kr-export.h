@@ -1,4 +1,4 @@
-/* kr-export.h — a scene as an SVG, PNG, PDF or DOT file
+/* kr-export.h — a scene as an SVG, PNG, PDF, DOT, GraphML or GEXF file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +25,9 @@ typedef enum
   KR_EXPORT_SVG,
   KR_EXPORT_PNG,
   KR_EXPORT_PDF,
-  KR_EXPORT_DOT, /* Graphviz's own format, with names, labels and styling */
+  KR_EXPORT_DOT,     /* Graphviz's own format, with names, labels and styling */
+  KR_EXPORT_GRAPHML, /* the graph for other programs (kr-graph-export.h) */
+  KR_EXPORT_GEXF,
 } KrExportFormat;
 
 typedef struct

@@ -44,6 +44,7 @@ static const struct
   { KR_STATUS_PROPOSED, N_ ("Exploring, proposed, in talks") },
   { KR_STATUS_COMPLETED, N_ ("Planned, agreed, active, completed") },
   { KR_STATUS_COLLAPSED, N_ ("Collapsed, declined, ended") },
+  { KR_STATUS_UNSPECIFIED, N_ ("Status not given") },
 };
 
 static int
@@ -51,6 +52,8 @@ status_row_of (KrDealStatus s)
 {
   if (kr_status_is_failed (s))
     return 3;
+  if (s == KR_STATUS_UNSPECIFIED)
+    return 4;
   switch (kr_status_line_style (s))
     {
     case KR_LINE_DOTTED:

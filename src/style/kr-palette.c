@@ -17,12 +17,14 @@
     ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0           \
   }
 
-/* Deal kinds share a colour by family: buying, money, cooperation, supply, control, rivalry. */
-#define DEAL_COLORS(buy, money, coop, supply, control, rival)                                      \
+/* Deal kinds share a colour by family: buying, money, cooperation, supply, control, rivalry,
+ * and links of no stated kind. */
+#define DEAL_COLORS(buy, money, coop, supply, control, rival, other)                               \
   {                                                                                                \
     [KR_DEAL_FAMILY_BUYING] = RGB (buy), [KR_DEAL_FAMILY_MONEY] = RGB (money),                     \
     [KR_DEAL_FAMILY_COOPERATION] = RGB (coop), [KR_DEAL_FAMILY_SUPPLY] = RGB (supply),             \
     [KR_DEAL_FAMILY_CONTROL] = RGB (control), [KR_DEAL_FAMILY_RIVALRY] = RGB (rival),              \
+    [KR_DEAL_FAMILY_OTHER] = RGB (other),                                                          \
   }
 
 static const KrPalette light = {
@@ -44,7 +46,7 @@ static const KrPalette light = {
     [KR_ENTITY_PROGRAMME] = RGB (0xdcf1f4),
     [KR_ENTITY_OTHER] = RGB (0xebebeb),
   },
-  .deal = DEAL_COLORS (0xc01c28, 0xb34700, 0x1a5fb4, 0x26804a, 0x0d7680, 0x8c3fa6),
+  .deal = DEAL_COLORS (0xc01c28, 0xb34700, 0x1a5fb4, 0x26804a, 0x0d7680, 0x8c3fa6, 0x865e3c),
 };
 
 static const KrPalette dark = {
@@ -66,7 +68,7 @@ static const KrPalette dark = {
     [KR_ENTITY_PROGRAMME] = RGB (0x1d4a50),
     [KR_ENTITY_OTHER] = RGB (0x3d3d3d),
   },
-  .deal = DEAL_COLORS (0xff7b63, 0xffa348, 0x99c1f1, 0x8ff0a4, 0x5fd1d9, 0xdc8add),
+  .deal = DEAL_COLORS (0xff7b63, 0xffa348, 0x99c1f1, 0x8ff0a4, 0x5fd1d9, 0xdc8add, 0xcdab8f),
 };
 
 const KrPalette *
@@ -104,6 +106,7 @@ kr_status_line_style (KrDealStatus status)
     case KR_STATUS_ACTIVE:
     case KR_STATUS_COMPLETED:
     case KR_STATUS_ENDED:
+    case KR_STATUS_UNSPECIFIED:
     case KR_N_STATUSES:
     default:
       return KR_LINE_SOLID;
@@ -113,7 +116,10 @@ kr_status_line_style (KrDealStatus status)
 double
 kr_deal_line_width (KrDealStatus status, guint n_sources)
 {
-  double width = (status == KR_STATUS_EXPLORING || status == KR_STATUS_RUMOURED) ? 1.0 : 1.5;
+  double width = (status == KR_STATUS_EXPLORING || status == KR_STATUS_RUMOURED
+                  || status == KR_STATUS_UNSPECIFIED)
+                     ? 1.0
+                     : 1.5;
 
   if (n_sources > 1)
     width += 0.75 * (MIN (n_sources, 5) - 1);

@@ -1,0 +1,221 @@
+/* kr-gexf-reader.c — reads GEXF into nodes and edges for the graph import
+ *
+ * <attributes class="node|edge"> declare attributes by id and title; <attvalue for="ID"
+ * value="…"/> (id="ID" in GEXF 1.1) gives one. A node's or an edge's label is an attribute of
+ * its element, and so are an edge's kind and its start and end, which Gephi's timeline reads
+ * and Keiretsu takes as the deal's dates (a spell's when the element has none).
+ * viz:position is kept as where the node was drawn; colours, sizes, shapes and thickness say
+ * how Gephi drew the graph, not what it says, and are not read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-gexf-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kr-gexf-reader.h"
+#include "kr-graph-import.h"
+
+typedef struct
+{
+  KrXmlReader *xml;
+  KrGraphImport *import;
+  GHashTable *titles[2];   /* node and edge attributes: id → title */
+  GHashTable *defaults[2]; /* title → default */
+  int klass;               /* of the <attributes> being read: 0 node, 1 edge, -1 other */
+  gboolean spell_seen;     /* the current item has had its first spell */
+} Reader;
+
+/* The element's own attributes that are fields of the item, as the import names them. */
+static const char *const node_fields[] = { "label", NULL };
+static const char *const edge_fields[] = { "label", "kind", "start", "end", NULL };
+
+static void
+set_own (Reader *r, const char *const *fields)
+{
+  for (const char *const *f = fields; *f != NULL; f++)
+    {
+      const char *value = kr_xml_reader_get_attribute (r->xml, *f);
+
+      if (value != NULL)
+        {
+          g_autofree char *kept = g_strdup (value);
+          kr_graph_import_set (r->import, *f, kept);
+        }
+    }
+}
+
+static void
+set_defaults (Reader *r, int klass)
+{
+  GHashTableIter iter;
+  const char *title, *value;
+
+  g_hash_table_iter_init (&iter, r->defaults[klass]);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&title, (gpointer *)&value))
+    kr_graph_import_set (r->import, title, value);
+}
+
+static void
+read_attribute (Reader *r)
+{
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  g_autofree char *title = g_strdup (kr_xml_reader_get_attribute (r->xml, "title"));
+  int depth;
+
+  if (r->klass < 0 || id == NULL)
+    return;
+  if (title == NULL)
+    title = g_strdup (id);
+  g_hash_table_replace (r->titles[r->klass], g_strdup (id), g_strdup (title));
+  if (kr_xml_reader_is_empty (r->xml))
+    return;
+  depth = kr_xml_reader_get_depth (r->xml);
+  for (;;)
+    {
+      KrXmlEvent event = kr_xml_reader_next (r->xml);
+
+      if (event == KR_XML_END_OF_FILE
+          || (event == KR_XML_END && kr_xml_reader_get_depth (r->xml) == depth))
+        return;
+      if (event == KR_XML_START && g_str_equal (kr_xml_reader_get_name (r->xml), "default"))
+        g_hash_table_replace (r->defaults[r->klass], g_strdup (title),
+                              kr_xml_reader_read_text (r->xml));
+    }
+}
+
+static gboolean
+begin_item (Reader *r, gboolean edge)
+{
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
+                     : kr_graph_import_begin_node (r->import, r->xml, id);
+
+  if (!ok)
+    return FALSE;
+  set_defaults (r, edge);
+  set_own (r, edge ? edge_fields : node_fields);
+  if (edge)
+    {
+      g_autofree char *source = g_strdup (kr_xml_reader_get_attribute (r->xml, "source"));
+      g_autofree char *target = g_strdup (kr_xml_reader_get_attribute (r->xml, "target"));
+
+      kr_graph_import_add_end (r->import, "source", source);
+      kr_graph_import_add_end (r->import, "target", target);
+    }
+  r->spell_seen = FALSE;
+  return TRUE;
+}
+
+static void
+read_attvalue (Reader *r)
+{
+  GHashTable *titles = r->titles[r->klass == 1];
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "for"));
+  const char *title, *value;
+
+  if (id == NULL)
+    id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  value = kr_xml_reader_get_attribute (r->xml, "value");
+  if (id == NULL || value == NULL)
+    return;
+  title = g_hash_table_lookup (titles, id);
+  kr_graph_import_set (r->import, title ? title : id, value);
+}
+
+static void
+read_position (Reader *r)
+{
+  g_autofree char *x_text = g_strdup (kr_xml_reader_get_attribute (r->xml, "x"));
+  const char *y_text = kr_xml_reader_get_attribute (r->xml, "y");
+  char *end_x = NULL, *end_y = NULL;
+  double x, y;
+
+  if (x_text == NULL || y_text == NULL)
+    return;
+  x = g_ascii_strtod (x_text, &end_x);
+  y = g_ascii_strtod (y_text, &end_y);
+  if (*end_x == '\0' && *end_y == '\0' && isfinite (x) && isfinite (y))
+    kr_graph_import_set_position (r->import, x, y);
+}
+
+/* The first spell of an edge gives its dates, when its element gives none. */
+static void
+read_spell (Reader *r)
+{
+  if (r->spell_seen)
+    return;
+  r->spell_seen = TRUE;
+  set_own (r, (const char *const[]){ "start", "end", NULL });
+}
+
+static gboolean
+read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
+{
+  Reader *r = user_data;
+  const char *name = kr_xml_reader_get_name (xml);
+  gboolean in_item = kr_graph_import_in_item (import);
+
+  r->xml = xml;
+  r->import = import;
+
+  if (g_str_equal (name, "attributes"))
+    {
+      const char *klass = kr_xml_reader_get_attribute (r->xml, "class");
+      r->klass = g_strcmp0 (klass, "node") == 0 ? 0 : g_strcmp0 (klass, "edge") == 0 ? 1 : -1;
+    }
+  else if (g_str_equal (name, "attribute"))
+    read_attribute (r);
+  else if (g_str_equal (name, "graph"))
+    {
+      kr_graph_import_set_graph_place (r->import, r->xml);
+      /* Not GEXF's, but networkx names the graph there. */
+      set_own (r, (const char *const[]){ "name", NULL });
+    }
+  else if (g_str_equal (name, "node"))
+    {
+      r->klass = 0;
+      return begin_item (r, FALSE);
+    }
+  else if (g_str_equal (name, "edge"))
+    {
+      r->klass = 1;
+      return begin_item (r, TRUE);
+    }
+  else if (g_str_equal (name, "attvalue") && in_item)
+    read_attvalue (r);
+  else if (g_str_equal (name, "position") && in_item && r->klass == 0)
+    read_position (r);
+  else if (g_str_equal (name, "spell") && in_item && r->klass == 1)
+    read_spell (r);
+  else if (!in_item && (g_str_equal (name, "description") || g_str_equal (name, "title")))
+    {
+      g_autofree char *text = kr_xml_reader_read_text (r->xml);
+      kr_graph_import_set (r->import, name, g_strstrip (text));
+    }
+  return TRUE;
+}
+
+gboolean
+kr_gexf_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
+{
+  Reader r = { .klass = -1 };
+  gboolean ok;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      r.titles[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      r.defaults[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  ok = kr_graph_import_read (builder, bytes, "gexf", _ ("this is not a GEXF file; expected <gexf>"),
+                             read_element, &r);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_hash_table_unref (r.titles[k]);
+      g_hash_table_unref (r.defaults[k]);
+    }
+  return ok;
+}

@@ -1,0 +1,732 @@
+/* kr-graph-import.c — from a graph's nodes and edges to the dataset's records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-graph-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kr-graph-import.h"
+#include "kr-xml-reader.h"
+
+typedef struct _Attr Attr;
+struct _Attr
+{
+  Attr *next;
+  const char *name; /* lower case, '_' between words */
+  const char *value;
+};
+
+typedef struct _End End;
+struct _End
+{
+  End *next;
+  const char *key;
+  const char *node;
+};
+
+typedef struct
+{
+  KrPlace place;
+  int depth; /* of its element */
+  const char *id;
+  Attr *attrs; /* the newest first */
+  End *ends, **last_end;
+  guint n_ends;
+  gboolean has_position;
+  double x, y;
+} Item;
+
+struct _KrGraphImport
+{
+  KrDatasetBuilder *builder;
+  GStringChunk *texts; /* kept by the builder: the records point into it */
+  Attr *graph_attrs;
+  GPtrArray *nodes, *edges; /* Item *, allocated by the builder */
+  GPtrArray *open;          /* the items begun and not ended */
+  guint64 n_items;
+};
+
+/* ---- the names of fields -------------------------------------------------------------- */
+
+/* Attribute names that say what a field is, the likeliest first. */
+static const char *const graph_title[] = { "title", "name", "label", NULL };
+static const char *const graph_description[] = { "description", NULL };
+static const char *const entity_name[] = { "name", "label", "title", NULL };
+static const char *const entity_kind[] = { "kind", "type", "category", "entity_kind", NULL };
+static const char *const entity_country[] = { "country", "country_code", NULL };
+static const char *const entity_description[] = { "description", "desc", NULL };
+static const char *const deal_kind[]
+    = { "kind", "type", "relation", "relationship", "interaction", "deal_kind", NULL };
+static const char *const deal_status[] = { "status", "state", NULL };
+static const char *const deal_summary[] = { "summary", "description", "title", "label", NULL };
+static const char *const deal_date[] = { "date", "start", "start_date", "since", NULL };
+static const char *const deal_end[] = { "end", "end_date", "until", NULL };
+static const char *const deal_expected[] = { "expected", NULL };
+static const char *const stake_before[] = { "stake_before", NULL };
+static const char *const stake_after[] = { "stake_after", NULL };
+static const char *const entity_aliases[] = { "aliases", NULL };
+static const char *const deal_amount[] = { "amount", "value", NULL };
+static const char *const deal_currency[] = { "currency", NULL };
+static const char *const deal_approximate[] = { "approximate", NULL };
+static const char *const deal_note[] = { "note", "notes", NULL };
+static const char *const deal_roles[] = { "roles", NULL };
+static const char *const source_role[] = { "source_role", NULL };
+static const char *const target_role[] = { "target_role", NULL };
+static const char *const article_url[] = { "url", "source_url", "sourceurl", "source", NULL };
+static const char *const article_title[] = { "source_title", "article_title", "article", NULL };
+static const char *const article_publisher[] = { "publisher", NULL };
+static const char *const evidence_quote[] = { "quote", "excerpt", NULL };
+
+/* Words other programs use for the values of the vocabularies. */
+typedef struct
+{
+  const char *word;
+  const char *token;
+} Word;
+
+static const Word entity_kind_words[] = {
+  { "organization", "company" }, { "organisation", "company" },   { "corporation", "company" },
+  { "firm", "company" },         { "legal_entity", "company" },   { "people", "person" },
+  { "individual", "person" },    { "public_body", "government" },
+};
+
+static const Word deal_kind_words[] = {
+  { "acquires", "acquisition" },      { "acquired", "acquisition" }, { "buys", "acquisition" },
+  { "invests", "investment" },        { "invested", "investment" },  { "stake", "equity_stake" },
+  { "shareholding", "equity_stake" }, { "owns", "ownership" },       { "owner", "ownership" },
+  { "subsidiary", "ownership" },      { "supplies", "supply" },      { "supplier", "supply" },
+  { "jv", "joint_venture" },          { "partner", "partnership" },  { "founded", "founding" },
+  { "competes", "rivalry" },          { "competitor", "rivalry" },   { "leads", "leadership" },
+};
+
+/* ---- collecting ----------------------------------------------------------------------- */
+
+static KrGraphImport *
+import_new (KrDatasetBuilder *builder)
+{
+  KrGraphImport *self = g_new0 (KrGraphImport, 1);
+
+  self->builder = builder;
+  self->texts = g_string_chunk_new (64 * 1024);
+  kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
+  kr_dataset_builder_set_evidence_optional (builder, TRUE);
+  self->nodes = g_ptr_array_new ();
+  self->edges = g_ptr_array_new ();
+  self->open = g_ptr_array_new ();
+  return self;
+}
+
+static void
+import_free (KrGraphImport *self)
+{
+  g_ptr_array_unref (self->nodes);
+  g_ptr_array_unref (self->edges);
+  g_ptr_array_unref (self->open);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrGraphImport, import_free)
+
+static const char *
+intern (KrGraphImport *self, const char *text)
+{
+  return text ? g_string_chunk_insert_const (self->texts, text) : NULL;
+}
+
+void
+kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml)
+{
+  KrDatasetRecord *dataset;
+  int line, column;
+
+  g_return_if_fail (self != NULL && xml != NULL);
+  kr_xml_reader_get_position (xml, &line, &column);
+  dataset = kr_dataset_builder_get_dataset_record (self->builder);
+  dataset->head.place = kr_xml_reader_place (self->builder, "graph", line, column);
+}
+
+static Item *
+begin (KrGraphImport *self, GPtrArray *items, KrXmlReader *xml, const char *id)
+{
+  Item *item;
+  int line, column;
+
+  if (++self->n_items > KR_DATASET_MAX_RECORDS)
+    return NULL;
+  kr_xml_reader_get_position (xml, &line, &column);
+  item = kr_dataset_builder_new0 (self->builder, Item, 1);
+  item->place = kr_xml_reader_place (self->builder, intern (self, kr_xml_reader_get_name (xml)),
+                                     line, column);
+  item->depth = kr_xml_reader_get_depth (xml);
+  item->id = intern (self, id);
+  item->last_end = &item->ends;
+  g_ptr_array_add (items, item);
+  g_ptr_array_add (self->open, item);
+  return item;
+}
+
+gboolean
+kr_graph_import_begin_node (KrGraphImport *self, KrXmlReader *xml, const char *id)
+{
+  g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
+  return begin (self, self->nodes, xml, id) != NULL;
+}
+
+gboolean
+kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, const char *id)
+{
+  g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
+  return begin (self, self->edges, xml, id) != NULL;
+}
+
+gboolean
+kr_graph_import_in_item (KrGraphImport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->open->len > 0;
+}
+
+/* The element at @depth ends: so does the item it began, if any. */
+static void
+close_at (KrGraphImport *self, int depth)
+{
+  if (self->open->len > 0
+      && ((Item *)g_ptr_array_index (self->open, self->open->len - 1))->depth == depth)
+    g_ptr_array_set_size (self->open, self->open->len - 1);
+}
+
+void
+kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
+{
+  Item *item;
+  End *end;
+
+  g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
+  item = g_ptr_array_index (self->open, self->open->len - 1);
+  end = kr_dataset_builder_new0 (self->builder, End, 1);
+  end->key = intern (self, key);
+  end->node = intern (self, node);
+  *item->last_end = end;
+  item->last_end = &end->next;
+  item->n_ends++;
+}
+
+void
+kr_graph_import_set_position (KrGraphImport *self, double x, double y)
+{
+  Item *item;
+
+  g_return_if_fail (self != NULL && self->open->len > 0);
+  item = g_ptr_array_index (self->open, self->open->len - 1);
+  item->has_position = TRUE;
+  item->x = x;
+  item->y = y;
+}
+
+/* "Start Date" and "start-date" are "start_date". */
+static char *
+normalize_name (const char *name)
+{
+  char *s = g_utf8_strdown (name, -1);
+
+  g_strstrip (s);
+  for (char *p = s; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return s;
+}
+
+void
+kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
+{
+  g_autofree char *normal = NULL;
+  Attr *attr, **list;
+
+  g_return_if_fail (self != NULL && name != NULL && value != NULL);
+
+  normal = normalize_name (name);
+  attr = kr_dataset_builder_new0 (self->builder, Attr, 1);
+  attr->name = intern (self, normal);
+  attr->value = g_string_chunk_insert (self->texts, value);
+  list = self->open->len > 0 ? &((Item *)g_ptr_array_index (self->open, self->open->len - 1))->attrs
+                             : &self->graph_attrs;
+  attr->next = *list;
+  *list = attr;
+}
+
+/* ---- values --------------------------------------------------------------------------- */
+
+/* The value of the first of @names that is given and not blank. */
+static const char *
+find (const Attr *attrs, const char *const *names)
+{
+  for (const char *const *n = names; *n != NULL; n++)
+    for (const Attr *a = attrs; a != NULL; a = a->next)
+      if (g_str_equal (a->name, *n))
+        {
+          const char *v = a->value;
+
+          while (g_ascii_isspace (*v))
+            v++;
+          if (*v != '\0')
+            return a->value;
+          break;
+        }
+  return NULL;
+}
+
+/* The vocabulary's token that @value names, in its words or in those of @words; NULL if none. */
+static const char *
+to_token (KrGraphImport *self, const KrVocabulary *vocabulary, const char *value, const Word *words,
+          guint n_words)
+{
+  g_autofree char *normal = NULL;
+
+  if (value == NULL)
+    return NULL;
+  normal = normalize_name (value);
+  if (kr_vocabulary_from_token (vocabulary, normal) >= 0)
+    return intern (self, normal);
+  for (guint i = 0; i < n_words; i++)
+    if (g_str_equal (words[i].word, normal))
+      return words[i].token;
+  return NULL;
+}
+
+/* "2019", "2019-04" and "2019-04-01" as they are; a time after the day is dropped. Anything
+ * else is not a date Keiretsu can place, and is left out. */
+static const char *
+to_date (KrGraphImport *self, const char *value)
+{
+  static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd" };
+  gsize n;
+
+  if (value == NULL)
+    return NULL;
+  n = strlen (value);
+  if (n > 10 && value[10] == 'T')
+    n = 10;
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      gboolean fits = strlen (shapes[s]) == n;
+
+      for (gsize i = 0; fits && i < n; i++)
+        fits = shapes[s][i] == 'd' ? g_ascii_isdigit (value[i]) : value[i] == shapes[s][i];
+      if (fits)
+        {
+          g_autofree char *date = g_strndup (value, n);
+          return intern (self, date);
+        }
+    }
+  return NULL;
+}
+
+/* An id made only of what ids allow: lower-case letters, digits, '-', '_' and '.'. */
+static char *
+to_id_text (const char *wanted)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = wanted; *p != '\0' && s->len < 56; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) || ((c == '_' || c == '.' || c == '-') && s->len > 0))
+        g_string_append_c (s, c);
+      else if (s->len > 0 && s->str[s->len - 1] != '-')
+        g_string_append_c (s, '-');
+    }
+  while (s->len > 0 && s->str[s->len - 1] == '-')
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
+/* The file's own id when it is a valid one not used yet; else one made from it, or from
+ * @prefix and @index, unique in @used. */
+static const char *
+make_id (KrGraphImport *self, GHashTable *used, const char *wanted, const char *prefix, guint index)
+{
+  g_autofree char *base = wanted ? to_id_text (wanted) : g_strdup ("");
+  g_autofree char *id = NULL;
+
+  if (base[0] == '\0')
+    {
+      g_free (base);
+      base = g_strdup_printf ("%s%u", prefix, index);
+    }
+  id = g_strdup (base);
+  for (guint n = 2; g_hash_table_contains (used, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (used, (gpointer)intern (self, id));
+  return intern (self, id);
+}
+
+/* ---- records -------------------------------------------------------------------------- */
+
+/* A country code when the value is one, in any case. */
+static const char *
+to_country (KrGraphImport *self, const char *value)
+{
+  g_autofree char *code = NULL;
+
+  if (value == NULL || strlen (value) != 2 || !g_ascii_isalpha (value[0])
+      || !g_ascii_isalpha (value[1]))
+    return NULL;
+  code = g_ascii_strup (value, 2);
+  return intern (self, code);
+}
+
+static void
+fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const char *id)
+{
+  const char *aliases;
+
+  r->head.place = node->place;
+  r->id = id;
+  r->name = find (node->attrs, entity_name);
+  if (r->name == NULL)
+    r->name = node->id;
+  r->kind = to_token (self, &kr_entity_kind_vocabulary, find (node->attrs, entity_kind),
+                      entity_kind_words, G_N_ELEMENTS (entity_kind_words));
+  if (r->kind == NULL)
+    r->kind = "other";
+  r->country = to_country (self, find (node->attrs, entity_country));
+  r->description = find (node->attrs, entity_description);
+  /* Several values in one are split on "|", as spreadsheets and graph tools write them. */
+  if ((aliases = find (node->attrs, entity_aliases)) != NULL)
+    {
+      g_auto (GStrv) split = g_strsplit (aliases, "|", -1);
+
+      r->n_aliases = g_strv_length (split);
+      r->aliases = kr_dataset_builder_new0 (self->builder, const char *, r->n_aliases);
+      for (guint i = 0; i < r->n_aliases; i++)
+        r->aliases[i] = intern (self, g_strstrip (split[i]));
+    }
+  r->has_position = node->has_position;
+  r->x = node->x;
+  r->y = node->y;
+}
+
+static gboolean
+parse_non_negative (const char *text, double *amount)
+{
+  char *end = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  *amount = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && *amount >= 0;
+}
+
+static KrValueRecord *
+make_value (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
+{
+  const char *currency = find (edge->attrs, deal_currency);
+  KrValueRecord *r;
+  double amount;
+
+  /* An amount in no currency is not money that a map can show. */
+  if (currency == NULL || !parse_non_negative (find (edge->attrs, deal_amount), &amount))
+    return NULL;
+  r = kr_dataset_builder_new0 (self->builder, KrValueRecord, 1);
+  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "value" };
+  r->has_amount = TRUE;
+  r->amount = amount;
+  r->currency = currency;
+  r->approximate = g_strcmp0 (find (edge->attrs, deal_approximate), "true") == 0;
+  return r;
+}
+
+static KrStakeRecord *
+make_stake (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
+{
+  KrStakeRecord *r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+
+  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
+  r->has_before = parse_non_negative (find (edge->attrs, stake_before), &r->before);
+  r->has_after = parse_non_negative (find (edge->attrs, stake_after), &r->after);
+  return r->has_before || r->has_after ? r : NULL;
+}
+
+/* The parties' roles: as the file gives them ("roles", in the order of the ends, or
+ * "source_role" and "target_role"), or those that the kind gives the ends of a line. */
+static void
+fill_roles (KrGraphImport *self, const Item *edge, KrDealRecord *r, KrDealKind kind)
+{
+  g_autofree char *listed = g_strdup (find (edge->attrs, deal_roles));
+  g_auto (GStrv) roles = listed ? g_strsplit_set (g_strstrip (listed), " ,", -1) : NULL;
+  guint n_roles = roles ? g_strv_length (roles) : 0;
+  const char *given[2] = { find (edge->attrs, source_role), find (edge->attrs, target_role) };
+  KrRole from, to;
+
+  kr_deal_kind_ends (kind, &from, &to);
+  for (guint i = 0; i < r->n_parties; i++)
+    {
+      const char *role = NULL;
+
+      if (i < n_roles)
+        role = intern (self, roles[i]);
+      else if (roles == NULL && r->n_parties == 2)
+        role = given[i];
+      if (role == NULL)
+        role = kr_vocabulary_to_token (&kr_role_vocabulary, i == 0 ? from : to);
+      r->parties[i].role = role;
+    }
+}
+
+/* The name an edge's summary gives an end: the node's, or the id the file gives. */
+static const char *
+end_name (GHashTable *nodes, const End *end)
+{
+  const Item *node = end->node ? g_hash_table_lookup (nodes, end->node) : NULL;
+  const char *name = node ? find (node->attrs, entity_name) : NULL;
+
+  return name ? name : end->node ? end->node : "?";
+}
+
+/* What the file says of a link with no words of its own: who it joins, "A → B". */
+static const char *
+make_summary (KrGraphImport *self, GHashTable *nodes, const Item *edge)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (const End *e = edge->ends; e != NULL; e = e->next)
+    {
+      if (e != edge->ends)
+        g_string_append (s, edge->n_ends == 2 ? " → " : ", ");
+      g_string_append (s, end_name (nodes, e));
+    }
+  return intern (self, s->str);
+}
+
+/* The evidence an edge gives: an excerpt with the address it comes from. */
+static void
+fill_evidence (KrGraphImport *self, const Item *edge, KrDealRecord *r, GHashTable *articles)
+{
+  const char *url = find (edge->attrs, article_url);
+  const char *quote = find (edge->attrs, evidence_quote);
+  const char *article;
+
+  if (url == NULL || quote == NULL)
+    return;
+  article = g_hash_table_lookup (articles, url);
+  r->has_evidence = TRUE;
+  r->n_evidence = 1;
+  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, 1);
+  r->evidence->head.place = (KrPlace){ .up = &r->head.place, .key = "evidence" };
+  r->evidence->article = article;
+  r->evidence->quote = quote;
+}
+
+static void
+fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *id,
+           GHashTable *entity_ids, GHashTable *nodes, GHashTable *articles)
+{
+  const char *kind_text = find (edge->attrs, deal_kind);
+  const char *label = find (edge->attrs, (const char *const[]){ "label", NULL });
+  const char *status;
+  guint i = 0;
+
+  r->head.place = edge->place;
+  r->id = id;
+  r->kind = to_token (self, &kr_deal_kind_vocabulary, kind_text, deal_kind_words,
+                      G_N_ELEMENTS (deal_kind_words));
+  /* Neo4j and others name a relationship by its label alone. */
+  if (r->kind == NULL && kind_text == NULL)
+    r->kind = to_token (self, &kr_deal_kind_vocabulary, label, deal_kind_words,
+                        G_N_ELEMENTS (deal_kind_words));
+  if (r->kind == NULL)
+    r->kind = "other";
+  status = find (edge->attrs, deal_status);
+  r->status = to_token (self, &kr_status_vocabulary, status, NULL, 0);
+  if (r->status == NULL)
+    r->status = "unspecified";
+  r->summary = find (edge->attrs, deal_summary);
+  if (r->summary == NULL)
+    r->summary = make_summary (self, nodes, edge);
+  r->date = to_date (self, find (edge->attrs, deal_date));
+  r->end = to_date (self, find (edge->attrs, deal_end));
+  r->note = find (edge->attrs, deal_note);
+  /* A type that is none of Keiretsu's is kept, in words, as a note. */
+  if (r->note == NULL && kind_text != NULL && g_str_equal (r->kind, "other"))
+    r->note = kind_text;
+  r->expected = to_date (self, find (edge->attrs, deal_expected));
+  r->value = make_value (self, edge, r);
+  r->stake = make_stake (self, edge, r);
+
+  r->has_parties = TRUE;
+  r->n_parties = edge->n_ends;
+  r->parties = kr_dataset_builder_new0 (self->builder, KrPartyRecord, edge->n_ends);
+  for (const End *e = edge->ends; e != NULL; e = e->next, i++)
+    {
+      const char *entity = e->node ? g_hash_table_lookup (entity_ids, e->node) : NULL;
+
+      r->parties[i].head.place = (KrPlace){ .up = &r->head.place, .key = e->key };
+      /* An end that is no node stays as the file gives it, for the builder to report. */
+      r->parties[i].entity = entity ? entity : e->node;
+    }
+  fill_roles (self, edge, r, kr_vocabulary_from_token (&kr_deal_kind_vocabulary, r->kind));
+  fill_evidence (self, edge, r, articles);
+}
+
+/* One article per address that edges quote from: the address is all the file says of it, so
+ * it is its title, and its site the publisher. */
+static void
+add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
+{
+  g_autoptr (GPtrArray) urls = g_ptr_array_new ();
+  KrArticleRecord *records;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      const Item *edge = self->edges->pdata[i];
+      const char *url = find (edge->attrs, article_url);
+
+      if (url != NULL && find (edge->attrs, evidence_quote) != NULL
+          && !g_hash_table_contains (articles, url))
+        {
+          g_hash_table_insert (articles, (gpointer)url,
+                               (gpointer)make_id (self, used, NULL, "source-", urls->len + 1));
+          g_ptr_array_add (urls, (gpointer)edge);
+        }
+    }
+  records = kr_dataset_builder_add_articles (self->builder, urls->len);
+  for (guint i = 0; records != NULL && i < urls->len; i++)
+    {
+      const Item *edge = urls->pdata[i];
+      const char *url = find (edge->attrs, article_url);
+      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+      records[i].head.place = edge->place;
+      records[i].id = g_hash_table_lookup (articles, url);
+      records[i].url = url;
+      records[i].title = find (edge->attrs, article_title);
+      if (records[i].title == NULL)
+        records[i].title = url;
+      records[i].publisher = find (edge->attrs, article_publisher);
+      if (records[i].publisher == NULL)
+        records[i].publisher = host && *host ? intern (self, host) : url;
+    }
+}
+
+static void
+finish (KrGraphImport *self)
+{
+  g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) articles = g_hash_table_new (g_str_hash, g_str_equal);
+  KrDatasetRecord *dataset;
+  KrEntityRecord *entities;
+  KrDealRecord *deals;
+
+  dataset = kr_dataset_builder_get_dataset_record (self->builder);
+  dataset->title = find (self->graph_attrs, graph_title);
+  if (dataset->title == NULL)
+    dataset->title = _ ("Untitled graph");
+  dataset->description = find (self->graph_attrs, graph_description);
+
+  /* The file's ids first, so that an id made for another record never takes one of them. */
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const Item *node = self->nodes->pdata[i];
+      g_autofree char *text = node->id ? to_id_text (node->id) : NULL;
+
+      if (node->id != NULL && g_str_equal (text, node->id))
+        g_hash_table_add (used, (gpointer)node->id);
+    }
+  entities = kr_dataset_builder_add_entities (self->builder, self->nodes->len);
+  for (guint i = 0; entities != NULL && i < self->nodes->len; i++)
+    {
+      const Item *node = self->nodes->pdata[i];
+      const char *id;
+
+      if (node->id != NULL && g_hash_table_contains (nodes, node->id))
+        {
+          /* Given twice: the builder says so. */
+          id = g_hash_table_lookup (entity_ids, node->id);
+        }
+      else if (node->id != NULL && g_hash_table_contains (used, node->id))
+        id = node->id;
+      else
+        id = make_id (self, used, node->id, "n", i + 1);
+      if (node->id != NULL && !g_hash_table_contains (nodes, node->id))
+        {
+          g_hash_table_insert (nodes, (gpointer)node->id, (gpointer)node);
+          g_hash_table_insert (entity_ids, (gpointer)node->id, (gpointer)id);
+        }
+      fill_entity (self, node, &entities[i], id);
+    }
+
+  add_articles (self, used, articles);
+  /* What was left unread past the limit counts too, so that the build reports the limit. */
+  deals = kr_dataset_builder_add_deals (self->builder, (guint)(self->n_items - self->nodes->len));
+  for (guint i = 0; deals != NULL && i < self->edges->len; i++)
+    {
+      const Item *edge = self->edges->pdata[i];
+      const char *id = make_id (self, used, edge->id, "e", i + 1);
+
+      fill_deal (self, edge, &deals[i], id, entity_ids, nodes, articles);
+    }
+}
+
+gboolean
+kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
+                      const char *not_root, KrGraphElementFunc read_element, gpointer user_data)
+{
+  g_autoptr (KrXmlReader) xml = NULL;
+  g_autoptr (KrGraphImport) self = NULL;
+  gboolean at_root = TRUE;
+
+  g_return_val_if_fail (builder != NULL && bytes != NULL && root != NULL && not_root != NULL
+                            && read_element != NULL,
+                        FALSE);
+
+  xml = kr_xml_reader_new (builder, bytes);
+  if (xml == NULL)
+    return FALSE;
+  self = import_new (builder);
+  for (KrXmlEvent event; (event = kr_xml_reader_next (xml)) != KR_XML_END_OF_FILE;)
+    {
+      int depth = kr_xml_reader_get_depth (xml);
+
+      if (event == KR_XML_START && at_root)
+        {
+          at_root = FALSE;
+          if (!g_str_equal (kr_xml_reader_get_name (xml), root))
+            {
+              kr_xml_reader_fail (xml, not_root);
+              break;
+            }
+        }
+      else if (event == KR_XML_START)
+        {
+          /* An empty element ends where it begins. */
+          gboolean empty = kr_xml_reader_is_empty (xml);
+
+          if (!read_element (xml, self, user_data))
+            break;
+          if (empty)
+            close_at (self, depth);
+        }
+      else if (event == KR_XML_END)
+        close_at (self, depth);
+    }
+  if (kr_xml_reader_failed (xml))
+    return FALSE;
+  if (at_root)
+    {
+      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
+      return FALSE;
+    }
+  finish (self);
+  return TRUE;
+}

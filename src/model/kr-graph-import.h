@@ -1,0 +1,54 @@
+/* kr-graph-import.h — nodes and edges with named attributes, made into dataset records
+ *
+ * The graph formats (GraphML, GEXF) describe nodes and edges whose attributes are named by
+ * whoever wrote the file. Their readers hand them over here as they come; at the end the
+ * attributes whose names say what they are become Keiretsu's fields ("label" a name, "type"
+ * a kind, "start" a date …), and what a generic graph does not say gets an honest default:
+ * entity kind "other", deal kind "other" (or the closest that its type names), status
+ * "unspecified", and no evidence unless an edge gives an address and a quote.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-dataset-builder.h"
+#include "kr-xml-reader.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KrGraphImport KrGraphImport;
+
+/* Reads an element of the format's (not the root): begins a node or an edge, sets attributes
+ * on the one begun, or reads what declares them. FALSE stops reading. */
+typedef gboolean (*KrGraphElementFunc) (KrXmlReader *xml, KrGraphImport *import,
+                                        gpointer user_data);
+
+/* Reads the XML document in @bytes, whose root element must be @root (else @not_root is the
+ * problem), handing every other element to @read_element, then every record to @builder.
+ * FALSE when there is nothing to build, the problem reported. */
+gboolean kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
+                               const char *not_root, KrGraphElementFunc read_element,
+                               gpointer user_data);
+
+/* Where the graph itself is described, at the current element: the place of the dataset's
+ * own fields. */
+void kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml);
+
+/* A node, or an edge, at the current element; the attributes set until that element ends are
+ * its own. FALSE when the file has more records than a dataset may (which the build
+ * reports): stop reading. */
+gboolean kr_graph_import_begin_node (KrGraphImport *self, KrXmlReader *xml, const char *id);
+gboolean kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, const char *id);
+/* Whether a node or an edge has been begun and its element has not ended yet. */
+gboolean kr_graph_import_in_item (KrGraphImport *self);
+/* One end of the current edge, in order: the node's id as the file gives it. @key says where
+ * in the element it was found ("source"), for problems with it. */
+void kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node);
+
+/* Attribute @name of the innermost node or edge begun and not ended, or of the graph when
+ * there is none. A later value of the same name replaces an earlier one. */
+void kr_graph_import_set (KrGraphImport *self, const char *name, const char *value);
+/* Where the file draws the current node. */
+void kr_graph_import_set_position (KrGraphImport *self, double x, double y);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* kr-graphml-reader.c — reads GraphML into nodes and edges for the graph import
+ *
+ * A <key> declares an attribute: its id, which <data> elements use, its name (attr.name),
+ * what it is for (node, edge, graph or all) and its default. yEd's keys carry drawings
+ * (yfiles.type) whose labels are the names people gave nodes and edges. A <hyperedge> joins
+ * any number of nodes: a deal with more than two parties.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-graphml-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kr-graph-import.h"
+#include "kr-graphml-reader.h"
+
+typedef struct
+{
+  char *name;
+  char *domain; /* "node", "edge", "graph", "all" */
+  char *fallback;
+  gboolean drawing; /* yEd's graphics: its labels are read, nothing else */
+} Key;
+
+static void
+key_free (Key *key)
+{
+  g_free (key->name);
+  g_free (key->domain);
+  g_free (key->fallback);
+  g_free (key);
+}
+
+typedef struct
+{
+  KrXmlReader *xml;
+  KrGraphImport *import;
+  GHashTable *keys;  /* id → Key */
+  gboolean in_graph; /* whether a <graph> has been seen */
+} Reader;
+
+static void
+read_key (Reader *r)
+{
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  Key *key;
+  int depth;
+
+  if (id == NULL)
+    return;
+  key = g_new0 (Key, 1);
+  g_hash_table_replace (r->keys, g_strdup (id), key);
+  key->name = g_strdup (kr_xml_reader_get_attribute (r->xml, "attr.name"));
+  if (key->name == NULL)
+    key->name = g_strdup (id);
+  key->domain = g_strdup (kr_xml_reader_get_attribute (r->xml, "for"));
+  key->drawing = kr_xml_reader_get_attribute (r->xml, "yfiles.type") != NULL;
+  if (kr_xml_reader_is_empty (r->xml))
+    return;
+  depth = kr_xml_reader_get_depth (r->xml);
+  for (;;)
+    {
+      KrXmlEvent event = kr_xml_reader_next (r->xml);
+
+      if (event == KR_XML_END_OF_FILE
+          || (event == KR_XML_END && kr_xml_reader_get_depth (r->xml) == depth))
+        return;
+      if (event == KR_XML_START && g_str_equal (kr_xml_reader_get_name (r->xml), "default"))
+        {
+          g_free (key->fallback);
+          key->fallback = kr_xml_reader_read_text (r->xml);
+        }
+    }
+}
+
+/* The defaults of the keys for @domain, before the element's own data replace them. */
+static void
+set_defaults (Reader *r, const char *domain)
+{
+  GHashTableIter iter;
+  Key *key;
+
+  g_hash_table_iter_init (&iter, r->keys);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&key))
+    if (key->fallback != NULL && !key->drawing
+        && (key->domain == NULL || g_str_equal (key->domain, "all")
+            || g_str_equal (key->domain, domain)))
+      kr_graph_import_set (r->import, key->name, key->fallback);
+}
+
+static void
+read_data (Reader *r)
+{
+  const char *id = kr_xml_reader_get_attribute (r->xml, "key");
+  Key *key = id ? g_hash_table_lookup (r->keys, id) : NULL;
+  g_autofree char *name = g_strdup (key ? key->name : id);
+  g_autofree char *text = NULL;
+
+  /* A drawing's labels come as elements of their own, inside it. */
+  if (name == NULL || (key != NULL && key->drawing))
+    return;
+  text = kr_xml_reader_read_text (r->xml);
+  kr_graph_import_set (r->import, name, text);
+}
+
+/* Begins a node or an edge; FALSE when there are too many. */
+static gboolean
+begin_item (Reader *r, const char *element)
+{
+  gboolean edge = !g_str_equal (element, "node");
+  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
+                     : kr_graph_import_begin_node (r->import, r->xml, id);
+
+  if (!ok)
+    return FALSE;
+  set_defaults (r, edge ? "edge" : "node");
+  if (g_str_equal (element, "edge"))
+    {
+      g_autofree char *source = g_strdup (kr_xml_reader_get_attribute (r->xml, "source"));
+      g_autofree char *target = g_strdup (kr_xml_reader_get_attribute (r->xml, "target"));
+
+      kr_graph_import_add_end (r->import, "source", source);
+      kr_graph_import_add_end (r->import, "target", target);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
+{
+  Reader *r = user_data;
+  const char *name = kr_xml_reader_get_name (xml);
+
+  r->xml = xml;
+  r->import = import;
+
+  if (g_str_equal (name, "key"))
+    read_key (r);
+  else if (g_str_equal (name, "graph"))
+    {
+      if (!r->in_graph)
+        kr_graph_import_set_graph_place (r->import, r->xml);
+      r->in_graph = TRUE;
+    }
+  else if (g_str_equal (name, "node") || g_str_equal (name, "edge")
+           || g_str_equal (name, "hyperedge"))
+    return begin_item (r, name);
+  else if (g_str_equal (name, "endpoint") && kr_graph_import_in_item (r->import))
+    {
+      g_autofree char *node = g_strdup (kr_xml_reader_get_attribute (r->xml, "node"));
+      kr_graph_import_add_end (r->import, "endpoint", node);
+    }
+  else if (g_str_equal (name, "data"))
+    read_data (r);
+  else if (g_str_equal (name, "NodeLabel") || g_str_equal (name, "EdgeLabel"))
+    {
+      g_autofree char *text = kr_xml_reader_read_text (r->xml);
+      g_strstrip (text);
+      if (*text != '\0')
+        kr_graph_import_set (r->import, "label", text);
+    }
+  return TRUE;
+}
+
+gboolean
+kr_graphml_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
+{
+  g_autoptr (GHashTable) keys
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)key_free);
+  Reader r = { .keys = keys };
+
+  return kr_graph_import_read (builder, bytes, "graphml",
+                               _ ("this is not a GraphML file; expected <graphml>"), read_element,
+                               &r);
+}

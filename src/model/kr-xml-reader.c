@@ -1,0 +1,397 @@
+/* kr-xml-reader.c — libxml2's streaming reader, with the limits of every dataset
+ *
+ * libxml2 places what it reports as errors, but not the elements it hands over: their start
+ * is found by following the bytes alongside, from one "<" to the next that opens an element
+ * (the reader hands every element over in the order of the file, and a "<" can only appear
+ * in a tag, a comment, a CDATA section or a processing instruction).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-xml-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/xmlreader.h>
+#include <string.h>
+
+#include "kr-xml-reader.h"
+
+struct _KrXmlReader
+{
+  KrDatasetBuilder *builder;
+  xmlTextReaderPtr reader;
+  const char *data;
+  gsize size;
+  gboolean failed;
+
+  /* how far the bytes have been followed, and where the last element found in them starts */
+  gsize offset;
+  int line, column;
+  int element_line, element_column;
+
+  xmlChar *attribute; /* the last one asked for */
+};
+
+static const char *
+dtd_refused (void)
+{
+  return _ ("the file declares a DTD; DTDs and the entities they declare are not read");
+}
+
+static void
+on_error (void *user_data, xmlErrorPtr error)
+{
+  KrXmlReader *self = user_data;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->failed || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  text = g_strdup (error->message ? error->message : "");
+  /* libxml2 ends its messages with a line break, and puts some in the middle. */
+  g_strdelimit (g_strchomp (text), "\n", ' ');
+  message = g_strdup_printf (_ ("syntax error: %s"), text);
+  kr_dataset_builder_report_position (self->builder, error->line, error->int2, message);
+  self->failed = TRUE;
+}
+
+static void advance (KrXmlReader *self, gsize n);
+static void skip_past (KrXmlReader *self, const char *end);
+
+/* Whether the prolog, before the root element, declares a DTD: refused before libxml2 parses
+ * anything, so that nothing the DTD declares is ever read. */
+static gboolean
+declares_dtd (KrXmlReader *self)
+{
+  if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    self->offset = 3;
+  while (self->offset < self->size)
+    {
+      const char *p = self->data + self->offset;
+      gsize left = self->size - self->offset;
+
+      if (g_ascii_isspace (*p))
+        advance (self, 1);
+      else if (left >= 2 && memcmp (p, "<?", 2) == 0)
+        skip_past (self, "?>");
+      else if (left >= 4 && memcmp (p, "<!--", 4) == 0)
+        skip_past (self, "-->");
+      else
+        return left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0;
+    }
+  return FALSE;
+}
+
+KrXmlReader *
+kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
+{
+  KrXmlReader *self;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (builder != NULL && bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+  if (size > KR_DATASET_MAX_FILE_SIZE)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
+                                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      kr_dataset_builder_report_position (builder, 0, 0, msg);
+      return NULL;
+    }
+  if (size == 0)
+    {
+      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
+      return NULL;
+    }
+
+  self = g_new0 (KrXmlReader, 1);
+  self->builder = builder;
+  self->data = data;
+  self->size = size;
+  self->line = 1;
+  self->column = 1;
+  if (declares_dtd (self))
+    {
+      kr_dataset_builder_report_position (builder, self->line, self->column, dtd_refused ());
+      g_free (self);
+      return NULL;
+    }
+  self->offset = 0;
+  self->line = 1;
+  self->column = 1;
+  /* Without XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay references,
+   * no external subset is fetched, and libxml2 keeps its own limits on depth and text. */
+  self->reader
+      = xmlReaderForMemory (data, (int)size, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  if (self->reader == NULL)
+    {
+      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file cannot be read as XML"));
+      g_free (self);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (self->reader, on_error, self);
+  return self;
+}
+
+void
+kr_xml_reader_free (KrXmlReader *self)
+{
+  if (self == NULL)
+    return;
+  xmlFree (self->attribute);
+  xmlFreeTextReader (self->reader);
+  g_free (self);
+}
+
+gboolean
+kr_xml_reader_failed (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->failed;
+}
+
+/* Moves self->offset past @n bytes, counting lines and characters. */
+static void
+advance (KrXmlReader *self, gsize n)
+{
+  for (gsize end = MIN (self->offset + n, self->size); self->offset < end; self->offset++)
+    {
+      guchar c = (guchar)self->data[self->offset];
+
+      if (c == '\n')
+        {
+          self->line++;
+          self->column = 1;
+        }
+      else if ((c & 0xC0) != 0x80)
+        self->column++;
+    }
+}
+
+/* Moves past what ends with @end, from the current offset. */
+static void
+skip_past (KrXmlReader *self, const char *end)
+{
+  const char *at
+      = g_strstr_len (self->data + self->offset, (gssize)(self->size - self->offset), end);
+
+  advance (self, at ? (gsize)(at - (self->data + self->offset)) + strlen (end)
+                    : self->size - self->offset);
+}
+
+/* Finds the next start tag in the bytes: the element the reader has just handed over. */
+static void
+find_element (KrXmlReader *self)
+{
+  while (self->offset < self->size)
+    {
+      const char *p = self->data + self->offset;
+      const char *lt = memchr (p, '<', self->size - self->offset);
+      const char *rest;
+      gsize left;
+
+      if (lt == NULL)
+        {
+          advance (self, self->size - self->offset);
+          return;
+        }
+      advance (self, (gsize)(lt - p));
+      rest = self->data + self->offset;
+      left = self->size - self->offset;
+      if (left >= 4 && memcmp (rest, "<!--", 4) == 0)
+        skip_past (self, "-->");
+      else if (left >= 9 && memcmp (rest, "<![CDATA[", 9) == 0)
+        skip_past (self, "]]>");
+      else if (left >= 2 && (rest[1] == '?' || rest[1] == '!'))
+        skip_past (self, ">");
+      else if (left >= 2 && rest[1] == '/')
+        advance (self, 2);
+      else
+        {
+          self->element_line = self->line;
+          self->element_column = self->column;
+          advance (self, 1);
+          return;
+        }
+    }
+}
+
+KrXmlEvent
+kr_xml_reader_next (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, KR_XML_END_OF_FILE);
+
+  g_clear_pointer (&self->attribute, xmlFree);
+  while (!self->failed)
+    {
+      int r = xmlTextReaderRead (self->reader);
+
+      if (r == 0)
+        return KR_XML_END_OF_FILE;
+      if (r < 0)
+        {
+          if (!self->failed)
+            kr_xml_reader_fail (self, _ ("the file is not well-formed XML"));
+          return KR_XML_END_OF_FILE;
+        }
+      switch (xmlTextReaderNodeType (self->reader))
+        {
+        case XML_READER_TYPE_ELEMENT:
+          find_element (self);
+          if (xmlTextReaderDepth (self->reader) >= KR_DATASET_MAX_DEPTH)
+            {
+              g_autofree char *msg = g_strdup_printf (
+                  _ ("elements are nested more than %d levels deep"), KR_DATASET_MAX_DEPTH);
+              kr_xml_reader_fail (self, msg);
+              return KR_XML_END_OF_FILE;
+            }
+          return KR_XML_START;
+        case XML_READER_TYPE_END_ELEMENT:
+          return KR_XML_END;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          return KR_XML_TEXT;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          kr_xml_reader_fail (self, dtd_refused ());
+          return KR_XML_END_OF_FILE;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+          kr_xml_reader_fail (self, _ ("the file refers to an entity that it does not declare"));
+          return KR_XML_END_OF_FILE;
+        default:
+          break;
+        }
+    }
+  return KR_XML_END_OF_FILE;
+}
+
+const char *
+kr_xml_reader_get_name (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char *)xmlTextReaderConstLocalName (self->reader);
+}
+
+gboolean
+kr_xml_reader_is_empty (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return xmlTextReaderIsEmptyElement (self->reader) == 1;
+}
+
+int
+kr_xml_reader_get_depth (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return xmlTextReaderDepth (self->reader);
+}
+
+void
+kr_xml_reader_get_position (KrXmlReader *self, int *line, int *column)
+{
+  g_return_if_fail (self != NULL && line != NULL && column != NULL);
+  *line = self->element_line;
+  *column = self->element_column;
+}
+
+const char *
+kr_xml_reader_get_attribute (KrXmlReader *self, const char *name)
+{
+  g_return_val_if_fail (self != NULL && name != NULL, NULL);
+  g_clear_pointer (&self->attribute, xmlFree);
+  self->attribute = xmlTextReaderGetAttribute (self->reader, (const xmlChar *)name);
+  return (const char *)self->attribute;
+}
+
+const char *
+kr_xml_reader_get_text (KrXmlReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char *)xmlTextReaderConstValue (self->reader);
+}
+
+char *
+kr_xml_reader_read_text (KrXmlReader *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  int depth;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (kr_xml_reader_is_empty (self))
+    return g_strdup ("");
+  depth = kr_xml_reader_get_depth (self);
+  for (;;)
+    {
+      KrXmlEvent event = kr_xml_reader_next (self);
+
+      if (event == KR_XML_END_OF_FILE
+          || (event == KR_XML_END && kr_xml_reader_get_depth (self) == depth))
+        break;
+      if (event == KR_XML_TEXT)
+        {
+          const char *t = kr_xml_reader_get_text (self);
+          if (t != NULL)
+            g_string_append (text, t);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+kr_xml_reader_fail (KrXmlReader *self, const char *message)
+{
+  g_return_if_fail (self != NULL && message != NULL);
+  if (self->failed)
+    return;
+  kr_dataset_builder_report_position (self->builder, self->element_line, self->element_column,
+                                      message);
+  self->failed = TRUE;
+}
+
+/* ---- places ------------------------------------------------------------------------- */
+
+KrPlace
+kr_xml_reader_place (KrDatasetBuilder *builder, const char *element, int line, int column)
+{
+  KrPlace *at_line = kr_dataset_builder_new0 (builder, KrPlace, 1);
+
+  *at_line = (KrPlace){ .index = (guint)MAX (line, 0), .indexed = TRUE };
+  return (
+      KrPlace){ .up = at_line, .key = element, .index = (guint)MAX (column, 0), .indexed = TRUE };
+}
+
+void
+kr_xml_reader_format_place (GString *out, const KrPlace *place, gboolean in_text)
+{
+  const KrPlace *links[16];
+  guint n = 0;
+
+  (void)in_text;
+  for (const KrPlace *p = place; p != NULL && n < G_N_ELEMENTS (links); p = p->up)
+    links[n++] = p;
+  /* The line, then the element's column, then the fields within the record. */
+  if (n < 2)
+    {
+      g_string_append (out, "1:1");
+      return;
+    }
+  g_string_append_printf (out, "%u:%u", links[n - 1]->index, links[n - 2]->index);
+  for (guint i = n - 2; i-- > 0;)
+    {
+      const KrPlace *p = links[i];
+
+      g_string_append (out, i == n - 3 ? ": " : ".");
+      if (p->key != NULL)
+        {
+          g_autofree char *key = kr_problem_quote (p->key);
+          g_string_append (out, key);
+        }
+      if (p->indexed)
+        g_string_append_printf (out, "[%u]", p->index);
+    }
+}

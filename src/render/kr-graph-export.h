@@ -1,0 +1,25 @@
+/* kr-graph-export.h — what a scene shows, as a GraphML or GEXF graph for other programs
+ *
+ * Entities are nodes, with their name, kind, country, description and aliases; deals are
+ * edges from the party that acts to the one acted upon, with their kind, status, summary,
+ * dates, money, stake, note and every party's role, in attributes named as the graph import
+ * reads them back. GEXF also places each node where the map draws it (viz:position, y up)
+ * and gives the deals' dates to Gephi's timeline. Neither format has a place for the
+ * excerpts: what is left out is said by kr_graph_export_left_out().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kr-export.h"
+
+G_BEGIN_DECLS
+
+/* The file's text; @format is KR_EXPORT_GRAPHML or KR_EXPORT_GEXF. */
+char *kr_graph_export_write (KrScene *scene, KrExportFormat format);
+
+/* What a file of @format leaves out of what @scene shows, in sentences for people; NULL when
+ * nothing (or when @format is not a graph format). */
+char *kr_graph_export_left_out (KrScene *scene, KrExportFormat format);
+
+G_END_DECLS

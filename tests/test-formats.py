@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Graph files written by other programs: networkx and igraph, as Debian ships them, write
+GraphML (and GEXF) that `keiretsu --check` reads and `--export` draws."""
+import os
+import shutil
+import subprocess
+import tempfile
+import json
+import unittest
+import xml.etree.ElementTree as ET
+
+KEIRETSU = os.environ.get("KEIRETSU", "keiretsu")
+SRCDIR = os.path.dirname(os.path.abspath(__file__))
+BUILTIN = os.path.join(SRCDIR, "..", "data", "keiretsu-builtin.json")
+SVG = "{http://www.w3.org/2000/svg}"
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+GEXF = "{http://gexf.net/1.3}"
+
+try:
+    import networkx
+except ImportError:
+    networkx = None
+try:
+    import igraph
+except ImportError:
+    igraph = None
+
+
+def run(*args):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["LC_ALL"] = "C.UTF-8"
+    return subprocess.run([KEIRETSU, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+class Written(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def assert_reads(self, path, summary, names):
+        r = run("--check", path)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("valid: " + summary, r.stdout)
+        svg = self.path("out.svg")
+        r = run("--export", svg, path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        titles = {"".join(t.itertext()) for t in ET.parse(svg).getroot().iter(SVG + "title")}
+        for name in names:
+            self.assertTrue(any(name in t for t in titles), (name, titles))
+
+    def networkx_graph(self):
+        g = networkx.DiGraph(name="Alliances")
+        g.add_node("nissan", label="Nissan", type="company", country="JP")
+        g.add_node("renault", label="Renault", type="Organization", country="fr")
+        g.add_node("Mitsubishi Motors")
+        g.add_edge("renault", "nissan", relation="equity_stake", start="1999-03-27")
+        g.add_edge("nissan", "Mitsubishi Motors", relation="owns", status="completed")
+        return g
+
+    @unittest.skipIf(networkx is None, "python3-networkx is not installed")
+    def test_networkx_graphml(self):
+        path = self.path("nx.graphml")
+        networkx.write_graphml(self.networkx_graph(), path)
+        self.assert_reads(path, "3 entities, 2 deals, 0 articles",
+                          ["Nissan", "Renault", "Mitsubishi Motors"])
+
+    @unittest.skipIf(networkx is None, "python3-networkx is not installed")
+    def test_networkx_graphml_places(self):
+        g = self.networkx_graph()
+        g.add_edge("nissan", "nissan")
+        path = self.path("loop.graphml")
+        networkx.write_graphml(g, path)
+        r = run("--check", path)
+        self.assertEqual(r.returncode, 1)
+        with open(path, encoding="utf-8") as f:
+            line = next(n for n, text in enumerate(f, 1)
+                        if 'target="nissan"' in text and 'source="nissan"' in text)
+        self.assertRegex(r.stdout, r"loop\.graphml:%d:\d+: target\.entity: .*already a party" % line)
+
+    @unittest.skipIf(networkx is None, "python3-networkx is not installed")
+    def test_networkx_gexf(self):
+        g = self.networkx_graph()
+        g.nodes["nissan"]["viz"] = {"position": {"x": 10.5, "y": -3.0, "z": 0.0}, "size": 4}
+        for version in ("1.2draft", "1.1draft"):
+            path = self.path("nx-%s.gexf" % version)
+            networkx.write_gexf(g, path, version=version)
+            self.assert_reads(path, "3 entities, 2 deals, 0 articles",
+                              ["Nissan", "Renault", "Mitsubishi Motors"])
+
+    @unittest.skipIf(igraph is None, "python3-igraph is not installed")
+    def test_igraph_graphml(self):
+        g = igraph.Graph(directed=True)
+        g.add_vertices(3)
+        g.vs["name"] = ["Toyota", "Panasonic", "Prime Planet"]
+        g.add_edges([(0, 2), (1, 2)])
+        g.es["type"] = ["joint_venture", "joint_venture"]
+        path = self.path("ig.graphml")
+        g.write_graphml(path)
+        self.assert_reads(path, "3 entities, 2 deals, 0 articles",
+                          ["Toyota", "Panasonic", "Prime Planet"])
+
+
+def entities_of(dataset):
+    """What a graph file can hold of each entity: everything but other names and evidence."""
+    return {e["id"]: (e["name"], e["kind"], e.get("country"), e.get("description"),
+                      tuple(e.get("aliases", ()))) for e in dataset["entities"]}
+
+
+def deals_of(dataset, parties_at_most=None):
+    """Each deal's fields but proposers and evidence, its parties as a set."""
+    deals = {}
+    for d in dataset["deals"]:
+        if parties_at_most is not None and len(d["parties"]) > parties_at_most:
+            continue
+        value = d.get("value", {})
+        stake = d.get("stake", {})
+        deals[d["id"]] = (d["kind"], d["status"], d["summary"], d.get("date"), d.get("end"),
+                          d.get("expected"), d.get("note"), value.get("amount"),
+                          value.get("currency"), value.get("approximate", False),
+                          stake.get("before"), stake.get("after"),
+                          frozenset((p["entity"], p["role"]) for p in d["parties"]))
+    return deals
+
+
+def read_graph(path):
+    """The dataset's fields as the file written by --export holds them."""
+    root = ET.parse(path).getroot()
+    entities, deals = [], []
+    if root.tag == GRAPHML + "graphml":
+        keys = {k.get("id"): k.get("attr.name") for k in root.iter(GRAPHML + "key")}
+
+        def values(element):
+            return {keys[d.get("key")]: d.text or "" for d in element.findall(GRAPHML + "data")}
+
+        items = [(n, n.get("id"), values(n)) for n in root.iter(GRAPHML + "node")]
+        links = []
+        for e in root.iter(GRAPHML + "edge"):
+            links.append((e.get("id"), [e.get("source"), e.get("target")], values(e)))
+        for e in root.iter(GRAPHML + "hyperedge"):
+            links.append((e.get("id"), [p.get("node") for p in e.findall(GRAPHML + "endpoint")],
+                          values(e)))
+    else:
+        titles = {a.get("id"): a.get("title") for a in root.iter(GEXF + "attribute")}
+
+        def values(element):
+            return {titles[v.get("for")]: v.get("value") for v in element.iter(GEXF + "attvalue")}
+
+        items = [(n, n.get("id"), values(n)) for n in root.iter(GEXF + "node")]
+        links = [(e.get("id"), [e.get("source"), e.get("target")], values(e))
+                 for e in root.iter(GEXF + "edge")]
+    for _, id, v in items:
+        entity = {"id": id, "name": v["name"], "kind": v["kind"]}
+        for key in ("country", "description"):
+            if key in v:
+                entity[key] = v[key]
+        if "aliases" in v:
+            entity["aliases"] = v["aliases"].split("|")
+        entities.append(entity)
+    for id, ends, v in links:
+        deal = {"id": id, "kind": v["kind"], "status": v["status"], "summary": v["summary"],
+                "parties": [{"entity": e, "role": r} for e, r in zip(ends, v["roles"].split())]}
+        for key in ("date", "end", "expected", "note"):
+            if key in v:
+                deal[key] = v[key]
+        if "amount" in v:
+            deal["value"] = {"amount": float(v["amount"]), "currency": v["currency"],
+                             "approximate": v.get("approximate") == "true"}
+        stake = {k: float(v["stake_" + k]) for k in ("before", "after") if "stake_" + k in v}
+        if stake:
+            deal["stake"] = stake
+        deals.append(deal)
+    return {"entities": entities, "deals": deals}
+
+
+class RoundTrip(unittest.TestCase):
+    """Keiretsu JSON → GraphML or GEXF → Keiretsu keeps all that the format can hold."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        with open(BUILTIN, encoding="utf-8") as f:
+            self.dataset = json.load(f)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def round_trip(self, suffix, parties_at_most, left_out):
+        first = os.path.join(self.dir, "first." + suffix)
+        second = os.path.join(self.dir, "second." + suffix)
+        r = run("--export", first, BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for words in left_out:
+            self.assertIn(words, r.stderr)
+        written = read_graph(first)
+        self.assertEqual(entities_of(written), entities_of(self.dataset))
+        self.assertEqual(deals_of(written), deals_of(self.dataset, parties_at_most))
+        # Read back, it writes the same again.
+        r = run("--export", second, first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        again = read_graph(second)
+        self.assertEqual(entities_of(again), entities_of(written))
+        self.assertEqual(deals_of(again), deals_of(written))
+
+    def test_graphml(self):
+        self.round_trip("graphml", None, ["GraphML has no place for the excerpts"])
+
+    def test_gexf(self):
+        self.round_trip("gexf", 2, ["GEXF has no place for the excerpts",
+                                    "10 deals between more parties were left out"])
+
+    def test_gexf_positions_and_times(self):
+        path = os.path.join(self.dir, "map.gexf")
+        self.assertEqual(run("--export", path, BUILTIN).returncode, 0)
+        root = ET.parse(path).getroot()
+        self.assertTrue(all(n.find("{http://gexf.net/1.3/viz}position") is not None
+                            for n in root.iter(GEXF + "node")))
+        dated = [e for e in root.iter(GEXF + "edge") if e.get("start")]
+        self.assertTrue(dated)
+        # Gephi's timeline takes whole days.
+        self.assertTrue(all(len(e.get("start")) == 10 for e in dated))
+
+    def test_part_of_the_map(self):
+        path = os.path.join(self.dir, "focus.graphml")
+        r = run("--export", path, "--focus", "nissan", BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        written = read_graph(path)
+        ids = {e["id"] for e in written["entities"]}
+        self.assertIn("nissan", ids)
+        self.assertLess(len(ids), len(self.dataset["entities"]))
+        for deal in written["deals"]:
+            self.assertTrue({p["entity"] for p in deal["parties"]} <= ids)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
