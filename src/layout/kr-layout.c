@@ -177,6 +177,15 @@ copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
   g_array_append_val (output->edges, oe);
 }
 
+/* Graphviz's @messages say why, when it said anything. */
+static void
+set_unplaced_error (GError **error, KrEngine engine, const char *messages)
+{
+  g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
+               _ ("%s could not place the entities: %s"), kr_engine_get_name (engine),
+               *messages ? messages : _ ("it gave coordinates that are not numbers"));
+}
+
 static KrLayoutOutput *
 compute_locked (const KrLayoutInput *input, GError **error)
 {
@@ -209,6 +218,12 @@ compute_locked (const KrLayoutInput *input, GError **error)
   for (guint i = 0; i < input->edges->len; i++)
     copy_edge (output, graph->edges[i], &bb);
   gvFreeLayout (graphviz_context, graph->graph);
+  if (!kr_layout_output_is_placed (output))
+    {
+      g_strstrip (graphviz_messages->str);
+      set_unplaced_error (error, input->engine, graphviz_messages->str);
+      g_clear_pointer (&output, kr_layout_output_free);
+    }
   return output;
 }
 
@@ -550,6 +565,12 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
       = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
   if (output == NULL)
     {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!kr_layout_output_is_placed (output))
+    {
+      set_unplaced_error (&error, job->input->engine, "");
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
