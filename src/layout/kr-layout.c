@@ -144,11 +144,12 @@ copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
       const bezier *last = &spl->list[spl->size - 1];
       guint total = 0;
 
-      for (int i = 0; i < spl->size; i++)
+      /* The sizes are ints before Graphviz 13, size_t since. */
+      for (size_t i = 0; i < (size_t)spl->size; i++)
         total += (guint)spl->list[i].size;
       oe.points = g_new (KrPoint, total);
-      for (int i = 0; i < spl->size; i++)
-        for (int j = 0; j < spl->list[i].size; j++)
+      for (size_t i = 0; i < (size_t)spl->size; i++)
+        for (size_t j = 0; j < (size_t)spl->list[i].size; j++)
           {
             /* Consecutive pieces share an end point; keep one copy. */
             if (i > 0 && j == 0)
