@@ -164,6 +164,9 @@ json_escape (const char *text)
 static KrDataset *
 dataset_from_json (GString *json, const char *name)
 {
+  /* GLib's inline g_string_append() allows for a NULL string: without this, GCC 15 warns of
+   * the dereference below on that path. */
+  g_assert_nonnull (json);
   g_autoptr (GBytes) bytes = g_bytes_new (json->str, json->len);
   g_autoptr (GError) error = NULL;
   KrDataset *ds = kr_dataset_new_from_bytes (bytes, name, NULL, &error);
