@@ -2,13 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the Flatpak manifest without a network.
 
-Usage: check-manifest.py MANIFEST [--app-id ID]
+Usage: check-manifest.py MANIFEST [--app-id ID] [--version VERSION]
 
 Checks that the manifest is valid JSON with the keys a build needs, that its id matches the
 application's id (by default the manifest's file name), that every downloaded source is pinned
-by a SHA-256 checksum and every git source by a commit, that local sources exist, and that the
-sandbox gets no direct file-system access (files come through the portal). When flatpak-builder
-is installed, it must also read the manifest without a warning (--show-manifest).
+by a SHA-256 checksum and every git source by a tag and a commit (with --version, the tag of
+that release), that local sources exist, and that the sandbox gets no direct file-system access
+(files come through the portal). A Graphviz module must build with GTS (sfdp places nothing
+without it), leave no plugin development links and not name its plugin list after one ABI
+version. When flatpak-builder is installed, it must also read the manifest without a warning
+(--show-manifest).
 
 Prints one line per problem as "MANIFEST: WHERE: message" and exits 1 if there is any.
 """
@@ -25,15 +28,20 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 COMMIT = re.compile(r"[0-9a-f]{40}")
 REQUIRED = ("runtime", "runtime-version", "sdk", "command", "modules")
 DOWNLOADED = ("archive", "file", "extra-data")
+# Graphviz names its plugin list after the plugin ABI (config6, config8, ...).
+PLUGIN_LIST = re.compile(r"lib/graphviz/config[0-9]")
+PLUGIN_LINKS = "/lib/graphviz/*.so"
 
 
 class Checker:
-    def __init__(self, manifest: pathlib.Path):
+    def __init__(self, manifest: pathlib.Path, version: str | None):
         self.manifest = manifest
+        self.version = version
         self.base = manifest.parent
         self.problems: list[str] = []
         self.modules = 0
         self.sources = 0
+        self.built: list[str] = []
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{self.manifest}: {where}: {message}")
@@ -95,7 +103,27 @@ class Checker:
                 self.problem(here, 'has no "name"')
             for j, source in enumerate(module.get("sources", [])):
                 self.check_source(source, f"{here}.sources[{j}]", module_base)
+            # flatpak-builder builds the nested modules first.
             self.check_modules(module.get("modules", []), f"{here}.modules", module_base)
+            if module.get("name") == "graphviz":
+                self.check_graphviz(module, here)
+            self.built.append(module.get("name"))
+
+    def check_graphviz(self, module: dict, where: str) -> None:
+        options = module.get("config-opts", [])
+        if "--with-gts" not in options:
+            self.problem(f"{where}.config-opts",
+                         'needs "--with-gts": without GTS, sfdp places entities at NaN')
+        if "gts" not in self.built:
+            self.problem(where, 'needs a "gts" module built before it')
+        if PLUGIN_LINKS not in module.get("cleanup", []):
+            self.problem(f"{where}.cleanup",
+                         f'needs "{PLUGIN_LINKS}", the plugins\' development links')
+        for i, command in enumerate(module.get("post-install", [])):
+            if PLUGIN_LIST.search(str(command)):
+                self.problem(f"{where}.post-install[{i}]",
+                             "names the plugin list after one ABI version; "
+                             "test every lib/graphviz/config* that dot -c writes")
 
     def check_source(self, source, where: str, base: pathlib.Path) -> None:
         if isinstance(source, str):
@@ -121,6 +149,11 @@ class Checker:
         elif kind == "git":
             if not COMMIT.fullmatch(str(source.get("commit", ""))):
                 self.problem(where, 'a "git" source needs a "commit" of 40 hexadecimal digits')
+            tag = source.get("tag")
+            if not tag:
+                self.problem(where, 'a "git" source needs the "tag" of a release')
+            elif self.version and tag != f"v{self.version}":
+                self.problem(f"{where}.tag", f'is "{tag}", expected "v{self.version}"')
         elif kind in DOWNLOADED or "url" in source:
             if not source.get("url"):
                 self.problem(where, f'a "{kind}" source needs a "url"')
@@ -158,9 +191,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Checks a Flatpak manifest offline.")
     parser.add_argument("manifest", type=pathlib.Path)
     parser.add_argument("--app-id", help="the expected id (default: the file name's stem)")
+    parser.add_argument("--version", help="the release that git sources must be tagged with")
     args = parser.parse_args()
 
-    checker = Checker(args.manifest)
+    checker = Checker(args.manifest, args.version)
     data = checker.load(args.manifest, "$")
     if data is None:
         print("\n".join(checker.problems))

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "kr-filter.h"
 #include "kr-graph.h"
 #include "kr-layout-input.h"
+#include "kr-layout-output.h"
 #include "kr-layout.h"
 #include "kr-map.h"
 #include "kr-scene-paint.h"
@@ -163,6 +165,9 @@ json_escape (const char *text)
 static KrDataset *
 dataset_from_json (GString *json, const char *name)
 {
+  /* GLib's inline g_string_append() allows for a NULL string: without this, GCC 15 warns of
+   * the dereference below on that path. */
+  g_assert_nonnull (json);
   g_autoptr (GBytes) bytes = g_bytes_new (json->str, json->len);
   g_autoptr (GError) error = NULL;
   KrDataset *ds = kr_dataset_new_from_bytes (bytes, name, NULL, &error);
@@ -594,6 +599,95 @@ test_worker_crash (void)
   g_assert_null (scene);
   g_assert_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==, "Error: syntax");
+}
+
+/* A reply for @input whose first node sits at @x, its edges straight lines along y = 0. */
+static KrLayoutOutput *
+make_output (const KrLayoutInput *input, double x)
+{
+  KrLayoutOutput *output = kr_layout_output_new (100, 50);
+
+  for (guint i = 0; i < input->nodes->len; i++)
+    {
+      KrOutputNode node = { .x = i == 0 ? x : 10.0 * i, .y = 20 };
+      g_array_append_val (output->nodes, node);
+    }
+  for (guint i = 0; i < input->edges->len; i++)
+    {
+      KrOutputEdge edge = { .n_points = 4, .points = g_new (KrPoint, 4) };
+      for (guint p = 0; p < 4; p++)
+        edge.points[p] = (KrPoint){ p, 0 };
+      g_array_append_val (output->edges, edge);
+    }
+  return output;
+}
+
+static void
+test_unplaced_output (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
+  KrLayoutOptions options = KR_LAYOUT_OPTIONS_INIT;
+  g_autoptr (KrLayoutInput) input = kr_layout_input_new (ds, &options);
+  const double places[] = { 0, NAN, INFINITY, -INFINITY };
+
+  /* Coordinates that are not numbers come through intact, and are judged apart: an engine's
+   * failure, not a malformed reply. */
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr (KrLayoutOutput) output = make_output (input, places[i]);
+      g_autoptr (GBytes) bytes = kr_layout_output_serialize (output);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KrLayoutOutput) back
+          = kr_layout_output_deserialize (bytes, input->nodes->len, input->edges->len, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+      g_assert_true (kr_layout_output_is_placed (back) == isfinite (places[i]));
+    }
+  {
+    g_autoptr (KrLayoutOutput) output = make_output (input, 0);
+    g_array_index (output->edges, KrOutputEdge, 0).points[2].y = NAN;
+    g_assert_false (kr_layout_output_is_placed (output));
+    output->width = INFINITY;
+    g_array_index (output->edges, KrOutputEdge, 0).points[2].y = 0;
+    g_assert_false (kr_layout_output_is_placed (output));
+  }
+}
+
+static void
+test_worker_unplaced (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_good ("minimal.json");
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP };
+  g_autoptr (KrLayoutInput) input = kr_layout_input_new (ds, &options);
+  g_autoptr (KrLayoutOutput) output = make_output (input, NAN);
+  g_autoptr (GBytes) bytes = kr_layout_output_serialize (output);
+  g_autofree char *path = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  GAsyncResult *result = NULL;
+  int fd = g_file_open_tmp ("kr-unplaced-XXXXXX", &path, &error);
+
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize)g_bytes_get_size (bytes), &error));
+  script = g_strdup_printf ("cat >/dev/null; cat '%s'", path);
+
+  /* A helper that answers with NaN: the engine is named as the one that failed. */
+  {
+    const char *argv[] = { "/bin/sh", "-c", script, NULL };
+    kr_layout_set_worker (argv);
+  }
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  scene = wait_for_layout (&result, &error);
+  kr_layout_set_worker (NULL);
+  g_remove (path);
+  g_assert_null (scene);
+  g_assert_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==,
+                   "sfdp could not place the entities: it gave coordinates that are not numbers");
 }
 
 static void
@@ -1897,5 +1991,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/worker-crash", test_worker_crash);
   g_test_add_func ("/pins/layout", test_pins);
   g_test_add_func ("/pins/map", test_map_pins);
+  g_test_add_func ("/layout/unplaced-output", test_unplaced_output);
+  g_test_add_func ("/layout/worker-unplaced", test_worker_unplaced);
   return g_test_run ();
 }

@@ -1377,13 +1377,13 @@ point_on_deal (KrDiagramView *diagram, const char *id, double *x, double *y)
       for (double t = 0.3; t <= 0.7; t += 0.05)
         {
           KrPoint p = kr_bezier_point (edge->points, t);
-          KrHit hit = kr_scene_hit_test (scene, p.x, p.y, 1.0);
+          KrHit hit;
 
+          /* Where the pointer finds the line, not a name plate over it. */
+          kr_diagram_view_to_widget (diagram, p.x, p.y, x, y);
+          hit = kr_diagram_view_hit_at (diagram, *x, *y);
           if (hit.type == KR_HIT_EDGE && hit.index == i)
-            {
-              kr_diagram_view_to_widget (diagram, p.x, p.y, x, y);
-              return TRUE;
-            }
+            return TRUE;
         }
     }
   return FALSE;

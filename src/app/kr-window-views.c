@@ -251,7 +251,7 @@ ask_name (KrWindow *self, const char *renaming)
   d->window = g_object_ref (self);
   d->renaming = g_strdup (renaming);
 #if ADW_CHECK_VERSION(1, 5, 0)
-  d->dialog = adw_alert_dialog_new (heading, NULL);
+  d->dialog = GTK_WIDGET (adw_alert_dialog_new (heading, NULL));
 #else
   d->dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 #endif

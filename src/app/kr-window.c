@@ -74,15 +74,21 @@ _kr_window_display_name (GFile *file)
   return g_path_get_basename (uri);
 }
 
+/* The body is plain text: it quotes the file, which may contain anything. */
 static void
 show_problems_dialog (KrWindow *self, const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+#if ADW_CHECK_VERSION(1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
-  /* The body is plain text: it quotes the file, which may contain anything. */
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _ ("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+#else
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+#endif
 }
 
 static void

@@ -195,7 +195,6 @@ static void
 set_link (Agraph_t *graph, void *obj, Agsym_t *sym, const KrInputLink *link, gboolean text)
 {
   char html[256];
-  char *value;
 
   if (text)
     {
@@ -207,10 +206,15 @@ set_link (Agraph_t *graph, void *obj, Agsym_t *sym, const KrInputLink *link, gbo
               "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR>"
               "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR></TABLE>",
               (int)ceil (link->width), (int)ceil (link->height));
+#ifdef HAVE_AGXSET_HTML
+  (void)graph;
+  agxset_html (obj, sym, html);
+#else
   /* An HTML string is told apart by how cgraph stores it: agxset finds this one by its text. */
-  value = agstrdup_html (graph, html);
+  char *value = agstrdup_html (graph, html);
   agxset (obj, sym, value);
   agstrfree (graph, value);
+#endif
 }
 
 /* Gives Graphviz the link labels to place, when there are any. */

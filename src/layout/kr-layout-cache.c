@@ -358,6 +358,8 @@ kr_layout_cache_lookup (KrLayoutCache *self, const char *key, guint n_nodes, gui
   payload = read_entry (self, fd, key);
   if (payload != NULL)
     output = kr_layout_output_deserialize (payload, n_nodes, n_edges, &error);
+  if (output != NULL && !kr_layout_output_is_placed (output))
+    g_clear_pointer (&output, kr_layout_output_free);
   if (output == NULL)
     {
       g_debug ("%s: not a layout of this request%s%s", path, error ? ": " : "",

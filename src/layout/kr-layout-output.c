@@ -154,6 +154,7 @@ read_link (const double *centres, gsize n, gsize i, KrPoint *at)
   return TRUE;
 }
 
+/* Copies the points whatever their values: kr_layout_output_is_placed() judges those. */
 static gboolean
 copy_points (GVariant *array, KrPoint **out, guint *n_out)
 {
@@ -164,9 +165,6 @@ copy_points (GVariant *array, KrPoint **out, guint *n_out)
   *n_out = 0;
   if (n % 2 != 0)
     return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!isfinite (d[i]))
-      return FALSE;
   if (n > 0)
     *out = g_memdup2 (d, n * sizeof (double));
   *n_out = (guint)(n / 2);
@@ -198,7 +196,6 @@ kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges, GErro
   node_centres = g_variant_get_fixed_array (node_links, &n_node_centres, sizeof (double));
   edge_centres = g_variant_get_fixed_array (edge_links, &n_edge_centres, sizeof (double));
   if (g_variant_n_children (nodes) != n_nodes || g_variant_n_children (edges) != n_edges
-      || !isfinite (width) || !isfinite (height)
       || (n_node_centres != 0 && n_node_centres != 2 * n_nodes)
       || (n_edge_centres != 0 && n_edge_centres != 2 * n_edges))
     goto malformed;
@@ -242,4 +239,50 @@ malformed:
   g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
                _ ("The layout helper returned a malformed result"));
   return NULL;
+}
+
+static gboolean
+is_finite_point (KrPoint p)
+{
+  return isfinite (p.x) && isfinite (p.y);
+}
+
+static gboolean
+are_finite_points (const KrPoint *points, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!is_finite_point (points[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_finite_arrow (const KrArrow *a)
+{
+  return !a->present || (is_finite_point (a->base) && is_finite_point (a->tip));
+}
+
+gboolean
+kr_layout_output_is_placed (const KrLayoutOutput *output)
+{
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!isfinite (output->width) || !isfinite (output->height))
+    return FALSE;
+  for (guint i = 0; i < output->nodes->len; i++)
+    {
+      const KrOutputNode *n = &g_array_index (output->nodes, KrOutputNode, i);
+      if (!is_finite_point ((KrPoint){ n->x, n->y })
+          || !are_finite_points (n->vertices, n->n_vertices)
+          || (n->has_link && !is_finite_point (n->link)))
+        return FALSE;
+    }
+  for (guint i = 0; i < output->edges->len; i++)
+    {
+      const KrOutputEdge *e = &g_array_index (output->edges, KrOutputEdge, i);
+      if (!are_finite_points (e->points, e->n_points) || !is_finite_arrow (&e->arrow_start)
+          || !is_finite_arrow (&e->arrow_end) || (e->has_link && !is_finite_point (e->link)))
+        return FALSE;
+    }
+  return TRUE;
 }

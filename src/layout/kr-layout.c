@@ -144,11 +144,12 @@ copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
       const bezier *last = &spl->list[spl->size - 1];
       guint total = 0;
 
-      for (int i = 0; i < spl->size; i++)
+      /* The sizes are ints before Graphviz 13, size_t since. */
+      for (size_t i = 0; i < (size_t)spl->size; i++)
         total += (guint)spl->list[i].size;
       oe.points = g_new (KrPoint, total);
-      for (int i = 0; i < spl->size; i++)
-        for (int j = 0; j < spl->list[i].size; j++)
+      for (size_t i = 0; i < (size_t)spl->size; i++)
+        for (size_t j = 0; j < (size_t)spl->list[i].size; j++)
           {
             /* Consecutive pieces share an end point; keep one copy. */
             if (i > 0 && j == 0)
@@ -175,6 +176,15 @@ copy_edge (KrLayoutOutput *output, Agedge_t *e, const boxf *bb)
   /* dot's edges have labels, the other engines' xlabels (kr-graph.c). */
   read_link (ED_label (e) != NULL ? ED_label (e) : ED_xlabel (e), bb, &oe.has_link, &oe.link);
   g_array_append_val (output->edges, oe);
+}
+
+/* Graphviz's @messages say why, when it said anything. */
+static void
+set_unplaced_error (GError **error, KrEngine engine, const char *messages)
+{
+  g_set_error (error, KR_LAYOUT_ERROR, KR_LAYOUT_ERROR_FAILED,
+               _ ("%s could not place the entities: %s"), kr_engine_get_name (engine),
+               *messages ? messages : _ ("it gave coordinates that are not numbers"));
 }
 
 static KrLayoutOutput *
@@ -212,6 +222,12 @@ compute_locked (const KrLayoutInput *input, GError **error)
   for (guint i = 0; i < input->edges->len; i++)
     copy_edge (output, graph->edges[i], &bb);
   gvFreeLayout (graphviz_context, graph->graph);
+  if (!kr_layout_output_is_placed (output))
+    {
+      g_strstrip (graphviz_messages->str);
+      set_unplaced_error (error, input->engine, graphviz_messages->str);
+      g_clear_pointer (&output, kr_layout_output_free);
+    }
   return output;
 }
 
@@ -570,6 +586,12 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
       = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
   if (output == NULL)
     {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!kr_layout_output_is_placed (output))
+    {
+      set_unplaced_error (&error, job->input->engine, "");
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -538,6 +538,15 @@ read_format (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *root)
         (long long)json_node_get_int (ver), KR_DATASET_VERSION);
 }
 
+static gboolean
+is_blank (const char *data, gsize size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
 /* Checks the raw bytes and parses them; NULL when that failed, the problem reported. */
 static JsonParser *
 parse (KrDatasetBuilder *b, GBytes *bytes)
@@ -567,6 +576,13 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
   if (!check_encoding (b, data, size) || !check_depth (b, data, size)
       || !check_strict (b, data, size))
     return NULL;
+
+  /* Said before json-glib sees it: 1.10 calls it a syntax error, without a place. */
+  if (is_blank (data, size))
+    {
+      kr_dataset_builder_report_position (b, 1, 1, _ ("the file is empty"));
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
 #if JSON_CHECK_VERSION(1, 10, 0)

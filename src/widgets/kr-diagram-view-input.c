@@ -33,6 +33,15 @@ _kr_diagram_view_hit_at (KrDiagramView *self, double wx, double wy)
   return kr_scene_hit_test (self->scene, sx, sy, HIT_TOLERANCE / self->zoom);
 }
 
+KrHit
+kr_diagram_view_hit_at (KrDiagramView *self, double x, double y)
+{
+  KrHit none = { KR_HIT_NONE, 0 };
+
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), none);
+  return _kr_diagram_view_hit_at (self, x, y);
+}
+
 static void
 zoom_centre (KrDiagramView *self, double factor)
 {

@@ -57,6 +57,9 @@ GtkWidget *kr_diagram_view_get_selection_card (KrDiagramView *self);
 
 /* The selection, as a hit on the current scene (KR_HIT_NONE when nothing is selected). */
 KrHit kr_diagram_view_get_selection (KrDiagramView *self);
+/* What the pointer at (x, y) in the widget is over, as clicking there finds it: a hub's name
+ * plate stands for the hub. */
+KrHit kr_diagram_view_hit_at (KrDiagramView *self, double x, double y);
 void kr_diagram_view_select_entity (KrDiagramView *self, int entity, gboolean reveal);
 void kr_diagram_view_select_deal (KrDiagramView *self, int deal, gboolean reveal);
 void kr_diagram_view_clear_selection (KrDiagramView *self);

@@ -39,8 +39,12 @@ void kr_layout_output_free (KrLayoutOutput *output);
 /* Moves everything by (@dx, @dy), the scene growing with it to keep its margin. */
 void kr_layout_output_translate (KrLayoutOutput *output, double dx, double dy);
 GBytes *kr_layout_output_serialize (const KrLayoutOutput *output);
+/* Checks the shape of @bytes (counts, Bézier pieces), not the values of its coordinates. */
 KrLayoutOutput *kr_layout_output_deserialize (GBytes *bytes, guint n_nodes, guint n_edges,
                                               GError **error);
+/* Whether every coordinate is a finite number: an engine that could not place the entities
+ * (sfdp built without GTS) leaves NaN or infinities, which are its failure, not a bad reply. */
+gboolean kr_layout_output_is_placed (const KrLayoutOutput *output);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrLayoutOutput, kr_layout_output_free)
 
