@@ -64,27 +64,16 @@ read_attribute (Reader *r)
 {
   g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
   g_autofree char *title = g_strdup (kr_xml_reader_get_attribute (r->xml, "title"));
-  int depth;
+  char *fallback;
 
   if (r->klass < 0 || id == NULL)
     return;
   if (title == NULL)
     title = g_strdup (id);
   g_hash_table_replace (r->titles[r->klass], g_strdup (id), g_strdup (title));
-  if (kr_xml_reader_is_empty (r->xml))
-    return;
-  depth = kr_xml_reader_get_depth (r->xml);
-  for (;;)
-    {
-      KrXmlEvent event = kr_xml_reader_next (r->xml);
-
-      if (event == KR_XML_END_OF_FILE
-          || (event == KR_XML_END && kr_xml_reader_get_depth (r->xml) == depth))
-        return;
-      if (event == KR_XML_START && g_str_equal (kr_xml_reader_get_name (r->xml), "default"))
-        g_hash_table_replace (r->defaults[r->klass], g_strdup (title),
-                              kr_xml_reader_read_text (r->xml));
-    }
+  fallback = kr_xml_reader_read_child_text (r->xml, "default");
+  if (fallback != NULL)
+    g_hash_table_replace (r->defaults[r->klass], g_strdup (title), fallback);
 }
 
 static gboolean

@@ -46,7 +46,6 @@ read_key (Reader *r)
 {
   g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
   Key *key;
-  int depth;
 
   if (id == NULL)
     return;
@@ -57,22 +56,7 @@ read_key (Reader *r)
     key->name = g_strdup (id);
   key->domain = g_strdup (kr_xml_reader_get_attribute (r->xml, "for"));
   key->drawing = kr_xml_reader_get_attribute (r->xml, "yfiles.type") != NULL;
-  if (kr_xml_reader_is_empty (r->xml))
-    return;
-  depth = kr_xml_reader_get_depth (r->xml);
-  for (;;)
-    {
-      KrXmlEvent event = kr_xml_reader_next (r->xml);
-
-      if (event == KR_XML_END_OF_FILE
-          || (event == KR_XML_END && kr_xml_reader_get_depth (r->xml) == depth))
-        return;
-      if (event == KR_XML_START && g_str_equal (kr_xml_reader_get_name (r->xml), "default"))
-        {
-          g_free (key->fallback);
-          key->fallback = kr_xml_reader_read_text (r->xml);
-        }
-    }
+  key->fallback = kr_xml_reader_read_child_text (r->xml, "default");
 }
 
 /* The defaults of the keys for @domain, before the element's own data replace them. */

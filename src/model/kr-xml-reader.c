@@ -342,6 +342,32 @@ kr_xml_reader_read_text (KrXmlReader *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+kr_xml_reader_read_child_text (KrXmlReader *self, const char *child)
+{
+  char *text = NULL;
+  int depth;
+
+  g_return_val_if_fail (self != NULL && child != NULL, NULL);
+
+  if (kr_xml_reader_is_empty (self))
+    return NULL;
+  depth = kr_xml_reader_get_depth (self);
+  for (;;)
+    {
+      KrXmlEvent event = kr_xml_reader_next (self);
+
+      if (event == KR_XML_END_OF_FILE
+          || (event == KR_XML_END && kr_xml_reader_get_depth (self) == depth))
+        return text;
+      if (event == KR_XML_START && g_str_equal (kr_xml_reader_get_name (self), child))
+        {
+          g_free (text);
+          text = kr_xml_reader_read_text (self);
+        }
+    }
+}
+
 void
 kr_xml_reader_fail (KrXmlReader *self, const char *message)
 {

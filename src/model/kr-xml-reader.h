@@ -47,6 +47,9 @@ const char *kr_xml_reader_get_text (KrXmlReader *self);
 
 /* The text inside the current element, up to its end (which is consumed): "" for <a/>. */
 char *kr_xml_reader_read_text (KrXmlReader *self);
+/* Reads up to the end of the current element (consumed) and gives the text of its last child
+ * element named @child, or NULL when it has none. */
+char *kr_xml_reader_read_child_text (KrXmlReader *self, const char *child);
 
 /* Stops reading with a problem at the current element. */
 void kr_xml_reader_fail (KrXmlReader *self, const char *message);
