@@ -216,6 +216,18 @@ peak_kib (int who)
   return getrusage (who, &usage) == 0 ? usage.ru_maxrss : -1;
 }
 
+/* User and system CPU time so far, in seconds: of this process, or of its ended children. */
+static double
+cpu_seconds (int who)
+{
+  struct rusage usage;
+
+  if (getrusage (who, &usage) != 0)
+    return -1;
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 /* Resident memory now, from /proc (Linux); -1 elsewhere. */
 static long
 current_kib (void)
@@ -306,8 +318,10 @@ main (int argc, char *argv[])
           (w.longest_stall_end - w.start) / 1e6);
   printf ("peak RSS, window (KiB)\t%ld\n", peak_kib (RUSAGE_SELF));
   printf ("RSS at the end, window (KiB)\t%ld\n", current_kib ());
+  printf ("CPU, window (s)\t%.2f\n", cpu_seconds (RUSAGE_SELF));
   close_window (w.window);
   printf ("peak RSS, layout helper (KiB)\t%ld\n", peak_kib (RUSAGE_CHILDREN));
+  printf ("CPU, layout helper (s)\t%.2f\n", cpu_seconds (RUSAGE_CHILDREN));
   if (generated_dir != NULL)
     remove_directory (generated_dir);
   return 0;
