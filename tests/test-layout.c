@@ -1594,6 +1594,45 @@ wait_for_map (KrMap *map)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+count_failure (gpointer map, const GError *error, guint *failures)
+{
+  (*failures)++;
+}
+
+/* Stopping a layout under way says nothing and shows nothing new; the next view that needs it
+ * starts it again. */
+static void
+test_map_stop (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  KrMapView view = { .engine = KR_ENGINE_NEATO };
+  const char *sleeping[] = { "/bin/sh", "-c", "cat >/dev/null; exec sleep 600", NULL };
+  guint failures = 0;
+
+  g_signal_connect (map, "failed", G_CALLBACK (count_failure), &failures);
+  kr_map_set_dataset (map, ds, FALSE);
+  kr_layout_set_worker (sleeping);
+  g_assert_false (kr_map_show (map, &view));
+  g_assert_true (kr_map_is_busy (map));
+  kr_map_stop (map);
+  kr_layout_set_worker (NULL);
+  g_assert_false (kr_map_is_busy (map));
+  /* What the cancelled helper would still say is not heard. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_null (kr_map_get_scene (map));
+  g_assert_cmpuint (failures, ==, 0);
+
+  g_assert_false (kr_map_show (map, &view));
+  wait_for_map (map);
+  g_assert_nonnull (kr_map_get_scene (map));
+  g_assert_cmpuint (failures, ==, 0);
+  kr_map_stop (map); /* at rest: nothing to stop, and the scene stays */
+  g_assert_nonnull (kr_map_get_scene (map));
+}
+
 /* An entity placed on the map goes exactly there, and nothing else moves; with the view's pins
  * it stays there in a view that hides part of the map and when that view is tidied; relaid out
  * without them, the map is Graphviz's own again. */
@@ -1980,6 +2019,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/stays-still", test_map_stays_still);
   g_test_add_func ("/map/radial", test_map_radial);
   g_test_add_func ("/map/tidy", test_map_tidy);
+  g_test_add_func ("/map/stop", test_map_stop);
   g_test_add_func ("/map/revision", test_map_revision);
 
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);

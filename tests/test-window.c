@@ -2479,6 +2479,91 @@ reset_layout_settings (void)
   g_settings_reset (settings, "show-link-labels");
 }
 
+static void
+count_frame (guint *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+showing_page (gpointer data)
+{
+  gpointer *pair = data;
+  GtkStack *stack
+      = GTK_STACK (gtk_widget_get_ancestor (kr_window_get_diagram (pair[0]), GTK_TYPE_STACK));
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), pair[1]) == 0;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+/* While Graphviz lays the map out, the window waits without drawing frame after frame (as a
+ * spinner would, at the cost of the layout's processor time); the Stop button stops the layout
+ * and says so, and the map can be laid out again from there. */
+static void
+test_stop_layout (void)
+{
+  const char *sleeping[] = { "/bin/sh", "-c", "cat >/dev/null; exec sleep 600", NULL };
+  const char *worker[] = { g_getenv ("KEIRETSU"), KR_LAYOUT_WORKER_OPTION, NULL };
+  g_autoptr (GString) texts = g_string_new (NULL);
+  KrWindow *window;
+  GtkWidget *stop, *again;
+  gulong id;
+  guint frames = 0;
+
+  reset_layout_settings ();
+  kr_layout_set_worker (sleeping);
+  window = new_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  {
+    gpointer pair[2] = { window, (gpointer) "loading" };
+    g_assert_true (wait_for (showing_page, pair));
+  }
+  g_assert_true (kr_window_is_busy (window));
+  run_for (1000); /* the page's crossfade */
+  id = g_signal_connect_swapped (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                                 G_CALLBACK (count_frame), &frames);
+  run_for (2500);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), id);
+  /* The time taken changes once a second; a spinner draws frame after frame, sixty a second
+   * when the machine keeps up. */
+  g_assert_cmpuint (frames, <=, 8);
+
+  stop = find_button_for (GTK_WIDGET (window), "win.stop-loading", NULL);
+  g_assert_nonnull (stop);
+  g_assert_true (gtk_widget_is_drawable (stop));
+  gtk_widget_activate (stop);
+  kr_layout_set_worker (worker[0] != NULL ? worker : NULL);
+  {
+    gpointer pair[2] = { window, (gpointer) "error" };
+    g_assert_true (wait_for (showing_page, pair));
+  }
+  g_assert_false (kr_window_is_busy (window));
+  g_assert_null (kr_window_get_scene (window));
+  collect_label_texts (GTK_WIDGET (window), texts);
+  if (strstr (texts->str, "Layout Stopped") == NULL)
+    g_error ("the stop is not said:\n%s", texts->str);
+
+  again = find_button_for (GTK_WIDGET (window), "win.layout-again", NULL);
+  g_assert_nonnull (again);
+  g_assert_true (gtk_widget_is_drawable (again));
+  gtk_widget_activate (again);
+  g_assert_true (wait_for (has_scene, window));
+  {
+    gpointer pair[2] = { window, (gpointer) "diagram" };
+    g_assert_true (wait_for (showing_page, pair));
+  }
+  g_assert_false (gtk_widget_get_visible (again));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Dragging an entity with the pointer moves it and nothing else; Ctrl+Z puts it back and
  * Shift+Ctrl+Z where it was dropped; the place is kept beside the dataset, and the dataset
  * opened again shows it there. */
@@ -2672,6 +2757,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/unreadable-views", test_unreadable_views);
   g_test_add_func ("/window/drag-entity", test_drag_entity);
   g_test_add_func ("/window/drag-marked", test_drag_marked);
+  g_test_add_func ("/window/stop-layout", test_stop_layout);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

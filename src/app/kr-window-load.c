@@ -279,9 +279,7 @@ kr_window_open_file (KrWindow *self, GFile *file)
     {
       g_autofree char *name = _kr_window_display_name (file);
       g_autofree char *title = g_strdup_printf (_ ("Opening “%s”…"), name);
-      adw_status_page_set_title (self->loading_page, title);
-      adw_status_page_set_description (self->loading_page, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      _kr_window_show_progress (self, title, NULL);
     }
   g_set_object (&self->pending_file, file);
   kr_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));

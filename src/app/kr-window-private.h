@@ -11,6 +11,7 @@
  *   kr-window-export.c     exporting and copying the diagram
  *   kr-window-views.c      views saved under a name, in the views file beside the dataset
  *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
+ *   kr-window-progress.c   the wait for a dataset and its map: the time taken, and stopping it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,7 +46,7 @@ struct _KrWindow
   GMenuModel *engine_menu;  /* the layout menu: */
   GMenu *engine_section;    /* filled from the engines' table */
   GMenu *direction_section; /* and from the directions' */
-  GtkSpinner *spinner;
+  GtkWidget *busy_sign; /* a map is being laid out behind the one shown */
   GtkWidget *export_button;
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
@@ -55,6 +56,10 @@ struct _KrWindow
   AdwStatusPage *loading_page;
   GtkLabel *error_details;
   GtkWidget *error_buttons;
+  GtkWidget *layout_again_button;
+  GtkLabel *progress_time; /* on the loading page */
+  gint64 progress_since;
+  guint progress_id;
   GtkPaned *paned;
   KrDiagramView *diagram;
   KrEvidencePanel *panel;
@@ -186,6 +191,16 @@ void _kr_window_dispose_views (KrWindow *self);
 /* Reads the saved views from the views file just loaded; @file_error says why the file itself
  * could not be read, and then nothing is saved over it. */
 void _kr_window_read_saved_views (KrWindow *self, const GError *file_error);
+
+/* kr-window-progress.c */
+void _kr_window_class_init_progress (GtkWidgetClass *widget_class);
+void _kr_window_init_progress (KrWindow *self);
+void _kr_window_dispose_progress (KrWindow *self);
+/* Shows the loading page, saying what is being waited for (@description: plain text or NULL),
+ * and how long it has taken. */
+void _kr_window_show_progress (KrWindow *self, const char *title, const char *description);
+/* Whether the header bar shows that a map is being laid out. */
+void _kr_window_set_layout_busy (KrWindow *self, gboolean busy);
 
 /* kr-window-adaptive.c */
 /* After the template and the layout menu are built. */

@@ -285,10 +285,7 @@ map_busy (KrWindow *self)
 {
   gboolean busy = kr_map_is_busy (self->map);
 
-  if (busy)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
+  _kr_window_set_layout_busy (self, busy);
   kr_timeline_bar_set_busy (self->timeline_bar, busy);
 }
 
@@ -386,9 +383,7 @@ _kr_window_show_map (KrWindow *self)
                      "filter or a focus shows part of the map sooner.",
                      n),
         n, kr_engine_get_name (view.engine));
-    adw_status_page_set_title (self->loading_page, _ ("Laying Out the Map…"));
-    adw_status_page_set_description (self->loading_page, description);
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    _kr_window_show_progress (self, _ ("Laying Out the Map…"), description);
   }
 }
 /* ---- the view ----------------------------------------------------------------------------- */

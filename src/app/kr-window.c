@@ -392,6 +392,7 @@ kr_window_dispose (GObject *object)
   KrWindow *self = KR_WINDOW (object);
 
   _kr_window_dispose_load (self);
+  _kr_window_dispose_progress (self);
   /* What is waiting to be saved is saved first, the views with it. */
   _kr_window_dispose_arrange (self);
   _kr_window_dispose_views (self);
@@ -467,7 +468,6 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_menu);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, engine_section);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, direction_section);
-  gtk_widget_class_bind_template_child (widget_class, KrWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, primary_menu);
@@ -497,6 +497,7 @@ kr_window_class_init (KrWindowClass *klass)
   _kr_window_class_init_search (widget_class);
   _kr_window_class_init_export (widget_class);
   _kr_window_class_init_views (widget_class);
+  _kr_window_class_init_progress (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");
@@ -538,6 +539,7 @@ kr_window_init (KrWindow *self)
   _kr_window_init_adaptive (self);
   _kr_window_init_selection (self);
   _kr_window_init_load (self);
+  _kr_window_init_progress (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_map_actions), self);
   update_map_actions (self);

@@ -548,6 +548,17 @@ kr_map_get_arrangement (KrMap *self)
              : KR_MAP_WHOLE;
 }
 
+void
+kr_map_stop (KrMap *self)
+{
+  g_return_if_fail (KR_IS_MAP (self));
+  if (self->pending == NULL)
+    return;
+  cancel_pending (self);
+  /* The view asked for was not shown: asked again, it is laid out. */
+  self->shown = FALSE;
+}
+
 gboolean
 kr_map_is_busy (KrMap *self)
 {

@@ -94,6 +94,10 @@ void kr_map_place (KrMap *self, GHashTable *placed);
 /* Lays the whole map out afresh, as when the pins were released. */
 void kr_map_relayout (KrMap *self);
 
+/* Stops the layout under way, if any, without a word: the scene shown stays, and the next
+ * kr_map_show() or kr_map_tidy() that needs a layout starts it again. */
+void kr_map_stop (KrMap *self);
+
 /* What shows the view, or NULL before the first layout. */
 KrScene *kr_map_get_scene (KrMap *self);
 KrMapArrangement kr_map_get_arrangement (KrMap *self);
