@@ -210,6 +210,41 @@ test_bytes (void)
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 0);
 }
 
+/* Datasets are read a record at a time from the text: the lists may come in any order, with
+ * the dataset's own members around them, and nothing inside a string ends a record. */
+static void
+test_record_at_a_time (void)
+{
+  static const char text[]
+      = "{\n"
+        "  \"deals\" : [ { \"id\": \"d\", \"kind\": \"alliance\", \"status\": \"active\",\n"
+        "      \"summary\": \"a ] } , [ { \\\" \\\\\", \"parties\": [\n"
+        "        { \"entity\": \"x\", \"role\": \"partner\" },\n"
+        "        { \"entity\": \"y\", \"role\": \"partner\" } ],\n"
+        "      \"evidence\": [ { \"article\": \"a\", \"quote\": \"}]\\\"\" } ] } ] ,\n"
+        "  \"\\u0065ntities\":[{\"id\":\"x\",\"name\":\"X ]\",\"kind\":\"company\"},\n"
+        "    {\"id\":\"y\",\"name\":\"Y \\\"}\",\"kind\":\"company\",\"names\":{\"ja\":\"ワイ\"}}],\n"
+        "  \"articles\": [ { \"id\": \"a\", \"title\": \"[{\", \"publisher\": \"P\" } ],\n"
+        "  \"version\": 1, \"title\": \"Out of order\", \"format\": \"keiretsu-dataset\"\n"
+        "}\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "mem", &problems, &error);
+  const char *ja[] = { "ja", NULL };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Out of order");
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 2);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 1);
+  g_assert_cmpstr (kr_dataset_get_entity (ds, 0)->name, ==, "X ]");
+  g_assert_cmpstr (kr_dataset_get_entity (ds, 1)->name, ==, "Y \"}");
+  g_assert_cmpstr (kr_entity_name_for_languages (kr_dataset_get_entity (ds, 1), ja), ==, "ワイ");
+  g_assert_cmpstr (kr_dataset_get_deal (ds, 0)->summary, ==, "a ] } , [ { \" \\");
+  g_assert_cmpstr (kr_dataset_get_deal (ds, 0)->evidence[0].quote, ==, "}]\"");
+}
+
 /* An entity's name in the user's language, when the dataset gives one. */
 static void
 test_local_names (void)
@@ -380,6 +415,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/every-problem", test_every_problem);
   g_test_add_func ("/dataset/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset/bytes", test_bytes);
+  g_test_add_func ("/dataset/record-at-a-time", test_record_at_a_time);
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   g_test_add_func ("/dataset/readers", test_readers);

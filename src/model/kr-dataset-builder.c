@@ -75,6 +75,13 @@ kr_dataset_builder_keep (KrDatasetBuilder *self, gpointer data, GDestroyNotify f
   g_ptr_array_add (self->kept, kept);
 }
 
+const char *
+kr_dataset_builder_copy_text (KrDatasetBuilder *self, const char *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return text ? g_string_chunk_insert (self->texts, text) : NULL;
+}
+
 gpointer
 kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size)
 {

@@ -153,6 +153,10 @@ void kr_dataset_builder_free (KrDatasetBuilder *self);
 /* Frees @data with @free_func when the builder is freed: what the records point into. */
 void kr_dataset_builder_keep (KrDatasetBuilder *self, gpointer data, GDestroyNotify free_func);
 
+/* A copy of @text (nullable) that lives as long as the builder: for a reader whose document
+ * does not, as one that parses a record at a time. */
+const char *kr_dataset_builder_copy_text (KrDatasetBuilder *self, const char *text);
+
 /* @n zeroed elements of @size bytes that live as long as the builder (NULL when @n is 0). */
 gpointer kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size);
 #define kr_dataset_builder_new0(self, Type, n)                                                     \

@@ -5,6 +5,10 @@
  * wrong JSON type and members the format does not have. A member that cannot be read is noted
  * on its record and left out; the builder checks everything else.
  *
+ * Once the whole text has passed the strict check, json-glib parses one record at a time
+ * (kr_json_walk_next finds each in the text) and the records keep copies of their strings: a
+ * tree of the whole document took many times the file's size in memory.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "kr-json-reader"
@@ -99,16 +103,6 @@ kr_json_reader_parse_error_place (const GError *error, int *line, int *column)
         msg += strlen ("Parse error: ");
     }
   return msg;
-}
-
-static void
-report_syntax_error (KrDatasetBuilder *b, const GError *error)
-{
-  int line, column;
-  const char *msg = kr_json_reader_parse_error_place (error, &line, &column);
-  g_autofree char *text = g_strdup_printf (_ ("syntax error: %s"), msg);
-
-  kr_dataset_builder_report_position (b, line, column, text);
 }
 
 /* What json-glib lets pass but RFC 8259 forbids, and members given twice, which json-glib
@@ -242,7 +236,7 @@ static const char *
 read_text (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const char *member)
 {
   JsonNode *node = read_member (b, head, object, member, WANT_STRING);
-  return node ? json_node_get_string (node) : NULL;
+  return node ? kr_dataset_builder_copy_text (b, json_node_get_string (node)) : NULL;
 }
 
 static gboolean
@@ -295,7 +289,7 @@ read_texts (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const c
       g_autofree char *message = NULL;
 
       if (holds (node, WANT_STRING))
-        texts[i] = json_node_get_string (node);
+        texts[i] = kr_dataset_builder_copy_text (b, json_node_get_string (node));
       else
         {
           message = wrong_type (node, WANT_STRING);
@@ -309,6 +303,23 @@ read_texts (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const c
 
 typedef void (*ReadFunc) (KrDatasetBuilder *b, JsonObject *object, gpointer record);
 
+/* Fills the record at @head from @node, element @index of list @key of the object at @up. */
+static void
+read_record (KrDatasetBuilder *b, JsonNode *node, KrRecordHead *head, const KrPlace *up,
+             const char *key, guint index, ReadFunc read)
+{
+  g_autofree char *message = NULL;
+
+  head->place = (KrPlace){ .up = up, .key = key, .index = index, .indexed = TRUE };
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    read (b, json_node_get_object (node), head);
+  else
+    {
+      message = wrong_type (node, WANT_OBJECT);
+      kr_dataset_builder_note_record (b, head, NULL, "%s", message);
+    }
+}
+
 /* Fills @records, @size bytes each and starting with their KrRecordHead, from the elements
  * of @array, which is member @key of the object at @up. */
 static void
@@ -318,20 +329,8 @@ read_records (KrDatasetBuilder *b, JsonArray *array, const KrPlace *up, const ch
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
-    {
-      KrRecordHead *head = (KrRecordHead *)((guchar *)records + i * size);
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *message = NULL;
-
-      head->place = (KrPlace){ .up = up, .key = key, .index = i, .indexed = TRUE };
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        read (b, json_node_get_object (node), head);
-      else
-        {
-          message = wrong_type (node, WANT_OBJECT);
-          kr_dataset_builder_note_record (b, head, NULL, "%s", message);
-        }
-    }
+    read_record (b, json_array_get_element (array, i),
+                 (KrRecordHead *)((guchar *)records + i * size), up, key, i, read);
 }
 
 static void
@@ -398,9 +397,9 @@ read_local_names (KrDatasetBuilder *b, KrEntityRecord *r, JsonObject *o)
       KrLocalNameRecord *name = &r->names[r->n_names];
       g_autofree char *message = NULL;
 
-      name->language = language;
+      name->language = kr_dataset_builder_copy_text (b, language);
       if (holds (node, WANT_STRING))
-        name->name = json_node_get_string (node);
+        name->name = kr_dataset_builder_copy_text (b, json_node_get_string (node));
       else
         {
           message = wrong_type (node, WANT_STRING);
@@ -547,12 +546,11 @@ is_blank (const char *data, gsize size)
   return TRUE;
 }
 
-/* Checks the raw bytes and parses them; NULL when that failed, the problem reported. */
-static JsonParser *
-parse (KrDatasetBuilder *b, GBytes *bytes)
+/* Checks the raw bytes, and finds the JSON text in them: @data and @size. FALSE when that
+ * failed, the problem reported. */
+static gboolean
+check (KrDatasetBuilder *b, GBytes *bytes, const char **data_out, gsize *size_out)
 {
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) error = NULL;
   const char *data;
   gsize size;
 
@@ -571,34 +569,142 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
       g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
                                               KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
       kr_dataset_builder_report_position (b, 0, 0, msg);
-      return NULL;
+      return FALSE;
     }
   if (!check_encoding (b, data, size) || !check_depth (b, data, size)
       || !check_strict (b, data, size))
-    return NULL;
+    return FALSE;
 
   /* Said before json-glib sees it: 1.10 calls it a syntax error, without a place. */
   if (is_blank (data, size))
     {
       kr_dataset_builder_report_position (b, 1, 1, _ ("the file is empty"));
-      return NULL;
+      return FALSE;
     }
+  *data_out = data;
+  *size_out = size;
+  return TRUE;
+}
 
-  parser = json_parser_new_immutable ();
-#if JSON_CHECK_VERSION(1, 10, 0)
-  json_parser_set_strict (parser, TRUE);
-#endif
-  if (!json_parser_load_from_data (parser, data, (gssize)size, &error))
+/* Parses the value at @offset of the text, @size bytes: the parser's root, or NULL with the
+ * problem reported at its place in the whole text. */
+static JsonNode *
+parse_value (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize offset, gsize size)
+{
+  g_autoptr (GError) error = NULL;
+  int line, column, error_line, error_column;
+  const char *msg;
+  g_autofree char *text = NULL;
+
+  if (json_parser_load_from_data (parser, data + offset, (gssize)size, &error))
+    return json_parser_get_root (parser);
+  /* Its place in the value, moved to where the value is in the text. */
+  msg = kr_json_reader_parse_error_place (error, &error_line, &error_column);
+  kr_json_position (data, offset, &line, &column);
+  if (error_line > 1)
+    line += error_line - 1, column = error_column;
+  else
+    column += MAX (error_column, 1) - 1;
+  text = g_strdup_printf (_ ("syntax error: %s"), msg);
+  kr_dataset_builder_report_position (b, line, column, text);
+  return NULL;
+}
+
+/* The records of one of the dataset's lists, in the text at @offset: counted, then parsed and
+ * read one at a time, so that the whole document is never held as a tree. FALSE after a
+ * syntax error. */
+typedef enum
+{
+  LIST_ARTICLES,
+  LIST_ENTITIES,
+  LIST_DEALS,
+  N_LISTS,
+} List;
+
+/* In the order the builder takes them. */
+static const char *const list_names[N_LISTS + 1] = { "articles", "entities", "deals", NULL };
+
+static gboolean
+read_list (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize size, gsize offset,
+           List list)
+{
+  KrJsonWalk walk;
+  gsize value, value_size;
+  guint n = 0;
+  gpointer records = NULL;
+  gsize record_size = 0;
+  ReadFunc read = NULL;
+
+  kr_json_walk_begin (&walk, data, size, offset, '[');
+  while (kr_json_walk_next (&walk, NULL, NULL, &value, &value_size))
+    n++;
+  switch (list)
     {
-      report_syntax_error (b, error);
-      return NULL;
+    case LIST_ARTICLES:
+      records = kr_dataset_builder_add_articles (b, n);
+      record_size = sizeof (KrArticleRecord);
+      read = read_article;
+      break;
+    case LIST_ENTITIES:
+      records = kr_dataset_builder_add_entities (b, n);
+      record_size = sizeof (KrEntityRecord);
+      read = read_entity;
+      break;
+    case LIST_DEALS:
+    case N_LISTS:
+      records = kr_dataset_builder_add_deals (b, n);
+      record_size = sizeof (KrDealRecord);
+      read = read_deal;
+      break;
     }
-  if (json_parser_get_root (parser) == NULL)
+  if (records == NULL)
+    return TRUE;
+
+  kr_json_walk_begin (&walk, data, size, offset, '[');
+  for (guint i = 0; kr_json_walk_next (&walk, NULL, NULL, &value, &value_size); i++)
     {
-      kr_dataset_builder_report_position (b, 1, 1, _ ("the file is empty"));
-      return NULL;
+      KrRecordHead *head = (KrRecordHead *)((guchar *)records + i * record_size);
+      JsonNode *node = parse_value (b, parser, data, value, value_size);
+
+      if (node == NULL)
+        return FALSE;
+      read_record (b, node, head, NULL, list_names[list], i, read);
     }
-  return g_steal_pointer (&parser);
+  return TRUE;
+}
+
+/* The members of the document other than its lists of records, parsed into @root; the lists
+ * are left in the text, where @lists says (or G_MAXSIZE when a list is not there as an
+ * array). FALSE after a syntax error. */
+static gboolean
+read_members (KrDatasetBuilder *b, JsonParser *parser, KrJsonWalk *walk, JsonObject *root,
+              gsize *lists)
+{
+  gsize name, name_size, value, value_size;
+
+  while (kr_json_walk_next (walk, &name, &name_size, &value, &value_size))
+    {
+      g_autofree char *key = NULL;
+      JsonNode *node = parse_value (b, parser, walk->data, name, name_size);
+      guint list;
+
+      if (node == NULL)
+        return FALSE;
+      key = g_strdup (json_node_get_string (node));
+      for (list = 0; list_names[list] != NULL; list++)
+        if (g_str_equal (key, list_names[list]))
+          break;
+      if (list_names[list] != NULL && walk->data[value] == '[')
+        {
+          lists[list] = value;
+          continue;
+        }
+      node = parse_value (b, parser, walk->data, value, value_size);
+      if (node == NULL)
+        return FALSE;
+      json_object_set_member (root, key, json_parser_steal_root (parser));
+    }
+  return TRUE;
 }
 
 gboolean
@@ -608,40 +714,43 @@ kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
       = { "format", "version", "title", "description", "articles", "entities", "deals", NULL };
   KrDatasetRecord *dataset = kr_dataset_builder_get_dataset_record (b);
   KrRecordHead *head = &dataset->head;
-  JsonParser *parser = parse (b, bytes);
-  JsonArray *articles, *entities, *deals;
-  JsonNode *node;
-  JsonObject *root;
-  gpointer records;
+  gsize lists[] = { G_MAXSIZE, G_MAXSIZE, G_MAXSIZE };
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  const char *data;
+  gsize size;
+  KrJsonWalk walk;
 
-  if (parser == NULL)
+  if (!check (b, bytes, &data, &size))
     return FALSE;
-  /* The records point into the document. */
-  kr_dataset_builder_keep (b, parser, g_object_unref);
-  node = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  parser = json_parser_new_immutable ();
+#if JSON_CHECK_VERSION(1, 10, 0)
+  json_parser_set_strict (parser, TRUE);
+#endif
+  if (!kr_json_walk_begin (&walk, data, size, 0, '{'))
     {
-      g_autofree char *message = wrong_type (node, WANT_OBJECT);
-      kr_dataset_builder_report (b, &head->place, "%s", message);
+      /* Not a dataset: parsed whole only to say what it is instead. */
+      JsonNode *node = parse_value (b, parser, data, 0, size);
+      g_autofree char *message = node ? wrong_type (node, WANT_OBJECT) : NULL;
+
+      if (message != NULL)
+        kr_dataset_builder_report (b, &head->place, "%s", message);
       return FALSE;
     }
-  root = json_node_get_object (node);
+  root = json_object_new ();
+  if (!read_members (b, parser, &walk, root, lists))
+    return FALSE;
 
   note_unknown_members (b, head, root, allowed);
   read_format (b, head, root);
   dataset->title = read_text (b, head, root, "title");
   dataset->description = read_text (b, head, root, "description");
-
-  articles = read_array (b, head, root, "articles");
-  entities = read_array (b, head, root, "entities");
-  deals = read_array (b, head, root, "deals");
-  if (articles != NULL
-      && (records = kr_dataset_builder_add_articles (b, json_array_get_length (articles))))
-    read_records (b, articles, NULL, "articles", records, sizeof (KrArticleRecord), read_article);
-  if (entities != NULL
-      && (records = kr_dataset_builder_add_entities (b, json_array_get_length (entities))))
-    read_records (b, entities, NULL, "entities", records, sizeof (KrEntityRecord), read_entity);
-  if (deals != NULL && (records = kr_dataset_builder_add_deals (b, json_array_get_length (deals))))
-    read_records (b, deals, NULL, "deals", records, sizeof (KrDealRecord), read_deal);
+  for (List list = 0; list < N_LISTS; list++)
+    {
+      if (lists[list] == G_MAXSIZE)
+        read_array (b, head, root, list_names[list]); /* notes one that is not an array */
+      else if (!read_list (b, parser, data, size, lists[list], list))
+        return FALSE;
+    }
   return TRUE;
 }

@@ -531,3 +531,98 @@ kr_json_too_deep (const char *data, gsize size, int max_depth)
     }
   return -1;
 }
+
+/* ---- walking a checked text ---------------------------------------------------------- */
+
+static gsize
+skip_white (const KrJsonWalk *walk, gsize i)
+{
+  while (i < walk->size
+         && (walk->data[i] == ' ' || walk->data[i] == '\t' || walk->data[i] == '\n'
+             || walk->data[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* Past the string whose opening quote is at @i. */
+static gsize
+skip_string (const KrJsonWalk *walk, gsize i)
+{
+  for (i++; i < walk->size && walk->data[i] != '"'; i++)
+    if (walk->data[i] == '\\')
+      i++;
+  return MIN (i + 1, walk->size);
+}
+
+/* Past the value that starts at @i. The text is known to be JSON, so brackets match. */
+static gsize
+skip_value (const KrJsonWalk *walk, gsize i)
+{
+  char c = i < walk->size ? walk->data[i] : '\0';
+  int depth = 0;
+
+  if (c == '"')
+    return skip_string (walk, i);
+  if (c != '{' && c != '[')
+    {
+      while (i < walk->size && !strchr (",]} \t\r\n", walk->data[i]))
+        i++;
+      return i;
+    }
+  while (i < walk->size)
+    {
+      c = walk->data[i];
+      if (c == '"')
+        {
+          i = skip_string (walk, i);
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        return i + 1;
+      i++;
+    }
+  return i;
+}
+
+gboolean
+kr_json_walk_begin (KrJsonWalk *walk, const char *data, gsize size, gsize start, char bracket)
+{
+  g_return_val_if_fail (bracket == '{' || bracket == '[', FALSE);
+
+  *walk = (KrJsonWalk){ .data = data, .size = size, .closing = bracket == '{' ? '}' : ']' };
+  start = skip_white (walk, start);
+  if (start >= size || data[start] != bracket)
+    return FALSE;
+  walk->at = start + 1;
+  return TRUE;
+}
+
+gboolean
+kr_json_walk_next (KrJsonWalk *walk, gsize *name, gsize *name_size, gsize *value, gsize *value_size)
+{
+  gsize i = skip_white (walk, walk->at);
+
+  if (i < walk->size && walk->data[i] == ',')
+    i = skip_white (walk, i + 1);
+  if (i >= walk->size || walk->data[i] == walk->closing)
+    {
+      walk->at = i;
+      return FALSE;
+    }
+  if (walk->closing == '}')
+    {
+      gsize end = skip_string (walk, i);
+
+      if (name != NULL)
+        *name = i, *name_size = end - i;
+      i = skip_white (walk, end);
+      if (i < walk->size && walk->data[i] == ':')
+        i = skip_white (walk, i + 1);
+    }
+  *value = i;
+  walk->at = skip_value (walk, i);
+  *value_size = walk->at - i;
+  return TRUE;
+}

@@ -25,4 +25,24 @@ gssize kr_json_too_deep (const char *data, gsize size, int max_depth);
 /* The 1-based line and column (in characters) of byte @offset of @data. */
 void kr_json_position (const char *data, gsize offset, int *line, int *column);
 
+/* Walks a text that kr_json_strict_check() accepted, without parsing it: the members of an
+ * object, or the elements of an array, each found as the slice of the text that holds it. A
+ * reader can then parse one value at a time instead of the whole document at once. */
+typedef struct
+{
+  const char *data;
+  gsize size;
+  gsize at;     /* where the next member or element begins, or the closing bracket */
+  char closing; /* '}' or ']' */
+} KrJsonWalk;
+
+/* Begins at the object ('{') or array ('[') whose bracket is at @start, after white space;
+ * FALSE when a value of another kind is there. */
+gboolean kr_json_walk_begin (KrJsonWalk *walk, const char *data, gsize size, gsize start,
+                             char bracket);
+/* The next member (@name: its quoted name) or element: where its value starts in the text and
+ * how long it is. FALSE after the last. @name and @name_size may be NULL for an array. */
+gboolean kr_json_walk_next (KrJsonWalk *walk, gsize *name, gsize *name_size, gsize *value,
+                            gsize *value_size);
+
 G_END_DECLS
