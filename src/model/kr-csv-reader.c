@@ -180,7 +180,12 @@ end_cell (void *data, size_t len, void *user_data)
       fail_at (p, column, message);
       return;
     }
-  g_ptr_array_add (p->cells, g_strndup (data ? data : "", len));
+  /* What Keiretsu wrote with an apostrophe, not to be run as a formula, is read as it was. */
+  if (len >= 2 && ((const char *)data)[0] == '\''
+      && strchr ("=+-@\t\r", ((const char *)data)[1]) != NULL)
+    g_ptr_array_add (p->cells, g_strndup ((const char *)data + 1, len - 1));
+  else
+    g_ptr_array_add (p->cells, g_strndup (data ? data : "", len));
 }
 
 static void
