@@ -257,6 +257,47 @@ class RoundTrip(unittest.TestCase):
         self.round_trip("csv", None, ["wrote the deals to", "first.entities.csv",
                                       "more excerpts were left out"])
 
+    def test_csv_formulas(self):
+        """Cells a spreadsheet would run are written as text, and read back as they were."""
+        dataset = self.dataset
+        formulas = ['=HYPERLINK("http://example.com/x","click")', "+1+1", "-2", "@SUM(A1)"]
+        for entity, name in zip(dataset["entities"], formulas):
+            entity["name"] = name
+        dataset["deals"][0]["summary"] = "=1+2"
+        source = os.path.join(self.dir, "formulas.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(dataset, f)
+        first = os.path.join(self.dir, "formulas.csv")
+        r = run("--export", first, source)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for name in (first, os.path.join(self.dir, "formulas.entities.csv")):
+            with open(name, encoding="utf-8", newline="") as f:
+                for row in csv.reader(f):
+                    for cell in row:
+                        self.assertNotIn(cell[:1], ("=", "+", "-", "@"), (name, cell))
+        again = read_csv(first)
+        self.assertEqual(entities_of(again), entities_of(dataset))
+        self.assertEqual(deals_of(again), deals_of(dataset))
+
+    def test_csv_never_replaces_other_files(self):
+        out = os.path.join(self.dir, "map.csv")
+        entities = os.path.join(self.dir, "map.entities.csv")
+        with open(entities, "w", encoding="utf-8") as f:
+            f.write("my,own,notes\n")
+        r = run("--export", out, BUILTIN)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("map.entities.csv: not replaced", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        with open(entities, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "my,own,notes\n")
+        # A table Keiretsu wrote is replaced, and both files are named.
+        os.remove(entities)
+        self.assertEqual(run("--export", out, BUILTIN).returncode, 0)
+        r = run("--export", out, BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("map.csv", r.stderr)
+        self.assertIn("map.entities.csv", r.stderr)
+
     def test_gexf_positions_and_times(self):
         path = os.path.join(self.dir, "map.gexf")
         self.assertEqual(run("--export", path, BUILTIN).returncode, 0)

@@ -361,15 +361,32 @@ cell (const Table *t, char **cells, guint n_cells, KrCsvField field)
   return *v != '\0' ? cells[c - 1] : NULL;
 }
 
+/* Gephi's edge tables have a "Type" that says how a line is drawn, not what the deal is. */
+static gboolean
+is_line_type (const char *value)
+{
+  static const char *const types[] = { "directed", "undirected", "mutual" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (value, types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 set_fields (const Table *t, char **cells, guint n_cells)
 {
   for (guint i = 0; i < MIN (n_cells, t->n_columns); i++)
     {
-      const char *name = import_names[t->mapping->fields[i]];
+      KrCsvField field = t->mapping->fields[i];
+      const char *name = import_names[field];
 
-      if (name != NULL && cells[i][0] != '\0')
+      if (name != NULL && cells[i][0] != '\0'
+          && !(field == KR_CSV_DEAL_KIND && is_line_type (cells[i])))
         kr_graph_import_set (t->read->import, name, cells[i]);
+      /* A label that names a kind is the kind when no column says it, as in graphs. */
+      if (field == KR_CSV_SUMMARY && cells[i][0] != '\0')
+        kr_graph_import_set (t->read->import, "label", cells[i]);
     }
 }
 
