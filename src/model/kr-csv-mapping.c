@@ -141,8 +141,6 @@ KrCsvMapping *
 kr_csv_mapping_guess (const char *const *headers, guint n_headers)
 {
   KrCsvTableKind kind = KR_CSV_ENTITIES;
-  gboolean taken[KR_CSV_N_FIELDS] = { FALSE };
-  KrCsvMapping *self;
 
   g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
 
@@ -153,6 +151,17 @@ kr_csv_mapping_guess (const char *const *headers, guint n_headers)
       if (f == KR_CSV_SOURCE || f == KR_CSV_TARGET || f == KR_CSV_PARTIES)
         kind = KR_CSV_DEALS;
     }
+  return kr_csv_mapping_guess_as (headers, n_headers, kind);
+}
+
+KrCsvMapping *
+kr_csv_mapping_guess_as (const char *const *headers, guint n_headers, KrCsvTableKind kind)
+{
+  gboolean taken[KR_CSV_N_FIELDS] = { FALSE };
+  KrCsvMapping *self;
+
+  g_return_val_if_fail (headers != NULL || n_headers == 0, NULL);
+
   self = mapping_new (kind, n_headers);
   for (guint i = 0; i < n_headers; i++)
     {

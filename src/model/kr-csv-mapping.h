@@ -76,6 +76,9 @@ typedef struct
 /* What the headers say: a table with a source and a target (or parties) is one of deals.
  * A header that names no field, or a field an earlier column took, is ignored. */
 KrCsvMapping *kr_csv_mapping_guess (const char *const *headers, guint n_headers);
+/* The same for a table known to be of @kind. */
+KrCsvMapping *kr_csv_mapping_guess_as (const char *const *headers, guint n_headers,
+                                       KrCsvTableKind kind);
 KrCsvMapping *kr_csv_mapping_copy (const KrCsvMapping *self);
 void kr_csv_mapping_free (KrCsvMapping *self);
 
