@@ -215,6 +215,7 @@ def cases():
     yield "too-large.json", b" " * (64 * MIB + 1), "larger than the limit"
     yield from xml_cases()
     yield from gexf_cases()
+    yield from csv_cases()
 
 
 GRAPHML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
@@ -263,6 +264,22 @@ def gexf_cases():
     yield "nan-position.gexf", head + gexf + (
         b'<nodes><node id="a" label="A"><position x="nan" y="inf"/></node></nodes>\n</graph>\n</gexf>\n'
     ), None
+
+
+def csv_cases():
+    """Spreadsheets that must be refused at the row and column of what is wrong in them."""
+    head = b"From,To,Type\r\n"
+    yield "unterminated-quote.csv", head + b'A,B,"alliance\r\nC,D,merger\r\n', "2:3: a quoted cell does not end"
+    yield "stray-quote.csv", head + b'A,B,all"iance\r\n', "2:3: a quote in a cell"
+    yield "nul.csv", head + b"A,B\x00,alliance\r\n", "2:2: the cell holds a NUL byte"
+    yield "bad-utf8.csv", head + b"A,B,\xc0\xaf\r\n", "2:3: the cell is not UTF-8 text"
+    yield "utf16.csv", "From,To\r\nA,B\r\n".encode("utf-16"), "UTF-16"
+    yield "huge-cell.csv", head + b'A,B,"' + b"C" * (2 * MIB) + b'"\r\n', "2:3: the cell is longer than the limit"
+    yield "endless-cell.csv", head + b'A,B,"' + b"C" * (2 * MIB), "2:3: the cell is longer than the limit"
+    yield "too-many-columns.csv", b",".join(b"c%d" % i for i in range(300)) + b"\r\n", "1:257: the row has more than 256 columns"
+    yield "too-many-rows.csv", head + b"".join(b"a%d,b%d,x\r\n" % (i, i) for i in range(200_001)), "200000"
+    yield "one-party.csv", head + b"A,,alliance\r\n", "2:1: parties"
+    yield "escape-in-cell.csv", head + b"\x1b]0;pwned\x07,B,alliance\r\n", None
 
 
 def write(outdir):

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Graph files written by other programs: networkx and igraph, as Debian ships them, write
-GraphML (and GEXF) that `keiretsu --check` reads and `--export` draws."""
+GraphML (and GEXF) that `keiretsu --check` reads and `--export` draws; spreadsheets in the
+shapes Kumu and Gephi export; and round trips through each format Keiretsu writes."""
 import os
 import shutil
 import subprocess
 import tempfile
+import csv
 import json
 import unittest
 import xml.etree.ElementTree as ET
@@ -178,6 +180,43 @@ def read_graph(path):
     return {"entities": entities, "deals": deals}
 
 
+def read_csv(path):
+    """The dataset's fields as the tables written by --export hold them."""
+    def rows(name):
+        with open(name, encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    def text(value):
+        # What a spreadsheet would run as a formula starts with an apostrophe.
+        return value[1:] if value[:1] == "'" and value[1:2] in "=+-@" else value
+
+    entities, deals = [], []
+    for v in rows(path[:-len(".csv")] + ".entities.csv"):
+        entity = {"id": v["id"], "name": text(v["name"]), "kind": v["kind"]}
+        for key in ("country", "description"):
+            if v[key]:
+                entity[key] = text(v[key])
+        if v["aliases"]:
+            entity["aliases"] = text(v["aliases"]).split("|")
+        entities.append(entity)
+    for v in rows(path):
+        ends = v["parties"].split("|") if v["parties"] else [v["source"], v["target"]]
+        deal = {"id": v["id"], "kind": v["kind"], "status": v["status"],
+                "summary": text(v["summary"]),
+                "parties": [{"entity": e, "role": r} for e, r in zip(ends, v["roles"].split("|"))]}
+        for key in ("date", "end", "expected", "note"):
+            if v[key]:
+                deal[key] = text(v[key])
+        if v["amount"]:
+            deal["value"] = {"amount": float(v["amount"]), "currency": v["currency"],
+                             "approximate": v["approximate"] == "true"}
+        stake = {k: float(v["stake_" + k]) for k in ("before", "after") if v["stake_" + k]}
+        if stake:
+            deal["stake"] = stake
+        deals.append(deal)
+    return {"entities": entities, "deals": deals}
+
+
 class RoundTrip(unittest.TestCase):
     """Keiretsu JSON → GraphML or GEXF → Keiretsu keeps all that the format can hold."""
 
@@ -196,13 +235,14 @@ class RoundTrip(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         for words in left_out:
             self.assertIn(words, r.stderr)
-        written = read_graph(first)
+        read = read_csv if suffix == "csv" else read_graph
+        written = read(first)
         self.assertEqual(entities_of(written), entities_of(self.dataset))
         self.assertEqual(deals_of(written), deals_of(self.dataset, parties_at_most))
         # Read back, it writes the same again.
         r = run("--export", second, first)
         self.assertEqual(r.returncode, 0, r.stderr)
-        again = read_graph(second)
+        again = read(second)
         self.assertEqual(entities_of(again), entities_of(written))
         self.assertEqual(deals_of(again), deals_of(written))
 
@@ -212,6 +252,51 @@ class RoundTrip(unittest.TestCase):
     def test_gexf(self):
         self.round_trip("gexf", 2, ["GEXF has no place for the excerpts",
                                     "10 deals between more parties were left out"])
+
+    def test_csv(self):
+        self.round_trip("csv", None, ["wrote the deals to", "first.entities.csv",
+                                      "more excerpts were left out"])
+
+    def test_csv_formulas(self):
+        """Cells a spreadsheet would run are written as text, and read back as they were."""
+        dataset = self.dataset
+        formulas = ['=HYPERLINK("http://example.com/x","click")', "+1+1", "-2", "@SUM(A1)"]
+        for entity, name in zip(dataset["entities"], formulas):
+            entity["name"] = name
+        dataset["deals"][0]["summary"] = "=1+2"
+        source = os.path.join(self.dir, "formulas.json")
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(dataset, f)
+        first = os.path.join(self.dir, "formulas.csv")
+        r = run("--export", first, source)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for name in (first, os.path.join(self.dir, "formulas.entities.csv")):
+            with open(name, encoding="utf-8", newline="") as f:
+                for row in csv.reader(f):
+                    for cell in row:
+                        self.assertNotIn(cell[:1], ("=", "+", "-", "@"), (name, cell))
+        again = read_csv(first)
+        self.assertEqual(entities_of(again), entities_of(dataset))
+        self.assertEqual(deals_of(again), deals_of(dataset))
+
+    def test_csv_never_replaces_other_files(self):
+        out = os.path.join(self.dir, "map.csv")
+        entities = os.path.join(self.dir, "map.entities.csv")
+        with open(entities, "w", encoding="utf-8") as f:
+            f.write("my,own,notes\n")
+        r = run("--export", out, BUILTIN)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("map.entities.csv: not replaced", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        with open(entities, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "my,own,notes\n")
+        # A table Keiretsu wrote is replaced, and both files are named.
+        os.remove(entities)
+        self.assertEqual(run("--export", out, BUILTIN).returncode, 0)
+        r = run("--export", out, BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("map.csv", r.stderr)
+        self.assertIn("map.entities.csv", r.stderr)
 
     def test_gexf_positions_and_times(self):
         path = os.path.join(self.dir, "map.gexf")

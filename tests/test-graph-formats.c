@@ -1,19 +1,19 @@
-/* test-graph-formats.c — GraphML and GEXF as other programs write them, read into datasets
+/* test-graph-formats.c — GraphML, GEXF and CSV as other programs write them, read into datasets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "kr-csv-reader.h"
 #include "kr-dataset.h"
 
-/* tests/data/formats/@name, which must load. */
 static KrDataset *
-load (const char *name)
+load_file (GFile *file)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_basename (file);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   KrDataset *dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
@@ -26,17 +26,33 @@ load (const char *name)
   return dataset;
 }
 
-/* The problems found in @text, read as a file called @name, one per line. */
-static char *
-problems_of (const char *name, const char *text)
+/* tests/data/formats/@name, which must load. */
+static KrDataset *
+load (const char *name)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return load_file (file);
+}
+
+/* The problems found in the @size bytes of @text, read as a file called @name, one per line. */
+static char *
+problems_in (const char *name, const char *text, gsize size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, size);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrDataset) dataset = kr_dataset_new_from_bytes (bytes, name, &problems, &error);
 
   g_assert_null (dataset);
   return kr_problems_to_string (problems, name, 0);
+}
+
+static char *
+problems_of (const char *name, const char *text)
+{
+  return problems_in (name, text, strlen (text));
 }
 
 static const KrEntity *
@@ -203,6 +219,222 @@ test_gexf_places (void)
   g_assert_cmpstr (other, ==, "bad.gexf:1:1: this is not a GEXF file; expected <gexf>");
 }
 
+/* ---- CSV ---------------------------------------------------------------------------- */
+
+static KrDataset *
+read_text (const char *text)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, "good.csv", NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_kumu (void)
+{
+  /* Either file of the pair opens both. */
+  g_autoptr (KrDataset) ds = load ("kumu.csv");
+  g_autoptr (KrDataset) same = load ("kumu.entities.csv");
+  const KrDeal *stake, *leads, *alliance;
+
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "kumu");
+  g_assert_cmpstr (kr_dataset_get_title (same), ==, "kumu");
+  g_assert_cmpuint (kr_dataset_get_n_entities (same), ==, kr_dataset_get_n_entities (ds));
+  g_assert_cmpuint (kr_dataset_get_n_deals (same), ==, kr_dataset_get_n_deals (ds));
+
+  /* Three from the table of entities, one that only a deal names. */
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 4);
+  g_assert_cmpstr (entity (ds, "toyota-motor")->name, ==, "Toyota Motor");
+  g_assert_cmpint (entity (ds, "toyota-motor")->kind, ==, KR_ENTITY_COMPANY);
+  /* A quoted cell keeps its separator and its line break. */
+  g_assert_cmpstr (entity (ds, "toyota-motor")->description, ==,
+                   "Carmaker based in Toyota City;\r\nthe largest in Japan");
+  g_assert_cmpint (entity (ds, "akio-toyoda")->kind, ==, KR_ENTITY_PERSON);
+  g_assert_cmpint (entity (ds, "mazda")->kind, ==, KR_ENTITY_OTHER);
+
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 3);
+  stake = kr_dataset_get_deal (ds, 0);
+  leads = kr_dataset_get_deal (ds, 1);
+  alliance = kr_dataset_get_deal (ds, 2);
+  g_assert_cmpint (stake->kind, ==, KR_DEAL_EQUITY_STAKE);
+  g_assert_cmpint (stake->status, ==, KR_STATUS_UNSPECIFIED);
+  g_assert_cmpstr (stake->summary, ==, "Toyota raises its stake\r\nto 20 %");
+  g_assert_cmpstr (stake->date, ==, "2019-09-27");
+  g_assert_cmpuint (stake->n_evidence, ==, 0);
+  g_assert_cmpstr (kr_dataset_get_entity (ds, stake->parties[0].entity)->id, ==, "toyota-motor");
+  g_assert_cmpstr (kr_dataset_get_entity (ds, stake->parties[1].entity)->id, ==, "subaru");
+  g_assert_cmpint (leads->kind, ==, KR_DEAL_LEADERSHIP);
+  g_assert_cmpstr (leads->date, ==, "2009");
+  g_assert_cmpint (alliance->kind, ==, KR_DEAL_ALLIANCE);
+  g_assert_cmpuint (kr_dataset_get_n_articles (ds), ==, 0);
+}
+
+static void
+test_gephi_csv (void)
+{
+  g_autoptr (KrDataset) ds = load ("gephi.csv");
+  const KrDeal *alliance, *stake;
+
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3);
+  g_assert_cmpstr (entity (ds, "n1")->name, ==, "Renault");
+  g_assert_cmpstr (entity (ds, "n2")->country, ==, "JP");
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 2);
+  alliance = kr_dataset_get_deal (ds, 0);
+  stake = kr_dataset_get_deal (ds, 1);
+  /* "Directed" is how Gephi draws the line; the label names the kind. */
+  g_assert_cmpstr (alliance->id, ==, "e1");
+  g_assert_cmpint (alliance->kind, ==, KR_DEAL_ALLIANCE);
+  g_assert_cmpstr (alliance->date, ==, "1999");
+  g_assert_cmpstr (alliance->end, ==, "2023");
+  g_assert_cmpint (stake->kind, ==, KR_DEAL_OTHER);
+  g_assert_cmpstr (stake->summary, ==, "34 % stake");
+  g_assert_cmpstr (stake->date, ==, "2016-10-20");
+  g_assert_null (stake->end);
+}
+
+static void
+test_shapes (void)
+{
+  /* Tabs, "|" lists of parties and roles, evidence, and a cell Keiretsu wrote as text. */
+  g_autoptr (KrDataset) ds
+      = read_text ("parties\troles\ttype\tsource_url\tquote\tsummary\n"
+                   "A|B|C\tpartner|partner|partner\tjoint venture\thttps://example.com/a\t"
+                   "\"They said \"\"yes\"\"\"\t\"'=HYPERLINK(\"\"x\"\")\"\n");
+  const KrDeal *deal = kr_dataset_get_deal (ds, 0);
+
+  g_assert_cmpuint (deal->n_parties, ==, 3);
+  g_assert_cmpint (deal->kind, ==, KR_DEAL_JOINT_VENTURE);
+  g_assert_cmpstr (deal->summary, ==, "=HYPERLINK(\"x\")");
+  g_assert_cmpuint (deal->n_evidence, ==, 1);
+  g_assert_cmpstr (deal->evidence[0].quote, ==, "They said \"yes\"");
+  g_assert_cmpstr (kr_dataset_get_article (ds, deal->evidence[0].article)->url, ==,
+                   "https://example.com/a");
+}
+
+static void
+test_places (void)
+{
+  static const struct
+  {
+    const char *text;
+    gsize size; /* 0: up to the NUL */
+    const char *problem;
+  } cases[] = {
+    { "Id,Label\nn1,A\nn1,B\n", 0, "bad.csv:3:1: id: duplicate id" },
+    { "From,To,Type\nA,B,alliance\nC,,merger\n", 0, "bad.csv:3:1: parties: a deal needs" },
+    { "From,To,Type\nA,B,\"alliance\nC,D,merger\n", 0, "bad.csv:2:3: a quoted cell does not end" },
+    { "From,To,Type\nA,B,all\"iance\n", 0, "bad.csv:2:3: a quote in a cell" },
+    { "From,To\nA,B\xff\n", 0, "bad.csv:2:2: the cell is not UTF-8 text" },
+    { "From,To\nA,B\0\n", 13, "bad.csv:2:2: the cell holds a NUL byte" },
+    { "\xff\xfe"
+      "F\0",
+      4, "bad.csv:1: the file is UTF-16 text" },
+    { "", 0, "bad.csv:1: the file is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize size = cases[i].size ? cases[i].size : strlen (cases[i].text);
+      g_autofree char *text = problems_in ("bad.csv", cases[i].text, size);
+
+      if (!g_str_has_prefix (text, cases[i].problem))
+        g_error ("case %u: %s", i, text);
+    }
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr (GString) wide = g_string_new (NULL);
+  g_autoptr (GString) cell = g_string_new ("From,To\nA,\"");
+  g_autofree char *too_wide = NULL;
+  g_autofree char *too_long = NULL;
+
+  for (guint i = 0; i <= KR_CSV_MAX_COLUMNS; i++)
+    g_string_append (wide, "x,");
+  g_string_append (wide, "\n");
+  too_wide = problems_in ("bad.csv", wide->str, wide->len);
+  g_assert_true (g_str_has_prefix (too_wide, "bad.csv:1:257: the row has more than 256 columns"));
+
+  /* A cell that never ends is not held whole. */
+  while (cell->len < 4 * KR_DATASET_MAX_STRING)
+    g_string_append (cell, "0123456789");
+  too_long = problems_in ("bad.csv", cell->str, cell->len);
+  g_assert_true (g_str_has_prefix (too_long, "bad.csv:2:2: the cell is longer than the limit"));
+}
+
+static void
+test_mapping (void)
+{
+  const char *const kumu[] = { "From", "To", "Type", "Description" };
+  const char *const elements[] = { "Label", "Type", "Description", "Tags" };
+  const char *const changed[] = { "From", "To", "Kind", "Description" };
+  g_autoptr (KrCsvMapping) deals = kr_csv_mapping_guess (kumu, G_N_ELEMENTS (kumu));
+  g_autoptr (KrCsvMapping) entities = kr_csv_mapping_guess (elements, G_N_ELEMENTS (elements));
+  g_autoptr (KrCsvMapping) back = NULL;
+  g_autoptr (KrCsvMapping) stale = NULL;
+  g_autoptr (JsonNode) kept = NULL;
+
+  g_assert_cmpint (deals->kind, ==, KR_CSV_DEALS);
+  g_assert_cmpint (deals->fields[0], ==, KR_CSV_SOURCE);
+  g_assert_cmpint (deals->fields[1], ==, KR_CSV_TARGET);
+  g_assert_cmpint (deals->fields[2], ==, KR_CSV_DEAL_KIND);
+  g_assert_cmpint (deals->fields[3], ==, KR_CSV_SUMMARY);
+  g_assert_cmpint (entities->kind, ==, KR_CSV_ENTITIES);
+  g_assert_cmpint (entities->fields[0], ==, KR_CSV_NAME);
+  g_assert_cmpint (entities->fields[1], ==, KR_CSV_ENTITY_KIND);
+  g_assert_cmpint (entities->fields[3], ==, KR_CSV_IGNORED);
+
+  /* Kept, it comes back for the same headers only. */
+  deals->fields[3] = KR_CSV_NOTE;
+  kept = kr_csv_mapping_to_json (deals, kumu);
+  back = kr_csv_mapping_from_json (kept, kumu, G_N_ELEMENTS (kumu));
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->fields[3], ==, KR_CSV_NOTE);
+  stale = kr_csv_mapping_from_json (kept, changed, G_N_ELEMENTS (changed));
+  g_assert_null (stale);
+}
+
+/* The columns chosen for a file are kept beside it, and read with it from then on. */
+static void
+test_kept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deals.csv", NULL);
+  g_autofree char *views = g_build_filename (dir, "deals.csv.views.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) heads = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) before = NULL;
+  g_autoptr (KrDataset) after = NULL;
+  KrCsvTableHead *head;
+
+  g_assert_true (g_file_set_contents (path, "From,To,Description\nA,B,Talks began\n", -1, NULL));
+  before = load_file (file);
+  g_assert_cmpstr (kr_dataset_get_deal (before, 0)->summary, ==, "Talks began");
+
+  heads = kr_csv_reader_read_heads (file, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heads->len, ==, 1);
+  head = heads->pdata[0];
+  g_assert_cmpuint (head->rows->len, ==, 1);
+  g_assert_cmpint (head->mapping->fields[2], ==, KR_CSV_SUMMARY);
+  head->mapping->fields[2] = KR_CSV_NOTE;
+  g_assert_true (kr_csv_reader_keep_mappings (file, heads, NULL, &error));
+  g_assert_no_error (error);
+
+  after = load_file (file);
+  g_assert_cmpstr (kr_dataset_get_deal (after, 0)->summary, ==, "A → B");
+  g_assert_cmpstr (kr_dataset_get_deal (after, 0)->note, ==, "Talks began");
+
+  g_remove (views);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -213,5 +445,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/graphml/places", test_graphml_places);
   g_test_add_func ("/graph-formats/gexf/gephi", test_gephi);
   g_test_add_func ("/graph-formats/gexf/places", test_gexf_places);
+  g_test_add_func ("/graph-formats/csv/kumu", test_kumu);
+  g_test_add_func ("/graph-formats/csv/gephi", test_gephi_csv);
+  g_test_add_func ("/graph-formats/csv/shapes", test_shapes);
+  g_test_add_func ("/graph-formats/csv/places", test_places);
+  g_test_add_func ("/graph-formats/csv/limits", test_limits);
+  g_test_add_func ("/graph-formats/csv/mapping", test_mapping);
+  g_test_add_func ("/graph-formats/csv/kept", test_kept);
   return g_test_run ();
 }

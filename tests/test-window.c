@@ -13,6 +13,8 @@
 
 #include "kr-bench-data.h"
 #include "kr-builtin.h"
+#include "kr-csv-dialog.h"
+#include "kr-csv-mapping.h"
 #include "kr-dataset-queries.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-card.h"
@@ -2720,6 +2722,88 @@ test_drag_marked (void)
   remove_copy (&copy);
 }
 
+/* The dialog of @window's spreadsheet, once it shows. */
+static gboolean
+csv_dialog_shows (gpointer data)
+{
+  gpointer *found = data;
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *w = windows; w != NULL; w = w->next)
+    if (KR_IS_CSV_DIALOG (w->data) && gtk_widget_get_mapped (w->data))
+      found[1] = w->data;
+  return found[1] != NULL;
+}
+
+/* The combo row titled @title under @widget. */
+static AdwComboRow *
+find_combo_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwComboRow *found = find_combo_row (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a spreadsheet shows what each column is read as; a column changed there is read so,
+ * now and next time. */
+static void
+test_csv_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-window-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "talks.csv", NULL);
+  g_autofree char *views = g_build_filename (dir, "talks.csv.views.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  KrWindow *window = new_window ();
+  gpointer found[2] = { window, NULL };
+  AdwComboRow *row;
+  const KrDeal *deal;
+  guint summary = 0;
+
+  g_assert_true (g_file_set_contents (
+      path, "From,To,Type,Comment\nToyota,Subaru,alliance,Talks began in May\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (csv_dialog_shows, found));
+
+  /* "Comment" was taken for a note; the user makes it the deal's summary. */
+  row = find_combo_row (found[1], "Comment");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Talks began in May");
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (row)); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (row), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), kr_csv_field_get_label (KR_CSV_NOTE)))
+        g_assert_cmpuint (adw_combo_row_get_selected (row), ==, i);
+      if (g_str_equal (gtk_string_object_get_string (item),
+                       kr_csv_field_get_label (KR_CSV_SUMMARY)))
+        summary = i;
+    }
+  adw_combo_row_set_selected (row, summary);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (found[1]), "csv.load", NULL));
+  {
+    gpointer pair[2] = { window, (gpointer) "talks" };
+    g_assert_true (wait_for (title_is, pair));
+  }
+  g_assert_true (wait_for (has_scene, window));
+  deal = kr_dataset_get_deal (kr_window_get_dataset (window), 0);
+  g_assert_cmpstr (deal->summary, ==, "Talks began in May");
+  g_assert_null (deal->note);
+  g_assert_true (g_file_test (views, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (views);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2758,6 +2842,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drag-entity", test_drag_entity);
   g_test_add_func ("/window/drag-marked", test_drag_marked);
   g_test_add_func ("/window/stop-layout", test_stop_layout);
+  g_test_add_func ("/window/csv-columns", test_csv_columns);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

@@ -14,6 +14,7 @@
 
 #include "kr-builtin.h"
 #include "kr-cli.h"
+#include "kr-csv-reader.h"
 #include "kr-dataset-reader.h"
 #include "kr-export.h"
 #include "kr-file.h"
@@ -145,8 +146,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
             N_ ("Check DATASET and list every problem in it, then exit"), NULL },
           { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf), to FILE (.svg, "
-                ".png, .pdf, .dot) without opening a window"),
+            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf, .csv), to FILE "
+                "(.svg, .png, .pdf, .dot) without opening a window"),
             N_ ("FILE") },
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
@@ -293,6 +294,34 @@ shown_path (const char *path)
   g_autofree char *display = g_filename_display_name (path);
 
   return kr_problem_printable (display, 0);
+}
+
+/* Where CSV puts the entities written with the deals to @out_path, when it may: never over the
+ * dataset, nor over a file that is not a table Keiretsu wrote. NULL, said, when it may not. */
+static char *
+entities_path (const char *out_path, const char *dataset_path)
+{
+  g_autoptr (GFile) out = g_file_new_for_path (out_path);
+  g_autoptr (GFile) file = kr_csv_reader_get_sibling (out);
+  g_autofree char *base = file ? g_file_get_basename (file) : NULL;
+  g_autofree char *folder = g_path_get_dirname (out_path);
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+
+  if (base == NULL)
+    return NULL;
+  /* Named as the user named the deals' file, beside it. */
+  path = g_str_equal (folder, ".") ? g_strdup (base) : g_build_filename (folder, base, NULL);
+  shown = shown_path (path);
+  if ((dataset_path != NULL && kr_file_is_same (dataset_path, path))
+      || !kr_graph_export_may_replace_entities (file))
+    {
+      g_printerr (_ ("keiretsu: %s: not replaced with the table of entities, which goes there: "
+                     "it is not one Keiretsu wrote\n"),
+                  shown);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
 }
 
 static KrDataset *
@@ -483,6 +512,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   g_autofree char *key = NULL;
   KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
+  g_autofree char *csv_entities = NULL;
 
   view.link_labels = cli->link_labels;
   if (saved != NULL && !saved_layout (saved, &view, &error))
@@ -500,7 +530,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     {
       g_printerr (
           _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf, .dot, "
-             ".graphml or .gexf\n"),
+             ".graphml, .gexf or .csv\n"),
           shown_out);
       return 2;
     }
@@ -510,6 +540,9 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
                   shown_out);
       return 2;
     }
+
+  if (format == KR_EXPORT_CSV && (csv_entities = entities_path (out_path, dataset_path)) == NULL)
+    return 2;
 
   dataset = load_dataset (dataset_path, FALSE);
   if (dataset == NULL)
@@ -567,6 +600,20 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
       g_autofree char *shown = kr_problem_printable (error->message, 0);
       g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), shown);
       return 1;
+    }
+  if (csv_entities != NULL)
+    {
+      g_autofree char *table = kr_graph_export_write_entities (scene);
+      g_autofree char *shown_entities = shown_path (csv_entities);
+
+      if (!kr_file_replace (csv_entities, table, strlen (table), &error))
+        {
+          g_autofree char *shown = kr_problem_printable (error->message, 0);
+          g_printerr (_ ("keiretsu: cannot write the diagram: %s\n"), shown);
+          return 1;
+        }
+      g_printerr (_ ("keiretsu: wrote the deals to %s and the entities to %s\n"), shown_out,
+                  shown_entities);
     }
   {
     /* A graph file for other programs says what it could not hold. */

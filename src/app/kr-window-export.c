@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-csv-reader.h"
 #include "kr-export.h"
 #include "kr-graph-export.h"
 #include "kr-window-private.h"
@@ -17,7 +18,9 @@ typedef struct
 {
   KrWindow *window;
   GFile *file;
-  char *left_out; /* what a graph file could not hold, said after it is saved */
+  char *left_out;  /* what a graph file could not hold, said after it is saved */
+  GFile *entities; /* where CSV's table of entities goes, with its text */
+  char *entities_text;
 } ExportJob;
 
 static void
@@ -26,10 +29,28 @@ export_job_free (ExportJob *job)
   g_object_unref (job->window);
   g_object_unref (job->file);
   g_free (job->left_out);
+  g_clear_object (&job->entities);
+  g_free (job->entities_text);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+/* The table of entities after that of deals, which is written; what the toast says. */
+static char *
+csv_written (ExportJob *job)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *deals = _kr_window_display_name (job->file);
+  g_autofree char *entities = _kr_window_display_name (job->entities);
+  const char *text = job->entities_text;
+
+  if (!g_file_replace_contents (job->entities, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    return g_strdup_printf (_ ("Could not save “%s”: %s"), entities, error->message);
+  return g_strchomp (g_strdup_printf (_ ("Tables saved as “%s” and “%s”. %s"), deals, entities,
+                                      job->left_out ? job->left_out : ""));
+}
 
 static void
 export_written (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -41,6 +62,8 @@ export_written (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     message = g_strdup_printf (_ ("Could not save “%s”: %s"), name, error->message);
+  else if (job->entities != NULL)
+    message = csv_written (job);
   else if (job->left_out != NULL)
     message = g_strdup_printf (_ ("Graph saved as “%s”. %s"), name, job->left_out);
   else
@@ -67,6 +90,36 @@ export_rendered (GObject *source, GAsyncResult *result, gpointer user_data)
                                        NULL, export_written, g_steal_pointer (&job));
 }
 
+/* The entities go beside the deals, but never over the dataset nor over a file that is not a
+ * table Keiretsu wrote: FALSE, said, when they cannot. */
+static gboolean
+csv_prepare (KrWindow *self, ExportJob *job, KrScene *scene)
+{
+  g_autoptr (ExportJob) dropped = job;
+
+  job->entities = kr_csv_reader_get_sibling (job->file);
+  if (job->entities == NULL)
+    {
+      _kr_window_toast (self, _ ("The tables were not saved: the file name must end in .csv"));
+      return FALSE;
+    }
+  if ((self->file != NULL && g_file_equal (job->entities, self->file))
+      || !kr_graph_export_may_replace_entities (job->entities))
+    {
+      g_autofree char *name = _kr_window_display_name (job->entities);
+      g_autofree char *message = g_strdup_printf (
+          _ ("The tables were not saved: “%s”, where the entities go, is not a table Keiretsu "
+             "wrote"),
+          name);
+
+      _kr_window_toast (self, message);
+      return FALSE;
+    }
+  job->entities_text = kr_graph_export_write_entities (scene);
+  g_steal_pointer (&dropped);
+  return TRUE;
+}
+
 static void
 export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
 {
@@ -86,6 +139,8 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
   job->left_out = kr_graph_export_left_out (scene, format);
+  if (format == KR_EXPORT_CSV && !csv_prepare (self, job, scene))
+    return;
   kr_export_render_async (scene, format, NULL, NULL, export_rendered, job);
 }
 

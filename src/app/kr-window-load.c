@@ -10,13 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "kr-builtin.h"
+#include "kr-csv-dialog.h"
+#include "kr-csv-reader.h"
 #include "kr-dataset-reader.h"
 #include "kr-window-private.h"
 
 #define MAX_PROBLEM_LINES 12
+#define CSV_PREVIEW_ROWS 5
 #define LARGE_DATASET 800 /* entities */
 
 static void update_recent_menu (KrWindow *self);
+static void load_file (KrWindow *self, GFile *file);
 
 static void file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
                           KrWindow *self);
@@ -165,7 +169,7 @@ reload_now (gpointer data)
 
   self->reload_id = 0;
   if (self->file != NULL)
-    kr_window_open_file (self, self->file);
+    load_file (self, self->file);
   return G_SOURCE_REMOVE;
 }
 
@@ -266,12 +270,9 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_dataset (self, dataset, file);
 }
 
-void
-kr_window_open_file (KrWindow *self, GFile *file)
+static void
+load_file (KrWindow *self, GFile *file)
 {
-  g_return_if_fail (KR_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -283,6 +284,75 @@ kr_window_open_file (KrWindow *self, GFile *file)
     }
   g_set_object (&self->pending_file, file);
   kr_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
+}
+
+static void
+columns_chosen (KrCsvDialog *dialog, KrWindow *self)
+{
+  GFile *file = kr_csv_dialog_get_file (dialog);
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_csv_reader_keep_mappings (file, kr_csv_dialog_get_heads (dialog), NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _ ("The columns chosen could not be kept beside the file, so it is read as before: %s"),
+          error->message);
+      _kr_window_toast (self, message);
+    }
+  else if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      /* The window writes its views file again later: with the columns in it. */
+      _kr_window_load_views_file (self, file);
+    }
+  load_file (self, file);
+}
+
+static void
+present_once (GtkWindow *dialog, GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, present_once, dialog);
+  gtk_window_present (dialog);
+}
+
+/* A spreadsheet says nothing of its columns but their headers: the user sees what each
+ * became, and changes it, before it is loaded. */
+static void
+choose_columns (KrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) heads = kr_csv_reader_read_heads (file, CSV_PREVIEW_ROWS, NULL, &error);
+  KrCsvDialog *dialog;
+
+  if (heads == NULL)
+    {
+      show_load_error (self, file, NULL, error);
+      return;
+    }
+  dialog = kr_csv_dialog_new (GTK_WINDOW (self), file, heads);
+  g_signal_connect_object (dialog, "load", G_CALLBACK (columns_chosen), self, 0);
+  /* A file named on the command line is opened before the window shows: the dialog goes over
+   * it, once it does. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (self, "map", G_CALLBACK (present_once), dialog, G_CONNECT_SWAPPED);
+}
+
+void
+kr_window_open_file (KrWindow *self, GFile *file)
+{
+  g_autofree char *name = NULL;
+  const KrDatasetReader *reader;
+
+  g_return_if_fail (KR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  reader = name ? kr_dataset_reader_find (name) : NULL;
+  if (reader != NULL && g_strv_contains (kr_dataset_reader_get_suffixes (reader), "csv"))
+    choose_columns (self, file);
+  else
+    load_file (self, file);
 }
 
 void
@@ -400,9 +470,10 @@ kr_window_open_last (KrWindow *self)
   if (uri != NULL && uri[0] != '\0')
     {
       g_autoptr (GFile) file = g_file_new_for_uri (uri);
+      /* Read as it was last: a spreadsheet with the columns kept for it. */
       if (g_file_query_exists (file, NULL))
         {
-          kr_window_open_file (self, file);
+          load_file (self, file);
           return;
         }
     }

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (KrWindow, kr_window, KR, WINDOW, AdwApplicationWindow)
  * nothing). */
 KrWindow *kr_window_new (GtkApplication *application, GSettings *settings);
 
-/* Loads in the background; a dataset that fails to load never replaces the one shown. */
+/* Loads in the background; a dataset that fails to load never replaces the one shown. A
+ * spreadsheet first shows what each of its columns is read as, for the user to change. */
 void kr_window_open_file (KrWindow *self, GFile *file);
 void kr_window_open_builtin (KrWindow *self);
 

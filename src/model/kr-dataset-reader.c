@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-csv-reader.h"
 #include "kr-dataset-builder.h"
 #include "kr-dataset-reader.h"
 #include "kr-gexf-reader.h"
@@ -25,6 +26,9 @@ struct _KrDatasetReader
   const char *const *mime_types;
   /* Hands the records in the bytes to the builder; FALSE when there is nothing to build. */
   gboolean (*read) (KrDatasetBuilder *builder, GBytes *bytes);
+  /* The same for the file's bytes, when the format reads other files beside it. */
+  gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
+                         GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -49,6 +53,14 @@ static const KrDatasetReader readers[] = {
       .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
       .read = kr_gexf_reader_read,
       .format_place = kr_xml_reader_format_place,
+  },
+  {
+      .name = N_ ("Spreadsheets (CSV)"),
+      .suffixes = (const char *const[]){ "csv", NULL },
+      .mime_types = (const char *const[]){ "text/csv", NULL },
+      .read = kr_csv_reader_read,
+      .read_file = kr_csv_reader_read_file,
+      .format_place = kr_csv_reader_format_place,
   },
 };
 
@@ -109,13 +121,26 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
 KrDataset *
 kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
+  return kr_dataset_reader_read_file (reader, NULL, bytes, NULL, problems);
+}
+
+KrDataset *
+kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
+                             GCancellable *cancellable, GPtrArray **problems)
+{
   g_autoptr (KrDatasetBuilder) builder = NULL;
   KrDataset *dataset = NULL;
+  gboolean read;
 
   g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   builder = kr_dataset_builder_new (reader->format_place);
-  if (reader->read (builder, bytes))
+  if (file != NULL && reader->read_file != NULL)
+    read = reader->read_file (builder, file, bytes, cancellable);
+  else
+    read = reader->read (builder, bytes);
+  if (read)
     dataset = kr_dataset_builder_build (builder);
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
   return dataset;

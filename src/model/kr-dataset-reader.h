@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kr-dataset.h"
 
 G_BEGIN_DECLS
@@ -32,5 +34,9 @@ const char *const *kr_dataset_reader_get_mime_types (const KrDatasetReader *read
  * to every problem found (KrProblem), none on success. */
 KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
                                    GPtrArray **problems);
+/* The same for the bytes of @file, which some formats read other files beside (CSV's table of
+ * entities beside its table of deals, the columns the user chose for it). */
+KrDataset *kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
+                                        GCancellable *cancellable, GPtrArray **problems);
 
 G_END_DECLS

@@ -74,19 +74,18 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
-KrDataset *
-kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
-                           GError **error)
+/* The bytes of @file (or of none) read by the reader that @display_name names. */
+static KrDataset *
+new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
+                   GCancellable *cancellable, GPtrArray **problems, GError **error)
 {
   const char *name = display_name ? display_name : "-";
   const KrDatasetReader *reader = kr_dataset_reader_find (name);
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (KrDataset) self = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = kr_dataset_reader_read (reader ? reader : kr_dataset_reader_get (0), bytes, &found);
+  self = kr_dataset_reader_read_file (reader ? reader : kr_dataset_reader_get (0), file, bytes,
+                                      cancellable, &found);
   if (self == NULL)
     {
       g_assert (found->len > 0);
@@ -95,6 +94,16 @@ kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
   return g_steal_pointer (&self);
+}
+
+KrDataset *
+kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **problems,
+                           GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_from_bytes_of (NULL, bytes, display_name, NULL, problems, error);
 }
 
 static char *
@@ -191,7 +200,7 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
       return NULL;
     }
 
-  return kr_dataset_new_from_bytes (bytes, name, problems, error);
+  return new_from_bytes_of (file, bytes, name, cancellable, problems, error);
 }
 
 typedef struct

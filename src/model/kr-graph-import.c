@@ -105,11 +105,14 @@ static const Word deal_kind_words[] = {
 
 /* ---- collecting ----------------------------------------------------------------------- */
 
-static KrGraphImport *
-import_new (KrDatasetBuilder *builder)
+KrGraphImport *
+kr_graph_import_new (KrDatasetBuilder *builder)
 {
-  KrGraphImport *self = g_new0 (KrGraphImport, 1);
+  KrGraphImport *self;
 
+  g_return_val_if_fail (builder != NULL, NULL);
+
+  self = g_new0 (KrGraphImport, 1);
   self->builder = builder;
   self->texts = g_string_chunk_new (64 * 1024);
   kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
@@ -120,16 +123,16 @@ import_new (KrDatasetBuilder *builder)
   return self;
 }
 
-static void
-import_free (KrGraphImport *self)
+void
+kr_graph_import_free (KrGraphImport *self)
 {
+  if (self == NULL)
+    return;
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
   g_ptr_array_unref (self->open);
   g_free (self);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrGraphImport, import_free)
 
 static const char *
 intern (KrGraphImport *self, const char *text)
@@ -149,38 +152,73 @@ kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml)
   dataset->head.place = kr_xml_reader_place (self->builder, "graph", line, column);
 }
 
-static Item *
-begin (KrGraphImport *self, GPtrArray *items, KrXmlReader *xml, const char *id)
+static gboolean
+begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, const char *id)
 {
   Item *item;
-  int line, column;
 
   if (++self->n_items > KR_DATASET_MAX_RECORDS)
-    return NULL;
-  kr_xml_reader_get_position (xml, &line, &column);
+    return FALSE;
   item = kr_dataset_builder_new0 (self->builder, Item, 1);
-  item->place = kr_xml_reader_place (self->builder, intern (self, kr_xml_reader_get_name (xml)),
-                                     line, column);
-  item->depth = kr_xml_reader_get_depth (xml);
+  item->place = *place;
+  item->depth = depth;
   item->id = intern (self, id);
   item->last_end = &item->ends;
   g_ptr_array_add (items, item);
   g_ptr_array_add (self->open, item);
-  return item;
+  return TRUE;
+}
+
+static KrPlace
+element_place (KrGraphImport *self, KrXmlReader *xml)
+{
+  int line, column;
+
+  kr_xml_reader_get_position (xml, &line, &column);
+  return kr_xml_reader_place (self->builder, intern (self, kr_xml_reader_get_name (xml)), line,
+                              column);
 }
 
 gboolean
 kr_graph_import_begin_node (KrGraphImport *self, KrXmlReader *xml, const char *id)
 {
+  KrPlace place;
+
   g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
-  return begin (self, self->nodes, xml, id) != NULL;
+  place = element_place (self, xml);
+  return begin (self, self->nodes, &place, kr_xml_reader_get_depth (xml), id);
 }
 
 gboolean
 kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, const char *id)
 {
+  KrPlace place;
+
   g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
-  return begin (self, self->edges, xml, id) != NULL;
+  place = element_place (self, xml);
+  return begin (self, self->edges, &place, kr_xml_reader_get_depth (xml), id);
+}
+
+/* Items begun at a place rather than an element have no depth: they end when told. */
+gboolean
+kr_graph_import_begin_node_at (KrGraphImport *self, const KrPlace *place, const char *id)
+{
+  g_return_val_if_fail (self != NULL && place != NULL, FALSE);
+  return begin (self, self->nodes, place, -1, id);
+}
+
+gboolean
+kr_graph_import_begin_edge_at (KrGraphImport *self, const KrPlace *place, const char *id)
+{
+  g_return_val_if_fail (self != NULL && place != NULL, FALSE);
+  return begin (self, self->edges, place, -1, id);
+}
+
+void
+kr_graph_import_end_item (KrGraphImport *self)
+{
+  g_return_if_fail (self != NULL && self->open->len > 0);
+  g_ptr_array_set_size (self->open, self->open->len - 1);
 }
 
 gboolean
@@ -227,9 +265,8 @@ kr_graph_import_set_position (KrGraphImport *self, double x, double y)
   item->y = y;
 }
 
-/* "Start Date" and "start-date" are "start_date". */
-static char *
-normalize_name (const char *name)
+char *
+kr_graph_import_normalize_name (const char *name)
 {
   char *s = g_utf8_strdown (name, -1);
 
@@ -248,7 +285,7 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
 
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
-  normal = normalize_name (name);
+  normal = kr_graph_import_normalize_name (name);
   attr = kr_dataset_builder_new0 (self->builder, Attr, 1);
   attr->name = intern (self, normal);
   attr->value = g_string_chunk_insert (self->texts, value);
@@ -288,7 +325,7 @@ to_token (KrGraphImport *self, const KrVocabulary *vocabulary, const char *value
 
   if (value == NULL)
     return NULL;
-  normal = normalize_name (value);
+  normal = kr_graph_import_normalize_name (value);
   if (kr_vocabulary_from_token (vocabulary, normal) >= 0)
     return intern (self, normal);
   for (guint i = 0; i < n_words; i++)
@@ -617,8 +654,8 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
     }
 }
 
-static void
-finish (KrGraphImport *self)
+void
+kr_graph_import_finish (KrGraphImport *self)
 {
   g_autoptr (GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -627,6 +664,8 @@ finish (KrGraphImport *self)
   KrDatasetRecord *dataset;
   KrEntityRecord *entities;
   KrDealRecord *deals;
+
+  g_return_if_fail (self != NULL);
 
   dataset = kr_dataset_builder_get_dataset_record (self->builder);
   dataset->title = find (self->graph_attrs, graph_title);
@@ -693,7 +732,7 @@ kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root
   xml = kr_xml_reader_new (builder, bytes);
   if (xml == NULL)
     return FALSE;
-  self = import_new (builder);
+  self = kr_graph_import_new (builder);
   for (KrXmlEvent event; (event = kr_xml_reader_next (xml)) != KR_XML_END_OF_FILE;)
     {
       int depth = kr_xml_reader_get_depth (xml);
@@ -727,6 +766,6 @@ kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root
       kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
       return FALSE;
     }
-  finish (self);
+  kr_graph_import_finish (self);
   return TRUE;
 }

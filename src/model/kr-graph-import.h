@@ -1,7 +1,7 @@
 /* kr-graph-import.h — nodes and edges with named attributes, made into dataset records
  *
  * The graph formats (GraphML, GEXF) describe nodes and edges whose attributes are named by
- * whoever wrote the file. Their readers hand them over here as they come; at the end the
+ * whoever wrote the file, and a spreadsheet's rows are much the same. Their readers hand them over here as they come; at the end the
  * attributes whose names say what they are become Keiretsu's fields ("label" a name, "type"
  * a kind, "start" a date …), and what a generic graph does not say gets an honest default:
  * entity kind "other", deal kind "other" (or the closest that its type names), status
@@ -30,6 +30,15 @@ gboolean kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const c
                                const char *not_root, KrGraphElementFunc read_element,
                                gpointer user_data);
 
+/* For formats that are not XML (CSV): an import on its own, whose items are begun at a place
+ * and ended when told; _finish hands every record to @builder. */
+KrGraphImport *kr_graph_import_new (KrDatasetBuilder *builder);
+void kr_graph_import_free (KrGraphImport *self);
+gboolean kr_graph_import_begin_node_at (KrGraphImport *self, const KrPlace *place, const char *id);
+gboolean kr_graph_import_begin_edge_at (KrGraphImport *self, const KrPlace *place, const char *id);
+void kr_graph_import_end_item (KrGraphImport *self);
+void kr_graph_import_finish (KrGraphImport *self);
+
 /* Where the graph itself is described, at the current element: the place of the dataset's
  * own fields. */
 void kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml);
@@ -45,10 +54,15 @@ gboolean kr_graph_import_in_item (KrGraphImport *self);
  * in the element it was found ("source"), for problems with it. */
 void kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node);
 
+/* A name as the import compares names: "Start Date" and "start-date" are "start_date". */
+char *kr_graph_import_normalize_name (const char *name);
+
 /* Attribute @name of the innermost node or edge begun and not ended, or of the graph when
  * there is none. A later value of the same name replaces an earlier one. */
 void kr_graph_import_set (KrGraphImport *self, const char *name, const char *value);
 /* Where the file draws the current node. */
 void kr_graph_import_set_position (KrGraphImport *self, double x, double y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrGraphImport, kr_graph_import_free)
 
 G_END_DECLS

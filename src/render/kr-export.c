@@ -37,6 +37,7 @@ static const char *const extensions[][3] = {
   [KR_EXPORT_DOT] = { "dot", "gv", NULL },
   [KR_EXPORT_GRAPHML] = { "graphml", NULL },
   [KR_EXPORT_GEXF] = { "gexf", NULL },
+  [KR_EXPORT_CSV] = { "csv", NULL },
 };
 
 int
@@ -292,6 +293,7 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
       }
     case KR_EXPORT_GRAPHML:
     case KR_EXPORT_GEXF:
+    case KR_EXPORT_CSV:
       {
         char *text = kr_graph_export_write (scene, format);
         bytes = g_bytes_new_take (text, strlen (text));

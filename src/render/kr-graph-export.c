@@ -10,6 +10,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <csv.h>
+
+#include "kr-csv-mapping.h"
 #include "kr-graph-export.h"
 #include "kr-svg-painter.h"
 
@@ -407,6 +410,208 @@ write_gexf (GString *out, Shown *shown)
   g_string_append (out, "    </edges>\n  </graph>\n</gexf>\n");
 }
 
+/* ---- CSV ----------------------------------------------------------------------------- */
+
+/* The columns of the two tables, named as the CSV reader guesses them back. */
+static const KrCsvField entity_columns[] = { KR_CSV_ID,      KR_CSV_NAME,        KR_CSV_ENTITY_KIND,
+                                             KR_CSV_COUNTRY, KR_CSV_DESCRIPTION, KR_CSV_ALIASES };
+static const KrCsvField deal_columns[] = {
+  KR_CSV_ID,          KR_CSV_SOURCE, KR_CSV_TARGET,   KR_CSV_PARTIES,       KR_CSV_ROLES,
+  KR_CSV_DEAL_KIND,   KR_CSV_STATUS, KR_CSV_SUMMARY,  KR_CSV_DATE,          KR_CSV_END,
+  KR_CSV_EXPECTED,    KR_CSV_AMOUNT, KR_CSV_CURRENCY, KR_CSV_APPROXIMATE,   KR_CSV_STAKE_BEFORE,
+  KR_CSV_STAKE_AFTER, KR_CSV_NOTE,   KR_CSV_URL,      KR_CSV_ARTICLE_TITLE, KR_CSV_PUBLISHER,
+  KR_CSV_QUOTE,
+};
+
+/* The attribute that holds a column's value, for those that have one. */
+static const struct
+{
+  KrCsvField field;
+  Attribute attribute;
+} csv_attributes[] = {
+  { KR_CSV_NAME, A_NAME },
+  { KR_CSV_ENTITY_KIND, A_KIND },
+  { KR_CSV_COUNTRY, A_COUNTRY },
+  { KR_CSV_DESCRIPTION, A_DESCRIPTION },
+  { KR_CSV_ALIASES, A_ALIASES },
+  { KR_CSV_DEAL_KIND, A_DEAL_KIND },
+  { KR_CSV_STATUS, A_STATUS },
+  { KR_CSV_SUMMARY, A_SUMMARY },
+  { KR_CSV_DATE, A_DATE },
+  { KR_CSV_END, A_END },
+  { KR_CSV_EXPECTED, A_EXPECTED },
+  { KR_CSV_AMOUNT, A_AMOUNT },
+  { KR_CSV_CURRENCY, A_CURRENCY },
+  { KR_CSV_APPROXIMATE, A_APPROXIMATE },
+  { KR_CSV_STAKE_BEFORE, A_STAKE_BEFORE },
+  { KR_CSV_STAKE_AFTER, A_STAKE_AFTER },
+  { KR_CSV_NOTE, A_NOTE },
+  { KR_CSV_ROLES, A_ROLES },
+};
+
+/* A cell, quoted by libcsv. One that a spreadsheet would take for a formula (=, +, -, @, or a
+ * tab or carriage return before one) starts with an apostrophe instead, which spreadsheets
+ * show as text and the CSV reader takes off again. */
+static void
+csv_cell (GString *out, gboolean first, const char *value)
+{
+  gsize n, size;
+
+  if (!first)
+    g_string_append_c (out, ',');
+  if (value == NULL)
+    return;
+  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    {
+      g_autofree char *quoted = g_strconcat ("'", value, NULL);
+      csv_cell (out, TRUE, quoted);
+      return;
+    }
+  n = strlen (value);
+  size = out->len;
+  /* At worst every character is a quote, doubled, between two more. */
+  g_string_set_size (out, size + 2 * n + 2);
+  g_string_set_size (out, size + csv_write (out->str + size, 2 * n + 2, value, n));
+}
+
+static void
+csv_header (GString *out, const KrCsvField *columns, guint n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    csv_cell (out, c == 0, kr_csv_field_get_header (columns[c]));
+  g_string_append (out, "\r\n");
+}
+
+static const char *
+csv_value (char *values[N_ATTRIBUTES], KrCsvField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_attributes); i++)
+    if (csv_attributes[i].field == field)
+      return values[csv_attributes[i].attribute];
+  return NULL;
+}
+
+static void
+write_csv_entities (GString *out, Shown *shown)
+{
+  KrDataset *dataset = shown->dataset;
+  char *values[N_ATTRIBUTES] = { NULL };
+
+  csv_header (out, entity_columns, G_N_ELEMENTS (entity_columns));
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    if (shown->nodes[i] >= 0)
+      {
+        entity_values (dataset, i, values);
+        for (guint c = 0; c < G_N_ELEMENTS (entity_columns); c++)
+          csv_cell (out, c == 0,
+                    entity_columns[c] == KR_CSV_ID ? kr_dataset_get_entity (dataset, i)->id
+                                                   : csv_value (values, entity_columns[c]));
+        values_clear (values);
+        g_string_append (out, "\r\n");
+      }
+}
+
+/* The cells of a deal that come from its parties and its first excerpt. */
+static const char *
+deal_cell (Shown *shown, guint d, GArray *parties, KrCsvField field, char **listed)
+{
+  const KrDeal *deal = kr_dataset_get_deal (shown->dataset, d);
+  const KrArticle *article
+      = deal->n_evidence > 0 ? kr_dataset_get_article (shown->dataset, deal->evidence[0].article)
+                             : NULL;
+
+  switch (field)
+    {
+    case KR_CSV_ID:
+      return deal->id;
+    case KR_CSV_SOURCE:
+    case KR_CSV_TARGET:
+      return parties->len == 2 ? entity_id (shown, deal, parties, field == KR_CSV_TARGET) : NULL;
+    case KR_CSV_PARTIES:
+      if (parties->len > 2)
+        {
+          GString *ids = g_string_new (NULL);
+
+          for (guint p = 0; p < parties->len; p++)
+            g_string_append_printf (ids, "%s%s", p ? "|" : "", entity_id (shown, deal, parties, p));
+          *listed = g_string_free (ids, FALSE);
+        }
+      return *listed;
+    case KR_CSV_URL:
+      return article && article->url ? article->url : NULL;
+    case KR_CSV_ARTICLE_TITLE:
+      return article && article->url ? article->title : NULL;
+    case KR_CSV_PUBLISHER:
+      return article && article->url ? article->publisher : NULL;
+    case KR_CSV_QUOTE:
+      return article && article->url ? deal->evidence[0].quote : NULL;
+    default:
+      return NULL;
+    }
+}
+
+static void
+write_csv_deals (GString *out, Shown *shown)
+{
+  KrDataset *dataset = shown->dataset;
+  char *values[N_ATTRIBUTES] = { NULL };
+
+  csv_header (out, deal_columns, G_N_ELEMENTS (deal_columns));
+  for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
+    {
+      GArray *parties = ordered_parties (shown, d);
+
+      if (parties->len == 0)
+        continue;
+      deal_values (dataset, d, parties, values);
+      /* Several values in a cell are split on "|". */
+      g_strdelimit (values[A_ROLES], " ", '|');
+      for (guint c = 0; c < G_N_ELEMENTS (deal_columns); c++)
+        {
+          g_autofree char *listed = NULL;
+          const char *value = csv_value (values, deal_columns[c]);
+
+          if (value == NULL)
+            value = deal_cell (shown, d, parties, deal_columns[c], &listed);
+          csv_cell (out, c == 0, value);
+        }
+      values_clear (values);
+      g_string_append (out, "\r\n");
+    }
+}
+
+char *
+kr_graph_export_write_entities (KrScene *scene)
+{
+  GString *out = g_string_sized_new (16 * 1024);
+  Shown shown;
+
+  g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+
+  shown_init (&shown, scene);
+  write_csv_entities (out, &shown);
+  shown_clear (&shown);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+kr_graph_export_may_replace_entities (GFile *file)
+{
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GString) header = g_string_new (NULL);
+  char buf[512];
+  gssize n;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  in = g_file_read (file, NULL, NULL);
+  if (in == NULL)
+    return !g_file_query_exists (file, NULL);
+  n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf, NULL, NULL);
+  csv_header (header, entity_columns, G_N_ELEMENTS (entity_columns));
+  return n >= (gssize)header->len && memcmp (buf, header->str, header->len) == 0;
+}
+
 char *
 kr_graph_export_write (KrScene *scene, KrExportFormat format)
 {
@@ -414,15 +619,70 @@ kr_graph_export_write (KrScene *scene, KrExportFormat format)
   Shown shown;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
-  g_return_val_if_fail (format == KR_EXPORT_GRAPHML || format == KR_EXPORT_GEXF, NULL);
+  g_return_val_if_fail (
+      format == KR_EXPORT_GRAPHML || format == KR_EXPORT_GEXF || format == KR_EXPORT_CSV, NULL);
 
   shown_init (&shown, scene);
-  if (format == KR_EXPORT_GRAPHML)
+  if (format == KR_EXPORT_CSV)
+    write_csv_deals (out, &shown);
+  else if (format == KR_EXPORT_GRAPHML)
     write_graphml (out, &shown);
   else
     write_gexf (out, &shown);
   shown_clear (&shown);
   return g_string_free (out, FALSE);
+}
+
+/* What the two tables cannot hold: a deal's excerpts after its first, their stances, those
+ * from an article with no address to name it by, and the entities' own. */
+static char *
+csv_left_out (Shown *shown)
+{
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  KrDataset *dataset = shown->dataset;
+  guint later = 0, no_address = 0, stances = 0, about_entities = 0;
+
+  for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
+    {
+      const KrDeal *deal = kr_dataset_get_deal (dataset, d);
+
+      if (shown->parties[d]->len == 0 || deal->n_evidence == 0)
+        continue;
+      later += deal->n_evidence - 1;
+      if (kr_dataset_get_article (dataset, deal->evidence[0].article)->url == NULL)
+        no_address++;
+      else
+        stances += deal->evidence[0].stance != KR_STANCE_SUPPORTS;
+    }
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    if (shown->nodes[i] >= 0)
+      about_entities += kr_dataset_get_entity (dataset, i)->n_evidence;
+
+  if (later > 0)
+    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "A CSV row holds one excerpt per deal: "
+                                                         "%u more excerpt was left out.",
+                                                         "A CSV row holds one excerpt per deal: "
+                                                         "%u more excerpts were left out.",
+                                                         later),
+                                            later));
+  if (no_address > 0)
+    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u excerpt from an article with no "
+                                                         "address was left out.",
+                                                         "%u excerpts from articles with no "
+                                                         "address were left out.",
+                                                         no_address),
+                                            no_address));
+  if (stances > 0)
+    g_ptr_array_add (said, g_strdup (_ ("The excerpts' stances were left out: CSV reads every "
+                                        "excerpt as supporting its deal.")));
+  if (about_entities > 0)
+    g_ptr_array_add (said, g_strdup (_ ("The excerpts about entities were left out.")));
+  if (said->len == 0)
+    return NULL;
+  g_ptr_array_add (said, NULL);
+  return g_strjoinv (" ", (char **)said->pdata);
 }
 
 char *
@@ -434,6 +694,15 @@ kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
   Shown shown;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+  if (format == KR_EXPORT_CSV)
+    {
+      char *text;
+
+      shown_init (&shown, scene);
+      text = csv_left_out (&shown);
+      shown_clear (&shown);
+      return text;
+    }
   if (format != KR_EXPORT_GRAPHML && format != KR_EXPORT_GEXF)
     return NULL;
 

@@ -4,6 +4,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "kr-bench-data.h"
 
 static const char *const syllables[] = { "ka", "ne", "shi", "to", "mi", "ra", "ko", "su",
@@ -101,4 +106,27 @@ kr_bench_write_dataset (const char *path, guint n, guint32 seed)
   g_file_set_contents (path, out->str, (gssize)out->len, NULL);
   g_string_free (out, TRUE);
   g_rand_free (rand);
+}
+
+double
+kr_bench_run_measured (const char *const *argv, long *peak_kib)
+{
+  gint64 start = g_get_monotonic_time ();
+  pid_t pid = fork ();
+  struct rusage usage;
+  int status;
+
+  if (pid == 0)
+    {
+      int devnull = open ("/dev/null", O_WRONLY);
+      dup2 (devnull, STDOUT_FILENO);
+      dup2 (devnull, STDERR_FILENO);
+      execvp (argv[0], (char **)argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status)
+      || WEXITSTATUS (status) != 0)
+    return -1;
+  *peak_kib = usage.ru_maxrss;
+  return (g_get_monotonic_time () - start) / 1000.0;
 }

@@ -44,30 +44,6 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-/* Runs a command, returns its wall time in ms and its peak RSS in KiB, or -1. */
-static double
-run_measured (const char *const *argv, long *peak_kib)
-{
-  double start = now_ms ();
-  pid_t pid = fork ();
-  struct rusage usage;
-  int status;
-
-  if (pid == 0)
-    {
-      int devnull = open ("/dev/null", O_WRONLY);
-      dup2 (devnull, STDOUT_FILENO);
-      dup2 (devnull, STDERR_FILENO);
-      execvp (argv[0], (char **)argv);
-      _exit (127);
-    }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status)
-      || WEXITSTATUS (status) != 0)
-    return -1;
-  *peak_kib = usage.ru_maxrss;
-  return now_ms () - start;
-}
-
 typedef struct
 {
   double load, input, layout, scene, frame, steady_frame, step, zoom_in, tile_max, pan, pan_max,
@@ -314,7 +290,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
   {
     g_autofree char *k = g_strdup_printf ("-K%s", engine);
     const char *argv[] = { "dot", k, "-Tdot", "-o", "/dev/null", dot_path, NULL };
-    t->cli = run_measured (argv, &t->rss_cli);
+    t->cli = kr_bench_run_measured (argv, &t->rss_cli);
   }
   {
     const char *argv[] = {
@@ -322,7 +298,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
       link_labels ? "--link-labels" : NULL, NULL,
     };
     long rss = 0;
-    t->rss_keiretsu = run_measured (argv, &rss) < 0 ? -1 : rss;
+    t->rss_keiretsu = kr_bench_run_measured (argv, &rss) < 0 ? -1 : rss;
   }
   g_object_unref (context);
   return TRUE;

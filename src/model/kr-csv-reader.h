@@ -1,0 +1,70 @@
+/* kr-csv-reader.h — spreadsheets (CSV) read into the builder
+ *
+ * A deals table has a row per deal, with its parties in a source and a target column (or a
+ * "|"-separated list of parties); an entities table has a row per entity. Either comes alone
+ * (a deals table names its entities by their ends; an entities table is a map without links),
+ * or both side by side: "NAME.csv" for the deals and "NAME.entities.csv" for the entities,
+ * either of which opens both. The cells go through the graph import (kr-graph-import.h), so
+ * what a spreadsheet does not say gets the same honest defaults as a graph's.
+ *
+ * Files are UTF-8 with or without a byte order mark, with commas, semicolons or tabs between
+ * cells (whichever the header row has most of) and quotes around cells that hold them or
+ * line breaks. Problems are placed at ROW:COLUMN, the header being row 1; one in the entities
+ * file beside the file opened is placed at "NAME.entities.csv:ROW:COLUMN".
+ *
+ * What each column is comes from its header (kr-csv-mapping.h) unless the user chose: the
+ * choice is kept in the views file beside the file opened (kr-views-file.h), as member
+ * "csv-columns", and used for as long as the headers stay the same.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kr-csv-mapping.h"
+#include "kr-dataset-builder.h"
+
+G_BEGIN_DECLS
+
+/* The views file's member that keeps the columns chosen, by the tables' base names. */
+#define KR_CSV_VIEWS_MEMBER "csv-columns"
+/* More columns than any table of deals or entities needs. */
+#define KR_CSV_MAX_COLUMNS 256
+
+/* Reads the one table in @bytes, its columns guessed from its headers. */
+gboolean kr_csv_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
+/* Reads the tables @file opens (its @bytes already read) with the columns kept for them. */
+gboolean kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
+                                  GCancellable *cancellable);
+
+void kr_csv_reader_format_place (GString *out, const KrPlace *place, gboolean in_text);
+
+/* The file of entities that goes with the file of deals @file, and the other way round. */
+GFile *kr_csv_reader_get_sibling (GFile *file);
+
+/* The first rows of a table, as the window shows them before loading. */
+typedef struct
+{
+  GFile *file;
+  char **headers; /* n_columns */
+  guint n_columns;
+  GPtrArray *rows;       /* char ** of n_columns cells each, the header row not among them */
+  KrCsvMapping *mapping; /* the columns kept for it, or else guessed */
+} KrCsvTableHead;
+
+void kr_csv_table_head_free (KrCsvTableHead *self);
+
+/* The tables that @file opens (itself, then its sibling when there is one), with at most
+ * @max_rows rows each. NULL when one cannot be read, saying why. */
+GPtrArray *kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable,
+                                     GError **error);
+
+/* Keeps the mappings of @heads (as _read_heads gave them, then changed) in the views file
+ * beside @file, for every later reading of it. */
+gboolean kr_csv_reader_keep_mappings (GFile *file, GPtrArray *heads, GCancellable *cancellable,
+                                      GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrCsvTableHead, kr_csv_table_head_free)
+
+G_END_DECLS
