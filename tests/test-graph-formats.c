@@ -4,40 +4,8 @@
  */
 #include "config.h"
 
-#include <string.h>
 
-#include "kr-dataset.h"
-
-/* tests/data/formats/@name, which must load. */
-static KrDataset *
-load (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
-
-  if (dataset == NULL)
-    {
-      g_autofree char *text = kr_problems_to_string (problems, name, 10);
-      g_error ("%s: %s\n%s", name, error->message, text);
-    }
-  return dataset;
-}
-
-/* The problems found in @text, read as a file called @name, one per line. */
-static char *
-problems_of (const char *name, const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KrDataset) dataset = kr_dataset_new_from_bytes (bytes, name, &problems, &error);
-
-  g_assert_null (dataset);
-  return kr_problems_to_string (problems, name, 0);
-}
+#include "kr-test-data.h"
 
 static const KrEntity *
 entity (KrDataset *dataset, const char *id)
@@ -51,7 +19,7 @@ entity (KrDataset *dataset, const char *id)
 static void
 test_yed (void)
 {
-  g_autoptr (KrDataset) ds = load ("yed.graphml");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("yed.graphml");
   const KrDeal *alliance, *stake;
 
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3);
@@ -79,7 +47,7 @@ test_yed (void)
 static void
 test_cytoscape (void)
 {
-  g_autoptr (KrDataset) ds = load ("cytoscape.graphml");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("cytoscape.graphml");
   const KrDeal *jv;
 
   g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Carmakers");
@@ -131,14 +99,16 @@ test_graphml_evidence (void)
 static void
 test_graphml_places (void)
 {
-  g_autofree char *text = problems_of ("bad.graphml", "<graphml>\n"
-                                                      "  <graph>\n"
-                                                      "    <node id=\"a\"/>\n"
-                                                      "    <edge source=\"a\" target=\"b\"/>\n"
-                                                      "  </graph>\n"
-                                                      "</graphml>\n");
-  g_autofree char *syntax = problems_of ("bad.graphml", "<graphml>\n<graph>\n<node id='a'>\n"
-                                                        "</graph>\n</graphml>\n");
+  g_autofree char *text
+      = kr_test_problems_of ("bad.graphml", "<graphml>\n"
+                                            "  <graph>\n"
+                                            "    <node id=\"a\"/>\n"
+                                            "    <edge source=\"a\" target=\"b\"/>\n"
+                                            "  </graph>\n"
+                                            "</graphml>\n");
+  g_autofree char *syntax
+      = kr_test_problems_of ("bad.graphml", "<graphml>\n<graph>\n<node id='a'>\n"
+                                            "</graph>\n</graphml>\n");
 
   g_assert_cmpstr (text, ==, "bad.graphml:4:5: target.entity: unknown entity \"b\"");
   g_assert_true (g_str_has_prefix (syntax, "bad.graphml:4:"));
@@ -147,7 +117,7 @@ test_graphml_places (void)
 static void
 test_gephi (void)
 {
-  g_autoptr (KrDataset) ds = load ("gephi.gexf");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("gephi.gexf");
   const KrEntity *toyota;
   const KrDeal *stake, *founding, *link;
 
@@ -189,15 +159,15 @@ static void
 test_gexf_places (void)
 {
   g_autofree char *text
-      = problems_of ("bad.gexf", "<gexf version=\"1.3\">\n"
-                                 "  <graph>\n"
-                                 "    <nodes><node id=\"a\" label=\"A\"/></nodes>\n"
-                                 "    <edges>\n"
-                                 "      <edge source=\"a\" target=\"b\"/>\n"
-                                 "    </edges>\n"
-                                 "  </graph>\n"
-                                 "</gexf>\n");
-  g_autofree char *other = problems_of ("bad.gexf", "<graphml/>");
+      = kr_test_problems_of ("bad.gexf", "<gexf version=\"1.3\">\n"
+                                         "  <graph>\n"
+                                         "    <nodes><node id=\"a\" label=\"A\"/></nodes>\n"
+                                         "    <edges>\n"
+                                         "      <edge source=\"a\" target=\"b\"/>\n"
+                                         "    </edges>\n"
+                                         "  </graph>\n"
+                                         "</gexf>\n");
+  g_autofree char *other = kr_test_problems_of ("bad.gexf", "<graphml/>");
 
   g_assert_cmpstr (text, ==, "bad.gexf:5:7: target.entity: unknown entity \"b\"");
   g_assert_cmpstr (other, ==, "bad.gexf:1:1: this is not a GEXF file; expected <gexf>");

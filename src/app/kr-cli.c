@@ -352,6 +352,11 @@ run_check (const char *path)
   g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), shown,
            kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
            kr_dataset_get_n_articles (dataset));
+  for (const char *const *said = kr_dataset_get_left_out (dataset); *said != NULL; said++)
+    {
+      g_autofree char *line = kr_problem_printable (*said, 0);
+      g_print ("%s: %s\n", shown, line);
+    }
   return 0;
 }
 
@@ -514,6 +519,8 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   dataset = load_dataset (dataset_path, FALSE);
   if (dataset == NULL)
     return 1;
+  for (const char *const *said = kr_dataset_get_left_out (dataset); *said != NULL; said++)
+    print_error (*said);
   if (saved != NULL)
     {
       /* As the window does: what the dataset still has is shown, and what it has not is said. */

@@ -566,13 +566,8 @@ parse (KrDatasetBuilder *b, GBytes *bytes)
       data += 3;
       size -= 3;
     }
-  if (size > KR_DATASET_MAX_FILE_SIZE)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
-                                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
-      kr_dataset_builder_report_position (b, 0, 0, msg);
-      return NULL;
-    }
+  if (!kr_dataset_builder_check_size (b, size))
+    return NULL;
   if (!check_encoding (b, data, size) || !check_depth (b, data, size)
       || !check_strict (b, data, size))
     return NULL;
