@@ -213,6 +213,48 @@ class RoundTrip(unittest.TestCase):
         self.round_trip("gexf", 2, ["GEXF has no place for the excerpts",
                                     "10 deals between more parties were left out"])
 
+    def test_ftm(self):
+        # FollowTheMoney is read back by Keiretsu itself and seen through GraphML, which holds
+        # every field: what differs is what FtM has no place for, and it is said.
+        ftm = os.path.join(self.dir, "first.ftm.json")
+        seen = os.path.join(self.dir, "seen.graphml")
+        r = run("--export", ftm, BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for words in ("FollowTheMoney has no place for the excerpts",
+                      "expected dates, stakes held before a deal, who proposed a deal"):
+            self.assertIn(words, r.stderr)
+        r = run("--export", seen, ftm)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        written = read_graph(seen)
+
+        def ftm_can_hold(dataset):
+            entities = {}
+            for e in dataset["entities"]:
+                # Names in other languages are more aliases.
+                aliases = list(e.get("aliases", ())) + list(e.get("names", {}).values())
+                entities[e["id"]] = dict(e, aliases=aliases)
+            deals = []
+            for d in dataset["deals"]:
+                d = {k: v for k, v in d.items() if k not in ("expected", "proposed_by")}
+                if "stake" in d:
+                    d["stake"] = {k: v for k, v in d["stake"].items() if k == "after"}
+                    if not d["stake"]:
+                        del d["stake"]
+                if "value" in d:
+                    d["value"] = dict(d["value"], approximate=False)
+                deals.append(d)
+            return {"entities": list(entities.values()), "deals": deals}
+
+        self.assertEqual(entities_of(written), entities_of(ftm_can_hold(self.dataset)))
+        self.assertEqual(deals_of(written), deals_of(ftm_can_hold(self.dataset)))
+        # Written again from what was read, the stream is the same, line for line.
+        again = os.path.join(self.dir, "again.ftm.json")
+        self.assertEqual(run("--export", again, ftm).returncode, 0)
+        with open(ftm, encoding="utf-8") as a, open(again, encoding="utf-8") as b:
+            first_lines = [json.loads(line) for line in a]
+            again_lines = [json.loads(line) for line in b]
+        self.assertEqual([e["id"] for e in again_lines], [e["id"] for e in first_lines])
+
     def test_gexf_positions_and_times(self):
         path = os.path.join(self.dir, "map.gexf")
         self.assertEqual(run("--export", path, BUILTIN).returncode, 0)

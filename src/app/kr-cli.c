@@ -145,8 +145,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
             N_ ("Check DATASET and list every problem in it, then exit"), NULL },
           { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf), to FILE (.svg, "
-                ".png, .pdf, .dot) without opening a window"),
+            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf, .ftm.json), to "
+                "FILE (.svg, .png, .pdf, .dot) without opening a window"),
             N_ ("FILE") },
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
@@ -505,7 +505,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     {
       g_printerr (
           _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf, .dot, "
-             ".graphml or .gexf\n"),
+             ".graphml, .gexf or .ftm.json\n"),
           shown_out);
       return 2;
     }

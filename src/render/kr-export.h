@@ -1,4 +1,4 @@
-/* kr-export.h — a scene as an SVG, PNG, PDF, DOT, GraphML or GEXF file
+/* kr-export.h — a scene as an SVG, PNG, PDF, DOT, GraphML, GEXF or FollowTheMoney file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,7 @@ typedef enum
   KR_EXPORT_DOT,     /* Graphviz's own format, with names, labels and styling */
   KR_EXPORT_GRAPHML, /* the graph for other programs (kr-graph-export.h) */
   KR_EXPORT_GEXF,
+  KR_EXPORT_FTM, /* FollowTheMoney entities (kr-ftm-export.h) */
 } KrExportFormat;
 
 typedef struct
