@@ -266,6 +266,42 @@ class RoundTrip(unittest.TestCase):
         # Gephi's timeline takes whole days.
         self.assertTrue(all(len(e.get("start")) == 10 for e in dated))
 
+    def positions(self, path):
+        viz = "{http://gexf.net/1.3/viz}position"
+        return {n.get("id"): (float(n.find(viz).get("x")), float(n.find(viz).get("y")))
+                for n in ET.parse(path).getroot().iter(GEXF + "node")}
+
+    def assert_same_drawing(self, first, second, ids=None):
+        """The same drawing, wherever it is: each entity as far from the first as it was."""
+        ids = sorted(ids or first)
+        origin = ids[0]
+        for id in ids:
+            for axis in (0, 1):
+                self.assertAlmostEqual(second[id][axis] - second[origin][axis],
+                                       first[id][axis] - first[origin][axis], delta=0.02,
+                                       msg=(id, axis))
+
+    def test_gexf_positions_round_trip(self):
+        # A GEXF that draws its entities opens as drawn, and is written as it opened.
+        first = os.path.join(self.dir, "first.gexf")
+        second = os.path.join(self.dir, "second.gexf")
+        self.assertEqual(run("--export", first, BUILTIN).returncode, 0)
+        r = run("--export", second, first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assert_same_drawing(self.positions(first), self.positions(second))
+        # Whatever engine the map is laid out with.
+        r = run("--export", second, "--layout", "sfdp", first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assert_same_drawing(self.positions(first), self.positions(second))
+
+    def test_gephi_positions(self):
+        path = os.path.join(self.dir, "gephi.gexf")
+        r = run("--export", path, os.path.join(SRCDIR, "data", "formats", "gephi.gexf"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # Gephi drew Toyota and Subaru; the others are placed around them.
+        self.assert_same_drawing({"toyota": (-120.5, 44.25), "subaru": (80.0, -10.0)},
+                                 self.positions(path), ["toyota", "subaru"])
+
     def test_part_of_the_map(self):
         path = os.path.join(self.dir, "focus.graphml")
         r = run("--export", path, "--focus", "nissan", BUILTIN)

@@ -106,6 +106,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
           _kr_window_toast (self, message);
         }
     }
+  /* A graph file that draws its entities opens as drawn, until they are moved. */
+  if (!reload)
+    _kr_window_pin_drawn (self, dataset);
   /* A new version starts from where the old one put its entities. */
   kr_map_set_dataset (self->map, dataset, reload);
   _kr_window_show_map (self);

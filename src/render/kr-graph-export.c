@@ -13,6 +13,7 @@
 #include "kr-ftm-export.h"
 #include "kr-graph-export.h"
 #include "kr-graph-shown.h"
+#include "kr-palette.h"
 #include "kr-svg-painter.h"
 
 /* The attributes written, each for nodes or edges, with the names the graph import reads. */
@@ -268,6 +269,7 @@ write_gexf (GString *out, KrGraphShown *shown)
   KrDataset *dataset = shown->dataset;
   char *values[N_ATTRIBUTES] = { NULL };
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  const KrColor *fill = kr_palette_get (FALSE)->entity_fill;
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<gexf xmlns=\"http://gexf.net/1.3\" "
@@ -303,10 +305,16 @@ write_gexf (GString *out, KrGraphShown *shown)
         entity_values (dataset, i, values);
         gexf_attvalues (out, values, "        ");
         values_clear (values);
-        /* Where the map draws it, with y up as Gephi has it. */
+        /* Where the map draws it, with y up as Gephi has it, in the colour of its kind. */
         g_string_append_printf (out, "        <viz:position x=\"%s\" y=\"%s\" z=\"0.0\"/>\n",
                                 g_ascii_formatd (x, sizeof x, "%.2f", node->x),
                                 g_ascii_formatd (y, sizeof y, "%.2f", -node->y));
+        g_string_append_printf (out, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n",
+                                (int)lround (fill[entity->kind].red * 255),
+                                (int)lround (fill[entity->kind].green * 255),
+                                (int)lround (fill[entity->kind].blue * 255));
+        g_string_append_printf (out, "        <viz:size value=\"%s\"/>\n",
+                                g_ascii_formatd (x, sizeof x, "%.2f", node->height / 2));
         g_string_append (out, "      </node>\n");
       }
   g_string_append (out, "    </nodes>\n    <edges>\n");

@@ -3,10 +3,10 @@
  * Entities are nodes, with their name, kind, country, description and aliases; deals are
  * edges from the party that acts to the one acted upon, with their kind, status, summary,
  * dates, money, stake, note and every party's role, in attributes named as the graph import
- * reads them back. GEXF also places each node where the map draws it (viz:position, y up)
- * and gives the deals' dates to Gephi's timeline. Neither format has a place for the
- * excerpts: what is left out is said by kr_graph_export_left_out(). FollowTheMoney is written
- * by kr-ftm-export.h.
+ * reads them back. GEXF also places each node where the map draws it (viz:position, y up,
+ * with the colour of its kind and its size) and gives the deals' dates to Gephi's timeline.
+ * Neither format has a place for the excerpts: what is left out is said by
+ * kr_graph_export_left_out(). FollowTheMoney is written by kr-ftm-export.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
