@@ -704,6 +704,8 @@ finish (Reader *r)
   KrDealRecord *deals;
   guint n_articles, a = 0, e = 0, d = 0;
 
+  /* The stream has no record of its own: what concerns it as a whole is placed at its start. */
+  dataset->head.place = (KrPlace){ .index = 1, .indexed = TRUE };
   dataset->title = _ ("FollowTheMoney entities");
   /* The file's ids first, so that an id made for another record never takes one of them. */
   for (guint i = 0; i < r->items->len; i++)
@@ -819,7 +821,7 @@ kr_ftm_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
       if (length > 0 && data[length - 1] == '\r')
         length--;
       for (gsize i = 0; i < length && blank; i++)
-        blank = data[i] == ' ' || data[i] == '\t';
+        blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
       if (!blank)
         {
           any = TRUE;
