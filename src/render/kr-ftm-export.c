@@ -45,12 +45,16 @@ add (Entity *e, const char *name, const char *value)
   json_array_add_string_element (values, value);
 }
 
+/* The shortest text that reads back as @value: "43.4", not "43.399999999999999". */
 static void
 add_number (Entity *e, const char *name, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  add (e, name, g_ascii_dtostr (buf, sizeof buf, value));
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_dtostr (buf, sizeof buf, value);
+  add (e, name, buf);
 }
 
 /* The articles that @evidence cites, each once, as the record's proof. */
