@@ -376,7 +376,8 @@ fill_evidence (Reader *r, Finish *f, const Item *item, KrRecordHead *owner, KrEv
             && !g_ptr_array_find (articles, proof->key, NULL))
           g_ptr_array_add (articles, (gpointer)proof->key);
       }
-  if (url != NULL && g_hash_table_contains (f->sources, url))
+  if (url != NULL && g_hash_table_contains (f->sources, url)
+      && !g_ptr_array_find (articles, g_hash_table_lookup (f->sources, url), NULL))
     g_ptr_array_add (articles, g_hash_table_lookup (f->sources, url));
   if (articles->len == 0)
     return;
