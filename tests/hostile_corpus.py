@@ -217,6 +217,8 @@ def cases():
     yield from gexf_cases()
     yield from csv_cases()
 
+    yield from ftm_cases()
+
 
 GRAPHML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
 
@@ -280,6 +282,39 @@ def csv_cases():
     yield "too-many-rows.csv", head + b"".join(b"a%d,b%d,x\r\n" % (i, i) for i in range(200_001)), "200000"
     yield "one-party.csv", head + b"A,,alliance\r\n", "2:1: parties"
     yield "escape-in-cell.csv", head + b"\x1b]0;pwned\x07,B,alliance\r\n", None
+
+def _ftm(*entities):
+    """FollowTheMoney lines: (id, schema, properties) each."""
+    return b"".join(json.dumps({"id": i, "schema": s, "properties": p}, ensure_ascii=False).encode()
+                    + b"\n" for i, s, p in entities)
+
+
+FTM_PAIR = (("a", "Company", {"name": ["A"]}), ("b", "Person", {"name": ["B"]}))
+
+
+def ftm_cases():
+    """FollowTheMoney streams, read a line at a time: each problem is placed at its line."""
+    yield "huge-line.ftm.json", b'{"id": "a", "schema": "Company", "properties": {"name": ["' + b"N" * (100 * MIB) + b'"]}}\n', "larger than the limit"
+    yield "huge-name.ftm.json", _ftm(("a", "Company", {"name": ["N" * (2 * MIB)]})), ":1: name: text is"
+    yield "deep-properties.ftm.json", _ftm(FTM_PAIR[0]) + b'{"id": "x", "schema": "Company", "properties": {"name": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}\n", ":2:"
+    yield "bad-utf8.ftm.json", _ftm(*FTM_PAIR) + b'{"id": "c", "schema": "Company", "properties": {"name": ["\xc0\xaf"]}}\n', ":3:"
+    yield "nul.ftm.json", _ftm(FTM_PAIR[0]) + b'{"id": "c\x00", "schema": "Company"}\n', "NUL"
+    yield "unknown-schema.ftm.json", _ftm(*FTM_PAIR, ("s", "Sanction", {"entity": ["a"]}), ("v", "Vessel", {"name": ["V"]})), None
+    yield "missing-end.ftm.json", _ftm(*FTM_PAIR, ("o", "Ownership", {"owner": ["b"], "asset": ["nowhere"]})), ':3: asset.entity: unknown entity "nowhere"'
+    yield "cycle.ftm.json", _ftm(*FTM_PAIR, ("o1", "Ownership", {"owner": ["a"], "asset": ["b"]}), ("o2", "Ownership", {"owner": ["b"], "asset": ["a"]})), None
+    yield "self-link.ftm.json", _ftm(FTM_PAIR[0], ("o", "Ownership", {"owner": ["a"], "asset": ["a"]})), "already a party"
+    yield "duplicate-ids.ftm.json", _ftm(*FTM_PAIR, ("a", "Person", {"name": ["A again"]})), ':3: id "a" is already a Company on line 1'
+    yield "fragments.ftm.json", _ftm(*FTM_PAIR, ("a", "Company", {"alias": ["A2"]})), None
+    yield "huge-property-list.ftm.json", _ftm(("a", "Company", {"name": ["A"], "alias": ["alias %d" % i for i in range(300_000)]})), None
+    yield "too-many-lines.ftm.json", _ftm(*(("e%d" % i, "Company", {"name": ["E"]}) for i in range(200_001))), "200000"
+    yield "not-ftm.ftm.json", _base_text(), ":1:"
+    yield "numbers.ftm.json", _ftm(("a", "Company", {"name": [1]})), ':1: property "name" must be an array of strings'
+    yield "empty.ftm.json", b"\n\n", "empty"
+
+
+def _base_text():
+    with open(MINIMAL, "rb") as f:
+        return f.read()
 
 
 def write(outdir):

@@ -14,4 +14,10 @@ KrDataset *kr_test_load_good (const char *name);
 /* The built-in dataset, data/keiretsu-builtin.json, or the test fails. */
 KrDataset *kr_test_load_builtin (void);
 
+/* A file of tests/data/formats/ (@name: "gephi.gexf"), which must load. */
+KrDataset *kr_test_load_format (const char *name);
+
+/* The problems found in @text, read as a file called @name, one per line; it must not load. */
+char *kr_test_problems_of (const char *name, const char *text);
+
 G_END_DECLS

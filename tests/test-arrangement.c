@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "kr-arrangement.h"
+#include "kr-test-data.h"
 #include "kr-undo-stack.h"
 #include "kr-views-file.h"
 
@@ -250,6 +253,57 @@ write_views (const char *path)
   return 0;
 }
 
+/* Where a graph file drew its entities: y turned down, the drawing moved to the origin, and
+ * one too tight for labels spread out; entities it did not draw stay free. */
+static void
+test_pin_drawn (void)
+{
+  g_autoptr (KrDataset) gephi = kr_test_load_format ("gephi.gexf");
+  g_autoptr (KrDataset) plain = kr_test_load_format ("yed.graphml");
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
+  Heard heard = { 0 };
+  KrPin pin;
+
+  g_signal_connect (arrangement, "changed", G_CALLBACK (on_changed), &heard);
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, "dot LR", plain), ==, 0);
+  g_assert_true (kr_arrangement_is_empty (arrangement));
+  g_assert_cmpuint (heard.n_changed, ==, 0);
+
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, "dot LR", gephi), ==, 2);
+  g_assert_cmpuint (heard.n_changed, ==, 1);
+  g_assert_cmpstr (heard.key, ==, "dot LR");
+  /* Toyota at (-120.5, 44.25), Subaru at (80, -10): far enough apart to stay as drawn. */
+  assert_pin (arrangement, "dot LR", "toyota", 0, 0);
+  assert_pin (arrangement, "dot LR", "subaru", 200.5, 54.25);
+  g_assert_false (kr_arrangement_lookup (arrangement, "dot LR", "panasonic", &pin));
+  g_assert_null (kr_arrangement_get_pins (arrangement, "neato"));
+  g_free (heard.key);
+}
+
+static void
+test_pin_drawn_tight (void)
+{
+  static const char text[]
+      = "<gexf xmlns:viz='http://gexf.net/1.3/viz' version='1.3'><graph><nodes>"
+        "<node id='a' label='A'><viz:position x='0' y='0'/></node>"
+        "<node id='b' label='B'><viz:position x='1' y='0.5'/></node>"
+        "<node id='c' label='C'><viz:position x='0.5' y='1'/></node>"
+        "</nodes><edges/></graph></gexf>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "unit.gexf", NULL, &error);
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
+  double scale;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, "neato", ds), ==, 3);
+  /* A unit square, as networkx draws, becomes room for three labels; its shape stays. */
+  scale = 120.0 * sqrt (3);
+  assert_pin (arrangement, "neato", "a", 0, scale);
+  assert_pin (arrangement, "neato", "b", scale, scale / 2);
+  assert_pin (arrangement, "neato", "c", scale / 2, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -261,5 +315,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/arrangement/unpin-and-reset", test_unpin_and_reset);
   g_test_add_func ("/arrangement/member-round-trip", test_member_round_trip);
   g_test_add_func ("/arrangement/member-errors", test_member_errors);
+  g_test_add_func ("/arrangement/pin-drawn", test_pin_drawn);
+  g_test_add_func ("/arrangement/pin-drawn-tight", test_pin_drawn_tight);
   return g_test_run ();
 }

@@ -298,6 +298,48 @@ class RoundTrip(unittest.TestCase):
         self.assertIn("map.csv", r.stderr)
         self.assertIn("map.entities.csv", r.stderr)
 
+    def test_ftm(self):
+        # FollowTheMoney is read back by Keiretsu itself and seen through GraphML, which holds
+        # every field: what differs is what FtM has no place for, and it is said.
+        ftm = os.path.join(self.dir, "first.ftm.json")
+        seen = os.path.join(self.dir, "seen.graphml")
+        r = run("--export", ftm, BUILTIN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for words in ("FollowTheMoney has no place for the excerpts",
+                      "expected dates, stakes held before a deal, who proposed a deal"):
+            self.assertIn(words, r.stderr)
+        r = run("--export", seen, ftm)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        written = read_graph(seen)
+
+        def ftm_can_hold(dataset):
+            entities = {}
+            for e in dataset["entities"]:
+                # Names in other languages are more aliases.
+                aliases = list(e.get("aliases", ())) + list(e.get("names", {}).values())
+                entities[e["id"]] = dict(e, aliases=aliases)
+            deals = []
+            for d in dataset["deals"]:
+                d = {k: v for k, v in d.items() if k not in ("expected", "proposed_by")}
+                if "stake" in d:
+                    d["stake"] = {k: v for k, v in d["stake"].items() if k == "after"}
+                    if not d["stake"]:
+                        del d["stake"]
+                if "value" in d:
+                    d["value"] = dict(d["value"], approximate=False)
+                deals.append(d)
+            return {"entities": list(entities.values()), "deals": deals}
+
+        self.assertEqual(entities_of(written), entities_of(ftm_can_hold(self.dataset)))
+        self.assertEqual(deals_of(written), deals_of(ftm_can_hold(self.dataset)))
+        # Written again from what was read, the stream is the same, line for line.
+        again = os.path.join(self.dir, "again.ftm.json")
+        self.assertEqual(run("--export", again, ftm).returncode, 0)
+        with open(ftm, encoding="utf-8") as a, open(again, encoding="utf-8") as b:
+            first_lines = [json.loads(line) for line in a]
+            again_lines = [json.loads(line) for line in b]
+        self.assertEqual([e["id"] for e in again_lines], [e["id"] for e in first_lines])
+
     def test_gexf_positions_and_times(self):
         path = os.path.join(self.dir, "map.gexf")
         self.assertEqual(run("--export", path, BUILTIN).returncode, 0)
@@ -308,6 +350,42 @@ class RoundTrip(unittest.TestCase):
         self.assertTrue(dated)
         # Gephi's timeline takes whole days.
         self.assertTrue(all(len(e.get("start")) == 10 for e in dated))
+
+    def positions(self, path):
+        viz = "{http://gexf.net/1.3/viz}position"
+        return {n.get("id"): (float(n.find(viz).get("x")), float(n.find(viz).get("y")))
+                for n in ET.parse(path).getroot().iter(GEXF + "node")}
+
+    def assert_same_drawing(self, first, second, ids=None):
+        """The same drawing, wherever it is: each entity as far from the first as it was."""
+        ids = sorted(ids or first)
+        origin = ids[0]
+        for id in ids:
+            for axis in (0, 1):
+                self.assertAlmostEqual(second[id][axis] - second[origin][axis],
+                                       first[id][axis] - first[origin][axis], delta=0.02,
+                                       msg=(id, axis))
+
+    def test_gexf_positions_round_trip(self):
+        # A GEXF that draws its entities opens as drawn, and is written as it opened.
+        first = os.path.join(self.dir, "first.gexf")
+        second = os.path.join(self.dir, "second.gexf")
+        self.assertEqual(run("--export", first, BUILTIN).returncode, 0)
+        r = run("--export", second, first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assert_same_drawing(self.positions(first), self.positions(second))
+        # Whatever engine the map is laid out with.
+        r = run("--export", second, "--layout", "sfdp", first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assert_same_drawing(self.positions(first), self.positions(second))
+
+    def test_gephi_positions(self):
+        path = os.path.join(self.dir, "gephi.gexf")
+        r = run("--export", path, os.path.join(SRCDIR, "data", "formats", "gephi.gexf"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # Gephi drew Toyota and Subaru; the others are placed around them.
+        self.assert_same_drawing({"toyota": (-120.5, 44.25), "subaru": (80.0, -10.0)},
+                                 self.positions(path), ["toyota", "subaru"])
 
     def test_part_of_the_map(self):
         path = os.path.join(self.dir, "focus.graphml")

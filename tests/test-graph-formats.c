@@ -9,6 +9,7 @@
 
 #include "kr-csv-reader.h"
 #include "kr-dataset.h"
+#include "kr-test-data.h"
 
 static KrDataset *
 load_file (GFile *file)
@@ -49,12 +50,6 @@ problems_in (const char *name, const char *text, gsize size)
   return kr_problems_to_string (problems, name, 0);
 }
 
-static char *
-problems_of (const char *name, const char *text)
-{
-  return problems_in (name, text, strlen (text));
-}
-
 static const KrEntity *
 entity (KrDataset *dataset, const char *id)
 {
@@ -67,7 +62,7 @@ entity (KrDataset *dataset, const char *id)
 static void
 test_yed (void)
 {
-  g_autoptr (KrDataset) ds = load ("yed.graphml");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("yed.graphml");
   const KrDeal *alliance, *stake;
 
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3);
@@ -95,7 +90,7 @@ test_yed (void)
 static void
 test_cytoscape (void)
 {
-  g_autoptr (KrDataset) ds = load ("cytoscape.graphml");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("cytoscape.graphml");
   const KrDeal *jv;
 
   g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Carmakers");
@@ -147,14 +142,16 @@ test_graphml_evidence (void)
 static void
 test_graphml_places (void)
 {
-  g_autofree char *text = problems_of ("bad.graphml", "<graphml>\n"
-                                                      "  <graph>\n"
-                                                      "    <node id=\"a\"/>\n"
-                                                      "    <edge source=\"a\" target=\"b\"/>\n"
-                                                      "  </graph>\n"
-                                                      "</graphml>\n");
-  g_autofree char *syntax = problems_of ("bad.graphml", "<graphml>\n<graph>\n<node id='a'>\n"
-                                                        "</graph>\n</graphml>\n");
+  g_autofree char *text
+      = kr_test_problems_of ("bad.graphml", "<graphml>\n"
+                                            "  <graph>\n"
+                                            "    <node id=\"a\"/>\n"
+                                            "    <edge source=\"a\" target=\"b\"/>\n"
+                                            "  </graph>\n"
+                                            "</graphml>\n");
+  g_autofree char *syntax
+      = kr_test_problems_of ("bad.graphml", "<graphml>\n<graph>\n<node id='a'>\n"
+                                            "</graph>\n</graphml>\n");
 
   g_assert_cmpstr (text, ==, "bad.graphml:4:5: target.entity: unknown entity \"b\"");
   g_assert_true (g_str_has_prefix (syntax, "bad.graphml:4:"));
@@ -163,7 +160,7 @@ test_graphml_places (void)
 static void
 test_gephi (void)
 {
-  g_autoptr (KrDataset) ds = load ("gephi.gexf");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("gephi.gexf");
   const KrEntity *toyota;
   const KrDeal *stake, *founding, *link;
 
@@ -205,15 +202,15 @@ static void
 test_gexf_places (void)
 {
   g_autofree char *text
-      = problems_of ("bad.gexf", "<gexf version=\"1.3\">\n"
-                                 "  <graph>\n"
-                                 "    <nodes><node id=\"a\" label=\"A\"/></nodes>\n"
-                                 "    <edges>\n"
-                                 "      <edge source=\"a\" target=\"b\"/>\n"
-                                 "    </edges>\n"
-                                 "  </graph>\n"
-                                 "</gexf>\n");
-  g_autofree char *other = problems_of ("bad.gexf", "<graphml/>");
+      = kr_test_problems_of ("bad.gexf", "<gexf version=\"1.3\">\n"
+                                         "  <graph>\n"
+                                         "    <nodes><node id=\"a\" label=\"A\"/></nodes>\n"
+                                         "    <edges>\n"
+                                         "      <edge source=\"a\" target=\"b\"/>\n"
+                                         "    </edges>\n"
+                                         "  </graph>\n"
+                                         "</gexf>\n");
+  g_autofree char *other = kr_test_problems_of ("bad.gexf", "<graphml/>");
 
   g_assert_cmpstr (text, ==, "bad.gexf:5:7: target.entity: unknown entity \"b\"");
   g_assert_cmpstr (other, ==, "bad.gexf:1:1: this is not a GEXF file; expected <gexf>");

@@ -1633,6 +1633,34 @@ test_map_stop (void)
   g_assert_nonnull (kr_map_get_scene (map));
 }
 
+/* A graph file that draws its entities opens as drawn: the pins the arrangement makes of its
+ * positions put each where the file has it, relative to the others, with y turned down. */
+static void
+test_drawn_pins (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_format ("gephi.gexf");
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
+  g_autoptr (KrMap) map = kr_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  KrMapView view = KR_MAP_VIEW_INIT;
+  g_autofree char *key = kr_map_pins_key (view.engine, view.rankdir);
+  int toyota = kr_dataset_find_entity (ds, "toyota");
+  int subaru = kr_dataset_find_entity (ds, "subaru");
+  const KrSceneNode *t, *s;
+
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, key, ds), ==, 2);
+  view.pins = kr_arrangement_get_pins (arrangement, key);
+  kr_map_set_dataset (map, ds, FALSE);
+  scene = kr_map_show_and_wait (map, &view, &error);
+  g_assert_no_error (error);
+  t = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)toyota));
+  s = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, (guint)subaru));
+  /* Gephi has Toyota at (-120.5, 44.25) and Subaru at (80, -10), y up. */
+  g_assert_cmpfloat_with_epsilon (s->x - t->x, 200.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (s->y - t->y, 54.25, 0.01);
+}
+
 /* An entity placed on the map goes exactly there, and nothing else moves; with the view's pins
  * it stays there in a view that hides part of the map and when that view is tidied; relaid out
  * without them, the map is Graphviz's own again. */
@@ -2030,6 +2058,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/worker-cancel", test_worker_cancel);
   g_test_add_func ("/layout/worker-crash", test_worker_crash);
   g_test_add_func ("/pins/layout", test_pins);
+  g_test_add_func ("/pins/drawn", test_drawn_pins);
   g_test_add_func ("/pins/map", test_map_pins);
   g_test_add_func ("/layout/unplaced-output", test_unplaced_output);
   g_test_add_func ("/layout/worker-unplaced", test_worker_unplaced);

@@ -2804,6 +2804,54 @@ test_csv_columns (void)
   g_rmdir (dir);
 }
 
+/* The file at @path is written whole: it reads as a dataset. */
+static gboolean
+file_reads (gpointer path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KrDataset) read = kr_dataset_new_from_file (file, NULL, NULL, NULL);
+
+  return read != NULL;
+}
+
+/* Export writes the graph of what the map shows for other programs, in each graph format, to a
+ * file that reads back with every entity shown. */
+static void
+test_graph_export (void)
+{
+  KrWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("kr-graph-export-XXXXXX", NULL);
+  static const char *const names[] = { "map.graphml", "map.gexf", "map.ftm.json" };
+  guint shown = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  for (guint i = 0; i < kr_dataset_get_n_entities (kr_window_get_dataset (window)); i++)
+    shown += kr_scene_find_entity (kr_window_get_scene (window), i) >= 0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KrDataset) read = NULL;
+
+      g_assert_true (kr_window_export (window, file));
+      g_assert_true (wait_for (file_reads, path));
+      read = kr_dataset_new_from_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (kr_dataset_get_n_entities (read), ==, shown);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "map.txt", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_assert_false (kr_window_export (window, file));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2843,6 +2891,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drag-marked", test_drag_marked);
   g_test_add_func ("/window/stop-layout", test_stop_layout);
   g_test_add_func ("/window/csv-columns", test_csv_columns);
+
+  g_test_add_func ("/window/graph-export", test_graph_export);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

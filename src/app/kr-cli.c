@@ -146,8 +146,9 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
       = { { "check", 'c', 0, G_OPTION_ARG_NONE, &options->check,
             N_ ("Check DATASET and list every problem in it, then exit"), NULL },
           { "export", 'e', 0, G_OPTION_ARG_FILENAME, &options->export_path,
-            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf, .csv), to FILE "
-                "(.svg, .png, .pdf, .dot) without opening a window"),
+            N_ ("Write the diagram, or the graph of what it shows (.graphml, .gexf, .ftm.json, "
+                ".csv) or the dataset (.json), to FILE (.svg, .png, .pdf, .dot) without opening a "
+                "window"),
             N_ ("FILE") },
           { "layout", 'l', 0, G_OPTION_ARG_STRING, &options->engine, layout_help, N_ ("ENGINE") },
           { "transparent", 0, 0, G_OPTION_ARG_NONE, &options->transparent,
@@ -381,48 +382,64 @@ run_check (const char *path)
   g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), shown,
            kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
            kr_dataset_get_n_articles (dataset));
+  for (const char *const *said = kr_dataset_get_left_out (dataset); *said != NULL; said++)
+    {
+      g_autofree char *line = kr_problem_printable (*said, 0);
+      g_print ("%s: %s\n", shown, line);
+    }
   return 0;
 }
 
-/* The views saved for the dataset at @path (NULL: the built-in one), or NULL with @error
- * naming the file and the place. */
-static KrSavedViews *
-load_saved_views (const char *path, GError **error)
+/* The views file beside the dataset at @path (NULL: the built-in one), read once for the saved
+ * views and the pins; NULL when there is no place for one, or with @error naming the file and
+ * the place when it cannot be read. */
+static KrViewsFile *
+load_views_file (const char *path, GError **error)
 {
   g_autoptr (GFile) dataset = path != NULL ? kr_file_new_for_arg (path) : NULL;
   g_autoptr (GFile) where = kr_builtin_views_file_for (dataset);
-  g_autoptr (KrSavedViews) views = kr_saved_views_new ();
   g_autoptr (KrViewsFile) file = NULL;
 
   if (where == NULL)
-    return g_steal_pointer (&views);
+    return NULL;
   file = kr_views_file_new (where);
   if (!kr_views_file_load (file, NULL, error))
     return NULL;
-  if (!kr_saved_views_load (views, kr_views_file_get_member (file, KR_SAVED_VIEWS_MEMBER), error))
+  return g_steal_pointer (&file);
+}
+
+/* The views saved in @file (none when NULL), or NULL with @error naming the file and the
+ * place. */
+static KrSavedViews *
+saved_views_of (KrViewsFile *file, GError **error)
+{
+  g_autoptr (KrSavedViews) views = kr_saved_views_new ();
+
+  if (file != NULL
+      && !kr_saved_views_load (views, kr_views_file_get_member (file, KR_SAVED_VIEWS_MEMBER),
+                               error))
     {
-      g_autofree char *name = g_file_get_parse_name (where);
+      g_autofree char *name = g_file_get_parse_name (kr_views_file_get_file (file));
       g_prefix_error (error, "%s: ", name);
       return NULL;
     }
   return g_steal_pointer (&views);
 }
 
-/* The pins kept beside the dataset at @path (NULL: the built-in one), as the window keeps them.
- * A views file that cannot be read is said, and the map laid out without it. */
+/* The pins kept in @file (none when NULL), as the window keeps them. Pins that cannot be read
+ * are said, and the map laid out without them. */
 static KrArrangement *
-load_arrangement (const char *path)
+arrangement_of (KrViewsFile *file)
 {
-  g_autoptr (GFile) dataset = path != NULL ? kr_file_new_for_arg (path) : NULL;
-  g_autoptr (GFile) file = kr_builtin_views_file_for (dataset);
-  g_autoptr (KrViewsFile) views = kr_views_file_new (file);
-  g_autofree char *name = g_file_get_parse_name (file);
   KrArrangement *arrangement = kr_arrangement_new ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
 
-  if (!kr_views_file_load (views, NULL, &error)
-      || !kr_arrangement_load (arrangement, kr_views_file_get_member (views, KR_ARRANGEMENT_MEMBER),
-                               name, &error))
+  if (file == NULL)
+    return arrangement;
+  name = g_file_get_parse_name (kr_views_file_get_file (file));
+  if (!kr_arrangement_load (arrangement, kr_views_file_get_member (file, KR_ARRANGEMENT_MEMBER),
+                            name, &error))
     print_error (error->message);
   return arrangement;
 }
@@ -431,7 +448,8 @@ static int
 run_list_views (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrSavedViews) views = load_saved_views (path, &error);
+  g_autoptr (KrViewsFile) file = load_views_file (path, &error);
+  g_autoptr (KrSavedViews) views = error == NULL ? saved_views_of (file, &error) : NULL;
 
   if (views == NULL)
     {
@@ -443,13 +461,13 @@ run_list_views (const char *path)
   return 0;
 }
 
-/* The view saved as @name for the dataset at @path, copied into @view; or FALSE, having said
- * why, with the names there are. */
+/* The view saved as @name in @file, copied into @view; or FALSE, having said why, with the
+ * names there are. */
 static gboolean
-find_saved_view (const char *path, const char *name, KrSavedView *view)
+find_saved_view (KrViewsFile *file, const char *name, KrSavedView *view)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrSavedViews) views = load_saved_views (path, &error);
+  g_autoptr (KrSavedViews) views = saved_views_of (file, &error);
   g_auto (GStrv) names = NULL;
   g_autofree char *list = NULL;
   g_autofree char *message = NULL;
@@ -495,8 +513,11 @@ saved_layout (const KrSavedView *saved, KrMapView *view, GError **error)
   return TRUE;
 }
 
+/* Exports what @cli asks for; @views_file is the file beside the dataset, or NULL with
+ * @views_error saying why it could not be read. */
 static int
-run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
+run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
+            KrViewsFile *views_file, const GError *views_error)
 {
   const char *dataset_path = cli->files ? cli->files[0] : NULL;
   const char *out_path = cli->export_path;
@@ -530,7 +551,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
     {
       g_printerr (
           _ ("keiretsu: %s: unknown file type; the name must end in .svg, .png, .pdf, .dot, "
-             ".graphml, .gexf or .csv\n"),
+             ".graphml, .gexf, .ftm.json, .csv or .json\n"),
           shown_out);
       return 2;
     }
@@ -547,6 +568,8 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
   dataset = load_dataset (dataset_path, FALSE);
   if (dataset == NULL)
     return 1;
+  for (const char *const *said = kr_dataset_get_left_out (dataset); *said != NULL; said++)
+    print_error (*said);
   if (saved != NULL)
     {
       /* As the window does: what the dataset still has is shown, and what it has not is said. */
@@ -572,9 +595,15 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved)
         view.radial = filter->focus;
     }
 
-  /* Where the window shows the entities moved on this map. */
-  arrangement = load_arrangement (dataset_path);
+  /* Where the window shows the entities moved on this map; a views file that cannot be read is
+   * said, and the map laid out without it. */
+  if (views_error != NULL)
+    print_error (views_error->message);
+  arrangement = arrangement_of (views_file);
   key = kr_map_pins_key (view.engine, view.rankdir);
+  /* As the window opens it: a graph file that draws its entities, as drawn. */
+  if (kr_arrangement_is_empty (arrangement))
+    kr_arrangement_pin_drawn (arrangement, key, dataset);
   view.pins = kr_arrangement_get_pins (arrangement, key);
 
   /* As the window does: Graphviz runs in its helper process, which reports a crash or an
@@ -642,10 +671,17 @@ kr_cli_run (const KrCliOptions *options)
     g_auto (KrSavedView) saved = KR_SAVED_VIEW_INIT;
     g_auto (KrFilter) filter = KR_FILTER_INIT;
     g_autoptr (GError) error = NULL;
+    g_autoptr (GError) views_error = NULL;
+    g_autoptr (KrViewsFile) views_file = load_views_file (file, &views_error);
 
     if (options->view != NULL)
       {
-        if (!find_saved_view (file, options->view, &saved))
+        if (views_error != NULL)
+          {
+            print_error (views_error->message);
+            return 1;
+          }
+        if (!find_saved_view (views_file, options->view, &saved))
           return 1;
         kr_filter_copy (&filter, &saved.filter);
       }
@@ -654,6 +690,7 @@ kr_cli_run (const KrCliOptions *options)
         print_error (error->message);
         return 2;
       }
-    return run_export (options, &filter, options->view != NULL ? &saved : NULL);
+    return run_export (options, &filter, options->view != NULL ? &saved : NULL, views_file,
+                       views_error);
   }
 }

@@ -160,6 +160,20 @@ _kr_window_load_views_file (KrWindow *self, GFile *dataset)
   _kr_window_read_saved_views (self, read ? NULL : error);
 }
 
+void
+_kr_window_pin_drawn (KrWindow *self, KrDataset *dataset)
+{
+  g_autofree char *key = current_key (self);
+
+  if (!kr_arrangement_is_empty (self->arrangement))
+    return;
+  /* The map lays the dataset out with these pins: nothing to lay out again now. */
+  g_signal_handlers_block_by_func (self->arrangement, arrangement_changed, self);
+  if (kr_arrangement_pin_drawn (self->arrangement, key, dataset) > 0)
+    schedule_save (self);
+  g_signal_handlers_unblock_by_func (self->arrangement, arrangement_changed, self);
+}
+
 /* ---- moving, unpinning, undoing ---------------------------------------------------------- */
 
 static void

@@ -144,6 +144,23 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
   kr_export_render_async (scene, format, NULL, NULL, export_rendered, job);
 }
 
+gboolean
+kr_window_export (KrWindow *self, GFile *file)
+{
+  g_autofree char *name = NULL;
+  int format;
+
+  g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  format = kr_export_format_from_filename (name);
+  if (format < 0)
+    return FALSE;
+  export_to_file (self, file, (KrExportFormat)format);
+  return TRUE;
+}
+
 #if GTK_CHECK_VERSION(4, 10, 0)
 static void
 save_dialog_done (GObject *source, GAsyncResult *result, gpointer user_data)

@@ -79,6 +79,12 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
    * whole map is shown, and why is said. */
   if (!kr_view_set_dataset (self->view, dataset, key, &error))
     _kr_window_toast (self, error->message);
+  /* What the reader skipped is said, so that an incomplete map does not pass for the file. */
+  if (!reload && kr_dataset_get_left_out (dataset)[0] != NULL)
+    {
+      g_autofree char *said = g_strjoinv ("\n", (char **)kr_dataset_get_left_out (dataset));
+      _kr_window_toast_with_details (self, _ ("Part of this file is not on the map"), said);
+    }
   if (file != NULL)
     subtitle = _kr_window_display_name (file);
   else
@@ -104,6 +110,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
           _kr_window_toast (self, message);
         }
     }
+  /* A graph file that draws its entities opens as drawn, until they are moved. */
+  if (!reload)
+    _kr_window_pin_drawn (self, dataset);
   /* A new version starts from where the old one put its entities. */
   kr_map_set_dataset (self->map, dataset, reload);
   _kr_window_show_map (self);

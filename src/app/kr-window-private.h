@@ -164,6 +164,9 @@ void _kr_window_dispose_arrange (KrWindow *self);
  * saved views through _kr_window_read_saved_views() — and forgets the edits made to the one
  * before. */
 void _kr_window_load_views_file (KrWindow *self, GFile *dataset);
+/* When nothing is arranged on @dataset yet, pins its entities where the graph file it came from
+ * drew them, in the map's layout, and saves those pins. */
+void _kr_window_pin_drawn (KrWindow *self, KrDataset *dataset);
 /* Writes the pins and the saved views to the views file now. */
 gboolean _kr_window_save_views_file (KrWindow *self, GError **error);
 /* The pins of the map shown (its engine and direction), or NULL. */

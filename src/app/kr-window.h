@@ -41,6 +41,11 @@ gboolean kr_window_save_view (KrWindow *self, const char *name, GError **error);
 /* The views saved for the dataset shown; win.show-view shows one. */
 KrSavedViews *kr_window_get_saved_views (KrWindow *self);
 
+/* Writes what the map shows to @file, in the format its name says (kr-export.h), as Export does
+ * once a file is chosen: in the background, saying in a toast when it is saved or why not.
+ * FALSE when the name says no format Keiretsu writes. */
+gboolean kr_window_export (KrWindow *self, GFile *file);
+
 /* Opens the dataset that was open last time, if it still exists, else the built-in one. */
 void kr_window_open_last (KrWindow *self);
 

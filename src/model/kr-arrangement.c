@@ -15,6 +15,8 @@
 
 /* Beyond any layout's size, in points. */
 #define MAX_COORDINATE 1e7
+/* Room for an entity's label, in points: a drawing whose entities have less is spread out. */
+#define DRAWN_SPACING 120.0
 
 struct _KrArrangement
 {
@@ -361,6 +363,49 @@ read_pins (KrArrangement *self, const char *key, JsonNode *node, const char *nam
       set_pin (self, key, l->data, &pin);
     }
   return TRUE;
+}
+
+guint
+kr_arrangement_pin_drawn (KrArrangement *self, const char *key, KrDataset *dataset)
+{
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  double extent, scale = 1;
+  guint n = 0;
+
+  g_return_val_if_fail (KR_IS_ARRANGEMENT (self), 0);
+  g_return_val_if_fail (key != NULL && KR_IS_DATASET (dataset), 0);
+
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, i);
+
+      if (!e->has_position)
+        continue;
+      left = MIN (left, e->x);
+      right = MAX (right, e->x);
+      top = MIN (top, -e->y);
+      bottom = MAX (bottom, -e->y);
+      n++;
+    }
+  if (n == 0)
+    return 0;
+  /* As much room per entity as a square of them laid out evenly would give. */
+  extent = MAX (right - left, bottom - top);
+  if (extent > 0 && extent < DRAWN_SPACING * sqrt (n))
+    scale = DRAWN_SPACING * sqrt (n) / extent;
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    {
+      const KrEntity *e = kr_dataset_get_entity (dataset, i);
+      KrPin pin;
+
+      if (!e->has_position)
+        continue;
+      pin = (KrPin){ .x = CLAMP ((e->x - left) * scale, 0, MAX_COORDINATE),
+                     .y = CLAMP ((-e->y - top) * scale, 0, MAX_COORDINATE) };
+      set_pin (self, key, e->id, &pin);
+    }
+  changed (self, key, NULL);
+  return n;
 }
 
 gboolean

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kr-command.h"
+#include "kr-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,12 @@ KrCommand *kr_arrangement_move (KrArrangement *self, const char *key, const KrMo
 KrCommand *kr_arrangement_unpin (KrArrangement *self, const char *key, const char *id);
 /* Releases every pin of every layout; NULL when there were none. */
 KrCommand *kr_arrangement_reset (KrArrangement *self);
+
+/* Pins, in layout @key, every entity of @dataset where the file it came from drew it
+ * (KrEntity.has_position: GEXF's viz:position), so that a map drawn elsewhere opens as it was
+ * drawn: y turned down, and a drawing too tight for the map's labels (networkx draws in a unit
+ * square) spread out evenly. Returns how many were pinned. */
+guint kr_arrangement_pin_drawn (KrArrangement *self, const char *key, KrDataset *dataset);
 
 /* Takes the member "positions" of a views file (NULL for none); one that is not as expected
  * leaves @self empty and says where, prefixed with @name. */

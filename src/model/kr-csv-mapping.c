@@ -10,6 +10,7 @@
 
 #include "kr-csv-mapping.h"
 #include "kr-graph-import.h"
+#include "kr-import-values.h"
 
 enum
 {
@@ -116,7 +117,7 @@ kr_csv_field_get_header (KrCsvField field)
 static KrCsvField
 field_for_header (const char *header, KrCsvTableKind kind)
 {
-  g_autofree char *normal = kr_graph_import_normalize_name (header);
+  g_autofree char *normal = kr_import_normalize_name (header);
 
   for (guint f = KR_CSV_IGNORED + 1; f < KR_CSV_N_FIELDS; f++)
     if (kr_csv_field_fits ((KrCsvField)f, kind))

@@ -50,6 +50,7 @@ struct _KrDatasetBuilder
 
   GPtrArray *problems;
   gboolean gave_up;
+  GPtrArray *left_out; /* char * */
 
   /* while building */
   KrDataset *dataset;

@@ -46,6 +46,7 @@ kr_dataset_builder_new (KrPlaceFormatFunc format_place)
   self->texts = g_string_chunk_new (1024);
   self->kept = g_ptr_array_new_with_free_func ((GDestroyNotify)kept_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
+  self->left_out = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -60,6 +61,7 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   g_string_chunk_free (self->texts);
   g_ptr_array_unref (self->kept);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->left_out);
   g_free (self);
 }
 
@@ -113,6 +115,22 @@ kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size)
   p = self->block + self->block_used;
   self->block_used += bytes;
   return p;
+}
+
+void
+kr_place_append_fields (GString *out, const KrPlace *place, const KrPlace *record)
+{
+  if (place == NULL || place == record)
+    return;
+  kr_place_append_fields (out, place->up, record);
+  g_string_append (out, place->up == record ? ": " : ".");
+  if (place->key != NULL)
+    {
+      g_autofree char *key = kr_problem_quote (place->key);
+      g_string_append (out, key);
+    }
+  if (place->indexed)
+    g_string_append_printf (out, "[%u]", place->index);
 }
 
 void
@@ -281,6 +299,20 @@ kr_dataset_builder_report_position (KrDatasetBuilder *self, int line, int column
   g_ptr_array_add (self->problems, kr_problem_new_at_position (line, column, message));
 }
 
+gboolean
+kr_dataset_builder_check_size (KrDatasetBuilder *self, gsize size)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (size <= KR_DATASET_MAX_FILE_SIZE)
+    return TRUE;
+  message = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
+                             KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+  kr_dataset_builder_report_position (self, 0, 0, message);
+  return FALSE;
+}
+
 GPtrArray *
 kr_dataset_builder_get_problems (KrDatasetBuilder *self)
 {
@@ -350,6 +382,17 @@ kr_builder_given (const KrRecordHead *head, const char *field, gboolean has_valu
   return has_value || (head->notes != NULL && find_note (head, NOTE_FIELD, field, 0) != NULL);
 }
 
+void
+kr_dataset_builder_leave_out (KrDatasetBuilder *self, const char *format, ...)
+{
+  va_list args;
+
+  g_return_if_fail (self != NULL && format != NULL);
+  va_start (args, format);
+  g_ptr_array_add (self->left_out, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 KrDataset *
 kr_dataset_builder_build (KrDatasetBuilder *self)
 {
@@ -364,6 +407,9 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
   self->ids[REC_ENTITY] = ds->entity_ids;
   self->ids[REC_DEAL] = ds->deal_ids;
   ok = kr_builder_build (self);
+  ds->left_out = g_new0 (char *, self->left_out->len + 1);
+  for (guint i = 0; i < self->left_out->len; i++)
+    ds->left_out[i] = g_strdup (self->left_out->pdata[i]);
   self->dataset = NULL;
   memset (self->ids, 0, sizeof self->ids);
   return ok ? g_steal_pointer (&ds) : NULL;

@@ -32,6 +32,10 @@ struct _KrPlace
  * message names a record ("entities[0]" rather than "$.entities[0]"). */
 typedef void (*KrPlaceFormatFunc) (GString *out, const KrPlace *place, gboolean in_text);
 
+/* Appends the links of @place below @record, from the outside in, as the fields within a
+ * record that is placed by lines: ": parties[1].entity". Nothing when @place is @record. */
+void kr_place_append_fields (GString *out, const KrPlace *place, const KrPlace *record);
+
 /* A problem a reader found in a record, kept with it until the builder reports it. */
 typedef struct _KrNote KrNote;
 
@@ -190,12 +194,20 @@ void kr_dataset_builder_note_field (KrDatasetBuilder *self, KrRecordHead *head, 
 void kr_dataset_builder_note_element (KrDatasetBuilder *self, KrRecordHead *head, const char *field,
                                       guint index, const char *format, ...) G_GNUC_PRINTF (5, 6);
 
+/* Whether a file of @size bytes is within the limit; if not, reports that it is not. */
+gboolean kr_dataset_builder_check_size (KrDatasetBuilder *self, gsize size);
+
 /* Reports a problem now, before anything the build reports: for what stops reading (a syntax
  * error, a file that is not a dataset). */
 void kr_dataset_builder_report (KrDatasetBuilder *self, const KrPlace *place, const char *format,
                                 ...) G_GNUC_PRINTF (3, 4);
 void kr_dataset_builder_report_position (KrDatasetBuilder *self, int line, int column,
                                          const char *message);
+
+/* Says what the reader left out of the file on purpose, in a sentence for people: kept with
+ * the dataset that is built (kr_dataset_get_left_out). */
+void kr_dataset_builder_leave_out (KrDatasetBuilder *self, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
 
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */

@@ -15,6 +15,7 @@ struct _KrDataset
   GStringChunk *strings; /* every string of the dataset */
   const char *title;
   const char *description;
+  char **left_out; /* what the reader left out of the file, for people */
 
   KrArticle *articles;
   guint n_articles;

@@ -14,6 +14,7 @@
 #include "kr-csv-reader.h"
 #include "kr-dataset-builder.h"
 #include "kr-dataset-reader.h"
+#include "kr-ftm-reader.h"
 #include "kr-gexf-reader.h"
 #include "kr-graphml-reader.h"
 #include "kr-json-reader.h"
@@ -62,6 +63,13 @@ static const KrDatasetReader readers[] = {
       .read_file = kr_csv_reader_read_file,
       .format_place = kr_csv_reader_format_place,
   },
+  {
+      .name = N_ ("FollowTheMoney entities"),
+      .suffixes = (const char *const[]){ "ftm.json", "ijson", "jsonl", NULL },
+      .mime_types = (const char *const[]){ "application/x-ndjson", "application/jsonl", NULL },
+      .read = kr_ftm_reader_read,
+      .format_place = kr_ftm_reader_format_place,
+  },
 };
 
 guint
@@ -80,21 +88,26 @@ kr_dataset_reader_get (guint index)
 const KrDatasetReader *
 kr_dataset_reader_find (const char *file_name)
 {
-  gsize len;
+  const KrDatasetReader *found = NULL;
+  gsize len, longest = 0;
 
   g_return_val_if_fail (file_name != NULL, NULL);
 
+  /* The longest suffix wins: "x.ftm.json" is FollowTheMoney's, not a Keiretsu dataset. */
   len = strlen (file_name);
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     for (const char *const *s = readers[i].suffixes; *s != NULL; s++)
       {
         gsize n = strlen (*s);
 
-        if (len > n && file_name[len - n - 1] == '.'
+        if (len > n && n > longest && file_name[len - n - 1] == '.'
             && g_ascii_strcasecmp (file_name + len - n, *s) == 0)
-          return &readers[i];
+          {
+            found = &readers[i];
+            longest = n;
+          }
       }
-  return NULL;
+  return found;
 }
 
 const char *

@@ -34,6 +34,7 @@ kr_dataset_finalize (GObject *object)
       g_free (self->deals[i].proposed_by);
       g_free (self->deals[i].evidence);
     }
+  g_strfreev (self->left_out);
   g_free (self->articles);
   g_free (self->entities);
   g_free (self->deals);
@@ -271,6 +272,15 @@ kr_dataset_get_title (KrDataset *self)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   return self->title;
+}
+
+const char *const *
+kr_dataset_get_left_out (KrDataset *self)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (KR_IS_DATASET (self), NULL);
+  return self->left_out ? (const char *const *)self->left_out : none;
 }
 
 guint

@@ -124,6 +124,9 @@ void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyC
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);
+/* What the reader left out of the file on purpose (schemata Keiretsu does not show …), one
+ * sentence each for people; empty, never NULL. */
+const char *const *kr_dataset_get_left_out (KrDataset *self);
 
 guint kr_dataset_get_n_articles (KrDataset *self);
 const KrArticle *kr_dataset_get_article (KrDataset *self, guint index);

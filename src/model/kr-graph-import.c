@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kr-graph-import.h"
+#include "kr-import-values.h"
 #include "kr-xml-reader.h"
 
 typedef struct _Attr Attr;
@@ -82,19 +83,13 @@ static const char *const article_publisher[] = { "publisher", NULL };
 static const char *const evidence_quote[] = { "quote", "excerpt", NULL };
 
 /* Words other programs use for the values of the vocabularies. */
-typedef struct
-{
-  const char *word;
-  const char *token;
-} Word;
-
-static const Word entity_kind_words[] = {
+static const KrImportWord entity_kind_words[] = {
   { "organization", "company" }, { "organisation", "company" },   { "corporation", "company" },
   { "firm", "company" },         { "legal_entity", "company" },   { "people", "person" },
   { "individual", "person" },    { "public_body", "government" },
 };
 
-static const Word deal_kind_words[] = {
+static const KrImportWord deal_kind_words[] = {
   { "acquires", "acquisition" },      { "acquired", "acquisition" }, { "buys", "acquisition" },
   { "invests", "investment" },        { "invested", "investment" },  { "stake", "equity_stake" },
   { "shareholding", "equity_stake" }, { "owns", "ownership" },       { "owner", "ownership" },
@@ -265,18 +260,6 @@ kr_graph_import_set_position (KrGraphImport *self, double x, double y)
   item->y = y;
 }
 
-char *
-kr_graph_import_normalize_name (const char *name)
-{
-  char *s = g_utf8_strdown (name, -1);
-
-  g_strstrip (s);
-  for (char *p = s; *p != '\0'; p++)
-    if (*p == ' ' || *p == '-')
-      *p = '_';
-  return s;
-}
-
 void
 kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
 {
@@ -285,7 +268,7 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
 
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
-  normal = kr_graph_import_normalize_name (name);
+  normal = kr_import_normalize_name (name);
   attr = kr_dataset_builder_new0 (self->builder, Attr, 1);
   attr->name = intern (self, normal);
   attr->value = g_string_chunk_insert (self->texts, value);
@@ -316,109 +299,16 @@ find (const Attr *attrs, const char *const *names)
   return NULL;
 }
 
-/* The vocabulary's token that @value names, in its words or in those of @words; NULL if none. */
-static const char *
-to_token (KrGraphImport *self, const KrVocabulary *vocabulary, const char *value, const Word *words,
-          guint n_words)
-{
-  g_autofree char *normal = NULL;
-
-  if (value == NULL)
-    return NULL;
-  normal = kr_graph_import_normalize_name (value);
-  if (kr_vocabulary_from_token (vocabulary, normal) >= 0)
-    return intern (self, normal);
-  for (guint i = 0; i < n_words; i++)
-    if (g_str_equal (words[i].word, normal))
-      return words[i].token;
-  return NULL;
-}
-
-/* "2019", "2019-04" and "2019-04-01" as they are; a time after the day is dropped. Anything
- * else is not a date Keiretsu can place, and is left out. */
+/* A date as Keiretsu places one, or NULL. */
 static const char *
 to_date (KrGraphImport *self, const char *value)
 {
-  static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd" };
-  gsize n;
+  g_autofree char *date = kr_import_date (value);
 
-  if (value == NULL)
-    return NULL;
-  n = strlen (value);
-  if (n > 10 && value[10] == 'T')
-    n = 10;
-  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
-    {
-      gboolean fits = strlen (shapes[s]) == n;
-
-      for (gsize i = 0; fits && i < n; i++)
-        fits = shapes[s][i] == 'd' ? g_ascii_isdigit (value[i]) : value[i] == shapes[s][i];
-      if (fits)
-        {
-          g_autofree char *date = g_strndup (value, n);
-          return intern (self, date);
-        }
-    }
-  return NULL;
-}
-
-/* An id made only of what ids allow: lower-case letters, digits, '-', '_' and '.'. */
-static char *
-to_id_text (const char *wanted)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = wanted; *p != '\0' && s->len < 56; p++)
-    {
-      char c = g_ascii_tolower (*p);
-
-      if (g_ascii_isalnum (c) || ((c == '_' || c == '.' || c == '-') && s->len > 0))
-        g_string_append_c (s, c);
-      else if (s->len > 0 && s->str[s->len - 1] != '-')
-        g_string_append_c (s, '-');
-    }
-  while (s->len > 0 && s->str[s->len - 1] == '-')
-    g_string_truncate (s, s->len - 1);
-  return g_string_free (s, FALSE);
-}
-
-/* The file's own id when it is a valid one not used yet; else one made from it, or from
- * @prefix and @index, unique in @used. */
-static const char *
-make_id (KrGraphImport *self, GHashTable *used, const char *wanted, const char *prefix, guint index)
-{
-  g_autofree char *base = wanted ? to_id_text (wanted) : g_strdup ("");
-  g_autofree char *id = NULL;
-
-  if (base[0] == '\0')
-    {
-      g_free (base);
-      base = g_strdup_printf ("%s%u", prefix, index);
-    }
-  id = g_strdup (base);
-  for (guint n = 2; g_hash_table_contains (used, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (used, (gpointer)intern (self, id));
-  return intern (self, id);
+  return intern (self, date);
 }
 
 /* ---- records -------------------------------------------------------------------------- */
-
-/* A country code when the value is one, in any case. */
-static const char *
-to_country (KrGraphImport *self, const char *value)
-{
-  g_autofree char *code = NULL;
-
-  if (value == NULL || strlen (value) != 2 || !g_ascii_isalpha (value[0])
-      || !g_ascii_isalpha (value[1]))
-    return NULL;
-  code = g_ascii_strup (value, 2);
-  return intern (self, code);
-}
 
 static void
 fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const char *id)
@@ -430,11 +320,14 @@ fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const cha
   r->name = find (node->attrs, entity_name);
   if (r->name == NULL)
     r->name = node->id;
-  r->kind = to_token (self, &kr_entity_kind_vocabulary, find (node->attrs, entity_kind),
+  r->kind = kr_import_token (&kr_entity_kind_vocabulary, find (node->attrs, entity_kind),
                       entity_kind_words, G_N_ELEMENTS (entity_kind_words));
   if (r->kind == NULL)
     r->kind = "other";
-  r->country = to_country (self, find (node->attrs, entity_country));
+  {
+    g_autofree char *country = kr_import_country (find (node->attrs, entity_country));
+    r->country = intern (self, country);
+  }
   r->description = find (node->attrs, entity_description);
   /* Several values in one are split on "|", as spreadsheets and graph tools write them. */
   if ((aliases = find (node->attrs, entity_aliases)) != NULL)
@@ -573,16 +466,16 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
 
   r->head.place = edge->place;
   r->id = id;
-  r->kind = to_token (self, &kr_deal_kind_vocabulary, kind_text, deal_kind_words,
+  r->kind = kr_import_token (&kr_deal_kind_vocabulary, kind_text, deal_kind_words,
                       G_N_ELEMENTS (deal_kind_words));
   /* Neo4j and others name a relationship by its label alone. */
   if (r->kind == NULL && kind_text == NULL)
-    r->kind = to_token (self, &kr_deal_kind_vocabulary, label, deal_kind_words,
+    r->kind = kr_import_token (&kr_deal_kind_vocabulary, label, deal_kind_words,
                         G_N_ELEMENTS (deal_kind_words));
   if (r->kind == NULL)
     r->kind = "other";
   status = find (edge->attrs, deal_status);
-  r->status = to_token (self, &kr_status_vocabulary, status, NULL, 0);
+  r->status = kr_import_token (&kr_status_vocabulary, status, NULL, 0);
   if (r->status == NULL)
     r->status = "unspecified";
   r->summary = find (edge->attrs, deal_summary);
@@ -630,7 +523,7 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
           && !g_hash_table_contains (articles, url))
         {
           g_hash_table_insert (articles, (gpointer)url,
-                               (gpointer)make_id (self, used, NULL, "source-", urls->len + 1));
+                               (gpointer)kr_import_make_id (used, self->texts, NULL, "source-", urls->len + 1));
           g_ptr_array_add (urls, (gpointer)edge);
         }
     }
@@ -677,9 +570,7 @@ kr_graph_import_finish (KrGraphImport *self)
   for (guint i = 0; i < self->nodes->len; i++)
     {
       const Item *node = self->nodes->pdata[i];
-      g_autofree char *text = node->id ? to_id_text (node->id) : NULL;
-
-      if (node->id != NULL && g_str_equal (text, node->id))
+      if (kr_import_id_is_valid (node->id))
         g_hash_table_add (used, (gpointer)node->id);
     }
   entities = kr_dataset_builder_add_entities (self->builder, self->nodes->len);
@@ -696,7 +587,7 @@ kr_graph_import_finish (KrGraphImport *self)
       else if (node->id != NULL && g_hash_table_contains (used, node->id))
         id = node->id;
       else
-        id = make_id (self, used, node->id, "n", i + 1);
+        id = kr_import_make_id (used, self->texts, node->id, "n", i + 1);
       if (node->id != NULL && !g_hash_table_contains (nodes, node->id))
         {
           g_hash_table_insert (nodes, (gpointer)node->id, (gpointer)node);
@@ -711,7 +602,7 @@ kr_graph_import_finish (KrGraphImport *self)
   for (guint i = 0; deals != NULL && i < self->edges->len; i++)
     {
       const Item *edge = self->edges->pdata[i];
-      const char *id = make_id (self, used, edge->id, "e", i + 1);
+      const char *id = kr_import_make_id (used, self->texts, edge->id, "e", i + 1);
 
       fill_deal (self, edge, &deals[i], id, entity_ids, nodes, articles);
     }

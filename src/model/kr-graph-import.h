@@ -54,9 +54,6 @@ gboolean kr_graph_import_in_item (KrGraphImport *self);
  * in the element it was found ("source"), for problems with it. */
 void kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node);
 
-/* A name as the import compares names: "Start Date" and "start-date" are "start_date". */
-char *kr_graph_import_normalize_name (const char *name);
-
 /* Attribute @name of the innermost node or edge begun and not ended, or of the graph when
  * there is none. A later value of the same name replaces an earlier one. */
 void kr_graph_import_set (KrGraphImport *self, const char *name, const char *value);

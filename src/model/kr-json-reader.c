@@ -564,13 +564,8 @@ check (KrDatasetBuilder *b, GBytes *bytes, const char **data_out, gsize *size_ou
       data += 3;
       size -= 3;
     }
-  if (size > KR_DATASET_MAX_FILE_SIZE)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
-                                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
-      kr_dataset_builder_report_position (b, 0, 0, msg);
-      return FALSE;
-    }
+  if (!kr_dataset_builder_check_size (b, size))
+    return FALSE;
   if (!check_encoding (b, data, size) || !check_depth (b, data, size)
       || !check_strict (b, data, size))
     return FALSE;

@@ -95,13 +95,8 @@ kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
   data = g_bytes_get_data (bytes, &size);
   if (data == NULL)
     data = "";
-  if (size > KR_DATASET_MAX_FILE_SIZE)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
-                                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
-      kr_dataset_builder_report_position (builder, 0, 0, msg);
-      return NULL;
-    }
+  if (!kr_dataset_builder_check_size (builder, size))
+    return NULL;
   if (size == 0)
     {
       kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
@@ -407,17 +402,5 @@ kr_xml_reader_format_place (GString *out, const KrPlace *place, gboolean in_text
       return;
     }
   g_string_append_printf (out, "%u:%u", links[n - 1]->index, links[n - 2]->index);
-  for (guint i = n - 2; i-- > 0;)
-    {
-      const KrPlace *p = links[i];
-
-      g_string_append (out, i == n - 3 ? ": " : ".");
-      if (p->key != NULL)
-        {
-          g_autofree char *key = kr_problem_quote (p->key);
-          g_string_append (out, key);
-        }
-      if (p->indexed)
-        g_string_append_printf (out, "[%u]", p->index);
-    }
+  kr_place_append_fields (out, place, links[n - 2]);
 }

@@ -38,6 +38,7 @@ static const char *const extensions[][3] = {
   [KR_EXPORT_GRAPHML] = { "graphml", NULL },
   [KR_EXPORT_GEXF] = { "gexf", NULL },
   [KR_EXPORT_CSV] = { "csv", NULL },
+  [KR_EXPORT_FTM] = { "ftm.json", "ijson", NULL },
 };
 
 int
@@ -53,9 +54,16 @@ kr_export_format_from_extension (const char *extension)
 int
 kr_export_format_from_filename (const char *filename)
 {
-  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
+  /* An extension may have a dot of its own: "ftm.json". */
+  for (const char *dot = filename ? strchr (filename, '.') : NULL; dot != NULL;
+       dot = strchr (dot + 1, '.'))
+    {
+      int format = kr_export_format_from_extension (dot + 1);
 
-  return dot != NULL ? kr_export_format_from_extension (dot + 1) : -1;
+      if (format >= 0)
+        return format;
+    }
+  return -1;
 }
 
 const char *
@@ -294,6 +302,7 @@ kr_export_render (KrScene *scene, KrExportFormat format, const KrExportOptions *
     case KR_EXPORT_GRAPHML:
     case KR_EXPORT_GEXF:
     case KR_EXPORT_CSV:
+    case KR_EXPORT_FTM:
       {
         char *text = kr_graph_export_write (scene, format);
         bytes = g_bytes_new_take (text, strlen (text));

@@ -1,4 +1,4 @@
-/* kr-export.h — a scene as an SVG, PNG, PDF, DOT, GraphML, GEXF or CSV file
+/* kr-export.h — a scene as an SVG, PNG, PDF, DOT, GraphML, GEXF, CSV or FollowTheMoney file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +29,7 @@ typedef enum
   KR_EXPORT_GRAPHML, /* the graph for other programs (kr-graph-export.h) */
   KR_EXPORT_GEXF,
   KR_EXPORT_CSV, /* the deals; the entities go in a second file (kr-graph-export.h) */
+  KR_EXPORT_FTM, /* FollowTheMoney entities (kr-ftm-export.h) */
 } KrExportFormat;
 
 typedef struct

@@ -13,7 +13,10 @@
 #include <csv.h>
 
 #include "kr-csv-mapping.h"
+#include "kr-ftm-export.h"
 #include "kr-graph-export.h"
+#include "kr-graph-shown.h"
+#include "kr-palette.h"
 #include "kr-svg-painter.h"
 
 /* The attributes written, each for nodes or edges, with the names the graph import reads. */
@@ -66,77 +69,6 @@ static const struct
   [A_NOTE] = { "note", "note", TRUE, "string" },
   [A_ROLES] = { "roles", "roles", TRUE, "string" },
 };
-
-/* What the scene shows: entities by their node, deals by their shown parties (two or more). */
-typedef struct
-{
-  KrScene *scene;
-  KrDataset *dataset;
-  int *nodes;       /* per entity: its shown scene node, or -1 */
-  GArray **parties; /* per deal: the indices into its parties of those shown */
-} Shown;
-
-static void
-shown_init (Shown *shown, KrScene *scene)
-{
-  KrDataset *dataset = kr_scene_get_dataset (scene);
-  guint n_entities = kr_dataset_get_n_entities (dataset);
-  guint n_deals = kr_dataset_get_n_deals (dataset);
-  gboolean *deal_shown = g_new0 (gboolean, n_deals);
-
-  shown->scene = scene;
-  shown->dataset = dataset;
-  shown->nodes = g_new (int, n_entities);
-  for (guint i = 0; i < n_entities; i++)
-    shown->nodes[i] = kr_scene_find_entity (scene, i);
-  for (guint e = 0; e < kr_scene_get_n_edges (scene); e++)
-    if (kr_scene_is_edge_shown (scene, e) && !kr_scene_get_edge (scene, e)->advocacy)
-      deal_shown[kr_scene_get_edge (scene, e)->deal] = TRUE;
-  shown->parties = g_new0 (GArray *, n_deals);
-  for (guint d = 0; d < n_deals; d++)
-    {
-      const KrDeal *deal = kr_dataset_get_deal (dataset, d);
-      GArray *parties = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      for (guint p = 0; deal_shown[d] && p < deal->n_parties; p++)
-        if (shown->nodes[deal->parties[p].entity] >= 0)
-          g_array_append_val (parties, p);
-      if (parties->len < 2)
-        g_array_set_size (parties, 0);
-      shown->parties[d] = parties;
-    }
-  g_free (deal_shown);
-}
-
-static void
-shown_clear (Shown *shown)
-{
-  for (guint d = 0; d < kr_dataset_get_n_deals (shown->dataset); d++)
-    g_array_unref (shown->parties[d]);
-  g_free (shown->parties);
-  g_free (shown->nodes);
-}
-
-/* The shown parties of deal @d in the order a line draws them: one that acts first. */
-static GArray *
-ordered_parties (Shown *shown, guint d)
-{
-  const KrDeal *deal = kr_dataset_get_deal (shown->dataset, d);
-  GArray *parties = shown->parties[d];
-
-  if (parties->len == 2)
-    {
-      guint a = g_array_index (parties, guint, 0), b = g_array_index (parties, guint, 1);
-
-      if (kr_role_direction (deal->parties[a].role) != KR_DIRECTION_FROM
-          && kr_role_direction (deal->parties[b].role) == KR_DIRECTION_FROM)
-        {
-          g_array_index (parties, guint, 0) = b;
-          g_array_index (parties, guint, 1) = a;
-        }
-    }
-  return parties;
-}
 
 static char *
 format_number (double value)
@@ -213,7 +145,7 @@ append_attribute (GString *out, const char *name, const char *value)
 }
 
 static const char *
-entity_id (Shown *shown, const KrDeal *deal, GArray *parties, guint p)
+entity_id (KrGraphShown *shown, const KrDeal *deal, GArray *parties, guint p)
 {
   return kr_dataset_get_entity (shown->dataset,
                                 deal->parties[g_array_index (parties, guint, p)].entity)
@@ -235,7 +167,7 @@ graphml_data (GString *out, char *values[N_ATTRIBUTES], const char *indent)
 }
 
 static void
-write_graphml (GString *out, Shown *shown)
+write_graphml (GString *out, KrGraphShown *shown)
 {
   KrDataset *dataset = shown->dataset;
   char *values[N_ATTRIBUTES] = { NULL };
@@ -267,7 +199,7 @@ write_graphml (GString *out, Shown *shown)
   for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
     {
       const KrDeal *deal = kr_dataset_get_deal (dataset, d);
-      GArray *parties = ordered_parties (shown, d);
+      GArray *parties = kr_graph_shown_parties (shown, d);
       gboolean hyper = parties->len > 2;
 
       if (parties->len == 0)
@@ -335,11 +267,12 @@ gexf_attvalues (GString *out, char *values[N_ATTRIBUTES], const char *indent)
 }
 
 static void
-write_gexf (GString *out, Shown *shown)
+write_gexf (GString *out, KrGraphShown *shown)
 {
   KrDataset *dataset = shown->dataset;
   char *values[N_ATTRIBUTES] = { NULL };
   char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  const KrColor *fill = kr_palette_get (FALSE)->entity_fill;
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<gexf xmlns=\"http://gexf.net/1.3\" "
@@ -375,17 +308,23 @@ write_gexf (GString *out, Shown *shown)
         entity_values (dataset, i, values);
         gexf_attvalues (out, values, "        ");
         values_clear (values);
-        /* Where the map draws it, with y up as Gephi has it. */
+        /* Where the map draws it, with y up as Gephi has it, in the colour of its kind. */
         g_string_append_printf (out, "        <viz:position x=\"%s\" y=\"%s\" z=\"0.0\"/>\n",
                                 g_ascii_formatd (x, sizeof x, "%.2f", node->x),
                                 g_ascii_formatd (y, sizeof y, "%.2f", -node->y));
+        g_string_append_printf (out, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n",
+                                (int)lround (fill[entity->kind].red * 255),
+                                (int)lround (fill[entity->kind].green * 255),
+                                (int)lround (fill[entity->kind].blue * 255));
+        g_string_append_printf (out, "        <viz:size value=\"%s\"/>\n",
+                                g_ascii_formatd (x, sizeof x, "%.2f", node->height / 2));
         g_string_append (out, "      </node>\n");
       }
   g_string_append (out, "    </nodes>\n    <edges>\n");
   for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
     {
       const KrDeal *deal = kr_dataset_get_deal (dataset, d);
-      GArray *parties = ordered_parties (shown, d);
+      GArray *parties = kr_graph_shown_parties (shown, d);
       g_autofree char *start = gexf_date (deal->date, FALSE);
       g_autofree char *end = gexf_date (deal->end, TRUE);
 
@@ -492,7 +431,7 @@ csv_value (char *values[N_ATTRIBUTES], KrCsvField field)
 }
 
 static void
-write_csv_entities (GString *out, Shown *shown)
+write_csv_entities (GString *out, KrGraphShown *shown)
 {
   KrDataset *dataset = shown->dataset;
   char *values[N_ATTRIBUTES] = { NULL };
@@ -513,7 +452,7 @@ write_csv_entities (GString *out, Shown *shown)
 
 /* The cells of a deal that come from its parties and its first excerpt. */
 static const char *
-deal_cell (Shown *shown, guint d, GArray *parties, KrCsvField field, char **listed)
+deal_cell (KrGraphShown *shown, guint d, GArray *parties, KrCsvField field, char **listed)
 {
   const KrDeal *deal = kr_dataset_get_deal (shown->dataset, d);
   const KrArticle *article
@@ -551,7 +490,7 @@ deal_cell (Shown *shown, guint d, GArray *parties, KrCsvField field, char **list
 }
 
 static void
-write_csv_deals (GString *out, Shown *shown)
+write_csv_deals (GString *out, KrGraphShown *shown)
 {
   KrDataset *dataset = shown->dataset;
   char *values[N_ATTRIBUTES] = { NULL };
@@ -559,7 +498,7 @@ write_csv_deals (GString *out, Shown *shown)
   csv_header (out, deal_columns, G_N_ELEMENTS (deal_columns));
   for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
     {
-      GArray *parties = ordered_parties (shown, d);
+      GArray *parties = kr_graph_shown_parties (shown, d);
 
       if (parties->len == 0)
         continue;
@@ -584,13 +523,13 @@ char *
 kr_graph_export_write_entities (KrScene *scene)
 {
   GString *out = g_string_sized_new (16 * 1024);
-  Shown shown;
+  KrGraphShown shown;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
 
-  shown_init (&shown, scene);
+  kr_graph_shown_init (&shown, scene);
   write_csv_entities (out, &shown);
-  shown_clear (&shown);
+  kr_graph_shown_clear (&shown);
   return g_string_free (out, FALSE);
 }
 
@@ -616,27 +555,30 @@ char *
 kr_graph_export_write (KrScene *scene, KrExportFormat format)
 {
   GString *out = g_string_sized_new (64 * 1024);
-  Shown shown;
+  KrGraphShown shown;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
-  g_return_val_if_fail (
-      format == KR_EXPORT_GRAPHML || format == KR_EXPORT_GEXF || format == KR_EXPORT_CSV, NULL);
+  g_return_val_if_fail (format == KR_EXPORT_GRAPHML || format == KR_EXPORT_GEXF
+                            || format == KR_EXPORT_FTM || format == KR_EXPORT_CSV,
+                        NULL);
+  if (format == KR_EXPORT_FTM)
+    return kr_ftm_export_write (scene);
 
-  shown_init (&shown, scene);
+  kr_graph_shown_init (&shown, scene);
   if (format == KR_EXPORT_CSV)
     write_csv_deals (out, &shown);
   else if (format == KR_EXPORT_GRAPHML)
     write_graphml (out, &shown);
   else
     write_gexf (out, &shown);
-  shown_clear (&shown);
+  kr_graph_shown_clear (&shown);
   return g_string_free (out, FALSE);
 }
 
 /* What the two tables cannot hold: a deal's excerpts after its first, their stances, those
  * from an article with no address to name it by, and the entities' own. */
 static char *
-csv_left_out (Shown *shown)
+csv_left_out (KrGraphShown *shown)
 {
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   KrDataset *dataset = shown->dataset;
@@ -691,22 +633,24 @@ kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   gboolean excerpts = FALSE;
   guint many_parties = 0;
-  Shown shown;
+  KrGraphShown shown;
 
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
+  if (format == KR_EXPORT_FTM)
+    return kr_ftm_export_left_out (scene);
   if (format == KR_EXPORT_CSV)
     {
       char *text;
 
-      shown_init (&shown, scene);
+      kr_graph_shown_init (&shown, scene);
       text = csv_left_out (&shown);
-      shown_clear (&shown);
+      kr_graph_shown_clear (&shown);
       return text;
     }
   if (format != KR_EXPORT_GRAPHML && format != KR_EXPORT_GEXF)
     return NULL;
 
-  shown_init (&shown, scene);
+  kr_graph_shown_init (&shown, scene);
   for (guint d = 0; d < kr_dataset_get_n_deals (shown.dataset); d++)
     if (shown.parties[d]->len > 0)
       {
@@ -716,7 +660,7 @@ kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
   for (guint i = 0; i < kr_dataset_get_n_entities (shown.dataset); i++)
     if (shown.nodes[i] >= 0)
       excerpts |= kr_dataset_get_entity (shown.dataset, i)->n_evidence > 0;
-  shown_clear (&shown);
+  kr_graph_shown_clear (&shown);
 
   if (excerpts)
     g_ptr_array_add (said, g_strdup_printf (_ ("%s has no place for the excerpts: their quotes "

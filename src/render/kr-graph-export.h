@@ -1,12 +1,13 @@
-/* kr-graph-export.h — what a scene shows, as a GraphML or GEXF graph or CSV tables for others
+/* kr-graph-export.h — what a scene shows, as a GraphML, GEXF or FollowTheMoney graph or CSV
+ * tables for others
  *
  * Entities are nodes, with their name, kind, country, description and aliases; deals are
  * edges from the party that acts to the one acted upon, with their kind, status, summary,
  * dates, money, stake, note and every party's role, in attributes named as the graph import
- * reads them back. GEXF also places each node where the map draws it (viz:position, y up)
- * and gives the deals' dates to Gephi's timeline. Neither format has a place for the
- * excerpts, and CSV room for one per deal: what is left out is said by
- * kr_graph_export_left_out().
+ * reads them back. GEXF also places each node where the map draws it (viz:position, y up,
+ * with the colour of its kind and its size) and gives the deals' dates to Gephi's timeline.
+ * Neither format has a place for the excerpts, and CSV room for one per deal: what is left
+ * out is said by kr_graph_export_left_out(). FollowTheMoney is written by kr-ftm-export.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,8 +17,8 @@
 
 G_BEGIN_DECLS
 
-/* The file's text; @format is KR_EXPORT_GRAPHML, KR_EXPORT_GEXF or KR_EXPORT_CSV (the table of
- * deals). */
+/* The file's text; @format is KR_EXPORT_GRAPHML, KR_EXPORT_GEXF, KR_EXPORT_FTM or
+ * KR_EXPORT_CSV (the table of deals). */
 char *kr_graph_export_write (KrScene *scene, KrExportFormat format);
 
 /* CSV puts the entities in a table of their own, which goes in the file that the CSV reader

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
+
 #include "kr-bench-data.h"
 
 static const char *const syllables[] = { "ka", "ne", "shi", "to", "mi", "ra", "ko", "su",
@@ -40,10 +42,15 @@ make_name (GRand *rand, guint i)
 void
 kr_bench_write_dataset (const char *path, guint n, guint32 seed)
 {
+  kr_bench_write_dataset_with_deals (path, n, n * 5 / 4, seed);
+}
+
+void
+kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, guint32 seed)
+{
   GRand *rand = g_rand_new_with_seed (seed);
   GString *out = g_string_sized_new (n * 400);
   g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint)); /* one entry per deal end */
-  guint n_deals = n * 5 / 4;
 
   g_string_append (out, "{\"format\":\"keiretsu-dataset\",\"version\":1,"
                         "\"title\":\"Synthetic benchmark\",\"articles\":[");
@@ -109,9 +116,15 @@ kr_bench_write_dataset (const char *path, guint n, guint32 seed)
 }
 
 double
+kr_bench_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+double
 kr_bench_run_measured (const char *const *argv, long *peak_kib)
 {
-  gint64 start = g_get_monotonic_time ();
+  double start = kr_bench_now_ms ();
   pid_t pid = fork ();
   struct rusage usage;
   int status;
@@ -128,5 +141,21 @@ kr_bench_run_measured (const char *const *argv, long *peak_kib)
       || WEXITSTATUS (status) != 0)
     return -1;
   *peak_kib = usage.ru_maxrss;
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return kr_bench_now_ms () - start;
+}
+
+void
+kr_bench_remove_dir (const char *dir)
+{
+  g_autoptr (GFile) d = g_file_new_for_path (dir);
+  g_autoptr (GFileEnumerator) en = g_file_enumerate_children (d, "standard::name", 0, NULL, NULL);
+  GFileInfo *info;
+
+  while (en && (info = g_file_enumerator_next_file (en, NULL, NULL)) != NULL)
+    {
+      g_autoptr (GFile) child = g_file_get_child (d, g_file_info_get_name (info));
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (d, NULL, NULL);
 }

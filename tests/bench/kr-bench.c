@@ -19,10 +19,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "kr-bench-data.h"
 #include "kr-cairo-painter.h"
@@ -37,12 +33,6 @@
 
 #define FRAME_W 1600
 #define FRAME_H 1000
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 typedef struct
 {
@@ -92,7 +82,7 @@ draw_bench_tile (cairo_t *cr, const KrRect *area, gpointer data)
 {
   TileBench *tb = data;
   KrPaintOptions options;
-  double t0 = now_ms ();
+  double t0 = kr_bench_now_ms ();
 
   cairo_set_tolerance (cr, tb->zoom < 0.6 ? 1.0 : 0.3);
   kr_paint_options_init (&options, kr_palette_get (FALSE));
@@ -101,7 +91,7 @@ draw_bench_tile (cairo_t *cr, const KrRect *area, gpointer data)
   options.layout_cache = tb->cache;
   options.labels = tb->labels;
   kr_cairo_paint_scene (cr, tb->context, tb->scene, &options);
-  tb->slowest = MAX (tb->slowest, now_ms () - t0);
+  tb->slowest = MAX (tb->slowest, kr_bench_now_ms () - t0);
 }
 
 static void
@@ -168,7 +158,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
     kr_bench_write_dataset (json_path, size, 42);
 
   /* Opening: load, lay out in the helper, first frame. */
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   {
     g_autoptr (GFile) file = g_file_new_for_path (json_path);
     dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
@@ -178,17 +168,17 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
-  t->load = now_ms () - t0;
+  t->load = kr_bench_now_ms () - t0;
 
   /* The input alone, to show what measuring labels costs. */
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   input = kr_layout_input_new (dataset, &options);
-  t->input = now_ms () - t0;
+  t->input = kr_bench_now_ms () - t0;
 
   kr_layout_set_worker (worker);
   /* Every run lays out, whatever an earlier one kept (kr-open-bench --reopen times the cache). */
   kr_layout_cache_set_default (NULL);
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   kr_layout_run_async (dataset, &options, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -199,25 +189,25 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
-  t->layout = now_ms () - t0; /* input, helper, and scene */
+  t->layout = kr_bench_now_ms () - t0; /* input, helper, and scene */
   t->scene = 0;
 
   sw = kr_scene_get_width (scene);
   sh = kr_scene_get_height (scene);
   zoom = MIN (FRAME_W / sw, FRAME_H / sh);
   /* The first frame works out which labels the view shows; later ones at that zoom keep it. */
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   labels = kr_label_plan_new (scene, zoom);
   paint_frame (scene, context, cache, labels, zoom, (FRAME_W - sw * zoom) / 2,
                (FRAME_H - sh * zoom) / 2);
-  t->frame = now_ms () - t0;
+  t->frame = kr_bench_now_ms () - t0;
   t->total = t->load + t->layout + t->frame;
 
   /* The same view again, as every later frame of it is drawn. */
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   paint_frame (scene, context, cache, labels, zoom, (FRAME_W - sw * zoom) / 2,
                (FRAME_H - sh * zoom) / 2);
-  t->steady_frame = now_ms () - t0;
+  t->steady_frame = kr_bench_now_ms () - t0;
 
   /* A step of a view (a deal kind unticked, then the next): the filter applied, the whole
    * map masked, the labels planned for the view; no layout. */
@@ -225,7 +215,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
     g_autofree gboolean *entities = kr_dataset_new_entity_flags (dataset);
     g_autofree gboolean *deals = kr_dataset_new_deal_flags (dataset);
 
-    t0 = now_ms ();
+    t0 = kr_bench_now_ms ();
     for (guint k = 0; k < KR_N_DEAL_KINDS; k++)
       {
         g_auto (KrFilter) filter = KR_FILTER_INIT;
@@ -237,7 +227,7 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
         masked = kr_scene_new_masked (scene, entities, deals);
         plan = kr_label_plan_new (masked, zoom);
       }
-    t->step = (now_ms () - t0) / KR_N_DEAL_KINDS;
+    t->step = (kr_bench_now_ms () - t0) / KR_N_DEAL_KINDS;
   }
 
   /* Zoomed in to 100 % around the middle of the diagram. While the zoom changes the window
@@ -253,19 +243,19 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
     paint_frame (scene, context, cache, near, 1.0, ox, oy); /* while zooming */
     kr_tile_cache_configure (tiles, 1.0, 1, draw_bench_tile, &tb);
     /* The window draws the tiles the view needs one by one when idle, then shows them. */
-    t0 = now_ms ();
+    t0 = kr_bench_now_ms ();
     while (kr_tile_cache_draw_ahead (tiles, -round (ox), -round (oy), FRAME_W, FRAME_H, 0))
       ;
     tile_frame (tiles, ox, oy);
-    t->zoom_in = now_ms () - t0;
+    t->zoom_in = kr_bench_now_ms () - t0;
     t->tile_max = tb.slowest;
     /* A drag at about 1 000 pixels a second: 16 and 8 pixels a frame. */
     for (int i = 1; i <= steps; i++)
       {
         double d;
-        t0 = now_ms ();
+        t0 = kr_bench_now_ms ();
         tile_frame (tiles, ox - 16 * i, oy - 8 * i);
-        d = now_ms () - t0;
+        d = kr_bench_now_ms () - t0;
         sum += d;
         t->pan_max = MAX (t->pan_max, d);
       }
@@ -273,16 +263,16 @@ measure (const char *keiretsu, guint size, KrEngine layout_engine, gboolean link
   }
 
   rand = g_rand_new_with_seed (7);
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   for (int i = 0; i < 2000; i++)
     kr_scene_hit_test (scene, g_rand_double_range (rand, 0, sw), g_rand_double_range (rand, 0, sh),
                        4.0);
-  t->hit_us = (now_ms () - t0) * 1000.0 / 2000;
+  t->hit_us = (kr_bench_now_ms () - t0) * 1000.0 / 2000;
   g_rand_free (rand);
 
-  t0 = now_ms ();
+  t0 = kr_bench_now_ms ();
   svg = kr_export_render (scene, KR_EXPORT_SVG, NULL, NULL);
-  t->svg = now_ms () - t0;
+  t->svg = kr_bench_now_ms () - t0;
 
   /* Graphviz's command-line tool on the DOT Keiretsu exports. */
   dot = kr_layout_write_dot (dataset, &options, NULL);
@@ -386,17 +376,6 @@ main (int argc, char *argv[])
       "(tile max: the slowest tile); pan = the mean frame of a 64-frame drag from "
       "there,\nwith no tiles drawn ahead; pan max its slowest frame.\n",
       FRAME_W, FRAME_H);
-  {
-    g_autoptr (GFile) d = g_file_new_for_path (dir);
-    g_autoptr (GFileEnumerator) en = g_file_enumerate_children (d, "standard::name", 0, NULL, NULL);
-    GFileInfo *info;
-    while (en && (info = g_file_enumerator_next_file (en, NULL, NULL)) != NULL)
-      {
-        g_autoptr (GFile) child = g_file_get_child (d, g_file_info_get_name (info));
-        g_file_delete (child, NULL, NULL);
-        g_object_unref (info);
-      }
-    g_file_delete (d, NULL, NULL);
-  }
+  kr_bench_remove_dir (dir);
   return 0;
 }

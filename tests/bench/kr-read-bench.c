@@ -1,162 +1,194 @@
-/* kr-read-bench.c — reading a spreadsheet of deals against the same data as Keiretsu's JSON
+/* kr-read-bench.c — reading the same graph as Keiretsu JSON, GraphML and FollowTheMoney
  *
- * A synthetic dataset (kr-bench-data.c) with ROWS deals is written as Keiretsu's JSON, and the
- * same entities, deals, parties, roles and excerpts as the two CSV tables Keiretsu reads
- * (NAME.csv and NAME.entities.csv; each excerpt's article given by an address, as CSV has
- * it). `keiretsu --check` reads each, RUNS times: the fastest time and the largest peak
- * memory are shown.
+ * Writes kr-bench's synthetic dataset (power-law degrees, a tenth of the deals between three or
+ * four parties; 0.9 deals per entity by default, so that 100 000 entities stay within a
+ * dataset's 200 000 records) as Keiretsu JSON, then the same entities and deals
+ * as GraphML and as an FtM stream with Keiretsu's own writers, and times `keiretsu --check` on
+ * each: the whole read, from the file to a checked dataset, in a process of its own so that
+ * its peak memory is its own. The runs are interleaved (JSON, GraphML, FtM, JSON …), so that
+ * what else the machine does falls on every format alike; the median is reported with the
+ * spread of the runs.
  *
- *   kr-read-bench [--rows 100000] [--runs 3] [--keiretsu PATH]
- *
- * The files are written in $TMPDIR and removed after.
+ *   kr-read-bench [--entities 100000] [--deals 90000] [--runs 5] [--keiretsu PATH] [--dir DIR]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gstdio.h>
-#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "kr-bench-data.h"
-#include "kr-dataset.h"
+#include "kr-export.h"
+#include "kr-graph-export.h"
 
-static void
-cell (GString *out, gboolean first, const char *value)
+static const struct
 {
-  gsize n = value ? strlen (value) : 0, size;
+  const char *name;
+  const char *file;
+  int format; /* written from the JSON with it; -1: the JSON itself */
+} formats[] = {
+  { "Keiretsu JSON", "bench.json", -1 },
+  { "GraphML", "bench.graphml", KR_EXPORT_GRAPHML },
+  { "FtM", "bench.ftm.json", KR_EXPORT_FTM },
+};
 
-  if (!first)
-    g_string_append_c (out, ',');
-  size = out->len;
-  g_string_set_size (out, size + 2 * n + 2);
-  g_string_set_size (out, size + csv_write (out->str + size, 2 * n + 2, value ? value : "", n));
+/* A scene that shows every entity and deal of @dataset, as the graph writers need one: no
+ * layout, each deal a line between its first two parties. */
+static KrScene *
+scene_of (KrDataset *dataset)
+{
+  KrScene *scene = kr_scene_new (dataset, 1, 1);
+
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    kr_scene_add_node (
+        scene, &(KrSceneNode){ .type = KR_SCENE_NODE_ENTITY, .index = i, .width = 1, .height = 1 });
+  for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
+    {
+      const KrDeal *deal = kr_dataset_get_deal (dataset, d);
+      KrPoint *points = g_new0 (KrPoint, 4); /* the scene's */
+
+      kr_scene_add_edge (
+          scene,
+          &(KrSceneEdge){ .deal = d,
+                          .tail = (guint)kr_scene_find_entity (scene, deal->parties[0].entity),
+                          .head = (guint)kr_scene_find_entity (scene, deal->parties[1].entity),
+                          .points = points,
+                          .n_points = 4 });
+    }
+  return scene;
 }
 
-/* The dataset at @json as the two tables of @deals_path and its entities file. */
-static void
-write_tables (const char *json, const char *deals_path, const char *entities_path)
+static gboolean
+write_files (const char *dir, guint n_entities, guint n_deals)
 {
+  g_autofree char *json = g_build_filename (dir, formats[0].file, NULL);
   g_autoptr (GFile) file = g_file_new_for_path (json);
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrDataset) ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
-  g_autoptr (GString) out = g_string_new ("id,name,kind\r\n");
+  g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrScene) scene = NULL;
 
-  if (ds == NULL)
-    g_error ("%s", error->message);
-  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+  kr_bench_write_dataset_with_deals (json, n_entities, n_deals, 1);
+  dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  if (dataset == NULL)
     {
-      const KrEntity *e = kr_dataset_get_entity (ds, i);
-
-      cell (out, TRUE, e->id);
-      cell (out, FALSE, e->name);
-      cell (out, FALSE, kr_vocabulary_to_token (&kr_entity_kind_vocabulary, e->kind));
-      g_string_append (out, "\r\n");
+      g_printerr ("%s\n", error->message);
+      return FALSE;
     }
-  g_assert_true (g_file_set_contents (entities_path, out->str, (gssize)out->len, NULL));
-
-  g_string_assign (out, "id,parties,roles,kind,status,summary,url,article_title,publisher,quote"
-                        "\r\n");
-  for (guint d = 0; d < kr_dataset_get_n_deals (ds); d++)
+  scene = scene_of (dataset);
+  for (guint f = 1; f < G_N_ELEMENTS (formats); f++)
     {
-      const KrDeal *deal = kr_dataset_get_deal (ds, d);
-      const KrArticle *article = kr_dataset_get_article (ds, deal->evidence[0].article);
-      g_autoptr (GString) parties = g_string_new (NULL);
-      g_autoptr (GString) roles = g_string_new (NULL);
-      g_autofree char *url = g_strdup_printf ("https://bench.example/%s", article->id);
+      g_autofree char *path = g_build_filename (dir, formats[f].file, NULL);
+      g_autofree char *text = kr_graph_export_write (scene, (KrExportFormat)formats[f].format);
 
-      for (guint p = 0; p < deal->n_parties; p++)
+      if (!g_file_set_contents (path, text, -1, &error))
         {
-          g_string_append_printf (parties, "%s%s", p ? "|" : "",
-                                  kr_dataset_get_entity (ds, deal->parties[p].entity)->id);
-          g_string_append_printf (
-              roles, "%s%s", p ? "|" : "",
-              kr_vocabulary_to_token (&kr_role_vocabulary, deal->parties[p].role));
+          g_printerr ("%s\n", error->message);
+          return FALSE;
         }
-      cell (out, TRUE, deal->id);
-      cell (out, FALSE, parties->str);
-      cell (out, FALSE, roles->str);
-      cell (out, FALSE, kr_vocabulary_to_token (&kr_deal_kind_vocabulary, deal->kind));
-      cell (out, FALSE, kr_vocabulary_to_token (&kr_status_vocabulary, deal->status));
-      cell (out, FALSE, deal->summary);
-      cell (out, FALSE, url);
-      cell (out, FALSE, article->title);
-      cell (out, FALSE, article->publisher);
-      cell (out, FALSE, deal->evidence[0].quote);
-      g_string_append (out, "\r\n");
     }
-  g_assert_true (g_file_set_contents (deals_path, out->str, (gssize)out->len, NULL));
+  return TRUE;
 }
 
-static void
-measure (const char *keiretsu, const char *label, const char *path, guint runs)
+static int
+compare_doubles (const void *a, const void *b)
 {
-  const char *argv[] = { keiretsu, "--check", path, NULL };
-  double best = -1;
-  long peak = 0;
-  GStatBuf st;
+  double x = *(const double *)a, y = *(const double *)b;
 
-  for (guint r = 0; r < runs; r++)
-    {
-      long rss = 0;
-      double ms = kr_bench_run_measured (argv, &rss);
+  return (x > y) - (x < y);
+}
 
-      if (ms < 0)
-        g_error ("%s --check %s failed", keiretsu, path);
-      best = best < 0 ? ms : MIN (best, ms);
-      peak = MAX (peak, rss);
-    }
-  g_stat (path, &st);
-  g_print ("%-22s %9.1f MiB %9.0f ms %9.1f MiB\n", label, st.st_size / 1048576.0, best,
-           peak / 1024.0);
+static double
+median (double *values, int n)
+{
+  qsort (values, (size_t)n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 int
 main (int argc, char *argv[])
 {
-  int rows = 100000, runs = 3;
   g_autofree char *keiretsu = NULL;
+  g_autofree char *dir = NULL;
+  int n_entities = 100000, n_deals = 90000, runs = 5;
   GOptionEntry entries[]
-      = { { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Deals in the files", "N" },
-          { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Readings of each file", "N" },
-          { "keiretsu", 0, 0, G_OPTION_ARG_FILENAME, &keiretsu, "The program to run", "PATH" },
+      = { { "entities", 0, 0, G_OPTION_ARG_INT, &n_entities, "Entities in the graph", "N" },
+          { "deals", 0, 0, G_OPTION_ARG_INT, &n_deals, "Deals in the graph", "N" },
+          { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each format", "N" },
+          { "keiretsu", 0, 0, G_OPTION_ARG_FILENAME, &keiretsu, "The keiretsu program", "PATH" },
+          { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir,
+            "Where the files go (default: a new "
+            "folder in the temporary directory, removed at the end)",
+            "DIR" },
           { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *deals = NULL;
-  g_autofree char *entities = NULL;
-  guint n_entities;
+  double times[G_N_ELEMENTS (formats)][64], rss[G_N_ELEMENTS (formats)][64];
+  gboolean made_dir = FALSE;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || rows < 4 || runs < 1)
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("kr-read-bench: %s\n", error ? error->message : "--rows and --runs too small");
+      g_printerr ("%s\n", error->message);
       return 2;
     }
+  runs = CLAMP (runs, 1, 64);
   if (keiretsu == NULL)
-    keiretsu = g_strdup ("keiretsu");
-
-  dir = g_dir_make_tmp ("kr-read-bench-XXXXXX", &error);
+    keiretsu = g_strdup (g_getenv ("KEIRETSU") ? g_getenv ("KEIRETSU") : "keiretsu");
   if (dir == NULL)
-    g_error ("%s", error->message);
-  json = g_build_filename (dir, "deals.json", NULL);
-  deals = g_build_filename (dir, "deals.csv", NULL);
-  entities = g_build_filename (dir, "deals.entities.csv", NULL);
-  /* The synthetic datasets have five deals for every four entities. */
-  n_entities = (guint)rows * 4 / 5;
-  kr_bench_write_dataset (json, n_entities, 42);
-  write_tables (json, deals, entities);
+    {
+      made_dir = TRUE;
+      dir = g_dir_make_tmp ("kr-read-bench-XXXXXX", NULL);
+    }
+  if (!write_files (dir, (guint)MAX (n_entities, 2), (guint)MAX (n_deals, 0)))
+    return 1;
 
-  g_print ("%u entities, %d deals (%d runs)\n", n_entities, rows, runs);
-  g_print ("%-22s %13s %12s %13s\n", "file", "size", "time", "peak memory");
-  measure (keiretsu, "Keiretsu JSON", json, (guint)runs);
-  measure (keiretsu, "CSV deals + entities", deals, (guint)runs);
+  for (int r = 0; r < runs; r++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *path = g_build_filename (dir, formats[f].file, NULL);
+        const char *args[] = { keiretsu, "--check", path, NULL };
+        long peak = 0;
 
-  g_remove (json);
-  g_remove (deals);
-  g_remove (entities);
-  g_rmdir (dir);
+        times[f][r] = kr_bench_run_measured (args, &peak);
+        rss[f][r] = (double)peak / 1024;
+        if (times[f][r] < 0)
+          {
+            g_printerr ("%s --check %s failed\n", keiretsu, path);
+            return 1;
+          }
+      }
+
+  g_print ("%-14s %9s %9s %19s %9s %15s %7s %7s\n", "format", "size MiB", "ms", "spread ms",
+           "RSS MiB", "spread MiB", "time x", "RSS x");
+  {
+    double base_time = 0, base_rss = 0;
+
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *path = g_build_filename (dir, formats[f].file, NULL);
+        GStatBuf st = { 0 };
+        double t, m;
+
+        g_stat (path, &st);
+        /* Sorted by median (), the runs go from the fastest to the slowest. */
+        t = median (times[f], runs);
+        m = median (rss[f], runs);
+        if (f == 0)
+          {
+            base_time = t;
+            base_rss = m;
+          }
+        g_print ("%-14s %9.1f %9.0f %9.0f - %7.0f %9.0f %7.0f - %5.0f %7.2f %7.2f\n",
+                 formats[f].name, st.st_size / 1048576.0, t, times[f][0], times[f][runs - 1], m,
+                 rss[f][0], rss[f][runs - 1], t / base_time, m / base_rss);
+      }
+  }
+  g_print ("\n%d entities, %d deals, %d interleaved runs of `keiretsu --check` each; the "
+           "median, and the fastest and slowest run.\n",
+           n_entities, n_deals, runs);
+  if (made_dir)
+    kr_bench_remove_dir (dir);
   return 0;
 }
