@@ -39,8 +39,15 @@ dtd_refused (void)
   return _ ("the file declares a DTD; DTDs and the entities they declare are not read");
 }
 
+/* libxml2 2.12 made the error it hands to a handler const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError KrXmlError;
+#else
+typedef xmlError KrXmlError;
+#endif
+
 static void
-on_error (void *user_data, xmlErrorPtr error)
+on_error (void *user_data, KrXmlError *error)
 {
   KrXmlReader *self = user_data;
   g_autofree char *message = NULL;
