@@ -192,7 +192,7 @@ def cases():
     yield "huge-unknown-member.json", _set(["entities", 0, "k" * MIB], 1), "unknown member"
     yield "surrogate-member.json", _set(["entities", 0, "__KR_KEY__"], 1).replace(
         b"__KR_KEY__", b"\\ud800"
-    ), "syntax error"
+    ), "not valid Unicode"
     yield "escape-in-kind.json", _set(["entities", 0, "kind"], "\x1b[2J\x1b[31mred\n"), "unknown kind"
     yield "escape-in-id.json", _set(["deals", 0, "parties", 0, "entity"], "\x1b]0;pwned\x07"), "unknown entity"
     for name, old, new, expected in NOT_JSON:
