@@ -192,6 +192,9 @@ void kr_dataset_builder_report (KrDatasetBuilder *self, const KrPlace *place, co
                                 ...) G_GNUC_PRINTF (3, 4);
 void kr_dataset_builder_report_position (KrDatasetBuilder *self, int line, int column,
                                          const char *message);
+/* Whether @data is UTF-8 text without a NUL byte; if not, reports where it stops being so, in
+ * the same words whatever the format and whichever library reads it next. */
+gboolean kr_dataset_builder_check_utf8 (KrDatasetBuilder *self, const char *data, gsize size);
 
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */
