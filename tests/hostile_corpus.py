@@ -192,7 +192,7 @@ def cases():
     yield "huge-unknown-member.json", _set(["entities", 0, "k" * MIB], 1), "unknown member"
     yield "surrogate-member.json", _set(["entities", 0, "__KR_KEY__"], 1).replace(
         b"__KR_KEY__", b"\\ud800"
-    ), "syntax error"
+    ), "not valid Unicode"
     yield "escape-in-kind.json", _set(["entities", 0, "kind"], "\x1b[2J\x1b[31mred\n"), "unknown kind"
     yield "escape-in-id.json", _set(["deals", 0, "parties", 0, "entity"], "\x1b]0;pwned\x07"), "unknown entity"
     for name, old, new, expected in NOT_JSON:
@@ -242,7 +242,7 @@ def xml_cases():
     yield "undeclared-entity.graphml", _graphml(b'<node id="&x;"/>\n'), "Entity 'x' not defined"
     yield "huge-attribute.graphml", _graphml(b'<node id="a"><data key="label">' + b"N" * (2 * MIB) + b"</data></node>\n"), "4:1: name"
     yield "deep.graphml", _graphml(b"<x>" * 100_000 + b"</x>" * 100_000), "nested"
-    yield "bad-utf8.graphml", _graphml(b'<node id="a\xff"/>\n'), "UTF-8"
+    yield "bad-utf8.graphml", _graphml(b'<node id="a\xff"/>\n'), "not valid UTF-8"
     yield "truncated.graphml", _graphml(b'<node id="a"/>\n<edge source="a" target="b"/>\n')[:-40], "syntax error"
     yield "not-graphml.graphml", b"<gexf/>", "not a GraphML file"
     yield "empty.graphml", b"", "empty"
@@ -261,7 +261,7 @@ def gexf_cases():
     ), "2:1: the file declares a DTD"
     yield "huge-label.gexf", head + gexf + b'<nodes><node id="a" label="' + b"L" * (2 * MIB) + b'"/></nodes>\n</graph>\n</gexf>\n', "4:8: name"
     yield "deep.gexf", head + gexf + b"<x>" * 100_000, "nested"
-    yield "bad-utf8.gexf", head + gexf + b'<nodes><node id="a" label="\xc0\xaf"/></nodes>\n</graph>\n</gexf>\n', "UTF-8"
+    yield "bad-utf8.gexf", head + gexf + b'<nodes><node id="a" label="\xc0\xaf"/></nodes>\n</graph>\n</gexf>\n', "not valid UTF-8"
     yield "truncated.gexf", head + gexf + b'<nodes><node id="a" label="A"/><node id="b" lab', "syntax error"
     yield "nan-position.gexf", head + gexf + (
         b'<nodes><node id="a" label="A"><position x="nan" y="inf"/></node></nodes>\n</graph>\n</gexf>\n'

@@ -1880,6 +1880,19 @@ test_map_revision (void)
 
       kept = mean_move (before, after);
       moved = mean_move (before, afresh);
+      /* What is new is placed around what is kept, not over it. */
+      for (guint i = 0; i < kr_scene_get_n_nodes (after); i++)
+        for (guint j = i + 1; j < kr_scene_get_n_nodes (after); j++)
+          {
+            const KrSceneNode *a = kr_scene_get_node (after, i);
+            const KrSceneNode *b = kr_scene_get_node (after, j);
+            KrRect ra = kr_scene_node_bounds (a);
+
+            /* Graphviz rounds sizes to hundredths of an inch. */
+            ra = (KrRect){ ra.x + 1, ra.y + 1, ra.width - 2, ra.height - 2 };
+            if (a->type == KR_SCENE_NODE_ENTITY && b->type == KR_SCENE_NODE_ENTITY)
+              g_assert_false (rects_overlap (ra, kr_scene_node_bounds (b)));
+          }
       g_test_message ("%s: entities move %.1f points from where they were, %.1f laid out afresh",
                       kr_engine_get_name (engines[k]), kept, moved);
       g_assert_cmpfloat (kept, <, moved * (engines[k] == KR_ENGINE_NEATO ? 0.25 : 0.85));

@@ -12,6 +12,7 @@
 #include "kr-format.h"
 #include "kr-label-plan.h"
 #include "kr-layout.h"
+#include "kr-link-room.h"
 #include "kr-test-data.h"
 
 static const char *
@@ -288,12 +289,67 @@ test_exports (void)
     }
 }
 
+static void
+add_room_node (KrLayoutInput *input, KrLayoutOutput *output, KrSceneNodeType type, double x,
+               double y, double width, double height)
+{
+  KrInputNode in = { .type = type, .width = width, .height = height };
+  KrOutputNode on = { .x = x, .y = y };
+
+  if (type == KR_SCENE_NODE_DEAL)
+    {
+      in.link = (KrInputLink){ "label", 40, 14 };
+      on.has_link = TRUE;
+      on.link = (KrPoint){ x - 30, y };
+    }
+  g_array_append_val (input->nodes, in);
+  g_array_append_val (output->nodes, on);
+}
+
+/* A label that Graphviz laid over an entity moves beside its hub, clear of the entity; one
+ * with no free place beside its hub is left out. */
+static void
+test_room (void)
+{
+  KrLayoutInput input = { .nodes = g_array_new (FALSE, TRUE, sizeof (KrInputNode)),
+                          .edges = g_array_new (FALSE, TRUE, sizeof (KrInputEdge)) };
+  g_autoptr (KrLayoutOutput) output = kr_layout_output_new (300, 200);
+  const KrOutputNode *hub;
+  KrRect entity = { 60, 85, 80, 30 }, label;
+
+  /* The hub at (150, 100), its label put at (120, 100), over the entity on its left. */
+  add_room_node (&input, output, KR_SCENE_NODE_ENTITY, 100, 100, 80, 30);
+  add_room_node (&input, output, KR_SCENE_NODE_DEAL, 150, 100, 14, 14);
+  kr_link_room_clear (&input, output);
+  hub = &g_array_index (output->nodes, KrOutputNode, 1);
+  g_assert_true (hub->has_link);
+  label = (KrRect){ hub->link.x - 20, hub->link.y - 7, 40, 14 };
+  g_assert_false (rects_overlap (&label, &entity));
+  /* Beside the hub: on its right, the first free place. */
+  g_assert_cmpfloat (hub->link.x, ==, 150 + 7 + 20);
+  g_assert_cmpfloat (hub->link.y, ==, 100);
+
+  /* A scene just the size of the two: no place is free. */
+  output->width = 160;
+  output->height = 30;
+  g_array_index (output->nodes, KrOutputNode, 1).link = (KrPoint){ 120, 100 };
+  g_array_index (output->nodes, KrOutputNode, 1).y = 15;
+  g_array_index (output->nodes, KrOutputNode, 0).y = 15;
+  g_array_index (output->nodes, KrOutputNode, 1).link.y = 15;
+  kr_link_room_clear (&input, output);
+  g_assert_false (g_array_index (output->nodes, KrOutputNode, 1).has_link);
+
+  g_array_unref (input.nodes);
+  g_array_unref (input.edges);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/link-labels/texts", test_texts);
   g_test_add_func ("/link-labels/placed", test_placed);
+  g_test_add_func ("/link-labels/room", test_room);
   g_test_add_func ("/link-labels/worker", test_worker);
   g_test_add_func ("/link-labels/plan", test_plan);
   g_test_add_func ("/link-labels/exports", test_exports);

@@ -1738,24 +1738,27 @@ bounds_in_window (GtkWidget *widget)
 
 /* No widget on screen is narrower than its minimum width: nothing was squeezed to fit. Not
  * checked: what scrolls (a viewport shows part of what it holds), and the widgets' inner parts
- * (the troughs of scroll bars, for one), whose sizes include margins from the style sheet that
- * no API gives. */
+ * (the troughs of scroll bars, for one). A widget's minimum counts the margins its style sheet
+ * gives it (libadwaita 1.10 gives a header bar's start box one); of the sizes GTK gives, only its
+ * allocation counts them too, where its bounds do not. */
 static void
 assert_nothing_squeezed (GtkWidget *widget)
 {
-  graphene_rect_t bounds;
+  GtkAllocation allocation;
   int minimum;
 
   if (!gtk_widget_get_mapped (widget))
     return;
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_widget_get_allocation (widget, &allocation);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   if (!GTK_IS_SCROLLABLE (widget) && !g_str_has_suffix (G_OBJECT_TYPE_NAME (widget), "Gizmo")
-      && bounds.size.width + gtk_widget_get_margin_start (widget)
+      && allocation.width + gtk_widget_get_margin_start (widget)
                  + gtk_widget_get_margin_end (widget)
              < minimum)
-    g_error ("%s %s is %g px wide, less than its minimum of %d px", G_OBJECT_TYPE_NAME (widget),
-             gtk_widget_get_css_name (widget), bounds.size.width, minimum);
+    g_error ("%s %s is %d px wide, less than its minimum of %d px", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_css_name (widget), allocation.width, minimum);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     assert_nothing_squeezed (c);
 }
@@ -2852,6 +2855,25 @@ test_graph_export (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* GTK 4.24 on X11 warns now and then, from within its own frame clock, that the timings of a
+ * frame were submitted twice: nothing the window does leads to it, and nothing shows. That
+ * warning is let through; every other stays fatal. */
+static GLogWriterOutput
+write_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+      message = fields[i].value;
+  if ((level & G_LOG_LEVEL_WARNING) != 0 && g_strcmp0 (domain, "Gdk") == 0 && message != NULL
+      && strstr (message, "gdk_frame_timings_submitted") != NULL)
+    return g_log_writer_standard_streams (level, fields, n_fields, data);
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2860,6 +2882,7 @@ main (int argc, char *argv[])
   int status;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_log_set_writer_func (write_log, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Lay out in helper processes, as the application does. */

@@ -328,7 +328,9 @@ create_node (KrGraph *g, const Symbols *sym, const KrLayoutInput *input, KrDatas
       && (input->route || input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP))
     set_position (n, sym->pos, in->pin_x, -in->pin_y, TRUE);
   else if (sym->pos != NULL && in->has_pos)
-    set_position (n, sym->pos, in->x, in->y, FALSE);
+    set_position (n, sym->pos, in->x, in->y,
+                  input->anchored
+                      && (input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP));
   if (dataset != NULL)
     describe_node (sym, dataset, n, in);
   /* The centre of a radial layout is named on the graph: a node attribute "root" makes

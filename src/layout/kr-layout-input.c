@@ -18,7 +18,7 @@
 #define HUB_SIZE 14.0  /* points */
 #define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
 #define LINK_PAD_Y 1.0
-#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adada(udd))"
+#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adada(udd)b)"
 #define MAX_COORDINATE 1e7 /* points: more than any layout spans */
 
 /* Whether Graphviz can use a position: one it cannot is no position. */
@@ -323,7 +323,10 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
       input->root = root >= 0 ? entity_node[root] : -1;
     }
   if (options->seed != NULL)
-    place_from (input, dataset, options->seed, options->hold);
+    {
+      place_from (input, dataset, options->seed, options->hold);
+      input->anchored = options->anchor;
+    }
   if (options->pins != NULL)
     pin (input, dataset, options->pins);
   return input;
@@ -594,10 +597,11 @@ kr_layout_input_serialize (const KrLayoutInput *input)
       if (n->pinned)
         g_variant_builder_add (&pins, "(udd)", i, n->pin_x, n->pin_y);
     }
-  v = g_variant_ref_sink (g_variant_new (
-      "(syia(ydd)a(uub)a(udd)@ad@ada(udd))", kr_engine_get_name (input->engine),
-      (guchar)input->rankdir, (gint32)input->root, &nodes, &edges, &positions,
-      links_variant (node_links, node_any), links_variant (edge_links, edge_any), &pins));
+  v = g_variant_ref_sink (
+      g_variant_new ("(syia(ydd)a(uub)a(udd)@ad@ada(udd)b)", kr_engine_get_name (input->engine),
+                     (guchar)input->rankdir, (gint32)input->root, &nodes, &edges, &positions,
+                     links_variant (node_links, node_any), links_variant (edge_links, edge_any),
+                     &pins, input->anchored));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -632,12 +636,13 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   KrEngine engine;
   guchar rankdir;
   gint32 root;
+  gboolean anchored;
   gsize n_nodes, n_edges, n_positions;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad@a(udd))", &name, &rankdir, &root, &nodes,
-                 &edges, &positions, &node_links, &edge_links, &pins);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad@a(udd)b)", &name, &rankdir, &root, &nodes,
+                 &edges, &positions, &node_links, &edge_links, &pins, &anchored);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   node_sizes = g_variant_get_fixed_array (node_links, &n_node_sizes, sizeof (double));
@@ -652,6 +657,7 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
 
   input = input_alloc (engine, (KrRankdir)rankdir, (guint)n_nodes, (guint)n_edges);
   input->root = root >= 0 && (gsize)root < n_nodes ? root : -1;
+  input->anchored = anchored;
   for (gsize i = 0; i < n_nodes; i++)
     {
       KrInputNode n = { 0 };

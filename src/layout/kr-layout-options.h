@@ -83,6 +83,8 @@ typedef struct
                      * around them too. Ids the dataset lacks are left out. */
   gboolean hold;    /* every node stays where the seed shows it (pins aside): only the lines are
                      * laid out again, as `neato -n2` does */
+  gboolean anchor;  /* with neato and fdp, what the seed shows keeps its place while the rest is
+                     * laid out around it; only the removal of overlaps moves it, a little */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

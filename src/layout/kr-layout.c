@@ -24,6 +24,7 @@
 #include "kr-layout-cache.h"
 #include "kr-layout-input.h"
 #include "kr-layout-output.h"
+#include "kr-link-room.h"
 #include "kr-layout.h"
 
 G_DEFINE_QUARK (kr - layout - error - quark, kr_layout_error)
@@ -228,6 +229,8 @@ compute_locked (const KrLayoutInput *input, GError **error)
       set_unplaced_error (error, input->engine, graphviz_messages->str);
       g_clear_pointer (&output, kr_layout_output_free);
     }
+  else
+    kr_link_room_clear (input, output);
   return output;
 }
 

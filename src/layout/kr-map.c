@@ -203,7 +203,11 @@ needed_layout (KrMap *self, KrMapArrangement *arrangement)
   else
     {
       *arrangement = KR_MAP_WHOLE;
+      /* A revision keeps what it shares with the version before where it was, and places
+       * what is new around it. Only started there, the kept entities would be moved on by the
+       * stress majorization of neato and fdp; Graphviz 14 moves them far. */
       options.seed = self->previous;
+      options.anchor = self->previous != NULL;
       options.pins = self->pins;
     }
   return kr_layout_options_copy (&options);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kr-dataset-builder-private.h"
+#include "kr-json-strict.h"
 
 #define MAX_PROBLEMS 500
 #define BLOCK_SIZE (64 * 1024)
@@ -310,6 +311,24 @@ kr_dataset_builder_check_size (KrDatasetBuilder *self, gsize size)
   message = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
                              KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
   kr_dataset_builder_report_position (self, 0, 0, message);
+  return FALSE;
+}
+
+gboolean
+kr_dataset_builder_check_utf8 (KrDatasetBuilder *self, const char *data, gsize size)
+{
+  const char *end = NULL;
+  int line, column;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+  kr_json_position (data, (gsize)(end - data), &line, &column);
+  if (*end == '\0')
+    kr_dataset_builder_report_position (
+        self, line, column, _ ("the file contains a NUL byte; datasets are UTF-8 text"));
+  else
+    kr_dataset_builder_report_position (self, line, column, _ ("the file is not valid UTF-8 text"));
   return FALSE;
 }
 

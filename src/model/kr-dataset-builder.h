@@ -203,6 +203,9 @@ void kr_dataset_builder_report (KrDatasetBuilder *self, const KrPlace *place, co
                                 ...) G_GNUC_PRINTF (3, 4);
 void kr_dataset_builder_report_position (KrDatasetBuilder *self, int line, int column,
                                          const char *message);
+/* Whether @data is UTF-8 text without a NUL byte; if not, reports where it stops being so, in
+ * the same words whatever the format and whichever library reads it next. */
+gboolean kr_dataset_builder_check_utf8 (KrDatasetBuilder *self, const char *data, gsize size);
 
 /* Says what the reader left out of the file on purpose, in a sentence for people: kept with
  * the dataset that is built (kr_dataset_get_left_out). */

@@ -47,24 +47,6 @@ kr_json_reader_format_place (GString *out, const KrPlace *place, gboolean in_tex
 
 /* ---- pre-parse checks on the raw bytes ---------------------------------------------- */
 
-static gboolean
-check_encoding (KrDatasetBuilder *b, const char *data, gsize size)
-{
-  const char *end = NULL;
-  int line, column;
-
-  if (g_utf8_validate_len (data, size, &end))
-    return TRUE;
-
-  kr_json_position (data, (gsize)(end - data), &line, &column);
-  if (*end == '\0')
-    kr_dataset_builder_report_position (
-        b, line, column, _ ("the file contains a NUL byte; datasets are UTF-8 text"));
-  else
-    kr_dataset_builder_report_position (b, line, column, _ ("the file is not valid UTF-8 text"));
-  return FALSE;
-}
-
 /* json-glib recurses once per nesting level, so refuse deep nesting before it parses. */
 static gboolean
 check_depth (KrDatasetBuilder *b, const char *data, gsize size)
@@ -566,7 +548,7 @@ check (KrDatasetBuilder *b, GBytes *bytes, const char **data_out, gsize *size_ou
     }
   if (!kr_dataset_builder_check_size (b, size))
     return FALSE;
-  if (!check_encoding (b, data, size) || !check_depth (b, data, size)
+  if (!kr_dataset_builder_check_utf8 (b, data, size) || !check_depth (b, data, size)
       || !check_strict (b, data, size))
     return FALSE;
 

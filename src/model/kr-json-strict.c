@@ -223,6 +223,17 @@ scan_string (Scan *s, GString *text)
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 s->pos += 6;
               }
+            /* Half a pair names no character. Some json-glib versions pass it on as invalid
+             * UTF-8, others call it a syntax error: it is refused here, in one way for all. */
+            else if (unit >= 0xD800 && unit < 0xE000)
+              {
+                g_autofree char *escape = g_strndup (s->data + start, 6);
+                g_autofree char *shown = kr_problem_quote (escape);
+                return fail_with (s, start,
+                                  g_strdup_printf (_ ("\"%s\" is half of a surrogate pair: the "
+                                                      "text is not valid Unicode"),
+                                                   shown));
+              }
             if (text != NULL)
               g_string_append_unichar (text, (gunichar)unit);
           }

@@ -39,8 +39,15 @@ dtd_refused (void)
   return _ ("the file declares a DTD; DTDs and the entities they declare are not read");
 }
 
+/* libxml2 2.12 made the error it hands to a handler const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError KrXmlError;
+#else
+typedef xmlError KrXmlError;
+#endif
+
 static void
-on_error (void *user_data, xmlErrorPtr error)
+on_error (void *user_data, KrXmlError *error)
 {
   KrXmlReader *self = user_data;
   g_autofree char *message = NULL;
@@ -83,6 +90,37 @@ declares_dtd (KrXmlReader *self)
   return FALSE;
 }
 
+/* Whether the file is in UTF-8: it declares no other encoding, and starts with no UTF-16 byte
+ * order mark. */
+static gboolean
+is_utf8 (const char *data, gsize size)
+{
+  const char *end, *at, *value;
+  char quote;
+
+  if (size >= 2 && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE))
+    return FALSE;
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+  if (size < 5 || memcmp (data, "<?xml", 5) != 0
+      || (end = g_strstr_len (data, (gssize)size, "?>")) == NULL)
+    return TRUE;
+  at = g_strstr_len (data, end - data, "encoding");
+  if (at == NULL)
+    return TRUE;
+  for (value = at + strlen ("encoding"); value < end && (*value == '=' || g_ascii_isspace (*value));
+       value++)
+    ;
+  if (value >= end || (*value != '"' && *value != '\''))
+    return TRUE;
+  quote = *value++;
+  return (end - value >= 6 && g_ascii_strncasecmp (value, "UTF-8", 5) == 0 && value[5] == quote)
+         || (end - value >= 5 && g_ascii_strncasecmp (value, "UTF8", 4) == 0 && value[4] == quote);
+}
+
 KrXmlReader *
 kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
 {
@@ -102,6 +140,9 @@ kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
       kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
       return NULL;
     }
+  /* libxml2 words a byte that is not UTF-8 differently from one version to the next. */
+  if (is_utf8 (data, size) && !kr_dataset_builder_check_utf8 (builder, data, size))
+    return NULL;
 
   self = g_new0 (KrXmlReader, 1);
   self->builder = builder;

@@ -10,6 +10,9 @@
 
 #include "kr-tile-cache.h"
 
+/* Device pixels drawn around each tile and left out (draw_tile). */
+#define TILE_MARGIN 16
+
 struct _KrTileCache
 {
   int size;
@@ -124,18 +127,31 @@ draw_tile (KrTileCache *cache, int column, int row)
 {
   KrTile *tile = g_new0 (KrTile, 1);
   double s = cache->size, z = cache->device_zoom;
-  KrRect area = { column * s / z, row * s / z, s / z, s / z };
+  KrRect area = { (column * s - TILE_MARGIN) / z, (row * s - TILE_MARGIN) / z,
+                  (s + 2 * TILE_MARGIN) / z, (s + 2 * TILE_MARGIN) / z };
   gint64 *key = g_new (gint64, 1);
+  cairo_surface_t *drawn;
   cairo_t *cr;
 
   tile->column = column;
   tile->row = row;
-  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->size, cache->size);
-  cr = cairo_create (tile->surface);
-  cairo_translate (cr, -column * s, -row * s);
+  /* Drawn with a margin that is then left out: cairo 1.18 draws what crosses the edge of a
+   * surface a little differently from what lies within it, and a tile must look as the same
+   * part of one whole drawing does. */
+  drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->size + 2 * TILE_MARGIN,
+                                      cache->size + 2 * TILE_MARGIN);
+  cr = cairo_create (drawn);
+  cairo_translate (cr, TILE_MARGIN - column * s, TILE_MARGIN - row * s);
   cairo_scale (cr, z, z);
   cache->draw (cr, &area, cache->draw_data);
   cairo_destroy (cr);
+  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->size, cache->size);
+  cr = cairo_create (tile->surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, drawn, -TILE_MARGIN, -TILE_MARGIN);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (drawn);
   cairo_surface_flush (tile->surface);
 
   *key = tile_key (column, row);

@@ -71,6 +71,8 @@ typedef struct
   GArray *edges; /* KrInputEdge */
   GStringChunk *strings; /* the texts of link labels */
   gboolean route;        /* every node is pinned: Graphviz only lays the lines out (neato -n2) */
+  gboolean anchored;     /* nodes with a starting place keep it while neato or fdp lay the
+                          * rest out; only overlap removal may move them */
 } KrLayoutInput;
 
 const char *kr_gv_shape_name (KrGvShape shape);
