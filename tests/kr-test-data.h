@@ -14,4 +14,8 @@ KrDataset *kr_test_load_good (const char *name);
 /* The built-in dataset, data/keiretsu-builtin.json, or the test fails. */
 KrDataset *kr_test_load_builtin (void);
 
+/* Fails the test unless @a and @b hold the same records, field by field (what a file says;
+ * not where a graph file drew an entity). */
+void kr_test_assert_same_dataset (KrDataset *a, KrDataset *b);
+
 G_END_DECLS
