@@ -86,27 +86,42 @@ set_error (GError **error, GPtrArray *problems)
     g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, first->message);
 }
 
-/* Builds the draft and, when it is a valid dataset, makes it the current version, on the undo
- * stack as @label. */
+/* Makes @after the current version, on the undo stack as @label. */
+static void
+push (KrEditor *self, KrDataset *after, const char *label)
+{
+  EditCommand *edit
+      = (EditCommand *)kr_command_new (&edit_command_class, sizeof (EditCommand), label);
+
+  edit->editor = g_object_ref (self);
+  edit->before = g_object_ref (self->dataset);
+  edit->after = g_object_ref (after);
+  set_dataset (self, after);
+  kr_undo_stack_push (self->undo, &edit->parent);
+}
+
+/* Builds the draft and, when it is a valid dataset, makes it the current version. */
 static gboolean
 commit (KrEditor *self, KrDraft *draft, const char *label, GError **error)
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (KrDataset) after = kr_draft_build (draft, &problems);
-  EditCommand *edit;
 
   if (after == NULL)
     {
       set_error (error, problems);
       return FALSE;
     }
-  edit = (EditCommand *)kr_command_new (&edit_command_class, sizeof (EditCommand), label);
-  edit->editor = g_object_ref (self);
-  edit->before = g_object_ref (self->dataset);
-  edit->after = g_object_ref (after);
-  set_dataset (self, after);
-  kr_undo_stack_push (self->undo, &edit->parent);
+  push (self, after, label);
   return TRUE;
+}
+
+void
+kr_editor_replace_dataset (KrEditor *self, KrDataset *dataset, const char *label)
+{
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (KR_IS_DATASET (dataset));
+  push (self, dataset, label);
 }
 
 /* ---- the editor ---------------------------------------------------------------------- */

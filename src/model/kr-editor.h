@@ -75,6 +75,10 @@ gboolean kr_editor_delete_entity (KrEditor *self, guint index, GError **error);
 gboolean kr_editor_delete_deal (KrEditor *self, guint index, GError **error);
 gboolean kr_editor_delete_article (KrEditor *self, guint index, GError **error);
 
+/* Makes @dataset the current version, as one edit called @label: what was recovered from an
+ * autosave, say. */
+void kr_editor_replace_dataset (KrEditor *self, KrDataset *dataset, const char *label);
+
 /* Makes entity @other one with entity @keep: @other's name and aliases become @keep's aliases,
  * its names in other languages, country and description fill what @keep lacks, its excerpts
  * join @keep's, and its deals and proposals become @keep's (a deal between the two loses
