@@ -14,6 +14,7 @@
 #include "kr-bench-data.h"
 #include "kr-builtin.h"
 #include "kr-dataset-queries.h"
+#include "kr-dataset-writer.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
@@ -23,6 +24,7 @@
 #include "kr-timeline-bar.h"
 #include "kr-hover-card.h"
 #include "kr-paths.h"
+#include "kr-record-form.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
 
@@ -2635,6 +2637,145 @@ test_drag_marked (void)
   remove_copy (&copy);
 }
 
+/* Whether the window's dataset names entity pair[1] pair[2]. */
+static gboolean
+entity_named (gpointer data)
+{
+  gpointer *triple = data;
+  KrDataset *dataset = kr_window_get_dataset (triple[0]);
+  int at = kr_dataset_find_entity (dataset, triple[1]);
+
+  return at >= 0 && g_strcmp0 (kr_dataset_get_entity (dataset, (guint)at)->name, triple[2]) == 0;
+}
+
+static gboolean
+form_shown (gpointer window)
+{
+  return find_widget (kr_window_get_panel (window), KR_TYPE_RECORD_FORM, NULL) != NULL;
+}
+
+static gboolean
+form_gone (gpointer window)
+{
+  return !form_shown (window);
+}
+
+static gboolean
+is_saved (gpointer window)
+{
+  return !kr_document_get_modified (kr_window_get_document (window));
+}
+
+/* An entity renamed in the panel by the keyboard alone, undone, done again, saved with Ctrl+S and
+ * read back the same. */
+static void
+test_edit_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  gpointer renamed[3] = { NULL, "nissan", "Nissan Motor Co." };
+  gpointer original[3] = { NULL, "nissan", "Nissan" };
+  KrPoint nissan;
+  double x, y;
+
+  reset_layout_settings ();
+  window = new_window ();
+  renamed[0] = original[0] = window;
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  g_assert_false (kr_document_get_modified (kr_window_get_document (window)));
+
+  nissan = entity_place (window, "nissan");
+  kr_diagram_view_to_widget (diagram, nissan.x, nissan.y, &x, &y);
+  if (!click_diagram (window, x, y))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  {
+    gpointer pair[2] = { kr_window_get_panel (window), "nissan" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+
+  /* Escape leaves it as it was. */
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "type", "Renault"));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_true (entity_named (original));
+  g_assert_true (is_saved (window));
+
+  /* F2, the name typed over the one selected, Enter. */
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "key", "ctrl+a"));
+  g_assert_true (send_keys (window, "type", "Nissan Motor Co."));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (entity_named, renamed));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_false (is_saved (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  g_assert_true (wait_for (entity_named, original));
+  g_assert_true (is_saved (window));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+  g_assert_true (wait_for (entity_named, renamed));
+  g_assert_false (is_saved (window));
+
+  /* Saved where it was read from: the same dataset, read again. */
+  g_assert_true (send_keys (window, "key", "ctrl+s"));
+  g_assert_true (wait_for (is_saved, window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KrDataset) reread = kr_dataset_new_from_file (copy.file, NULL, NULL, &error);
+    g_autoptr (GBytes) shown = kr_dataset_writer_write (kr_window_get_dataset (window));
+    g_autoptr (GBytes) saved = NULL;
+    g_autofree char *contents = NULL;
+    gsize length;
+    KrWindow *again = new_window ();
+    gpointer reopened[3] = { again, "nissan", "Nissan Motor Co." };
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (copy.path, &contents, &length, NULL));
+    saved = g_bytes_new_take (g_steal_pointer (&contents), length);
+    g_assert_true (g_bytes_equal (saved, shown));
+    g_assert_cmpstr (
+        kr_dataset_get_entity (reread, (guint)kr_dataset_find_entity (reread, "nissan"))->name, ==,
+        "Nissan Motor Co.");
+
+    /* Its own save, seen by the file monitor, neither reloads nor asks. */
+    {
+      KrDataset *before = kr_window_get_dataset (window);
+      gint64 until = g_get_monotonic_time () + 1500 * G_USEC_PER_SEC / 1000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+      g_assert_true (wait_for (is_idle, window));
+      g_assert_true (kr_window_get_dataset (window) == before);
+      g_assert_true (is_saved (window));
+    }
+
+    /* Opened in another window, it is the dataset that was saved. */
+    g_free (open_and_place (again, copy.file));
+    g_assert_true (entity_named (reopened));
+    {
+      g_autoptr (GBytes) reopened_bytes = kr_dataset_writer_write (kr_window_get_dataset (again));
+      g_assert_true (g_bytes_equal (reopened_bytes, saved));
+    }
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2672,6 +2813,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/unreadable-views", test_unreadable_views);
   g_test_add_func ("/window/drag-entity", test_drag_entity);
   g_test_add_func ("/window/drag-marked", test_drag_marked);
+  g_test_add_func ("/window/edit-entity", test_edit_entity);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

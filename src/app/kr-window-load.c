@@ -103,6 +103,20 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   /* A new version starts from where the old one put its entities. */
   kr_map_set_dataset (self->map, dataset, reload);
   _kr_window_show_map (self);
+  _kr_window_set_document (self, dataset, file, reload);
+}
+
+void
+_kr_window_document_renamed (KrWindow *self, GFile *file)
+{
+  g_set_object (&self->file, file);
+  watch_file (self, file);
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
+      g_settings_set_string (self->settings, "last-dataset", last);
+    }
+  update_recent_menu (self);
 }
 
 #define MAX_RECENT 8
@@ -164,7 +178,7 @@ reload_now (gpointer data)
   KrWindow *self = data;
 
   self->reload_id = 0;
-  if (self->file != NULL)
+  if (self->file != NULL && _kr_window_may_reload (self))
     kr_window_open_file (self, self->file);
   return G_SOURCE_REMOVE;
 }
@@ -272,6 +286,8 @@ kr_window_open_file (KrWindow *self, GFile *file)
   g_return_if_fail (KR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_kr_window_may_discard (self, file, FALSE, FALSE))
+    return;
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -295,6 +311,8 @@ kr_window_open_builtin (KrWindow *self)
 
   g_return_if_fail (KR_IS_WINDOW (self));
 
+  if (!_kr_window_may_discard (self, NULL, TRUE, FALSE))
+    return;
   dataset = kr_builtin_dataset_load (&error);
   if (dataset == NULL)
     {

@@ -88,6 +88,18 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
 }
 
 void
+kr_evidence_panel_show_form (KrEvidencePanel *self, GtkWidget *form)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  id = g_strdup (self->shown_id);
+  show_page (self, self->kind, id, form);
+}
+
+void
 kr_evidence_panel_show_articles (KrEvidencePanel *self, KrDataset *dataset)
 {
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
