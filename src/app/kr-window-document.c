@@ -47,11 +47,9 @@ pending_free (Pending *p)
   g_free (p);
 }
 
-/* A question with @responses (id, label pairs, NULL-terminated; the last is suggested, or
- * destructive when its id is "discard" or "reload"), answered to @callback. */
-static GtkWidget *
-ask (KrWindow *self, const char *heading, const char *body, const char *const *responses,
-     GCallback callback, gpointer data, GDestroyNotify free_data)
+GtkWidget *
+_kr_window_ask (KrWindow *self, const char *heading, const char *body, const char *const *responses,
+                GCallback callback, gpointer data, GDestroyNotify free_data)
 {
   const char *last = NULL;
 #if ADW_CHECK_VERSION(1, 5, 0)
@@ -64,7 +62,8 @@ ask (KrWindow *self, const char *heading, const char *body, const char *const *r
     {
       ask_dialog (add_response) (ASK_DIALOG (dialog), responses[i], responses[i + 1]);
       last = responses[i];
-      if (g_str_equal (last, "discard") || g_str_equal (last, "reload"))
+      if (g_str_equal (last, "discard") || g_str_equal (last, "reload")
+          || g_str_equal (last, "delete"))
         ask_dialog (set_response_appearance) (ASK_DIALOG (dialog), last, ADW_RESPONSE_DESTRUCTIVE);
     }
   ask_dialog (set_response_appearance) (ASK_DIALOG (dialog), last, ADW_RESPONSE_SUGGESTED);
@@ -186,8 +185,8 @@ offer_recovery (KrWindow *self)
                              "than the file. Recover them, or discard them and keep the file "
                              "as it is?"),
                           name);
-  dialog = ask (self, _ ("Recover Unsaved Changes?"), body, translated,
-                G_CALLBACK (recover_answered), g_object_ref (self), g_object_unref);
+  dialog = _kr_window_ask (self, _ ("Recover Unsaved Changes?"), body, translated,
+                           G_CALLBACK (recover_answered), g_object_ref (self), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "kr-kept", g_steal_pointer (&kept), g_object_unref);
 }
 
@@ -432,8 +431,8 @@ _kr_window_may_discard (KrWindow *self, GFile *then_open, gboolean then_builtin,
     translated[i] = responses[i] != NULL && i % 2 == 1 ? _ (responses[i]) : responses[i];
   body = g_strdup_printf (_ ("“%s” has changes that are not saved. Discarded, they are lost."),
                           kr_dataset_get_title (kr_document_get_dataset (self->document)));
-  ask (self, _ ("Save Changes?"), body, translated, G_CALLBACK (discard_answered), p,
-       (GDestroyNotify)pending_free);
+  _kr_window_ask (self, _ ("Save Changes?"), body, translated, G_CALLBACK (discard_answered), p,
+                  (GDestroyNotify)pending_free);
   return FALSE;
 }
 
@@ -482,8 +481,8 @@ _kr_window_may_reload (KrWindow *self)
                              "not saved. Reload it and lose them, or keep editing and choose "
                              "later which version to save?"),
                           name);
-  ask (self, _ ("File Changed on Disk"), body, translated, G_CALLBACK (disk_answered),
-       g_object_ref (self), g_object_unref);
+  _kr_window_ask (self, _ ("File Changed on Disk"), body, translated, G_CALLBACK (disk_answered),
+                  g_object_ref (self), g_object_unref);
   return FALSE;
 }
 

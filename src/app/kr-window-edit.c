@@ -1,5 +1,5 @@
-/* kr-window-edit.c — editing in the side panel: the record shown turns into a form, and Add
- * Entity makes a new one to fill in
+/* kr-window-edit.c — editing in the side panel: the record shown turns into a form, Add Entity
+ * makes a new one to fill in, and Delete takes the record shown away with what depends on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,9 @@ show_page_again (KrWindow *self)
   else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_DEAL
            && (index = kr_dataset_find_deal (dataset, id)) >= 0)
     kr_evidence_panel_show_deal (self->panel, dataset, (guint)index);
+  else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_ARTICLE
+           && (index = kr_dataset_find_article (dataset, id)) >= 0)
+    kr_evidence_panel_show_article (self->panel, dataset, (guint)index);
   else
     kr_evidence_panel_clear (self->panel);
   kr_evidence_panel_focus (self->panel);
@@ -41,7 +44,7 @@ form_done (KrWindow *self, gboolean applied)
     show_page_again (self);
 }
 
-/* Turns the page the panel shows, an entity's or a deal's, into a form. */
+/* Turns the page the panel shows, an entity's, a deal's or an article's, into a form. */
 static void
 edit (KrWindow *self)
 {
@@ -61,6 +64,9 @@ edit (KrWindow *self)
   else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_DEAL
            && (index = kr_dataset_find_deal (dataset, id)) >= 0)
     form = kr_record_form_new_deal (editor, (guint)index);
+  else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_ARTICLE
+           && (index = kr_dataset_find_article (dataset, id)) >= 0)
+    form = kr_record_form_new_article (editor, (guint)index);
   if (form == NULL)
     return;
   g_signal_connect_swapped (form, "done", G_CALLBACK (form_done), self);
@@ -96,12 +102,93 @@ add_entity_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   edit (self);
 }
 
+/* What the panel shows, to delete: its kind and index in the version edited; FALSE for none. */
+static gboolean
+shown_record (KrWindow *self, KrPanelPage *page, guint *index)
+{
+  KrDataset *dataset;
+  const char *id = kr_evidence_panel_get_shown_id (self->panel);
+  int at = -1;
+
+  if (self->document == NULL || id == NULL)
+    return FALSE;
+  dataset = kr_document_get_dataset (self->document);
+  *page = kr_evidence_panel_get_page (self->panel);
+  if (*page == KR_PANEL_PAGE_ENTITY)
+    at = kr_dataset_find_entity (dataset, id);
+  else if (*page == KR_PANEL_PAGE_DEAL)
+    at = kr_dataset_find_deal (dataset, id);
+  else if (*page == KR_PANEL_PAGE_ARTICLE)
+    at = kr_dataset_find_article (dataset, id);
+  *index = (guint)at;
+  return at >= 0;
+}
+
+static void
+delete_answered (GtkWidget *dialog, const char *response, KrWindow *self)
+{
+  KrEditor *editor;
+  g_autoptr (GError) error = NULL;
+  KrPanelPage page;
+  guint index;
+  gboolean deleted;
+
+  (void)dialog;
+  if (!g_str_equal (response, "delete") || !shown_record (self, &page, &index))
+    return;
+  editor = kr_document_get_editor (self->document);
+  deleted = page == KR_PANEL_PAGE_ENTITY ? kr_editor_delete_entity (editor, index, &error)
+            : page == KR_PANEL_PAGE_DEAL ? kr_editor_delete_deal (editor, index, &error)
+                                         : kr_editor_delete_article (editor, index, &error);
+  if (!deleted)
+    _kr_window_toast (self, error->message);
+  else
+    kr_evidence_panel_clear (self->panel);
+}
+
+/* Asks, saying what goes with it, before deleting what the panel shows. */
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  const char *responses[] = { "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL };
+  KrDeletion deletion = { .deals_deleted = 0 };
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  KrDataset *dataset;
+  const char *name;
+  KrPanelPage page;
+  guint index;
+
+  if (!shown_record (self, &page, &index))
+    return;
+  dataset = kr_document_get_dataset (self->document);
+  if (page == KR_PANEL_PAGE_ENTITY)
+    {
+      kr_editor_count_entity_deletion (kr_document_get_editor (self->document), index, &deletion);
+      name = kr_dataset_get_entity (dataset, index)->display_name;
+    }
+  else if (page == KR_PANEL_PAGE_DEAL)
+    name = kr_dataset_get_deal (dataset, index)->summary;
+  else
+    {
+      kr_editor_count_article_deletion (kr_document_get_editor (self->document), index, &deletion);
+      name = kr_dataset_get_article (dataset, index)->title;
+    }
+  heading = g_strdup_printf (_ ("Delete “%s”?"), name);
+  body = kr_deletion_describe (&deletion);
+  _kr_window_ask (self, heading, body != NULL ? body : _ ("Nothing else depends on it."), responses,
+                  G_CALLBACK (delete_answered), g_object_ref (self), g_object_unref);
+}
+
 void
 _kr_window_class_init_edit (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-entity", NULL);
 }

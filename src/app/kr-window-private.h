@@ -196,6 +196,12 @@ void _kr_window_dispose_views (KrWindow *self);
 void _kr_window_read_saved_views (KrWindow *self, const GError *file_error);
 
 /* kr-window-document.c */
+/* A question with @responses (id and translated label, in pairs, NULL-terminated; the first
+ * answers closing it, the last is suggested, or destructive when its id is "discard", "reload"
+ * or "delete"), answered to @callback (dialog, response id, @data); @data goes with the dialog. */
+GtkWidget *_kr_window_ask (KrWindow *self, const char *heading, const char *body,
+                           const char *const *responses, GCallback callback, gpointer data,
+                           GDestroyNotify free_data);
 void _kr_window_class_init_document (GtkWidgetClass *widget_class);
 void _kr_window_dispose_document (KrWindow *self);
 /* Makes @dataset, read from @file (NULL: the built-in one), the document edited; a new version

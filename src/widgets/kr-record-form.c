@@ -47,6 +47,19 @@ static const Field deal_fields[] = {
   { "note", N_ ("Note") },
 };
 
+static const Field article_fields[] = {
+  { "title", N_ ("Title") },     { "publisher", N_ ("Publisher") },
+  { "author", N_ ("Author") },   { "date", N_ ("Date, as YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "url", N_ ("Web address") },
+};
+
+typedef enum
+{
+  FORM_ENTITY,
+  FORM_DEAL,
+  FORM_ARTICLE,
+} FormKind;
+
 struct _KrRecordForm
 {
   GtkBox parent_instance;
@@ -57,7 +70,7 @@ struct _KrRecordForm
   GtkWidget *apply_button;
 
   KrEditor *editor;
-  gboolean is_deal;
+  FormKind kind;
   guint index;
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
   GPtrArray *scratch;      /* what the record read from the rows points into: blocks */
@@ -351,6 +364,33 @@ read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
     }
 }
 
+static void
+fill_article (KrRecordForm *self, const KrArticle *a)
+{
+  gtk_label_set_text (self->heading, _ ("Edit Article"));
+  for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+    {
+      const Field *f = &article_fields[i];
+      const char *text = g_str_equal (f->key, "title")       ? a->title
+                         : g_str_equal (f->key, "publisher") ? a->publisher
+                         : g_str_equal (f->key, "author")    ? a->author
+                         : g_str_equal (f->key, "date")      ? a->date
+                                                             : a->url;
+
+      add_row (self, f->key, _ (f->title), NULL, text, 0);
+    }
+}
+
+static void
+read_article (KrRecordForm *self, KrArticle *a)
+{
+  a->title = text_of (self, "title");
+  a->publisher = text_of (self, "publisher");
+  a->author = optional_text (self, "author");
+  a->date = optional_text (self, "date");
+  a->url = optional_text (self, "url");
+}
+
 /* ---- checking as it is typed ------------------------------------------------------------ */
 
 /* The row whose member begins @path ("aliases[1]", "value.currency"), or NULL. */
@@ -384,37 +424,60 @@ mark (KrRecordForm *self, GString *messages, GtkWidget *row, const char *message
     g_string_append (messages, message);
 }
 
-/* Reads the record from the rows and asks the editor what is wrong with it. */
+/* Reads the record from the rows; when @apply, makes the edit (NULL, or @error), else returns
+ * what the editor finds wrong with it. */
 static GPtrArray *
-check (KrRecordForm *self, Unreadable *unreadable)
+read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError **error)
 {
   KrDataset *dataset = kr_editor_get_dataset (self->editor);
 
   g_ptr_array_set_size (self->scratch, 0);
   g_ptr_array_set_size (self->scratch_strv, 0);
-  if (self->is_deal)
+  switch (self->kind)
     {
-      KrDeal d = *kr_dataset_get_deal (dataset, self->index);
-      read_deal (self, &d, unreadable);
-      return unreadable->key != NULL ? g_ptr_array_new ()
-                                     : kr_editor_check_deal (self->editor, self->index, &d);
-    }
-  else
-    {
-      KrEntity e = *kr_dataset_get_entity (dataset, self->index);
-      read_entity (self, &e);
-      return kr_editor_check_entity (self->editor, self->index, &e);
+    case FORM_DEAL:
+      {
+        KrDeal d = *kr_dataset_get_deal (dataset, self->index);
+
+        read_deal (self, &d, unreadable);
+        if (apply)
+          return kr_editor_set_deal (self->editor, self->index, &d, error) ? NULL
+                                                                           : g_ptr_array_new ();
+        return unreadable->key != NULL ? g_ptr_array_new ()
+                                       : kr_editor_check_deal (self->editor, self->index, &d);
+      }
+    case FORM_ARTICLE:
+      {
+        KrArticle a = *kr_dataset_get_article (dataset, self->index);
+
+        read_article (self, &a);
+        if (apply)
+          return kr_editor_set_article (self->editor, self->index, &a, error) ? NULL
+                                                                              : g_ptr_array_new ();
+        return kr_editor_check_article (self->editor, self->index, &a);
+      }
+    case FORM_ENTITY:
+    default:
+      {
+        KrEntity e = *kr_dataset_get_entity (dataset, self->index);
+
+        read_entity (self, &e);
+        if (apply)
+          return kr_editor_set_entity (self->editor, self->index, &e, error) ? NULL
+                                                                             : g_ptr_array_new ();
+        return kr_editor_check_entity (self->editor, self->index, &e);
+      }
     }
 }
 
 static void
 validate (KrRecordForm *self)
 {
-  g_autofree char *prefix
-      = g_strdup_printf ("$.%s[%u]", self->is_deal ? "deals" : "entities", self->index);
+  static const char *const lists[] = { "entities", "deals", "articles" };
+  g_autofree char *prefix = g_strdup_printf ("$.%s[%u]", lists[self->kind], self->index);
   g_autoptr (GString) messages = g_string_new (NULL);
   Unreadable unreadable = { .key = NULL };
-  g_autoptr (GPtrArray) problems = check (self, &unreadable);
+  g_autoptr (GPtrArray) problems = read_record (self, &unreadable, FALSE, NULL);
 
   for (guint i = 0; i < self->fields->len; i++)
     gtk_widget_remove_css_class (self->fields->pdata[i], "error");
@@ -453,9 +516,9 @@ field_changed (KrRecordForm *self)
 static void
 apply_clicked (KrRecordForm *self)
 {
-  KrDataset *dataset = kr_editor_get_dataset (self->editor);
+  Unreadable unreadable = { .key = NULL };
+  g_autoptr (GPtrArray) failed = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean done;
 
   if (!self->valid)
     return;
@@ -464,24 +527,9 @@ apply_clicked (KrRecordForm *self)
       g_signal_emit (self, signals[DONE], 0, FALSE);
       return;
     }
-  g_ptr_array_set_size (self->scratch, 0);
-  g_ptr_array_set_size (self->scratch_strv, 0);
-  if (self->is_deal)
-    {
-      KrDeal d = *kr_dataset_get_deal (dataset, self->index);
-      Unreadable unreadable = { .key = NULL };
-
-      read_deal (self, &d, &unreadable);
-      g_free (unreadable.message);
-      done = kr_editor_set_deal (self->editor, self->index, &d, &error);
-    }
-  else
-    {
-      KrEntity e = *kr_dataset_get_entity (dataset, self->index);
-      read_entity (self, &e);
-      done = kr_editor_set_entity (self->editor, self->index, &e, &error);
-    }
-  if (!done)
+  failed = read_record (self, &unreadable, TRUE, &error);
+  g_free (unreadable.message);
+  if (failed != NULL)
     {
       /* Checked as it was typed: only a change made meanwhile elsewhere gets here. */
       gtk_label_set_text (self->problems, error->message);
@@ -509,16 +557,18 @@ escape_pressed (GtkWidget *widget, GVariant *args, gpointer data)
 /* ---- the object ------------------------------------------------------------------------- */
 
 static GtkWidget *
-record_form_new (KrEditor *editor, gboolean is_deal, guint index)
+record_form_new (KrEditor *editor, FormKind kind, guint index)
 {
   KrRecordForm *self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
   KrDataset *dataset = kr_editor_get_dataset (editor);
 
   self->editor = g_object_ref (editor);
-  self->is_deal = is_deal;
+  self->kind = kind;
   self->index = index;
-  if (is_deal)
+  if (kind == FORM_DEAL)
     fill_deal (self, dataset, kr_dataset_get_deal (dataset, index));
+  else if (kind == FORM_ARTICLE)
+    fill_article (self, kr_dataset_get_article (dataset, index));
   else
     fill_entity (self, kr_dataset_get_entity (dataset, index));
   validate (self);
@@ -530,7 +580,7 @@ kr_record_form_new_entity (KrEditor *editor, guint entity)
 {
   g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (entity < kr_dataset_get_n_entities (kr_editor_get_dataset (editor)), NULL);
-  return record_form_new (editor, FALSE, entity);
+  return record_form_new (editor, FORM_ENTITY, entity);
 }
 
 GtkWidget *
@@ -538,7 +588,15 @@ kr_record_form_new_deal (KrEditor *editor, guint deal)
 {
   g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (deal < kr_dataset_get_n_deals (kr_editor_get_dataset (editor)), NULL);
-  return record_form_new (editor, TRUE, deal);
+  return record_form_new (editor, FORM_DEAL, deal);
+}
+
+GtkWidget *
+kr_record_form_new_article (KrEditor *editor, guint article)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (article < kr_dataset_get_n_articles (kr_editor_get_dataset (editor)), NULL);
+  return record_form_new (editor, FORM_ARTICLE, article);
 }
 
 void

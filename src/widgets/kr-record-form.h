@@ -1,4 +1,4 @@
-/* kr-record-form.h — the side panel's form for editing an entity or a deal
+/* kr-record-form.h — the side panel's form for editing an entity, a deal or an article
  *
  * Every field is an entry or a choice, checked as it is typed with the loader's own rules
  * (kr_editor_check_*()): a field the loader would reject is marked, its message under the
@@ -18,9 +18,10 @@ G_BEGIN_DECLS
 #define KR_TYPE_RECORD_FORM (kr_record_form_get_type ())
 G_DECLARE_FINAL_TYPE (KrRecordForm, kr_record_form, KR, RECORD_FORM, GtkBox)
 
-/* A form for entity @entity, or deal @deal, of @editor's dataset. */
+/* A form for entity @entity, deal @deal or article @article of @editor's dataset. */
 GtkWidget *kr_record_form_new_entity (KrEditor *editor, guint entity);
 GtkWidget *kr_record_form_new_deal (KrEditor *editor, guint deal);
+GtkWidget *kr_record_form_new_article (KrEditor *editor, guint article);
 
 /* Moves keyboard focus to the first field. */
 void kr_record_form_focus (KrRecordForm *self);
