@@ -346,9 +346,9 @@ click_diagram (KrWindow *window, double x, double y)
                      (const char *const[]){ "click", "1", NULL });
 }
 
-/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+/* Runs xdotool @command @option WINDOW @arg (nullable) on the window. */
 static gboolean
-send_keys (KrWindow *window, const char *command, const char *keys)
+xdotool_on (KrWindow *window, const char *command, const char *option, const char *arg)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -360,7 +360,7 @@ send_keys (KrWindow *window, const char *command, const char *keys)
     return FALSE;
   wid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
   {
-    const char *argv[] = { xdotool, command, "--window", wid, keys, NULL };
+    const char *argv[] = { xdotool, command, option, wid, arg, NULL };
     g_spawn_sync (NULL, (char **)argv, NULL,
                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                   &status, NULL);
@@ -369,6 +369,13 @@ send_keys (KrWindow *window, const char *command, const char *keys)
 #else
   return FALSE;
 #endif
+}
+
+/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+static gboolean
+send_keys (KrWindow *window, const char *command, const char *keys)
+{
+  return xdotool_on (window, command, "--window", keys);
 }
 
 static void
@@ -2776,6 +2783,134 @@ test_edit_entity (void)
   remove_copy (&copy);
 }
 
+static gboolean
+has_entities (gpointer data)
+{
+  gpointer *pair = data;
+
+  return kr_dataset_get_n_entities (kr_window_get_dataset (pair[0])) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* Gives @window the keyboard again, as a window manager would once a dialog closes. */
+static gboolean
+focus_window (KrWindow *window)
+{
+  return xdotool_on (window, "windowfocus", "--sync", NULL);
+}
+
+/* Answers the question the window asks, as a click on its button @response would. */
+static gboolean
+answer_dialog (KrWindow *window, const char *response)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  GtkWidget *dialog = find_widget (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL);
+
+  if (dialog == NULL)
+    return FALSE;
+  g_signal_emit_by_name (dialog, "response", response);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  return TRUE;
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), response);
+          gtk_window_destroy (w);
+          return TRUE;
+        }
+    }
+  return FALSE;
+#endif
+}
+
+static gboolean
+dialog_shown (gpointer window)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  return find_widget (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL) != NULL;
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window)
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+#endif
+}
+
+/* An entity added, named and deleted with the keyboard; undo brings it back. */
+static void
+test_add_delete_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  guint n;
+  gpointer named[3] = { NULL, "new-entity", "Kyoto Battery" };
+
+  reset_layout_settings ();
+  window = new_window ();
+  named[0] = window;
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n = kr_dataset_get_n_entities (kr_window_get_dataset (window));
+
+  gtk_widget_grab_focus (kr_window_get_diagram (window));
+  if (!send_keys (window, "key", "shift+ctrl+e"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n + 1) };
+    g_assert_true (wait_for (has_entities, more));
+  }
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "key", "ctrl+a"));
+  g_assert_true (send_keys (window, "type", "Kyoto Battery"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (entity_named, named));
+  g_assert_true (wait_for (form_gone, window));
+
+  /* Delete asks first. */
+  g_assert_true (send_keys (window, "key", "Delete"));
+  {
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n) };
+    gpointer more[2] = { window, GUINT_TO_POINTER (n + 1) };
+
+    g_assert_true (wait_for (dialog_shown, window));
+    g_assert_true (has_entities (more));
+    g_assert_true (answer_dialog (window, "delete"));
+    g_assert_true (wait_for (has_entities, fewer));
+    /* The question's window had the keyboard: back to the map's. */
+    g_assert_true (focus_window (window));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_entities, more));
+    g_assert_true (entity_named (named));
+  }
+  /* Closing with unsaved changes asks; the window stays until it is answered. */
+  g_assert_false (is_saved (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (dialog_shown, window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (answer_dialog (window, "cancel"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2814,6 +2949,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drag-entity", test_drag_entity);
   g_test_add_func ("/window/drag-marked", test_drag_marked);
   g_test_add_func ("/window/edit-entity", test_edit_entity);
+  g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

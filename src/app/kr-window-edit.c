@@ -1,5 +1,6 @@
 /* kr-window-edit.c — editing in the side panel: the record shown turns into a form, Add Entity
- * makes a new one to fill in, and Delete takes the record shown away with what depends on it
+ * makes a new one to fill in, Add Deal one between the entities marked, and Delete takes the
+ * record shown away with what depends on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,6 +103,58 @@ add_entity_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   edit (self);
 }
 
+/* A new deal between the entities marked on the map (Ctrl+click), and the one selected. */
+static void
+add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+  KrHit hit = kr_diagram_view_get_selection (self->diagram);
+  g_autoptr (GArray) parties = g_array_new (FALSE, FALSE, sizeof (guint));
+  KrDataset *dataset;
+  const guint *marked;
+  guint n_marked;
+  GtkWidget *form;
+
+  if (self->document == NULL || scene == NULL)
+    return;
+  dataset = kr_document_get_dataset (self->document);
+  marked = kr_diagram_view_get_marked (self->diagram, &n_marked);
+  for (guint i = 0; i <= n_marked; i++)
+    {
+      int entity = -1;
+      gboolean known = FALSE;
+
+      /* The map's dataset may be a version behind: entities are found by id. */
+      if (i < n_marked)
+        entity = (int)marked[i];
+      else if (hit.type == KR_HIT_NODE
+               && kr_scene_get_node (scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
+        entity = (int)kr_scene_get_node (scene, hit.index)->index;
+      if (entity < 0)
+        continue;
+      entity = kr_dataset_find_entity (
+          dataset, kr_dataset_get_entity (kr_scene_get_dataset (scene), (guint)entity)->id);
+      for (guint j = 0; j < parties->len; j++)
+        known |= g_array_index (parties, guint, j) == (guint)entity;
+      if (entity >= 0 && !known)
+        g_array_append_val (parties, entity);
+    }
+  if (parties->len < 2)
+    {
+      _kr_window_toast (self, _ ("Mark the deal’s parties on the map first: Ctrl+click two or "
+                                 "more entities"));
+      return;
+    }
+  form = kr_record_form_new_deal_between (kr_document_get_editor (self->document),
+                                          (const guint *)(gpointer)parties->data, parties->len);
+  g_signal_connect_swapped (form, "done", G_CALLBACK (form_done), self);
+  kr_evidence_panel_show_form (self->panel, form);
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
+  kr_record_form_focus (KR_RECORD_FORM (form));
+}
+
 /* What the panel shows, to delete: its kind and index in the version edited; FALSE for none. */
 static gboolean
 shown_record (KrWindow *self, KrPanelPage *page, guint *index)
@@ -186,9 +239,12 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.add-deal", NULL, add_deal_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-entity", NULL);
 }

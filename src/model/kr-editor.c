@@ -323,6 +323,23 @@ add (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const c
   return TRUE;
 }
 
+GPtrArray *
+kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal)
+{
+  g_auto (KrDraft) draft = KR_DRAFT_INIT;
+  g_autoptr (KrDataset) dataset = NULL;
+  GPtrArray *problems = NULL;
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (deal != NULL, NULL);
+
+  kr_draft_init (&draft, self->dataset);
+  draft_put (&draft, KR_DRAFT_DEALS, -1, deal, sizeof *deal,
+             kr_draft_make_id (&draft, deal->summary, "deal"));
+  dataset = kr_draft_build (&draft, &problems);
+  return problems;
+}
+
 gboolean
 kr_editor_add_entity (KrEditor *self, const KrEntity *entity, guint *index_out, GError **error)
 {

@@ -49,6 +49,10 @@ GPtrArray *kr_editor_check_entity (KrEditor *self, guint index, const KrEntity *
 GPtrArray *kr_editor_check_deal (KrEditor *self, guint index, const KrDeal *deal);
 GPtrArray *kr_editor_check_article (KrEditor *self, guint index, const KrArticle *article);
 
+/* The problems that adding @deal would cause, as kr_editor_add_deal() would add it (at the
+ * end: "$.deals[N]", N the number of deals now). */
+GPtrArray *kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal);
+
 /* Replaces record @index with @record (its id is kept). FALSE, with KR_DATASET_ERROR_INVALID
  * and the first problem, when the result would not be a valid dataset. */
 gboolean kr_editor_set_entity (KrEditor *self, guint index, const KrEntity *entity, GError **error);

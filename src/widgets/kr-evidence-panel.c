@@ -30,6 +30,7 @@ struct _KrEvidencePanel
   GtkWidget *page; /* owned by the viewport; NULL when empty */
   char *shown_id;
   KrPanelPage kind;
+  gboolean editing; /* the page is a form */
 };
 
 G_DEFINE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, GTK_TYPE_WIDGET)
@@ -58,6 +59,7 @@ show_page (KrEvidencePanel *self, KrPanelPage kind, const char *id, GtkWidget *p
   gtk_widget_set_margin_bottom (page, 18);
   gtk_viewport_set_child (self->viewport, page);
   self->page = page;
+  self->editing = FALSE;
   self->kind = kind;
   g_free (self->shown_id);
   self->shown_id = g_strdup (id);
@@ -97,6 +99,14 @@ kr_evidence_panel_show_form (KrEvidencePanel *self, GtkWidget *form)
 
   id = g_strdup (self->shown_id);
   show_page (self, self->kind, id, form);
+  self->editing = TRUE;
+}
+
+gboolean
+kr_evidence_panel_get_editing (KrEvidencePanel *self)
+{
+  g_return_val_if_fail (KR_IS_EVIDENCE_PANEL (self), FALSE);
+  return self->editing;
 }
 
 void

@@ -58,6 +58,7 @@ typedef enum
   FORM_ENTITY,
   FORM_DEAL,
   FORM_ARTICLE,
+  FORM_NEW_DEAL, /* a deal to add, with its first excerpt */
 } FormKind;
 
 struct _KrRecordForm
@@ -71,7 +72,9 @@ struct _KrRecordForm
 
   KrEditor *editor;
   FormKind kind;
-  guint index;
+  guint index;             /* of the record edited; for a new deal, where it will be */
+  KrDeal new_deal;         /* a new deal, before the rows */
+  KrParty *parties;        /* its parties */
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
   GPtrArray *scratch;      /* what the record read from the rows points into: blocks */
   GPtrArray *scratch_strv; /* and string vectors */
@@ -124,18 +127,15 @@ choice_of (KrRecordForm *self, const char *key)
 static void field_changed (KrRecordForm *self);
 static void apply_clicked (KrRecordForm *self);
 
+/* A row for @key: a choice among @labels (nullable: text) or text. */
 static GtkWidget *
-add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabulary *vocabulary,
-         const char *text, guint choice)
+add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringList *labels,
+             const char *text, guint choice)
 {
   GtkWidget *row;
 
-  if (vocabulary != NULL)
+  if (labels != NULL)
     {
-      g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-
-      for (guint i = 0; i < kr_vocabulary_get_size (vocabulary); i++)
-        gtk_string_list_append (labels, kr_vocabulary_label (vocabulary, i));
       row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), choice);
@@ -154,6 +154,22 @@ add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabul
   g_ptr_array_add (self->fields, row);
   gtk_list_box_append (self->rows, row);
   return row;
+}
+
+/* A row for @key: a choice in @vocabulary (nullable: text). */
+static void
+add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabulary *vocabulary,
+         const char *text, guint choice)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+
+  if (vocabulary != NULL)
+    {
+      labels = gtk_string_list_new (NULL);
+      for (guint i = 0; i < kr_vocabulary_get_size (vocabulary); i++)
+        gtk_string_list_append (labels, kr_vocabulary_label (vocabulary, i));
+    }
+  add_any_row (self, key, title, labels, text, choice);
 }
 
 /* ---- from the record to the rows, and back ---------------------------------------------- */
@@ -280,7 +296,8 @@ fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
   g_autofree char *before = format_number (d->stake_before);
   g_autofree char *after = format_number (d->stake_after);
 
-  gtk_label_set_text (self->heading, _ ("Edit Deal"));
+  gtk_label_set_text (self->heading,
+                      self->kind == FORM_NEW_DEAL ? _ ("Add Deal") : _ ("Edit Deal"));
   for (guint i = 0; i < G_N_ELEMENTS (deal_fields); i++)
     {
       const Field *f = &deal_fields[i];
@@ -307,6 +324,16 @@ fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
       g_autofree char *title = g_strdup_printf (_ ("Role of %s"), e->display_name);
 
       add_row (self, key, title, &kr_role_vocabulary, NULL, d->parties[i].role);
+    }
+  /* A new deal needs its first excerpt: the article and its words. */
+  if (self->kind == FORM_NEW_DEAL)
+    {
+      g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < kr_dataset_get_n_articles (dataset); i++)
+        gtk_string_list_append (titles, kr_dataset_get_article (dataset, i)->title);
+      add_any_row (self, "evidence[0].article", _ ("Source article"), titles, NULL, 0);
+      add_row (self, "evidence[0].quote", _ ("Its words, as published"), NULL, NULL, 0);
     }
 }
 
@@ -361,6 +388,19 @@ read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
     {
       g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
       d->parties[i].role = (KrRole)choice_of (self, key);
+    }
+  if (self->kind == FORM_NEW_DEAL)
+    {
+      guint article = choice_of (self, "evidence[0].article");
+      KrEvidence *ev = g_new0 (KrEvidence, 1);
+
+      g_ptr_array_add (self->scratch, ev);
+      ev->article = article;
+      ev->quote = text_of (self, "evidence[0].quote");
+      ev->stance = KR_STANCE_SUPPORTS;
+      d->evidence = ev;
+      /* No article to choose: the loader says that a deal needs one. */
+      d->n_evidence = article != GTK_INVALID_LIST_POSITION ? 1 : 0;
     }
 }
 
@@ -446,6 +486,16 @@ read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError 
         return unreadable->key != NULL ? g_ptr_array_new ()
                                        : kr_editor_check_deal (self->editor, self->index, &d);
       }
+    case FORM_NEW_DEAL:
+      {
+        KrDeal d = self->new_deal;
+
+        read_deal (self, &d, unreadable);
+        if (apply)
+          return kr_editor_add_deal (self->editor, &d, NULL, error) ? NULL : g_ptr_array_new ();
+        return unreadable->key != NULL ? g_ptr_array_new ()
+                                       : kr_editor_check_new_deal (self->editor, &d);
+      }
     case FORM_ARTICLE:
       {
         KrArticle a = *kr_dataset_get_article (dataset, self->index);
@@ -473,7 +523,7 @@ read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError 
 static void
 validate (KrRecordForm *self)
 {
-  static const char *const lists[] = { "entities", "deals", "articles" };
+  static const char *const lists[] = { "entities", "deals", "articles", "deals" };
   g_autofree char *prefix = g_strdup_printf ("$.%s[%u]", lists[self->kind], self->index);
   g_autoptr (GString) messages = g_string_new (NULL);
   Unreadable unreadable = { .key = NULL };
@@ -592,6 +642,38 @@ kr_record_form_new_deal (KrEditor *editor, guint deal)
 }
 
 GtkWidget *
+kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+{
+  KrRecordForm *self;
+  KrDataset *dataset;
+
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (entities != NULL || n == 0, NULL);
+
+  dataset = kr_editor_get_dataset (editor);
+  self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
+  self->editor = g_object_ref (editor);
+  self->kind = FORM_NEW_DEAL;
+  self->index = kr_dataset_get_n_deals (dataset);
+  self->parties = g_new0 (KrParty, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
+  self->new_deal = (KrDeal){
+    .kind = KR_DEAL_PARTNERSHIP,
+    .status = KR_STATUS_AGREED,
+    .parties = self->parties,
+    .n_parties = n,
+    .stake_before = NAN,
+    .stake_after = NAN,
+  };
+  fill_deal (self, dataset, &self->new_deal);
+  /* Nothing typed yet: said once something is. */
+  self->valid = FALSE;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
 kr_record_form_new_article (KrEditor *editor, guint article)
 {
   g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
@@ -603,8 +685,14 @@ void
 kr_record_form_focus (KrRecordForm *self)
 {
   g_return_if_fail (KR_IS_RECORD_FORM (self));
-  if (self->fields->len > 0)
-    gtk_widget_grab_focus (self->fields->pdata[0]);
+
+  /* The first field to type in: a name, a summary, a title. */
+  for (guint i = 0; i < self->fields->len; i++)
+    if (ADW_IS_ENTRY_ROW (self->fields->pdata[i]))
+      {
+        gtk_widget_grab_focus (self->fields->pdata[i]);
+        return;
+      }
 }
 
 static void
@@ -616,6 +704,7 @@ kr_record_form_dispose (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   g_clear_pointer (&self->scratch_strv, g_ptr_array_unref);
+  g_clear_pointer (&self->parties, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), KR_TYPE_RECORD_FORM);
   G_OBJECT_CLASS (kr_record_form_parent_class)->dispose (object);
 }

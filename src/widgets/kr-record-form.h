@@ -22,8 +22,10 @@ G_DECLARE_FINAL_TYPE (KrRecordForm, kr_record_form, KR, RECORD_FORM, GtkBox)
 GtkWidget *kr_record_form_new_entity (KrEditor *editor, guint entity);
 GtkWidget *kr_record_form_new_deal (KrEditor *editor, guint deal);
 GtkWidget *kr_record_form_new_article (KrEditor *editor, guint article);
+/* A form for a new deal between the @n @entities, with its first excerpt; Apply adds it. */
+GtkWidget *kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n);
 
-/* Moves keyboard focus to the first field. */
+/* Moves keyboard focus to the first field to type in. */
 void kr_record_form_focus (KrRecordForm *self);
 
 G_END_DECLS
