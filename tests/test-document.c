@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <utime.h>
 
 #include "kr-document.h"
@@ -115,11 +116,37 @@ test_new (void)
   g_assert_true (kr_document_get_modified (document));
 }
 
+/* A graph file's deals have no evidence: saved as a Keiretsu dataset, it would not read back. */
+static void
+test_graph_not_saved (void)
+{
+  g_autofree char *source
+      = g_test_build_filename (G_TEST_DIST, "data", "formats", "gephi.gexf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) graph = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kr-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "graph.json", NULL);
+  g_autoptr (GFile) target = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  document = kr_document_new (graph, file, undo);
+  g_assert_false (kr_document_can_save (document));
+  g_assert_false (kr_document_save (document, target, &error));
+  g_assert_error (error, KR_DOCUMENT_ERROR, KR_DOCUMENT_ERROR_OTHER_FORMAT);
+  g_assert_nonnull (strstr (error->message, "needs at least one excerpt"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/save", test_save);
   g_test_add_func ("/document/new", test_new);
+  g_test_add_func ("/document/graph-not-saved", test_graph_not_saved);
   return g_test_run ();
 }

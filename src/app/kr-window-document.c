@@ -199,6 +199,9 @@ set_document (KrWindow *self, KrDocument *document, gboolean is_new)
       g_signal_handlers_disconnect_by_data (kr_document_get_editor (self->document), self);
     }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* A form open on the dataset replaced would edit it. */
+  if (kr_evidence_panel_get_editing (self->panel))
+    kr_evidence_panel_clear (self->panel);
   g_set_object (&self->document, document);
   self->document_is_new = is_new;
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (update_title), self);

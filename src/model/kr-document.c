@@ -183,6 +183,34 @@ checksum (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* Whether @bytes read back as a dataset: a graph file's deals may come without the evidence a
+ * Keiretsu dataset needs, and what --check would reject is not written. */
+static gboolean
+reads_back (GBytes *bytes, GError **error)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) read_error = NULL;
+  g_autoptr (KrDataset) again
+      = kr_dataset_new_from_bytes (bytes, "dataset.json", &problems, &read_error);
+  g_autofree char *why = NULL;
+
+  if (again != NULL)
+    return TRUE;
+  if (problems != NULL && problems->len > 0)
+    {
+      const KrProblem *first = problems->pdata[0];
+      const char *path = first->path != NULL ? first->path : "";
+
+      why = g_strdup_printf ("%s: %s", g_str_has_prefix (path, "$.") ? path + 2 : path,
+                             first->message);
+    }
+  else
+    why = g_strdup (read_error->message);
+  g_set_error (error, KR_DOCUMENT_ERROR, KR_DOCUMENT_ERROR_OTHER_FORMAT,
+               _ ("This dataset cannot be written as a Keiretsu dataset (%s)"), why);
+  return FALSE;
+}
+
 gboolean
 kr_document_save (KrDocument *self, GFile *file, GError **error)
 {
@@ -218,6 +246,8 @@ kr_document_save (KrDocument *self, GFile *file, GError **error)
     }
   dataset = kr_document_get_dataset (self);
   bytes = kr_dataset_writer_write (dataset);
+  if (!reads_back (bytes, error))
+    return FALSE;
   if (!kr_file_replace (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
     return FALSE;
   /* The autosave of the name it had is no longer needed, nor that of the new one. */

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   KR_DOCUMENT_ERROR_NO_FILE,      /* the built-in dataset or a new map: save it as a file */
-  KR_DOCUMENT_ERROR_OTHER_FORMAT, /* a name that says another format, or a file read from one */
+  KR_DOCUMENT_ERROR_OTHER_FORMAT, /* a name that says another format, a file read from one, or
+                                   * a dataset that format cannot hold */
 } KrDocumentError;
 
 GQuark kr_document_error_quark (void);

@@ -145,6 +145,7 @@ kr_evidence_panel_clear (KrEvidencePanel *self)
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
   gtk_viewport_set_child (self->viewport, NULL);
   self->page = NULL;
+  self->editing = FALSE;
   g_clear_pointer (&self->shown_id, g_free);
   self->kind = KR_PANEL_PAGE_EMPTY;
   gtk_stack_set_visible_child_name (self->stack, "empty");
