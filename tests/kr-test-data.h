@@ -20,4 +20,8 @@ KrDataset *kr_test_load_format (const char *name);
 /* The problems found in @text, read as a file called @name, one per line; it must not load. */
 char *kr_test_problems_of (const char *name, const char *text);
 
+/* Fails the test unless @a and @b hold the same records, field by field (what a file says;
+ * not where a graph file drew an entity). */
+void kr_test_assert_same_dataset (KrDataset *a, KrDataset *b);
+
 G_END_DECLS

@@ -245,6 +245,45 @@ class Export(unittest.TestCase):
         self.assertIn("cannot write", r.stderr)
 
 
+class ExportDataset(unittest.TestCase):
+    """--export FILE.json writes the dataset itself, as the window saves it."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_written_twice_the_same(self):
+        once = os.path.join(self.dir, "once.json")
+        twice = os.path.join(self.dir, "twice.json")
+        r = run("--export", once, os.path.join(DATA, "good", "minimal.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("--check", once).returncode, 0)
+        r = run("--export", twice, once)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(once, "rb") as a, open(twice, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        with open(once, encoding="utf-8") as f:
+            data = json.load(f)
+        self.assertEqual(list(data)[:3], ["format", "version", "title"])
+        self.assertEqual(len(data["entities"]), 5)
+
+    def test_whole_dataset_only(self):
+        out = os.path.join(self.dir, "part.json")
+        r = run("--export", out, "--focus", "nissan")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("written whole", r.stderr)
+        self.assertEqual(os.listdir(self.dir), [])
+
+    def test_graph_without_evidence_writes_nothing(self):
+        out = os.path.join(self.dir, "graph.json")
+        r = run("--export", out, os.path.join(DATA, "formats", "gephi.gexf"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("needs at least one excerpt", r.stderr)
+        self.assertEqual(os.listdir(self.dir), [])
+
+
 def svg_entity_ids(path):
     """The dataset ids of the entities an exported SVG draws."""
     root = ET.parse(path).getroot()

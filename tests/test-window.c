@@ -16,6 +16,7 @@
 #include "kr-csv-dialog.h"
 #include "kr-csv-mapping.h"
 #include "kr-dataset-queries.h"
+#include "kr-dataset-writer.h"
 #include "kr-diagram-view.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
@@ -25,6 +26,7 @@
 #include "kr-timeline-bar.h"
 #include "kr-hover-card.h"
 #include "kr-paths.h"
+#include "kr-record-form.h"
 #include "kr-view-bar.h"
 #include "kr-window.h"
 
@@ -346,9 +348,9 @@ click_diagram (KrWindow *window, double x, double y)
                      (const char *const[]){ "click", "1", NULL });
 }
 
-/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+/* Runs xdotool @command @option WINDOW @arg (nullable) on the window. */
 static gboolean
-send_keys (KrWindow *window, const char *command, const char *keys)
+xdotool_on (KrWindow *window, const char *command, const char *option, const char *arg)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -360,7 +362,7 @@ send_keys (KrWindow *window, const char *command, const char *keys)
     return FALSE;
   wid = g_strdup_printf ("%lu", (unsigned long)gdk_x11_surface_get_xid (surface));
   {
-    const char *argv[] = { xdotool, command, "--window", wid, keys, NULL };
+    const char *argv[] = { xdotool, command, option, wid, arg, NULL };
     g_spawn_sync (NULL, (char **)argv, NULL,
                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                   &status, NULL);
@@ -369,6 +371,13 @@ send_keys (KrWindow *window, const char *command, const char *keys)
 #else
   return FALSE;
 #endif
+}
+
+/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+static gboolean
+send_keys (KrWindow *window, const char *command, const char *keys)
+{
+  return xdotool_on (window, command, "--window", keys);
 }
 
 static void
@@ -2874,6 +2883,273 @@ write_log (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpoint
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
+/* Whether the window's dataset names entity pair[1] pair[2]. */
+static gboolean
+entity_named (gpointer data)
+{
+  gpointer *triple = data;
+  KrDataset *dataset = kr_window_get_dataset (triple[0]);
+  int at = kr_dataset_find_entity (dataset, triple[1]);
+
+  return at >= 0 && g_strcmp0 (kr_dataset_get_entity (dataset, (guint)at)->name, triple[2]) == 0;
+}
+
+static gboolean
+form_shown (gpointer window)
+{
+  return find_widget (kr_window_get_panel (window), KR_TYPE_RECORD_FORM, NULL) != NULL;
+}
+
+static gboolean
+form_gone (gpointer window)
+{
+  return !form_shown (window);
+}
+
+static gboolean
+is_saved (gpointer window)
+{
+  return !kr_document_get_modified (kr_window_get_document (window));
+}
+
+/* An entity renamed in the panel by the keyboard alone, undone, done again, saved with Ctrl+S and
+ * read back the same. */
+static void
+test_edit_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  gpointer renamed[3] = { NULL, "nissan", "Nissan Motor Co." };
+  gpointer original[3] = { NULL, "nissan", "Nissan" };
+  KrPoint nissan;
+  double x, y;
+
+  reset_layout_settings ();
+  window = new_window ();
+  renamed[0] = original[0] = window;
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  g_assert_false (kr_document_get_modified (kr_window_get_document (window)));
+
+  nissan = entity_place (window, "nissan");
+  kr_diagram_view_to_widget (diagram, nissan.x, nissan.y, &x, &y);
+  if (!click_diagram (window, x, y))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  {
+    gpointer pair[2] = { kr_window_get_panel (window), "nissan" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+
+  /* Escape leaves it as it was. */
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "type", "Renault"));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_true (entity_named (original));
+  g_assert_true (is_saved (window));
+
+  /* F2, the name typed over the one selected, Enter. */
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "key", "ctrl+a"));
+  g_assert_true (send_keys (window, "type", "Nissan Motor Co."));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (entity_named, renamed));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_false (is_saved (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  g_assert_true (wait_for (entity_named, original));
+  g_assert_true (is_saved (window));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+  g_assert_true (wait_for (entity_named, renamed));
+  g_assert_false (is_saved (window));
+
+  /* Saved where it was read from: the same dataset, read again. */
+  g_assert_true (send_keys (window, "key", "ctrl+s"));
+  g_assert_true (wait_for (is_saved, window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KrDataset) reread = kr_dataset_new_from_file (copy.file, NULL, NULL, &error);
+    g_autoptr (GBytes) shown = kr_dataset_writer_write (kr_window_get_dataset (window));
+    g_autoptr (GBytes) saved = NULL;
+    g_autofree char *contents = NULL;
+    gsize length;
+    KrWindow *again = new_window ();
+    gpointer reopened[3] = { again, "nissan", "Nissan Motor Co." };
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (copy.path, &contents, &length, NULL));
+    saved = g_bytes_new_take (g_steal_pointer (&contents), length);
+    g_assert_true (g_bytes_equal (saved, shown));
+    g_assert_cmpstr (
+        kr_dataset_get_entity (reread, (guint)kr_dataset_find_entity (reread, "nissan"))->name, ==,
+        "Nissan Motor Co.");
+
+    /* Its own save, seen by the file monitor, neither reloads nor asks. */
+    {
+      KrDataset *before = kr_window_get_dataset (window);
+      gint64 until = g_get_monotonic_time () + 1500 * G_USEC_PER_SEC / 1000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+      g_assert_true (wait_for (is_idle, window));
+      g_assert_true (kr_window_get_dataset (window) == before);
+      g_assert_true (is_saved (window));
+    }
+
+    /* Opened in another window, it is the dataset that was saved. */
+    g_free (open_and_place (again, copy.file));
+    g_assert_true (entity_named (reopened));
+    {
+      g_autoptr (GBytes) reopened_bytes = kr_dataset_writer_write (kr_window_get_dataset (again));
+      g_assert_true (g_bytes_equal (reopened_bytes, saved));
+    }
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+static gboolean
+has_entities (gpointer data)
+{
+  gpointer *pair = data;
+
+  return kr_dataset_get_n_entities (kr_window_get_dataset (pair[0])) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* Gives @window the keyboard again, as a window manager would once a dialog closes. */
+static gboolean
+focus_window (KrWindow *window)
+{
+  return xdotool_on (window, "windowfocus", "--sync", NULL);
+}
+
+/* Answers the question the window asks, as a click on its button @response would. */
+static gboolean
+answer_dialog (KrWindow *window, const char *response)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  GtkWidget *dialog = find_widget (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL);
+
+  if (dialog == NULL)
+    return FALSE;
+  g_signal_emit_by_name (dialog, "response", response);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  return TRUE;
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), response);
+          gtk_window_destroy (w);
+          return TRUE;
+        }
+    }
+  return FALSE;
+#endif
+}
+
+static gboolean
+dialog_shown (gpointer window)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  return find_widget (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL) != NULL;
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window)
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+#endif
+}
+
+/* An entity added, named and deleted with the keyboard; undo brings it back. */
+static void
+test_add_delete_entity (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  guint n;
+  gpointer named[3] = { NULL, "new-entity", "Kyoto Battery" };
+
+  reset_layout_settings ();
+  window = new_window ();
+  named[0] = window;
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n = kr_dataset_get_n_entities (kr_window_get_dataset (window));
+
+  gtk_widget_grab_focus (kr_window_get_diagram (window));
+  if (!send_keys (window, "key", "shift+ctrl+e"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n + 1) };
+    g_assert_true (wait_for (has_entities, more));
+  }
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_true (send_keys (window, "key", "ctrl+a"));
+  g_assert_true (send_keys (window, "type", "Kyoto Battery"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (entity_named, named));
+  g_assert_true (wait_for (form_gone, window));
+
+  /* Delete asks first. */
+  g_assert_true (send_keys (window, "key", "Delete"));
+  {
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n) };
+    gpointer more[2] = { window, GUINT_TO_POINTER (n + 1) };
+
+    g_assert_true (wait_for (dialog_shown, window));
+    g_assert_true (has_entities (more));
+    g_assert_true (answer_dialog (window, "delete"));
+    g_assert_true (wait_for (has_entities, fewer));
+    /* The question's window had the keyboard: back to the map's. */
+    g_assert_true (focus_window (window));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_entities, more));
+    g_assert_true (entity_named (named));
+  }
+  /* Closing with unsaved changes asks; the window stays until it is answered. */
+  g_assert_false (is_saved (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (dialog_shown, window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (answer_dialog (window, "cancel"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2916,6 +3192,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/csv-columns", test_csv_columns);
 
   g_test_add_func ("/window/graph-export", test_graph_export);
+  g_test_add_func ("/window/edit-entity", test_edit_entity);
+  g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

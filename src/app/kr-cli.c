@@ -16,6 +16,7 @@
 #include "kr-cli.h"
 #include "kr-csv-reader.h"
 #include "kr-dataset-reader.h"
+#include "kr-dataset-writer.h"
 #include "kr-export.h"
 #include "kr-file.h"
 #include "kr-filter.h"
@@ -513,6 +514,50 @@ saved_layout (const KrSavedView *saved, KrMapView *view, GError **error)
   return TRUE;
 }
 
+/* Writes the dataset itself, whole, as Keiretsu JSON: a copy in the form the window saves. */
+static int
+run_export_dataset (const char *dataset_path, const char *out_path, KrFilter *filter)
+{
+  g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrDataset) again = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!kr_filter_is_empty (filter))
+    {
+      print_error (_ ("A dataset is written whole: --filter, --focus, --path, --as-of, "
+                      "--as-reported and --view choose what a diagram shows"));
+      return 2;
+    }
+  dataset = load_dataset (dataset_path, FALSE);
+  if (dataset == NULL)
+    return 1;
+  bytes = kr_dataset_writer_write (dataset);
+  /* A graph file's deals may come without evidence, which a Keiretsu dataset needs: what would
+   * not read back is not written. */
+  again = kr_dataset_new_from_bytes (bytes, out_path, &problems, &error);
+  if (again == NULL)
+    {
+      g_autofree char *why = problems != NULL && problems->len > 0
+                                 ? kr_problem_to_string (problems->pdata[0], out_path)
+                                 : g_strdup (error->message);
+      g_autofree char *message
+          = g_strdup_printf (_ ("This dataset cannot be written as a Keiretsu dataset (%s)"), why);
+      print_error (message);
+      return 1;
+    }
+  signal (SIGXFSZ, SIG_IGN);
+  if (!kr_file_replace (out_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("Cannot write the dataset: %s"), error->message);
+      print_error (message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Exports what @cli asks for; @views_file is the file beside the dataset, or NULL with
  * @views_error saying why it could not be read. */
 static int
@@ -535,6 +580,9 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
   int format = kr_export_format_from_filename (out_path);
   g_autofree char *csv_entities = NULL;
 
+  /* ".json" is a Keiretsu dataset, unless a longer name says otherwise (".ftm.json"). */
+  if (format < 0 && g_str_has_suffix (out_path, ".json"))
+    return run_export_dataset (dataset_path, out_path, filter);
   view.link_labels = cli->link_labels;
   if (saved != NULL && !saved_layout (saved, &view, &error))
     {

@@ -116,6 +116,20 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
   /* A new version starts from where the old one put its entities. */
   kr_map_set_dataset (self->map, dataset, reload);
   _kr_window_show_map (self);
+  _kr_window_set_document (self, dataset, file, reload);
+}
+
+void
+_kr_window_document_renamed (KrWindow *self, GFile *file)
+{
+  g_set_object (&self->file, file);
+  watch_file (self, file);
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
+      g_settings_set_string (self->settings, "last-dataset", last);
+    }
+  update_recent_menu (self);
 }
 
 #define MAX_RECENT 8
@@ -177,7 +191,7 @@ reload_now (gpointer data)
   KrWindow *self = data;
 
   self->reload_id = 0;
-  if (self->file != NULL)
+  if (self->file != NULL && _kr_window_may_reload (self))
     load_file (self, self->file);
   return G_SOURCE_REMOVE;
 }
@@ -356,6 +370,8 @@ kr_window_open_file (KrWindow *self, GFile *file)
   g_return_if_fail (KR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_kr_window_may_discard (self, file, FALSE, FALSE))
+    return;
   name = g_file_get_basename (file);
   reader = name ? kr_dataset_reader_find (name) : NULL;
   if (reader != NULL && g_strv_contains (kr_dataset_reader_get_suffixes (reader), "csv"))
@@ -372,6 +388,8 @@ kr_window_open_builtin (KrWindow *self)
 
   g_return_if_fail (KR_IS_WINDOW (self));
 
+  if (!_kr_window_may_discard (self, NULL, TRUE, FALSE))
+    return;
   dataset = kr_builtin_dataset_load (&error);
   if (dataset == NULL)
     {

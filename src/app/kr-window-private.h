@@ -10,6 +10,8 @@
  *   kr-window-search.c     the search bar
  *   kr-window-export.c     exporting and copying the diagram
  *   kr-window-views.c      views saved under a name, in the views file beside the dataset
+ *   kr-window-document.c   the dataset as a document: new, save, unsaved changes, autosave
+ *   kr-window-edit.c       editing the record the side panel shows, adding entities
  *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
  *   kr-window-progress.c   the wait for a dataset and its map: the time taken, and stopping it
  *
@@ -19,6 +21,7 @@
 
 #include "kr-arrangement.h"
 #include "kr-diagram-view.h"
+#include "kr-document.h"
 #include "kr-evidence-panel.h"
 #include "kr-filter-popover.h"
 #include "kr-layout.h"
@@ -117,6 +120,11 @@ struct _KrWindow
   gboolean viewport_pending;  /* a view chosen waits for its layout, to look where it looked: */
   double viewport_x, viewport_y, viewport_zoom;
 
+  KrDocument *document;       /* the dataset shown, as edited; NULL before one is */
+  gboolean document_is_new;   /* made with New: no file, and not the built-in dataset */
+  gboolean discard_confirmed; /* unsaved changes may go: the person was asked */
+  guint autosave_id;
+
   gboolean navigating; /* going back or forward: not a new step in the history */
   AdwToast *path_toast; /* asks for the other end of a path, while it is up (not a ref) */
   gint64 path_toast_since;
@@ -204,6 +212,36 @@ void _kr_window_dispose_progress (KrWindow *self);
 void _kr_window_show_progress (KrWindow *self, const char *title, const char *description);
 /* Whether the header bar shows that a map is being laid out. */
 void _kr_window_set_layout_busy (KrWindow *self, gboolean busy);
+
+/* kr-window-document.c */
+/* A question with @responses (id and translated label, in pairs, NULL-terminated; the first
+ * answers closing it, the last is suggested, or destructive when its id is "discard", "reload"
+ * or "delete"), answered to @callback (dialog, response id, @data); @data goes with the dialog. */
+GtkWidget *_kr_window_ask (KrWindow *self, const char *heading, const char *body,
+                           const char *const *responses, GCallback callback, gpointer data,
+                           GDestroyNotify free_data);
+void _kr_window_class_init_document (GtkWidgetClass *widget_class);
+void _kr_window_dispose_document (KrWindow *self);
+/* Makes @dataset, read from @file (NULL: the built-in one), the document edited; a new version
+ * of the same file (@reload) forgets the edits made to the one before. */
+void _kr_window_set_document (KrWindow *self, KrDataset *dataset, GFile *file, gboolean reload);
+/* TRUE when nothing unsaved would be lost; otherwise asks whether to save, discard or cancel,
+ * and then opens @then_open, or the built-in dataset (@then_builtin), or a new map
+ * (@then_new), or closes the window. */
+gboolean _kr_window_may_discard (KrWindow *self, GFile *then_open, gboolean then_builtin,
+                                 gboolean then_new);
+/* TRUE when the open file, changed on disk, may be reloaded now; FALSE when it is what the
+ * window saved, or when there are unsaved changes (then it asks). */
+gboolean _kr_window_may_reload (KrWindow *self);
+/* Whether closing waits for an answer about unsaved changes. */
+gboolean _kr_window_close_blocked (KrWindow *self);
+
+/* kr-window-edit.c */
+void _kr_window_class_init_edit (GtkWidgetClass *widget_class);
+
+/* kr-window-load.c */
+/* The document is now @file (NULL: none yet): watched, remembered, among recent files. */
+void _kr_window_document_renamed (KrWindow *self, GFile *file);
 
 /* kr-window-adaptive.c */
 /* After the template and the layout menu are built. */

@@ -80,11 +80,34 @@ extra_button_pressed (GtkGestureClick *gesture, int n_press, double x, double y,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
+/* The id of the record @hit selects, or NULL. */
+static const char *
+hit_id (KrScene *scene, KrHit hit)
+{
+  KrDataset *dataset = kr_scene_get_dataset (scene);
+  const KrSceneNode *node;
+
+  if (hit.type == KR_HIT_EDGE)
+    return kr_dataset_get_deal (dataset, kr_scene_get_edge (scene, hit.index)->deal)->id;
+  if (hit.type != KR_HIT_NODE)
+    return NULL;
+  node = kr_scene_get_node (scene, hit.index);
+  return node->type == KR_SCENE_NODE_ENTITY ? kr_dataset_get_entity (dataset, node->index)->id
+                                            : kr_dataset_get_deal (dataset, node->index)->id;
+}
+
 static void
 selection_changed (KrWindow *self)
 {
   KrScene *scene = kr_diagram_view_get_scene (self->diagram);
   KrHit hit = kr_diagram_view_get_selection (self->diagram);
+
+  /* A new version laid out keeps the selection: a form open on it stays, and so does one on a
+   * record that is not on the map yet. */
+  if (kr_evidence_panel_get_editing (self->panel)
+      && (scene == NULL || hit.type == KR_HIT_NONE
+          || g_strcmp0 (hit_id (scene, hit), kr_evidence_panel_get_shown_id (self->panel)) == 0))
+    return;
 
   if (scene == NULL || hit.type == KR_HIT_NONE)
     {

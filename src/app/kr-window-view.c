@@ -355,7 +355,8 @@ _kr_window_show_map (KrWindow *self)
   if (kr_dataset_get_n_entities (dataset) == 0)
     {
       /* Nothing to lay out: say what to do instead of reporting a failure. */
-      g_autofree char *name = self->file ? _kr_window_display_name (self->file) : g_strdup ("");
+      g_autofree char *name = self->file ? _kr_window_display_name (self->file)
+                                         : g_strdup (kr_dataset_get_title (dataset));
       /* A status page's description is markup; a file name is not. */
       g_autofree char *escaped = g_markup_escape_text (name, -1);
       g_autofree char *description = g_strdup_printf (

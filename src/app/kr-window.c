@@ -351,6 +351,8 @@ kr_window_close_request (GtkWindow *window)
 {
   KrWindow *self = KR_WINDOW (window);
 
+  if (_kr_window_close_blocked (self))
+    return TRUE;
   if (self->settings != NULL)
     _kr_window_save_size (self);
   return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
@@ -393,6 +395,7 @@ kr_window_dispose (GObject *object)
 
   _kr_window_dispose_load (self);
   _kr_window_dispose_progress (self);
+  _kr_window_dispose_document (self);
   /* What is waiting to be saved is saved first, the views with it. */
   _kr_window_dispose_arrange (self);
   _kr_window_dispose_views (self);
@@ -498,6 +501,8 @@ kr_window_class_init (KrWindowClass *klass)
   _kr_window_class_init_export (widget_class);
   _kr_window_class_init_views (widget_class);
   _kr_window_class_init_progress (widget_class);
+  _kr_window_class_init_document (widget_class);
+  _kr_window_class_init_edit (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "kr-document.h"
+
 #include "kr-dataset.h"
 #include "kr-saved-views.h"
 #include "kr-scene.h"
@@ -26,6 +28,8 @@ void kr_window_open_file (KrWindow *self, GFile *file);
 void kr_window_open_builtin (KrWindow *self);
 
 KrDataset *kr_window_get_dataset (KrWindow *self);
+/* The dataset shown as edited: its file, its edits, whether they are saved; NULL before one. */
+KrDocument *kr_window_get_document (KrWindow *self);
 KrScene *kr_window_get_scene (KrWindow *self);
 GtkWidget *kr_window_get_diagram (KrWindow *self);
 GtkWidget *kr_window_get_panel (KrWindow *self);

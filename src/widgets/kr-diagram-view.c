@@ -720,3 +720,12 @@ kr_diagram_view_set_controls (KrDiagramView *self, GtkWidget *controls)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROLS]);
 }
+
+const guint *
+kr_diagram_view_get_marked (KrDiagramView *self, guint *n)
+{
+  g_return_val_if_fail (KR_IS_DIAGRAM_VIEW (self), NULL);
+  g_return_val_if_fail (n != NULL, NULL);
+  *n = self->marked->len;
+  return (const guint *)(gpointer)self->marked->data;
+}

@@ -80,6 +80,8 @@ void kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n
  * Dragging an entity moves it (::entities-moved); Ctrl+click or Shift+click marks entities,
  * which are then dragged together, until a plain click. */
 void kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, guint n);
+/* The entities marked (indices in the scene's dataset), in the order they were marked. */
+const guint *kr_diagram_view_get_marked (KrDiagramView *self, guint *n);
 
 /* Scene ↔ widget coordinates. */
 void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);

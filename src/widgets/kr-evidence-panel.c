@@ -30,6 +30,7 @@ struct _KrEvidencePanel
   GtkWidget *page; /* owned by the viewport; NULL when empty */
   char *shown_id;
   KrPanelPage kind;
+  gboolean editing; /* the page is a form */
 };
 
 G_DEFINE_FINAL_TYPE (KrEvidencePanel, kr_evidence_panel, GTK_TYPE_WIDGET)
@@ -58,6 +59,7 @@ show_page (KrEvidencePanel *self, KrPanelPage kind, const char *id, GtkWidget *p
   gtk_widget_set_margin_bottom (page, 18);
   gtk_viewport_set_child (self->viewport, page);
   self->page = page;
+  self->editing = FALSE;
   self->kind = kind;
   g_free (self->shown_id);
   self->shown_id = g_strdup (id);
@@ -85,6 +87,26 @@ kr_evidence_panel_show_deal (KrEvidencePanel *self, KrDataset *dataset, guint de
 
   show_page (self, KR_PANEL_PAGE_DEAL, kr_dataset_get_deal (dataset, deal)->id,
              kr_deal_page_new (dataset, deal));
+}
+
+void
+kr_evidence_panel_show_form (KrEvidencePanel *self, GtkWidget *form)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  id = g_strdup (self->shown_id);
+  show_page (self, self->kind, id, form);
+  self->editing = TRUE;
+}
+
+gboolean
+kr_evidence_panel_get_editing (KrEvidencePanel *self)
+{
+  g_return_val_if_fail (KR_IS_EVIDENCE_PANEL (self), FALSE);
+  return self->editing;
 }
 
 void
@@ -123,6 +145,7 @@ kr_evidence_panel_clear (KrEvidencePanel *self)
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
   gtk_viewport_set_child (self->viewport, NULL);
   self->page = NULL;
+  self->editing = FALSE;
   g_clear_pointer (&self->shown_id, g_free);
   self->kind = KR_PANEL_PAGE_EMPTY;
   gtk_stack_set_visible_child_name (self->stack, "empty");

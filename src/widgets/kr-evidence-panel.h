@@ -38,6 +38,12 @@ void kr_evidence_panel_show_chains (KrEvidencePanel *self, KrDataset *dataset, g
 /* One article, and every claim it evidences. */
 void kr_evidence_panel_show_article (KrEvidencePanel *self, KrDataset *dataset, guint article);
 
+/* Shows @form, a KrRecordForm editing what the panel shows, in place of its page; what is shown
+ * stays the same record, until the page is shown again. */
+void kr_evidence_panel_show_form (KrEvidencePanel *self, GtkWidget *form);
+/* Whether the panel shows a form. */
+gboolean kr_evidence_panel_get_editing (KrEvidencePanel *self);
+
 /* Moves keyboard focus to the panel's content, for reading it. */
 void kr_evidence_panel_focus (KrEvidencePanel *self);
 

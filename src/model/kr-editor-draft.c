@@ -1,0 +1,442 @@
+/* kr-editor-draft.c — the next version of a dataset, as a list of records for the builder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "kr-dataset-builder.h"
+#include "kr-editor-private.h"
+#include "kr-json-reader.h"
+
+/* Ids made for new records are cut at this many characters, well within the limit of 64. */
+#define MAX_MADE_ID 40
+
+/* ---- copies -------------------------------------------------------------------------- */
+
+void
+kr_draft_init (KrDraft *draft, KrDataset *base)
+{
+  draft->base = base;
+  draft->owned = g_ptr_array_new_with_free_func (g_free);
+  draft->lists[KR_DRAFT_ARTICLES] = g_ptr_array_sized_new (base->n_articles + 1);
+  for (guint i = 0; i < base->n_articles; i++)
+    g_ptr_array_add (draft->lists[KR_DRAFT_ARTICLES], &base->articles[i]);
+  draft->lists[KR_DRAFT_ENTITIES] = g_ptr_array_sized_new (base->n_entities + 1);
+  for (guint i = 0; i < base->n_entities; i++)
+    g_ptr_array_add (draft->lists[KR_DRAFT_ENTITIES], &base->entities[i]);
+  draft->lists[KR_DRAFT_DEALS] = g_ptr_array_sized_new (base->n_deals + 1);
+  for (guint i = 0; i < base->n_deals; i++)
+    g_ptr_array_add (draft->lists[KR_DRAFT_DEALS], &base->deals[i]);
+}
+
+void
+kr_draft_clear (KrDraft *draft)
+{
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    g_clear_pointer (&draft->lists[t], g_ptr_array_unref);
+  g_clear_pointer (&draft->owned, g_ptr_array_unref);
+}
+
+/* A copy of @n elements of @size bytes that lives as long as the draft. */
+gpointer
+kr_draft_copy (KrDraft *draft, gconstpointer data, guint n, gsize size)
+{
+  gpointer copy = g_malloc0 (MAX (n, 1) * size);
+
+  if (n > 0)
+    memcpy (copy, data, n * size);
+  g_ptr_array_add (draft->owned, copy);
+  return copy;
+}
+
+/* @copy, the draft's latest copy, grown to @n elements of @size bytes. */
+gpointer
+kr_draft_grow (KrDraft *draft, gpointer copy, guint n, gsize size)
+{
+  g_assert (draft->owned->pdata[draft->owned->len - 1] == copy);
+  copy = g_realloc_n (copy, MAX (n, 1), size);
+  draft->owned->pdata[draft->owned->len - 1] = copy;
+  return copy;
+}
+
+/* Whether @id is taken by any record of the draft. */
+static gboolean
+draft_has_id (KrDraft *draft, const char *id)
+{
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    for (guint i = 0; i < draft->lists[t]->len; i++)
+      /* Every record starts with its id (kr-dataset-builder-records.c). */
+      if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* An id no record of the draft has, made of @text's letters and digits ("Sony Group" →
+ * "sony-group"), or of @fallback when it has none (a name in Japanese). */
+char *
+kr_draft_make_id (KrDraft *draft, const char *text, const char *fallback)
+{
+  g_autoptr (GString) stem = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  char *id;
+
+  for (const char *p = ascii; *p != '\0' && stem->len < MAX_MADE_ID; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (stem, g_ascii_tolower (*p));
+    else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+      g_string_append_c (stem, '-');
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+  if (stem->len == 0)
+    g_string_assign (stem, fallback);
+  id = g_strdup (stem->str);
+  for (guint n = 2; draft_has_id (draft, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", stem->str, n);
+    }
+  g_ptr_array_add (draft->owned, id);
+  return id;
+}
+
+/* ---- from a draft to a dataset ------------------------------------------------------- */
+
+static void
+fill_evidence (KrDatasetBuilder *b, KrDraft *draft, KrRecordHead *owner, const KrEvidence *evidence,
+               guint n, KrEvidenceRecord **out, guint *n_out)
+{
+  KrEvidenceRecord *records = kr_dataset_builder_new0 (b, KrEvidenceRecord, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      records[i].head.place
+          = (KrPlace){ .up = &owner->place, .key = "evidence", .index = i, .indexed = TRUE };
+      records[i].article = draft->base->articles[evidence[i].article].id;
+      records[i].quote = evidence[i].quote;
+      records[i].stance = kr_vocabulary_to_token (&kr_stance_vocabulary, evidence[i].stance);
+      records[i].note = evidence[i].note;
+    }
+  *out = records;
+  *n_out = n;
+}
+
+static void
+fill_entity (KrDatasetBuilder *b, KrDraft *draft, const KrEntity *e, KrEntityRecord *r)
+{
+  r->id = e->id;
+  r->name = e->name;
+  r->kind = kr_vocabulary_to_token (&kr_entity_kind_vocabulary, e->kind);
+  r->country = e->country;
+  r->description = e->description;
+  r->aliases = e->aliases;
+  r->n_aliases = e->n_aliases;
+  r->names = kr_dataset_builder_new0 (b, KrLocalNameRecord, e->n_names);
+  r->n_names = e->n_names;
+  for (guint i = 0; i < e->n_names; i++)
+    {
+      r->names[i].language = e->names[i].language;
+      r->names[i].name = e->names[i].name;
+      /* A file names each language once: an object's members are distinct. */
+      for (guint j = 0; j < i; j++)
+        if (g_strcmp0 (e->names[j].language, e->names[i].language) == 0)
+          kr_dataset_builder_note_element (b, &r->head, "names", i,
+                                           _ ("the entity already has a name in this language"));
+    }
+  fill_evidence (b, draft, &r->head, e->evidence, e->n_evidence, &r->evidence, &r->n_evidence);
+}
+
+static void
+fill_deal (KrDatasetBuilder *b, KrDraft *draft, const KrDeal *d, KrDealRecord *r)
+{
+  KrEntity *entities = draft->base->entities;
+
+  r->id = d->id;
+  r->kind = kr_vocabulary_to_token (&kr_deal_kind_vocabulary, d->kind);
+  r->status = kr_vocabulary_to_token (&kr_status_vocabulary, d->status);
+  r->summary = d->summary;
+  r->date = d->date;
+  r->end = d->end;
+  r->expected = d->expected;
+  r->note = d->note;
+  if (d->has_value)
+    {
+      r->value = kr_dataset_builder_new0 (b, KrValueRecord, 1);
+      r->value->head.place = (KrPlace){ .up = &r->head.place, .key = "value" };
+      r->value->has_amount = TRUE;
+      r->value->amount = d->value_amount;
+      r->value->currency = d->value_currency;
+      r->value->approximate = d->value_approximate;
+    }
+  if (!isnan (d->stake_before) || !isnan (d->stake_after))
+    {
+      r->stake = kr_dataset_builder_new0 (b, KrStakeRecord, 1);
+      r->stake->head.place = (KrPlace){ .up = &r->head.place, .key = "stake" };
+      r->stake->has_before = !isnan (d->stake_before);
+      r->stake->before = d->stake_before;
+      r->stake->has_after = !isnan (d->stake_after);
+      r->stake->after = d->stake_after;
+    }
+  r->has_parties = TRUE;
+  r->n_parties = d->n_parties;
+  r->parties = kr_dataset_builder_new0 (b, KrPartyRecord, d->n_parties);
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      r->parties[i].head.place
+          = (KrPlace){ .up = &r->head.place, .key = "parties", .index = i, .indexed = TRUE };
+      r->parties[i].entity = entities[d->parties[i].entity].id;
+      r->parties[i].role = kr_vocabulary_to_token (&kr_role_vocabulary, d->parties[i].role);
+    }
+  r->n_proposed_by = d->n_proposed_by;
+  r->proposed_by = kr_dataset_builder_new0 (b, const char *, d->n_proposed_by);
+  for (guint i = 0; i < d->n_proposed_by; i++)
+    r->proposed_by[i] = entities[d->proposed_by[i]].id;
+  r->has_evidence = TRUE;
+  fill_evidence (b, draft, &r->head, d->evidence, d->n_evidence, &r->evidence, &r->n_evidence);
+}
+
+static void
+fill_article (const KrArticle *a, KrArticleRecord *r)
+{
+  r->id = a->id;
+  r->title = a->title;
+  r->publisher = a->publisher;
+  r->date = a->date;
+  r->date_inferred = a->date_inferred;
+  r->url = a->url;
+  r->author = a->author;
+  r->language = a->language;
+  r->note = a->note;
+}
+
+/* The dataset the draft describes, or NULL with @problems saying why. */
+KrDataset *
+kr_draft_build (KrDraft *draft, GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) b = kr_dataset_builder_new (kr_json_reader_format_place);
+  KrDatasetRecord *top = kr_dataset_builder_get_dataset_record (b);
+  GPtrArray **lists = draft->lists;
+  KrArticleRecord *articles;
+  KrEntityRecord *entities;
+  KrDealRecord *deals;
+  KrDataset *dataset;
+
+  top->title = draft->base->title;
+  top->description = draft->base->description;
+  articles = kr_dataset_builder_add_articles (b, lists[KR_DRAFT_ARTICLES]->len);
+  entities = kr_dataset_builder_add_entities (b, lists[KR_DRAFT_ENTITIES]->len);
+  deals = kr_dataset_builder_add_deals (b, lists[KR_DRAFT_DEALS]->len);
+  for (guint i = 0; articles != NULL && i < lists[KR_DRAFT_ARTICLES]->len; i++)
+    {
+      articles[i].head.place = (KrPlace){ .key = "articles", .index = i, .indexed = TRUE };
+      fill_article (lists[KR_DRAFT_ARTICLES]->pdata[i], &articles[i]);
+    }
+  for (guint i = 0; entities != NULL && i < lists[KR_DRAFT_ENTITIES]->len; i++)
+    {
+      entities[i].head.place = (KrPlace){ .key = "entities", .index = i, .indexed = TRUE };
+      fill_entity (b, draft, lists[KR_DRAFT_ENTITIES]->pdata[i], &entities[i]);
+    }
+  for (guint i = 0; deals != NULL && i < lists[KR_DRAFT_DEALS]->len; i++)
+    {
+      deals[i].head.place = (KrPlace){ .key = "deals", .index = i, .indexed = TRUE };
+      fill_deal (b, draft, lists[KR_DRAFT_DEALS]->pdata[i], &deals[i]);
+    }
+
+  dataset = kr_dataset_builder_build (b);
+  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (b));
+  return dataset;
+}
+
+/* @d with entity @from made @to among its parties and proposers (@to G_MAXUINT: left out, and
+ * so when @to is there already): @d itself when @from is in neither, else a copy. */
+static const KrDeal *
+deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
+{
+  KrDeal *copy;
+
+  if (!kr_deal_involves (d, from))
+    return d;
+  copy = kr_draft_copy (draft, d, 1, sizeof *d);
+  copy->parties = kr_draft_copy (draft, d->parties, d->n_parties, sizeof *d->parties);
+  copy->proposed_by = kr_draft_copy (draft, d->proposed_by, d->n_proposed_by, sizeof (guint));
+  copy->n_parties = 0;
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      KrParty party = d->parties[i];
+      gboolean taken = FALSE;
+
+      for (guint j = 0; j < d->n_parties; j++)
+        taken |= d->parties[j].entity == to;
+      if (party.entity == from && (to == G_MAXUINT || taken))
+        continue;
+      if (party.entity == from)
+        party.entity = to;
+      copy->parties[copy->n_parties++] = party;
+    }
+  copy->n_proposed_by = 0;
+  for (guint i = 0; i < d->n_proposed_by; i++)
+    {
+      guint e = d->proposed_by[i] == from ? to : d->proposed_by[i];
+      gboolean taken = FALSE;
+
+      for (guint j = 0; j < copy->n_proposed_by; j++)
+        taken |= copy->proposed_by[j] == e;
+      if (e != G_MAXUINT && !taken)
+        copy->proposed_by[copy->n_proposed_by++] = e;
+    }
+  return copy;
+}
+
+/* Leaves entity @index out of the draft, its deals and proposals made @to's (G_MAXUINT: left
+ * out too); a deal left with one party goes. */
+void
+kr_draft_remove_entity (KrDraft *draft, guint index, guint to, KrDeletion *deletion)
+{
+  GPtrArray *deals = draft->lists[KR_DRAFT_DEALS];
+
+  g_ptr_array_remove_index (draft->lists[KR_DRAFT_ENTITIES], index);
+  for (guint i = deals->len; i-- > 0;)
+    {
+      const KrDeal *d = deals->pdata[i];
+      const KrDeal *changed = deal_replace_entity (draft, d, index, to);
+
+      if (changed == d)
+        continue;
+      if (changed->n_parties < 2)
+        {
+          g_ptr_array_remove_index (deals, i);
+          deletion->deals_deleted++;
+        }
+      else
+        {
+          deals->pdata[i] = (gpointer)changed;
+          deletion->deals_changed++;
+        }
+    }
+}
+
+/* @ev without the excerpts citing @article, counted in @removed; @ev itself when it has none. */
+static const KrEvidence *
+evidence_without (KrDraft *draft, const KrEvidence *ev, guint n, guint article, guint *n_out,
+                  guint *removed)
+{
+  KrEvidence *kept;
+
+  *n_out = n;
+  if (!kr_evidence_cites (ev, n, article))
+    return ev;
+  kept = kr_draft_copy (draft, ev, n, sizeof *ev);
+  *n_out = 0;
+  for (guint i = 0; i < n; i++)
+    if (ev[i].article != article)
+      kept[(*n_out)++] = ev[i];
+  *removed += n - *n_out;
+  return kept;
+}
+
+void
+kr_draft_remove_article (KrDraft *draft, guint index, KrDeletion *deletion)
+{
+  GPtrArray *entities = draft->lists[KR_DRAFT_ENTITIES];
+  GPtrArray *deals = draft->lists[KR_DRAFT_DEALS];
+
+  g_ptr_array_remove_index (draft->lists[KR_DRAFT_ARTICLES], index);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const KrEntity *e = entities->pdata[i];
+      KrEntity *copy;
+
+      if (!kr_evidence_cites (e->evidence, e->n_evidence, index))
+        continue;
+      copy = kr_draft_copy (draft, e, 1, sizeof *e);
+      copy->evidence = (KrEvidence *)evidence_without (draft, e->evidence, e->n_evidence, index,
+                                                       &copy->n_evidence, &deletion->excerpts);
+      entities->pdata[i] = copy;
+    }
+  for (guint i = deals->len; i-- > 0;)
+    {
+      const KrDeal *d = deals->pdata[i];
+      KrDeal *copy;
+
+      if (!kr_evidence_cites (d->evidence, d->n_evidence, index))
+        continue;
+      copy = kr_draft_copy (draft, d, 1, sizeof *d);
+      copy->evidence = (KrEvidence *)evidence_without (draft, d->evidence, d->n_evidence, index,
+                                                       &copy->n_evidence, &deletion->excerpts);
+      if (copy->n_evidence == 0)
+        {
+          g_ptr_array_remove_index (deals, i);
+          deletion->deals_deleted++;
+        }
+      else
+        {
+          deals->pdata[i] = copy;
+          deletion->deals_changed++;
+        }
+    }
+}
+
+/* Whether @texts (@n of them) hold @s. */
+static gboolean
+texts_have (const char *const *texts, guint n, const char *s)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (texts[i], s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* @keep with what @other adds to it. */
+KrEntity *
+kr_draft_merged_entity (KrDraft *draft, const KrEntity *keep, const KrEntity *other)
+{
+  KrEntity *e = kr_draft_copy (draft, keep, 1, sizeof *keep);
+
+  e->aliases = kr_draft_copy (draft, keep->aliases, keep->n_aliases, sizeof (char *));
+  e->aliases
+      = kr_draft_grow (draft, e->aliases, keep->n_aliases + other->n_aliases + 1, sizeof (char *));
+  for (guint i = 0; i <= other->n_aliases; i++)
+    {
+      const char *alias = i == 0 ? other->name : other->aliases[i - 1];
+
+      if (g_strcmp0 (alias, keep->name) != 0 && !texts_have (e->aliases, e->n_aliases, alias))
+        e->aliases[e->n_aliases++] = alias;
+    }
+
+  e->names = kr_draft_copy (draft, keep->names, keep->n_names, sizeof (KrLocalName));
+  e->names = kr_draft_grow (draft, e->names, keep->n_names + other->n_names, sizeof (KrLocalName));
+  for (guint i = 0; i < other->n_names; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < e->n_names; j++)
+        known |= g_strcmp0 (e->names[j].language, other->names[i].language) == 0;
+      if (!known)
+        e->names[e->n_names++] = other->names[i];
+    }
+
+  e->evidence = kr_draft_copy (draft, keep->evidence, keep->n_evidence, sizeof (KrEvidence));
+  e->evidence = kr_draft_grow (draft, e->evidence, keep->n_evidence + other->n_evidence,
+                               sizeof (KrEvidence));
+  for (guint i = 0; i < other->n_evidence; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < e->n_evidence; j++)
+        known |= e->evidence[j].article == other->evidence[i].article
+                 && g_strcmp0 (e->evidence[j].quote, other->evidence[i].quote) == 0;
+      if (!known)
+        e->evidence[e->n_evidence++] = other->evidence[i];
+    }
+
+  if (e->country == NULL)
+    e->country = other->country;
+  if (e->description == NULL)
+    e->description = other->description;
+  return e;
+}

@@ -1,0 +1,741 @@
+/* kr-record-form.c
+ *
+ * One table per record kind lists its fields: the member the loader's problems name, the row's
+ * title, and the vocabulary of a choice. Rows are made from it, read back into the record, and
+ * problems go to the row whose member begins their path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-record-form"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "kr-record-form.h"
+
+typedef struct
+{
+  const char *key;                /* the member: "name", "value.amount" */
+  const char *title;              /* for people, untranslated */
+  const KrVocabulary *vocabulary; /* a choice among its labels; NULL: text */
+} Field;
+
+static const Field entity_fields[] = {
+  { "name", N_ ("Name") },
+  { "aliases", N_ ("Other names, as “A; B”") },
+  { "names", N_ ("In other languages, as “ja: 日産”") },
+  { "kind", N_ ("Kind"), &kr_entity_kind_vocabulary },
+  { "country", N_ ("Country code, such as JP") },
+  { "description", N_ ("Description") },
+};
+
+static const Field deal_fields[] = {
+  { "kind", N_ ("Kind"), &kr_deal_kind_vocabulary },
+  { "status", N_ ("Status"), &kr_status_vocabulary },
+  { "summary", N_ ("Summary") },
+  { "date", N_ ("Date, as YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "end", N_ ("End date") },
+  { "expected", N_ ("Expected date") },
+  { "value.amount", N_ ("Amount") },
+  { "value.currency", N_ ("Currency code, such as USD") },
+  { "stake.before", N_ ("Stake before, in percent") },
+  { "stake.after", N_ ("Stake after, in percent") },
+  { "note", N_ ("Note") },
+};
+
+static const Field article_fields[] = {
+  { "title", N_ ("Title") },     { "publisher", N_ ("Publisher") },
+  { "author", N_ ("Author") },   { "date", N_ ("Date, as YYYY, YYYY-MM or YYYY-MM-DD") },
+  { "url", N_ ("Web address") },
+};
+
+typedef enum
+{
+  FORM_ENTITY,
+  FORM_DEAL,
+  FORM_ARTICLE,
+  FORM_NEW_DEAL, /* a deal to add, with its first excerpt */
+} FormKind;
+
+struct _KrRecordForm
+{
+  GtkBox parent_instance;
+
+  GtkLabel *heading;
+  GtkListBox *rows;
+  GtkLabel *problems;
+  GtkWidget *apply_button;
+
+  KrEditor *editor;
+  FormKind kind;
+  guint index;             /* of the record edited; for a new deal, where it will be */
+  KrDeal new_deal;         /* a new deal, before the rows */
+  KrParty *parties;        /* its parties */
+  GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
+  GPtrArray *scratch;      /* what the record read from the rows points into: blocks */
+  GPtrArray *scratch_strv; /* and string vectors */
+  gboolean changed;
+  gboolean valid;
+};
+
+G_DEFINE_FINAL_TYPE (KrRecordForm, kr_record_form, GTK_TYPE_BOX)
+
+enum
+{
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- rows ------------------------------------------------------------------------------- */
+
+static GtkWidget *
+find_row (KrRecordForm *self, const char *key)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    if (g_str_equal (g_object_get_data (self->fields->pdata[i], "kr-key"), key))
+      return self->fields->pdata[i];
+  g_assert_not_reached ();
+}
+
+static const char *
+text_of (KrRecordForm *self, const char *key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_row (self, key)));
+}
+
+/* The field's text, or NULL when it is empty: an optional member left out. */
+static const char *
+optional_text (KrRecordForm *self, const char *key)
+{
+  const char *text = text_of (self, key);
+
+  return text[0] != '\0' ? text : NULL;
+}
+
+static guint
+choice_of (KrRecordForm *self, const char *key)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (self, key)));
+}
+
+static void field_changed (KrRecordForm *self);
+static void apply_clicked (KrRecordForm *self);
+
+/* A row for @key: a choice among @labels (nullable: text) or text. */
+static GtkWidget *
+add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringList *labels,
+             const char *text, guint choice)
+{
+  GtkWidget *row;
+
+  if (labels != NULL)
+    {
+      row = adw_combo_row_new ();
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), choice);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (field_changed), self);
+    }
+  else
+    {
+      row = adw_entry_row_new ();
+      gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
+      /* Enter applies, when the record can be. */
+      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked), self);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data_full (G_OBJECT (row), "kr-key", g_strdup (key), g_free);
+  g_ptr_array_add (self->fields, row);
+  gtk_list_box_append (self->rows, row);
+  return row;
+}
+
+/* A row for @key: a choice in @vocabulary (nullable: text). */
+static void
+add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabulary *vocabulary,
+         const char *text, guint choice)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+
+  if (vocabulary != NULL)
+    {
+      labels = gtk_string_list_new (NULL);
+      for (guint i = 0; i < kr_vocabulary_get_size (vocabulary); i++)
+        gtk_string_list_append (labels, kr_vocabulary_label (vocabulary, i));
+    }
+  add_any_row (self, key, title, labels, text, choice);
+}
+
+/* ---- from the record to the rows, and back ---------------------------------------------- */
+
+/* The texts of @list joined by "; ", as the row shows them. */
+static char *
+join_texts (const char *const *texts, guint n)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "; " : "", texts[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+join_names (const KrLocalName *names, guint n)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s: %s", i > 0 ? "; " : "", names[i].language, names[i].name);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The parts of @text between semicolons, without the spaces around them; empty ones left out.
+ * The vector lives until the rows are read again. */
+static char **
+split_texts (KrRecordForm *self, const char *text, guint *n)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ";", -1);
+  GPtrArray *kept = g_ptr_array_new ();
+  char **out;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      if (part[0] != '\0')
+        g_ptr_array_add (kept, g_strdup (part));
+    }
+  *n = kept->len;
+  g_ptr_array_add (kept, NULL);
+  out = (char **)g_ptr_array_free (kept, FALSE);
+  g_ptr_array_add (self->scratch_strv, out);
+  return out;
+}
+
+/* A number typed, or NAN when there is none; FALSE when the text is not a number. */
+static gboolean
+read_number (const char *text, double *out)
+{
+  char *end;
+
+  *out = NAN;
+  if (text == NULL)
+    return TRUE;
+  *out = g_ascii_strtod (text, &end);
+  while (g_ascii_isspace (*end))
+    end++;
+  return end != text && *end == '\0';
+}
+
+static void
+fill_entity (KrRecordForm *self, const KrEntity *e)
+{
+  g_autofree char *aliases = join_texts (e->aliases, e->n_aliases);
+  g_autofree char *names = join_names (e->names, e->n_names);
+
+  gtk_label_set_text (self->heading, _ ("Edit Entity"));
+  for (guint i = 0; i < G_N_ELEMENTS (entity_fields); i++)
+    {
+      const Field *f = &entity_fields[i];
+      const char *text = g_str_equal (f->key, "name")          ? e->name
+                         : g_str_equal (f->key, "aliases")     ? aliases
+                         : g_str_equal (f->key, "names")       ? names
+                         : g_str_equal (f->key, "country")     ? e->country
+                         : g_str_equal (f->key, "description") ? e->description
+                                                               : NULL;
+      add_row (self, f->key, _ (f->title), f->vocabulary, text, e->kind);
+    }
+}
+
+/* The entity as the rows give it. */
+static void
+read_entity (KrRecordForm *self, KrEntity *e)
+{
+  char **names;
+  guint n_names;
+
+  e->name = text_of (self, "name");
+  e->aliases = (const char **)split_texts (self, text_of (self, "aliases"), &e->n_aliases);
+  names = split_texts (self, text_of (self, "names"), &n_names);
+  e->names = g_new0 (KrLocalName, MAX (n_names, 1));
+  g_ptr_array_add (self->scratch, e->names);
+  e->n_names = n_names;
+  for (guint i = 0; i < n_names; i++)
+    {
+      char *colon = strchr (names[i], ':');
+
+      /* "ja: 日産": the language before the colon; without one, the whole is taken for a
+       * language, which the loader then says is none. */
+      if (colon != NULL)
+        *colon = '\0';
+      e->names[i].language = g_strstrip (names[i]);
+      e->names[i].name = colon != NULL ? g_strstrip (colon + 1) : "";
+    }
+  e->kind = (KrEntityKind)choice_of (self, "kind");
+  e->country = optional_text (self, "country");
+  e->description = optional_text (self, "description");
+}
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return isnan (value) ? NULL : g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static void
+fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
+{
+  g_autofree char *amount = d->has_value ? format_number (d->value_amount) : NULL;
+  g_autofree char *before = format_number (d->stake_before);
+  g_autofree char *after = format_number (d->stake_after);
+
+  gtk_label_set_text (self->heading,
+                      self->kind == FORM_NEW_DEAL ? _ ("Add Deal") : _ ("Edit Deal"));
+  for (guint i = 0; i < G_N_ELEMENTS (deal_fields); i++)
+    {
+      const Field *f = &deal_fields[i];
+      const char *text = g_str_equal (f->key, "summary")        ? d->summary
+                         : g_str_equal (f->key, "date")         ? d->date
+                         : g_str_equal (f->key, "end")          ? d->end
+                         : g_str_equal (f->key, "expected")     ? d->expected
+                         : g_str_equal (f->key, "value.amount") ? amount
+                         : g_str_equal (f->key, "value.currency")
+                             ? (d->has_value ? d->value_currency : NULL)
+                         : g_str_equal (f->key, "stake.before") ? before
+                         : g_str_equal (f->key, "stake.after")  ? after
+                         : g_str_equal (f->key, "note")         ? d->note
+                                                                : NULL;
+      guint choice = g_str_equal (f->key, "kind") ? (guint)d->kind : (guint)d->status;
+
+      add_row (self, f->key, _ (f->title), f->vocabulary, text, choice);
+    }
+  /* Each party's role, under the party's name. */
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
+      const KrEntity *e = kr_dataset_get_entity (dataset, d->parties[i].entity);
+      g_autofree char *title = g_strdup_printf (_ ("Role of %s"), e->display_name);
+
+      add_row (self, key, title, &kr_role_vocabulary, NULL, d->parties[i].role);
+    }
+  /* A new deal needs its first excerpt: the article and its words. */
+  if (self->kind == FORM_NEW_DEAL)
+    {
+      g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < kr_dataset_get_n_articles (dataset); i++)
+        gtk_string_list_append (titles, kr_dataset_get_article (dataset, i)->title);
+      add_any_row (self, "evidence[0].article", _ ("Source article"), titles, NULL, 0);
+      add_row (self, "evidence[0].quote", _ ("Its words, as published"), NULL, NULL, 0);
+    }
+}
+
+/* What a row holds that the record cannot: a number that is none, a code too long to keep. */
+typedef struct
+{
+  const char *key; /* the row's */
+  char *message;
+} Unreadable;
+
+static void
+set_unreadable (Unreadable *u, const char *key, char *message)
+{
+  u->key = key;
+  g_free (u->message);
+  u->message = message;
+}
+
+/* The deal as the rows give it; @unreadable says what it could not hold. */
+static void
+read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
+{
+  const char *amount = optional_text (self, "value.amount");
+  const char *currency = optional_text (self, "value.currency");
+
+  d->kind = (KrDealKind)choice_of (self, "kind");
+  d->status = (KrDealStatus)choice_of (self, "status");
+  d->summary = text_of (self, "summary");
+  d->date = optional_text (self, "date");
+  d->end = optional_text (self, "end");
+  d->expected = optional_text (self, "expected");
+  d->note = optional_text (self, "note");
+  d->has_value = amount != NULL || currency != NULL;
+  if (!read_number (amount, &d->value_amount))
+    set_unreadable (unreadable, "value.amount", g_strdup (_ ("this is not a number")));
+  memset (d->value_currency, 0, sizeof d->value_currency);
+  /* A deal keeps a code of three letters; the loader's message for what is longer. */
+  if (currency != NULL && strlen (currency) > 3)
+    set_unreadable (unreadable, "value.currency",
+                    g_strdup_printf (_ ("\"%s\" is not a currency code; use three capital "
+                                        "letters such as \"USD\""),
+                                     currency));
+  else if (currency != NULL)
+    g_strlcpy (d->value_currency, currency, sizeof d->value_currency);
+  if (!read_number (optional_text (self, "stake.before"), &d->stake_before))
+    set_unreadable (unreadable, "stake.before", g_strdup (_ ("this is not a number")));
+  if (!read_number (optional_text (self, "stake.after"), &d->stake_after))
+    set_unreadable (unreadable, "stake.after", g_strdup (_ ("this is not a number")));
+  d->parties = g_memdup2 (d->parties, MAX (d->n_parties, 1) * sizeof *d->parties);
+  g_ptr_array_add (self->scratch, d->parties);
+  for (guint i = 0; i < d->n_parties; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
+      d->parties[i].role = (KrRole)choice_of (self, key);
+    }
+  if (self->kind == FORM_NEW_DEAL)
+    {
+      guint article = choice_of (self, "evidence[0].article");
+      KrEvidence *ev = g_new0 (KrEvidence, 1);
+
+      g_ptr_array_add (self->scratch, ev);
+      ev->article = article;
+      ev->quote = text_of (self, "evidence[0].quote");
+      ev->stance = KR_STANCE_SUPPORTS;
+      d->evidence = ev;
+      /* No article to choose: the loader says that a deal needs one. */
+      d->n_evidence = article != GTK_INVALID_LIST_POSITION ? 1 : 0;
+    }
+}
+
+static void
+fill_article (KrRecordForm *self, const KrArticle *a)
+{
+  gtk_label_set_text (self->heading, _ ("Edit Article"));
+  for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+    {
+      const Field *f = &article_fields[i];
+      const char *text = g_str_equal (f->key, "title")       ? a->title
+                         : g_str_equal (f->key, "publisher") ? a->publisher
+                         : g_str_equal (f->key, "author")    ? a->author
+                         : g_str_equal (f->key, "date")      ? a->date
+                                                             : a->url;
+
+      add_row (self, f->key, _ (f->title), NULL, text, 0);
+    }
+}
+
+static void
+read_article (KrRecordForm *self, KrArticle *a)
+{
+  a->title = text_of (self, "title");
+  a->publisher = text_of (self, "publisher");
+  a->author = optional_text (self, "author");
+  a->date = optional_text (self, "date");
+  a->url = optional_text (self, "url");
+}
+
+/* ---- checking as it is typed ------------------------------------------------------------ */
+
+/* The row whose member begins @path ("aliases[1]", "value.currency"), or NULL. */
+static GtkWidget *
+row_for_path (KrRecordForm *self, const char *path)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const char *key = g_object_get_data (self->fields->pdata[i], "kr-key");
+      gsize n = strlen (key);
+
+      if (strncmp (path, key, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '['))
+        return self->fields->pdata[i];
+    }
+  return NULL;
+}
+
+static void
+mark (KrRecordForm *self, GString *messages, GtkWidget *row, const char *message)
+{
+  if (messages->len > 0)
+    g_string_append_c (messages, '\n');
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      /* Translators: a field's title and what is wrong with it */
+      g_string_append_printf (messages, _ ("%s: %s"),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
+    }
+  else
+    g_string_append (messages, message);
+}
+
+/* Reads the record from the rows; when @apply, makes the edit (NULL, or @error), else returns
+ * what the editor finds wrong with it. */
+static GPtrArray *
+read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError **error)
+{
+  KrDataset *dataset = kr_editor_get_dataset (self->editor);
+
+  g_ptr_array_set_size (self->scratch, 0);
+  g_ptr_array_set_size (self->scratch_strv, 0);
+  switch (self->kind)
+    {
+    case FORM_DEAL:
+      {
+        KrDeal d = *kr_dataset_get_deal (dataset, self->index);
+
+        read_deal (self, &d, unreadable);
+        if (apply)
+          return kr_editor_set_deal (self->editor, self->index, &d, error) ? NULL
+                                                                           : g_ptr_array_new ();
+        return unreadable->key != NULL ? g_ptr_array_new ()
+                                       : kr_editor_check_deal (self->editor, self->index, &d);
+      }
+    case FORM_NEW_DEAL:
+      {
+        KrDeal d = self->new_deal;
+
+        read_deal (self, &d, unreadable);
+        if (apply)
+          return kr_editor_add_deal (self->editor, &d, NULL, error) ? NULL : g_ptr_array_new ();
+        return unreadable->key != NULL ? g_ptr_array_new ()
+                                       : kr_editor_check_new_deal (self->editor, &d);
+      }
+    case FORM_ARTICLE:
+      {
+        KrArticle a = *kr_dataset_get_article (dataset, self->index);
+
+        read_article (self, &a);
+        if (apply)
+          return kr_editor_set_article (self->editor, self->index, &a, error) ? NULL
+                                                                              : g_ptr_array_new ();
+        return kr_editor_check_article (self->editor, self->index, &a);
+      }
+    case FORM_ENTITY:
+    default:
+      {
+        KrEntity e = *kr_dataset_get_entity (dataset, self->index);
+
+        read_entity (self, &e);
+        if (apply)
+          return kr_editor_set_entity (self->editor, self->index, &e, error) ? NULL
+                                                                             : g_ptr_array_new ();
+        return kr_editor_check_entity (self->editor, self->index, &e);
+      }
+    }
+}
+
+static void
+validate (KrRecordForm *self)
+{
+  static const char *const lists[] = { "entities", "deals", "articles", "deals" };
+  g_autofree char *prefix = g_strdup_printf ("$.%s[%u]", lists[self->kind], self->index);
+  g_autoptr (GString) messages = g_string_new (NULL);
+  Unreadable unreadable = { .key = NULL };
+  g_autoptr (GPtrArray) problems = read_record (self, &unreadable, FALSE, NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    gtk_widget_remove_css_class (self->fields->pdata[i], "error");
+  if (unreadable.key != NULL)
+    mark (self, messages, find_row (self, unreadable.key), unreadable.message);
+  g_free (unreadable.message);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KrProblem *p = problems->pdata[i];
+      const char *path = p->path;
+
+      if (path != NULL && g_str_has_prefix (path, prefix))
+        {
+          path += strlen (prefix);
+          path += path[0] == '.';
+          mark (self, messages, row_for_path (self, path), p->message);
+        }
+      else
+        mark (self, messages, NULL, p->message);
+    }
+  self->valid = messages->len == 0;
+  gtk_label_set_text (self->problems, messages->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), !self->valid);
+  gtk_widget_set_sensitive (self->apply_button, self->valid);
+}
+
+static void
+field_changed (KrRecordForm *self)
+{
+  self->changed = TRUE;
+  validate (self);
+}
+
+/* ---- applying and cancelling ------------------------------------------------------------ */
+
+static void
+apply_clicked (KrRecordForm *self)
+{
+  Unreadable unreadable = { .key = NULL };
+  g_autoptr (GPtrArray) failed = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!self->valid)
+    return;
+  if (!self->changed)
+    {
+      g_signal_emit (self, signals[DONE], 0, FALSE);
+      return;
+    }
+  failed = read_record (self, &unreadable, TRUE, &error);
+  g_free (unreadable.message);
+  if (failed != NULL)
+    {
+      /* Checked as it was typed: only a change made meanwhile elsewhere gets here. */
+      gtk_label_set_text (self->problems, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problems), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[DONE], 0, TRUE);
+}
+
+static void
+cancel_clicked (KrRecordForm *self)
+{
+  g_signal_emit (self, signals[DONE], 0, FALSE);
+}
+
+static gboolean
+escape_pressed (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  (void)args;
+  (void)data;
+  cancel_clicked (KR_RECORD_FORM (widget));
+  return TRUE;
+}
+
+/* ---- the object ------------------------------------------------------------------------- */
+
+static GtkWidget *
+record_form_new (KrEditor *editor, FormKind kind, guint index)
+{
+  KrRecordForm *self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
+  KrDataset *dataset = kr_editor_get_dataset (editor);
+
+  self->editor = g_object_ref (editor);
+  self->kind = kind;
+  self->index = index;
+  if (kind == FORM_DEAL)
+    fill_deal (self, dataset, kr_dataset_get_deal (dataset, index));
+  else if (kind == FORM_ARTICLE)
+    fill_article (self, kr_dataset_get_article (dataset, index));
+  else
+    fill_entity (self, kr_dataset_get_entity (dataset, index));
+  validate (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+kr_record_form_new_entity (KrEditor *editor, guint entity)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (entity < kr_dataset_get_n_entities (kr_editor_get_dataset (editor)), NULL);
+  return record_form_new (editor, FORM_ENTITY, entity);
+}
+
+GtkWidget *
+kr_record_form_new_deal (KrEditor *editor, guint deal)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (deal < kr_dataset_get_n_deals (kr_editor_get_dataset (editor)), NULL);
+  return record_form_new (editor, FORM_DEAL, deal);
+}
+
+GtkWidget *
+kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+{
+  KrRecordForm *self;
+  KrDataset *dataset;
+
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (entities != NULL || n == 0, NULL);
+
+  dataset = kr_editor_get_dataset (editor);
+  self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
+  self->editor = g_object_ref (editor);
+  self->kind = FORM_NEW_DEAL;
+  self->index = kr_dataset_get_n_deals (dataset);
+  self->parties = g_new0 (KrParty, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
+  self->new_deal = (KrDeal){
+    .kind = KR_DEAL_PARTNERSHIP,
+    .status = KR_STATUS_AGREED,
+    .parties = self->parties,
+    .n_parties = n,
+    .stake_before = NAN,
+    .stake_after = NAN,
+  };
+  fill_deal (self, dataset, &self->new_deal);
+  /* Nothing typed yet: said once something is. */
+  self->valid = FALSE;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+kr_record_form_new_article (KrEditor *editor, guint article)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (article < kr_dataset_get_n_articles (kr_editor_get_dataset (editor)), NULL);
+  return record_form_new (editor, FORM_ARTICLE, article);
+}
+
+void
+kr_record_form_focus (KrRecordForm *self)
+{
+  g_return_if_fail (KR_IS_RECORD_FORM (self));
+
+  /* The first field to type in: a name, a summary, a title. */
+  for (guint i = 0; i < self->fields->len; i++)
+    if (ADW_IS_ENTRY_ROW (self->fields->pdata[i]))
+      {
+        gtk_widget_grab_focus (self->fields->pdata[i]);
+        return;
+      }
+}
+
+static void
+kr_record_form_dispose (GObject *object)
+{
+  KrRecordForm *self = KR_RECORD_FORM (object);
+
+  g_clear_object (&self->editor);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->scratch, g_ptr_array_unref);
+  g_clear_pointer (&self->scratch_strv, g_ptr_array_unref);
+  g_clear_pointer (&self->parties, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), KR_TYPE_RECORD_FORM);
+  G_OBJECT_CLASS (kr_record_form_parent_class)->dispose (object);
+}
+
+static void
+kr_record_form_class_init (KrRecordFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kr_record_form_dispose;
+
+  /* The edit was made (TRUE), or cancelled or left as it was (FALSE). */
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-record-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, heading);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, rows);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, problems);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, apply_button);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
+}
+
+static void
+kr_record_form_init (KrRecordForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->fields = g_ptr_array_new ();
+  self->scratch = g_ptr_array_new_with_free_func (g_free);
+  self->scratch_strv = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+}

@@ -1,0 +1,31 @@
+/* kr-record-form.h — the side panel's form for editing an entity, a deal or an article
+ *
+ * Every field is an entry or a choice, checked as it is typed with the loader's own rules
+ * (kr_editor_check_*()): a field the loader would reject is marked, its message under the
+ * form, and Apply waits until there is none. Apply makes the edit, one command on the undo
+ * stack; Escape or Cancel leaves the record as it was. Either way, "done" says it is over.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kr-editor.h"
+
+G_BEGIN_DECLS
+
+#define KR_TYPE_RECORD_FORM (kr_record_form_get_type ())
+G_DECLARE_FINAL_TYPE (KrRecordForm, kr_record_form, KR, RECORD_FORM, GtkBox)
+
+/* A form for entity @entity, deal @deal or article @article of @editor's dataset. */
+GtkWidget *kr_record_form_new_entity (KrEditor *editor, guint entity);
+GtkWidget *kr_record_form_new_deal (KrEditor *editor, guint deal);
+GtkWidget *kr_record_form_new_article (KrEditor *editor, guint article);
+/* A form for a new deal between the @n @entities, with its first excerpt; Apply adds it. */
+GtkWidget *kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n);
+
+/* Moves keyboard focus to the first field to type in. */
+void kr_record_form_focus (KrRecordForm *self);
+
+G_END_DECLS

@@ -1,0 +1,706 @@
+/* test-editor.c — edits to a dataset: checked by the loader's rules, undone and redone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "bench/kr-bench-data.h"
+#include "kr-dataset-writer.h"
+#include "kr-editor.h"
+#include "kr-test-data.h"
+
+typedef struct
+{
+  KrUndoStack *undo;
+  KrEditor *editor;
+  guint n_notified;
+} Fixture;
+
+static void
+on_dataset (KrEditor *editor, GParamSpec *pspec, Fixture *f)
+{
+  (void)editor;
+  (void)pspec;
+  f->n_notified++;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (KrDataset) dataset = data != NULL ? kr_test_load_good (data) : kr_test_load_builtin ();
+
+  f->undo = kr_undo_stack_new ();
+  f->editor = kr_editor_new (dataset, f->undo);
+  f->n_notified = 0;
+  g_signal_connect (f->editor, "notify::dataset", G_CALLBACK (on_dataset), f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  (void)data;
+  g_clear_object (&f->editor);
+  g_clear_object (&f->undo);
+}
+
+static KrDataset *
+dataset (Fixture *f)
+{
+  return kr_editor_get_dataset (f->editor);
+}
+
+static guint
+entity (Fixture *f, const char *id)
+{
+  int i = kr_dataset_find_entity (dataset (f), id);
+
+  g_assert_cmpint (i, >=, 0);
+  return (guint)i;
+}
+
+static guint
+deal (Fixture *f, const char *id)
+{
+  int i = kr_dataset_find_deal (dataset (f), id);
+
+  g_assert_cmpint (i, >=, 0);
+  return (guint)i;
+}
+
+/* The dataset, written and read back: what saving and opening again would give. */
+static KrDataset *
+reread (KrDataset *ds)
+{
+  g_autoptr (GBytes) bytes = kr_dataset_writer_write (ds);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  KrDataset *again = kr_dataset_new_from_bytes (bytes, "edited.json", &problems, &error);
+
+  g_assert_no_error (error);
+  return again;
+}
+
+static void
+test_set_entity (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) before = g_object_ref (dataset (f));
+  g_autoptr (KrDataset) again = NULL;
+  KrEntity e = *kr_dataset_get_entity (dataset (f), entity (f, "sample"));
+  const char *aliases[] = { "Sample", "Sample Limited" };
+  KrLocalName names[] = { { "ja", "サンプル" } };
+
+  (void)data;
+  e.name = "Sample Group";
+  e.aliases = aliases;
+  e.n_aliases = G_N_ELEMENTS (aliases);
+  e.names = names;
+  e.n_names = G_N_ELEMENTS (names);
+  e.kind = KR_ENTITY_GROUP;
+  e.country = "GB";
+  e.description = "A group.";
+  g_assert_true (kr_editor_set_entity (f->editor, entity (f, "sample"), &e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_notified, ==, 1);
+  g_assert_true (dataset (f) != before);
+  {
+    const KrEntity *now = kr_dataset_get_entity (dataset (f), entity (f, "sample"));
+
+    g_assert_cmpstr (now->name, ==, "Sample Group");
+    g_assert_cmpstr (now->aliases[1], ==, "Sample Limited");
+    g_assert_cmpstr (now->names[0].name, ==, "サンプル");
+    g_assert_cmpint (now->kind, ==, KR_ENTITY_GROUP);
+    g_assert_cmpstr (now->country, ==, "GB");
+  }
+  /* Deals still join the same entities. */
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal (f, "buy"))->parties[1].entity, ==,
+                    entity (f, "sample"));
+  g_assert_cmpstr (kr_undo_stack_get_undo_label (f->undo), ==, "Edit Sample Ltd");
+
+  again = reread (dataset (f));
+  kr_test_assert_same_dataset (dataset (f), again);
+
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (dataset (f) == before);
+  g_assert_true (kr_undo_stack_redo (f->undo));
+  kr_test_assert_same_dataset (dataset (f), again);
+  g_assert_cmpuint (f->n_notified, ==, 3);
+}
+
+static void
+test_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  KrDataset *before = dataset (f);
+  guint sample = entity (f, "sample");
+  KrEntity e = *kr_dataset_get_entity (before, sample);
+  KrDeal d = *kr_dataset_get_deal (before, deal (f, "buy"));
+  KrArticle a = *kr_dataset_get_article (before, 0);
+  KrLocalName twice[] = { { "ja", "一" }, { "ja", "二" } };
+  g_autoptr (GPtrArray) problems = NULL;
+
+  (void)data;
+  e.name = "  ";
+  problems = kr_editor_check_entity (f->editor, sample, &e);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((KrProblem *)problems->pdata[0])->path, ==, "$.entities[1].name");
+  g_assert_cmpstr (((KrProblem *)problems->pdata[0])->message, ==, "must not be empty");
+  g_assert_false (kr_editor_set_entity (f->editor, sample, &e, &error));
+  g_assert_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "entities[1].name: must not be empty");
+  g_clear_error (&error);
+
+  e = *kr_dataset_get_entity (before, sample);
+  e.country = "gb";
+  g_assert_false (kr_editor_set_entity (f->editor, sample, &e, &error));
+  g_clear_error (&error);
+  e.country = NULL;
+  e.names = twice;
+  e.n_names = 2;
+  g_assert_false (kr_editor_set_entity (f->editor, sample, &e, &error));
+  g_assert_nonnull (strstr (error->message, "names.ja"));
+  g_clear_error (&error);
+
+  d.date = "2023-13";
+  g_assert_false (kr_editor_set_deal (f->editor, deal (f, "buy"), &d, &error));
+  g_assert_nonnull (strstr (error->message, "is not a date"));
+  g_clear_error (&error);
+  d = *kr_dataset_get_deal (before, deal (f, "buy"));
+  d.stake_after = 120;
+  g_assert_false (kr_editor_set_deal (f->editor, deal (f, "buy"), &d, &error));
+  g_clear_error (&error);
+  d.stake_after = NAN;
+  d.n_parties = 1;
+  g_assert_false (kr_editor_set_deal (f->editor, deal (f, "buy"), &d, &error));
+  g_assert_nonnull (strstr (error->message, "at least two parties"));
+  g_clear_error (&error);
+  d.n_parties = 2;
+  d.n_evidence = 0;
+  g_assert_false (kr_editor_set_deal (f->editor, deal (f, "buy"), &d, &error));
+  g_clear_error (&error);
+
+  a.url = "ftp://example.org/";
+  g_assert_false (kr_editor_set_article (f->editor, 0, &a, &error));
+  g_assert_nonnull (strstr (error->message, "only http:// and https://"));
+  g_clear_error (&error);
+
+  g_assert_true (dataset (f) == before);
+  g_assert_false (kr_undo_stack_can_undo (f->undo));
+  g_assert_cmpuint (f->n_notified, ==, 0);
+}
+
+static void
+test_add (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  KrEntity e = { .name = "Sample Ltd", .kind = KR_ENTITY_COMPANY };
+  KrEntity ja = { .name = "日産自動車", .kind = KR_ENTITY_COMPANY };
+  KrEvidence ev = { .article = 1, .quote = "They shook hands.", .stance = KR_STANCE_SUPPORTS };
+  KrParty parties[2];
+  KrDeal d = { .kind = KR_DEAL_ALLIANCE,
+               .status = KR_STATUS_AGREED,
+               .summary = "A handshake.",
+               .parties = parties,
+               .n_parties = 2,
+               .stake_before = NAN,
+               .stake_after = NAN };
+  guint at, ja_at, deal_at;
+  KrArticle a = { .title = "Notes", .publisher = "Unknown", .date = "2025" };
+
+  (void)data;
+  g_assert_true (kr_editor_add_entity (f->editor, &e, &at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), at)->id, ==, "sample-ltd");
+  g_assert_true (kr_editor_add_entity (f->editor, &e, &at, &error));
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), at)->id, ==, "sample-ltd-2");
+  g_assert_true (kr_editor_add_entity (f->editor, &ja, &ja_at, &error));
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), ja_at)->id, ==, "entity");
+
+  parties[0] = (KrParty){ .entity = at, .role = KR_ROLE_PARTNER };
+  parties[1] = (KrParty){ .entity = ja_at, .role = KR_ROLE_PARTNER };
+  /* A deal needs evidence, as in a file. */
+  g_assert_false (kr_editor_add_deal (f->editor, &d, &deal_at, &error));
+  g_assert_nonnull (strstr (error->message, "needs at least one excerpt"));
+  g_clear_error (&error);
+  d.evidence = &ev;
+  d.n_evidence = 1;
+  g_assert_true (kr_editor_add_deal (f->editor, &d, &deal_at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_deal (dataset (f), deal_at)->id, ==, "a-handshake");
+  g_assert_true (kr_deal_involves (kr_dataset_get_deal (dataset (f), deal_at), ja_at));
+
+  g_assert_true (kr_editor_add_article (f->editor, &a, &at, &error));
+  g_assert_cmpstr (kr_dataset_get_article (dataset (f), at)->id, ==, "notes");
+  g_assert_cmpuint (kr_dataset_get_n_articles (dataset (f)), ==, 3);
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_cmpuint (kr_dataset_get_n_entities (dataset (f)), ==, 5);
+  g_assert_cmpuint (kr_dataset_get_n_deals (dataset (f)), ==, 4);
+}
+
+static void
+test_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *said = NULL;
+  KrDataset *before = dataset (f);
+  KrDeletion deletion;
+
+  (void)data;
+  /* Sample is party to buy and urge (two parties each: they go) and to jv (three: it stays). */
+  kr_editor_count_entity_deletion (f->editor, entity (f, "sample"), &deletion);
+  g_assert_cmpuint (deletion.deals_deleted, ==, 2);
+  g_assert_cmpuint (deletion.deals_changed, ==, 1);
+  said = kr_deletion_describe (&deletion);
+  g_assert_cmpstr (said, ==, "2 deals go with it. 1 more deal loses it.");
+  g_assert_true (kr_editor_delete_entity (f->editor, entity (f, "sample"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kr_dataset_find_entity (dataset (f), "sample"), ==, -1);
+  g_assert_cmpint (kr_dataset_find_deal (dataset (f), "buy"), ==, -1);
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal (f, "jv"))->n_parties, ==, 2);
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (dataset (f) == before);
+
+  /* Article a2 evidences urge and rivals alone, and one excerpt of buy. */
+  kr_editor_count_article_deletion (f->editor, 1, &deletion);
+  g_assert_cmpuint (deletion.deals_deleted, ==, 2);
+  g_assert_cmpuint (deletion.deals_changed, ==, 1);
+  g_assert_cmpuint (deletion.excerpts, ==, 3);
+  g_assert_true (kr_editor_delete_article (f->editor, 1, &error));
+  g_assert_cmpuint (kr_dataset_get_n_deals (dataset (f)), ==, 2);
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal (f, "buy"))->n_evidence, ==, 1);
+
+  g_assert_true (kr_editor_delete_deal (f->editor, deal (f, "jv"), &error));
+  g_assert_cmpint (kr_dataset_find_deal (dataset (f), "jv"), ==, -1);
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (dataset (f) == before);
+
+  /* The fund proposed a deal without being party to it: the deal stays, without it. */
+  kr_editor_count_entity_deletion (f->editor, entity (f, "fund"), &deletion);
+  g_clear_pointer (&said, g_free);
+  said = kr_deletion_describe (&deletion);
+  g_assert_cmpstr (said, ==, "1 more deal loses it.");
+  kr_editor_count_entity_deletion (f->editor, entity (f, "venture"), &deletion);
+  g_clear_pointer (&said, g_free);
+  said = kr_deletion_describe (&deletion);
+  g_assert_cmpstr (said, ==, "1 more deal loses it.");
+}
+
+static void
+test_merge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) before = g_object_ref (dataset (f));
+  const KrEntity *merged;
+  const KrDeal *rivals;
+
+  (void)data;
+  /* Third competes with Example: merged into it, the rivalry would join Example alone. */
+  g_assert_true (
+      kr_editor_merge_entities (f->editor, entity (f, "example"), entity (f, "third"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kr_dataset_find_entity (dataset (f), "third"), ==, -1);
+  merged = kr_dataset_get_entity (dataset (f), entity (f, "example"));
+  g_assert_cmpstr (merged->aliases[merged->n_aliases - 1], ==, "Third Co");
+  g_assert_cmpint (kr_dataset_find_deal (dataset (f), "rivals"), ==, -1);
+  /* Third's investment in Sample is Example's now. */
+  g_assert_true (kr_deal_involves (kr_dataset_get_deal (dataset (f), deal (f, "urge")),
+                                   entity (f, "example")));
+  g_assert_cmpstr (kr_undo_stack_get_undo_label (f->undo), ==, "Merge Third Co into Example Corp");
+
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (dataset (f) == before);
+  rivals = kr_dataset_get_deal (dataset (f), deal (f, "rivals"));
+  g_assert_true (kr_deal_involves (rivals, entity (f, "third")));
+}
+
+/* ---- random edits -------------------------------------------------------------------- */
+
+static const char *const texts[]
+    = { "Nissan", "A",    "Example Corp", "  ",    "",
+        "日産",   "x\ty", NULL,           "Tab\t", "Long name of a company" };
+static const char *const countries[] = { "JP", "FR", "jp", "J", NULL, "EU" };
+static const char *const languages[] = { "ja", "fr", "zh-Hans", "j", "", "1a" };
+static const char *const dates[] = { "2023", "2023-04", "2023-04-31", "2023-02-29", "2024-02-29",
+                                     "23",   NULL,      "2023-13",    "2025-12-01" };
+static const char *const urls[]
+    = { "https://example.org/a", "http://x", "ftp://x", "http://a b", NULL };
+static const char *const currencies[] = { "USD", "JPY", "usd", "EURO" };
+
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+static double
+random_number (GRand *rand)
+{
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      return NAN;
+    case 1:
+      return g_rand_double_range (rand, -20, 120);
+    case 2:
+      return g_rand_int_range (rand, 0, 101);
+    default:
+      return 33.3;
+    }
+}
+
+static void
+random_evidence (GRand *rand, KrDataset *ds, KrEvidence *ev, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    ev[i] = (KrEvidence){
+      .article = (guint)g_rand_int_range (rand, 0, (gint32)kr_dataset_get_n_articles (ds)),
+      .quote = PICK (rand, texts),
+      .stance
+      = (KrStance)g_rand_int_range (rand, 0, kr_vocabulary_get_size (&kr_stance_vocabulary)),
+      .note = g_rand_boolean (rand) ? NULL : PICK (rand, texts),
+    };
+}
+
+static void
+random_entity (GRand *rand, KrDataset *ds, KrEntity *e, const char **aliases, KrLocalName *names,
+               KrEvidence *ev)
+{
+  guint field = (guint)g_rand_int_range (rand, 0, 7);
+
+  if (field == 0)
+    e->name = PICK (rand, texts);
+  else if (field == 1)
+    {
+      e->n_aliases = (guint)g_rand_int_range (rand, 0, 3);
+      for (guint i = 0; i < e->n_aliases; i++)
+        aliases[i] = PICK (rand, texts);
+      e->aliases = aliases;
+    }
+  else if (field == 2)
+    {
+      e->n_names = (guint)g_rand_int_range (rand, 0, 3);
+      for (guint i = 0; i < e->n_names; i++)
+        names[i] = (KrLocalName){ PICK (rand, languages), PICK (rand, texts) };
+      e->names = names;
+    }
+  else if (field == 3)
+    e->kind = (KrEntityKind)g_rand_int_range (rand, 0,
+                                              kr_vocabulary_get_size (&kr_entity_kind_vocabulary));
+  else if (field == 4)
+    e->country = PICK (rand, countries);
+  else if (field == 5)
+    e->description = PICK (rand, texts);
+  else if (kr_dataset_get_n_articles (ds) > 0)
+    {
+      e->n_evidence = (guint)g_rand_int_range (rand, 0, 3);
+      random_evidence (rand, ds, ev, e->n_evidence);
+      e->evidence = ev;
+    }
+}
+
+static void
+random_deal (GRand *rand, KrDataset *ds, KrDeal *d, KrParty *parties, guint *proposers,
+             KrEvidence *ev)
+{
+  guint n_entities = kr_dataset_get_n_entities (ds);
+  guint field = (guint)g_rand_int_range (rand, 0, 9);
+
+  if (field == 0)
+    d->kind
+        = (KrDealKind)g_rand_int_range (rand, 0, kr_vocabulary_get_size (&kr_deal_kind_vocabulary));
+  else if (field == 1)
+    d->status
+        = (KrDealStatus)g_rand_int_range (rand, 0, kr_vocabulary_get_size (&kr_status_vocabulary));
+  else if (field == 2 && n_entities > 0)
+    {
+      d->n_parties = (guint)g_rand_int_range (rand, 1, 4);
+      for (guint i = 0; i < d->n_parties; i++)
+        parties[i] = (KrParty){
+          .entity = (guint)g_rand_int_range (rand, 0, (gint32)n_entities),
+          .role = (KrRole)g_rand_int_range (rand, 0, kr_vocabulary_get_size (&kr_role_vocabulary)),
+        };
+      d->parties = parties;
+    }
+  else if (field == 3)
+    {
+      d->date = PICK (rand, dates);
+      d->end = PICK (rand, dates);
+      d->expected = PICK (rand, dates);
+    }
+  else if (field == 4)
+    {
+      d->has_value = g_rand_boolean (rand);
+      d->value_amount = g_rand_boolean (rand) ? 4.9e9 : g_rand_double_range (rand, -5, 1e6);
+      memcpy (d->value_currency, PICK (rand, currencies), 4);
+      d->value_approximate = g_rand_boolean (rand);
+    }
+  else if (field == 5)
+    {
+      d->stake_before = random_number (rand);
+      d->stake_after = random_number (rand);
+    }
+  else if (field == 6)
+    {
+      d->summary = PICK (rand, texts);
+      d->note = PICK (rand, texts);
+    }
+  else if (field == 7 && n_entities > 0)
+    {
+      d->n_proposed_by = (guint)g_rand_int_range (rand, 0, 3);
+      for (guint i = 0; i < d->n_proposed_by; i++)
+        proposers[i] = (guint)g_rand_int_range (rand, 0, (gint32)n_entities);
+      d->proposed_by = proposers;
+    }
+  else if (kr_dataset_get_n_articles (ds) > 0)
+    {
+      d->n_evidence = (guint)g_rand_int_range (rand, 0, 3);
+      random_evidence (rand, ds, ev, d->n_evidence);
+      d->evidence = ev;
+    }
+}
+
+static void
+random_article (GRand *rand, KrArticle *a)
+{
+  switch (g_rand_int_range (rand, 0, 5))
+    {
+    case 0:
+      a->title = PICK (rand, texts);
+      break;
+    case 1:
+      a->publisher = PICK (rand, texts);
+      break;
+    case 2:
+      a->author = PICK (rand, texts);
+      break;
+    case 3:
+      a->date = PICK (rand, dates);
+      a->date_inferred = g_rand_boolean (rand);
+      break;
+    default:
+      a->url = PICK (rand, urls);
+    }
+}
+
+/* One edit at random, maybe invalid; returns whether it was made. */
+static gboolean
+random_edit (GRand *rand, KrEditor *editor, KrUndoStack *undo)
+{
+  KrDataset *ds = kr_editor_get_dataset (editor);
+  guint n_articles = kr_dataset_get_n_articles (ds);
+  guint n_entities = kr_dataset_get_n_entities (ds);
+  guint n_deals = kr_dataset_get_n_deals (ds);
+  const char *aliases[3];
+  KrLocalName names[3];
+  KrEvidence ev[3];
+  KrParty parties[4];
+  guint proposers[3];
+  g_autoptr (GError) error = NULL;
+
+  switch (g_rand_int_range (rand, 0, 14))
+    {
+    case 0:
+      return kr_undo_stack_undo (undo);
+    case 1:
+      return kr_undo_stack_redo (undo);
+    case 2:
+    case 3:
+      if (n_entities == 0)
+        return FALSE;
+      {
+        guint i = (guint)g_rand_int_range (rand, 0, (gint32)n_entities);
+        KrEntity e = *kr_dataset_get_entity (ds, i);
+
+        random_entity (rand, ds, &e, aliases, names, ev);
+        return kr_editor_set_entity (editor, i, &e, &error);
+      }
+    case 4:
+    case 5:
+      if (n_deals == 0)
+        return FALSE;
+      {
+        guint i = (guint)g_rand_int_range (rand, 0, (gint32)n_deals);
+        KrDeal d = *kr_dataset_get_deal (ds, i);
+
+        random_deal (rand, ds, &d, parties, proposers, ev);
+        return kr_editor_set_deal (editor, i, &d, &error);
+      }
+    case 6:
+      if (n_articles == 0)
+        return FALSE;
+      {
+        guint i = (guint)g_rand_int_range (rand, 0, (gint32)n_articles);
+        KrArticle a = *kr_dataset_get_article (ds, i);
+
+        random_article (rand, &a);
+        return kr_editor_set_article (editor, i, &a, &error);
+      }
+    case 7:
+      {
+        KrEntity e = { .name = PICK (rand, texts), .kind = KR_ENTITY_COMPANY };
+
+        random_entity (rand, ds, &e, aliases, names, ev);
+        return kr_editor_add_entity (editor, &e, NULL, &error);
+      }
+    case 8:
+      if (n_entities < 2 || n_articles == 0)
+        return FALSE;
+      {
+        KrDeal d = { .summary = PICK (rand, texts), .stake_before = NAN, .stake_after = NAN };
+
+        parties[0] = (KrParty){ .entity = 0, .role = KR_ROLE_PARTNER };
+        parties[1] = (KrParty){ .entity = n_entities - 1, .role = KR_ROLE_PARTNER };
+        d.parties = parties;
+        d.n_parties = 2;
+        random_evidence (rand, ds, ev, 1);
+        d.evidence = ev;
+        d.n_evidence = 1;
+        random_deal (rand, ds, &d, parties, proposers, ev);
+        return kr_editor_add_deal (editor, &d, NULL, &error);
+      }
+    case 9:
+      {
+        KrArticle a = { .title = PICK (rand, texts), .publisher = "Unknown" };
+
+        random_article (rand, &a);
+        return kr_editor_add_article (editor, &a, NULL, &error);
+      }
+    case 10:
+      return n_entities > 0
+             && kr_editor_delete_entity (
+                 editor, (guint)g_rand_int_range (rand, 0, (gint32)n_entities), &error);
+    case 11:
+      return n_deals > 0
+             && kr_editor_delete_deal (editor, (guint)g_rand_int_range (rand, 0, (gint32)n_deals),
+                                       &error);
+    case 12:
+      return n_articles > 1
+             && kr_editor_delete_article (
+                 editor, (guint)g_rand_int_range (rand, 0, (gint32)n_articles), &error);
+    default:
+      {
+        guint a, b;
+
+        if (n_entities < 2)
+          return FALSE;
+        a = (guint)g_rand_int_range (rand, 0, (gint32)n_entities);
+        b = (guint)g_rand_int_range (rand, 0, (gint32)n_entities);
+        return a != b && kr_editor_merge_entities (editor, a, b, &error);
+      }
+    }
+}
+
+/* Whatever the edits, undone and redone at random, the dataset written is one that --check
+ * accepts, and an edit refused changes nothing. */
+static void
+test_random (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "edited.json", NULL);
+  g_autofree char *out = NULL;
+  const char *keiretsu = g_getenv ("KEIRETSU");
+  guint n_made = 0;
+  int status;
+
+  (void)data;
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3000; i++)
+    {
+      KrDataset *before = kr_editor_get_dataset (f->editor);
+      guint notified = f->n_notified;
+
+      if (random_edit (rand, f->editor, f->undo))
+        n_made++;
+      else
+        {
+          g_assert_true (kr_editor_get_dataset (f->editor) == before);
+          g_assert_cmpuint (f->n_notified, ==, notified);
+        }
+      if (i % 250 == 0)
+        {
+          g_autoptr (KrDataset) again = reread (dataset (f));
+          kr_test_assert_same_dataset (dataset (f), again);
+        }
+    }
+  g_test_message ("%u of 3000 edits made", n_made);
+  g_assert_cmpuint (n_made, >, 500);
+
+  g_assert_true (kr_dataset_writer_save (dataset (f), path, &error));
+  g_assert_no_error (error);
+  if (keiretsu != NULL)
+    {
+      const char *argv[] = { keiretsu, "--check", path, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                   NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (out, "valid:"));
+    }
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An edit to a dataset of 5,000 entities takes well under a keystroke's time. */
+static void
+test_large (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (KrDataset) large = NULL;
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = NULL;
+  g_autoptr (GTimer) timer = g_timer_new ();
+  KrEntity e;
+  double seconds;
+
+  kr_bench_write_dataset (path, 5000, 17);
+  large = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  editor = kr_editor_new (large, undo);
+  e = *kr_dataset_get_entity (large, 10);
+  e.name = "Renamed";
+  g_timer_start (timer);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr (GPtrArray) problems = kr_editor_check_entity (editor, 10, &e);
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+  g_assert_true (kr_editor_set_entity (editor, 10, &e, &error));
+  seconds = g_timer_elapsed (timer, NULL) / 11;
+  g_test_message ("an edit of 5,000 entities: %.1f ms", seconds * 1000);
+  /* Generous, for a busy machine under a sanitizer. */
+  g_assert_cmpfloat (seconds, <, 1.0);
+  g_assert_cmpstr (kr_dataset_get_entity (kr_editor_get_dataset (editor), 10)->name, ==, "Renamed");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/editor/set-entity", Fixture, "minimal.json", fixture_set_up, test_set_entity,
+              fixture_tear_down);
+  g_test_add ("/editor/refused", Fixture, "minimal.json", fixture_set_up, test_refused,
+              fixture_tear_down);
+  g_test_add ("/editor/add", Fixture, "minimal.json", fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/editor/delete", Fixture, "minimal.json", fixture_set_up, test_delete,
+              fixture_tear_down);
+  g_test_add ("/editor/merge", Fixture, "minimal.json", fixture_set_up, test_merge,
+              fixture_tear_down);
+  g_test_add ("/editor/random/minimal", Fixture, "minimal.json", fixture_set_up, test_random,
+              fixture_tear_down);
+  g_test_add ("/editor/random/builtin", Fixture, NULL, fixture_set_up, test_random,
+              fixture_tear_down);
+  g_test_add_func ("/editor/large", test_large);
+  return g_test_run ();
+}
