@@ -19,12 +19,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kr-bench-data.h"
+#include "kr-bench-run.h"
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
 #include "kr-filter.h"
@@ -48,24 +46,12 @@ now_ms (void)
 static double
 run_measured (const char *const *argv, long *peak_kib)
 {
-  double start = now_ms ();
-  pid_t pid = fork ();
-  struct rusage usage;
-  int status;
+  KrBenchRun run;
 
-  if (pid == 0)
-    {
-      int devnull = open ("/dev/null", O_WRONLY);
-      dup2 (devnull, STDOUT_FILENO);
-      dup2 (devnull, STDERR_FILENO);
-      execvp (argv[0], (char **)argv);
-      _exit (127);
-    }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status)
-      || WEXITSTATUS (status) != 0)
+  if (!kr_bench_run (argv, &run))
     return -1;
-  *peak_kib = usage.ru_maxrss;
-  return now_ms () - start;
+  *peak_kib = run.peak_kib;
+  return run.wall_ms;
 }
 
 typedef struct
@@ -349,6 +335,10 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) sizes = NULL;
   g_auto (GStrv) engines = NULL;
+  int status;
+
+  if (kr_bench_run_child (argc, argv, &status))
+    return status;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
