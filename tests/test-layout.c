@@ -1594,6 +1594,99 @@ wait_for_map (KrMap *map)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* sfdp is given the graph that `dot` builds from the DOT Keiretsu exports, in the same order:
+ * the command-line tool lays that DOT out exactly as Keiretsu's helper process does. (In one
+ * process, Graphviz's later sfdp layouts differ from its first: each layout has a helper of
+ * its own, as the command-line tool is a process of its own.) */
+static void
+test_sfdp_as_exported (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP };
+  g_autofree char *program = g_find_program_in_path ("dot");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *plain = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GHashTable) placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n = kr_dataset_get_n_entities (ds), compared = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("Graphviz's dot program is not installed");
+      return;
+    }
+  if (!use_keiretsu_as_worker ())
+    return;
+  {
+    GAsyncResult *result = NULL;
+
+    kr_layout_run_async (ds, &options, NULL, store_result, &result);
+    scene = wait_for_layout (&result, &error);
+    kr_layout_set_worker (NULL);
+  }
+  g_assert_no_error (error);
+  text = kr_layout_write_dot (ds, &options, &error);
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("kr-test-layout-XXXXXX", NULL);
+  path = g_build_filename (dir, "map.dot", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  {
+    const char *argv[] = { program, "-Ksfdp", "-Tplain", path, NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &plain, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+
+  /* "node NAME X Y …", in inches. */
+  lines = g_strsplit (plain, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) words = g_strsplit (lines[i], " ", 5);
+      KrPoint *at;
+
+      if (g_strv_length (words) < 4 || !g_str_equal (words[0], "node"))
+        continue;
+      /* Ids with a hyphen come quoted. */
+      if (words[1][0] == '"')
+        {
+          memmove (words[1], words[1] + 1, strlen (words[1]));
+          words[1][strlen (words[1]) - 1] = '\0';
+        }
+      at = g_new (KrPoint, 1);
+      at->x = g_ascii_strtod (words[2], NULL) * 72;
+      at->y = g_ascii_strtod (words[3], NULL) * 72;
+      for (guint e = 0; e < n; e++)
+        if (g_str_equal (kr_dataset_get_entity (ds, e)->id, words[1]))
+          g_hash_table_insert (placed, (gpointer)kr_dataset_get_entity (ds, e)->id, at), at = NULL;
+      g_free (at);
+    }
+  /* The same places, but for where each puts the map: every distance between two entities is
+   * the same. */
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        const KrPoint *pa = g_hash_table_lookup (placed, kr_dataset_get_entity (ds, a)->id);
+        const KrPoint *pb = g_hash_table_lookup (placed, kr_dataset_get_entity (ds, b)->id);
+        const KrSceneNode *na = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, a));
+        const KrSceneNode *nb = kr_scene_get_node (scene, (guint)kr_scene_find_entity (scene, b));
+
+        g_assert_nonnull (pa);
+        g_assert_nonnull (pb);
+        g_assert_cmpfloat_with_epsilon (hypot (na->x - nb->x, na->y - nb->y),
+                                        hypot (pa->x - pb->x, pa->y - pb->y), 1.0);
+        compared++;
+      }
+  g_assert_cmpuint (compared, >, 100);
+}
+
 static void
 count_failure (gpointer map, const GError *error, guint *failures)
 {
@@ -2061,6 +2154,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/radial", test_map_radial);
   g_test_add_func ("/map/tidy", test_map_tidy);
   g_test_add_func ("/map/stop", test_map_stop);
+  g_test_add_func ("/layout/sfdp-as-exported", test_sfdp_as_exported);
   g_test_add_func ("/map/revision", test_map_revision);
 
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);

@@ -121,29 +121,6 @@ kr_bench_now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-double
-kr_bench_run_measured (const char *const *argv, long *peak_kib)
-{
-  double start = kr_bench_now_ms ();
-  pid_t pid = fork ();
-  struct rusage usage;
-  int status;
-
-  if (pid == 0)
-    {
-      int devnull = open ("/dev/null", O_WRONLY);
-      dup2 (devnull, STDOUT_FILENO);
-      dup2 (devnull, STDERR_FILENO);
-      execvp (argv[0], (char **)argv);
-      _exit (127);
-    }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status)
-      || WEXITSTATUS (status) != 0)
-    return -1;
-  *peak_kib = usage.ru_maxrss;
-  return kr_bench_now_ms () - start;
-}
-
 void
 kr_bench_remove_dir (const char *dir)
 {

@@ -19,10 +19,6 @@ void kr_bench_write_dataset_with_deals (const char *path, guint n_entities, guin
 /* Milliseconds on the monotonic clock. */
 double kr_bench_now_ms (void);
 
-/* Runs @argv, its output thrown away; its wall time in ms and its peak RSS in KiB in @peak_kib,
- * or -1 when it did not exit with 0. */
-double kr_bench_run_measured (const char *const *argv, long *peak_kib);
-
 /* Removes @dir and the files in it. */
 void kr_bench_remove_dir (const char *dir);
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "kr-bench-data.h"
+#include "kr-bench-run.h"
 #include "kr-cairo-painter.h"
 #include "kr-export.h"
 #include "kr-filter.h"
@@ -315,6 +316,10 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) sizes = NULL;
   g_auto (GStrv) engines = NULL;
+  int status;
+
+  if (kr_bench_run_child (argc, argv, &status))
+    return status;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "kr-bench-data.h"
+#include "kr-bench-run.h"
 #include "kr-export.h"
 #include "kr-graph-export.h"
 
@@ -126,7 +127,11 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   double times[G_N_ELEMENTS (formats)][64], rss[G_N_ELEMENTS (formats)][64];
   gboolean made_dir = FALSE;
+  int status;
 
+  /* A run of one command, measured for kr_bench_run_measured(). */
+  if (kr_bench_run_child (argc, argv, &status))
+    return status;
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

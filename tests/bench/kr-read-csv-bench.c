@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kr-bench-data.h"
+#include "kr-bench-run.h"
 #include "kr-dataset.h"
 
 static void
@@ -128,7 +129,11 @@ main (int argc, char *argv[])
   g_autofree char *deals = NULL;
   g_autofree char *entities = NULL;
   guint n_entities;
+  int status;
 
+  /* A run of one command, measured for kr_bench_run_measured(). */
+  if (kr_bench_run_child (argc, argv, &status))
+    return status;
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || rows < 4 || runs < 1)
     {
