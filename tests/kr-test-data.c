@@ -36,10 +36,9 @@ kr_test_load_builtin (void)
 }
 
 KrDataset *
-kr_test_load_format (const char *name)
+kr_test_load_file (GFile *file)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_basename (file);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   KrDataset *dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
@@ -52,16 +51,31 @@ kr_test_load_format (const char *name)
   return dataset;
 }
 
-char *
-kr_test_problems_of (const char *name, const char *text)
+KrDataset *
+kr_test_load_format (const char *name)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return kr_test_load_file (file);
+}
+
+char *
+kr_test_problems_in (const char *name, const char *text, gsize size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, size);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrDataset) dataset = kr_dataset_new_from_bytes (bytes, name, &problems, &error);
 
   g_assert_null (dataset);
   return kr_problems_to_string (problems, name, 0);
+}
+
+char *
+kr_test_problems_of (const char *name, const char *text)
+{
+  return kr_test_problems_in (name, text, strlen (text));
 }
 
 static void

@@ -11,45 +11,6 @@
 #include "kr-dataset.h"
 #include "kr-test-data.h"
 
-static KrDataset *
-load_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
-
-  if (dataset == NULL)
-    {
-      g_autofree char *text = kr_problems_to_string (problems, name, 10);
-      g_error ("%s: %s\n%s", name, error->message, text);
-    }
-  return dataset;
-}
-
-/* tests/data/formats/@name, which must load. */
-static KrDataset *
-load (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  return load_file (file);
-}
-
-/* The problems found in the @size bytes of @text, read as a file called @name, one per line. */
-static char *
-problems_in (const char *name, const char *text, gsize size)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, size);
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KrDataset) dataset = kr_dataset_new_from_bytes (bytes, name, &problems, &error);
-
-  g_assert_null (dataset);
-  return kr_problems_to_string (problems, name, 0);
-}
-
 static const KrEntity *
 entity (KrDataset *dataset, const char *id)
 {
@@ -233,8 +194,8 @@ static void
 test_kumu (void)
 {
   /* Either file of the pair opens both. */
-  g_autoptr (KrDataset) ds = load ("kumu.csv");
-  g_autoptr (KrDataset) same = load ("kumu.entities.csv");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("kumu.csv");
+  g_autoptr (KrDataset) same = kr_test_load_format ("kumu.entities.csv");
   const KrDeal *stake, *leads, *alliance;
 
   g_assert_cmpstr (kr_dataset_get_title (ds), ==, "kumu");
@@ -272,7 +233,7 @@ test_kumu (void)
 static void
 test_gephi_csv (void)
 {
-  g_autoptr (KrDataset) ds = load ("gephi.csv");
+  g_autoptr (KrDataset) ds = kr_test_load_format ("gephi.csv");
   const KrDeal *alliance, *stake;
 
   g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3);
@@ -335,7 +296,7 @@ test_places (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize size = cases[i].size ? cases[i].size : strlen (cases[i].text);
-      g_autofree char *text = problems_in ("bad.csv", cases[i].text, size);
+      g_autofree char *text = kr_test_problems_in ("bad.csv", cases[i].text, size);
 
       if (!g_str_has_prefix (text, cases[i].problem))
         g_error ("case %u: %s", i, text);
@@ -353,13 +314,13 @@ test_limits (void)
   for (guint i = 0; i <= KR_CSV_MAX_COLUMNS; i++)
     g_string_append (wide, "x,");
   g_string_append (wide, "\n");
-  too_wide = problems_in ("bad.csv", wide->str, wide->len);
+  too_wide = kr_test_problems_in ("bad.csv", wide->str, wide->len);
   g_assert_true (g_str_has_prefix (too_wide, "bad.csv:1:257: the row has more than 256 columns"));
 
   /* A cell that never ends is not held whole. */
   while (cell->len < 4 * KR_DATASET_MAX_STRING)
     g_string_append (cell, "0123456789");
-  too_long = problems_in ("bad.csv", cell->str, cell->len);
+  too_long = kr_test_problems_in ("bad.csv", cell->str, cell->len);
   g_assert_true (g_str_has_prefix (too_long, "bad.csv:2:2: the cell is longer than the limit"));
 }
 
@@ -410,7 +371,7 @@ test_kept (void)
   KrCsvTableHead *head;
 
   g_assert_true (g_file_set_contents (path, "From,To,Description\nA,B,Talks began\n", -1, NULL));
-  before = load_file (file);
+  before = kr_test_load_file (file);
   g_assert_cmpstr (kr_dataset_get_deal (before, 0)->summary, ==, "Talks began");
 
   heads = kr_csv_reader_read_heads (file, 5, NULL, &error);
@@ -423,7 +384,7 @@ test_kept (void)
   g_assert_true (kr_csv_reader_keep_mappings (file, heads, NULL, &error));
   g_assert_no_error (error);
 
-  after = load_file (file);
+  after = kr_test_load_file (file);
   g_assert_cmpstr (kr_dataset_get_deal (after, 0)->summary, ==, "A → B");
   g_assert_cmpstr (kr_dataset_get_deal (after, 0)->note, ==, "Talks began");
 
