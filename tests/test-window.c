@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -1348,6 +1349,21 @@ card_shows (gpointer data)
   return gtk_widget_get_mapped (card->card) && g_str_equal (text, card->text);
 }
 
+/* Waits for the card to say @card->text, and says what it showed when it does not. */
+static gboolean
+card_comes (Shown *card)
+{
+  g_autofree char *text = NULL;
+
+  if (wait_for (card_shows, card))
+    return TRUE;
+  text = kr_hover_card_get_text (KR_HOVER_CARD (card->card));
+  g_printerr ("card %s, saying: %s\nexpected: %s\n",
+              gtk_widget_get_mapped (card->card) ? "shown" : "hidden", text ? text : "(nothing)",
+              card->text);
+  return FALSE;
+}
+
 static gboolean
 card_is_hidden (gpointer card)
 {
@@ -1385,15 +1401,24 @@ point_on_deal (KrDiagramView *diagram, const char *id, double *x, double *y)
 
       if ((int)edge->deal != deal)
         continue;
-      for (double t = 0.3; t <= 0.7; t += 0.05)
+      for (double t = 0.2; t <= 0.8; t += 0.02)
         {
           KrPoint p = kr_bezier_point (edge->points, t);
           KrHit hit;
+          gboolean steady = TRUE;
 
-          /* Where the pointer finds the line, not a name plate over it. */
+          /* Where the pointer finds the line, not a name plate or a line beside it. The pointer
+           * lands on whole pixels, first at x and then at x + 1 (see hover ()): the line must be
+           * found at both, not only between them. */
           kr_diagram_view_to_widget (diagram, p.x, p.y, x, y);
-          hit = kr_diagram_view_hit_at (diagram, *x, *y);
-          if (hit.type == KR_HIT_EDGE && hit.index == i)
+          *x = floor (*x);
+          *y = floor (*y);
+          for (int dx = 0; dx <= 1 && steady; dx++)
+            {
+              hit = kr_diagram_view_hit_at (diagram, *x + dx, *y);
+              steady = hit.type == KR_HIT_EDGE && hit.index == i;
+            }
+          if (steady)
             return TRUE;
         }
     }
@@ -1445,11 +1470,11 @@ test_hover_card (void)
       gtk_window_destroy (GTK_WINDOW (window));
       return;
     }
-  g_assert_true (wait_for (card_shows, &nissan));
+  g_assert_true (card_comes (&nissan));
 
   g_assert_true (point_on_deal (diagram, "panasonic-acquires-blue-yonder", &x, &y));
   g_assert_true (hover (window, x, y));
-  g_assert_true (wait_for (card_shows, &acquisition));
+  g_assert_true (card_comes (&acquisition));
 
   /* A disputed deal says so. */
   {
@@ -1462,7 +1487,7 @@ test_hover_card (void)
     disputed.text = expected;
     g_assert_true (point_on_deal (diagram, "nissan-ampere-tech-support", &x, &y));
     g_assert_true (hover (window, x, y));
-    g_assert_true (wait_for (card_shows, &disputed));
+    g_assert_true (card_comes (&disputed));
   }
 
   /* Away from the map, for the keyboard. */
@@ -1482,7 +1507,7 @@ test_hover_card (void)
   }
   g_assert_true (g_str_has_prefix (expected, node->label));
   selected.text = expected;
-  g_assert_true (wait_for (card_shows, &selected));
+  g_assert_true (card_comes (&selected));
   /* The map keeps the focus: the card goes with the selection. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (diagram)));
   g_assert_true (send_keys (window, "key", "Escape"));
