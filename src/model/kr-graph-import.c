@@ -29,6 +29,15 @@ struct _End
   const char *node;
 };
 
+typedef struct _Evidence Evidence;
+struct _Evidence
+{
+  Evidence *next;
+  const KrPlace *place;
+  KrGraphEvidence e; /* its texts in the import's */
+  const char *key;   /* what the article is known by: its id in the file, or its address */
+};
+
 typedef struct
 {
   KrPlace place;
@@ -39,6 +48,8 @@ typedef struct
   guint n_ends;
   gboolean has_position;
   double x, y;
+  Evidence *evidence, **last_evidence;
+  guint n_evidence;
 } Item;
 
 struct _KrGraphImport
@@ -159,6 +170,7 @@ begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, c
   item->depth = depth;
   item->id = intern (self, id);
   item->last_end = &item->ends;
+  item->last_evidence = &item->evidence;
   g_ptr_array_add (items, item);
   g_ptr_array_add (self->open, item);
   return TRUE;
@@ -276,6 +288,43 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
                              : &self->graph_attrs;
   attr->next = *list;
   *list = attr;
+}
+
+static void
+append_evidence (KrGraphImport *self, Item *edge, const KrPlace *place,
+                 const KrGraphEvidence *evidence)
+{
+  Evidence *e = kr_dataset_builder_new0 (self->builder, Evidence, 1);
+
+  e->place = place;
+  e->e = (KrGraphEvidence){
+    .article = intern (self, evidence->article),
+    .url = intern (self, evidence->url),
+    .title = intern (self, evidence->title),
+    .publisher = intern (self, evidence->publisher),
+    .date = intern (self, evidence->date),
+    .quote = evidence->quote ? g_string_chunk_insert (self->texts, evidence->quote) : NULL,
+    .stance = intern (self, evidence->stance),
+    .note = evidence->note ? g_string_chunk_insert (self->texts, evidence->note) : NULL,
+  };
+  e->key = e->e.article ? e->e.article : e->e.url;
+  *edge->last_evidence = e;
+  edge->last_evidence = &e->next;
+  edge->n_evidence++;
+}
+
+void
+kr_graph_import_add_evidence (KrGraphImport *self, const KrPlace *place,
+                              const KrGraphEvidence *evidence)
+{
+  g_return_if_fail (self != NULL && place != NULL && evidence != NULL);
+  g_return_if_fail (evidence->article != NULL || evidence->url != NULL);
+  g_return_if_fail (self->open->len > 0 || self->edges->len > 0);
+
+  append_evidence (self,
+                   self->open->len > 0 ? g_ptr_array_index (self->open, self->open->len - 1)
+                                       : g_ptr_array_index (self->edges, self->edges->len - 1),
+                   place, evidence);
 }
 
 /* ---- values --------------------------------------------------------------------------- */
@@ -436,23 +485,27 @@ make_summary (KrGraphImport *self, GHashTable *nodes, const Item *edge)
   return intern (self, s->str);
 }
 
-/* The evidence an edge gives: an excerpt with the address it comes from. */
+/* The excerpts of an edge, each from the article it names. */
 static void
 fill_evidence (KrGraphImport *self, const Item *edge, KrDealRecord *r, GHashTable *articles)
 {
-  const char *url = find (edge->attrs, article_url);
-  const char *quote = find (edge->attrs, evidence_quote);
-  const char *article;
+  guint i = 0;
 
-  if (url == NULL || quote == NULL)
+  if (edge->n_evidence == 0)
     return;
-  article = g_hash_table_lookup (articles, url);
   r->has_evidence = TRUE;
-  r->n_evidence = 1;
-  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, 1);
-  r->evidence->head.place = (KrPlace){ .up = &r->head.place, .key = "evidence" };
-  r->evidence->article = article;
-  r->evidence->quote = quote;
+  r->n_evidence = edge->n_evidence;
+  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, edge->n_evidence);
+  for (const Evidence *e = edge->evidence; e != NULL; e = e->next, i++)
+    {
+      KrEvidenceRecord *record = &r->evidence[i];
+
+      record->head.place = (KrPlace){ .up = e->place, .key = "evidence" };
+      record->article = g_hash_table_lookup (articles, e->key);
+      record->quote = e->e.quote;
+      record->stance = e->e.stance;
+      record->note = e->e.note;
+    }
 }
 
 static void
@@ -506,44 +559,60 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   fill_evidence (self, edge, r, articles);
 }
 
-/* One article per address that edges quote from: the address is all the file says of it, so
- * it is its title, and its site the publisher. */
+/* An edge with no excerpts of its own that gives an address and a quote among its attributes
+ * has that one. */
+static void
+evidence_from_attributes (KrGraphImport *self, Item *edge)
+{
+  KrGraphEvidence e = {
+    .url = find (edge->attrs, article_url),
+    .title = find (edge->attrs, article_title),
+    .publisher = find (edge->attrs, article_publisher),
+    .quote = find (edge->attrs, evidence_quote),
+  };
+
+  if (edge->n_evidence == 0 && e.url != NULL && e.quote != NULL)
+    append_evidence (self, edge, &edge->place, &e);
+}
+
+/* One article for each id or address that excerpts name, with the first excerpt's words of
+ * it; what they leave out is made up from the address: it is the title, and its site the
+ * publisher. */
 static void
 add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
 {
-  g_autoptr (GPtrArray) urls = g_ptr_array_new ();
+  g_autoptr (GPtrArray) first = g_ptr_array_new (); /* the first Evidence of each */
   KrArticleRecord *records;
 
   for (guint i = 0; i < self->edges->len; i++)
     {
-      const Item *edge = self->edges->pdata[i];
-      const char *url = find (edge->attrs, article_url);
+      Item *edge = self->edges->pdata[i];
 
-      if (url != NULL && find (edge->attrs, evidence_quote) != NULL
-          && !g_hash_table_contains (articles, url))
-        {
-          g_hash_table_insert (articles, (gpointer)url,
-                               (gpointer)kr_import_make_id (used, self->texts, NULL, "source-", urls->len + 1));
-          g_ptr_array_add (urls, (gpointer)edge);
-        }
+      evidence_from_attributes (self, edge);
+      for (const Evidence *e = edge->evidence; e != NULL; e = e->next)
+        if (e->key != NULL && !g_hash_table_contains (articles, e->key))
+          {
+            g_hash_table_insert (articles, (gpointer)e->key,
+                                 (gpointer)kr_import_make_id (used, self->texts, e->e.article,
+                                                              "source-", first->len + 1));
+            g_ptr_array_add (first, (gpointer)e);
+          }
     }
-  records = kr_dataset_builder_add_articles (self->builder, urls->len);
-  for (guint i = 0; records != NULL && i < urls->len; i++)
+  records = kr_dataset_builder_add_articles (self->builder, first->len);
+  for (guint i = 0; records != NULL && i < first->len; i++)
     {
-      const Item *edge = urls->pdata[i];
-      const char *url = find (edge->attrs, article_url);
-      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const Evidence *e = first->pdata[i];
+      g_autoptr (GUri) uri = e->e.url ? g_uri_parse (e->e.url, G_URI_FLAGS_NONE, NULL) : NULL;
       const char *host = uri ? g_uri_get_host (uri) : NULL;
 
-      records[i].head.place = edge->place;
-      records[i].id = g_hash_table_lookup (articles, url);
-      records[i].url = url;
-      records[i].title = find (edge->attrs, article_title);
-      if (records[i].title == NULL)
-        records[i].title = url;
-      records[i].publisher = find (edge->attrs, article_publisher);
-      if (records[i].publisher == NULL)
-        records[i].publisher = host && *host ? intern (self, host) : url;
+      records[i].head.place = *e->place;
+      records[i].id = g_hash_table_lookup (articles, e->key);
+      records[i].url = e->e.url;
+      records[i].date = e->e.date;
+      records[i].title = e->e.title ? e->e.title : e->key;
+      records[i].publisher = e->e.publisher;
+      if (records[i].publisher == NULL && e->e.url != NULL)
+        records[i].publisher = host && *host ? intern (self, host) : e->e.url;
     }
 }
 
