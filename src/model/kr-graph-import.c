@@ -423,15 +423,19 @@ make_value (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
   return r;
 }
 
+/* Made only for a deal that has one: the records stay until the dataset is built. */
 static KrStakeRecord *
 make_stake (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
 {
-  KrStakeRecord *r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+  KrStakeRecord stake = { .head.place = { .up = &deal->head.place, .key = "stake" } }, *r;
 
-  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
-  r->has_before = parse_non_negative (find (edge->attrs, stake_before), &r->before);
-  r->has_after = parse_non_negative (find (edge->attrs, stake_after), &r->after);
-  return r->has_before || r->has_after ? r : NULL;
+  stake.has_before = parse_non_negative (find (edge->attrs, stake_before), &stake.before);
+  stake.has_after = parse_non_negative (find (edge->attrs, stake_after), &stake.after);
+  if (!stake.has_before && !stake.has_after)
+    return NULL;
+  r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+  *r = stake;
+  return r;
 }
 
 /* The parties' roles: as the file gives them ("roles", in the order of the ends, or
