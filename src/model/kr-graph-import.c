@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-arena.h"
 #include "kr-graph-import.h"
 #include "kr-import-values.h"
 #include "kr-xml-reader.h"
@@ -29,16 +30,18 @@ struct _End
   const char *node;
 };
 
+typedef struct _Item Item;
 typedef struct _Evidence Evidence;
 struct _Evidence
 {
   Evidence *next;
-  const KrPlace *place;
+  const Item *edge;
+  const KrPlace *place; /* NULL: the edge's own */
   KrGraphEvidence e; /* its texts in the import's */
   const char *key;   /* what the article is known by: its id in the file, or its address */
 };
 
-typedef struct
+struct _Item
 {
   KrPlace place;
   int depth; /* of its element */
@@ -50,14 +53,17 @@ typedef struct
   double x, y;
   Evidence *evidence, **last_evidence;
   guint n_evidence;
-} Item;
+};
 
 struct _KrGraphImport
 {
   KrDatasetBuilder *builder;
   GStringChunk *texts; /* kept by the builder: the records point into it */
+  /* The items and their parts, freed with the import once they are records, before the
+   * dataset is built: no record points into it. */
+  KrArena *arena;
   Attr *graph_attrs;
-  GPtrArray *nodes, *edges; /* Item *, allocated by the builder */
+  GPtrArray *nodes, *edges; /* Item *, in the arena */
   GPtrArray *open;          /* the items begun and not ended */
   guint64 n_items;
 };
@@ -120,6 +126,7 @@ kr_graph_import_new (KrDatasetBuilder *builder)
 
   self = g_new0 (KrGraphImport, 1);
   self->builder = builder;
+  self->arena = kr_arena_new ();
   self->texts = g_string_chunk_new (64 * 1024);
   kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
   kr_dataset_builder_set_evidence_optional (builder, TRUE);
@@ -137,6 +144,7 @@ kr_graph_import_free (KrGraphImport *self)
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
   g_ptr_array_unref (self->open);
+  kr_arena_free (self->arena);
   g_free (self);
 }
 
@@ -165,7 +173,7 @@ begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, c
 
   if (++self->n_items > KR_DATASET_MAX_RECORDS)
     return FALSE;
-  item = kr_dataset_builder_new0 (self->builder, Item, 1);
+  item = kr_arena_new0 (self->arena, Item, 1);
   item->place = *place;
   item->depth = depth;
   item->id = intern (self, id);
@@ -252,7 +260,7 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
 
   g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
   item = g_ptr_array_index (self->open, self->open->len - 1);
-  end = kr_dataset_builder_new0 (self->builder, End, 1);
+  end = kr_arena_new0 (self->arena, End, 1);
   end->key = intern (self, key);
   end->node = intern (self, node);
   *item->last_end = end;
@@ -281,7 +289,7 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
   normal = kr_import_normalize_name (name);
-  attr = kr_dataset_builder_new0 (self->builder, Attr, 1);
+  attr = kr_arena_new0 (self->arena, Attr, 1);
   attr->name = intern (self, normal);
   attr->value = g_string_chunk_insert (self->texts, value);
   list = self->open->len > 0 ? &((Item *)g_ptr_array_index (self->open, self->open->len - 1))->attrs
@@ -294,8 +302,9 @@ static void
 append_evidence (KrGraphImport *self, Item *edge, const KrPlace *place,
                  const KrGraphEvidence *evidence)
 {
-  Evidence *e = kr_dataset_builder_new0 (self->builder, Evidence, 1);
+  Evidence *e = kr_arena_new0 (self->arena, Evidence, 1);
 
+  e->edge = edge;
   e->place = place;
   e->e = (KrGraphEvidence){
     .article = intern (self, evidence->article),
@@ -504,7 +513,8 @@ fill_evidence (KrGraphImport *self, const Item *edge, KrDealRecord *r, GHashTabl
     {
       KrEvidenceRecord *record = &r->evidence[i];
 
-      record->head.place = (KrPlace){ .up = e->place, .key = "evidence" };
+      record->head.place
+          = (KrPlace){ .up = e->place ? e->place : &r->head.place, .key = "evidence" };
       record->article = g_hash_table_lookup (articles, e->key);
       record->quote = e->e.quote;
       record->stance = e->e.stance;
@@ -576,7 +586,7 @@ evidence_from_attributes (KrGraphImport *self, Item *edge)
   };
 
   if (edge->n_evidence == 0 && e.url != NULL && e.quote != NULL)
-    append_evidence (self, edge, &edge->place, &e);
+    append_evidence (self, edge, NULL, &e);
 }
 
 /* One article for each id or address that excerpts name, with the first excerpt's words of
@@ -609,7 +619,7 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
       g_autoptr (GUri) uri = e->e.url ? g_uri_parse (e->e.url, G_URI_FLAGS_NONE, NULL) : NULL;
       const char *host = uri ? g_uri_get_host (uri) : NULL;
 
-      records[i].head.place = *e->place;
+      records[i].head.place = e->place ? *e->place : e->edge->place;
       records[i].id = g_hash_table_lookup (articles, e->key);
       records[i].url = e->e.url;
       records[i].date = e->e.date;
