@@ -321,7 +321,7 @@ typedef struct
 {
   KrDatasetBuilder *builder;
   KrGraphImport *import;
-  GStringChunk *texts;
+  GStringChunk *texts; /* the ids and names below, freed after reading */
   GHashTable *ids;   /* an entity's id in the file → itself */
   GHashTable *names; /* an entity's name → its id in the file */
   gboolean full;     /* more records than a dataset may have: the build says so */
@@ -635,8 +635,9 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
   const Source *sources[] = { entities, deals };
   gboolean ok = TRUE;
 
+  /* The ids and names the deals' ends are looked up by, only while reading: the import keeps
+   * its own copies. */
   read.texts = g_string_chunk_new (16 * 1024);
-  kr_dataset_builder_keep (builder, read.texts, (GDestroyNotify)g_string_chunk_free);
   if (title != NULL)
     kr_graph_import_set (import, "title", title);
   for (guint i = 0; ok && i < G_N_ELEMENTS (sources); i++)
@@ -648,13 +649,14 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
         if (sources[i]->file != NULL)
           {
             file = kr_dataset_builder_new0 (builder, KrPlace, 1);
-            file->key = intern (&read, sources[i]->file);
+            file->key = kr_dataset_builder_copy_text (builder, sources[i]->file);
           }
         t.file = file;
         ok = parse (builder, file, sources[i]->bytes, read_row, &t);
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
         g_clear_pointer (&t.last_deal, g_free);
       }
+  g_string_chunk_free (read.texts);
   /* Past the limit, what was read is built for the build to say so. */
   if (!ok && !read.full)
     return FALSE;
