@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-csv-reader.h"
 #include "kr-dataset.h"
 #include "kr-test-data.h"
@@ -52,6 +53,7 @@ static void
 test_yed_drawn (void)
 {
   g_autoptr (KrDataset) ds = kr_test_load_format ("yed-drawn.graphml");
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
   const KrEntity *toyota = entity (ds, "n0"), *panasonic = entity (ds, "n1");
 
   /* The label drawn is the name when no attribute gives one. */
@@ -69,6 +71,8 @@ test_yed_drawn (void)
   g_assert_cmpfloat (entity (ds, "n2")->y, ==, -350);
   /* A box that is not a number is no place. */
   g_assert_false (entity (ds, "n3")->has_position);
+  /* Those drawn become the map's pins. */
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, "dot", ds), ==, 3);
   g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 2);
   g_assert_cmpint (kr_dataset_get_deal (ds, 0)->kind, ==, KR_DEAL_JOINT_VENTURE);
 }
