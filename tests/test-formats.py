@@ -292,7 +292,7 @@ class RoundTrip(unittest.TestCase):
                                       "The excerpts about entities were left out.",
                                       "CSV has no place for these, which were left out: who "
                                       "proposed a deal, names in other languages, the "
-                                      "articles’ authors, languages and notes."],
+                                      "articles’ authors, languages, notes and inferred dates."],
                         keeps_evidence=True)
 
     def test_csv_formulas(self):

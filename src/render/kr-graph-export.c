@@ -636,7 +636,7 @@ details_left_out (KrGraphShown *shown, KrExportFormat format, GPtrArray *things)
   if (names)
     g_ptr_array_add (things, _ ("names in other languages"));
   if (format == KR_EXPORT_CSV && articles)
-    g_ptr_array_add (things, _ ("the articles’ authors, languages and notes"));
+    g_ptr_array_add (things, _ ("the articles’ authors, languages, notes and inferred dates"));
 }
 
 /* What the two tables cannot hold: the excerpts about entities, and the details above. Each
