@@ -259,7 +259,7 @@ static void
 test_pin_drawn (void)
 {
   g_autoptr (KrDataset) gephi = kr_test_load_format ("gephi.gexf");
-  g_autoptr (KrDataset) plain = kr_test_load_format ("yed.graphml");
+  g_autoptr (KrDataset) plain = kr_test_load_format ("cytoscape.graphml");
   g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
   Heard heard = { 0 };
   KrPin pin;

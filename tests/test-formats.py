@@ -130,6 +130,21 @@ def deals_of(dataset, parties_at_most=None):
     return deals
 
 
+def evidence_of(dataset, parties_at_most=None):
+    """Each deal's excerpts, in order, with what their articles say of themselves."""
+    articles = {a["id"]: a for a in dataset["articles"]}
+    evidence = {}
+    for d in dataset["deals"]:
+        if parties_at_most is not None and len(d["parties"]) > parties_at_most:
+            continue
+        evidence[d["id"]] = [
+            (e["quote"], e.get("stance", "supports"), e.get("note"), e["article"],
+             articles[e["article"]]["title"], articles[e["article"]]["publisher"],
+             articles[e["article"]].get("date"), articles[e["article"]].get("url"))
+            for e in d.get("evidence", ())]
+    return evidence
+
+
 def read_graph(path):
     """The dataset's fields as the file written by --export holds them."""
     root = ET.parse(path).getroot()
@@ -200,6 +215,9 @@ def read_csv(path):
             entity["aliases"] = text(v["aliases"]).split("|")
         entities.append(entity)
     for v in rows(path):
+        # A deal's further excerpts have rows of their own, which name no party.
+        if not v["parties"] and not v["source"]:
+            continue
         ends = v["parties"].split("|") if v["parties"] else [v["source"], v["target"]]
         deal = {"id": v["id"], "kind": v["kind"], "status": v["status"],
                 "summary": text(v["summary"]),
@@ -228,13 +246,25 @@ class RoundTrip(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.dir)
 
-    def round_trip(self, suffix, parties_at_most, left_out):
+    def round_trip(self, suffix, parties_at_most, left_out, keeps_evidence=False):
         first = os.path.join(self.dir, "first." + suffix)
         second = os.path.join(self.dir, "second." + suffix)
         r = run("--export", first, BUILTIN)
         self.assertEqual(r.returncode, 0, r.stderr)
         for words in left_out:
             self.assertIn(words, r.stderr)
+        # Read back by Keiretsu, the deals have every excerpt the format holds, or none (and
+        # then they are seen through CSV: a Keiretsu dataset must have them).
+        back = os.path.join(self.dir, "back." + ("json" if keeps_evidence else "csv"))
+        r = run("--export", back, first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        if keeps_evidence:
+            with open(back, encoding="utf-8") as f:
+                self.assertEqual(evidence_of(json.load(f)),
+                                 evidence_of(self.dataset, parties_at_most))
+        else:
+            with open(back, encoding="utf-8", newline="") as f:
+                self.assertEqual([row["quote"] for row in csv.DictReader(f) if row["quote"]], [])
         read = read_csv if suffix == "csv" else read_graph
         written = read(first)
         self.assertEqual(entities_of(written), entities_of(self.dataset))
@@ -247,15 +277,23 @@ class RoundTrip(unittest.TestCase):
         self.assertEqual(deals_of(again), deals_of(written))
 
     def test_graphml(self):
-        self.round_trip("graphml", None, ["GraphML has no place for the excerpts"])
+        self.round_trip("graphml", None, ["GraphML has no place for the excerpts",
+                                          "GraphML has no place for these, which were left out: "
+                                          "who proposed a deal, names in other languages."])
 
     def test_gexf(self):
         self.round_trip("gexf", 2, ["GEXF has no place for the excerpts",
-                                    "10 deals between more parties were left out"])
+                                    "10 deals between more parties were left out",
+                                    "GEXF has no place for these, which were left out: "
+                                    "who proposed a deal, names in other languages."])
 
     def test_csv(self):
         self.round_trip("csv", None, ["wrote the deals to", "first.entities.csv",
-                                      "more excerpts were left out"])
+                                      "The excerpts about entities were left out.",
+                                      "CSV has no place for these, which were left out: who "
+                                      "proposed a deal, names in other languages, the "
+                                      "articles’ authors, languages, notes and inferred dates."],
+                        keeps_evidence=True)
 
     def test_csv_formulas(self):
         """Cells a spreadsheet would run are written as text, and read back as they were."""

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kr-arrangement.h"
 #include "kr-csv-reader.h"
 #include "kr-dataset.h"
 #include "kr-test-data.h"
@@ -46,6 +47,34 @@ test_yed (void)
   g_assert_cmpstr (stake->summary, ==, "34 % stake");
   g_assert_cmpuint (stake->n_evidence, ==, 0);
   g_assert_cmpuint (kr_dataset_get_n_articles (ds), ==, 0);
+}
+
+static void
+test_yed_drawn (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_format ("yed-drawn.graphml");
+  g_autoptr (KrArrangement) arrangement = kr_arrangement_new ();
+  const KrEntity *toyota = entity (ds, "n0"), *panasonic = entity (ds, "n1");
+
+  /* The label drawn is the name when no attribute gives one. */
+  g_assert_cmpstr (toyota->name, ==, "Toyota");
+  g_assert_cmpstr (panasonic->name, ==, "Panasonic Holdings");
+  g_assert_cmpstr (entity (ds, "n2")->name, ==, "Prime Planet Energy & Solutions");
+  /* Where yEd drew each box is kept as its centre, y up as the map's positions have it. */
+  g_assert_true (toyota->has_position);
+  g_assert_cmpfloat (toyota->x, ==, 0);
+  g_assert_cmpfloat (toyota->y, ==, 0);
+  g_assert_true (panasonic->has_position);
+  g_assert_cmpfloat (panasonic->x, ==, 260.5);
+  g_assert_cmpfloat (panasonic->y, ==, -150.25);
+  g_assert_cmpfloat (entity (ds, "n2")->x, ==, 175);
+  g_assert_cmpfloat (entity (ds, "n2")->y, ==, -350);
+  /* A box that is not a number is no place. */
+  g_assert_false (entity (ds, "n3")->has_position);
+  /* Those drawn become the map's pins. */
+  g_assert_cmpuint (kr_arrangement_pin_drawn (arrangement, "dot", ds), ==, 3);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 2);
+  g_assert_cmpint (kr_dataset_get_deal (ds, 0)->kind, ==, KR_DEAL_JOINT_VENTURE);
 }
 
 static void
@@ -398,6 +427,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/graph-formats/graphml/yed", test_yed);
+  g_test_add_func ("/graph-formats/graphml/yed-drawn", test_yed_drawn);
   g_test_add_func ("/graph-formats/graphml/cytoscape", test_cytoscape);
   g_test_add_func ("/graph-formats/graphml/evidence", test_graphml_evidence);
   g_test_add_func ("/graph-formats/graphml/places", test_graphml_places);

@@ -68,12 +68,18 @@ static const FieldInfo fields[KR_CSV_N_FIELDS] = {
   [KR_CSV_STAKE_AFTER]
   = { "stake_after", N_ ("Stake after (%)"), DEALS, HEADERS ("stake_after", "stake") },
   [KR_CSV_NOTE] = { "note", N_ ("Note"), DEALS, HEADERS ("note", "notes", "comment") },
+  [KR_CSV_ARTICLE_ID]
+  = { "article_id", N_ ("Article id"), DEALS, HEADERS ("article_id", "source_article_id") },
   [KR_CSV_URL]
   = { "url", N_ ("Article address"), DEALS, HEADERS ("url", "article_url", "source_url", "link") },
   [KR_CSV_ARTICLE_TITLE] = { "article_title", N_ ("Article title"), DEALS,
                              HEADERS ("article_title", "source_title", "article", "headline") },
   [KR_CSV_PUBLISHER] = { "publisher", N_ ("Publisher"), DEALS, HEADERS ("publisher") },
+  [KR_CSV_ARTICLE_DATE] = { "article_date", N_ ("Article date"), DEALS,
+                            HEADERS ("article_date", "published", "publication_date") },
   [KR_CSV_QUOTE] = { "quote", N_ ("Quote"), DEALS, HEADERS ("quote", "excerpt", "evidence") },
+  [KR_CSV_STANCE] = { "stance", N_ ("Quote’s stance"), DEALS, HEADERS ("stance") },
+  [KR_CSV_QUOTE_NOTE] = { "quote_note", N_ ("Note on the quote"), DEALS, HEADERS ("quote_note") },
 };
 
 const char *

@@ -315,17 +315,13 @@ static const char *const import_names[KR_CSV_N_FIELDS] = {
   [KR_CSV_STAKE_BEFORE] = "stake_before",
   [KR_CSV_STAKE_AFTER] = "stake_after",
   [KR_CSV_NOTE] = "note",
-  [KR_CSV_URL] = "url",
-  [KR_CSV_ARTICLE_TITLE] = "source_title",
-  [KR_CSV_PUBLISHER] = "publisher",
-  [KR_CSV_QUOTE] = "quote",
 };
 
 typedef struct
 {
   KrDatasetBuilder *builder;
   KrGraphImport *import;
-  GStringChunk *texts;
+  GStringChunk *texts; /* the ids and names below, freed after reading */
   GHashTable *ids;   /* an entity's id in the file → itself */
   GHashTable *names; /* an entity's name → its id in the file */
   gboolean full;     /* more records than a dataset may have: the build says so */
@@ -339,6 +335,7 @@ typedef struct
   Columns *columns;
   guint n_columns;
   const KrPlace *file;
+  char *last_deal; /* the id of the deal of the row before, if it was one */
 } Table;
 
 static const char *
@@ -526,6 +523,38 @@ add_ends (Table *t, const Row *row, char **cells, guint n_cells, GPtrArray *ends
   return TRUE;
 }
 
+/* The row's excerpt, if it has a quote and names the article it comes from. */
+static void
+add_evidence (Table *t, const KrPlace *place, char **cells, guint n_cells)
+{
+  KrGraphEvidence e = {
+    .article = cell (t, cells, n_cells, KR_CSV_ARTICLE_ID),
+    .url = cell (t, cells, n_cells, KR_CSV_URL),
+    .title = cell (t, cells, n_cells, KR_CSV_ARTICLE_TITLE),
+    .publisher = cell (t, cells, n_cells, KR_CSV_PUBLISHER),
+    .date = cell (t, cells, n_cells, KR_CSV_ARTICLE_DATE),
+    .quote = cell (t, cells, n_cells, KR_CSV_QUOTE),
+    .stance = cell (t, cells, n_cells, KR_CSV_STANCE),
+    .note = cell (t, cells, n_cells, KR_CSV_QUOTE_NOTE),
+  };
+
+  if (e.quote != NULL && (e.article != NULL || e.url != NULL))
+    kr_graph_import_add_evidence (t->read->import, place, &e);
+}
+
+/* A row that names no party and gives the id of the deal of the row before holds one more
+ * of that deal's excerpts, as Keiretsu writes them. */
+static gboolean
+is_more_evidence (Table *t, char **cells, guint n_cells)
+{
+  const char *id = cell (t, cells, n_cells, KR_CSV_ID);
+
+  return id != NULL && t->last_deal != NULL && g_str_equal (id, t->last_deal)
+         && cell (t, cells, n_cells, KR_CSV_SOURCE) == NULL
+         && cell (t, cells, n_cells, KR_CSV_TARGET) == NULL
+         && cell (t, cells, n_cells, KR_CSV_PARTIES) == NULL;
+}
+
 static gboolean
 read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
 {
@@ -536,6 +565,13 @@ read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
 
   place = kr_dataset_builder_new0 (t->read->builder, KrPlace, 1);
   place->up = &row->place;
+  if (is_more_evidence (t, cells, n_cells))
+    {
+      add_evidence (t, place, cells, n_cells);
+      return TRUE;
+    }
+  g_clear_pointer (&t->last_deal, g_free);
+  t->last_deal = g_strdup (cell (t, cells, n_cells, KR_CSV_ID));
   if (!add_ends (t, row, cells, n_cells, ends, keys)
       || !kr_graph_import_begin_edge_at (t->read->import, place,
                                          cell (t, cells, n_cells, KR_CSV_ID)))
@@ -553,6 +589,7 @@ read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
       g_strdelimit (spaced, "|", ' ');
       kr_graph_import_set (t->read->import, "roles", spaced);
     }
+  add_evidence (t, place, cells, n_cells);
   kr_graph_import_end_item (t->read->import);
   return TRUE;
 }
@@ -598,8 +635,9 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
   const Source *sources[] = { entities, deals };
   gboolean ok = TRUE;
 
+  /* The ids and names the deals' ends are looked up by, only while reading: the import keeps
+   * its own copies. */
   read.texts = g_string_chunk_new (16 * 1024);
-  kr_dataset_builder_keep (builder, read.texts, (GDestroyNotify)g_string_chunk_free);
   if (title != NULL)
     kr_graph_import_set (import, "title", title);
   for (guint i = 0; ok && i < G_N_ELEMENTS (sources); i++)
@@ -611,12 +649,14 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
         if (sources[i]->file != NULL)
           {
             file = kr_dataset_builder_new0 (builder, KrPlace, 1);
-            file->key = intern (&read, sources[i]->file);
+            file->key = kr_dataset_builder_copy_text (builder, sources[i]->file);
           }
         t.file = file;
         ok = parse (builder, file, sources[i]->bytes, read_row, &t);
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
+        g_clear_pointer (&t.last_deal, g_free);
       }
+  g_string_chunk_free (read.texts);
   /* Past the limit, what was read is built for the build to say so. */
   if (!ok && !read.full)
     return FALSE;

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "kr-arena.h"
 #include "kr-dataset-builder.h"
 #include "kr-dataset-private.h"
 
@@ -42,9 +43,7 @@ struct _KrDatasetBuilder
   gboolean evidence_optional;
   guint64 n_records;                  /* every record added, even past the limit */
 
-  GPtrArray *blocks; /* what kr_dataset_builder_alloc() hands out */
-  guchar *block;     /* the one small allocations come from */
-  gsize block_used;
+  KrArena *arena;      /* what kr_dataset_builder_alloc() hands out */
   GStringChunk *texts; /* notes' texts */
   GPtrArray *kept;
 

@@ -18,7 +18,6 @@
 #include "kr-json-strict.h"
 
 #define MAX_PROBLEMS 500
-#define BLOCK_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -43,7 +42,7 @@ kr_dataset_builder_new (KrPlaceFormatFunc format_place)
   self->format_place = format_place;
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     self->records[t] = g_ptr_array_new ();
-  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->arena = kr_arena_new ();
   self->texts = g_string_chunk_new (1024);
   self->kept = g_ptr_array_new_with_free_func ((GDestroyNotify)kept_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
@@ -58,7 +57,7 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
     return;
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     g_ptr_array_unref (self->records[t]);
-  g_ptr_array_unref (self->blocks);
+  kr_arena_free (self->arena);
   g_string_chunk_free (self->texts);
   g_ptr_array_unref (self->kept);
   g_ptr_array_unref (self->problems);
@@ -88,34 +87,10 @@ kr_dataset_builder_copy_text (KrDatasetBuilder *self, const char *text)
 gpointer
 kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size)
 {
-  gsize bytes;
-  gpointer p;
-
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (n == 0)
-    return NULL;
-  if (!g_size_checked_mul (&bytes, n, size) || bytes > G_MAXSIZE - 15)
-    g_error ("%s: overflow allocating %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT " bytes", G_STRLOC, n,
-             size);
-  bytes = (bytes + 15) & ~(gsize)15;
-
   /* Records come by the hundred thousand: small ones are carved out of shared blocks. */
-  if (bytes > BLOCK_SIZE / 4)
-    {
-      p = g_malloc0 (bytes);
-      g_ptr_array_add (self->blocks, p);
-      return p;
-    }
-  if (self->block == NULL || BLOCK_SIZE - self->block_used < bytes)
-    {
-      self->block = g_malloc0 (BLOCK_SIZE);
-      g_ptr_array_add (self->blocks, self->block);
-      self->block_used = 0;
-    }
-  p = self->block + self->block_used;
-  self->block_used += bytes;
-  return p;
+  return kr_arena_alloc (self->arena, n, size);
 }
 
 void

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kr-arena.h"
 #include "kr-ftm-reader.h"
 #include "kr-ftm-schema.h"
 #include "kr-import-values.h"
@@ -46,6 +47,9 @@ typedef struct
 {
   KrDatasetBuilder *builder;
   GStringChunk *texts;
+  /* The items and their values, freed once they are records, before the dataset is built:
+   * no record points into it. */
+  KrArena *arena;
   JsonParser *parser;
   GPtrArray *items;    /* Item *, in the file's order */
   GHashTable *by_id;   /* the file's id → Item */
@@ -138,7 +142,7 @@ check_line (Reader *r, KrPlace *line, const char *text, gsize size)
 static void
 add_value (Reader *r, Item *item, const char *property, const char *text)
 {
-  Value *value = kr_dataset_builder_new0 (r->builder, Value, 1);
+  Value *value = kr_arena_new0 (r->arena, Value, 1);
 
   value->property = property;
   value->text = g_string_chunk_insert (r->texts, text);
@@ -212,7 +216,7 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
         }
       return item;
     }
-  item = kr_dataset_builder_new0 (r->builder, Item, 1);
+  item = kr_arena_new0 (r->arena, Item, 1);
   item->place = line;
   item->schema = schema;
   item->id = intern (r, id);
@@ -785,9 +789,13 @@ kr_ftm_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
   g_autoptr (GHashTable) skipped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  Reader r = {
-    .builder = builder, .parser = parser, .items = items, .by_id = by_id, .skipped = skipped
-  };
+  g_autoptr (KrArena) arena = kr_arena_new ();
+  Reader r = { .builder = builder,
+               .arena = arena,
+               .parser = parser,
+               .items = items,
+               .by_id = by_id,
+               .skipped = skipped };
   const char *data, *end;
   gsize size;
   guint number = 0;

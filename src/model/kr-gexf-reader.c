@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "kr-gexf-reader.h"
 #include "kr-graph-import.h"
@@ -118,16 +117,9 @@ read_attvalue (Reader *r)
 static void
 read_position (Reader *r)
 {
-  g_autofree char *x_text = g_strdup (kr_xml_reader_get_attribute (r->xml, "x"));
-  const char *y_text = kr_xml_reader_get_attribute (r->xml, "y");
-  char *end_x = NULL, *end_y = NULL;
   double x, y;
 
-  if (x_text == NULL || y_text == NULL)
-    return;
-  x = g_ascii_strtod (x_text, &end_x);
-  y = g_ascii_strtod (y_text, &end_y);
-  if (*end_x == '\0' && *end_y == '\0' && isfinite (x) && isfinite (y))
+  if (kr_xml_reader_get_number (r->xml, "x", &x) && kr_xml_reader_get_number (r->xml, "y", &y))
     kr_graph_import_set_position (r->import, x, y);
 }
 

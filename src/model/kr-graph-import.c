@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kr-arena.h"
 #include "kr-graph-import.h"
 #include "kr-import-values.h"
 #include "kr-xml-reader.h"
@@ -29,7 +30,18 @@ struct _End
   const char *node;
 };
 
-typedef struct
+typedef struct _Item Item;
+typedef struct _Evidence Evidence;
+struct _Evidence
+{
+  Evidence *next;
+  const Item *edge;
+  const KrPlace *place; /* NULL: the edge's own */
+  KrGraphEvidence e; /* its texts in the import's */
+  const char *key;   /* what the article is known by: its id in the file, or its address */
+};
+
+struct _Item
 {
   KrPlace place;
   int depth; /* of its element */
@@ -39,14 +51,19 @@ typedef struct
   guint n_ends;
   gboolean has_position;
   double x, y;
-} Item;
+  Evidence *evidence, **last_evidence;
+  guint n_evidence;
+};
 
 struct _KrGraphImport
 {
   KrDatasetBuilder *builder;
   GStringChunk *texts; /* kept by the builder: the records point into it */
+  /* The items and their parts, freed with the import once they are records, before the
+   * dataset is built: no record points into it. */
+  KrArena *arena;
   Attr *graph_attrs;
-  GPtrArray *nodes, *edges; /* Item *, allocated by the builder */
+  GPtrArray *nodes, *edges; /* Item *, in the arena */
   GPtrArray *open;          /* the items begun and not ended */
   guint64 n_items;
 };
@@ -109,6 +126,7 @@ kr_graph_import_new (KrDatasetBuilder *builder)
 
   self = g_new0 (KrGraphImport, 1);
   self->builder = builder;
+  self->arena = kr_arena_new ();
   self->texts = g_string_chunk_new (64 * 1024);
   kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
   kr_dataset_builder_set_evidence_optional (builder, TRUE);
@@ -126,6 +144,7 @@ kr_graph_import_free (KrGraphImport *self)
   g_ptr_array_unref (self->nodes);
   g_ptr_array_unref (self->edges);
   g_ptr_array_unref (self->open);
+  kr_arena_free (self->arena);
   g_free (self);
 }
 
@@ -154,11 +173,12 @@ begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, c
 
   if (++self->n_items > KR_DATASET_MAX_RECORDS)
     return FALSE;
-  item = kr_dataset_builder_new0 (self->builder, Item, 1);
+  item = kr_arena_new0 (self->arena, Item, 1);
   item->place = *place;
   item->depth = depth;
   item->id = intern (self, id);
   item->last_end = &item->ends;
+  item->last_evidence = &item->evidence;
   g_ptr_array_add (items, item);
   g_ptr_array_add (self->open, item);
   return TRUE;
@@ -240,7 +260,7 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
 
   g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
   item = g_ptr_array_index (self->open, self->open->len - 1);
-  end = kr_dataset_builder_new0 (self->builder, End, 1);
+  end = kr_arena_new0 (self->arena, End, 1);
   end->key = intern (self, key);
   end->node = intern (self, node);
   *item->last_end = end;
@@ -269,13 +289,51 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
   normal = kr_import_normalize_name (name);
-  attr = kr_dataset_builder_new0 (self->builder, Attr, 1);
+  attr = kr_arena_new0 (self->arena, Attr, 1);
   attr->name = intern (self, normal);
   attr->value = g_string_chunk_insert (self->texts, value);
   list = self->open->len > 0 ? &((Item *)g_ptr_array_index (self->open, self->open->len - 1))->attrs
                              : &self->graph_attrs;
   attr->next = *list;
   *list = attr;
+}
+
+static void
+append_evidence (KrGraphImport *self, Item *edge, const KrPlace *place,
+                 const KrGraphEvidence *evidence)
+{
+  Evidence *e = kr_arena_new0 (self->arena, Evidence, 1);
+
+  e->edge = edge;
+  e->place = place;
+  e->e = (KrGraphEvidence){
+    .article = intern (self, evidence->article),
+    .url = intern (self, evidence->url),
+    .title = intern (self, evidence->title),
+    .publisher = intern (self, evidence->publisher),
+    .date = intern (self, evidence->date),
+    .quote = evidence->quote ? g_string_chunk_insert (self->texts, evidence->quote) : NULL,
+    .stance = intern (self, evidence->stance),
+    .note = evidence->note ? g_string_chunk_insert (self->texts, evidence->note) : NULL,
+  };
+  e->key = e->e.article ? e->e.article : e->e.url;
+  *edge->last_evidence = e;
+  edge->last_evidence = &e->next;
+  edge->n_evidence++;
+}
+
+void
+kr_graph_import_add_evidence (KrGraphImport *self, const KrPlace *place,
+                              const KrGraphEvidence *evidence)
+{
+  g_return_if_fail (self != NULL && place != NULL && evidence != NULL);
+  g_return_if_fail (evidence->article != NULL || evidence->url != NULL);
+  g_return_if_fail (self->open->len > 0 || self->edges->len > 0);
+
+  append_evidence (self,
+                   self->open->len > 0 ? g_ptr_array_index (self->open, self->open->len - 1)
+                                       : g_ptr_array_index (self->edges, self->edges->len - 1),
+                   place, evidence);
 }
 
 /* ---- values --------------------------------------------------------------------------- */
@@ -374,15 +432,19 @@ make_value (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
   return r;
 }
 
+/* Made only for a deal that has one: the records stay until the dataset is built. */
 static KrStakeRecord *
 make_stake (KrGraphImport *self, const Item *edge, KrDealRecord *deal)
 {
-  KrStakeRecord *r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+  KrStakeRecord stake = { .head.place = { .up = &deal->head.place, .key = "stake" } }, *r;
 
-  r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
-  r->has_before = parse_non_negative (find (edge->attrs, stake_before), &r->before);
-  r->has_after = parse_non_negative (find (edge->attrs, stake_after), &r->after);
-  return r->has_before || r->has_after ? r : NULL;
+  stake.has_before = parse_non_negative (find (edge->attrs, stake_before), &stake.before);
+  stake.has_after = parse_non_negative (find (edge->attrs, stake_after), &stake.after);
+  if (!stake.has_before && !stake.has_after)
+    return NULL;
+  r = kr_dataset_builder_new0 (self->builder, KrStakeRecord, 1);
+  *r = stake;
+  return r;
 }
 
 /* The parties' roles: as the file gives them ("roles", in the order of the ends, or
@@ -436,23 +498,28 @@ make_summary (KrGraphImport *self, GHashTable *nodes, const Item *edge)
   return intern (self, s->str);
 }
 
-/* The evidence an edge gives: an excerpt with the address it comes from. */
+/* The excerpts of an edge, each from the article it names. */
 static void
 fill_evidence (KrGraphImport *self, const Item *edge, KrDealRecord *r, GHashTable *articles)
 {
-  const char *url = find (edge->attrs, article_url);
-  const char *quote = find (edge->attrs, evidence_quote);
-  const char *article;
+  guint i = 0;
 
-  if (url == NULL || quote == NULL)
+  if (edge->n_evidence == 0)
     return;
-  article = g_hash_table_lookup (articles, url);
   r->has_evidence = TRUE;
-  r->n_evidence = 1;
-  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, 1);
-  r->evidence->head.place = (KrPlace){ .up = &r->head.place, .key = "evidence" };
-  r->evidence->article = article;
-  r->evidence->quote = quote;
+  r->n_evidence = edge->n_evidence;
+  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, edge->n_evidence);
+  for (const Evidence *e = edge->evidence; e != NULL; e = e->next, i++)
+    {
+      KrEvidenceRecord *record = &r->evidence[i];
+
+      record->head.place
+          = (KrPlace){ .up = e->place ? e->place : &r->head.place, .key = "evidence" };
+      record->article = g_hash_table_lookup (articles, e->key);
+      record->quote = e->e.quote;
+      record->stance = e->e.stance;
+      record->note = e->e.note;
+    }
 }
 
 static void
@@ -506,44 +573,60 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   fill_evidence (self, edge, r, articles);
 }
 
-/* One article per address that edges quote from: the address is all the file says of it, so
- * it is its title, and its site the publisher. */
+/* An edge with no excerpts of its own that gives an address and a quote among its attributes
+ * has that one. */
+static void
+evidence_from_attributes (KrGraphImport *self, Item *edge)
+{
+  KrGraphEvidence e = {
+    .url = find (edge->attrs, article_url),
+    .title = find (edge->attrs, article_title),
+    .publisher = find (edge->attrs, article_publisher),
+    .quote = find (edge->attrs, evidence_quote),
+  };
+
+  if (edge->n_evidence == 0 && e.url != NULL && e.quote != NULL)
+    append_evidence (self, edge, NULL, &e);
+}
+
+/* One article for each id or address that excerpts name, with the first excerpt's words of
+ * it; what they leave out is made up from the address: it is the title, and its site the
+ * publisher. */
 static void
 add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
 {
-  g_autoptr (GPtrArray) urls = g_ptr_array_new ();
+  g_autoptr (GPtrArray) first = g_ptr_array_new (); /* the first Evidence of each */
   KrArticleRecord *records;
 
   for (guint i = 0; i < self->edges->len; i++)
     {
-      const Item *edge = self->edges->pdata[i];
-      const char *url = find (edge->attrs, article_url);
+      Item *edge = self->edges->pdata[i];
 
-      if (url != NULL && find (edge->attrs, evidence_quote) != NULL
-          && !g_hash_table_contains (articles, url))
-        {
-          g_hash_table_insert (articles, (gpointer)url,
-                               (gpointer)kr_import_make_id (used, self->texts, NULL, "source-", urls->len + 1));
-          g_ptr_array_add (urls, (gpointer)edge);
-        }
+      evidence_from_attributes (self, edge);
+      for (const Evidence *e = edge->evidence; e != NULL; e = e->next)
+        if (e->key != NULL && !g_hash_table_contains (articles, e->key))
+          {
+            g_hash_table_insert (articles, (gpointer)e->key,
+                                 (gpointer)kr_import_make_id (used, self->texts, e->e.article,
+                                                              "source-", first->len + 1));
+            g_ptr_array_add (first, (gpointer)e);
+          }
     }
-  records = kr_dataset_builder_add_articles (self->builder, urls->len);
-  for (guint i = 0; records != NULL && i < urls->len; i++)
+  records = kr_dataset_builder_add_articles (self->builder, first->len);
+  for (guint i = 0; records != NULL && i < first->len; i++)
     {
-      const Item *edge = urls->pdata[i];
-      const char *url = find (edge->attrs, article_url);
-      g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const Evidence *e = first->pdata[i];
+      g_autoptr (GUri) uri = e->e.url ? g_uri_parse (e->e.url, G_URI_FLAGS_NONE, NULL) : NULL;
       const char *host = uri ? g_uri_get_host (uri) : NULL;
 
-      records[i].head.place = edge->place;
-      records[i].id = g_hash_table_lookup (articles, url);
-      records[i].url = url;
-      records[i].title = find (edge->attrs, article_title);
-      if (records[i].title == NULL)
-        records[i].title = url;
-      records[i].publisher = find (edge->attrs, article_publisher);
-      if (records[i].publisher == NULL)
-        records[i].publisher = host && *host ? intern (self, host) : url;
+      records[i].head.place = e->place ? *e->place : e->edge->place;
+      records[i].id = g_hash_table_lookup (articles, e->key);
+      records[i].url = e->e.url;
+      records[i].date = e->e.date;
+      records[i].title = e->e.title ? e->e.title : e->key;
+      records[i].publisher = e->e.publisher;
+      if (records[i].publisher == NULL && e->e.url != NULL)
+        records[i].publisher = host && *host ? intern (self, host) : e->e.url;
     }
 }
 

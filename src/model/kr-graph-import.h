@@ -60,6 +60,28 @@ void kr_graph_import_set (KrGraphImport *self, const char *name, const char *val
 /* Where the file draws the current node. */
 void kr_graph_import_set_position (KrGraphImport *self, double x, double y);
 
+/* An excerpt and the article it comes from, as a table gives them: the article is known by
+ * its id in the file, else by its address, and is made once for all the excerpts that name it.
+ * What the article lacks is made up as for an address alone: the address is its title, its
+ * site the publisher. */
+typedef struct
+{
+  const char *article; /* its id in the file */
+  const char *url;
+  const char *title;
+  const char *publisher;
+  const char *date;
+  const char *quote;
+  const char *stance; /* NULL: supports */
+  const char *note;
+} KrGraphEvidence;
+
+/* An excerpt of the current edge, or when none is open of the last edge begun (a later row of
+ * the same deal), found at @place. Edges given excerpts this way take none from their
+ * attributes. */
+void kr_graph_import_add_evidence (KrGraphImport *self, const KrPlace *place,
+                                   const KrGraphEvidence *evidence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrGraphImport, kr_graph_import_free)
 
 G_END_DECLS

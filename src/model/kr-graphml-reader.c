@@ -2,7 +2,8 @@
  *
  * A <key> declares an attribute: its id, which <data> elements use, its name (attr.name),
  * what it is for (node, edge, graph or all) and its default. yEd's keys carry drawings
- * (yfiles.type) whose labels are the names people gave nodes and edges. A <hyperedge> joins
+ * (yfiles.type) whose labels are the names people gave nodes and edges, and whose geometry
+ * says where each node was drawn. A <hyperedge> joins
  * any number of nodes: a deal with more than two parties.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -89,6 +90,19 @@ read_data (Reader *r)
   kr_graph_import_set (r->import, name, text);
 }
 
+/* yEd's <y:Geometry> is the box a node is drawn in, its corner at x and y, y down; the map's
+ * positions are centres, y up. A node's last drawing is the one kept. */
+static void
+read_geometry (Reader *r)
+{
+  double x, y, width, height;
+
+  if (kr_xml_reader_get_number (r->xml, "x", &x) && kr_xml_reader_get_number (r->xml, "y", &y)
+      && kr_xml_reader_get_number (r->xml, "width", &width)
+      && kr_xml_reader_get_number (r->xml, "height", &height))
+    kr_graph_import_set_position (r->import, x + width / 2, -(y + height / 2));
+}
+
 /* Begins a node or an edge; FALSE when there are too many. */
 static gboolean
 begin_item (Reader *r, const char *element)
@@ -139,6 +153,8 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
     }
   else if (g_str_equal (name, "data"))
     read_data (r);
+  else if (g_str_equal (name, "Geometry") && kr_graph_import_in_item (r->import))
+    read_geometry (r);
   else if (g_str_equal (name, "NodeLabel") || g_str_equal (name, "EdgeLabel"))
     {
       g_autofree char *text = kr_xml_reader_read_text (r->xml);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
@@ -341,6 +343,20 @@ kr_xml_reader_get_attribute (KrXmlReader *self, const char *name)
   g_clear_pointer (&self->attribute, xmlFree);
   self->attribute = xmlTextReaderGetAttribute (self->reader, (const xmlChar *)name);
   return (const char *)self->attribute;
+}
+
+gboolean
+kr_xml_reader_get_number (KrXmlReader *self, const char *name, double *value)
+{
+  const char *text;
+  char *end = NULL;
+
+  g_return_val_if_fail (self != NULL && name != NULL && value != NULL, FALSE);
+  text = kr_xml_reader_get_attribute (self, name);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (text, &end);
+  return *end == '\0' && isfinite (*value);
 }
 
 const char *

@@ -44,6 +44,9 @@ void kr_xml_reader_get_position (KrXmlReader *self, int *line, int *column);
  * when absent. Valid until the next call to the reader. */
 const char *kr_xml_reader_get_attribute (KrXmlReader *self, const char *name);
 const char *kr_xml_reader_get_text (KrXmlReader *self);
+/* The current element's attribute @name as a finite number, written as XML writes them
+ * ("-12.5", "1e3"); FALSE when it is absent or not one. */
+gboolean kr_xml_reader_get_number (KrXmlReader *self, const char *name, double *value);
 
 /* The text inside the current element, up to its end (which is consumed): "" for <a/>. */
 char *kr_xml_reader_read_text (KrXmlReader *self);

@@ -288,17 +288,7 @@ kr_ftm_export_left_out (KrScene *scene)
     g_ptr_array_add (things, _ ("who proposed a deal"));
   if (about)
     g_ptr_array_add (things, _ ("whether an amount is approximate"));
-  if (things->len > 0)
-    {
-      g_autofree char *list = NULL;
-
-      g_ptr_array_add (things, NULL);
-      /* Translators: put between the things left out, as in "expected dates, who proposed" */
-      list = g_strjoinv (C_ ("list separator", ", "), (char **)things->pdata);
-      g_ptr_array_add (said, g_strdup_printf (_ ("FollowTheMoney has no place for these, which "
-                                                 "were left out: %s."),
-                                              list));
-    }
+  kr_graph_shown_say_left_out (said, "FollowTheMoney", things);
   if (said->len == 0)
     return NULL;
   g_ptr_array_add (said, NULL);

@@ -355,11 +355,13 @@ write_gexf (GString *out, KrGraphShown *shown)
 static const KrCsvField entity_columns[] = { KR_CSV_ID,      KR_CSV_NAME,        KR_CSV_ENTITY_KIND,
                                              KR_CSV_COUNTRY, KR_CSV_DESCRIPTION, KR_CSV_ALIASES };
 static const KrCsvField deal_columns[] = {
-  KR_CSV_ID,          KR_CSV_SOURCE, KR_CSV_TARGET,   KR_CSV_PARTIES,       KR_CSV_ROLES,
-  KR_CSV_DEAL_KIND,   KR_CSV_STATUS, KR_CSV_SUMMARY,  KR_CSV_DATE,          KR_CSV_END,
-  KR_CSV_EXPECTED,    KR_CSV_AMOUNT, KR_CSV_CURRENCY, KR_CSV_APPROXIMATE,   KR_CSV_STAKE_BEFORE,
-  KR_CSV_STAKE_AFTER, KR_CSV_NOTE,   KR_CSV_URL,      KR_CSV_ARTICLE_TITLE, KR_CSV_PUBLISHER,
-  KR_CSV_QUOTE,
+  KR_CSV_ID,         KR_CSV_SOURCE,       KR_CSV_TARGET,       KR_CSV_PARTIES,
+  KR_CSV_ROLES,      KR_CSV_DEAL_KIND,    KR_CSV_STATUS,       KR_CSV_SUMMARY,
+  KR_CSV_DATE,       KR_CSV_END,          KR_CSV_EXPECTED,     KR_CSV_AMOUNT,
+  KR_CSV_CURRENCY,   KR_CSV_APPROXIMATE,  KR_CSV_STAKE_BEFORE, KR_CSV_STAKE_AFTER,
+  KR_CSV_NOTE,       KR_CSV_ARTICLE_ID,   KR_CSV_URL,          KR_CSV_ARTICLE_TITLE,
+  KR_CSV_PUBLISHER,  KR_CSV_ARTICLE_DATE, KR_CSV_QUOTE,        KR_CSV_STANCE,
+  KR_CSV_QUOTE_NOTE,
 };
 
 /* The attribute that holds a column's value, for those that have one. */
@@ -450,14 +452,14 @@ write_csv_entities (GString *out, KrGraphShown *shown)
       }
 }
 
-/* The cells of a deal that come from its parties and its first excerpt. */
+/* The cells of a deal that come from its parties, and those of its excerpt @e. */
 static const char *
-deal_cell (KrGraphShown *shown, guint d, GArray *parties, KrCsvField field, char **listed)
+deal_cell (KrGraphShown *shown, guint d, guint e, GArray *parties, KrCsvField field, char **listed)
 {
   const KrDeal *deal = kr_dataset_get_deal (shown->dataset, d);
+  const KrEvidence *evidence = e < deal->n_evidence ? &deal->evidence[e] : NULL;
   const KrArticle *article
-      = deal->n_evidence > 0 ? kr_dataset_get_article (shown->dataset, deal->evidence[0].article)
-                             : NULL;
+      = evidence ? kr_dataset_get_article (shown->dataset, evidence->article) : NULL;
 
   switch (field)
     {
@@ -476,19 +478,42 @@ deal_cell (KrGraphShown *shown, guint d, GArray *parties, KrCsvField field, char
           *listed = g_string_free (ids, FALSE);
         }
       return *listed;
+    case KR_CSV_ARTICLE_ID:
+      return article ? article->id : NULL;
     case KR_CSV_URL:
-      return article && article->url ? article->url : NULL;
+      return article ? article->url : NULL;
     case KR_CSV_ARTICLE_TITLE:
-      return article && article->url ? article->title : NULL;
+      return article ? article->title : NULL;
     case KR_CSV_PUBLISHER:
-      return article && article->url ? article->publisher : NULL;
+      return article ? article->publisher : NULL;
+    case KR_CSV_ARTICLE_DATE:
+      return article ? article->date : NULL;
     case KR_CSV_QUOTE:
-      return article && article->url ? deal->evidence[0].quote : NULL;
+      return evidence ? evidence->quote : NULL;
+    case KR_CSV_STANCE:
+      return evidence ? kr_vocabulary_to_token (&kr_stance_vocabulary, evidence->stance) : NULL;
+    case KR_CSV_QUOTE_NOTE:
+      return evidence ? evidence->note : NULL;
     default:
       return NULL;
     }
 }
 
+static gboolean
+is_excerpt_field (KrCsvField field)
+{
+  static const KrCsvField excerpt[]
+      = { KR_CSV_ARTICLE_ID,   KR_CSV_URL,   KR_CSV_ARTICLE_TITLE, KR_CSV_PUBLISHER,
+          KR_CSV_ARTICLE_DATE, KR_CSV_QUOTE, KR_CSV_STANCE,        KR_CSV_QUOTE_NOTE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (excerpt); i++)
+    if (excerpt[i] == field)
+      return TRUE;
+  return FALSE;
+}
+
+/* A deal's row holds its first excerpt; each further one has a row of its own with the deal's
+ * id and nothing else of the deal, which the CSV reader adds to it. */
 static void
 write_csv_deals (GString *out, KrGraphShown *shown)
 {
@@ -499,23 +524,29 @@ write_csv_deals (GString *out, KrGraphShown *shown)
   for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
     {
       GArray *parties = kr_graph_shown_parties (shown, d);
+      const KrDeal *deal = kr_dataset_get_deal (dataset, d);
 
       if (parties->len == 0)
         continue;
       deal_values (dataset, d, parties, values);
       /* Several values in a cell are split on "|". */
       g_strdelimit (values[A_ROLES], " ", '|');
-      for (guint c = 0; c < G_N_ELEMENTS (deal_columns); c++)
+      for (guint e = 0; e < MAX (deal->n_evidence, 1); e++)
         {
-          g_autofree char *listed = NULL;
-          const char *value = csv_value (values, deal_columns[c]);
+          for (guint c = 0; c < G_N_ELEMENTS (deal_columns); c++)
+            {
+              g_autofree char *listed = NULL;
+              const char *value = e == 0 ? csv_value (values, deal_columns[c]) : NULL;
 
-          if (value == NULL)
-            value = deal_cell (shown, d, parties, deal_columns[c], &listed);
-          csv_cell (out, c == 0, value);
+              /* A further excerpt's row gives only the deal's id. */
+              if (value == NULL
+                  && (e == 0 || deal_columns[c] == KR_CSV_ID || is_excerpt_field (deal_columns[c])))
+                value = deal_cell (shown, d, e, parties, deal_columns[c], &listed);
+              csv_cell (out, c == 0, value);
+            }
+          g_string_append (out, "\r\n");
         }
       values_clear (values);
-      g_string_append (out, "\r\n");
     }
 }
 
@@ -575,62 +606,63 @@ kr_graph_export_write (KrScene *scene, KrExportFormat format)
   return g_string_free (out, FALSE);
 }
 
-/* What the two tables cannot hold: a deal's excerpts after its first, their stances, those
- * from an article with no address to name it by, and the entities' own. */
-static char *
-csv_left_out (KrGraphShown *shown)
+/* What none of the formats here holds, and CSV's articles: the phrases for
+ * kr_graph_shown_say_left_out(). */
+static void
+details_left_out (KrGraphShown *shown, KrExportFormat format, GPtrArray *things)
 {
-  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   KrDataset *dataset = shown->dataset;
-  guint later = 0, no_address = 0, stances = 0, about_entities = 0;
+  gboolean proposed = FALSE, names = FALSE, articles = FALSE;
 
   for (guint d = 0; d < kr_dataset_get_n_deals (dataset); d++)
-    {
-      const KrDeal *deal = kr_dataset_get_deal (dataset, d);
+    if (shown->parties[d]->len > 0)
+      {
+        const KrDeal *deal = kr_dataset_get_deal (dataset, d);
 
-      if (shown->parties[d]->len == 0 || deal->n_evidence == 0)
-        continue;
-      later += deal->n_evidence - 1;
-      if (kr_dataset_get_article (dataset, deal->evidence[0].article)->url == NULL)
-        no_address++;
-      else
-        stances += deal->evidence[0].stance != KR_STANCE_SUPPORTS;
-    }
+        proposed |= deal->n_proposed_by > 0;
+        for (guint e = 0; e < deal->n_evidence; e++)
+          {
+            const KrArticle *a = kr_dataset_get_article (dataset, deal->evidence[e].article);
+
+            articles
+                |= a->author != NULL || a->language != NULL || a->note != NULL || a->date_inferred;
+          }
+      }
+  for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
+    if (shown->nodes[i] >= 0)
+      names |= kr_dataset_get_entity (dataset, i)->n_names > 0;
+  if (proposed)
+    g_ptr_array_add (things, _ ("who proposed a deal"));
+  if (names)
+    g_ptr_array_add (things, _ ("names in other languages"));
+  if (format == KR_EXPORT_CSV && articles)
+    g_ptr_array_add (things, _ ("the articles’ authors, languages, notes and inferred dates"));
+}
+
+/* What the two tables cannot hold: the excerpts about entities, and the details above. Each
+ * of a deal's excerpts has a row, with its stance and its article. */
+static void
+csv_left_out (KrGraphShown *shown, GPtrArray *said)
+{
+  g_autoptr (GPtrArray) things = g_ptr_array_new ();
+  KrDataset *dataset = shown->dataset;
+  guint about_entities = 0;
+
   for (guint i = 0; i < kr_dataset_get_n_entities (dataset); i++)
     if (shown->nodes[i] >= 0)
       about_entities += kr_dataset_get_entity (dataset, i)->n_evidence;
-
-  if (later > 0)
-    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "A CSV row holds one excerpt per deal: "
-                                                         "%u more excerpt was left out.",
-                                                         "A CSV row holds one excerpt per deal: "
-                                                         "%u more excerpts were left out.",
-                                                         later),
-                                            later));
-  if (no_address > 0)
-    g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u excerpt from an article with no "
-                                                         "address was left out.",
-                                                         "%u excerpts from articles with no "
-                                                         "address were left out.",
-                                                         no_address),
-                                            no_address));
-  if (stances > 0)
-    g_ptr_array_add (said, g_strdup (_ ("The excerpts' stances were left out: CSV reads every "
-                                        "excerpt as supporting its deal.")));
   if (about_entities > 0)
     g_ptr_array_add (said, g_strdup (_ ("The excerpts about entities were left out.")));
-  if (said->len == 0)
-    return NULL;
-  g_ptr_array_add (said, NULL);
-  return g_strjoinv (" ", (char **)said->pdata);
+  details_left_out (shown, KR_EXPORT_CSV, things);
+  kr_graph_shown_say_left_out (said, "CSV", things);
 }
 
 char *
 kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
 {
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) things = g_ptr_array_new ();
+  const char *name = format == KR_EXPORT_GRAPHML ? "GraphML" : "GEXF";
   gboolean excerpts = FALSE;
   guint many_parties = 0;
   KrGraphShown shown;
@@ -638,34 +670,31 @@ kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
   g_return_val_if_fail (KR_IS_SCENE (scene), NULL);
   if (format == KR_EXPORT_FTM)
     return kr_ftm_export_left_out (scene);
-  if (format == KR_EXPORT_CSV)
-    {
-      char *text;
-
-      kr_graph_shown_init (&shown, scene);
-      text = csv_left_out (&shown);
-      kr_graph_shown_clear (&shown);
-      return text;
-    }
-  if (format != KR_EXPORT_GRAPHML && format != KR_EXPORT_GEXF)
+  if (format != KR_EXPORT_GRAPHML && format != KR_EXPORT_GEXF && format != KR_EXPORT_CSV)
     return NULL;
 
   kr_graph_shown_init (&shown, scene);
-  for (guint d = 0; d < kr_dataset_get_n_deals (shown.dataset); d++)
-    if (shown.parties[d]->len > 0)
-      {
-        excerpts |= kr_dataset_get_deal (shown.dataset, d)->n_evidence > 0;
-        many_parties += shown.parties[d]->len > 2;
-      }
-  for (guint i = 0; i < kr_dataset_get_n_entities (shown.dataset); i++)
-    if (shown.nodes[i] >= 0)
-      excerpts |= kr_dataset_get_entity (shown.dataset, i)->n_evidence > 0;
+  if (format == KR_EXPORT_CSV)
+    csv_left_out (&shown, said);
+  else
+    {
+      for (guint d = 0; d < kr_dataset_get_n_deals (shown.dataset); d++)
+        if (shown.parties[d]->len > 0)
+          {
+            excerpts |= kr_dataset_get_deal (shown.dataset, d)->n_evidence > 0;
+            many_parties += shown.parties[d]->len > 2;
+          }
+      for (guint i = 0; i < kr_dataset_get_n_entities (shown.dataset); i++)
+        if (shown.nodes[i] >= 0)
+          excerpts |= kr_dataset_get_entity (shown.dataset, i)->n_evidence > 0;
+      details_left_out (&shown, format, things);
+    }
   kr_graph_shown_clear (&shown);
 
   if (excerpts)
     g_ptr_array_add (said, g_strdup_printf (_ ("%s has no place for the excerpts: their quotes "
                                                "and stances were left out."),
-                                            format == KR_EXPORT_GRAPHML ? "GraphML" : "GEXF"));
+                                            name));
   if (format == KR_EXPORT_GEXF && many_parties > 0)
     g_ptr_array_add (said, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "GEXF joins two nodes at most: %u deal "
@@ -674,6 +703,8 @@ kr_graph_export_left_out (KrScene *scene, KrExportFormat format)
                                                          "between more parties were left out.",
                                                          many_parties),
                                             many_parties));
+  if (format != KR_EXPORT_CSV)
+    kr_graph_shown_say_left_out (said, name, things);
   if (said->len == 0)
     return NULL;
   g_ptr_array_add (said, NULL);

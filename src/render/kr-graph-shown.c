@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kr-graph-shown.h"
 
 void
@@ -67,4 +69,20 @@ kr_graph_shown_parties (KrGraphShown *shown, guint d)
         }
     }
   return parties;
+}
+
+void
+kr_graph_shown_say_left_out (GPtrArray *said, const char *format, GPtrArray *things)
+{
+  g_autofree char *list = NULL;
+
+  if (things->len == 0)
+    return;
+  g_ptr_array_add (things, NULL);
+  /* Translators: put between the things left out, as in "expected dates, who proposed" */
+  list = g_strjoinv (C_ ("list separator", ", "), (char **)things->pdata);
+  g_ptr_array_set_size (things, things->len - 1);
+  /* Translators: the first %s is a file format, such as "GraphML" */
+  g_ptr_array_add (said, g_strdup_printf (_ ("%s has no place for these, which were left out: %s."),
+                                          format, list));
 }

@@ -27,4 +27,9 @@ void kr_graph_shown_clear (KrGraphShown *shown);
  * the order a line draws them: one that acts first. */
 GArray *kr_graph_shown_parties (KrGraphShown *shown, guint d);
 
+/* Adds to @said the sentence saying that @format (its name) has no place for @things
+ * (translated phrases, such as "who proposed a deal"), which were left out; nothing when there
+ * are none. */
+void kr_graph_shown_say_left_out (GPtrArray *said, const char *format, GPtrArray *things);
+
 G_END_DECLS

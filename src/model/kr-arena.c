@@ -1,0 +1,68 @@
+/* kr-arena.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kr-arena"
+
+#include "config.h"
+
+#include "kr-arena.h"
+
+#define BLOCK_SIZE (64 * 1024)
+
+struct _KrArena
+{
+  GPtrArray *blocks;
+  guchar *block; /* the one small allocations come from */
+  gsize block_used;
+};
+
+KrArena *
+kr_arena_new (void)
+{
+  KrArena *self = g_new0 (KrArena, 1);
+
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+kr_arena_free (KrArena *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->blocks);
+  g_free (self);
+}
+
+gpointer
+kr_arena_alloc (KrArena *self, gsize n, gsize size)
+{
+  gsize bytes;
+  gpointer p;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n == 0)
+    return NULL;
+  if (!g_size_checked_mul (&bytes, n, size) || bytes > G_MAXSIZE - 15)
+    g_error ("%s: overflow allocating %" G_GSIZE_FORMAT " × %" G_GSIZE_FORMAT " bytes", G_STRLOC, n,
+             size);
+  bytes = (bytes + 15) & ~(gsize)15;
+
+  if (bytes > BLOCK_SIZE / 4)
+    {
+      p = g_malloc0 (bytes);
+      g_ptr_array_add (self->blocks, p);
+      return p;
+    }
+  if (self->block == NULL || BLOCK_SIZE - self->block_used < bytes)
+    {
+      self->block = g_malloc0 (BLOCK_SIZE);
+      g_ptr_array_add (self->blocks, self->block);
+      self->block_used = 0;
+    }
+  p = self->block + self->block_used;
+  self->block_used += bytes;
+  return p;
+}
