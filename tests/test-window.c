@@ -2852,6 +2852,20 @@ test_csv_columns (void)
   g_assert_true (g_file_set_contents (
       path, "From,To,Type,Comment\nToyota,Subaru,alliance,Talks began in May\n", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Cancelled, nothing is loading: the window says the file was not opened. */
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (csv_dialog_shows, found));
+  gtk_window_close (found[1]);
+  {
+    gpointer page[2] = { window, (gpointer) "error" };
+    gpointer said[2] = { window, (gpointer) "“talks.csv” was not opened." };
+    g_assert_true (wait_for (showing_page, page));
+    g_assert_true (wait_for (window_says, said));
+  }
+  g_assert_null (kr_window_get_dataset (window));
+  found[1] = NULL;
+
   kr_window_open_file (window, file);
   g_assert_true (wait_for (csv_dialog_shows, found));
 

@@ -330,11 +330,28 @@ columns_chosen (KrCsvDialog *dialog, KrWindow *self)
   load_file (self, file);
 }
 
+static gboolean
+present_dialog (gpointer dialog)
+{
+  gtk_window_present (dialog);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on screen, and after what its showing asks of the display, so that the
+ * dialog goes over it even where nothing keeps a dialog above its window. */
 static void
 present_once (GtkWindow *dialog, GtkWidget *window)
 {
   g_signal_handlers_disconnect_by_func (window, present_once, dialog);
-  gtk_window_present (dialog);
+  g_idle_add_full (G_PRIORITY_LOW, present_dialog, g_object_ref (dialog), g_object_unref);
+}
+
+/* Cancelled: the window does not go on saying it is loading. */
+static gboolean
+columns_dismissed (KrCsvDialog *dialog, KrWindow *self)
+{
+  _kr_window_show_not_opened (self, kr_csv_dialog_get_file (dialog));
+  return FALSE;
 }
 
 /* A spreadsheet says nothing of its columns but their headers: the user sees what each
@@ -353,6 +370,7 @@ choose_columns (KrWindow *self, GFile *file)
     }
   dialog = kr_csv_dialog_new (GTK_WINDOW (self), file, heads);
   g_signal_connect_object (dialog, "load", G_CALLBACK (columns_chosen), self, 0);
+  g_signal_connect_object (dialog, "close-request", G_CALLBACK (columns_dismissed), self, 0);
   /* A file named on the command line is opened before the window shows: the dialog goes over
    * it, once it does. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

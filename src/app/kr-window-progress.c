@@ -91,6 +91,19 @@ show_stopped (KrWindow *self, const char *title, const char *description, gboole
   gtk_widget_set_visible (self->layout_again_button, layout);
 }
 
+void
+_kr_window_show_not_opened (KrWindow *self, GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  if (kr_view_get_dataset (self->view) != NULL || self->load_cancellable != NULL)
+    return;
+  name = _kr_window_display_name (file);
+  description = g_strdup_printf (_ ("“%s” was not opened."), name);
+  show_stopped (self, _ ("Opening Stopped"), description, FALSE);
+}
+
 static void
 stop_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
