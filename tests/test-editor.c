@@ -243,6 +243,33 @@ test_add (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kr_dataset_get_n_deals (dataset (f)), ==, 4);
 }
 
+/* An article is checked before it is added, as the Add Article dialog checks it as typed, and
+ * keeps its text. */
+static void
+test_add_article_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  KrArticle a = { .title = " ", .publisher = "Unknown", .text = "The whole\ntext." };
+  guint at;
+
+  (void)data;
+  problems = kr_editor_check_new_article (f->editor, &a);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((KrProblem *)problems->pdata[0])->path, ==, "$.articles[2].title");
+  a.title = "Notes";
+  none = kr_editor_check_new_article (f->editor, &a);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (kr_dataset_get_n_articles (dataset (f)), ==, 2);
+
+  g_assert_true (kr_editor_add_article (f->editor, &a, &at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_article (dataset (f), at)->text, ==, "The whole\ntext.");
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_cmpuint (kr_dataset_get_n_articles (dataset (f)), ==, 2);
+}
+
 static void
 test_delete (Fixture *f, gconstpointer data)
 {
@@ -693,6 +720,8 @@ main (int argc, char **argv)
   g_test_add ("/editor/refused", Fixture, "minimal.json", fixture_set_up, test_refused,
               fixture_tear_down);
   g_test_add ("/editor/add", Fixture, "minimal.json", fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/editor/add-article-text", Fixture, "minimal.json", fixture_set_up,
+              test_add_article_text, fixture_tear_down);
   g_test_add ("/editor/delete", Fixture, "minimal.json", fixture_set_up, test_delete,
               fixture_tear_down);
   g_test_add ("/editor/merge", Fixture, "minimal.json", fixture_set_up, test_merge,

@@ -97,11 +97,7 @@ kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable, G
   g_autofree char *path = NULL;
   g_autofree char *real_folder = NULL;
   g_autofree char *real = NULL;
-  g_autofree char *text = NULL;
-  const char *problem, *end;
-  GStatBuf st;
-  gsize size = 0;
-  int fd;
+  const char *problem;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -139,7 +135,22 @@ kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable, G
                    _ ("leads out of the dataset's folder"));
       return NULL;
     }
-  fd = g_open (real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+  return kr_text_read_path (real, error);
+}
+
+char *
+kr_text_read_path (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  const char *end;
+  GStatBuf st;
+  gsize size = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
     {
       int saved = errno;

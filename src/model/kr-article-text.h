@@ -28,6 +28,10 @@ const char *kr_text_file_name_problem (const char *name);
 char *kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable,
                          GError **error);
 
+/* The text of the file at @path, for an article: as kr_text_file_read() reads it, wherever
+ * the file is. */
+char *kr_text_read_path (const char *path, GError **error);
+
 /* @text normalised for comparing quotes; NULL when @text is not UTF-8. */
 char *kr_quote_normalise (const char *text);
 

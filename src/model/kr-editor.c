@@ -323,21 +323,35 @@ add (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const c
   return TRUE;
 }
 
-GPtrArray *
-kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal)
+/* The problems adding @record to @list would cause, as add() would add it. */
+static GPtrArray *
+check_new (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const char *name,
+           const char *fallback_id)
 {
   g_auto (KrDraft) draft = KR_DRAFT_INIT;
   g_autoptr (KrDataset) dataset = NULL;
   GPtrArray *problems = NULL;
 
-  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
-  g_return_val_if_fail (deal != NULL, NULL);
-
   kr_draft_init (&draft, self->dataset);
-  draft_put (&draft, KR_DRAFT_DEALS, -1, deal, sizeof *deal,
-             kr_draft_make_id (&draft, deal->summary, "deal"));
+  draft_put (&draft, list, -1, record, size, kr_draft_make_id (&draft, name, fallback_id));
   dataset = kr_draft_build (&draft, &problems);
   return problems;
+}
+
+GPtrArray *
+kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (deal != NULL, NULL);
+  return check_new (self, KR_DRAFT_DEALS, deal, sizeof *deal, deal->summary, "deal");
+}
+
+GPtrArray *
+kr_editor_check_new_article (KrEditor *self, const KrArticle *article)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (article != NULL, NULL);
+  return check_new (self, KR_DRAFT_ARTICLES, article, sizeof *article, article->title, "article");
 }
 
 gboolean

@@ -52,6 +52,8 @@ GPtrArray *kr_editor_check_article (KrEditor *self, guint index, const KrArticle
 /* The problems that adding @deal would cause, as kr_editor_add_deal() would add it (at the
  * end: "$.deals[N]", N the number of deals now). */
 GPtrArray *kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal);
+/* The same for adding @article ("$.articles[N]"). */
+GPtrArray *kr_editor_check_new_article (KrEditor *self, const KrArticle *article);
 
 /* Replaces record @index with @record (its id is kept). FALSE, with KR_DATASET_ERROR_INVALID
  * and the first problem, when the result would not be a valid dataset. */
