@@ -269,14 +269,21 @@ kr_article_dialog_class_init (KrArticleDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "article.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "article.open-text", NULL, open_text_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "article.add", NULL);
 }
 
 static void
 kr_article_dialog_init (KrArticleDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Enter adds, even from the text view, which would take it first as a line break. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                        gtk_named_action_new ("article.add")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       self->entries[i] = adw_entry_row_new ();
@@ -300,6 +307,8 @@ kr_article_dialog_new (GtkWindow *parent, KrEditor *editor)
   self = g_object_new (KR_TYPE_ARTICLE_DIALOG, "transient-for", parent, NULL);
   self->editor = g_object_ref (editor);
   check (self);
-  gtk_widget_grab_focus (self->entries[0]);
+  /* An entry row takes the focus in its text. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entries[0]))));
   return self;
 }

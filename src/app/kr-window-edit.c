@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-article-dialog.h"
+#include "kr-evidence-dialog.h"
 #include "kr-record-form.h"
 #include "kr-window-private.h"
 
@@ -259,6 +260,43 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                   G_CALLBACK (delete_answered), g_object_ref (self), g_object_unref);
 }
 
+/* The excerpt made: the page of the deal or entity it went to. */
+static void
+evidence_made (KrWindow *self, gboolean is_deal, guint index)
+{
+  KrDataset *dataset = kr_document_get_dataset (self->document);
+
+  if (is_deal)
+    kr_evidence_panel_show_deal (self->panel, dataset, index);
+  else
+    kr_evidence_panel_show_entity (self->panel, dataset, index);
+  kr_evidence_panel_focus (self->panel);
+}
+
+/* The passage selected in the article the panel shows, made an excerpt of a deal or entity. */
+static void
+make_evidence_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_autofree char *passage = NULL;
+  KrEvidenceDialog *dialog;
+  KrPanelPage page;
+  guint article;
+
+  if (!shown_record (self, &page, &article) || page != KR_PANEL_PAGE_ARTICLE)
+    return;
+  passage = kr_evidence_panel_get_passage (self->panel);
+  if (passage == NULL)
+    {
+      _kr_window_toast (self, _ ("Select a passage of the article’s text first"));
+      return;
+    }
+  dialog = kr_evidence_dialog_new (GTK_WINDOW (self), kr_document_get_editor (self->document),
+                                   article, passage);
+  g_signal_connect_object (dialog, "made", G_CALLBACK (evidence_made), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _kr_window_class_init_edit (GtkWidgetClass *widget_class)
 {
@@ -266,6 +304,7 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_entity_action);
   gtk_widget_class_install_action (widget_class, "win.add-deal", NULL, add_deal_action);
   gtk_widget_class_install_action (widget_class, "win.add-article", NULL, add_article_action);
+  gtk_widget_class_install_action (widget_class, "win.make-evidence", NULL, make_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
@@ -275,4 +314,6 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
                                        "win.add-entity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.make-evidence", NULL);
 }

@@ -62,6 +62,13 @@ gboolean kr_editor_set_deal (KrEditor *self, guint index, const KrDeal *deal, GE
 gboolean kr_editor_set_article (KrEditor *self, guint index, const KrArticle *article,
                                 GError **error);
 
+/* Adds @evidence (its article an index in the current version) after the excerpts of deal or
+ * entity @index: a passage captured from an article's text. */
+gboolean kr_editor_add_deal_excerpt (KrEditor *self, guint index, const KrEvidence *evidence,
+                                     GError **error);
+gboolean kr_editor_add_entity_excerpt (KrEditor *self, guint index, const KrEvidence *evidence,
+                                       GError **error);
+
 /* Adds @record at the end, with a new id made from its name, summary or title (its own id is
  * ignored); @index_out (nullable) receives its index. */
 gboolean kr_editor_add_entity (KrEditor *self, const KrEntity *entity, guint *index_out,
