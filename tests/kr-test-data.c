@@ -122,6 +122,8 @@ kr_test_assert_same_dataset (KrDataset *a, KrDataset *b)
       g_assert_cmpstr (x->author, ==, y->author);
       g_assert_cmpstr (x->language, ==, y->language);
       g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpstr (x->text_file, ==, y->text_file);
     }
   for (guint i = 0; i < kr_dataset_get_n_entities (a); i++)
     {

@@ -51,6 +51,31 @@ class Check(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn(f + ':$.deals[0].parties[1].entity: unknown entity "nobody"', r.stdout)
 
+    def test_quote_not_found_is_a_warning(self):
+        with open(os.path.join(DATA, "good", "minimal.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        article = data["articles"][0]
+        cited = [(f"$.{kind}[{i}].evidence[{j}].quote", ev["quote"])
+                 for kind in ("entities", "deals")
+                 for i, record in enumerate(data[kind])
+                 for j, ev in enumerate(record.get("evidence", []))
+                 if ev["article"] == article["id"]]
+        self.assertGreater(len(cited), 1)
+        article["text_file"] = "texts/article.txt"
+        with tempfile.TemporaryDirectory() as tmp:
+            os.mkdir(os.path.join(tmp, "texts"))
+            # Every quote but the first, with typographic apostrophes and broken lines.
+            with open(os.path.join(tmp, "texts", "article.txt"), "w", encoding="utf-8") as f:
+                f.write("\n\n".join(q.replace("'", "\u2019").replace(" ", "\n", 1)
+                                      for _, q in cited[1:]))
+            path = os.path.join(tmp, "data.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+            r = run("--check", path)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout.splitlines()[1:],
+                         [f'{path}:{cited[0][0]}: quote not found in article "{article["id"]}"'])
+
     def test_every_problem_listed(self):
         r = run("--check", os.path.join(DATA, "bad", "many-problems.json"))
         self.assertEqual(r.returncode, 1)

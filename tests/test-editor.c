@@ -243,6 +243,68 @@ test_add (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kr_dataset_get_n_deals (dataset (f)), ==, 4);
 }
 
+/* An article is checked before it is added, as the Add Article dialog checks it as typed, and
+ * keeps its text. */
+static void
+test_add_article_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  KrArticle a = { .title = " ", .publisher = "Unknown", .text = "The whole\ntext." };
+  guint at;
+
+  (void)data;
+  problems = kr_editor_check_new_article (f->editor, &a);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((KrProblem *)problems->pdata[0])->path, ==, "$.articles[2].title");
+  a.title = "Notes";
+  none = kr_editor_check_new_article (f->editor, &a);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (kr_dataset_get_n_articles (dataset (f)), ==, 2);
+
+  g_assert_true (kr_editor_add_article (f->editor, &a, &at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_article (dataset (f), at)->text, ==, "The whole\ntext.");
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_cmpuint (kr_dataset_get_n_articles (dataset (f)), ==, 2);
+}
+
+/* A passage becomes one more excerpt of a deal or an entity, in one undoable edit. */
+static void
+test_add_excerpt (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  KrEvidence ev = { .article = 1, .quote = "A passage.", .stance = KR_STANCE_QUALIFIES };
+  guint deal = 0, ent = entity (f, "sample");
+  guint n_deal = kr_dataset_get_deal (dataset (f), deal)->n_evidence;
+  guint n_entity = kr_dataset_get_entity (dataset (f), ent)->n_evidence;
+  const KrEvidence *added;
+
+  (void)data;
+  g_assert_true (kr_editor_add_deal_excerpt (f->editor, deal, &ev, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal)->n_evidence, ==, n_deal + 1);
+  added = &kr_dataset_get_deal (dataset (f), deal)->evidence[n_deal];
+  g_assert_cmpstr (added->quote, ==, "A passage.");
+  g_assert_cmpint (added->stance, ==, KR_STANCE_QUALIFIES);
+  g_assert_cmpuint (added->article, ==, 1);
+
+  g_assert_true (kr_editor_add_entity_excerpt (f->editor, ent, &ev, &error));
+  g_assert_cmpuint (kr_dataset_get_entity (dataset (f), ent)->n_evidence, ==, n_entity + 1);
+
+  /* A blank quote is refused with the loader's words, and nothing changes. */
+  ev.quote = " ";
+  g_assert_false (kr_editor_add_deal_excerpt (f->editor, deal, &ev, &error));
+  g_assert_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID);
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal)->n_evidence, ==, n_deal + 1);
+
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal)->n_evidence, ==, n_deal);
+  g_assert_cmpuint (kr_dataset_get_entity (dataset (f), ent)->n_evidence, ==, n_entity);
+}
+
 static void
 test_delete (Fixture *f, gconstpointer data)
 {
@@ -693,6 +755,10 @@ main (int argc, char **argv)
   g_test_add ("/editor/refused", Fixture, "minimal.json", fixture_set_up, test_refused,
               fixture_tear_down);
   g_test_add ("/editor/add", Fixture, "minimal.json", fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/editor/add-article-text", Fixture, "minimal.json", fixture_set_up,
+              test_add_article_text, fixture_tear_down);
+  g_test_add ("/editor/add-excerpt", Fixture, "minimal.json", fixture_set_up, test_add_excerpt,
+              fixture_tear_down);
   g_test_add ("/editor/delete", Fixture, "minimal.json", fixture_set_up, test_delete,
               fixture_tear_down);
   g_test_add ("/editor/merge", Fixture, "minimal.json", fixture_set_up, test_merge,

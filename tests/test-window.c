@@ -14,7 +14,10 @@
 
 #include "kr-bench-data.h"
 #include "kr-builtin.h"
+#include "kr-article-dialog.h"
+#include "kr-article-page.h"
 #include "kr-csv-dialog.h"
+#include "kr-evidence-dialog.h"
 #include "kr-csv-mapping.h"
 #include "kr-dataset-queries.h"
 #include "kr-dataset-writer.h"
@@ -349,9 +352,10 @@ click_diagram (KrWindow *window, double x, double y)
                      (const char *const[]){ "click", "1", NULL });
 }
 
-/* Runs xdotool @command @option WINDOW @arg (nullable) on the window. */
+/* Runs xdotool @command @option WINDOW @arg (nullable) on @window, the main window or a
+ * dialog (a GtkWindow). */
 static gboolean
-xdotool_on (KrWindow *window, const char *command, const char *option, const char *arg)
+xdotool_on (gpointer window, const char *command, const char *option, const char *arg)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -374,9 +378,9 @@ xdotool_on (KrWindow *window, const char *command, const char *option, const cha
 #endif
 }
 
-/* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
+/* Sends keys to the window (or a dialog) with xdotool: "key" NAMES… or "type" TEXT. */
 static gboolean
-send_keys (KrWindow *window, const char *command, const char *keys)
+send_keys (gpointer window, const char *command, const char *keys)
 {
   return xdotool_on (window, command, "--window", keys);
 }
@@ -3235,6 +3239,236 @@ test_add_delete_entity (void)
   remove_copy (&copy);
 }
 
+/* The window's dialog of @type, once it is shown; NULL until then. */
+static GtkWindow *
+dialog_of (KrWindow *window, GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type)
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (window)
+          && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+article_dialog_shown (gpointer window)
+{
+  return dialog_of (window, KR_TYPE_ARTICLE_DIALOG) != NULL;
+}
+
+static gboolean
+evidence_dialog_shown (gpointer window)
+{
+  return dialog_of (window, KR_TYPE_EVIDENCE_DIALOG) != NULL;
+}
+
+static gboolean
+has_articles (gpointer data)
+{
+  gpointer *pair = data;
+
+  return kr_dataset_get_n_articles (kr_window_get_dataset (pair[0])) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* Whether deal pair[1] of the window's dataset has pair[2] excerpts. */
+static gboolean
+deal_has_excerpts (gpointer data)
+{
+  gpointer *triple = data;
+  KrDataset *dataset = kr_window_get_dataset (triple[0]);
+  int at = kr_dataset_find_deal (dataset, triple[1]);
+
+  return at >= 0
+         && kr_dataset_get_deal (dataset, (guint)at)->n_evidence == GPOINTER_TO_UINT (triple[2]);
+}
+
+/* Whether editable pair[0] holds the text pair[1]. */
+static gboolean
+editable_says (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_strcmp0 (gtk_editable_get_text (pair[0]), pair[1]) == 0;
+}
+
+static gboolean
+has_text (gpointer buffer)
+{
+  return gtk_text_buffer_get_char_count (buffer) > 0;
+}
+
+static gboolean
+has_selection (gpointer buffer)
+{
+  return gtk_text_buffer_get_has_selection (buffer);
+}
+
+/* The n-th widget of @type under @widget, depth first. */
+static GtkWidget *
+find_nth (GtkWidget *widget, GType type, guint *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An article added by pasting its text, a passage of it selected with the keyboard and made an
+ * excerpt of a deal that exists, undone, done again, saved, read back the same, and checked
+ * by `keiretsu --check` without a problem. */
+static void
+test_capture (void)
+{
+  static const char text[] = "Renault said on Monday that it would cut its stake in Nissan.\n\n"
+                             "The two carmakers keep their alliance.";
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *page, *view;
+  KrDataset *dataset;
+  guint n_articles, n_excerpts, article;
+  const KrDeal *deal;
+  gpointer articles[2] = { NULL, NULL };
+  gpointer before[3] = { NULL, "renault-nissan-alliance", NULL };
+  gpointer after[3] = { NULL, "renault-nissan-alliance", NULL };
+  guint n = 1;
+
+  reset_layout_settings ();
+  window = new_window ();
+  articles[0] = before[0] = after[0] = window;
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  dataset = kr_window_get_dataset (window);
+  n_articles = kr_dataset_get_n_articles (dataset);
+  deal = kr_dataset_get_deal (dataset, (guint)kr_dataset_find_deal (dataset, before[1]));
+  n_excerpts = deal->n_evidence;
+  before[2] = GUINT_TO_POINTER (n_excerpts);
+  after[2] = GUINT_TO_POINTER (n_excerpts + 1);
+  if (!focus_window (window) || !send_keys (window, "key", "shift+ctrl+a"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+
+  /* Add Article: the title typed where the focus starts, the publisher in its row, the text
+   * pasted, Ctrl+Enter. */
+  g_assert_true (wait_for (article_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_ARTICLE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  g_assert_true (send_keys (dialog, "type", "Renault to cut its Nissan stake"));
+  {
+    gpointer title[2] = { find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL),
+                          "Renault to cut its Nissan stake" };
+    gpointer publisher[2] = { find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, &n), "Wire" };
+
+    /* The keys arrive later: the focus moves once they have. */
+    g_assert_true (wait_for (editable_says, title));
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (publisher[0]))));
+    g_assert_true (send_keys (dialog, "type", "Wire"));
+    g_assert_true (wait_for (editable_says, publisher));
+  }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text);
+  view = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_widget_grab_focus (view);
+  g_assert_true (send_keys (dialog, "key", "ctrl+v"));
+  g_assert_true (wait_for (has_text, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+  g_assert_true (send_keys (dialog, "key", "ctrl+Return"));
+  articles[1] = GUINT_TO_POINTER (n_articles + 1);
+  g_assert_true (wait_for (has_articles, articles));
+  dataset = kr_window_get_dataset (window);
+  article = n_articles;
+  g_assert_cmpstr (kr_dataset_get_article (dataset, article)->title, ==,
+                   "Renault to cut its Nissan stake");
+  g_assert_cmpstr (kr_dataset_get_article (dataset, article)->publisher, ==, "Wire");
+  g_assert_cmpstr (kr_dataset_get_article (dataset, article)->text, ==, text);
+
+  /* Its page shows its text: four words selected from the start with Shift+Ctrl+Right. */
+  page = find_widget (kr_window_get_panel (window), KR_TYPE_ARTICLE_PAGE, NULL);
+  g_assert_nonnull (page);
+  view = find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_true (focus_window (window));
+  gtk_widget_grab_focus (view);
+  g_assert_true (send_keys (window, "key", "ctrl+Home"));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (send_keys (window, "key", "shift+ctrl+Right"));
+  g_assert_true (wait_for (has_selection, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+
+  /* Make Evidence: the deal found by a word of its summary, Enter to choose it, Enter to make. */
+  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
+  g_assert_true (wait_for (evidence_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_EVIDENCE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  g_assert_true (send_keys (dialog, "type", "23-year-old"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (deal_has_excerpts, after));
+  dataset = kr_window_get_dataset (window);
+  deal = kr_dataset_get_deal (dataset, (guint)kr_dataset_find_deal (dataset, after[1]));
+  g_assert_cmpstr (deal->evidence[n_excerpts].quote, ==, "Renault said on Monday");
+  g_assert_cmpuint (deal->evidence[n_excerpts].article, ==, article);
+  g_assert_cmpint (deal->evidence[n_excerpts].stance, ==, KR_STANCE_SUPPORTS);
+
+  g_assert_true (focus_window (window));
+  /* As a click on the map would. */
+  gtk_widget_grab_focus (kr_window_get_diagram (window));
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  g_assert_true (wait_for (deal_has_excerpts, before));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+  g_assert_true (wait_for (deal_has_excerpts, after));
+
+  g_assert_true (send_keys (window, "key", "ctrl+s"));
+  g_assert_true (wait_for (is_saved, window));
+  {
+    g_autoptr (GBytes) shown = kr_dataset_writer_write (kr_window_get_dataset (window));
+    g_autoptr (GBytes) saved = NULL;
+    g_autofree char *contents = NULL;
+    g_autofree char *out = NULL;
+    const char *keiretsu = g_getenv ("KEIRETSU");
+    gsize length;
+    int status = -1;
+    KrWindow *again = new_window ();
+
+    g_assert_true (g_file_get_contents (copy.path, &contents, &length, NULL));
+    saved = g_bytes_new_take (g_steal_pointer (&contents), length);
+    g_assert_true (g_bytes_equal (saved, shown));
+    g_free (open_and_place (again, copy.file));
+    {
+      g_autoptr (GBytes) reopened = kr_dataset_writer_write (kr_window_get_dataset (again));
+      g_assert_true (g_bytes_equal (reopened, saved));
+    }
+    gtk_window_destroy (GTK_WINDOW (again));
+
+    /* Valid, and the captured quote is found in its article. */
+    if (keiretsu != NULL)
+      {
+        const char *argv[] = { keiretsu, "--check", copy.path, NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                     NULL, &status, NULL));
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_null (strstr (out, "quote not found"));
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3279,6 +3513,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/graph-export", test_graph_export);
   g_test_add_func ("/window/edit-entity", test_edit_entity);
   g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
+  g_test_add_func ("/window/capture", test_capture);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

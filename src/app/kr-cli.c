@@ -23,6 +23,7 @@
 #include "kr-graph-export.h"
 #include "kr-layout.h"
 #include "kr-arrangement.h"
+#include "kr-article-text.h"
 #include "kr-builtin.h"
 #include "kr-map.h"
 #include "kr-saved-views.h"
@@ -371,10 +372,13 @@ load_dataset (const char *path, gboolean list_problems)
   return NULL;
 }
 
+/* A quote missing from its article's text is a warning, not an error: the file still loads,
+ * and the panel marks the quote, so that people can mend it in the window. */
 static int
 run_check (const char *path)
 {
   g_autoptr (KrDataset) dataset = load_dataset (path, TRUE);
+  g_autoptr (GPtrArray) unfound = NULL;
   g_autofree char *shown = NULL;
 
   if (dataset == NULL)
@@ -387,6 +391,12 @@ run_check (const char *path)
     {
       g_autofree char *line = kr_problem_printable (*said, 0);
       g_print ("%s: %s\n", shown, line);
+    }
+  unfound = kr_dataset_check_quotes (dataset);
+  for (guint i = 0; i < unfound->len; i++)
+    {
+      g_autofree char *line = kr_problem_to_string (unfound->pdata[i], path);
+      g_print ("%s\n", line);
     }
   return 0;
 }

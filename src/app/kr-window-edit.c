@@ -1,6 +1,7 @@
 /* kr-window-edit.c — editing in the side panel: the record shown turns into a form, Add Entity
- * makes a new one to fill in, Add Deal one between the entities marked, and Delete takes the
- * record shown away with what depends on it
+ * makes a new one to fill in, Add Deal one between the entities marked, Add Article opens a
+ * dialog for an article and its text, and Delete takes the record shown away with what depends
+ * on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-article-dialog.h"
+#include "kr-evidence-dialog.h"
 #include "kr-record-form.h"
 #include "kr-window-private.h"
 
@@ -155,6 +158,29 @@ add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   kr_record_form_focus (KR_RECORD_FORM (form));
 }
 
+static void
+article_added (KrWindow *self, guint index)
+{
+  kr_evidence_panel_show_article (self->panel, kr_document_get_dataset (self->document), index);
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
+  kr_evidence_panel_focus (self->panel);
+}
+
+/* A dialog for a new article and its text; its page shows once it is added. */
+static void
+add_article_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  KrArticleDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  dialog = kr_article_dialog_new (GTK_WINDOW (self), kr_document_get_editor (self->document));
+  g_signal_connect_object (dialog, "added", G_CALLBACK (article_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* What the panel shows, to delete: its kind and index in the version edited; FALSE for none. */
 static gboolean
 shown_record (KrWindow *self, KrPanelPage *page, guint *index)
@@ -234,12 +260,51 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                   G_CALLBACK (delete_answered), g_object_ref (self), g_object_unref);
 }
 
+/* The excerpt made: the page of the deal or entity it went to. */
+static void
+evidence_made (KrWindow *self, gboolean is_deal, guint index)
+{
+  KrDataset *dataset = kr_document_get_dataset (self->document);
+
+  if (is_deal)
+    kr_evidence_panel_show_deal (self->panel, dataset, index);
+  else
+    kr_evidence_panel_show_entity (self->panel, dataset, index);
+  kr_evidence_panel_focus (self->panel);
+}
+
+/* The passage selected in the article the panel shows, made an excerpt of a deal or entity. */
+static void
+make_evidence_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  g_autofree char *passage = NULL;
+  KrEvidenceDialog *dialog;
+  KrPanelPage page;
+  guint article;
+
+  if (!shown_record (self, &page, &article) || page != KR_PANEL_PAGE_ARTICLE)
+    return;
+  passage = kr_evidence_panel_get_passage (self->panel);
+  if (passage == NULL)
+    {
+      _kr_window_toast (self, _ ("Select a passage of the article’s text first"));
+      return;
+    }
+  dialog = kr_evidence_dialog_new (GTK_WINDOW (self), kr_document_get_editor (self->document),
+                                   article, passage);
+  g_signal_connect_object (dialog, "made", G_CALLBACK (evidence_made), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _kr_window_class_init_edit (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_entity_action);
   gtk_widget_class_install_action (widget_class, "win.add-deal", NULL, add_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.add-article", NULL, add_article_action);
+  gtk_widget_class_install_action (widget_class, "win.make-evidence", NULL, make_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
@@ -247,4 +312,8 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
                                        "win.add-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-entity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.make-evidence", NULL);
 }

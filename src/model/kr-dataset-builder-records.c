@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-article-text.h"
 #include "kr-dataset-builder-private.h"
 
 /* ---- values -------------------------------------------------------------------------- */
@@ -33,17 +34,19 @@ is_blank (const char *s)
   return TRUE;
 }
 
-/* @text, or NULL when it is too long, not Unicode or blank (reported at @field of @place). */
+/* @text, or NULL when it is longer than @limit bytes, not Unicode or blank (reported at
+ * @field of @place). */
 static const char *
-check_text (KrDatasetBuilder *self, const KrPlace *place, const char *field, const char *text)
+check_text_within (KrDatasetBuilder *self, const KrPlace *place, const char *field,
+                   const char *text, gsize limit)
 {
   gsize len = strlen (text);
 
-  if (len > KR_DATASET_MAX_STRING)
+  if (len > limit)
     {
       /* A plain %lu: gettext cannot read G_GSIZE_FORMAT inside a translatable string. */
       kr_builder_report (self, place, field, _ ("text is %lu bytes long; the limit is %d"),
-                         (unsigned long)len, KR_DATASET_MAX_STRING);
+                         (unsigned long)len, (int)limit);
       return NULL;
     }
   /* Readers check that the file is UTF-8, but an escape (JSON's \u) can still spell an invalid
@@ -60,6 +63,12 @@ check_text (KrDatasetBuilder *self, const KrPlace *place, const char *field, con
       return NULL;
     }
   return text;
+}
+
+static const char *
+check_text (KrDatasetBuilder *self, const KrPlace *place, const char *field, const char *text)
+{
+  return check_text_within (self, place, field, text, KR_DATASET_MAX_STRING);
 }
 
 static void
@@ -374,6 +383,29 @@ build_evidence (KrDatasetBuilder *self, const KrRecordHead *owner, gboolean requ
   *out = ev;
 }
 
+/* The article's text, given or read by the reader from text_file: problems with a text that
+ * came from a file are the file's. */
+static void
+build_article_text (KrDatasetBuilder *self, const KrArticleRecord *r, KrArticle *a)
+{
+  const KrRecordHead *head = &r->head;
+  const char *problem;
+
+  a->text_file = get_text (self, head, "text_file", r->text_file, FALSE);
+  if (a->text_file != NULL && (problem = kr_text_file_name_problem (a->text_file)) != NULL)
+    {
+      kr_builder_report (self, &head->place, "text_file", "%s", problem);
+      a->text_file = NULL;
+      return;
+    }
+  if (kr_builder_noted (self, head, "text") || r->text == NULL)
+    return;
+  a->text = check_text_within (self, &head->place, r->text_file ? "text_file" : "text", r->text,
+                               KR_DATASET_MAX_TEXT);
+  if (a->text != NULL)
+    a->text = intern (self, a->text);
+}
+
 static void
 build_article (KrDatasetBuilder *self, gconstpointer record, gpointer out)
 {
@@ -397,6 +429,7 @@ build_article (KrDatasetBuilder *self, gconstpointer record, gpointer out)
   if (a->language != NULL && !is_valid_language (a->language))
     report_language (self, &head->place, "language", a->language);
   a->note = get_text (self, head, "note", r->note, FALSE);
+  build_article_text (self, r, a);
 }
 
 /* The texts of list @field, each checked at its own place. */

@@ -62,6 +62,7 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   g_ptr_array_unref (self->kept);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->left_out);
+  g_clear_object (&self->folder);
   g_free (self);
 }
 
@@ -114,6 +115,21 @@ kr_dataset_builder_set_evidence_optional (KrDatasetBuilder *self, gboolean optio
 {
   g_return_if_fail (self != NULL);
   self->evidence_optional = optional;
+}
+
+void
+kr_dataset_builder_set_folder (KrDatasetBuilder *self, GFile *folder)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+  g_set_object (&self->folder, folder);
+}
+
+GFile *
+kr_dataset_builder_get_folder (KrDatasetBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->folder;
 }
 
 KrDatasetRecord *

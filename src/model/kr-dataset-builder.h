@@ -65,6 +65,8 @@ typedef struct
   const char *author;
   const char *language;
   const char *note;
+  const char *text;      /* the article's full text: as given, or as read from text_file */
+  const char *text_file; /* the file it was read from, relative to the dataset's folder */
 } KrArticleRecord;
 
 typedef struct
@@ -169,6 +171,11 @@ gpointer kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size);
 /* Whether a deal may come without evidence: in formats that have no place for sources, a deal
  * with none is what the file says, not a mistake. Deals need evidence unless this is set. */
 void kr_dataset_builder_set_evidence_optional (KrDatasetBuilder *self, gboolean optional);
+
+/* The folder of the file being read (NULL: the bytes come from no file), where the files a
+ * dataset names beside it are: articles' texts. */
+void kr_dataset_builder_set_folder (KrDatasetBuilder *self, GFile *folder);
+GFile *kr_dataset_builder_get_folder (KrDatasetBuilder *self);
 
 /* The dataset's own fields, which the reader fills in. */
 KrDatasetRecord *kr_dataset_builder_get_dataset_record (KrDatasetBuilder *self);

@@ -39,6 +39,7 @@ static const KrDatasetReader readers[] = {
       .suffixes = (const char *const[]){ "json", NULL },
       .mime_types = (const char *const[]){ "application/json", NULL },
       .read = kr_json_reader_read,
+      .read_file = kr_json_reader_read_file,
       .format_place = kr_json_reader_format_place,
   },
   {

@@ -183,6 +183,11 @@ write_article (Writer *w, const KrArticle *a)
   text (w, "author", a->author);
   text (w, "language", a->language);
   text (w, "note", a->note);
+  /* A text read from a file stays in its file. */
+  if (a->text_file != NULL)
+    text (w, "text_file", a->text_file);
+  else
+    text (w, "text", a->text);
 }
 
 static void

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define KR_DATASET_MAX_STRING (64 * 1024)
 #define KR_DATASET_MAX_DEPTH 64
 #define KR_DATASET_MAX_RECORDS 200000
+/* An article's full text, given in the dataset or read from the file it names. */
+#define KR_DATASET_MAX_TEXT (4 * 1024 * 1024)
 
 #define KR_DATASET_ERROR (kr_dataset_error_quark ())
 
@@ -49,6 +51,9 @@ typedef struct
   const char *author;   /* nullable */
   const char *language; /* nullable */
   const char *note;     /* nullable */
+  const char *text;     /* nullable: the article's full text, that its quotes must appear in */
+  const char *text_file; /* nullable: the file beside the dataset that text was read from,
+                          * relative to the dataset's folder; written back instead of text */
 } KrArticle;
 
 typedef struct

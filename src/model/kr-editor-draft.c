@@ -212,6 +212,8 @@ fill_article (const KrArticle *a, KrArticleRecord *r)
   r->author = a->author;
   r->language = a->language;
   r->note = a->note;
+  r->text = a->text;
+  r->text_file = a->text_file;
 }
 
 /* The dataset the draft describes, or NULL with @problems saying why. */

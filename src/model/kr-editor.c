@@ -303,6 +303,51 @@ kr_editor_set_article (KrEditor *self, guint index, const KrArticle *article, GE
               self->dataset->articles[index].title, error);
 }
 
+/* @evidence, @n excerpts, with @more after them: free with g_free(). */
+static KrEvidence *
+evidence_with (const KrEvidence *evidence, guint n, const KrEvidence *more)
+{
+  KrEvidence *out = g_new (KrEvidence, n + 1);
+
+  if (n > 0)
+    memcpy (out, evidence, n * sizeof *out);
+  out[n] = *more;
+  return out;
+}
+
+gboolean
+kr_editor_add_deal_excerpt (KrEditor *self, guint index, const KrEvidence *evidence, GError **error)
+{
+  g_autofree KrEvidence *excerpts = NULL;
+  KrDeal deal;
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (index < self->dataset->n_deals && evidence != NULL, FALSE);
+
+  deal = self->dataset->deals[index];
+  excerpts = evidence_with (deal.evidence, deal.n_evidence, evidence);
+  deal.evidence = excerpts;
+  deal.n_evidence++;
+  return set (self, KR_DRAFT_DEALS, index, &deal, sizeof deal, deal.summary, error);
+}
+
+gboolean
+kr_editor_add_entity_excerpt (KrEditor *self, guint index, const KrEvidence *evidence,
+                              GError **error)
+{
+  g_autofree KrEvidence *excerpts = NULL;
+  KrEntity entity;
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (index < self->dataset->n_entities && evidence != NULL, FALSE);
+
+  entity = self->dataset->entities[index];
+  excerpts = evidence_with (entity.evidence, entity.n_evidence, evidence);
+  entity.evidence = excerpts;
+  entity.n_evidence++;
+  return set (self, KR_DRAFT_ENTITIES, index, &entity, sizeof entity, entity.name, error);
+}
+
 static gboolean
 add (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const char *name,
      const char *fallback_id, guint *index_out, GError **error)
@@ -323,21 +368,35 @@ add (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const c
   return TRUE;
 }
 
-GPtrArray *
-kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal)
+/* The problems adding @record to @list would cause, as add() would add it. */
+static GPtrArray *
+check_new (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, const char *name,
+           const char *fallback_id)
 {
   g_auto (KrDraft) draft = KR_DRAFT_INIT;
   g_autoptr (KrDataset) dataset = NULL;
   GPtrArray *problems = NULL;
 
-  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
-  g_return_val_if_fail (deal != NULL, NULL);
-
   kr_draft_init (&draft, self->dataset);
-  draft_put (&draft, KR_DRAFT_DEALS, -1, deal, sizeof *deal,
-             kr_draft_make_id (&draft, deal->summary, "deal"));
+  draft_put (&draft, list, -1, record, size, kr_draft_make_id (&draft, name, fallback_id));
   dataset = kr_draft_build (&draft, &problems);
   return problems;
+}
+
+GPtrArray *
+kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (deal != NULL, NULL);
+  return check_new (self, KR_DRAFT_DEALS, deal, sizeof *deal, deal->summary, "deal");
+}
+
+GPtrArray *
+kr_editor_check_new_article (KrEditor *self, const KrArticle *article)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (article != NULL, NULL);
+  return check_new (self, KR_DRAFT_ARTICLES, article, sizeof *article, article->title, "article");
 }
 
 gboolean

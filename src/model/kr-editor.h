@@ -52,6 +52,8 @@ GPtrArray *kr_editor_check_article (KrEditor *self, guint index, const KrArticle
 /* The problems that adding @deal would cause, as kr_editor_add_deal() would add it (at the
  * end: "$.deals[N]", N the number of deals now). */
 GPtrArray *kr_editor_check_new_deal (KrEditor *self, const KrDeal *deal);
+/* The same for adding @article ("$.articles[N]"). */
+GPtrArray *kr_editor_check_new_article (KrEditor *self, const KrArticle *article);
 
 /* Replaces record @index with @record (its id is kept). FALSE, with KR_DATASET_ERROR_INVALID
  * and the first problem, when the result would not be a valid dataset. */
@@ -59,6 +61,13 @@ gboolean kr_editor_set_entity (KrEditor *self, guint index, const KrEntity *enti
 gboolean kr_editor_set_deal (KrEditor *self, guint index, const KrDeal *deal, GError **error);
 gboolean kr_editor_set_article (KrEditor *self, guint index, const KrArticle *article,
                                 GError **error);
+
+/* Adds @evidence (its article an index in the current version) after the excerpts of deal or
+ * entity @index: a passage captured from an article's text. */
+gboolean kr_editor_add_deal_excerpt (KrEditor *self, guint index, const KrEvidence *evidence,
+                                     GError **error);
+gboolean kr_editor_add_entity_excerpt (KrEditor *self, guint index, const KrEvidence *evidence,
+                                       GError **error);
 
 /* Adds @record at the end, with a new id made from its name, summary or title (its own id is
  * ignored); @index_out (nullable) receives its index. */

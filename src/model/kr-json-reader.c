@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kr-article-text.h"
 #include "kr-json-reader.h"
 #include "kr-json-strict.h"
 
@@ -343,11 +344,49 @@ read_evidence (KrDatasetBuilder *b, KrRecordHead *owner, JsonObject *o, KrEviden
   return TRUE;
 }
 
+/* The article's text, given in it or in the file it names beside the dataset. */
+static void
+read_article_text (KrDatasetBuilder *b, KrArticleRecord *r, JsonObject *o)
+{
+  GFile *folder = kr_dataset_builder_get_folder (b);
+  g_autoptr (GError) error = NULL;
+  char *text;
+
+  r->text = read_text (b, &r->head, o, "text");
+  r->text_file = read_text (b, &r->head, o, "text_file");
+  if (r->text_file == NULL)
+    return;
+  if (json_object_has_member (o, "text"))
+    {
+      kr_dataset_builder_note_field (b, &r->head, "text_file",
+                                     _ ("give the text or a text file, not both"));
+      r->text_file = NULL;
+      return;
+    }
+  if (folder == NULL)
+    {
+      kr_dataset_builder_note_field (b, &r->head, "text_file",
+                                     _ ("cannot be read: the dataset was not read from a file"));
+      r->text_file = NULL;
+      return;
+    }
+  text = kr_text_file_read (folder, r->text_file, NULL, &error);
+  if (text == NULL)
+    {
+      kr_dataset_builder_note_field (b, &r->head, "text_file", "%s", error->message);
+      r->text_file = NULL;
+      return;
+    }
+  kr_dataset_builder_keep (b, text, g_free);
+  r->text = text;
+}
+
 static void
 read_article (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[] = { "id",  "title",  "publisher", "date", "date_inferred",
-                                         "url", "author", "language",  "note", NULL };
+  static const char *const allowed[]
+      = { "id",     "title",    "publisher", "date", "date_inferred", "url",
+          "author", "language", "note",      "text", "text_file",     NULL };
   KrArticleRecord *r = record;
 
   note_unknown_members (b, &r->head, o, allowed);
@@ -360,6 +399,7 @@ read_article (KrDatasetBuilder *b, JsonObject *o, gpointer record)
   r->author = read_text (b, &r->head, o, "author");
   r->language = read_text (b, &r->head, o, "language");
   r->note = read_text (b, &r->head, o, "note");
+  read_article_text (b, r, o);
 }
 
 static void
@@ -682,6 +722,17 @@ read_members (KrDatasetBuilder *b, JsonParser *parser, KrJsonWalk *walk, JsonObj
       json_object_set_member (root, key, json_parser_steal_root (parser));
     }
   return TRUE;
+}
+
+gboolean
+kr_json_reader_read_file (KrDatasetBuilder *b, GFile *file, GBytes *bytes,
+                          GCancellable *cancellable)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+
+  (void)cancellable;
+  kr_dataset_builder_set_folder (b, folder);
+  return kr_json_reader_read (b, bytes);
 }
 
 gboolean

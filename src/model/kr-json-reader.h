@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* Hands the records of the JSON document in @bytes to @builder; FALSE when there is nothing
  * to build (the file is not JSON, or not a JSON object), the problem reported. */
 gboolean kr_json_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
+/* The same for the bytes of @file, whose articles may name text files beside it. */
+gboolean kr_json_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
+                                   GCancellable *cancellable);
 
 /* json-glib says "<data>:LINE:COL: Parse error: …": the line and column (0 when it names
  * none) and what follows them. */

@@ -22,6 +22,9 @@ struct _KrArticlePage
   GtkButton *open_button;
   GtkBox *deals;
   GtkBox *entities;
+  GtkWidget *text_box;
+  GtkTextView *text_view;
+  GtkWidget *make_button;
 };
 
 G_DEFINE_FINAL_TYPE (KrArticlePage, kr_article_page, GTK_TYPE_BOX)
@@ -71,7 +74,34 @@ kr_article_page_new (KrDataset *dataset, guint article)
                                           en->display_name, kr_entity_kind_label (en->kind), e));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->entities), entities->len > 0);
+  if (a->text != NULL)
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), a->text, -1);
+      gtk_widget_set_visible (self->text_box, TRUE);
+    }
   return GTK_WIDGET (self);
+}
+
+char *
+kr_article_page_get_passage (KrArticlePage *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (KR_IS_ARTICLE_PAGE (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return NULL;
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+selection_changed (KrArticlePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_widget_set_sensitive (self->make_button, gtk_text_buffer_get_has_selection (buffer));
 }
 
 static void
@@ -96,10 +126,15 @@ kr_article_page_class_init (KrArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrArticlePage, open_button);
   gtk_widget_class_bind_template_child (widget_class, KrArticlePage, deals);
   gtk_widget_class_bind_template_child (widget_class, KrArticlePage, entities);
+  gtk_widget_class_bind_template_child (widget_class, KrArticlePage, text_box);
+  gtk_widget_class_bind_template_child (widget_class, KrArticlePage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, KrArticlePage, make_button);
 }
 
 static void
 kr_article_page_init (KrArticlePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "notify::has-selection",
+                            G_CALLBACK (selection_changed), self);
 }

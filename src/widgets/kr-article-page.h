@@ -17,4 +17,7 @@ G_DECLARE_FINAL_TYPE (KrArticlePage, kr_article_page, KR, ARTICLE_PAGE, GtkBox)
  * Sources run win.open-url and win.show-sources. */
 GtkWidget *kr_article_page_new (KrDataset *dataset, guint article);
 
+/* The passage selected in the article's text, verbatim, or NULL when none is. */
+char *kr_article_page_get_passage (KrArticlePage *self);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "kr-article-text.h"
 #include "kr-evidence-card.h"
 #include "kr-panel-parts.h"
 
@@ -17,6 +18,7 @@ struct _KrEvidenceCard
 
   GtkLabel *stance;
   GtkLabel *quote;
+  GtkWidget *unfound;
   GtkLabel *note;
   GtkLabel *source;
   GtkButton *open_button;
@@ -111,6 +113,7 @@ kr_evidence_card_new (KrDataset *dataset, const KrEvidence *evidence, GPtrArray 
     }
   quote = quote_excerpt (evidence->quote);
   emphasise (self->quote, quote, names);
+  gtk_widget_set_visible (self->unfound, !kr_evidence_is_found (dataset, evidence));
   if (evidence->note != NULL)
     {
       gtk_label_set_text (self->note, evidence->note);
@@ -155,6 +158,7 @@ kr_evidence_card_class_init (KrEvidenceCardClass *klass)
                                                RESOURCE_BASE "/ui/kr-evidence-card.ui");
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, stance);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, quote);
+  gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, unfound);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, note);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, source);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceCard, open_button);

@@ -172,6 +172,16 @@ kr_evidence_panel_get_shown_id (KrEvidencePanel *self)
   return self->shown_id;
 }
 
+char *
+kr_evidence_panel_get_passage (KrEvidencePanel *self)
+{
+  g_return_val_if_fail (KR_IS_EVIDENCE_PANEL (self), NULL);
+
+  if (self->kind != KR_PANEL_PAGE_ARTICLE || !KR_IS_ARTICLE_PAGE (self->page))
+    return NULL;
+  return kr_article_page_get_passage (KR_ARTICLE_PAGE (self->page));
+}
+
 KrPanelPage
 kr_evidence_panel_get_page (KrEvidencePanel *self)
 {

@@ -50,6 +50,9 @@ void kr_evidence_panel_focus (KrEvidencePanel *self);
 /* The kind of page shown. */
 KrPanelPage kr_evidence_panel_get_page (KrEvidencePanel *self);
 
+/* The passage selected in the text of the article the panel shows, or NULL. */
+char *kr_evidence_panel_get_passage (KrEvidencePanel *self);
+
 /* What the panel shows, as a dataset id, or NULL. */
 const char *kr_evidence_panel_get_shown_id (KrEvidencePanel *self);
 
