@@ -25,6 +25,24 @@ static const char *const deal_kinds[]
 static const char *const statuses[]
     = { "rumoured", "proposed", "in_talks", "agreed", "active", "completed", "collapsed" };
 
+static const char *const words[]
+    = { "the",     "company", "said",  "agreed", "talks",     "stake",   "market", "shares",
+        "battery", "plant",   "deal",  "board",  "investors", "billion", "yen",    "partner",
+        "venture", "supply",  "cells", "chips",  "officials", "sources", "report", "quarter" };
+
+/* @n words of news prose, as a sentence. */
+static void
+append_prose (GString *out, GRand *rand, guint n)
+{
+  for (guint w = 0; w < n; w++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      g_string_append_printf (out, "%s%c%s", w ? " " : "", w ? word[0] : g_ascii_toupper (word[0]),
+                              word + 1);
+    }
+  g_string_append_c (out, '.');
+}
+
 static char *
 make_name (GRand *rand, guint i)
 {
@@ -48,8 +66,14 @@ kr_bench_write_dataset (const char *path, guint n, guint32 seed)
 void
 kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, guint32 seed)
 {
+  kr_bench_write_wordy_dataset (path, n, n_deals, 0, seed);
+}
+
+void
+kr_bench_write_wordy_dataset (const char *path, guint n, guint n_deals, guint n_words, guint32 seed)
+{
   GRand *rand = g_rand_new_with_seed (seed);
-  GString *out = g_string_sized_new (n * 400);
+  GString *out = g_string_sized_new (n * 400 + (gsize)n_deals * n_words * 8);
   g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint)); /* one entry per deal end */
 
   g_string_append (out, "{\"format\":\"keiretsu-dataset\",\"version\":1,"
@@ -95,19 +119,30 @@ kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, gui
         }
       g_string_append_printf (out,
                               "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"%s\","
-                              "\"summary\":\"Deal %u between %u parties.\",\"parties\":[",
+                              "\"summary\":\"Deal %u between %u parties.",
                               d ? "," : "", d, kind,
                               statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], d,
                               n_parties);
+      if (n_words > 0)
+        {
+          g_string_append_c (out, ' ');
+          append_prose (out, rand, n_words / 3);
+        }
+      g_string_append (out, "\",\"parties\":[");
       for (guint p = 0; p < n_parties; p++)
         g_string_append_printf (out, "%s{\"entity\":\"e%u\",\"role\":\"%s\"}", p ? "," : "",
                                 parties[p],
                                 n_parties > 2 || g_str_equal (kind, "alliance") ? "partner"
                                 : p == 0                                        ? "investor"
                                                                                 : "investee");
-      g_string_append_printf (out,
-                              "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.\"}]}",
+      g_string_append_printf (out, "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.",
                               g_rand_int_range (rand, 0, 20), d);
+      if (n_words > 0)
+        {
+          g_string_append_c (out, ' ');
+          append_prose (out, rand, n_words - n_words / 3);
+        }
+      g_string_append (out, "\"}]}");
     }
   g_string_append (out, "]}");
   g_file_set_contents (path, out->str, (gssize)out->len, NULL);
