@@ -85,6 +85,10 @@ typedef struct
                      * laid out again, as `neato -n2` does */
   gboolean anchor;  /* with neato and fdp, what the seed shows keeps its place while the rest is
                      * laid out around it; only the removal of overlaps moves it, a little */
+  gboolean draft;   /* a quick first placement of a large map, in seconds: Graphviz places the
+                     * most connected entities, each as large as the room the entities around it
+                     * need, and the others are set around them with straight lines. The engine
+                     * is sfdp's, whatever is asked; seeds, pins and link labels are not used. */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }
