@@ -75,7 +75,7 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
-/* The bytes of @file (or of none) read by the reader that @display_name names. */
+/* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
 static KrDataset *
 new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
                    GCancellable *cancellable, GPtrArray **problems, GError **error)
@@ -104,7 +104,7 @@ kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return new_from_bytes_of (NULL, bytes, display_name, NULL, problems, error);
+  return new_from_bytes_of (NULL, g_bytes_ref (bytes), display_name, NULL, problems, error);
 }
 
 static char *
@@ -201,7 +201,7 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
   if (g_bytes_get_size (bytes) > max_size)
     return refuse_size (name, g_bytes_get_size (bytes), error);
 
-  return new_from_bytes_of (file, bytes, name, cancellable, problems, error);
+  return new_from_bytes_of (file, g_steal_pointer (&bytes), name, cancellable, problems, error);
 }
 
 typedef struct
