@@ -44,6 +44,9 @@ const char *kr_engine_get_name (KrEngine engine);
 const char *kr_engine_get_label (KrEngine engine);
 /* Sets KR_LAYOUT_ERROR_ENGINE, saying which names there are, when @name is none of them. */
 gboolean kr_engine_from_name (const char *name, KrEngine *engine, GError **error);
+/* Processor seconds that @engine is expected to take to lay out @n_entities and @n_deals, on
+ * the two-core machine of docs/performance.md; 0 for an engine not measured at size. */
+double kr_engine_estimate_seconds (KrEngine engine, guint n_entities, guint n_deals);
 /* The names as a choice, for messages: "dot, neato, fdp, sfdp, circo or twopi", translated. */
 char *kr_engine_list_choices (void);
 
