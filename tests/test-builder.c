@@ -307,7 +307,7 @@ test_limits (void)
   kr_dataset_builder_get_dataset_record (b)->title = "Crowd";
   g_assert_null (kr_dataset_builder_add_articles (b, 0));
   g_assert_nonnull (kr_dataset_builder_add_deals (b, 2));
-  g_assert_null (kr_dataset_builder_add_entities (b, KR_DATASET_MAX_RECORDS));
+  g_assert_null (kr_dataset_builder_add_entities (b, kr_limits_get ()->max_records));
   assert_refused (b, "F:: the dataset has 200002 records; the limit is 200000");
 
   kr_dataset_builder_get_dataset_record (empty)->title = "Nothing";
@@ -319,6 +319,8 @@ test_limits (void)
 int
 main (int argc, char *argv[])
 {
+  /* The limits of a machine with little memory, whatever this one has. */
+  g_setenv (KR_LIMITS_MEMORY_VARIABLE, "256M", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/builder/build", test_build);

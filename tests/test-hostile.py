@@ -28,9 +28,15 @@ ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
-def run(*args, timeout=60, prefix=(), stdin=None):
+# The file-size and record limits follow the memory available (docs/reliability.md): the corpus
+# is checked against those of a machine with little memory, whatever this one has.
+SMALL_MACHINE = "256M"
+
+
+def run(*args, timeout=60, prefix=(), stdin=None, memory=SMALL_MACHINE):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["LC_ALL"] = "C.UTF-8"
+    env["KEIRETSU_MEMORY"] = memory
     return subprocess.run([*prefix, KEIRETSU, *args], capture_output=True, env=env,
                           input=stdin, timeout=timeout)
 
@@ -93,6 +99,52 @@ class Corpus(unittest.TestCase):
 
     def test_names_that_look_like_code_are_valid(self):
         self.check_one(HOSTILE_NAMES, None)
+
+
+class Limits(unittest.TestCase):
+    """The limits grow with the memory available, and a refusal says by how much."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp()
+        cases = {name: content for name, content, _ in hostile_corpus.cases()}
+        for name in ("too-large.json", "too-many-entities.json"):
+            with open(os.path.join(cls.dir, name), "wb") as f:
+                f.write(cases[name])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def test_refusal_names_file_size_and_limit(self):
+        path = os.path.join(self.dir, "too-large.json")
+        r = run("--check", path)
+        self.assertEqual(r.returncode, 1)
+        # GLib writes sizes with a no-break space.
+        self.assertIn(path + ": the file is 64.0\u00a0MiB (67108865 bytes), larger than the limit "
+                      "of 64.0\u00a0MiB for this computer's memory", r.stdout.decode())
+
+    def test_more_memory_reads_more(self):
+        # A quarter of the memory may be file: 64 MiB and a byte is read, and found not JSON.
+        r = run("--check", os.path.join(self.dir, "too-large.json"), memory="1G")
+        self.assertEqual(r.returncode, 1)
+        self.assertNotIn("limit", r.stdout.decode())
+        # 4 KiB a record: 262 144 records, so 200 001 entities open.
+        r = run("--check", os.path.join(self.dir, "too-many-entities.json"), memory="1G")
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("200001 entities", r.stdout.decode())
+
+    def test_ceiling(self):
+        # However much memory there is, a file is never given more than 2 GiB.
+        path = os.path.join(self.dir, "sparse.json")
+        with open(path, "wb") as f:
+            f.truncate(2 * 1024 ** 3)
+        r = run("--check", path, memory="64G")
+        os.unlink(path)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("the file is 2.0\u00a0GiB (2147483648 bytes), larger than the limit of "
+                      "2.0\u00a0GiB",
+                      r.stdout.decode())
 
 
 class Files(unittest.TestCase):

@@ -1594,6 +1594,57 @@ wait_for_map (KrMap *map)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A draft places every entity in the disc of the hub it is nearest to by deals: with one hub in
+ * eight entities, each leaf of a star is nearer its own hub than any other. */
+static void
+test_draft (void)
+{
+  guint leaves[40];
+  g_autoptr (KrDataset) ds = NULL;
+  g_autoptr (KrScene) scene = NULL;
+  g_autoptr (GError) error = NULL;
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP, .draft = TRUE };
+  double width, height;
+  guint n = 0;
+
+  for (guint h = 0; h < G_N_ELEMENTS (leaves); h++)
+    leaves[h] = 7;
+  ds = star_dataset (leaves, G_N_ELEMENTS (leaves));
+  scene = kr_layout_run (ds, &options, &error);
+  g_assert_no_error (error);
+  width = kr_scene_get_width (scene);
+  height = kr_scene_get_height (scene);
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (scene, i);
+      const KrEntity *e = kr_dataset_get_entity (ds, node->index);
+      const KrSceneNode *own = NULL;
+      double nearest = G_MAXDOUBLE;
+      guint hub;
+
+      g_assert_true (node->x >= 0 && node->x <= width && node->y >= 0 && node->y <= height);
+      if (sscanf (e->id, "h%u-", &hub) != 1 || strchr (e->id, '-') == NULL)
+        continue;
+      for (guint k = 0; k < kr_scene_get_n_nodes (scene); k++)
+        {
+          const KrSceneNode *other = kr_scene_get_node (scene, k);
+          const char *id = kr_dataset_get_entity (ds, other->index)->id;
+          g_autofree char *name = g_strdup_printf ("h%u", hub);
+
+          if (strchr (id, '-') != NULL)
+            continue;
+          if (g_str_equal (id, name))
+            own = other;
+          else
+            nearest = MIN (nearest, hypot (other->x - node->x, other->y - node->y));
+        }
+      g_assert_nonnull (own);
+      g_assert_cmpfloat (hypot (own->x - node->x, own->y - node->y), <, nearest);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 40 * 7);
+}
+
 /* sfdp is given the graph that `dot` builds from the DOT Keiretsu exports, in the same order:
  * the command-line tool lays that DOT out exactly as Keiretsu's helper process does. (In one
  * process, Graphviz's later sfdp layouts differ from its first: each layout has a helper of
@@ -2155,6 +2206,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/tidy", test_map_tidy);
   g_test_add_func ("/map/stop", test_map_stop);
   g_test_add_func ("/layout/sfdp-as-exported", test_sfdp_as_exported);
+  g_test_add_func ("/layout/draft", test_draft);
   g_test_add_func ("/map/revision", test_map_revision);
 
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);

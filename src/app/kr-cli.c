@@ -20,6 +20,7 @@
 #include "kr-export.h"
 #include "kr-file.h"
 #include "kr-filter.h"
+#include "kr-format.h"
 #include "kr-graph-export.h"
 #include "kr-layout.h"
 #include "kr-arrangement.h"
@@ -288,6 +289,43 @@ print_error (const char *message)
   g_autofree char *shown = kr_problem_printable (message, 0);
 
   g_printerr ("keiretsu: %s\n", shown);
+}
+
+/* A layout expected to take longer than this is announced, and then said to go on. */
+#define ANNOUNCED_SECONDS 10
+#define PROGRESS_SECONDS 30
+
+/* Says how long the layout has run, every PROGRESS_SECONDS. */
+static gboolean
+say_progress (gpointer data)
+{
+  const gint64 *started = data;
+  g_autofree char *taken
+      = kr_format_duration ((guint)((g_get_monotonic_time () - *started) / G_USEC_PER_SEC));
+
+  /* Translators: %s is a time taken, e.g. 12 s or 2 min 05 s */
+  g_printerr (_ ("keiretsu: still laying out, for %s so far\n"), taken);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before a layout that takes a while: how long it will take, from the graph's size and the
+ * engine, and from then on how long it has taken. Returns the source that says so, or 0. */
+static guint
+announce_layout (KrDataset *dataset, KrEngine engine, const gint64 *started)
+{
+  guint n_entities = kr_dataset_get_n_entities (dataset);
+  guint n_deals = kr_dataset_get_n_deals (dataset);
+  double seconds = kr_engine_estimate_seconds (engine, n_entities, n_deals);
+  g_autofree char *about = NULL;
+
+  if (seconds < ANNOUNCED_SECONDS)
+    return 0;
+  about = kr_format_duration ((guint)MIN (seconds, G_MAXUINT));
+  /* Translators: the numbers of entities and deals, the engine, then a time as "2 min 05 s" */
+  g_printerr (_ ("keiretsu: laying out %'u entities and %'u deals with %s takes about %s on a "
+                 "two-core computer\n"),
+              n_entities, n_deals, kr_engine_get_name (engine), about);
+  return g_timeout_add_seconds (PROGRESS_SECONDS, say_progress, (gpointer)started);
 }
 
 /* A file's name as a message shows it. */
@@ -589,6 +627,8 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
   KrMapView view = KR_MAP_VIEW_INIT;
   int format = kr_export_format_from_filename (out_path);
   g_autofree char *csv_entities = NULL;
+  gint64 started;
+  guint progress;
 
   /* ".json" is a Keiretsu dataset, unless a longer name says otherwise (".ftm.json"). */
   if (format < 0 && g_str_has_suffix (out_path, ".json"))
@@ -667,7 +707,11 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
   /* As the window does: Graphviz runs in its helper process, which reports a crash or an
    * exit() on a hostile graph instead of dying with it. */
   kr_map_set_dataset (map, dataset, FALSE);
+  started = g_get_monotonic_time ();
+  progress
+      = announce_layout (dataset, view.radial != NULL ? KR_ENGINE_TWOPI : view.engine, &started);
   scene = kr_map_show_and_wait (map, &view, &error);
+  g_clear_handle_id (&progress, g_source_remove);
   if (scene != NULL)
     {
       KrExportOptions export_options = KR_EXPORT_OPTIONS_INIT;

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-format.h"
 #include "kr-window-private.h"
 
 /* Short waits go without a count: most datasets open in less. */
@@ -42,12 +43,7 @@ count_time (gpointer data)
   seconds = (guint)((g_get_monotonic_time () - self->progress_since) / G_USEC_PER_SEC);
   if (seconds < FIRST_COUNT_SECONDS)
     return G_SOURCE_CONTINUE;
-  if (seconds < 60)
-    /* Translators: a time taken, in seconds */
-    taken = g_strdup_printf (_ ("%u s"), seconds);
-  else
-    /* Translators: a time taken, in minutes and seconds */
-    taken = g_strdup_printf (_ ("%u min %02u s"), seconds / 60, seconds % 60);
+  taken = kr_format_duration (seconds);
   /* Translators: %s is a time taken, e.g. 12 s or 2 min 05 s */
   text = g_strdup_printf (_ ("Working for %s"), taken);
   gtk_label_set_text (self->progress_time, text);

@@ -18,7 +18,7 @@
 #define HUB_SIZE 14.0  /* points */
 #define LINK_PAD_X 3.0 /* points around a link label's text, kept free of lines and nodes */
 #define LINK_PAD_Y 1.0
-#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adada(udd)b)"
+#define INPUT_TYPE "(syia(ydd)a(uub)a(udd)adada(udd)bb)"
 #define MAX_COORDINATE 1e7 /* points: more than any layout spans */
 
 /* Whether Graphviz can use a position: one it cannot is no position. */
@@ -267,8 +267,8 @@ static void place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed,
 static void pin (KrLayoutInput *input, KrDataset *dataset, GHashTable *pins);
 static KrInputLink copy_link (KrLayoutInput *input, const KrInputLink *link);
 
-static KrLayoutInput *
-input_alloc (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
+KrLayoutInput *
+kr_layout_input_new_empty (KrEngine engine, KrRankdir rankdir, guint n_nodes, guint n_edges)
 {
   KrLayoutInput *input = g_new0 (KrLayoutInput, 1);
 
@@ -294,7 +294,8 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
 
   n_entities = kr_dataset_get_n_entities (dataset);
   n_deals = kr_dataset_get_n_deals (dataset);
-  input = input_alloc (options->engine, options->rankdir, n_entities, n_deals * 2);
+  input = kr_layout_input_new_empty (options->engine, options->rankdir, n_entities, n_deals * 2);
+  input->draft = options->draft;
 
   entity_node = g_new (int, MAX (n_entities, 1));
   n_deals_of = count_deals (dataset);
@@ -418,7 +419,8 @@ kr_layout_input_new_held (const KrLayoutInput *input, const KrLayoutOutput *plac
         }
     }
 
-  held = input_alloc (KR_ENGINE_NEATO, input->rankdir, input->nodes->len, input->edges->len);
+  held = kr_layout_input_new_empty (KR_ENGINE_NEATO, input->rankdir, input->nodes->len,
+                                    input->edges->len);
   held->route = TRUE;
   for (guint i = 0; i < input->nodes->len; i++)
     {
@@ -497,8 +499,8 @@ kr_layout_input_new_shown (KrScene *scene)
                         g_steal_pointer (&all));
 
   height = kr_scene_get_height (scene);
-  input = input_alloc (all->engine, all->rankdir, kr_scene_get_n_shown_nodes (scene),
-                       all->edges->len);
+  input = kr_layout_input_new_empty (all->engine, all->rankdir, kr_scene_get_n_shown_nodes (scene),
+                                     all->edges->len);
   node_of = g_new (int, MAX (all->nodes->len, 1));
   for (guint i = 0; i < all->nodes->len; i++)
     {
@@ -598,10 +600,10 @@ kr_layout_input_serialize (const KrLayoutInput *input)
         g_variant_builder_add (&pins, "(udd)", i, n->pin_x, n->pin_y);
     }
   v = g_variant_ref_sink (
-      g_variant_new ("(syia(ydd)a(uub)a(udd)@ad@ada(udd)b)", kr_engine_get_name (input->engine),
+      g_variant_new ("(syia(ydd)a(uub)a(udd)@ad@ada(udd)bb)", kr_engine_get_name (input->engine),
                      (guchar)input->rankdir, (gint32)input->root, &nodes, &edges, &positions,
                      links_variant (node_links, node_any), links_variant (edge_links, edge_any),
-                     &pins, input->anchored));
+                     &pins, input->anchored, input->draft));
   return g_variant_get_data_as_bytes (v);
 }
 
@@ -636,13 +638,13 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
   KrEngine engine;
   guchar rankdir;
   gint32 root;
-  gboolean anchored;
+  gboolean anchored, draft;
   gsize n_nodes, n_edges, n_positions;
 
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INPUT_TYPE), bytes, FALSE));
   /* The engine goes by name: a request of zeros names none, and is refused. */
-  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad@a(udd)b)", &name, &rankdir, &root, &nodes,
-                 &edges, &positions, &node_links, &edge_links, &pins, &anchored);
+  g_variant_get (v, "(&syi@a(ydd)@a(uub)@a(udd)@ad@ad@a(udd)bb)", &name, &rankdir, &root, &nodes,
+                 &edges, &positions, &node_links, &edge_links, &pins, &anchored, &draft);
   n_nodes = g_variant_n_children (nodes);
   n_edges = g_variant_n_children (edges);
   node_sizes = g_variant_get_fixed_array (node_links, &n_node_sizes, sizeof (double));
@@ -655,9 +657,10 @@ kr_layout_input_deserialize (GBytes *bytes, GError **error)
       return NULL;
     }
 
-  input = input_alloc (engine, (KrRankdir)rankdir, (guint)n_nodes, (guint)n_edges);
+  input = kr_layout_input_new_empty (engine, (KrRankdir)rankdir, (guint)n_nodes, (guint)n_edges);
   input->root = root >= 0 && (gsize)root < n_nodes ? root : -1;
   input->anchored = anchored;
+  input->draft = draft;
   for (gsize i = 0; i < n_nodes; i++)
     {
       KrInputNode n = { 0 };

@@ -44,6 +44,9 @@ const char *kr_engine_get_name (KrEngine engine);
 const char *kr_engine_get_label (KrEngine engine);
 /* Sets KR_LAYOUT_ERROR_ENGINE, saying which names there are, when @name is none of them. */
 gboolean kr_engine_from_name (const char *name, KrEngine *engine, GError **error);
+/* Processor seconds that @engine is expected to take to lay out @n_entities and @n_deals, on
+ * the two-core machine of docs/performance.md; 0 for an engine not measured at size. */
+double kr_engine_estimate_seconds (KrEngine engine, guint n_entities, guint n_deals);
 /* The names as a choice, for messages: "dot, neato, fdp, sfdp, circo or twopi", translated. */
 char *kr_engine_list_choices (void);
 
@@ -85,6 +88,10 @@ typedef struct
                      * laid out again, as `neato -n2` does */
   gboolean anchor;  /* with neato and fdp, what the seed shows keeps its place while the rest is
                      * laid out around it; only the removal of overlaps moves it, a little */
+  gboolean draft;   /* a quick first placement of a large map, in seconds: Graphviz places the
+                     * most connected entities, each as large as the room the entities around it
+                     * need, and the others are set around them with straight lines. The engine
+                     * is sfdp's, whatever is asked; seeds, pins and link labels are not used. */
 } KrLayoutOptions;
 
 #define KR_LAYOUT_OPTIONS_INIT { .engine = KR_ENGINE_DOT, .rankdir = KR_RANKDIR_LR }

@@ -20,6 +20,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "kr-draft.h"
 #include "kr-graph.h"
 #include "kr-layout-cache.h"
 #include "kr-layout-input.h"
@@ -242,7 +243,15 @@ compute (const KrLayoutInput *input, GError **error)
   gboolean all_pinned;
 
   graphviz_enter ();
-  if (!kr_layout_input_has_pins (input, &all_pinned))
+  if (input->draft)
+    {
+      g_autoptr (KrDraft) draft = kr_draft_new (input);
+      g_autoptr (KrLayoutOutput) hubs = compute_locked (kr_draft_get_hubs (draft), error);
+
+      if (hubs != NULL)
+        output = kr_draft_place (draft, input, hubs);
+    }
+  else if (!kr_layout_input_has_pins (input, &all_pinned))
     output = compute_locked (input, error);
   else
     {

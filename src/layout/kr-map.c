@@ -21,6 +21,8 @@ struct _KrMap
    * direction only counts for dot, the others are kept under the first one. */
   KrScene *whole[KR_N_ENGINES][KR_N_RANKDIRS][2];
   KrScene *previous; /* of the version before, where a revision starts from */
+  KrScene *draft;    /* a quick first placement of a large map, shown until sfdp's is ready */
+  gboolean waiting;  /* for the map in full (kr_map_show_and_wait): no draft is wanted */
 
   KrScene *arranged; /* the view's own arrangement, or NULL */
   KrMapArrangement arrangement;
@@ -43,6 +45,9 @@ struct _KrMap
 };
 
 G_DEFINE_FINAL_TYPE (KrMap, kr_map, G_TYPE_OBJECT)
+
+/* See wants_draft (). */
+#define DRAFT_ENTITIES 5000
 
 enum
 {
@@ -102,6 +107,7 @@ forget_layouts (KrMap *self)
     for (guint r = 0; r < KR_N_RANKDIRS; r++)
       for (guint l = 0; l < 2; l++)
         g_clear_object (&self->whole[e][r][l]);
+  g_clear_object (&self->draft);
   g_clear_object (&self->arranged);
 }
 
@@ -134,6 +140,17 @@ set_scene (KrMap *self, KrScene *scene)
 }
 
 /* Whether every flag set in @inner is set in @outer (NULL: all set). */
+/* Whether the whole map is large enough to be shown first as a draft (kr-draft.h) while sfdp
+ * lays it out: sfdp takes minutes from about DRAFT_ENTITIES up. A revision starts from where its
+ * entities were and pinned entities stay where they were put, which a draft does not do. */
+static gboolean
+wants_draft (KrMap *self)
+{
+  return !self->waiting && self->engine == KR_ENGINE_SFDP && self->radial == NULL
+         && self->previous == NULL && (self->pins == NULL || g_hash_table_size (self->pins) == 0)
+         && kr_dataset_get_n_entities (self->dataset) >= DRAFT_ENTITIES;
+}
+
 static gboolean
 flags_within (const gboolean *inner, const gboolean *outer, guint n)
 {
@@ -209,6 +226,7 @@ needed_layout (KrMap *self, KrMapArrangement *arrangement)
       options.seed = self->previous;
       options.anchor = self->previous != NULL;
       options.pins = self->pins;
+      options.draft = self->draft == NULL && wants_draft (self);
     }
   return kr_layout_options_copy (&options);
 }
@@ -221,7 +239,7 @@ pending_serves (KrMap *self, const KrLayoutOptions *options, KrMapArrangement ar
 
   if (p == NULL || self->pending_arrangement != arrangement || p->engine != options->engine
       || (p->engine == KR_ENGINE_DOT && p->rankdir != options->rankdir)
-      || p->link_labels != options->link_labels)
+      || p->link_labels != options->link_labels || p->draft != options->draft)
     return FALSE;
   if (arrangement == KR_MAP_WHOLE)
     return TRUE;
@@ -299,6 +317,9 @@ update (KrMap *self)
   needed = needed_layout (self, &arrangement);
   if (!pending_serves (self, needed, arrangement))
     start_layout (self, g_steal_pointer (&needed), arrangement);
+  /* The draft is shown while sfdp works on the map it stands for. */
+  if (self->radial == NULL && self->draft != NULL && wants_draft (self))
+    return show_part_of (self, self->draft);
   return FALSE;
 }
 
@@ -319,7 +340,9 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   options = self->pending;
-  if (self->pending_arrangement == KR_MAP_WHOLE)
+  if (options->draft)
+    g_set_object (&self->draft, scene);
+  else if (self->pending_arrangement == KR_MAP_WHOLE)
     {
       g_set_object (whole_slot (self, options->engine, options->rankdir, options->link_labels),
                     scene);
@@ -443,9 +466,11 @@ kr_map_show_and_wait (KrMap *self, const KrMapView *view, GError **error)
   g_return_val_if_fail (KR_IS_MAP (self), NULL);
 
   id = g_signal_connect (self, "failed", G_CALLBACK (keep_failure), &failure);
+  self->waiting = TRUE;
   shown = kr_map_show (self, view);
   while (!shown && failure == NULL && kr_map_is_busy (self))
     g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  self->waiting = FALSE;
   g_signal_handler_disconnect (self, id);
   if (failure != NULL)
     {

@@ -196,10 +196,10 @@ end_row (int c, void *user_data)
   (void)c;
   if (p->stop)
     return;
-  if (p->row > KR_DATASET_MAX_RECORDS)
+  if (p->row > kr_limits_get ()->max_records)
     {
-      g_autofree char *message
-          = g_strdup_printf (_ ("the table has more than %d rows"), KR_DATASET_MAX_RECORDS);
+      g_autofree char *message = g_strdup_printf (_ ("the table has more than %d rows"),
+                                                  (int)kr_limits_get ()->max_records);
       fail_at (p, 0, message);
       return;
     }
@@ -254,10 +254,9 @@ parse (KrDatasetBuilder *builder, const KrPlace *file, GBytes *bytes, RowFunc fu
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (size > KR_DATASET_MAX_FILE_SIZE)
+  if (size > kr_limits_get ()->max_file_size)
     {
-      g_autofree char *message = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
-                                                  KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      g_autofree char *message = kr_limits_describe_file_size (size);
       fail_at (&p, 0, message);
       return FALSE;
     }
@@ -728,11 +727,11 @@ read_sibling (GFile *file, GCancellable *cancellable, GError **error)
 
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     return NULL;
-  if (g_file_info_get_size (info) > KR_DATASET_MAX_FILE_SIZE)
+  if ((guint64)g_file_info_get_size (info) > kr_limits_get ()->max_file_size)
     {
-      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
-                   _ ("the file is larger than the limit of %d MiB"),
-                   KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      g_autofree char *why = kr_limits_describe_file_size ((guint64)g_file_info_get_size (info));
+
+      g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE, why);
       return NULL;
     }
   if (!g_file_load_contents (file, cancellable, &data, &size, NULL, error))

@@ -701,11 +701,11 @@ kr_builder_build (KrDatasetBuilder *self)
     if (!kr_builder_noted (self, head, list_fields[t]) && !self->listed[t])
       report_missing (self, &head->place, list_fields[t]);
 
-  if (self->n_records > KR_DATASET_MAX_RECORDS)
+  if (self->n_records > kr_limits_get ()->max_records)
     {
-      kr_builder_report (self, &head->place, NULL,
-                         _ ("the dataset has %u records; the limit is %d"),
-                         (guint)MIN (self->n_records, G_MAXUINT), KR_DATASET_MAX_RECORDS);
+      kr_builder_report (self, &head->place, NULL, _ ("the dataset has %u records; the limit is %d"),
+                         (guint)MIN (self->n_records, G_MAXUINT),
+                         (int)kr_limits_get ()->max_records);
       return FALSE;
     }
 

@@ -146,7 +146,7 @@ add_records (KrDatasetBuilder *self, RecordType type, guint n, gsize size)
 
   self->listed[type] = TRUE;
   self->n_records += n;
-  if (n == 0 || self->n_records > KR_DATASET_MAX_RECORDS)
+  if (n == 0 || self->n_records > kr_limits_get ()->max_records)
     return NULL;
   records = kr_dataset_builder_alloc (self, n, size);
   for (guint i = 0; i < n; i++)
@@ -297,10 +297,9 @@ kr_dataset_builder_check_size (KrDatasetBuilder *self, gsize size)
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  if (size <= KR_DATASET_MAX_FILE_SIZE)
+  if (size <= kr_limits_get ()->max_file_size)
     return TRUE;
-  message = g_strdup_printf (_ ("the file is larger than the limit of %d MiB"),
-                             KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+  message = kr_limits_describe_file_size (size);
   kr_dataset_builder_report_position (self, 0, 0, message);
   return FALSE;
 }

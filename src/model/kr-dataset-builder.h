@@ -182,7 +182,7 @@ KrDatasetRecord *kr_dataset_builder_get_dataset_record (KrDatasetBuilder *self);
 
 /* @n more zeroed records, in the dataset's order, that the reader fills in. Calling these says
  * that the file lists records of that type (datasets must, even none). NULL when @n is 0 or
- * when the dataset would exceed KR_DATASET_MAX_RECORDS, which the build reports. */
+ * when the dataset would exceed the record limit (kr_limits_get), which the build reports. */
 KrArticleRecord *kr_dataset_builder_add_articles (KrDatasetBuilder *self, guint n);
 KrEntityRecord *kr_dataset_builder_add_entities (KrDatasetBuilder *self, guint n);
 KrDealRecord *kr_dataset_builder_add_deals (KrDatasetBuilder *self, guint n);

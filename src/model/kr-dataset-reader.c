@@ -135,7 +135,8 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
 KrDataset *
 kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
-  return kr_dataset_reader_read_file (reader, NULL, bytes, NULL, problems);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  return kr_dataset_reader_read_file (reader, NULL, g_bytes_ref (bytes), NULL, problems);
 }
 
 KrDataset *
@@ -154,6 +155,8 @@ kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes 
     read = reader->read_file (builder, file, bytes, cancellable);
   else
     read = reader->read (builder, bytes);
+  /* The records keep copies of their strings. */
+  g_bytes_unref (bytes);
   if (read)
     dataset = kr_dataset_builder_build (builder);
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));

@@ -35,7 +35,9 @@ const char *const *kr_dataset_reader_get_mime_types (const KrDatasetReader *read
 KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
                                    GPtrArray **problems);
 /* The same for the bytes of @file, which some formats read other files beside (CSV's table of
- * entities beside its table of deals, the columns the user chose for it). */
+ * entities beside its table of deals, the columns the user chose for it). It takes @bytes and
+ * lets them go once read, before the dataset is built from what was read: a large file and
+ * its dataset are then not in memory together. */
 KrDataset *kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                                         GCancellable *cancellable, GPtrArray **problems);
 

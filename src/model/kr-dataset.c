@@ -75,7 +75,7 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
-/* The bytes of @file (or of none) read by the reader that @display_name names. */
+/* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
 static KrDataset *
 new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
                    GCancellable *cancellable, GPtrArray **problems, GError **error)
@@ -104,7 +104,7 @@ kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, GPtrArray **
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return new_from_bytes_of (NULL, bytes, display_name, NULL, problems, error);
+  return new_from_bytes_of (NULL, g_bytes_ref (bytes), display_name, NULL, problems, error);
 }
 
 static char *
@@ -144,6 +144,15 @@ read_at_most (GFile *file, gsize limit, GCancellable *cancellable, GError **erro
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+static KrDataset *
+refuse_size (const char *name, guint64 size, GError **error)
+{
+  g_autofree char *why = kr_limits_describe_file_size (size);
+
+  g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE, "%s: %s", name, why);
+  return NULL;
+}
+
 KrDataset *
 kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
                           GError **error)
@@ -152,6 +161,7 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
+  guint64 max_size = kr_limits_get ()->max_file_size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -178,30 +188,20 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
                    _ ("%s: is not a regular file (a pipe, socket or device)"), name);
       return NULL;
     }
-  if (g_file_info_get_size (info) > KR_DATASET_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
-                   _ ("%s: the file is larger than the limit of %d MiB"), name,
-                   KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if ((guint64)g_file_info_get_size (info) > max_size)
+    return refuse_size (name, (guint64)g_file_info_get_size (info), error);
 
-  bytes = read_at_most (file, KR_DATASET_MAX_FILE_SIZE + 1, cancellable, &local_error);
+  bytes = read_at_most (file, max_size + 1, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"), name,
                    local_error->message);
       return NULL;
     }
-  if (g_bytes_get_size (bytes) > KR_DATASET_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE,
-                   _ ("%s: the file is larger than the limit of %d MiB"), name,
-                   KR_DATASET_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (g_bytes_get_size (bytes) > max_size)
+    return refuse_size (name, g_bytes_get_size (bytes), error);
 
-  return new_from_bytes_of (file, bytes, name, cancellable, problems, error);
+  return new_from_bytes_of (file, g_steal_pointer (&bytes), name, cancellable, problems, error);
 }
 
 typedef struct

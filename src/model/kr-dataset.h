@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "kr-enums.h"
+#include "kr-limits.h"
 #include "kr-problem.h"
 
 G_BEGIN_DECLS
@@ -14,11 +15,10 @@ G_BEGIN_DECLS
 #define KR_DATASET_FORMAT "keiretsu-dataset"
 #define KR_DATASET_VERSION 1
 
-/* Limits that keep a hostile file from exhausting the machine. */
-#define KR_DATASET_MAX_FILE_SIZE (64 * 1024 * 1024)
+/* Limits that keep a hostile file from exhausting the machine; those on the file's size and on
+ * the number of records follow the machine's memory (kr-limits.h). */
 #define KR_DATASET_MAX_STRING (64 * 1024)
 #define KR_DATASET_MAX_DEPTH 64
-#define KR_DATASET_MAX_RECORDS 200000
 /* An article's full text, given in the dataset or read from the file it names. */
 #define KR_DATASET_MAX_TEXT (4 * 1024 * 1024)
 

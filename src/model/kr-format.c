@@ -205,3 +205,13 @@ kr_format_entity_facts (KrDataset *dataset, guint entity)
             count_articles (kr_dataset_count_entity_articles (dataset, entity)));
   return facts;
 }
+
+char *
+kr_format_duration (guint seconds)
+{
+  if (seconds < 60)
+    /* Translators: a time taken, in seconds */
+    return g_strdup_printf (_ ("%u s"), seconds);
+  /* Translators: a time taken, in minutes and seconds */
+  return g_strdup_printf (_ ("%u min %02u s"), seconds / 60, seconds % 60);
+}

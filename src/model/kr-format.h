@@ -31,6 +31,10 @@ char *kr_format_deal_kind (const KrDeal *deal);
  * "43 % → 15 % stake", "$7 bn acquisition", or the kind alone: "joint venture". */
 char *kr_format_link_label (const KrDeal *deal);
 
+/* A time taken or to come, as the loading page and the command line say it: "12 s",
+ * "2 min 05 s". */
+char *kr_format_duration (guint seconds);
+
 /* One line of facts: a name ("Value") and what the dataset gives for it. */
 typedef struct
 {

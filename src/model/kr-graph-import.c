@@ -171,7 +171,7 @@ begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, c
 {
   Item *item;
 
-  if (++self->n_items > KR_DATASET_MAX_RECORDS)
+  if (++self->n_items > kr_limits_get ()->max_records)
     return FALSE;
   item = kr_arena_new0 (self->arena, Item, 1);
   item->place = *place;

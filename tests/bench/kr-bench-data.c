@@ -25,6 +25,30 @@ static const char *const deal_kinds[]
 static const char *const statuses[]
     = { "rumoured", "proposed", "in_talks", "agreed", "active", "completed", "collapsed" };
 
+static const char *const words[]
+    = { "the",       "battery",    "venture",    "plant",      "shares",  "board",    "alliance",
+        "supply",    "agreement",  "announced",  "Tuesday",    "market",  "electric", "vehicles",
+        "Japanese",  "partner",    "investment", "billion",    "yen",     "stake",    "cells",
+        "talks",     "regulators", "approval",   "production", "in",      "of",       "with",
+        "a",         "to",         "and",        "its",        "said",    "people",   "familiar",
+        "matter",    "Société",    "générale",   "日産",       "自動車",  "合弁",     "株式",
+        "according", "statement",  "quarter",    "chips",      "sensors", "software" };
+static const char *const countries[] = { "JP", "FR", "US", "DE", "CN", "KR", "TW", "GB" };
+static const char *const currencies[] = { "JPY", "USD", "EUR" };
+
+/* @n words of news prose, as a sentence. */
+static void
+append_prose (GString *out, GRand *rand, guint n)
+{
+  for (guint w = 0; w < n; w++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      g_string_append_printf (out, "%s%c%s", w ? " " : "", w ? word[0] : g_ascii_toupper (word[0]),
+                              word + 1);
+    }
+  g_string_append_c (out, '.');
+}
+
 static char *
 make_name (GRand *rand, guint i)
 {
@@ -100,8 +124,14 @@ kr_bench_write_dataset (const char *path, guint n, guint32 seed)
 void
 kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, guint32 seed)
 {
+  kr_bench_write_wordy_dataset (path, n, n_deals, 0, seed);
+}
+
+void
+kr_bench_write_wordy_dataset (const char *path, guint n, guint n_deals, guint n_words, guint32 seed)
+{
   GRand *rand = g_rand_new_with_seed (seed);
-  GString *out = g_string_sized_new (n * 400);
+  GString *out = g_string_sized_new (n * 400 + (gsize)n_deals * n_words * 8);
   g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint)); /* one entry per deal end */
 
   g_string_append (out, "{\"format\":\"keiretsu-dataset\",\"version\":1,"
@@ -127,14 +157,25 @@ kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, gui
       pick_parties (rand, n, ends, n_parties, parties);
       g_string_append_printf (out,
                               "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"%s\","
-                              "\"summary\":\"Deal %u between %u parties.\",\"parties\":[",
+                              "\"summary\":\"Deal %u between %u parties.",
                               d ? "," : "", d, kind,
                               statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], d,
                               n_parties);
+      if (n_words > 0)
+        {
+          g_string_append_c (out, ' ');
+          append_prose (out, rand, n_words / 3);
+        }
+      g_string_append (out, "\",\"parties\":[");
       append_parties (out, kind, parties, n_parties);
-      g_string_append_printf (out,
-                              "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.\"}]}",
+      g_string_append_printf (out, "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.",
                               g_rand_int_range (rand, 0, 20), d);
+      if (n_words > 0)
+        {
+          g_string_append_c (out, ' ');
+          append_prose (out, rand, n_words - n_words / 3);
+        }
+      g_string_append (out, "\"}]}");
     }
   g_string_append (out, "]}");
   g_file_set_contents (path, out->str, (gssize)out->len, NULL);
@@ -165,17 +206,6 @@ kr_bench_remove_dir (const char *dir)
 }
 
 /* ---- a dataset with the words of a real one ------------------------------------------ */
-
-static const char *const words[]
-    = { "the",       "battery",    "venture",    "plant",      "shares",  "board",    "alliance",
-        "supply",    "agreement",  "announced",  "Tuesday",    "market",  "electric", "vehicles",
-        "Japanese",  "partner",    "investment", "billion",    "yen",     "stake",    "cells",
-        "talks",     "regulators", "approval",   "production", "in",      "of",       "with",
-        "a",         "to",         "and",        "its",        "said",    "people",   "familiar",
-        "matter",    "Société",    "générale",   "日産",       "自動車",  "合弁",     "株式",
-        "according", "statement",  "quarter",    "chips",      "sensors", "software" };
-static const char *const countries[] = { "JP", "FR", "US", "DE", "CN", "KR", "TW", "GB" };
-static const char *const currencies[] = { "JPY", "USD", "EUR" };
 
 /* Some @min to @max bytes of words, as a sentence; now and then a word in quotes, which JSON
  * escapes. */

@@ -2,6 +2,7 @@
  * the window stays responsive (the longest stretch its main loop was busy).
  *
  *   kr-open-bench [--keiretsu PATH] [--watch SECONDS] [--reopen RUNS] FILE | --entities N
+ *                 [--deals N] [--words N] [--write FILE]
  *
  * Needs a display (run it under xvfb-run). With --keiretsu, layouts run in that program's
  * helper process, as in the application; the benchmark stops watching after the layout is done
@@ -11,7 +12,8 @@
  * (the layout kept by the cold open), each time in a new window, and times each open to the
  * window's first frame of the map. Layouts are kept only by the helper: it needs --keiretsu.
  * With --entities instead of a file, it opens a synthetic dataset of N entities, the one kr-bench
- * makes.
+ * makes, or with --deals and --words that many deals, each with that many words of prose in its
+ * summary and excerpt; --write only writes that dataset to FILE, to open it again and again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -248,6 +250,9 @@ main (int argc, char *argv[])
   double watch_seconds = 60;
   int runs = 0;
   int entities = 0;
+  int deals = 0;
+  int n_words = 0;
+  g_autofree char *write = NULL;
   g_autofree char *generated_dir = NULL;
   g_autofree char *generated = NULL;
   int status;
@@ -257,6 +262,9 @@ main (int argc, char *argv[])
     { "watch", 0, 0, G_OPTION_ARG_DOUBLE, &watch_seconds, "Seconds to watch at most", "S" },
     { "reopen", 0, 0, G_OPTION_ARG_INT, &runs, "Cold and warm opens, RUNS of each", "RUNS" },
     { "entities", 0, 0, G_OPTION_ARG_INT, &entities, "A synthetic dataset of N entities", "N" },
+    { "deals", 0, 0, G_OPTION_ARG_INT, &deals, "with N deals (5 for every 4 entities)", "N" },
+    { "words", 0, 0, G_OPTION_ARG_INT, &n_words, "with N words of prose in each deal", "N" },
+    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write, "Only write the dataset to FILE", "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL },
   };
@@ -271,6 +279,13 @@ main (int argc, char *argv[])
     {
       g_printerr ("%s\n", error ? error->message : "give one dataset file, or --entities");
       return 2;
+    }
+  if (deals <= 0)
+    deals = entities * 5 / 4;
+  if (write != NULL)
+    {
+      kr_bench_write_wordy_dataset (write, (guint)entities, (guint)deals, (guint)n_words, 42);
+      return 0;
     }
   gtk_init ();
   adw_init ();
@@ -290,7 +305,7 @@ main (int argc, char *argv[])
 
       generated_dir = g_dir_make_tmp ("kr-open-bench-XXXXXX", NULL);
       generated = g_build_filename (generated_dir, name, NULL);
-      kr_bench_write_dataset (generated, (guint)entities, 42);
+      kr_bench_write_wordy_dataset (generated, (guint)entities, (guint)deals, (guint)n_words, 42);
       file = g_file_new_for_path (generated);
     }
   else

@@ -28,6 +28,7 @@
 #include "kr-dataset.h"
 #include "kr-export.h"
 #include "kr-graph-export.h"
+#include "kr-limits.h"
 
 #define MAX_RUNS 64
 
@@ -185,7 +186,7 @@ main (int argc, char *argv[])
 
       g_stat (path, &st);
       sizes[f] = st.st_size;
-      if (sizes[f] > KR_DATASET_MAX_FILE_SIZE && f == 0)
+      if ((guint64)sizes[f] > kr_limits_get ()->max_file_size && f == 0)
         {
           g_printerr ("The JSON is larger than a dataset may be: give fewer entities or deals\n");
           return 1;
@@ -199,7 +200,7 @@ main (int argc, char *argv[])
         const char *args[] = { keiretsu, "--check", path, NULL };
         KrBenchRun run;
 
-        if (sizes[f] > KR_DATASET_MAX_FILE_SIZE)
+        if ((guint64)sizes[f] > kr_limits_get ()->max_file_size)
           continue;
         if (!kr_bench_run (args, &run))
           {
@@ -218,10 +219,10 @@ main (int argc, char *argv[])
     {
       double t, m, tr, mr;
 
-      if (sizes[f] > KR_DATASET_MAX_FILE_SIZE)
+      if ((guint64)sizes[f] > kr_limits_get ()->max_file_size)
         {
-          g_print ("%-14s %8.1f   larger than the %d MiB a file may have: not read\n",
-                   formats[f].name, sizes[f] / 1048576.0, KR_DATASET_MAX_FILE_SIZE / 1048576);
+          g_print ("%-14s %8.1f   larger than the %" G_GUINT64_FORMAT " MiB a file may have: not read\n",
+                   formats[f].name, sizes[f] / 1048576.0, kr_limits_get ()->max_file_size / 1048576);
           continue;
         }
       t = median (times[f], runs);

@@ -73,11 +73,15 @@ typedef struct
   gboolean route;        /* every node is pinned: Graphviz only lays the lines out (neato -n2) */
   gboolean anchored;     /* nodes with a starting place keep it while neato or fdp lay the
                           * rest out; only overlap removal may move them */
+  gboolean draft;        /* a quick first placement around the hubs (kr-draft.h) */
 } KrLayoutInput;
 
 const char *kr_gv_shape_name (KrGvShape shape);
 
 KrLayoutInput *kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options);
+/* No nodes and no edges yet, room made for as many. */
+KrLayoutInput *kr_layout_input_new_empty (KrEngine engine, KrRankdir rankdir, guint n_nodes,
+                                          guint n_edges);
 /* The graph of what @scene shows, each node where the scene has it. */
 KrLayoutInput *kr_layout_input_new_shown (KrScene *scene);
 void kr_layout_input_free (KrLayoutInput *input);
