@@ -297,11 +297,16 @@ test_merge (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KrDataset) before = g_object_ref (dataset (f));
+  g_autofree char *said = NULL;
   const KrEntity *merged;
   const KrDeal *rivals;
 
   (void)data;
   /* Third competes with Example: merged into it, the rivalry would join Example alone. */
+  said = kr_editor_describe_merge (f->editor, entity (f, "example"), entity (f, "third"));
+  g_assert_cmpstr (said, ==,
+                   "“Third Co” becomes another name of “Example Corp”. 1 deal moves to it. 1 deal "
+                   "between the two goes, with no other party.");
   g_assert_true (
       kr_editor_merge_entities (f->editor, entity (f, "example"), entity (f, "third"), &error));
   g_assert_no_error (error);

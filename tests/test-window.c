@@ -349,12 +349,12 @@ click_diagram (KrWindow *window, double x, double y)
                      (const char *const[]){ "click", "1", NULL });
 }
 
-/* Runs xdotool @command @option WINDOW @arg (nullable) on the window. */
+/* Runs xdotool @command @option WINDOW @arg (nullable) on the toplevel @native. */
 static gboolean
-xdotool_on (KrWindow *window, const char *command, const char *option, const char *arg)
+xdotool_on_native (GtkNative *native, const char *command, const char *option, const char *arg)
 {
 #ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkSurface *surface = gtk_native_get_surface (native);
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *wid = NULL;
   int status = -1;
@@ -372,6 +372,13 @@ xdotool_on (KrWindow *window, const char *command, const char *option, const cha
 #else
   return FALSE;
 #endif
+}
+
+/* Runs xdotool @command @option WINDOW @arg (nullable) on the window. */
+static gboolean
+xdotool_on (KrWindow *window, const char *command, const char *option, const char *arg)
+{
+  return xdotool_on_native (GTK_NATIVE (window), command, option, arg);
 }
 
 /* Sends keys to the window with xdotool: "key" NAMES… or "type" TEXT. */
@@ -2937,6 +2944,21 @@ is_saved (gpointer window)
   return !kr_document_get_modified (kr_window_get_document (window));
 }
 
+/* Clicks entity @id on the map and waits for the panel to show it; FALSE without xdotool. */
+static gboolean
+click_entity (KrWindow *window, const char *id)
+{
+  KrPoint at = entity_place (window, id);
+  gpointer pair[2] = { kr_window_get_panel (window), (gpointer)id };
+  double x, y;
+
+  kr_diagram_view_to_widget (KR_DIAGRAM_VIEW (kr_window_get_diagram (window)), at.x, at.y, &x, &y);
+  if (!click_diagram (window, x, y))
+    return FALSE;
+  g_assert_true (wait_for (panel_shows, pair));
+  return TRUE;
+}
+
 /* An entity renamed in the panel by the keyboard alone, undone, done again, saved with Ctrl+S and
  * read back the same. */
 static void
@@ -2945,33 +2967,22 @@ test_edit_entity (void)
   DatasetCopy copy;
   g_autofree KrPoint *places = NULL;
   KrWindow *window;
-  KrDiagramView *diagram;
   gpointer renamed[3] = { NULL, "nissan", "Nissan Motor Co." };
   gpointer original[3] = { NULL, "nissan", "Nissan" };
-  KrPoint nissan;
-  double x, y;
 
   reset_layout_settings ();
   window = new_window ();
   renamed[0] = original[0] = window;
-  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
   copy_builtin (&copy);
   places = open_and_place (window, copy.file);
   g_assert_false (kr_document_get_modified (kr_window_get_document (window)));
-
-  nissan = entity_place (window, "nissan");
-  kr_diagram_view_to_widget (diagram, nissan.x, nissan.y, &x, &y);
-  if (!click_diagram (window, x, y))
+  if (!click_entity (window, "nissan"))
     {
       g_test_skip ("xdotool or X11 missing");
       gtk_window_destroy (GTK_WINDOW (window));
       remove_copy (&copy);
       return;
     }
-  {
-    gpointer pair[2] = { kr_window_get_panel (window), "nissan" };
-    g_assert_true (wait_for (panel_shows, pair));
-  }
 
   /* Escape leaves it as it was. */
   g_assert_true (send_keys (window, "key", "F2"));
@@ -3175,6 +3186,96 @@ test_add_delete_entity (void)
   remove_copy (&copy);
 }
 
+/* The question the window asks, where keys typed into it go: the window itself with
+ * libadwaita's alert dialogs, a window of its own before. */
+static GtkNative *
+question_native (KrWindow *window)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  return GTK_NATIVE (window);
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_NATIVE (w);
+    }
+  return NULL;
+#endif
+}
+
+/* Whether deal @pair[1] of the window's dataset has entity @pair[2] among its parties. */
+static gboolean
+deal_involves (gpointer data)
+{
+  gpointer *triple = data;
+  KrDataset *dataset = kr_window_get_dataset (triple[0]);
+  int deal = kr_dataset_find_deal (dataset, triple[1]);
+  int entity = kr_dataset_find_entity (dataset, triple[2]);
+
+  return deal >= 0 && entity >= 0
+         && kr_deal_involves (kr_dataset_get_deal (dataset, (guint)deal), (guint)entity);
+}
+
+/* Nissan merged into Renault from the keyboard: the chooser typed into, Enter; Nissan's deals
+ * are Renault's; one undo brings both back. */
+static void
+test_merge_entities (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  guint n;
+  gpointer moved[3] = { NULL, "nissan-ampere-investment", "renault" };
+  gpointer back[3] = { NULL, "nissan-ampere-investment", "nissan" };
+
+  reset_layout_settings ();
+  window = new_window ();
+  moved[0] = back[0] = window;
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n = kr_dataset_get_n_entities (kr_window_get_dataset (window));
+  if (!click_entity (window, "nissan"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+
+  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
+  g_assert_true (wait_for (dialog_shown, window));
+  g_assert_true (xdotool_on_native (question_native (window), "type", "--window", "Renault"));
+  g_assert_true (xdotool_on_native (question_native (window), "key", "--window", "Return"));
+  {
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n - 1) };
+
+    g_assert_true (wait_for (has_entities, fewer));
+  }
+  g_assert_cmpint (kr_dataset_find_entity (kr_window_get_dataset (window), "nissan"), ==, -1);
+  g_assert_true (deal_involves (moved));
+  {
+    gpointer pair[2] = { kr_window_get_panel (window), "renault" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+
+  g_assert_true (focus_window (window));
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  {
+    gpointer all[2] = { window, GUINT_TO_POINTER (n) };
+
+    g_assert_true (wait_for (has_entities, all));
+  }
+  g_assert_true (deal_involves (back));
+  g_assert_false (deal_involves (moved));
+  g_assert_true (is_saved (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3219,6 +3320,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/graph-export", test_graph_export);
   g_test_add_func ("/window/edit-entity", test_edit_entity);
   g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
+  g_test_add_func ("/window/merge-entities", test_merge_entities);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

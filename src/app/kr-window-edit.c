@@ -155,9 +155,8 @@ add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   kr_record_form_focus (KR_RECORD_FORM (form));
 }
 
-/* What the panel shows, to delete: its kind and index in the version edited; FALSE for none. */
-static gboolean
-shown_record (KrWindow *self, KrPanelPage *page, guint *index)
+gboolean
+_kr_window_shown_record (KrWindow *self, KrPanelPage *page, guint *index)
 {
   KrDataset *dataset;
   const char *id = kr_evidence_panel_get_shown_id (self->panel);
@@ -187,7 +186,7 @@ delete_answered (GtkWidget *dialog, const char *response, KrWindow *self)
   gboolean deleted;
 
   (void)dialog;
-  if (!g_str_equal (response, "delete") || !shown_record (self, &page, &index))
+  if (!g_str_equal (response, "delete") || !_kr_window_shown_record (self, &page, &index))
     return;
   editor = kr_document_get_editor (self->document);
   deleted = page == KR_PANEL_PAGE_ENTITY ? kr_editor_delete_entity (editor, index, &error)
@@ -213,7 +212,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KrPanelPage page;
   guint index;
 
-  if (!shown_record (self, &page, &index))
+  if (!_kr_window_shown_record (self, &page, &index))
     return;
   dataset = kr_document_get_dataset (self->document);
   if (page == KR_PANEL_PAGE_ENTITY)

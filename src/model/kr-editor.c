@@ -467,6 +467,58 @@ kr_editor_merge_entities (KrEditor *self, guint keep, guint other, GError **erro
 }
 
 char *
+kr_editor_describe_merge (KrEditor *self, guint keep, guint other)
+{
+  g_auto (KrDraft) draft = KR_DRAFT_INIT;
+  KrDeletion deletion = { .deals_deleted = 0 };
+  const KrEntity *k, *o;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (keep < self->dataset->n_entities, NULL);
+  g_return_val_if_fail (other < self->dataset->n_entities && other != keep, NULL);
+
+  k = &self->dataset->entities[keep];
+  o = &self->dataset->entities[other];
+  kr_draft_init (&draft, self->dataset);
+  kr_draft_remove_entity (&draft, other, keep, &deletion);
+  /* Its name and its aliases become @keep's aliases. */
+  if (o->n_aliases == 0)
+    /* Translators: what merging says: "“Nissan Motor” becomes another name of “Nissan”." */
+    g_string_append_printf (out, _ ("“%s” becomes another name of “%s”."), o->name, k->name);
+  else
+    g_string_append_printf (out, _ ("“%s” and its other names become other names of “%s”."),
+                            o->name, k->name);
+  if (deletion.deals_changed > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u deal moves to it.",
+                                           "%u deals move to it.", deletion.deals_changed),
+                              deletion.deals_changed);
+    }
+  if (o->n_evidence > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u excerpt moves to it.",
+                                           "%u excerpts move to it.", o->n_evidence),
+                              o->n_evidence);
+    }
+  if (deletion.deals_deleted > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (
+          out,
+          g_dngettext (GETTEXT_PACKAGE, "%u deal between the two goes, with no other party.",
+                       "%u deals between the two go, with no other party.",
+                       deletion.deals_deleted),
+          deletion.deals_deleted);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
 kr_deletion_describe (const KrDeletion *deletion)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);

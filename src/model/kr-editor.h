@@ -89,4 +89,8 @@ void kr_editor_replace_dataset (KrEditor *self, KrDataset *dataset, const char *
  * @other, and goes when one party is left). Undo brings both back. */
 gboolean kr_editor_merge_entities (KrEditor *self, guint keep, guint other, GError **error);
 
+/* What merging @other into @keep moves, said in a sentence or two for people: its names, its
+ * deals and its excerpts, and the deals between the two that go. */
+char *kr_editor_describe_merge (KrEditor *self, guint keep, guint other);
+
 G_END_DECLS
