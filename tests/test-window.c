@@ -19,6 +19,7 @@
 #include "kr-dataset-queries.h"
 #include "kr-dataset-writer.h"
 #include "kr-diagram-view.h"
+#include "kr-entity-chooser.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout-cache.h"
@@ -3276,6 +3277,157 @@ test_merge_entities (void)
   remove_copy (&copy);
 }
 
+/* The widget of @type under @widget whose string property @name is @value. */
+static GtkWidget *
+find_with (GtkWidget *widget, GType type, const char *name, const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *has = NULL;
+
+      g_object_get (widget, name, &has, NULL);
+      if (g_strcmp0 (has, value) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with (c, type, name, value);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Moves the keyboard to @widget, as Tab would, and presses @key there. */
+static gboolean
+press_on (KrWindow *window, GtkWidget *widget, const char *key)
+{
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  return send_keys (window, "key", key);
+}
+
+static gboolean
+chooser_shown (gpointer window)
+{
+  return find_widget (kr_window_get_panel (window), KR_TYPE_ENTITY_CHOOSER, NULL) != NULL;
+}
+
+/* No combo row under @pair[0] is titled @pair[1]. */
+static gboolean
+row_gone (gpointer data)
+{
+  gpointer *pair = data;
+
+  return find_combo_row (pair[0], pair[1]) == NULL;
+}
+
+static gboolean
+role_row_shown (gpointer window)
+{
+  return find_combo_row (kr_window_get_panel (window), "Role of Honda") != NULL;
+}
+
+/* Parties, excerpts: deal @d[1] of window @d[0] has @d[2] among its parties, not @d[3], and
+ * @d[4] excerpts. */
+static gboolean
+deal_is (gpointer data)
+{
+  gpointer *d = data;
+  KrDataset *dataset = kr_window_get_dataset (d[0]);
+  int deal = kr_dataset_find_deal (dataset, d[1]);
+  const KrDeal *found;
+
+  if (deal < 0)
+    return FALSE;
+  found = kr_dataset_get_deal (dataset, (guint)deal);
+  return kr_deal_involves (found, (guint)kr_dataset_find_entity (dataset, d[2]))
+         && !kr_deal_involves (found, (guint)kr_dataset_find_entity (dataset, d[3]))
+         && found->n_evidence == GPOINTER_TO_UINT (d[4]);
+}
+
+/* A deal's form by the keyboard: a party added from the list, one removed, an excerpt removed,
+ * applied as one edit and undone. */
+static void
+test_deal_parties (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  GtkWidget *panel;
+  gpointer edited[5] = { NULL, "nissan-vs-panasonic-samsung-li-ion", "honda", "samsung",
+                         GUINT_TO_POINTER (1) };
+  gpointer before[5] = { NULL, "nissan-vs-panasonic-samsung-li-ion", "samsung", "honda",
+                         GUINT_TO_POINTER (2) };
+
+  reset_layout_settings ();
+  window = new_window ();
+  edited[0] = before[0] = window;
+  panel = kr_window_get_panel (window);
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  if (!click_entity (window, "nissan"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  /* The deal's link in the entity's page. */
+  gtk_widget_activate_action (
+      panel, "panel.select-deal", "i",
+      kr_dataset_find_deal (kr_window_get_dataset (window), "nissan-vs-panasonic-samsung-li-ion"));
+  {
+    gpointer pair[2] = { panel, "nissan-vs-panasonic-samsung-li-ion" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+
+  /* Add a Party…: the list of entities, Honda typed, Enter; it is a rival as the others. */
+  g_assert_true (press_on (
+      window, find_with (panel, ADW_TYPE_ACTION_ROW, "tooltip-text", "Add an entity to the deal’s parties"),
+      "Return"));
+  g_assert_true (wait_for (chooser_shown, window));
+  g_assert_true (send_keys (window, "type", "Honda"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (role_row_shown, window));
+  g_assert_cmpuint (adw_combo_row_get_selected (find_combo_row (panel, "Role of Honda")), ==,
+                    KR_ROLE_RIVAL);
+
+  /* Samsung and the first excerpt taken away, then Apply: each key once the one before is
+   * done with. */
+  {
+    KrDataset *dataset = kr_window_get_dataset (window);
+    const KrEntity *samsung
+        = kr_dataset_get_entity (dataset, (guint)kr_dataset_find_entity (dataset, "samsung"));
+    g_autofree char *remove = g_strdup_printf ("Remove %s from the parties", samsung->display_name);
+    g_autofree char *role = g_strdup_printf ("Role of %s", samsung->display_name);
+    gpointer gone[2] = { panel, role };
+
+    g_assert_true (press_on (window, find_with (panel, GTK_TYPE_BUTTON, "tooltip-text", remove), "Return"));
+    g_assert_true (wait_for (row_gone, gone));
+  }
+  {
+    GtkWidget *first = find_with (panel, GTK_TYPE_BUTTON, "tooltip-text", "Remove this excerpt");
+    g_autofree char *quote = g_strdup (adw_preferences_row_get_title (
+        ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (first, ADW_TYPE_ACTION_ROW))));
+    gpointer gone[2] = { panel, quote };
+
+    g_assert_true (press_on (window, first, "Return"));
+    g_assert_true (wait_for (row_gone, gone));
+  }
+  g_assert_true (press_on (window, find_with (panel, GTK_TYPE_BUTTON, "label", "_Apply"), "Return"));
+  g_assert_true (wait_for (deal_is, edited));
+  g_assert_true (wait_for (form_gone, window));
+
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  g_assert_true (wait_for (deal_is, before));
+  g_assert_true (is_saved (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3321,6 +3473,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/edit-entity", test_edit_entity);
   g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
   g_test_add_func ("/window/merge-entities", test_merge_entities);
+  g_test_add_func ("/window/deal-parties", test_deal_parties);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

@@ -45,6 +45,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   CHOSEN,
+  CANCELLED,
   N_SIGNALS
 };
 
@@ -147,6 +148,12 @@ entry_activated (KrEntityChooser *self)
     g_signal_emit (self, signals[CHOSEN], 0);
 }
 
+static void
+stop_search (KrEntityChooser *self)
+{
+  g_signal_emit (self, signals[CANCELLED], 0);
+}
+
 /* Up and Down move the selection while the typing goes on in the entry. */
 static gboolean
 entry_key_pressed (KrEntityChooser *self, guint keyval, guint keycode, GdkModifierType state)
@@ -243,6 +250,9 @@ kr_entity_chooser_class_init (KrEntityChooserClass *klass)
   /* Enter or a click chose the entity selected. */
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
+  /* Escape in the entry: nothing is chosen. */
+  signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/kr-entity-chooser.ui");
@@ -251,6 +261,7 @@ kr_entity_chooser_class_init (KrEntityChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrEntityChooser, more);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, entry_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, row_selected);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);

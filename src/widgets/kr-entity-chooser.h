@@ -2,7 +2,8 @@
  *
  * A search entry over a list of the entities that match what is typed (all of them, in the
  * dataset's order, while nothing is), the first selected. Up and Down move the selection
- * from the entry; Enter, or a click on a row, chooses.
+ * from the entry; Enter, or a click on a row, chooses ("chosen"); Escape gives up
+ * ("cancelled").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
