@@ -376,7 +376,11 @@ kr_editor_count_entity_deletion (KrEditor *self, guint index, KrDeletion *deleti
   g_return_if_fail (KR_IS_EDITOR (self));
   g_return_if_fail (index < self->dataset->n_entities && deletion != NULL);
 
-  *deletion = (KrDeletion){ .excerpts = self->dataset->entities[index].n_evidence };
+  *deletion = (KrDeletion){
+    .excerpts = self->dataset->entities[index].n_evidence,
+    .deleted = deletion->deleted,
+    .changed = deletion->changed,
+  };
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_entity (&draft, index, G_MAXUINT, deletion);
 }
@@ -389,7 +393,7 @@ kr_editor_count_article_deletion (KrEditor *self, guint index, KrDeletion *delet
   g_return_if_fail (KR_IS_EDITOR (self));
   g_return_if_fail (index < self->dataset->n_articles && deletion != NULL);
 
-  *deletion = (KrDeletion){ .deals_deleted = 0 };
+  *deletion = (KrDeletion){ .deleted = deletion->deleted, .changed = deletion->changed };
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_article (&draft, index, deletion);
 }

@@ -28,6 +28,9 @@ typedef struct
   guint deals_deleted; /* deals left with fewer than two parties or without evidence */
   guint deals_changed; /* other deals that lose a party, a proposer or an excerpt */
   guint excerpts;      /* excerpts deleted: the entity's own, or every one citing the article */
+  GArray *deleted;     /* nullable; when given, receives the indices (guint) of the deals that
+                        * go, in order */
+  GArray *changed;     /* nullable; likewise, of the deals that lose a party or an excerpt */
 } KrDeletion;
 
 /* The deletion said in a sentence or two for people, or NULL when nothing depends on it. */
@@ -68,7 +71,8 @@ gboolean kr_editor_add_deal (KrEditor *self, const KrDeal *deal, guint *index_ou
 gboolean kr_editor_add_article (KrEditor *self, const KrArticle *article, guint *index_out,
                                 GError **error);
 
-/* What deleting entity, deal or article @index would take with it. */
+/* What deleting entity, deal or article @index would take with it. @deletion's lists, when
+ * given, are filled: initialise it where it is declared. */
 void kr_editor_count_entity_deletion (KrEditor *self, guint index, KrDeletion *deletion);
 void kr_editor_count_article_deletion (KrEditor *self, guint index, KrDeletion *deletion);
 
