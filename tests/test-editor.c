@@ -311,7 +311,7 @@ test_delete (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *said = NULL;
   KrDataset *before = dataset (f);
-  KrDeletion deletion;
+  KrDeletion deletion = { .deleted = NULL };
 
   (void)data;
   /* Sample is party to buy and urge (two parties each: they go) and to jv (three: it stays). */
@@ -333,6 +333,20 @@ test_delete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (deletion.deals_deleted, ==, 2);
   g_assert_cmpuint (deletion.deals_changed, ==, 1);
   g_assert_cmpuint (deletion.excerpts, ==, 3);
+  /* Which ones, when asked. */
+  {
+    g_autoptr (GArray) deleted = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+    KrDeletion listed = { .deleted = deleted, .changed = changed };
+    guint urge = deal (f, "urge"), rivals = deal (f, "rivals");
+
+    kr_editor_count_article_deletion (f->editor, 1, &listed);
+    g_assert_cmpuint (deleted->len, ==, 2);
+    g_assert_cmpuint (g_array_index (deleted, guint, 0), ==, MIN (urge, rivals));
+    g_assert_cmpuint (g_array_index (deleted, guint, 1), ==, MAX (urge, rivals));
+    g_assert_cmpuint (changed->len, ==, 1);
+    g_assert_cmpuint (g_array_index (changed, guint, 0), ==, deal (f, "buy"));
+  }
   g_assert_true (kr_editor_delete_article (f->editor, 1, &error));
   g_assert_cmpuint (kr_dataset_get_n_deals (dataset (f)), ==, 2);
   g_assert_cmpuint (kr_dataset_get_deal (dataset (f), deal (f, "buy"))->n_evidence, ==, 1);
@@ -359,11 +373,16 @@ test_merge (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KrDataset) before = g_object_ref (dataset (f));
+  g_autofree char *said = NULL;
   const KrEntity *merged;
   const KrDeal *rivals;
 
   (void)data;
   /* Third competes with Example: merged into it, the rivalry would join Example alone. */
+  said = kr_editor_describe_merge (f->editor, entity (f, "example"), entity (f, "third"));
+  g_assert_cmpstr (said, ==,
+                   "“Third Co” becomes another name of “Example Corp”. 1 deal moves to it. 1 deal "
+                   "between the two goes, with no other party.");
   g_assert_true (
       kr_editor_merge_entities (f->editor, entity (f, "example"), entity (f, "third"), &error));
   g_assert_no_error (error);

@@ -22,6 +22,7 @@
 #include "kr-dataset-queries.h"
 #include "kr-dataset-writer.h"
 #include "kr-diagram-view.h"
+#include "kr-entity-chooser.h"
 #include "kr-evidence-card.h"
 #include "kr-evidence-panel.h"
 #include "kr-layout-cache.h"
@@ -352,13 +353,12 @@ click_diagram (KrWindow *window, double x, double y)
                      (const char *const[]){ "click", "1", NULL });
 }
 
-/* Runs xdotool @command @option WINDOW @arg (nullable) on @window, the main window or a
- * dialog (a GtkWindow). */
+/* Runs xdotool @command @option WINDOW @arg (nullable) on the toplevel @native. */
 static gboolean
-xdotool_on (gpointer window, const char *command, const char *option, const char *arg)
+xdotool_on_native (GtkNative *native, const char *command, const char *option, const char *arg)
 {
 #ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkSurface *surface = gtk_native_get_surface (native);
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *wid = NULL;
   int status = -1;
@@ -376,6 +376,14 @@ xdotool_on (gpointer window, const char *command, const char *option, const char
 #else
   return FALSE;
 #endif
+}
+
+/* Runs xdotool @command @option WINDOW @arg (nullable) on @window, the main window or a
+ * dialog (a GtkWindow). */
+static gboolean
+xdotool_on (gpointer window, const char *command, const char *option, const char *arg)
+{
+  return xdotool_on_native (GTK_NATIVE (window), command, option, arg);
 }
 
 /* Sends keys to the window (or a dialog) with xdotool: "key" NAMES… or "type" TEXT. */
@@ -3001,6 +3009,21 @@ is_saved (gpointer window)
   return !kr_document_get_modified (kr_window_get_document (window));
 }
 
+/* Clicks entity @id on the map and waits for the panel to show it; FALSE without xdotool. */
+static gboolean
+click_entity (KrWindow *window, const char *id)
+{
+  KrPoint at = entity_place (window, id);
+  gpointer pair[2] = { kr_window_get_panel (window), (gpointer)id };
+  double x, y;
+
+  kr_diagram_view_to_widget (KR_DIAGRAM_VIEW (kr_window_get_diagram (window)), at.x, at.y, &x, &y);
+  if (!click_diagram (window, x, y))
+    return FALSE;
+  g_assert_true (wait_for (panel_shows, pair));
+  return TRUE;
+}
+
 /* An entity renamed in the panel by the keyboard alone, undone, done again, saved with Ctrl+S and
  * read back the same. */
 static void
@@ -3009,33 +3032,22 @@ test_edit_entity (void)
   DatasetCopy copy;
   g_autofree KrPoint *places = NULL;
   KrWindow *window;
-  KrDiagramView *diagram;
   gpointer renamed[3] = { NULL, "nissan", "Nissan Motor Co." };
   gpointer original[3] = { NULL, "nissan", "Nissan" };
-  KrPoint nissan;
-  double x, y;
 
   reset_layout_settings ();
   window = new_window ();
   renamed[0] = original[0] = window;
-  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
   copy_builtin (&copy);
   places = open_and_place (window, copy.file);
   g_assert_false (kr_document_get_modified (kr_window_get_document (window)));
-
-  nissan = entity_place (window, "nissan");
-  kr_diagram_view_to_widget (diagram, nissan.x, nissan.y, &x, &y);
-  if (!click_diagram (window, x, y))
+  if (!click_entity (window, "nissan"))
     {
       g_test_skip ("xdotool or X11 missing");
       gtk_window_destroy (GTK_WINDOW (window));
       remove_copy (&copy);
       return;
     }
-  {
-    gpointer pair[2] = { kr_window_get_panel (window), "nissan" };
-    g_assert_true (wait_for (panel_shows, pair));
-  }
 
   /* Escape leaves it as it was. */
   g_assert_true (send_plain_key (window, GDK_KEY_F2));
@@ -3469,6 +3481,247 @@ test_capture (void)
   remove_copy (&copy);
 }
 
+/* The question the window asks, where keys typed into it go: the window itself with
+ * libadwaita's alert dialogs, a window of its own before. */
+static GtkNative *
+question_native (KrWindow *window)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  return GTK_NATIVE (window);
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_NATIVE (w);
+    }
+  return NULL;
+#endif
+}
+
+/* Whether deal @pair[1] of the window's dataset has entity @pair[2] among its parties. */
+static gboolean
+deal_involves (gpointer data)
+{
+  gpointer *triple = data;
+  KrDataset *dataset = kr_window_get_dataset (triple[0]);
+  int deal = kr_dataset_find_deal (dataset, triple[1]);
+  int entity = kr_dataset_find_entity (dataset, triple[2]);
+
+  return deal >= 0 && entity >= 0
+         && kr_deal_involves (kr_dataset_get_deal (dataset, (guint)deal), (guint)entity);
+}
+
+/* Nissan merged into Renault from the keyboard: the chooser typed into, Enter; Nissan's deals
+ * are Renault's; one undo brings both back. */
+static void
+test_merge_entities (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  guint n;
+  gpointer moved[3] = { NULL, "nissan-ampere-investment", "renault" };
+  gpointer back[3] = { NULL, "nissan-ampere-investment", "nissan" };
+
+  reset_layout_settings ();
+  window = new_window ();
+  moved[0] = back[0] = window;
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n = kr_dataset_get_n_entities (kr_window_get_dataset (window));
+  if (!click_entity (window, "nissan"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+
+  g_assert_true (send_keys (window, "key", "shift+ctrl+j"));
+  g_assert_true (wait_for (dialog_shown, window));
+  g_assert_true (xdotool_on_native (question_native (window), "type", "--window", "Renault"));
+  g_assert_true (xdotool_on_native (question_native (window), "key", "--window", "Return"));
+  {
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n - 1) };
+
+    g_assert_true (wait_for (has_entities, fewer));
+  }
+  g_assert_cmpint (kr_dataset_find_entity (kr_window_get_dataset (window), "nissan"), ==, -1);
+  g_assert_true (deal_involves (moved));
+  {
+    gpointer pair[2] = { kr_window_get_panel (window), "renault" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+
+  g_assert_true (focus_window (window));
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  {
+    gpointer all[2] = { window, GUINT_TO_POINTER (n) };
+
+    g_assert_true (wait_for (has_entities, all));
+  }
+  g_assert_true (deal_involves (back));
+  g_assert_false (deal_involves (moved));
+  g_assert_true (is_saved (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* The widget of @type under @widget whose string property @name is @value. */
+static GtkWidget *
+find_with (GtkWidget *widget, GType type, const char *name, const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *has = NULL;
+
+      g_object_get (widget, name, &has, NULL);
+      if (g_strcmp0 (has, value) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with (c, type, name, value);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Moves the keyboard to @widget, as Tab would, and presses @key there. */
+static gboolean
+press_on (KrWindow *window, GtkWidget *widget, const char *key)
+{
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  return send_keys (window, "key", key);
+}
+
+static gboolean
+chooser_shown (gpointer window)
+{
+  return find_widget (kr_window_get_panel (window), KR_TYPE_ENTITY_CHOOSER, NULL) != NULL;
+}
+
+/* No combo row under @pair[0] is titled @pair[1]. */
+static gboolean
+row_gone (gpointer data)
+{
+  gpointer *pair = data;
+
+  return find_combo_row (pair[0], pair[1]) == NULL;
+}
+
+static gboolean
+role_row_shown (gpointer window)
+{
+  return find_combo_row (kr_window_get_panel (window), "Role of Honda") != NULL;
+}
+
+/* Parties, excerpts: deal @d[1] of window @d[0] has @d[2] among its parties, not @d[3], and
+ * @d[4] excerpts. */
+static gboolean
+deal_is (gpointer data)
+{
+  gpointer *d = data;
+  KrDataset *dataset = kr_window_get_dataset (d[0]);
+  int deal = kr_dataset_find_deal (dataset, d[1]);
+  const KrDeal *found;
+
+  if (deal < 0)
+    return FALSE;
+  found = kr_dataset_get_deal (dataset, (guint)deal);
+  return kr_deal_involves (found, (guint)kr_dataset_find_entity (dataset, d[2]))
+         && !kr_deal_involves (found, (guint)kr_dataset_find_entity (dataset, d[3]))
+         && found->n_evidence == GPOINTER_TO_UINT (d[4]);
+}
+
+/* A deal's form by the keyboard: a party added from the list, one removed, an excerpt removed,
+ * applied as one edit and undone. */
+static void
+test_deal_parties (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  GtkWidget *panel;
+  gpointer edited[5] = { NULL, "nissan-vs-panasonic-samsung-li-ion", "honda", "samsung",
+                         GUINT_TO_POINTER (1) };
+  gpointer before[5] = { NULL, "nissan-vs-panasonic-samsung-li-ion", "samsung", "honda",
+                         GUINT_TO_POINTER (2) };
+
+  reset_layout_settings ();
+  window = new_window ();
+  edited[0] = before[0] = window;
+  panel = kr_window_get_panel (window);
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  if (!click_entity (window, "nissan"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  /* The deal's link in the entity's page. */
+  gtk_widget_activate_action (
+      panel, "panel.select-deal", "i",
+      kr_dataset_find_deal (kr_window_get_dataset (window), "nissan-vs-panasonic-samsung-li-ion"));
+  {
+    gpointer pair[2] = { panel, "nissan-vs-panasonic-samsung-li-ion" };
+    g_assert_true (wait_for (panel_shows, pair));
+  }
+  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (wait_for (form_shown, window));
+
+  /* Add a Party…: the list of entities, Honda typed, Enter; it is a rival as the others. */
+  g_assert_true (press_on (
+      window, find_with (panel, ADW_TYPE_ACTION_ROW, "tooltip-text", "Add an entity to the deal’s parties"),
+      "Return"));
+  g_assert_true (wait_for (chooser_shown, window));
+  g_assert_true (send_keys (window, "type", "Honda"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (role_row_shown, window));
+  g_assert_cmpuint (adw_combo_row_get_selected (find_combo_row (panel, "Role of Honda")), ==,
+                    KR_ROLE_RIVAL);
+
+  /* Samsung and the first excerpt taken away, then Apply: each key once the one before is
+   * done with. */
+  {
+    KrDataset *dataset = kr_window_get_dataset (window);
+    const KrEntity *samsung
+        = kr_dataset_get_entity (dataset, (guint)kr_dataset_find_entity (dataset, "samsung"));
+    g_autofree char *remove = g_strdup_printf ("Remove %s from the parties", samsung->display_name);
+    g_autofree char *role = g_strdup_printf ("Role of %s", samsung->display_name);
+    gpointer gone[2] = { panel, role };
+
+    g_assert_true (press_on (window, find_with (panel, GTK_TYPE_BUTTON, "tooltip-text", remove), "Return"));
+    g_assert_true (wait_for (row_gone, gone));
+  }
+  {
+    GtkWidget *first = find_with (panel, GTK_TYPE_BUTTON, "tooltip-text", "Remove this excerpt");
+    g_autofree char *quote = g_strdup (adw_preferences_row_get_title (
+        ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (first, ADW_TYPE_ACTION_ROW))));
+    gpointer gone[2] = { panel, quote };
+
+    g_assert_true (press_on (window, first, "Return"));
+    g_assert_true (wait_for (row_gone, gone));
+  }
+  g_assert_true (press_on (window, find_with (panel, GTK_TYPE_BUTTON, "label", "_Apply"), "Return"));
+  g_assert_true (wait_for (deal_is, edited));
+  g_assert_true (wait_for (form_gone, window));
+
+  g_assert_true (send_keys (window, "key", "ctrl+z"));
+  g_assert_true (wait_for (deal_is, before));
+  g_assert_true (is_saved (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3513,6 +3766,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/graph-export", test_graph_export);
   g_test_add_func ("/window/edit-entity", test_edit_entity);
   g_test_add_func ("/window/add-delete-entity", test_add_delete_entity);
+  g_test_add_func ("/window/merge-entities", test_merge_entities);
+  g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
   status = g_test_run ();
   {

@@ -14,14 +14,6 @@
 /* How long after the last edit the autosave is written. */
 #define AUTOSAVE_DELAY_S 4
 
-#if ADW_CHECK_VERSION(1, 5, 0)
-#define ASK_DIALOG(d) ADW_ALERT_DIALOG (d)
-#define ask_dialog(call) adw_alert_dialog_##call
-#else
-#define ASK_DIALOG(d) ADW_MESSAGE_DIALOG (d)
-#define ask_dialog(call) adw_message_dialog_##call
-#endif
-
 /* What was asked for when unsaved changes made the window ask first. */
 typedef enum
 {
@@ -77,6 +69,17 @@ _kr_window_ask (KrWindow *self, const char *heading, const char *body, const cha
   gtk_window_present (GTK_WINDOW (dialog));
 #endif
   return dialog;
+}
+
+void
+_kr_window_answer (GtkWidget *dialog, const char *response)
+{
+  ask_dialog (response) (ASK_DIALOG (dialog), response);
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+#else
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
 }
 
 /* ---- the title ---------------------------------------------------------------------------- */

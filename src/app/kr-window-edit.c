@@ -182,8 +182,8 @@ add_article_action (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 /* What the panel shows, to delete: its kind and index in the version edited; FALSE for none. */
-static gboolean
-shown_record (KrWindow *self, KrPanelPage *page, guint *index)
+gboolean
+_kr_window_shown_record (KrWindow *self, KrPanelPage *page, guint *index)
 {
   KrDataset *dataset;
   const char *id = kr_evidence_panel_get_shown_id (self->panel);
@@ -213,7 +213,7 @@ delete_answered (GtkWidget *dialog, const char *response, KrWindow *self)
   gboolean deleted;
 
   (void)dialog;
-  if (!g_str_equal (response, "delete") || !shown_record (self, &page, &index))
+  if (!g_str_equal (response, "delete") || !_kr_window_shown_record (self, &page, &index))
     return;
   editor = kr_document_get_editor (self->document);
   deleted = page == KR_PANEL_PAGE_ENTITY ? kr_editor_delete_entity (editor, index, &error)
@@ -225,21 +225,36 @@ delete_answered (GtkWidget *dialog, const char *response, KrWindow *self)
     kr_evidence_panel_clear (self->panel);
 }
 
+/* Adds @heading and the summaries of @deals (indices in @dataset) to @out, as a list. */
+static void
+list_deals (GString *out, const char *heading, KrDataset *dataset, GArray *deals)
+{
+  if (deals->len == 0)
+    return;
+  g_string_append_printf (out, "\n\n%s", heading);
+  for (guint i = 0; i < deals->len; i++)
+    g_string_append_printf (out, "\n• %s",
+                            kr_dataset_get_deal (dataset, g_array_index (deals, guint, i))->summary);
+}
+
 /* Asks, saying what goes with it, before deleting what the panel shows. */
 static void
 delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   KrWindow *self = KR_WINDOW (widget);
   const char *responses[] = { "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL };
-  KrDeletion deletion = { .deals_deleted = 0 };
+  g_autoptr (GArray) deleted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  KrDeletion deletion = { .deleted = deleted, .changed = changed };
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *said = NULL;
+  g_autoptr (GString) body = NULL;
   KrDataset *dataset;
   const char *name;
   KrPanelPage page;
   guint index;
 
-  if (!shown_record (self, &page, &index))
+  if (!_kr_window_shown_record (self, &page, &index))
     return;
   dataset = kr_document_get_dataset (self->document);
   if (page == KR_PANEL_PAGE_ENTITY)
@@ -255,8 +270,11 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       name = kr_dataset_get_article (dataset, index)->title;
     }
   heading = g_strdup_printf (_ ("Delete “%s”?"), name);
-  body = kr_deletion_describe (&deletion);
-  _kr_window_ask (self, heading, body != NULL ? body : _ ("Nothing else depends on it."), responses,
+  said = kr_deletion_describe (&deletion);
+  body = g_string_new (said != NULL ? said : _ ("Nothing else depends on it."));
+  list_deals (body, _ ("Deals that go:"), dataset, deleted);
+  list_deals (body, _ ("Deals that lose it:"), dataset, changed);
+  _kr_window_ask (self, heading, body->str, responses,
                   G_CALLBACK (delete_answered), g_object_ref (self), g_object_unref);
 }
 
@@ -283,7 +301,7 @@ make_evidence_action (GtkWidget *widget, const char *action_name, GVariant *para
   KrPanelPage page;
   guint article;
 
-  if (!shown_record (self, &page, &article) || page != KR_PANEL_PAGE_ARTICLE)
+  if (!_kr_window_shown_record (self, &page, &article) || page != KR_PANEL_PAGE_ARTICLE)
     return;
   passage = kr_evidence_panel_get_passage (self->panel);
   if (passage == NULL)

@@ -12,6 +12,7 @@
  *   kr-window-views.c      views saved under a name, in the views file beside the dataset
  *   kr-window-document.c   the dataset as a document: new, save, unsaved changes, autosave
  *   kr-window-edit.c       editing the record the side panel shows, adding entities
+ *   kr-window-merge.c      merging the entity the side panel shows into another
  *   kr-window-adaptive.c   the window's size, the divider, and the layout of a narrow window
  *   kr-window-progress.c   the wait for a dataset and its map: the time taken, and stopping it
  *
@@ -216,12 +217,23 @@ void _kr_window_show_not_opened (KrWindow *self, GFile *file);
 void _kr_window_set_layout_busy (KrWindow *self, gboolean busy);
 
 /* kr-window-document.c */
+/* The questions _kr_window_ask() asks are alert dialogs with libadwaita ≥ 1.5, message
+ * dialogs before: ask_dialog (set_extra_child) (ASK_DIALOG (dialog), child) calls the one. */
+#if ADW_CHECK_VERSION(1, 5, 0)
+#define ASK_DIALOG(d) ADW_ALERT_DIALOG (d)
+#define ask_dialog(call) adw_alert_dialog_##call
+#else
+#define ASK_DIALOG(d) ADW_MESSAGE_DIALOG (d)
+#define ask_dialog(call) adw_message_dialog_##call
+#endif
 /* A question with @responses (id and translated label, in pairs, NULL-terminated; the first
  * answers closing it, the last is suggested, or destructive when its id is "discard", "reload"
  * or "delete"), answered to @callback (dialog, response id, @data); @data goes with the dialog. */
 GtkWidget *_kr_window_ask (KrWindow *self, const char *heading, const char *body,
                            const char *const *responses, GCallback callback, gpointer data,
                            GDestroyNotify free_data);
+/* Answers the question @dialog asks with @response, as its button would, and closes it. */
+void _kr_window_answer (GtkWidget *dialog, const char *response);
 void _kr_window_class_init_document (GtkWidgetClass *widget_class);
 void _kr_window_dispose_document (KrWindow *self);
 /* Makes @dataset, read from @file (NULL: the built-in one), the document edited; a new version
@@ -240,6 +252,11 @@ gboolean _kr_window_close_blocked (KrWindow *self);
 
 /* kr-window-edit.c */
 void _kr_window_class_init_edit (GtkWidgetClass *widget_class);
+/* What the panel shows, to edit: its kind and index in the version edited; FALSE for none. */
+gboolean _kr_window_shown_record (KrWindow *self, KrPanelPage *page, guint *index);
+
+/* kr-window-merge.c */
+void _kr_window_class_init_merge (GtkWidgetClass *widget_class);
 
 /* kr-window-load.c */
 /* The document is now @file (NULL: none yet): watched, remembered, among recent files. */

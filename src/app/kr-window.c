@@ -503,6 +503,7 @@ kr_window_class_init (KrWindowClass *klass)
   _kr_window_class_init_progress (widget_class);
   _kr_window_class_init_document (widget_class);
   _kr_window_class_init_edit (widget_class);
+  _kr_window_class_init_merge (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_property_action (widget_class, "win.focus-depth", "focus-depth");

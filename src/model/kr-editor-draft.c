@@ -294,6 +294,20 @@ deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
   return copy;
 }
 
+/* Adds the index of @deal, one of the base's, at the start of @list (nullable): the deals are
+ * looked at from the last. */
+static void
+note_deal (KrDraft *draft, GArray *list, const KrDeal *deal)
+{
+  guint index;
+
+  if (list == NULL)
+    return;
+  g_assert (deal >= draft->base->deals && deal < draft->base->deals + draft->base->n_deals);
+  index = (guint)(deal - draft->base->deals);
+  g_array_prepend_val (list, index);
+}
+
 /* Leaves entity @index out of the draft, its deals and proposals made @to's (G_MAXUINT: left
  * out too); a deal left with one party goes. */
 void
@@ -313,11 +327,13 @@ kr_draft_remove_entity (KrDraft *draft, guint index, guint to, KrDeletion *delet
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
+          note_deal (draft, deletion->deleted, d);
         }
       else
         {
           deals->pdata[i] = (gpointer)changed;
           deletion->deals_changed++;
+          note_deal (draft, deletion->changed, d);
         }
     }
 }
@@ -374,11 +390,13 @@ kr_draft_remove_article (KrDraft *draft, guint index, KrDeletion *deletion)
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
+          note_deal (draft, deletion->deleted, d);
         }
       else
         {
           deals->pdata[i] = copy;
           deletion->deals_changed++;
+          note_deal (draft, deletion->changed, d);
         }
     }
 }

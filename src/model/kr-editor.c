@@ -435,7 +435,11 @@ kr_editor_count_entity_deletion (KrEditor *self, guint index, KrDeletion *deleti
   g_return_if_fail (KR_IS_EDITOR (self));
   g_return_if_fail (index < self->dataset->n_entities && deletion != NULL);
 
-  *deletion = (KrDeletion){ .excerpts = self->dataset->entities[index].n_evidence };
+  *deletion = (KrDeletion){
+    .excerpts = self->dataset->entities[index].n_evidence,
+    .deleted = deletion->deleted,
+    .changed = deletion->changed,
+  };
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_entity (&draft, index, G_MAXUINT, deletion);
 }
@@ -448,7 +452,7 @@ kr_editor_count_article_deletion (KrEditor *self, guint index, KrDeletion *delet
   g_return_if_fail (KR_IS_EDITOR (self));
   g_return_if_fail (index < self->dataset->n_articles && deletion != NULL);
 
-  *deletion = (KrDeletion){ .deals_deleted = 0 };
+  *deletion = (KrDeletion){ .deleted = deletion->deleted, .changed = deletion->changed };
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_article (&draft, index, deletion);
 }
@@ -523,6 +527,58 @@ kr_editor_merge_entities (KrEditor *self, guint keep, guint other, GError **erro
   /* Translators: an edit in the Undo menu item: "Undo Merge Nissan Motor into Nissan" */
   label = g_strdup_printf (_ ("Merge %s into %s"), entities[other].name, entities[keep].name);
   return commit (self, &draft, label, error);
+}
+
+char *
+kr_editor_describe_merge (KrEditor *self, guint keep, guint other)
+{
+  g_auto (KrDraft) draft = KR_DRAFT_INIT;
+  KrDeletion deletion = { .deals_deleted = 0 };
+  const KrEntity *k, *o;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (keep < self->dataset->n_entities, NULL);
+  g_return_val_if_fail (other < self->dataset->n_entities && other != keep, NULL);
+
+  k = &self->dataset->entities[keep];
+  o = &self->dataset->entities[other];
+  kr_draft_init (&draft, self->dataset);
+  kr_draft_remove_entity (&draft, other, keep, &deletion);
+  /* Its name and its aliases become @keep's aliases. */
+  if (o->n_aliases == 0)
+    /* Translators: what merging says: "“Nissan Motor” becomes another name of “Nissan”." */
+    g_string_append_printf (out, _ ("“%s” becomes another name of “%s”."), o->name, k->name);
+  else
+    g_string_append_printf (out, _ ("“%s” and its other names become other names of “%s”."),
+                            o->name, k->name);
+  if (deletion.deals_changed > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u deal moves to it.",
+                                           "%u deals move to it.", deletion.deals_changed),
+                              deletion.deals_changed);
+    }
+  if (o->n_evidence > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%u excerpt moves to it.",
+                                           "%u excerpts move to it.", o->n_evidence),
+                              o->n_evidence);
+    }
+  if (deletion.deals_deleted > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (
+          out,
+          g_dngettext (GETTEXT_PACKAGE, "%u deal between the two goes, with no other party.",
+                       "%u deals between the two go, with no other party.",
+                       deletion.deals_deleted),
+          deletion.deals_deleted);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *

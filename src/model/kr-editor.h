@@ -28,6 +28,9 @@ typedef struct
   guint deals_deleted; /* deals left with fewer than two parties or without evidence */
   guint deals_changed; /* other deals that lose a party, a proposer or an excerpt */
   guint excerpts;      /* excerpts deleted: the entity's own, or every one citing the article */
+  GArray *deleted;     /* nullable; when given, receives the indices (guint) of the deals that
+                        * go, in order */
+  GArray *changed;     /* nullable; likewise, of the deals that lose a party or an excerpt */
 } KrDeletion;
 
 /* The deletion said in a sentence or two for people, or NULL when nothing depends on it. */
@@ -77,7 +80,8 @@ gboolean kr_editor_add_deal (KrEditor *self, const KrDeal *deal, guint *index_ou
 gboolean kr_editor_add_article (KrEditor *self, const KrArticle *article, guint *index_out,
                                 GError **error);
 
-/* What deleting entity, deal or article @index would take with it. */
+/* What deleting entity, deal or article @index would take with it. @deletion's lists, when
+ * given, are filled: initialise it where it is declared. */
 void kr_editor_count_entity_deletion (KrEditor *self, guint index, KrDeletion *deletion);
 void kr_editor_count_article_deletion (KrEditor *self, guint index, KrDeletion *deletion);
 
@@ -97,5 +101,9 @@ void kr_editor_replace_dataset (KrEditor *self, KrDataset *dataset, const char *
  * join @keep's, and its deals and proposals become @keep's (a deal between the two loses
  * @other, and goes when one party is left). Undo brings both back. */
 gboolean kr_editor_merge_entities (KrEditor *self, guint keep, guint other, GError **error);
+
+/* What merging @other into @keep moves, said in a sentence or two for people: its names, its
+ * deals and its excerpts, and the deals between the two that go. */
+char *kr_editor_describe_merge (KrEditor *self, guint keep, guint other);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kr-entity-chooser.h"
 #include "kr-record-form.h"
 
 typedef struct
@@ -67,14 +68,22 @@ struct _KrRecordForm
 
   GtkLabel *heading;
   GtkListBox *rows;
+  GtkWidget *parties_box;
+  GtkListBox *party_rows;
+  GtkWidget *evidence_box;
+  GtkListBox *evidence_rows;
   GtkLabel *problems;
   GtkWidget *apply_button;
 
   KrEditor *editor;
+  KrDataset *source; /* the version the form was opened on: what the lists point into */
   FormKind kind;
   guint index;             /* of the record edited; for a new deal, where it will be */
   KrDeal new_deal;         /* a new deal, before the rows */
-  KrParty *parties;        /* its parties */
+  GArray *parties;         /* KrParty: a deal's parties, as added and removed */
+  GArray *evidence;        /* KrEvidence: an edited deal's excerpts, as removed */
+  GtkListBox *adding_to;   /* where the next row goes */
+  GtkWidget *chooser;      /* the entities to add a party from, while it is open */
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
   GPtrArray *scratch;      /* what the record read from the rows points into: blocks */
   GPtrArray *scratch_strv; /* and string vectors */
@@ -149,15 +158,17 @@ add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringLi
       /* Enter applies, when the record can be. */
       g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked), self);
     }
+  /* Titles name records: data, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set_data_full (G_OBJECT (row), "kr-key", g_strdup (key), g_free);
   g_ptr_array_add (self->fields, row);
-  gtk_list_box_append (self->rows, row);
+  gtk_list_box_append (self->adding_to, row);
   return row;
 }
 
 /* A row for @key: a choice in @vocabulary (nullable: text). */
-static void
+static GtkWidget *
 add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabulary *vocabulary,
          const char *text, guint choice)
 {
@@ -169,7 +180,7 @@ add_row (KrRecordForm *self, const char *key, const char *title, const KrVocabul
       for (guint i = 0; i < kr_vocabulary_get_size (vocabulary); i++)
         gtk_string_list_append (labels, kr_vocabulary_label (vocabulary, i));
     }
-  add_any_row (self, key, title, labels, text, choice);
+  return add_any_row (self, key, title, labels, text, choice);
 }
 
 /* ---- from the record to the rows, and back ---------------------------------------------- */
@@ -289,6 +300,182 @@ format_number (double value)
   return isnan (value) ? NULL : g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
 }
 
+/* ---- a deal's parties and excerpts ------------------------------------------------------ */
+
+/* Rows of @list, with their fields, gone: the list is made again from what it shows. */
+static void
+clear_rows (KrRecordForm *self, GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    {
+      g_ptr_array_remove (self->fields, child);
+      gtk_list_box_remove (list, child);
+    }
+}
+
+/* The roles and stances chosen, into the lists. */
+static void
+read_lists (KrRecordForm *self)
+{
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
+      g_array_index (self->parties, KrParty, i).role = (KrRole)choice_of (self, key);
+    }
+  for (guint i = 0; i < self->evidence->len && self->kind == FORM_DEAL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("evidence[%u].stance", i);
+      g_array_index (self->evidence, KrEvidence, i).stance = (KrStance)choice_of (self, key);
+    }
+}
+
+static void remove_clicked (KrRecordForm *self, GtkWidget *button);
+
+/* A button at the end of @row that takes item @index of @list away. */
+static void
+add_remove_button (KrRecordForm *self, GtkWidget *row, GArray *list, guint index,
+                   const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "kr-list", list);
+  g_object_set_data (G_OBJECT (button), "kr-index", GUINT_TO_POINTER (index));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void fill_parties (KrRecordForm *self);
+static void fill_evidence (KrRecordForm *self);
+
+/* Takes the party or the excerpt of @button's row away. */
+static void
+remove_clicked (KrRecordForm *self, GtkWidget *button)
+{
+  GArray *list = g_object_get_data (G_OBJECT (button), "kr-list");
+
+  read_lists (self);
+  g_array_remove_index (list, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kr-index")));
+  if (list == self->parties)
+    fill_parties (self);
+  else
+    fill_evidence (self);
+  field_changed (self);
+  gtk_widget_grab_focus (
+      GTK_WIDGET (list == self->parties ? self->party_rows : self->evidence_rows));
+}
+
+/* Takes the list of entities to add a party from away, back to the row that opened it. */
+static void
+close_chooser (KrRecordForm *self)
+{
+  GtkWidget *add_row = gtk_widget_get_last_child (GTK_WIDGET (self->party_rows));
+
+  if (self->chooser != NULL)
+    gtk_box_remove (GTK_BOX (self->parties_box), g_steal_pointer (&self->chooser));
+  gtk_widget_grab_focus (add_row);
+}
+
+/* The entity chosen in the list joins the parties, in the last one's role: the rivals of a
+ * rivalry, the partners of an alliance are alike. */
+static void
+party_chosen (KrRecordForm *self)
+{
+  int chosen = kr_entity_chooser_get_selected (KR_ENTITY_CHOOSER (self->chooser));
+  KrParty party = { .role = KR_ROLE_PARTNER };
+
+  if (chosen < 0)
+    return;
+  party.entity = (guint)chosen;
+  read_lists (self);
+  if (self->parties->len > 0)
+    party.role = g_array_index (self->parties, KrParty, self->parties->len - 1).role;
+  g_array_append_val (self->parties, party);
+  fill_parties (self);
+  close_chooser (self);
+  field_changed (self);
+}
+
+/* Under the parties, the entities that are not parties yet, to choose one from. */
+static void
+add_party_activated (KrRecordForm *self)
+{
+  KrDataset *dataset = kr_editor_get_dataset (self->editor);
+  g_autofree guint *parties = g_new (guint, MAX (self->parties->len, 1));
+
+  if (self->chooser != NULL)
+    {
+      kr_entity_chooser_focus (KR_ENTITY_CHOOSER (self->chooser));
+      return;
+    }
+  for (guint i = 0; i < self->parties->len; i++)
+    parties[i] = g_array_index (self->parties, KrParty, i).entity;
+  self->chooser = kr_entity_chooser_new (dataset, parties, self->parties->len);
+  g_signal_connect_swapped (self->chooser, "chosen", G_CALLBACK (party_chosen), self);
+  g_signal_connect_swapped (self->chooser, "cancelled", G_CALLBACK (close_chooser), self);
+  gtk_box_append (GTK_BOX (self->parties_box), self->chooser);
+  kr_entity_chooser_focus (KR_ENTITY_CHOOSER (self->chooser));
+}
+
+/* A row per party: its role, and a button that removes it; then one that adds a party. */
+static void
+fill_parties (KrRecordForm *self)
+{
+  KrDataset *dataset = kr_editor_get_dataset (self->editor);
+  GtkWidget *row;
+
+  clear_rows (self, self->party_rows);
+  self->adding_to = self->party_rows;
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      const KrParty *p = &g_array_index (self->parties, KrParty, i);
+      const KrEntity *e = kr_dataset_get_entity (dataset, p->entity);
+      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
+      g_autofree char *title = g_strdup_printf (_ ("Role of %s"), e->display_name);
+      g_autofree char *tooltip
+          = g_strdup_printf (_ ("Remove %s from the parties"), e->display_name);
+
+      row = add_row (self, key, title, &kr_role_vocabulary, NULL, p->role);
+      add_remove_button (self, row, self->parties, i, tooltip);
+    }
+  self->adding_to = self->rows;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Add a Party…"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _ ("Add an entity to the deal’s parties"));
+  g_signal_connect_swapped (row, "activated", G_CALLBACK (add_party_activated), self);
+  gtk_list_box_append (self->party_rows, row);
+  gtk_widget_set_visible (self->parties_box, TRUE);
+}
+
+/* A row per excerpt: its words, its article, its stance, and a button that removes it. */
+static void
+fill_evidence (KrRecordForm *self)
+{
+  clear_rows (self, self->evidence_rows);
+  self->adding_to = self->evidence_rows;
+  for (guint i = 0; i < self->evidence->len; i++)
+    {
+      const KrEvidence *ev = &g_array_index (self->evidence, KrEvidence, i);
+      const KrArticle *a = kr_dataset_get_article (self->source, ev->article);
+      g_autofree char *key = g_strdup_printf ("evidence[%u].stance", i);
+      g_autofree char *quote = g_strdup_printf (_ ("“%s”"), ev->quote);
+      GtkWidget *row = add_row (self, key, quote, &kr_stance_vocabulary, NULL, ev->stance);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a->title);
+      add_remove_button (self, row, self->evidence, i, _ ("Remove this excerpt"));
+    }
+  self->adding_to = self->rows;
+  gtk_widget_set_visible (self->evidence_box, self->evidence->len > 0 || self->kind == FORM_DEAL);
+}
+
 static void
 fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
 {
@@ -316,14 +503,12 @@ fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
 
       add_row (self, f->key, _ (f->title), f->vocabulary, text, choice);
     }
-  /* Each party's role, under the party's name. */
-  for (guint i = 0; i < d->n_parties; i++)
+  g_array_append_vals (self->parties, d->parties, d->n_parties);
+  fill_parties (self);
+  if (self->kind == FORM_DEAL)
     {
-      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
-      const KrEntity *e = kr_dataset_get_entity (dataset, d->parties[i].entity);
-      g_autofree char *title = g_strdup_printf (_ ("Role of %s"), e->display_name);
-
-      add_row (self, key, title, &kr_role_vocabulary, NULL, d->parties[i].role);
+      g_array_append_vals (self->evidence, d->evidence, d->n_evidence);
+      fill_evidence (self);
     }
   /* A new deal needs its first excerpt: the article and its words. */
   if (self->kind == FORM_NEW_DEAL)
@@ -382,12 +567,15 @@ read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
     set_unreadable (unreadable, "stake.before", g_strdup (_ ("this is not a number")));
   if (!read_number (optional_text (self, "stake.after"), &d->stake_after))
     set_unreadable (unreadable, "stake.after", g_strdup (_ ("this is not a number")));
-  d->parties = g_memdup2 (d->parties, MAX (d->n_parties, 1) * sizeof *d->parties);
+  read_lists (self);
+  d->n_parties = self->parties->len;
+  d->parties = g_memdup2 (self->parties->data, MAX (d->n_parties, 1) * sizeof *d->parties);
   g_ptr_array_add (self->scratch, d->parties);
-  for (guint i = 0; i < d->n_parties; i++)
+  if (self->kind == FORM_DEAL)
     {
-      g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
-      d->parties[i].role = (KrRole)choice_of (self, key);
+      d->n_evidence = self->evidence->len;
+      d->evidence = g_memdup2 (self->evidence->data, MAX (d->n_evidence, 1) * sizeof *d->evidence);
+      g_ptr_array_add (self->scratch, d->evidence);
     }
   if (self->kind == FORM_NEW_DEAL)
     {
@@ -613,6 +801,7 @@ record_form_new (KrEditor *editor, FormKind kind, guint index)
   KrDataset *dataset = kr_editor_get_dataset (editor);
 
   self->editor = g_object_ref (editor);
+  self->source = g_object_ref (dataset);
   self->kind = kind;
   self->index = index;
   if (kind == FORM_DEAL)
@@ -646,6 +835,7 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
 {
   KrRecordForm *self;
   KrDataset *dataset;
+  g_autofree KrParty *parties = NULL;
 
   g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (entities != NULL || n == 0, NULL);
@@ -655,18 +845,21 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
   self->editor = g_object_ref (editor);
   self->kind = FORM_NEW_DEAL;
   self->index = kr_dataset_get_n_deals (dataset);
-  self->parties = g_new0 (KrParty, MAX (n, 1));
+  self->source = g_object_ref (dataset);
+  parties = g_new0 (KrParty, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    self->parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
+    parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
   self->new_deal = (KrDeal){
     .kind = KR_DEAL_PARTNERSHIP,
     .status = KR_STATUS_AGREED,
-    .parties = self->parties,
+    .parties = parties,
     .n_parties = n,
     .stake_before = NAN,
     .stake_after = NAN,
   };
   fill_deal (self, dataset, &self->new_deal);
+  self->new_deal.parties = NULL;
+  self->new_deal.n_parties = 0;
   /* Nothing typed yet: said once something is. */
   self->valid = FALSE;
   gtk_widget_set_sensitive (self->apply_button, FALSE);
@@ -704,7 +897,9 @@ kr_record_form_dispose (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   g_clear_pointer (&self->scratch_strv, g_ptr_array_unref);
-  g_clear_pointer (&self->parties, g_free);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->parties, g_array_unref);
+  g_clear_pointer (&self->evidence, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), KR_TYPE_RECORD_FORM);
   G_OBJECT_CLASS (kr_record_form_parent_class)->dispose (object);
 }
@@ -724,6 +919,10 @@ kr_record_form_class_init (KrRecordFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-record-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, heading);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, rows);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, parties_box);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, party_rows);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, evidence_rows);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, problems);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, apply_button);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
@@ -736,6 +935,9 @@ kr_record_form_init (KrRecordForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_ptr_array_new ();
+  self->parties = g_array_new (FALSE, FALSE, sizeof (KrParty));
+  self->evidence = g_array_new (FALSE, FALSE, sizeof (KrEvidence));
+  self->adding_to = self->rows;
   self->scratch = g_ptr_array_new_with_free_func (g_free);
   self->scratch_strv = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 }
