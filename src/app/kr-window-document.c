@@ -74,10 +74,14 @@ _kr_window_ask (KrWindow *self, const char *heading, const char *body, const cha
 void
 _kr_window_answer (GtkWidget *dialog, const char *response)
 {
-  ask_dialog (response) (ASK_DIALOG (dialog), response);
 #if ADW_CHECK_VERSION(1, 5, 0)
+  /* An alert dialog has no call for it: its buttons emit the signal, detailed by the id. */
+  g_autofree char *signal = g_strconcat ("response::", response, NULL);
+
+  g_signal_emit_by_name (dialog, signal, response);
   adw_dialog_force_close (ADW_DIALOG (dialog));
 #else
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
 #endif
 }
