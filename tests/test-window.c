@@ -3502,6 +3502,16 @@ question_native (KrWindow *window)
 #endif
 }
 
+/* The question's search for an entity has the keyboard's focus. */
+static gboolean
+search_has_focus (gpointer window)
+{
+  GtkNative *native = question_native (window);
+  GtkWidget *focus = native != NULL ? gtk_root_get_focus (GTK_ROOT (native)) : NULL;
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, KR_TYPE_ENTITY_CHOOSER) != NULL;
+}
+
 /* Whether deal @pair[1] of the window's dataset has entity @pair[2] among its parties. */
 static gboolean
 deal_involves (gpointer data)
@@ -3543,6 +3553,8 @@ test_merge_entities (void)
 
   g_assert_true (send_keys (window, "key", "shift+ctrl+j"));
   g_assert_true (wait_for (dialog_shown, window));
+  /* Typed once the search has the focus, as a person sees it. */
+  g_assert_true (wait_for (search_has_focus, window));
   g_assert_true (xdotool_on_native (question_native (window), "type", "--window", "Renault"));
   g_assert_true (xdotool_on_native (question_native (window), "key", "--window", "Return"));
   {
