@@ -114,6 +114,23 @@ merge_answered (GtkWidget *dialog, const char *response, Merge *m)
   kr_evidence_panel_focus (self->panel);
 }
 
+#if ADW_CHECK_VERSION(1, 5, 0)
+static gboolean
+focus_chooser (gpointer chooser)
+{
+  kr_entity_chooser_focus (chooser);
+  return G_SOURCE_REMOVE;
+}
+
+/* An alert dialog joins the window as it shows: a search focused before then has the focus
+ * but not the typing, so it is focused once there. */
+static void
+chooser_shown (GtkWidget *chooser)
+{
+  g_idle_add_full (G_PRIORITY_LOW, focus_chooser, g_object_ref (chooser), g_object_unref);
+}
+#endif
+
 /* Asks which entity the one the panel shows is the same as, and which name stays. */
 static void
 merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -162,7 +179,11 @@ merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect_swapped (m->chooser, "chosen", G_CALLBACK (chosen), m);
   g_signal_connect_swapped (m->keep_shown, "toggled", G_CALLBACK (update), m);
   update (m);
+#if ADW_CHECK_VERSION(1, 5, 0)
+  g_signal_connect (m->chooser, "map", G_CALLBACK (chooser_shown), NULL);
+#else
   kr_entity_chooser_focus (m->chooser);
+#endif
 }
 
 void
