@@ -3687,7 +3687,7 @@ test_deal_parties (void)
     gpointer pair[2] = { panel, "nissan-vs-panasonic-samsung-li-ion" };
     g_assert_true (wait_for (panel_shows, pair));
   }
-  g_assert_true (send_keys (window, "key", "F2"));
+  g_assert_true (send_plain_key (window, GDK_KEY_F2));
   g_assert_true (wait_for (form_shown, window));
 
   /* Add a Party…: the list of entities, Honda typed, Enter; it is a rival as the others. */
