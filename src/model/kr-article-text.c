@@ -270,21 +270,38 @@ kr_quote_found (const char *quote, const char *text)
   return normalised != NULL && kr_quote_found_in (quote, normalised);
 }
 
+/* The text of @article as quotes are looked for in it (NULL: not valid UTF-8). A panel shows
+ * many excerpts of one article, and --check all of them: each text is normalised once for the
+ * dataset's life, not once per quote. @article has a text. */
+static const char *
+quote_text (KrDataset *dataset, guint article)
+{
+  const char *text = dataset->articles[article].text;
+
+  if (dataset->quote_texts == NULL)
+    dataset->quote_texts = g_new0 (char *, dataset->n_articles);
+  if (dataset->quote_texts[article] == NULL)
+    dataset->quote_texts[article] = kr_quote_normalise (text);
+  return dataset->quote_texts[article];
+}
+
 gboolean
 kr_evidence_is_found (KrDataset *dataset, const KrEvidence *evidence)
 {
-  const KrArticle *article;
+  const char *text;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), TRUE);
   g_return_val_if_fail (evidence != NULL && evidence->article < dataset->n_articles, TRUE);
 
-  article = &dataset->articles[evidence->article];
-  return article->text == NULL || kr_quote_found (evidence->quote, article->text);
+  if (dataset->articles[evidence->article].text == NULL)
+    return TRUE;
+  text = quote_text (dataset, evidence->article);
+  return text != NULL && kr_quote_found_in (evidence->quote, text);
 }
 
 static void
-check_excerpts (GPtrArray *problems, KrDataset *dataset, char **texts, const char *list,
-                guint index, const KrEvidence *evidence, guint n)
+check_excerpts (GPtrArray *problems, KrDataset *dataset, const char *list, guint index,
+                const KrEvidence *evidence, guint n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -293,7 +310,7 @@ check_excerpts (GPtrArray *problems, KrDataset *dataset, char **texts, const cha
       g_autofree char *id = NULL;
       g_autofree char *message = NULL;
 
-      if (texts[e->article] == NULL || kr_quote_found_in (e->quote, texts[e->article]))
+      if (kr_evidence_is_found (dataset, e))
         continue;
       path = g_strdup_printf ("$.%s[%u].evidence[%u].quote", list, index, i);
       id = kr_problem_quote (dataset->articles[e->article].id);
@@ -306,20 +323,14 @@ GPtrArray *
 kr_dataset_check_quotes (KrDataset *dataset)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_problem_free);
-  g_autoptr (GPtrArray) texts = NULL;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), problems);
 
-  /* Each text is normalised once, however many quotes it has; NULL for an article without. */
-  texts = g_ptr_array_new_full (dataset->n_articles, g_free);
-  for (guint i = 0; i < dataset->n_articles; i++)
-    g_ptr_array_add (
-        texts, dataset->articles[i].text ? kr_quote_normalise (dataset->articles[i].text) : NULL);
   for (guint i = 0; i < dataset->n_entities; i++)
-    check_excerpts (problems, dataset, (char **)texts->pdata, "entities", i,
-                    dataset->entities[i].evidence, dataset->entities[i].n_evidence);
+    check_excerpts (problems, dataset, "entities", i, dataset->entities[i].evidence,
+                    dataset->entities[i].n_evidence);
   for (guint i = 0; i < dataset->n_deals; i++)
-    check_excerpts (problems, dataset, (char **)texts->pdata, "deals", i,
-                    dataset->deals[i].evidence, dataset->deals[i].n_evidence);
+    check_excerpts (problems, dataset, "deals", i, dataset->deals[i].evidence,
+                    dataset->deals[i].n_evidence);
   return problems;
 }

@@ -28,6 +28,10 @@ struct _KrDataset
   GHashTable *article_ids;
   GHashTable *entity_ids;
   GHashTable *deal_ids;
+
+  /* Each article's text as quotes are looked for in it, normalised when first asked for
+   * (kr-article-text.c), by the main thread that shows and checks quotes; NULL until then. */
+  char **quote_texts;
 };
 
 G_END_DECLS

@@ -35,6 +35,9 @@ kr_dataset_finalize (GObject *object)
       g_free (self->deals[i].evidence);
     }
   g_strfreev (self->left_out);
+  for (guint i = 0; self->quote_texts != NULL && i < self->n_articles; i++)
+    g_free (self->quote_texts[i]);
+  g_free (self->quote_texts);
   g_free (self->articles);
   g_free (self->entities);
   g_free (self->deals);
