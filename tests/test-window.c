@@ -44,16 +44,23 @@ new_window (void)
   return kr_window_new (NULL, settings);
 }
 
-/* Waits until @done says so. The limit only ends a test that would otherwise hang: it is
- * generous, since a sanitized build on a busy machine lays out a large map slowly. */
+/* Waits until @done says so, at most @seconds. */
 static gboolean
-wait_for (gboolean (*done) (gpointer), gpointer data)
+wait_within (gboolean (*done) (gpointer), gpointer data, guint seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
   return done (data);
+}
+
+/* The same, where the limit only ends a test that would otherwise hang: it is generous, since a
+ * sanitized build on a busy machine lays out a large map slowly. */
+static gboolean
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  return wait_within (done, data, 120);
 }
 
 static gboolean
@@ -1429,13 +1436,9 @@ hover_brings_card (KrWindow *window, double x, double y, Shown *card)
 {
   for (int attempt = 0; attempt < 3; attempt++)
     {
-      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
       if (!hover (window, x, y))
         return FALSE;
-      while (!card_shows (card) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-      if (card_shows (card))
+      if (wait_within (card_shows, card, 30))
         return TRUE;
     }
   card_mismatch (card);
@@ -3101,10 +3104,8 @@ test_edit_entity (void)
     /* Its own save, seen by the file monitor, neither reloads nor asks. */
     {
       KrDataset *before = kr_window_get_dataset (window);
-      gint64 until = g_get_monotonic_time () + 1500 * G_USEC_PER_SEC / 1000;
 
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+      run_for (1500);
       g_assert_true (wait_for (is_idle, window));
       g_assert_true (kr_window_get_dataset (window) == before);
       g_assert_true (is_saved (window));
