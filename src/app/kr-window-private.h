@@ -211,7 +211,7 @@ void _kr_window_dispose_progress (KrWindow *self);
 /* Shows the loading page, saying what is being waited for (@description: plain text or NULL),
  * and how long it has taken. */
 void _kr_window_show_progress (KrWindow *self, const char *title, const char *description);
-/* Says that opening @file stopped before it began, unless a dataset is shown or loading. */
+/* Says that opening @file (nullable) stopped, unless a dataset is shown or loading. */
 void _kr_window_show_not_opened (KrWindow *self, GFile *file);
 /* Whether the header bar shows that a map is being laid out. */
 void _kr_window_set_layout_busy (KrWindow *self, gboolean busy);

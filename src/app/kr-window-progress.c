@@ -95,7 +95,7 @@ _kr_window_show_not_opened (KrWindow *self, GFile *file)
 
   if (kr_view_get_dataset (self->view) != NULL || self->load_cancellable != NULL)
     return;
-  name = _kr_window_display_name (file);
+  name = file != NULL ? _kr_window_display_name (file) : g_strdup ("");
   description = g_strdup_printf (_ ("“%s” was not opened."), name);
   show_stopped (self, _ ("Opening Stopped"), description, FALSE);
 }
@@ -109,15 +109,11 @@ stop_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->load_cancellable != NULL)
     {
       g_autoptr (GFile) file = g_steal_pointer (&self->pending_file);
-      g_autofree char *name = file ? _kr_window_display_name (file) : g_strdup ("");
-      g_autofree char *description = NULL;
 
       g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
-      if (dataset != NULL)
-        return; /* the dataset shown stays, with its map or its layout under way */
-      description = g_strdup_printf (_ ("“%s” was not opened."), name);
-      show_stopped (self, _ ("Opening Stopped"), description, FALSE);
+      /* A dataset shown stays, with its map or its layout under way. */
+      _kr_window_show_not_opened (self, file);
       return;
     }
   if (dataset != NULL && kr_map_is_busy (self->map)
