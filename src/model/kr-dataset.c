@@ -119,6 +119,19 @@ display_name_for_file (GFile *file)
   return path ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
+KrDataset *
+kr_dataset_new_from_file_bytes (GFile *file, GBytes *bytes, GPtrArray **problems, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name_for_file (file);
+  return new_from_bytes_of (file, g_bytes_ref (bytes), name, NULL, problems, error);
+}
+
 /* Reads the file, but never more than @limit bytes: it may have grown since it was measured. */
 static GBytes *
 read_at_most (GFile *file, gsize limit, GCancellable *cancellable, GError **error)

@@ -124,6 +124,10 @@ KrDataset *kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, G
                                       GError **error);
 KrDataset *kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
                                      GError **error);
+/* @bytes read as the contents of @file, which they may not be yet: the texts a dataset names
+ * are read beside @file, and messages name it. */
+KrDataset *kr_dataset_new_from_file_bytes (GFile *file, GBytes *bytes, GPtrArray **problems,
+                                           GError **error);
 void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data);
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
