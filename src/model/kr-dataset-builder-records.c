@@ -22,6 +22,7 @@
 static const char *
 intern (KrDatasetBuilder *self, const char *s)
 {
+  self->dataset->string_bytes += strlen (s) + 1;
   return g_string_chunk_insert (self->dataset->strings, s);
 }
 

@@ -13,6 +13,7 @@ struct _KrDataset
   GObject parent_instance;
 
   GStringChunk *strings; /* every string of the dataset */
+  gsize string_bytes;    /* what they take in it */
   const char *title;
   const char *description;
   char **left_out; /* what the reader left out of the file, for people */

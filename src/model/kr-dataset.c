@@ -283,6 +283,35 @@ kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **err
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gsize
+kr_dataset_get_size (KrDataset *self)
+{
+  /* A hash table's entry: key, value and hash, in a table about twice the entries' size. */
+  const gsize per_id = 2 * (2 * sizeof (gpointer) + sizeof (guint));
+  gsize size;
+
+  g_return_val_if_fail (KR_IS_DATASET (self), 0);
+
+  size = self->string_bytes + self->n_articles * (sizeof (KrArticle) + per_id)
+         + self->n_entities * (sizeof (KrEntity) + per_id)
+         + self->n_deals * (sizeof (KrDeal) + per_id);
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      const KrEntity *e = &self->entities[i];
+
+      size += e->n_aliases * sizeof (char *) + e->n_names * sizeof (KrLocalName)
+              + e->n_evidence * sizeof (KrEvidence);
+    }
+  for (guint i = 0; i < self->n_deals; i++)
+    {
+      const KrDeal *d = &self->deals[i];
+
+      size += d->n_parties * sizeof (KrParty) + d->n_proposed_by * sizeof (guint)
+              + d->n_evidence * sizeof (KrEvidence);
+    }
+  return size;
+}
+
 const char *
 kr_dataset_get_title (KrDataset *self)
 {

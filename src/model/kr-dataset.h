@@ -133,6 +133,8 @@ void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyC
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);
+/* About how many bytes of memory the dataset takes: its strings, records and indices. */
+gsize kr_dataset_get_size (KrDataset *self);
 /* What the reader left out of the file on purpose (schemata Keiretsu does not show …), one
  * sentence each for people; empty, never NULL. */
 const char *const *kr_dataset_get_left_out (KrDataset *self);
