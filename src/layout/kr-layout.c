@@ -526,7 +526,8 @@ typedef struct
   gulong cancel_id;
   KrLayoutCache *cache; /* NULL when layouts are not kept */
   char *cache_key;
-  KrLayoutOutput *cached; /* the layout kept for this request */
+  KrScene *cached; /* the scene of the layout kept for this request */
+  GBytes *answer;  /* the helper's, serialized */
 } Job;
 
 static void
@@ -541,7 +542,8 @@ job_free (Job *job)
   g_clear_pointer (&job->request, g_bytes_unref);
   g_clear_object (&job->cache);
   g_clear_pointer (&job->cache_key, g_free);
-  g_clear_pointer (&job->cached, kr_layout_output_free);
+  g_clear_object (&job->cached);
+  g_clear_pointer (&job->answer, g_bytes_unref);
   g_free (job);
 }
 
@@ -565,18 +567,61 @@ describe_failure (GSubprocess *subprocess, GBytes *err)
                           g_subprocess_get_exit_status (subprocess));
 }
 
+/* Reading the helper's answer and making the scene take a while for a large map: not on the
+ * main thread, which would stop answering just as the map arrives. */
+static void
+scene_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  output = kr_layout_output_deserialize (job->answer, job->input->nodes->len,
+                                         job->input->edges->len, &error);
+  if (output == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!kr_layout_output_is_placed (output))
+    {
+      set_unplaced_error (&error, job->input->engine, "");
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
+                           g_object_unref);
+}
+
+static void
+scene_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  KrScene *scene = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (scene == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Only a layout that could be read is kept. */
+  if (job->cache != NULL)
+    kr_layout_cache_store_async (job->cache, job->cache_key, job->answer, NULL, NULL, NULL);
+  g_task_return_pointer (task, scene, g_object_unref);
+}
+
 static void
 worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   Job *job = g_task_get_task_data (task);
   GSubprocess *subprocess = G_SUBPROCESS (source);
-  g_autoptr (GBytes) out = NULL;
   g_autoptr (GBytes) err = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrLayoutOutput) output = NULL;
+  g_autoptr (GTask) scene_task = NULL;
 
-  if (!g_subprocess_communicate_finish (subprocess, result, &out, &err, &error))
+  if (!g_subprocess_communicate_finish (subprocess, result, &job->answer, &err, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -594,23 +639,9 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_clear_object (&job->subprocess);
-  output
-      = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
-  if (output == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!kr_layout_output_is_placed (output))
-    {
-      set_unplaced_error (&error, job->input->engine, "");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (job->cache != NULL)
-    kr_layout_cache_store_async (job->cache, job->cache_key, out, NULL, NULL, NULL);
-  g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
-                         g_object_unref);
+  scene_task = g_task_new (NULL, g_task_get_cancellable (task), scene_done, g_object_ref (task));
+  g_task_set_task_data (scene_task, job, NULL); /* owned by the outer task */
+  g_task_run_in_thread (scene_task, scene_thread);
 }
 
 static void
@@ -632,8 +663,7 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (job->cached != NULL)
     {
-      g_task_return_pointer (
-          task, build_scene (job->dataset, job->options, job->input, job->cached), g_object_unref);
+      g_task_return_pointer (task, g_steal_pointer (&job->cached), g_object_unref);
       return;
     }
 
@@ -669,9 +699,14 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   job->cache = kr_layout_cache_dup_default ();
   if (job->cache != NULL)
     {
+      g_autoptr (KrLayoutOutput) cached = NULL;
+
       job->cache_key = kr_layout_cache_key (job->request, graphviz_version ());
-      job->cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
-                                            input->edges->len);
+      cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
+                                       input->edges->len);
+      /* Its scene too is made here, off the main thread. */
+      if (cached != NULL)
+        job->cached = build_scene (job->dataset, job->options, input, cached);
     }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }
