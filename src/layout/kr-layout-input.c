@@ -263,6 +263,35 @@ count_deals (KrDataset *dataset)
   return count;
 }
 
+/* Each entity's label size (width, height), measured once per dataset and kept with it: a large
+ * map is laid out at least twice (a draft, then in full), and measuring every label with Pango
+ * is most of the time its request takes. A dataset never changes, nor does the font size its
+ * deals give each label. */
+static const double *
+label_sizes (KrDataset *dataset, const guint *n_deals_of)
+{
+  static GMutex lock;
+  static GQuark quark;
+  double *sizes;
+
+  g_mutex_lock (&lock);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("kr-layout-input-label-sizes");
+  sizes = g_object_get_qdata (G_OBJECT (dataset), quark);
+  if (sizes == NULL)
+    {
+      guint n = kr_dataset_get_n_entities (dataset);
+
+      sizes = g_new (double, 2 * MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        kr_text_measure (kr_dataset_get_entity (dataset, i)->display_name,
+                         kr_text_label_size (n_deals_of[i]), &sizes[2 * i], &sizes[2 * i + 1]);
+      g_object_set_qdata_full (G_OBJECT (dataset), quark, sizes, g_free);
+    }
+  g_mutex_unlock (&lock);
+  return sizes;
+}
+
 static void place_from (KrLayoutInput *input, KrDataset *dataset, KrScene *seed, gboolean hold);
 static void pin (KrLayoutInput *input, KrDataset *dataset, GHashTable *pins);
 static KrInputLink copy_link (KrLayoutInput *input, const KrInputLink *link);
@@ -287,6 +316,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
   guint n_entities, n_deals;
   g_autofree int *entity_node = NULL;
   g_autofree guint *n_deals_of = NULL;
+  const double *sizes;
   KrLayoutInput *input;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
@@ -299,6 +329,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
 
   entity_node = g_new (int, MAX (n_entities, 1));
   n_deals_of = count_deals (dataset);
+  sizes = label_sizes (dataset, n_deals_of);
   for (guint i = 0; i < n_entities; i++)
     {
       const KrEntity *e = kr_dataset_get_entity (dataset, i);
@@ -309,7 +340,8 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
         continue;
       node.gv_shape = entity_shape (e->kind, &node.shape, &node.dashed_outline);
       node.font_size = kr_text_label_size (node.n_deals);
-      kr_text_measure (e->display_name, node.font_size, &node.label_width, &node.label_height);
+      node.label_width = sizes[2 * i];
+      node.label_height = sizes[2 * i + 1];
       node.width = node.label_width;
       node.height = node.label_height;
       pad_for_shape (node.gv_shape, &node.width, &node.height);
