@@ -288,17 +288,19 @@ scene_link (const KrInputLink *link, gboolean placed, KrPoint centre)
   return label;
 }
 
+/* Takes the curves and outlines of @output, which is left without them. */
 static KrScene *
 build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutInput *input,
-             const KrLayoutOutput *output)
+             KrLayoutOutput *output)
 {
   KrScene *scene = kr_scene_new (dataset, output->width, output->height);
 
   kr_scene_set_options (scene, options);
+  kr_scene_reserve (scene, input->nodes->len, input->edges->len);
   for (guint i = 0; i < input->nodes->len; i++)
     {
       const KrInputNode *in = &g_array_index (input->nodes, KrInputNode, i);
-      const KrOutputNode *on = &g_array_index (output->nodes, KrOutputNode, i);
+      KrOutputNode *on = &g_array_index (output->nodes, KrOutputNode, i);
       KrSceneNode sn = { 0 };
 
       sn.type = in->type;
@@ -321,7 +323,7 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
         {
           if (on->n_vertices >= 3)
             {
-              sn.vertices = g_memdup2 (on->vertices, on->n_vertices * sizeof (KrPoint));
+              sn.vertices = g_steal_pointer (&on->vertices);
               sn.n_vertices = on->n_vertices;
             }
           else
@@ -332,14 +334,14 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
   for (guint i = 0; i < input->edges->len; i++)
     {
       const KrInputEdge *in = &g_array_index (input->edges, KrInputEdge, i);
-      const KrOutputEdge *oe = &g_array_index (output->edges, KrOutputEdge, i);
+      KrOutputEdge *oe = &g_array_index (output->edges, KrOutputEdge, i);
       KrSceneEdge se = { 0 };
 
       se.deal = in->deal;
       se.tail = in->tail;
       se.head = in->head;
       se.advocacy = in->advocacy;
-      se.points = g_memdup2 (oe->points, oe->n_points * sizeof (KrPoint));
+      se.points = g_steal_pointer (&oe->points);
       se.n_points = oe->n_points;
       se.arrow_start = oe->arrow_start;
       se.arrow_end = oe->arrow_end;
@@ -588,27 +590,28 @@ scene_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_task_return_error (task, g_steal_pointer (&error));
     }
   else
-    g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
-                           g_object_unref);
+    {
+      /* Only a layout that could be read is kept. The answer, as large as the scene, is let
+       * go before the scene is made. */
+      if (job->cache != NULL)
+        kr_layout_cache_store_async (job->cache, job->cache_key, job->answer, NULL, NULL, NULL);
+      g_clear_pointer (&job->answer, g_bytes_unref);
+      g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
+                             g_object_unref);
+    }
 }
 
 static void
 scene_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  Job *job = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   KrScene *scene = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (scene == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* Only a layout that could be read is kept. */
-  if (job->cache != NULL)
-    kr_layout_cache_store_async (job->cache, job->cache_key, job->answer, NULL, NULL, NULL);
-  g_task_return_pointer (task, scene, g_object_unref);
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, scene, g_object_unref);
 }
 
 static void
