@@ -30,6 +30,10 @@ struct _KrDatasetReader
   /* The same for the file's bytes, when the format reads other files beside it. */
   gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
                          GCancellable *cancellable);
+  /* Or, for a format read as it comes, the records in the stream (of @file, when there is
+   * one), which is never held whole: one of these, or the two above. */
+  gboolean (*read_stream) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                           GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -60,8 +64,7 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("Spreadsheets (CSV)"),
       .suffixes = (const char *const[]){ "csv", NULL },
       .mime_types = (const char *const[]){ "text/csv", NULL },
-      .read = kr_csv_reader_read,
-      .read_file = kr_csv_reader_read_file,
+      .read_stream = kr_csv_reader_read,
       .format_place = kr_csv_reader_format_place,
   },
   {
@@ -132,6 +135,13 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
   return reader->mime_types;
 }
 
+gboolean
+kr_dataset_reader_reads_streams (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_stream != NULL;
+}
+
 KrDataset *
 kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
@@ -139,17 +149,32 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray 
   return kr_dataset_reader_read_file (reader, NULL, g_bytes_ref (bytes), NULL, problems);
 }
 
+static KrDataset *
+build (KrDatasetBuilder *builder, gboolean read, GPtrArray **problems)
+{
+  KrDataset *dataset = read ? kr_dataset_builder_build (builder) : NULL;
+
+  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
+  return dataset;
+}
+
 KrDataset *
 kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                              GCancellable *cancellable, GPtrArray **problems)
 {
   g_autoptr (KrDatasetBuilder) builder = NULL;
-  KrDataset *dataset = NULL;
   gboolean read;
 
   g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
+  if (reader->read_stream != NULL)
+    {
+      g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      g_bytes_unref (bytes);
+      return kr_dataset_reader_read_stream (reader, file, stream, cancellable, problems);
+    }
   builder = kr_dataset_builder_new (reader->format_place);
   if (file != NULL && reader->read_file != NULL)
     read = reader->read_file (builder, file, bytes, cancellable);
@@ -157,8 +182,21 @@ kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes 
     read = reader->read (builder, bytes);
   /* The records keep copies of their strings. */
   g_bytes_unref (bytes);
-  if (read)
-    dataset = kr_dataset_builder_build (builder);
-  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
-  return dataset;
+  return build (builder, read, problems);
+}
+
+KrDataset *
+kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file, GInputStream *stream,
+                               GCancellable *cancellable, GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (reader != NULL && reader->read_stream != NULL, NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream) && problems != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  read = reader->read_stream (builder, file, stream, cancellable);
+  return build (builder, read, problems);
 }
