@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kr-arena.h"
 
 #define BLOCK_SIZE (64 * 1024)
@@ -33,6 +35,23 @@ kr_arena_free (KrArena *self)
     return;
   g_ptr_array_unref (self->blocks);
   g_free (self);
+}
+
+void
+kr_arena_reset (KrArena *self)
+{
+  guint i;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->block != NULL && g_ptr_array_find (self->blocks, self->block, &i))
+    g_ptr_array_steal_index_fast (self->blocks, i);
+  g_ptr_array_set_size (self->blocks, 0);
+  if (self->block == NULL)
+    return;
+  g_ptr_array_add (self->blocks, self->block);
+  memset (self->block, 0, self->block_used);
+  self->block_used = 0;
 }
 
 gpointer

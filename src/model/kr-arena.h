@@ -16,6 +16,8 @@ typedef struct _KrArena KrArena;
 
 KrArena *kr_arena_new (void);
 void kr_arena_free (KrArena *self);
+/* Frees everything allocated so far, keeping one block for what comes next. */
+void kr_arena_reset (KrArena *self);
 
 /* @n zeroed elements of @size bytes, aligned for any type; NULL when @n is 0. Aborts when the
  * size overflows. */

@@ -712,7 +712,10 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
         g_clear_pointer (&t.last_deal, g_free);
       }
+  /* The lookups go before the records are made. */
   g_string_chunk_free (read.texts);
+  g_clear_pointer (&ids, g_hash_table_unref);
+  g_clear_pointer (&names, g_hash_table_unref);
   /* Past the limit, what was read is built for the build to say so. */
   if (!ok && !read.full)
     return FALSE;
