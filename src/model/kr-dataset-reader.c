@@ -50,14 +50,14 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("GraphML graphs"),
       .suffixes = (const char *const[]){ "graphml", NULL },
       .mime_types = (const char *const[]){ "application/graphml+xml", NULL },
-      .read = kr_graphml_reader_read,
+      .read_stream = kr_graphml_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {
       .name = N_ ("GEXF graphs (Gephi)"),
       .suffixes = (const char *const[]){ "gexf", NULL },
       .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
-      .read = kr_gexf_reader_read,
+      .read_stream = kr_gexf_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {

@@ -806,18 +806,19 @@ kr_graph_import_finish (KrGraphImport *self)
 }
 
 gboolean
-kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
-                      const char *not_root, KrGraphElementFunc read_element, gpointer user_data)
+kr_graph_import_read (KrDatasetBuilder *builder, GInputStream *stream, GCancellable *cancellable,
+                      const char *root, const char *not_root, KrGraphElementFunc read_element,
+                      gpointer user_data)
 {
   g_autoptr (KrXmlReader) xml = NULL;
   g_autoptr (KrGraphImport) self = NULL;
   gboolean at_root = TRUE;
 
-  g_return_val_if_fail (builder != NULL && bytes != NULL && root != NULL && not_root != NULL
-                            && read_element != NULL,
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream) && root != NULL
+                            && not_root != NULL && read_element != NULL,
                         FALSE);
 
-  xml = kr_xml_reader_new (builder, bytes);
+  xml = kr_xml_reader_new (builder, stream, cancellable);
   if (xml == NULL)
     return FALSE;
   self = kr_graph_import_new (builder);

@@ -25,13 +25,13 @@ typedef struct _KrGraphImport KrGraphImport;
 typedef gboolean (*KrGraphElementFunc) (KrXmlReader *xml, KrGraphImport *import,
                                         gpointer user_data);
 
-/* Reads the XML document in @bytes, whose root element must be @root (else @not_root is the
+/* Reads the XML document in @stream, whose root element must be @root (else @not_root is the
  * problem), handing every other element to @read_element; each node and edge becomes a record
  * of @builder's as its element ends. FALSE when there is nothing to build, the problem
  * reported. */
-gboolean kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
-                               const char *not_root, KrGraphElementFunc read_element,
-                               gpointer user_data);
+gboolean kr_graph_import_read (KrDatasetBuilder *builder, GInputStream *stream,
+                               GCancellable *cancellable, const char *root, const char *not_root,
+                               KrGraphElementFunc read_element, gpointer user_data);
 
 /* For formats that are not XML (CSV): an import on its own, whose items are begun at a place
  * and ended when told; _finish settles the records' ids and excerpts. */
