@@ -71,7 +71,7 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("FollowTheMoney entities"),
       .suffixes = (const char *const[]){ "ftm.json", "ijson", "jsonl", NULL },
       .mime_types = (const char *const[]){ "application/x-ndjson", "application/jsonl", NULL },
-      .read = kr_ftm_reader_read,
+      .read_stream = kr_ftm_reader_read,
       .format_place = kr_ftm_reader_format_place,
   },
 };
