@@ -246,6 +246,7 @@ test_gexf_pieces (void)
   g_autofree char *expected = NULL;
   g_autofree char *text = NULL;
   g_autofree char *cut_at = NULL;
+  gsize offset;
 
   g_string_append (good, "      <edge source=\"n1\" target=\"n2999\"/>\n"
                          "    </edges>\n  </graph>\n</gexf>\n");
@@ -256,9 +257,10 @@ test_gexf_pieces (void)
   g_assert_cmpstr (entity (ds, "n2999")->name, ==, "株式会社 2999 — Société");
 
   /* A problem far into the file is placed at its element. */
-  edge_at = position_of (bad->str, bad->len + 6);
+  offset = bad->len + strlen ("      ");
   g_string_append (bad, "      <edge source=\"n1\" target=\"zz\"/>\n"
                         "    </edges>\n  </graph>\n</gexf>\n");
+  edge_at = position_of (bad->str, offset);
   text = kr_test_problems_of ("bad.gexf", bad->str);
   expected = g_strdup_printf ("bad.gexf:%s: target.entity: unknown entity \"zz\"", edge_at);
   g_assert_cmpstr (text, ==, expected);
