@@ -152,7 +152,11 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray 
 static KrDataset *
 build (KrDatasetBuilder *builder, gboolean read, GPtrArray **problems)
 {
-  KrDataset *dataset = read ? kr_dataset_builder_build (builder) : NULL;
+  KrDataset *dataset;
+
+  /* Readers keep their records' strings in the builder. */
+  kr_dataset_builder_give_strings (builder);
+  dataset = read ? kr_dataset_builder_build (builder) : NULL;
 
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
   return dataset;

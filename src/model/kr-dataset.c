@@ -45,6 +45,7 @@ kr_dataset_finalize (GObject *object)
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
