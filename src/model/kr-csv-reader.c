@@ -13,11 +13,12 @@
 #include "kr-csv-reader.h"
 #include "kr-dataset.h"
 #include "kr-graph-import.h"
+#include "kr-input.h"
 #include "kr-views-file.h"
 
 #define ENTITIES_SUFFIX ".entities.csv"
 /* What libcsv is given at a time: it cannot be stopped within a call. */
-#define CHUNK_SIZE (64 * 1024)
+#define CHUNK_SIZE KR_INPUT_CHUNK_SIZE
 
 /* ---- places --------------------------------------------------------------------------- */
 
@@ -209,21 +210,22 @@ end_row (int c, void *user_data)
   p->row++;
 }
 
-/* The separator the first row has most of, outside quotes: ',' when there is none. */
+/* The separator the first row has most of, outside quotes: ',' when there is none. @ended
+ * (nullable) says whether the row ends within @data. */
 static unsigned char
-find_separator (const char *data, gsize size)
+find_separator (const char *data, gsize size, gboolean *ended)
 {
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
+  gboolean quoted = FALSE, end = FALSE;
   guint best = 0;
 
-  for (gsize i = 0; i < size; i++)
+  for (gsize i = 0; i < size && !end; i++)
     {
       if (data[i] == '"')
         quoted = !quoted;
       else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
-        break;
+        end = TRUE;
       else if (!quoted)
         for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
           counts[c] += data[i] == candidates[c];
@@ -231,6 +233,8 @@ find_separator (const char *data, gsize size)
   for (guint c = 1; c < G_N_ELEMENTS (candidates); c++)
     if (counts[c] > counts[best])
       best = c;
+  if (ended != NULL)
+    *ended = end;
   return (unsigned char)candidates[best];
 }
 
@@ -241,49 +245,102 @@ is_space (unsigned char c)
   return c == CSV_SPACE;
 }
 
-/* Hands each row of the table in @bytes to @func; FALSE when a problem stopped it (reported). */
+/* Gives libcsv @size bytes, a chunk at a time. */
+static void
+feed (Parse *p, struct csv_parser *parser, const char *data, gsize size)
+{
+  for (gsize at = 0; at < size && !p->stop; at += CHUNK_SIZE)
+    {
+      gsize n = MIN (CHUNK_SIZE, size - at);
+
+      if (csv_parse (parser, data + at, n, end_cell, end_row, p) != n && !p->stop)
+        fail_at (p, p->cells->len + 1, _ ("a quote in a cell that does not begin with one"));
+      /* A cell still open is held whole: stop at the limit rather than at the end. */
+      else if (csv_get_buffer_size (parser) > KR_DATASET_MAX_STRING + CHUNK_SIZE && !p->stop)
+        end_cell (NULL, KR_DATASET_MAX_STRING + 1, p);
+    }
+}
+
+/* Reads chunks into @head up to the end of the first row, or of the stream (@at_end); FALSE
+ * when the stream cannot be read, which is reported. */
 static gboolean
-parse (KrDatasetBuilder *builder, const KrPlace *file, GBytes *bytes, RowFunc func,
-       gpointer user_data)
+read_first_row (KrInput *input, GByteArray *head, gboolean *at_end)
+{
+  gboolean ended = FALSE;
+
+  *at_end = FALSE;
+  while (!ended && !*at_end)
+    {
+      guint old = head->len;
+      gssize got;
+
+      g_byte_array_set_size (head, old + CHUNK_SIZE);
+      if ((got = kr_input_read (input, head->data + old, CHUNK_SIZE)) < 0)
+        return FALSE;
+      g_byte_array_set_size (head, old + (guint)got);
+      find_separator ((const char *)head->data, head->len, &ended);
+      *at_end = (gsize)got < CHUNK_SIZE;
+    }
+  return TRUE;
+}
+
+/* Hands each row of the table in @stream to @func, the stream read a chunk at a time; FALSE
+ * when a problem stopped it (reported). */
+static gboolean
+parse (KrDatasetBuilder *builder, const KrPlace *file, GInputStream *stream,
+       GCancellable *cancellable, RowFunc func, gpointer user_data)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GByteArray) head = g_byte_array_new ();
+  g_autofree char *chunk = NULL;
+  KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
   Parse p = {
     .builder = builder, .file = file, .func = func, .user_data = user_data, .cells = cells, .row = 1
   };
   struct csv_parser parser;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  guint64 size = kr_input_get_size (&input);
+  gboolean at_end;
+  const char *data;
+  gsize n;
 
-  if (size > kr_limits_get ()->max_file_size)
+  if (size != G_MAXUINT64 && size > kr_limits_get ()->max_file_size)
     {
       g_autofree char *message = kr_limits_describe_file_size (size);
       fail_at (&p, 0, message);
       return FALSE;
     }
-  if (size >= 2 && ((guchar)data[0] == 0xff || (guchar)data[0] == 0xfe)
+  if (!read_first_row (&input, head, &at_end))
+    return FALSE;
+  data = (const char *)head->data;
+  n = head->len;
+  if (n >= 2 && ((guchar)data[0] == 0xff || (guchar)data[0] == 0xfe)
       && ((guchar)data[1] == 0xff || (guchar)data[1] == 0xfe))
     {
       fail_at (&p, 0, _ ("the file is UTF-16 text: save it as UTF-8"));
       return FALSE;
     }
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (n >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
-      size -= 3;
+      n -= 3;
     }
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
-  csv_set_delim (&parser, find_separator (data, size));
+  csv_set_delim (&parser, find_separator (data, n, NULL));
   csv_set_space_func (&parser, is_space);
-  for (gsize at = 0; at < size && !p.stop; at += CHUNK_SIZE)
+  feed (&p, &parser, data, n);
+  /* The rest of the table a chunk at a time, each let go once libcsv has it. */
+  g_clear_pointer (&head, g_byte_array_unref);
+  chunk = g_malloc (CHUNK_SIZE);
+  while (!p.stop && !at_end)
     {
-      gsize n = MIN (CHUNK_SIZE, size - at);
+      gssize got = kr_input_read (&input, chunk, CHUNK_SIZE);
 
-      if (csv_parse (&parser, data + at, n, end_cell, end_row, &p) != n && !p.stop)
-        fail_at (&p, cells->len + 1, _ ("a quote in a cell that does not begin with one"));
-      /* A cell still open is held whole: stop at the limit rather than at the end. */
-      else if (csv_get_buffer_size (&parser) > KR_DATASET_MAX_STRING + CHUNK_SIZE && !p.stop)
-        end_cell (NULL, KR_DATASET_MAX_STRING + 1, &p);
+      if (got < 0)
+        p.failed = p.stop = TRUE;
+      else
+        feed (&p, &parser, chunk, (gsize)got);
+      at_end = got < CHUNK_SIZE;
     }
   if (!p.stop && csv_fini (&parser, end_cell, end_row, &p) != 0 && !p.stop)
     fail_at (&p, cells->len + 1, _ ("a quoted cell does not end: a closing quote is missing"));
@@ -617,7 +674,7 @@ read_row (guint index, char **cells, guint n_cells, gpointer user_data)
 /* A table, @file naming it when it is not the file opened. */
 typedef struct
 {
-  GBytes *bytes;
+  GInputStream *stream;
   const char *file;
   JsonNode *kept;
 } Source;
@@ -625,7 +682,7 @@ typedef struct
 /* Reads the entities first, for the deals to find them by name. */
 static gboolean
 read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *deals,
-             const char *title)
+             const char *title, GCancellable *cancellable)
 {
   g_autoptr (KrGraphImport) import = kr_graph_import_new (builder);
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -651,25 +708,19 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
             file->key = kr_dataset_builder_copy_text (builder, sources[i]->file);
           }
         t.file = file;
-        ok = parse (builder, file, sources[i]->bytes, read_row, &t);
+        ok = parse (builder, file, sources[i]->stream, cancellable, read_row, &t);
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
         g_clear_pointer (&t.last_deal, g_free);
       }
+  /* The lookups go before the records are made. */
   g_string_chunk_free (read.texts);
+  g_clear_pointer (&ids, g_hash_table_unref);
+  g_clear_pointer (&names, g_hash_table_unref);
   /* Past the limit, what was read is built for the build to say so. */
   if (!ok && !read.full)
     return FALSE;
   kr_graph_import_finish (import);
   return TRUE;
-}
-
-gboolean
-kr_csv_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
-{
-  Source table = { .bytes = bytes };
-
-  g_return_val_if_fail (builder != NULL && bytes != NULL, FALSE);
-  return read_tables (builder, NULL, &table, NULL);
 }
 
 /* ---- files ---------------------------------------------------------------------------- */
@@ -715,15 +766,13 @@ is_entities_file (GFile *file)
                 == 0;
 }
 
-/* The file's bytes, if it is a regular file within the limit; NULL if there is none. */
-static GBytes *
-read_sibling (GFile *file, GCancellable *cancellable, GError **error)
+/* The file to read, if it is a regular file within the limit; NULL if there is none. */
+static GInputStream *
+open_table (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFileInfo) info
       = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  g_autofree char *data = NULL;
-  gsize size;
 
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     return NULL;
@@ -734,9 +783,7 @@ read_sibling (GFile *file, GCancellable *cancellable, GError **error)
       g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE, why);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &data, &size, NULL, error))
-    return NULL;
-  return g_bytes_new_take (g_steal_pointer (&data), size);
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
 }
 
 /* The mappings kept beside @file, by table: an object, or NULL. */
@@ -774,22 +821,25 @@ title_of (GFile *deals)
 }
 
 gboolean
-kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
-                         GCancellable *cancellable)
+kr_csv_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                    GCancellable *cancellable)
 {
   g_autoptr (GFile) sibling = NULL;
   g_autoptr (GFile) beside = NULL;
   g_autoptr (KrViewsFile) views = NULL;
-  g_autoptr (GBytes) sibling_bytes = NULL;
+  g_autoptr (GInputStream) sibling_stream = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *sibling_name = NULL;
   g_autofree char *title = NULL;
   JsonObject *kept = NULL;
   gboolean opened_entities;
-  Source opened = { .bytes = bytes }, other = { 0 };
+  Source opened = { .stream = stream }, other = { 0 };
 
-  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && bytes != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
+  if (file == NULL)
+    return read_tables (builder, NULL, &opened, NULL, cancellable);
   opened_entities = is_entities_file (file);
   if ((beside = kr_views_file_beside (file)) != NULL)
     {
@@ -802,23 +852,23 @@ kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
       g_autofree char *base = g_file_get_basename (sibling);
 
       sibling_name = g_filename_display_name (base);
-      sibling_bytes = read_sibling (sibling, cancellable, &error);
+      sibling_stream = open_table (sibling, cancellable, &error);
       if (error != NULL)
         {
           kr_dataset_builder_report (builder, NULL, "%s: %s", sibling_name, error->message);
           return FALSE;
         }
-      other = (Source){ .bytes = sibling_bytes,
+      other = (Source){ .stream = sibling_stream,
                         .file = sibling_name,
                         .kept = kept_for (kept, sibling) };
     }
-  title = title_of (opened_entities && sibling_bytes ? sibling : file);
+  title = title_of (opened_entities && sibling_stream ? sibling : file);
   if (opened_entities && g_str_has_suffix (title, ".entities"))
     title[strlen (title) - strlen (".entities")] = '\0';
-  if (sibling_bytes == NULL)
-    return read_tables (builder, NULL, &opened, title);
-  return opened_entities ? read_tables (builder, &opened, &other, title)
-                         : read_tables (builder, &other, &opened, title);
+  if (sibling_stream == NULL)
+    return read_tables (builder, NULL, &opened, title, cancellable);
+  return opened_entities ? read_tables (builder, &opened, &other, title, cancellable)
+                         : read_tables (builder, &other, &opened, title, cancellable);
 }
 
 /* ---- what the window shows ------------------------------------------------------------ */
@@ -868,7 +918,8 @@ read_head_row (guint index, char **cells, guint n_cells, gpointer user_data)
 }
 
 static KrCsvTableHead *
-read_head (GFile *file, GBytes *bytes, JsonNode *kept, guint max_rows, GError **error)
+read_head (GFile *file, GInputStream *stream, JsonNode *kept, guint max_rows,
+           GCancellable *cancellable, GError **error)
 {
   g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (kr_csv_reader_format_place);
   g_autoptr (KrCsvTableHead) head = g_new0 (KrCsvTableHead, 1);
@@ -876,7 +927,7 @@ read_head (GFile *file, GBytes *bytes, JsonNode *kept, guint max_rows, GError **
 
   head->file = g_object_ref (file);
   head->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  if (!parse (builder, NULL, bytes, read_head_row, &h))
+  if (!parse (builder, NULL, stream, cancellable, read_head_row, &h))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *text
@@ -909,12 +960,12 @@ kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable
   files[1] = sibling = kr_csv_reader_get_sibling (file);
   for (guint i = 0; i < G_N_ELEMENTS (files) && files[i] != NULL; i++)
     {
-      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GInputStream) stream = NULL;
       g_autoptr (GError) local_error = NULL;
       KrCsvTableHead *head;
 
-      bytes = read_sibling (files[i], cancellable, &local_error);
-      if (bytes == NULL && (i == 0 || local_error != NULL))
+      stream = open_table (files[i], cancellable, &local_error);
+      if (stream == NULL && (i == 0 || local_error != NULL))
         {
           g_autofree char *name = g_file_get_parse_name (files[i]);
 
@@ -926,9 +977,9 @@ kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable
                          local_error->message);
           return NULL;
         }
-      if (bytes == NULL)
+      if (stream == NULL)
         continue;
-      head = read_head (files[i], bytes, kept_for (kept, files[i]), max_rows, error);
+      head = read_head (files[i], stream, kept_for (kept, files[i]), max_rows, cancellable, error);
       if (head == NULL)
         return NULL;
       g_ptr_array_add (heads, head);

@@ -32,11 +32,11 @@ G_BEGIN_DECLS
 /* More columns than any table of deals or entities needs. */
 #define KR_CSV_MAX_COLUMNS 256
 
-/* Reads the one table in @bytes, its columns guessed from its headers. */
-gboolean kr_csv_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
-/* Reads the tables @file opens (its @bytes already read) with the columns kept for them. */
-gboolean kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
-                                  GCancellable *cancellable);
+/* Reads the tables @file opens, the first from @stream, with the columns kept for them; with
+ * no @file, the one table in @stream, its columns guessed from its headers. The tables are
+ * read a chunk at a time, never held whole. */
+gboolean kr_csv_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                             GCancellable *cancellable);
 
 void kr_csv_reader_format_place (GString *out, const KrPlace *place, gboolean in_text);
 

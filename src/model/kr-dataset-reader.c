@@ -30,6 +30,10 @@ struct _KrDatasetReader
   /* The same for the file's bytes, when the format reads other files beside it. */
   gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
                          GCancellable *cancellable);
+  /* Or, for a format read as it comes, the records in the stream (of @file, when there is
+   * one), which is never held whole: one of these, or the two above. */
+  gboolean (*read_stream) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                           GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -46,29 +50,28 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("GraphML graphs"),
       .suffixes = (const char *const[]){ "graphml", NULL },
       .mime_types = (const char *const[]){ "application/graphml+xml", NULL },
-      .read = kr_graphml_reader_read,
+      .read_stream = kr_graphml_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {
       .name = N_ ("GEXF graphs (Gephi)"),
       .suffixes = (const char *const[]){ "gexf", NULL },
       .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
-      .read = kr_gexf_reader_read,
+      .read_stream = kr_gexf_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {
       .name = N_ ("Spreadsheets (CSV)"),
       .suffixes = (const char *const[]){ "csv", NULL },
       .mime_types = (const char *const[]){ "text/csv", NULL },
-      .read = kr_csv_reader_read,
-      .read_file = kr_csv_reader_read_file,
+      .read_stream = kr_csv_reader_read,
       .format_place = kr_csv_reader_format_place,
   },
   {
       .name = N_ ("FollowTheMoney entities"),
       .suffixes = (const char *const[]){ "ftm.json", "ijson", "jsonl", NULL },
       .mime_types = (const char *const[]){ "application/x-ndjson", "application/jsonl", NULL },
-      .read = kr_ftm_reader_read,
+      .read_stream = kr_ftm_reader_read,
       .format_place = kr_ftm_reader_format_place,
   },
 };
@@ -132,6 +135,13 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
   return reader->mime_types;
 }
 
+gboolean
+kr_dataset_reader_reads_streams (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_stream != NULL;
+}
+
 KrDataset *
 kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
@@ -139,17 +149,36 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray 
   return kr_dataset_reader_read_file (reader, NULL, g_bytes_ref (bytes), NULL, problems);
 }
 
+static KrDataset *
+build (KrDatasetBuilder *builder, gboolean read, GPtrArray **problems)
+{
+  KrDataset *dataset;
+
+  /* Readers keep their records' strings in the builder. */
+  kr_dataset_builder_give_strings (builder);
+  dataset = read ? kr_dataset_builder_build (builder) : NULL;
+
+  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
+  return dataset;
+}
+
 KrDataset *
 kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                              GCancellable *cancellable, GPtrArray **problems)
 {
   g_autoptr (KrDatasetBuilder) builder = NULL;
-  KrDataset *dataset = NULL;
   gboolean read;
 
   g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
+  if (reader->read_stream != NULL)
+    {
+      g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      g_bytes_unref (bytes);
+      return kr_dataset_reader_read_stream (reader, file, stream, cancellable, problems);
+    }
   builder = kr_dataset_builder_new (reader->format_place);
   if (file != NULL && reader->read_file != NULL)
     read = reader->read_file (builder, file, bytes, cancellable);
@@ -157,8 +186,21 @@ kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes 
     read = reader->read (builder, bytes);
   /* The records keep copies of their strings. */
   g_bytes_unref (bytes);
-  if (read)
-    dataset = kr_dataset_builder_build (builder);
-  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
-  return dataset;
+  return build (builder, read, problems);
+}
+
+KrDataset *
+kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file, GInputStream *stream,
+                               GCancellable *cancellable, GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (reader != NULL && reader->read_stream != NULL, NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream) && problems != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  read = reader->read_stream (builder, file, stream, cancellable);
+  return build (builder, read, problems);
 }

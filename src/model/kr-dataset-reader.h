@@ -41,4 +41,13 @@ KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
 KrDataset *kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                                         GCancellable *cancellable, GPtrArray **problems);
 
+/* Whether @reader reads a file as it comes, a piece at a time: then the file is best given to
+ * kr_dataset_reader_read_stream(), and its bytes are never in memory together. */
+gboolean kr_dataset_reader_reads_streams (const KrDatasetReader *reader);
+/* Reads @stream (of @file, or of none), a seekable stream at its start, with a reader that
+ * reads streams. */
+KrDataset *kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file,
+                                          GInputStream *stream, GCancellable *cancellable,
+                                          GPtrArray **problems);
+
 G_END_DECLS

@@ -45,6 +45,7 @@ kr_dataset_finalize (GObject *object)
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
@@ -78,18 +79,20 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
-/* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
-static KrDataset *
-new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
-                   GCancellable *cancellable, GPtrArray **problems, GError **error)
+/* The reader that @name names: the Keiretsu dataset's when none claims it. */
+static const KrDatasetReader *
+reader_for (const char *name)
 {
-  const char *name = display_name ? display_name : "-";
   const KrDatasetReader *reader = kr_dataset_reader_find (name);
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (KrDataset) self = NULL;
 
-  self = kr_dataset_reader_read_file (reader ? reader : kr_dataset_reader_get (0), file, bytes,
-                                      cancellable, &found);
+  return reader ? reader : kr_dataset_reader_get (0);
+}
+
+/* Says what @found (the problems of reading @name, taken) was, unless @self was read. */
+static KrDataset *
+read_or_explain (KrDataset *self, GPtrArray *found, const char *name, GPtrArray **problems,
+                 GError **error)
+{
   if (self == NULL)
     {
       g_assert (found->len > 0);
@@ -97,7 +100,22 @@ new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
     }
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
-  return g_steal_pointer (&self);
+  else
+    g_ptr_array_unref (found);
+  return self;
+}
+
+/* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
+static KrDataset *
+new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
+                   GCancellable *cancellable, GPtrArray **problems, GError **error)
+{
+  const char *name = display_name ? display_name : "-";
+  GPtrArray *found = NULL;
+  KrDataset *self;
+
+  self = kr_dataset_reader_read_file (reader_for (name), file, bytes, cancellable, &found);
+  return read_or_explain (self, found, name, problems, error);
 }
 
 KrDataset *
@@ -177,6 +195,7 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
+  const KrDatasetReader *reader;
   guint64 max_size = kr_limits_get ()->max_file_size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -206,6 +225,24 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
     }
   if ((guint64)g_file_info_get_size (info) > max_size)
     return refuse_size (name, (guint64)g_file_info_get_size (info), error);
+
+  /* A format read as it comes takes the file a piece at a time, never whole. */
+  reader = reader_for (name);
+  if (kr_dataset_reader_reads_streams (reader))
+    {
+      g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, &local_error);
+      GPtrArray *found = NULL;
+      KrDataset *self;
+
+      if (in == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"),
+                       name, local_error->message);
+          return NULL;
+        }
+      self = kr_dataset_reader_read_stream (reader, file, G_INPUT_STREAM (in), cancellable, &found);
+      return read_or_explain (self, found, name, problems, error);
+    }
 
   bytes = read_at_most (file, max_size + 1, cancellable, &local_error);
   if (bytes == NULL)
