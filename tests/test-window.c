@@ -3339,6 +3339,25 @@ find_nth (GtkWidget *widget, GType type, guint *n)
   return NULL;
 }
 
+/* The first @n words of the text in @view selected with Shift+Ctrl+Right, and Make Evidence
+ * (Shift+Ctrl+M) asked for: its dialog, with the keyboard. */
+static GtkWindow *
+make_evidence_of_words (KrWindow *window, GtkWidget *view, guint n)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_grab_focus (view);
+  g_assert_true (send_keys (window, "key", "ctrl+Home"));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (send_keys (window, "key", "shift+ctrl+Right"));
+  g_assert_true (wait_for (has_selection, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
+  g_assert_true (wait_for (evidence_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_EVIDENCE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  return dialog;
+}
+
 /* An article added by pasting its text, a passage of it selected with the keyboard and made an
  * excerpt of a deal that exists, undone, done again, saved, read back the same, and checked
  * by `keiretsu --check` without a problem. */
@@ -3416,17 +3435,9 @@ test_capture (void)
   g_assert_nonnull (page);
   view = find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_true (focus_window (window));
-  gtk_widget_grab_focus (view);
-  g_assert_true (send_keys (window, "key", "ctrl+Home"));
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (send_keys (window, "key", "shift+ctrl+Right"));
-  g_assert_true (wait_for (has_selection, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+  dialog = make_evidence_of_words (window, view, 4);
 
   /* Make Evidence: the deal found by a word of its summary, Enter to choose it, Enter to make. */
-  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
-  g_assert_true (wait_for (evidence_dialog_shown, window));
-  dialog = dialog_of (window, KR_TYPE_EVIDENCE_DIALOG);
-  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
   g_assert_true (send_keys (dialog, "type", "23-year-old"));
   g_assert_true (send_keys (dialog, "key", "Return"));
   g_assert_true (send_keys (dialog, "key", "Return"));
@@ -3503,14 +3514,20 @@ question_native (KrWindow *window)
 #endif
 }
 
+/* The search for an entity in window @root (nullable) has the keyboard's focus. */
+static gboolean
+chooser_has_focus (gpointer root)
+{
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (GTK_ROOT (root)) : NULL;
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, KR_TYPE_ENTITY_CHOOSER) != NULL;
+}
+
 /* The question's search for an entity has the keyboard's focus. */
 static gboolean
 search_has_focus (gpointer window)
 {
-  GtkNative *native = question_native (window);
-  GtkWidget *focus = native != NULL ? gtk_root_get_focus (GTK_ROOT (native)) : NULL;
-
-  return focus != NULL && gtk_widget_get_ancestor (focus, KR_TYPE_ENTITY_CHOOSER) != NULL;
+  return chooser_has_focus (question_native (window));
 }
 
 /* Whether deal @pair[1] of the window's dataset has entity @pair[2] among its parties. */
@@ -3735,6 +3752,113 @@ test_deal_parties (void)
   remove_copy (&copy);
 }
 
+static gboolean
+has_deals (gpointer data)
+{
+  gpointer *pair = data;
+
+  return kr_dataset_get_n_deals (kr_window_get_dataset (pair[0])) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* A widget of @dialog's record form has the focus, and its entity search is gone. */
+static gboolean
+dialog_form_field_has_focus (gpointer dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL
+         && find_widget (GTK_WIDGET (dialog), KR_TYPE_ENTITY_CHOOSER, NULL) == NULL;
+}
+
+/* A passage of an article's text made the first excerpt of a new deal, by the keyboard alone:
+ * New Deal… in Make Evidence, two parties from the entity list, a summary, Enter; one undo
+ * takes the deal away, redo brings it back. */
+static void
+test_capture_new_deal (void)
+{
+  static const char text[] = "Toyota and Honda said they would build batteries together.";
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  g_autoptr (GError) error = NULL;
+  KrWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *view;
+  KrEditor *editor;
+  KrDataset *dataset;
+  const KrDeal *deal;
+  guint article, n_deals;
+  KrArticle a = { .title = "Carmakers pair up", .publisher = "Wire", .text = text };
+
+  reset_layout_settings ();
+  window = new_window ();
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  editor = kr_document_get_editor (kr_window_get_document (window));
+  g_assert_true (kr_editor_add_article (editor, &a, &article, &error));
+  g_assert_no_error (error);
+  dataset = kr_window_get_dataset (window);
+  n_deals = kr_dataset_get_n_deals (dataset);
+  kr_evidence_panel_show_article (KR_EVIDENCE_PANEL (kr_window_get_panel (window)), dataset,
+                                  article);
+  view = find_widget (find_widget (kr_window_get_panel (window), KR_TYPE_ARTICLE_PAGE, NULL),
+                      GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  if (!focus_window (window))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+
+  /* Its first three words, then New Deal… (Alt+N) in Make Evidence: the entity list is there
+   * for the first party, and again for the second; then the summary. */
+  dialog = make_evidence_of_words (window, view, 3);
+  g_assert_true (send_keys (dialog, "key", "alt+n"));
+  g_assert_true (wait_for (chooser_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Toyota"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (chooser_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Honda"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (dialog_form_field_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Toyota and Honda build batteries"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n_deals + 1) };
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n_deals) };
+
+    g_assert_true (wait_for (has_deals, more));
+    dataset = kr_window_get_dataset (window);
+    deal = kr_dataset_get_deal (dataset, n_deals);
+    g_assert_cmpstr (deal->summary, ==, "Toyota and Honda build batteries");
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "toyota")));
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "honda")));
+    g_assert_cmpuint (deal->n_parties, ==, 2);
+    g_assert_cmpuint (deal->n_evidence, ==, 1);
+    g_assert_cmpstr (deal->evidence[0].quote, ==, "Toyota and Honda");
+    g_assert_cmpuint (deal->evidence[0].article, ==, article);
+    g_assert_cmpint (deal->evidence[0].stance, ==, KR_STANCE_SUPPORTS);
+    {
+      gpointer pair[2] = { kr_window_get_panel (window), (gpointer)deal->id };
+      g_assert_true (wait_for (panel_shows, pair));
+    }
+
+    g_assert_true (focus_window (window));
+    gtk_widget_grab_focus (kr_window_get_diagram (window));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_deals, fewer));
+    g_assert_cmpuint (kr_dataset_get_n_articles (kr_window_get_dataset (window)), ==, article + 1);
+    g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+    g_assert_true (wait_for (has_deals, more));
+    g_assert_cmpstr (
+        kr_dataset_get_deal (kr_window_get_dataset (window), n_deals)->evidence[0].quote, ==,
+        "Toyota and Honda");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3782,6 +3906,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/merge-entities", test_merge_entities);
   g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
+  g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

@@ -81,7 +81,7 @@ struct _KrRecordForm
   guint index;             /* of the record edited; for a new deal, where it will be */
   KrDeal new_deal;         /* a new deal, before the rows */
   GArray *parties;         /* KrParty: a deal's parties, as added and removed */
-  GArray *evidence;        /* KrEvidence: an edited deal's excerpts, as removed */
+  GArray *evidence;        /* KrEvidence: a deal's excerpts, as removed; or one captured */
   GtkListBox *adding_to;   /* where the next row goes */
   GtkWidget *chooser;      /* the entities to add a party from, while it is open */
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
@@ -324,7 +324,7 @@ read_lists (KrRecordForm *self)
       g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
       g_array_index (self->parties, KrParty, i).role = (KrRole)choice_of (self, key);
     }
-  for (guint i = 0; i < self->evidence->len && self->kind == FORM_DEAL; i++)
+  for (guint i = 0; i < self->evidence->len; i++)
     {
       g_autofree char *key = g_strdup_printf ("evidence[%u].stance", i);
       g_array_index (self->evidence, KrEvidence, i).stance = (KrStance)choice_of (self, key);
@@ -398,6 +398,11 @@ party_chosen (KrRecordForm *self)
   fill_parties (self);
   close_chooser (self);
   field_changed (self);
+  /* A deal has two parties at least: the list comes back for the second, then the fields. */
+  if (self->parties->len < 2)
+    kr_record_form_choose_party (self);
+  else if (self->parties->len == 2 && self->kind == FORM_NEW_DEAL)
+    kr_record_form_focus (self);
 }
 
 /* Under the parties, the entities that are not parties yet, to choose one from. */
@@ -470,7 +475,9 @@ fill_evidence (KrRecordForm *self)
       GtkWidget *row = add_row (self, key, quote, &kr_stance_vocabulary, NULL, ev->stance);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a->title);
-      add_remove_button (self, row, self->evidence, i, _ ("Remove this excerpt"));
+      /* A new deal's excerpt is the one it is made for. */
+      if (self->kind == FORM_DEAL)
+        add_remove_button (self, row, self->evidence, i, _ ("Remove this excerpt"));
     }
   self->adding_to = self->rows;
   gtk_widget_set_visible (self->evidence_box, self->evidence->len > 0 || self->kind == FORM_DEAL);
@@ -506,12 +513,11 @@ fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
   g_array_append_vals (self->parties, d->parties, d->n_parties);
   fill_parties (self);
   if (self->kind == FORM_DEAL)
-    {
-      g_array_append_vals (self->evidence, d->evidence, d->n_evidence);
-      fill_evidence (self);
-    }
-  /* A new deal needs its first excerpt: the article and its words. */
-  if (self->kind == FORM_NEW_DEAL)
+    g_array_append_vals (self->evidence, d->evidence, d->n_evidence);
+  if (self->evidence->len > 0)
+    fill_evidence (self);
+  /* A new deal needs its first excerpt: the article and its words, unless it was captured. */
+  else if (self->kind == FORM_NEW_DEAL)
     {
       g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
 
@@ -571,13 +577,13 @@ read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
   d->n_parties = self->parties->len;
   d->parties = g_memdup2 (self->parties->data, MAX (d->n_parties, 1) * sizeof *d->parties);
   g_ptr_array_add (self->scratch, d->parties);
-  if (self->kind == FORM_DEAL)
+  if (self->kind == FORM_DEAL || self->evidence->len > 0)
     {
       d->n_evidence = self->evidence->len;
       d->evidence = g_memdup2 (self->evidence->data, MAX (d->n_evidence, 1) * sizeof *d->evidence);
       g_ptr_array_add (self->scratch, d->evidence);
     }
-  if (self->kind == FORM_NEW_DEAL)
+  else if (self->kind == FORM_NEW_DEAL)
     {
       guint article = choice_of (self, "evidence[0].article");
       KrEvidence *ev = g_new0 (KrEvidence, 1);
@@ -830,15 +836,14 @@ kr_record_form_new_deal (KrEditor *editor, guint deal)
   return record_form_new (editor, FORM_DEAL, deal);
 }
 
-GtkWidget *
-kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+/* A form for a new deal between the @n @entities, its first excerpt @excerpt (nullable: chosen
+ * in the form). */
+static GtkWidget *
+new_deal_form (KrEditor *editor, const guint *entities, guint n, const KrEvidence *excerpt)
 {
   KrRecordForm *self;
   KrDataset *dataset;
   g_autofree KrParty *parties = NULL;
-
-  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
-  g_return_val_if_fail (entities != NULL || n == 0, NULL);
 
   dataset = kr_editor_get_dataset (editor);
   self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
@@ -846,6 +851,13 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
   self->kind = FORM_NEW_DEAL;
   self->index = kr_dataset_get_n_deals (dataset);
   self->source = g_object_ref (dataset);
+  if (excerpt != NULL)
+    {
+      /* What it is made for comes first: the passage, then who it is about. */
+      g_array_append_vals (self->evidence, excerpt, 1);
+      gtk_box_reorder_child_after (GTK_BOX (self), self->evidence_box, GTK_WIDGET (self->heading));
+      gtk_box_reorder_child_after (GTK_BOX (self), self->parties_box, self->evidence_box);
+    }
   parties = g_new0 (KrParty, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
@@ -864,6 +876,24 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
   self->valid = FALSE;
   gtk_widget_set_sensitive (self->apply_button, FALSE);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (entities != NULL || n == 0, NULL);
+  return new_deal_form (editor, entities, n, NULL);
+}
+
+GtkWidget *
+kr_record_form_new_deal_from_excerpt (KrEditor *editor, const KrEvidence *excerpt)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (excerpt != NULL && excerpt->quote != NULL, NULL);
+  g_return_val_if_fail (
+      excerpt->article < kr_dataset_get_n_articles (kr_editor_get_dataset (editor)), NULL);
+  return new_deal_form (editor, NULL, 0, excerpt);
 }
 
 GtkWidget *
@@ -886,6 +916,15 @@ kr_record_form_focus (KrRecordForm *self)
         gtk_widget_grab_focus (self->fields->pdata[i]);
         return;
       }
+}
+
+void
+kr_record_form_choose_party (KrRecordForm *self)
+{
+  g_return_if_fail (KR_IS_RECORD_FORM (self));
+  g_return_if_fail (self->kind == FORM_DEAL || self->kind == FORM_NEW_DEAL);
+
+  add_party_activated (self);
 }
 
 static void

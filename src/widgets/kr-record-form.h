@@ -24,8 +24,14 @@ GtkWidget *kr_record_form_new_deal (KrEditor *editor, guint deal);
 GtkWidget *kr_record_form_new_article (KrEditor *editor, guint article);
 /* A form for a new deal between the @n @entities, with its first excerpt; Apply adds it. */
 GtkWidget *kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n);
+/* A form for a new deal whose first excerpt is @excerpt, a passage captured from its article
+ * (only its stance can change); its parties are chosen in the form. */
+GtkWidget *kr_record_form_new_deal_from_excerpt (KrEditor *editor, const KrEvidence *excerpt);
 
 /* Moves keyboard focus to the first field to type in. */
 void kr_record_form_focus (KrRecordForm *self);
+/* Opens the list of entities under a deal's parties, to add one, with the focus in its search;
+ * while the deal has fewer than two, the list opens again for the next. */
+void kr_record_form_choose_party (KrRecordForm *self);
 
 G_END_DECLS
