@@ -3859,6 +3859,155 @@ test_capture_new_deal (void)
   remove_copy (&copy);
 }
 
+/* A point of the map with nothing under it, far from its edges. */
+static void
+empty_point (KrDiagramView *diagram, double *x, double *y)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (diagram)),
+      h = gtk_widget_get_height (GTK_WIDGET (diagram));
+
+  for (*y = h / 4.0; *y < h * 3 / 4.0; *y += 7)
+    for (*x = w / 4.0; *x < w * 3 / 4.0; *x += 7)
+      if (kr_diagram_view_hit_at (diagram, *x, *y).type == KR_HIT_NONE
+          && kr_diagram_view_hit_at (diagram, *x - 8, *y - 8).type == KR_HIT_NONE
+          && kr_diagram_view_hit_at (diagram, *x + 8, *y + 8).type == KR_HIT_NONE)
+        return;
+  g_assert_not_reached ();
+}
+
+/* Shift held, the pointer down on @from, along the way to (@x, @y), and there @then. */
+static gboolean
+shift_drag (KrWindow *window, KrPoint from, double x, double y, const char *const *then)
+{
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  double fx, fy;
+
+  kr_diagram_view_to_widget (diagram, from.x, from.y, &fx, &fy);
+  return pointer_at (window, GTK_WIDGET (diagram), fx, fy,
+                     (const char *const[]){ "keydown", "shift", "mousedown", "1", NULL })
+         && pointer_at (window, GTK_WIDGET (diagram), fx + (x - fx) / 3, fy + (y - fy) / 3, NULL)
+         && pointer_at (window, GTK_WIDGET (diagram), fx + (x - fx) * 2 / 3, fy + (y - fy) * 2 / 3,
+                        NULL)
+         && pointer_at (window, GTK_WIDGET (diagram), x, y, then);
+}
+
+static gboolean
+popover_shown (gpointer widget)
+{
+  GtkWidget *popover = find_widget (widget, GTK_TYPE_POPOVER_MENU, NULL);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* A deal drawn on the map with Shift+drag from Toyota to Honda opens the new deal's form with
+ * both; dropped on nothing, or given up with Escape, it opens nothing and moves nothing. The
+ * entity's menu (the Menu key) starts one from Toyota, the other party chosen in a list. */
+static void
+test_draw_deal (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  GtkWidget *panel;
+  KrPoint toyota, honda;
+  double hx, hy, ex, ey, tx, ty;
+  guint n_deals;
+  const char *const up[] = { "mouseup", "1", "keyup", "shift", NULL };
+  const char *const escape_up[] = { "key", "Escape", "mouseup", "1", "keyup", "shift", NULL };
+
+  reset_layout_settings ();
+  window = new_window ();
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  panel = kr_window_get_panel (window);
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n_deals = kr_dataset_get_n_deals (kr_window_get_dataset (window));
+  toyota = entity_place (window, "toyota");
+  honda = entity_place (window, "honda");
+  kr_diagram_view_to_widget (diagram, honda.x, honda.y, &hx, &hy);
+  kr_diagram_view_to_widget (diagram, toyota.x, toyota.y, &tx, &ty);
+  empty_point (diagram, &ex, &ey);
+
+  /* Onto nothing: no form, nothing moved, the map where it was. */
+  if (!focus_window (window) || !shift_drag (window, toyota, ex, ey, up))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  run_for (300);
+  g_assert_false (form_shown (window));
+  /* Onto Honda, but Escape first. */
+  g_assert_true (shift_drag (window, toyota, hx, hy, escape_up));
+  run_for (300);
+  g_assert_false (form_shown (window));
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "toyota").x, toyota.x, 0.01);
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "toyota").y, toyota.y, 0.01);
+  {
+    double x, y;
+
+    kr_diagram_view_to_widget (diagram, toyota.x, toyota.y, &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, tx, 0.01);
+    g_assert_cmpfloat_with_epsilon (y, ty, 0.01);
+  }
+
+  /* Onto Honda: the form, both parties in it, the summary's field with the keyboard. */
+  g_assert_true (shift_drag (window, toyota, hx, hy, up));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_nonnull (find_combo_row (panel, "Role of Toyota"));
+  g_assert_nonnull (find_combo_row (panel, "Role of Honda"));
+  g_assert_true (send_keys (window, "type", "Toyota and Honda talk about batteries"));
+  {
+    gpointer summary[2] = { find_widget (panel, ADW_TYPE_ENTRY_ROW, NULL),
+                            "Toyota and Honda talk about batteries" };
+
+    /* The keys arrive later: the focus moves once they have. */
+    g_assert_true (wait_for (editable_says, summary));
+  }
+  g_assert_true (press_on (
+      window, find_with (panel, ADW_TYPE_ENTRY_ROW, "title", "Its words, as published"), "Return"));
+  g_assert_true (send_keys (window, "type", "talk about batteries"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n_deals + 1) };
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n_deals) };
+    KrDataset *dataset;
+    const KrDeal *deal;
+
+    g_assert_true (wait_for (has_deals, more));
+    dataset = kr_window_get_dataset (window);
+    deal = kr_dataset_get_deal (dataset, n_deals);
+    g_assert_cmpstr (deal->summary, ==, "Toyota and Honda talk about batteries");
+    g_assert_cmpuint (deal->n_parties, ==, 2);
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "toyota")));
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "honda")));
+    g_assert_true (wait_for (form_gone, window));
+    gtk_widget_grab_focus (GTK_WIDGET (diagram));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_deals, fewer));
+  }
+
+  /* Add Deal From Here… in Toyota's menu: the list of entities, Honda typed, Enter. */
+  g_assert_true (click_entity (window, "toyota"));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (chooser_has_focus, window));
+  g_assert_nonnull (find_combo_row (panel, "Role of Toyota"));
+  g_assert_true (send_keys (window, "type", "Honda"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (role_row_shown, window));
+  g_assert_false (chooser_shown (window));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_cmpuint (kr_dataset_get_n_deals (kr_window_get_dataset (window)), ==, n_deals);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3907,6 +4056,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
   g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
+  g_test_add_func ("/window/draw-deal", test_draw_deal);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);
