@@ -3899,6 +3899,33 @@ popover_shown (gpointer widget)
   return popover != NULL && gtk_widget_get_mapped (popover);
 }
 
+/* What is said under form row @row: the label of the row after it, while that shows; or NULL. */
+static const char *
+said_under (GtkWidget *row)
+{
+  GtkWidget *under = gtk_widget_get_next_sibling (row);
+
+  if (under == NULL || !gtk_widget_get_visible (under))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (under))));
+}
+
+/* Form row @pair[0] is marked, and @pair[1] said under it. */
+static gboolean
+marked_with (gpointer data)
+{
+  gpointer *pair = data;
+
+  return gtk_widget_has_css_class (pair[0], "error")
+         && g_strcmp0 (said_under (pair[0]), pair[1]) == 0;
+}
+
+static gboolean
+unmarked (gpointer row)
+{
+  return !gtk_widget_has_css_class (row, "error") && said_under (row) == NULL;
+}
+
 /* A deal drawn on the map with Shift+drag from Toyota to Honda opens the new deal's form with
  * both; dropped on nothing, or given up with Escape, it opens nothing and moves nothing. The
  * entity's menu (the Menu key) starts one from Toyota, the other party chosen in a list. */
@@ -3965,6 +3992,26 @@ test_draw_deal (void)
 
     /* The keys arrive later: the focus moves once they have. */
     g_assert_true (wait_for (editable_says, summary));
+  }
+  /* An amount that is no number: said under its field, Apply waits; gone once it is one. */
+  {
+    GtkWidget *amount = find_with (panel, ADW_TYPE_ENTRY_ROW, "title", "Amount");
+    GtkWidget *apply = find_with (panel, GTK_TYPE_BUTTON, "label", "_Apply");
+    gpointer wrong[2] = { amount, "this is not a number" };
+
+    g_assert_true (press_on (window, amount, "1"));
+    g_assert_true (send_keys (window, "type", "2x"));
+    g_assert_true (wait_for (marked_with, wrong));
+    g_assert_false (gtk_widget_get_sensitive (apply));
+    g_assert_true (send_keys (window, "key", "BackSpace"));
+    g_assert_true (wait_for (unmarked, amount));
+    g_assert_true (send_keys (window, "key", "ctrl+a"));
+    g_assert_true (send_keys (window, "key", "BackSpace"));
+    {
+      gpointer empty[2] = { amount, "" };
+      g_assert_true (wait_for (editable_says, empty));
+    }
+    g_assert_true (unmarked (amount));
   }
   g_assert_true (press_on (
       window, find_with (panel, ADW_TYPE_ENTRY_ROW, "title", "Its words, as published"), "Return"));

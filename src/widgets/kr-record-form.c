@@ -2,7 +2,9 @@
  *
  * One table per record kind lists its fields: the member the loader's problems name, the row's
  * title, and the vocabulary of a choice. Rows are made from it, read back into the record, and
- * problems go to the row whose member begins their path.
+ * problems go under the row whose member begins their path ("$.deals[3].value.amount" under
+ * "value.amount"), or under the list of parties or excerpts they are about; only those that
+ * belong to no field are said under the form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -136,6 +138,45 @@ choice_of (KrRecordForm *self, const char *key)
 static void field_changed (KrRecordForm *self);
 static void apply_clicked (KrRecordForm *self);
 
+/* A label for what is wrong with @field, hidden while nothing is; screen readers read it as
+ * the field's description. */
+static GtkWidget *
+problem_label (GtkWidget *field)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  g_object_set_data (G_OBJECT (field), "kr-problem", label);
+  return label;
+}
+
+/* Under @row in its list, a row of its own for what is wrong with it. */
+static void
+add_problem_row (GtkListBox *list, GtkWidget *row)
+{
+  GtkWidget *under = gtk_list_box_row_new ();
+  GtkWidget *label = problem_label (row);
+
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_widget_set_focusable (under, FALSE);
+  /* Shown with its label. */
+  g_object_bind_property (label, "visible", under, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_box_append (list, under);
+}
+
 /* A row for @key: a choice among @labels (nullable: text) or text. */
 static GtkWidget *
 add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringList *labels,
@@ -164,6 +205,7 @@ add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringLi
   g_object_set_data_full (G_OBJECT (row), "kr-key", g_strdup (key), g_free);
   g_ptr_array_add (self->fields, row);
   gtk_list_box_append (self->adding_to, row);
+  add_problem_row (self->adding_to, row);
   return row;
 }
 
@@ -642,20 +684,60 @@ row_for_path (KrRecordForm *self, const char *path)
   return NULL;
 }
 
-static void
-mark (KrRecordForm *self, GString *messages, GtkWidget *row, const char *message)
+/* The list of parties or of excerpts that @path ("parties", "evidence[1].quote") is about,
+ * when it shows; or NULL. */
+static GtkWidget *
+list_for_path (KrRecordForm *self, const char *path)
 {
-  if (messages->len > 0)
-    g_string_append_c (messages, '\n');
-  if (row != NULL)
+  if (g_str_has_prefix (path, "parties") && gtk_widget_get_visible (self->parties_box))
+    return GTK_WIDGET (self->party_rows);
+  if (g_str_has_prefix (path, "evidence") && gtk_widget_get_visible (self->evidence_box))
+    return GTK_WIDGET (self->evidence_rows);
+  return NULL;
+}
+
+/* @message said under @place, a field or a list, which is marked; with no place, under the
+ * form, in @messages. */
+static void
+mark (GString *messages, GtkWidget *place, const char *message)
+{
+  GtkLabel *label = place != NULL ? g_object_get_data (G_OBJECT (place), "kr-problem") : NULL;
+
+  if (label == NULL)
     {
-      gtk_widget_add_css_class (row, "error");
-      /* Translators: a field's title and what is wrong with it */
-      g_string_append_printf (messages, _ ("%s: %s"),
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
+      if (messages->len > 0)
+        g_string_append_c (messages, '\n');
+      g_string_append (messages, message);
+      return;
+    }
+  gtk_widget_add_css_class (place, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (place), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (gtk_widget_get_visible (GTK_WIDGET (label)))
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", gtk_label_get_text (label), message);
+      gtk_label_set_text (label, both);
     }
   else
-    g_string_append (messages, message);
+    gtk_label_set_text (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* Every place a problem can be said under, as when there is none. */
+static void
+unmark (KrRecordForm *self)
+{
+  GtkWidget *lists[] = { GTK_WIDGET (self->party_rows), GTK_WIDGET (self->evidence_rows) };
+
+  for (guint i = 0; i < self->fields->len + G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *place
+          = i < self->fields->len ? self->fields->pdata[i] : lists[i - self->fields->len];
+
+      gtk_widget_remove_css_class (place, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (place), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (place), "kr-problem"), FALSE);
+    }
 }
 
 /* Reads the record from the rows; when @apply, makes the edit (NULL, or @error), else returns
@@ -723,28 +805,29 @@ validate (KrRecordForm *self)
   Unreadable unreadable = { .key = NULL };
   g_autoptr (GPtrArray) problems = read_record (self, &unreadable, FALSE, NULL);
 
-  for (guint i = 0; i < self->fields->len; i++)
-    gtk_widget_remove_css_class (self->fields->pdata[i], "error");
+  unmark (self);
   if (unreadable.key != NULL)
-    mark (self, messages, find_row (self, unreadable.key), unreadable.message);
+    mark (messages, find_row (self, unreadable.key), unreadable.message);
   g_free (unreadable.message);
   for (guint i = 0; i < problems->len; i++)
     {
       const KrProblem *p = problems->pdata[i];
       const char *path = p->path;
+      GtkWidget *place = NULL;
 
       if (path != NULL && g_str_has_prefix (path, prefix))
         {
           path += strlen (prefix);
           path += path[0] == '.';
-          mark (self, messages, row_for_path (self, path), p->message);
+          place = row_for_path (self, path);
+          if (place == NULL)
+            place = list_for_path (self, path);
         }
-      else
-        mark (self, messages, NULL, p->message);
+      mark (messages, place, p->message);
     }
-  self->valid = messages->len == 0;
+  self->valid = unreadable.key == NULL && problems->len == 0;
   gtk_label_set_text (self->problems, messages->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems), !self->valid);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), messages->len > 0);
   gtk_widget_set_sensitive (self->apply_button, self->valid);
 }
 
@@ -977,6 +1060,9 @@ kr_record_form_init (KrRecordForm *self)
   self->parties = g_array_new (FALSE, FALSE, sizeof (KrParty));
   self->evidence = g_array_new (FALSE, FALSE, sizeof (KrEvidence));
   self->adding_to = self->rows;
+  /* Under the lists, before the entities to add a party from. */
+  gtk_box_append (GTK_BOX (self->parties_box), problem_label (GTK_WIDGET (self->party_rows)));
+  gtk_box_append (GTK_BOX (self->evidence_box), problem_label (GTK_WIDGET (self->evidence_rows)));
   self->scratch = g_ptr_array_new_with_free_func (g_free);
   self->scratch_strv = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 }

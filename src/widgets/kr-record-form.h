@@ -1,9 +1,10 @@
 /* kr-record-form.h — the side panel's form for editing an entity, a deal or an article
  *
  * Every field is an entry or a choice, checked as it is typed with the loader's own rules
- * (kr_editor_check_*()): a field the loader would reject is marked, its message under the
- * form, and Apply waits until there is none. Apply makes the edit, one command on the undo
- * stack; Escape or Cancel leaves the record as it was. Either way, "done" says it is over.
+ * (kr_editor_check_*()): a field the loader would reject is marked, its message under it (a
+ * problem with the parties or the excerpts under their list, one that belongs to no field
+ * under the form), and Apply waits until there is none. Apply makes the edit, one command on the
+ * undo stack; Escape or Cancel leaves the record as it was. Either way, "done" says it is over.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
