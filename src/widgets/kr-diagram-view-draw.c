@@ -368,7 +368,8 @@ snapshot_marks (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
 }
 
 /* A deal being drawn: a dashed line from the entity it starts from to the pointer, in the
- * colour of the selection, and rings around that entity and the one under the pointer. */
+ * colour of the selection, and rings around that entity and the one under the pointer (a dot at
+ * the pointer while there is none). */
 static void
 snapshot_link (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
 {
@@ -398,8 +399,12 @@ snapshot_link (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
   cairo_move_to (cr, x, y);
   cairo_line_to (cr, self->link_x, self->link_y);
   cairo_stroke (cr);
-  cairo_arc (cr, self->link_x, self->link_y, 4.5, 0, 2 * G_PI);
-  cairo_fill (cr);
+  /* Over an entity, its ring says where the line ends: the name stays legible. */
+  if (self->link_target < 0)
+    {
+      cairo_arc (cr, self->link_x, self->link_y, 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
   cairo_destroy (cr);
   append_ring (self, snapshot, v, (guint)self->linking, colour);
   if (self->link_target >= 0)
