@@ -75,7 +75,7 @@ drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
   _kr_diagram_view_forget_drag (self);
   if (entity < 0)
     return;
-  /* Shift+click marks, as Ctrl+click does: a Shift+drag has nothing to move together. */
+  /* With Shift held a drag from an entity draws a deal; a Shift+click still marks it. */
   if (mods & GDK_SHIFT_MASK)
     {
       self->linking = entity;
