@@ -3340,6 +3340,25 @@ find_nth (GtkWidget *widget, GType type, guint *n)
   return NULL;
 }
 
+/* The first @n words of the text in @view selected with Shift+Ctrl+Right, and Make Evidence
+ * (Shift+Ctrl+M) asked for: its dialog, with the keyboard. */
+static GtkWindow *
+make_evidence_of_words (KrWindow *window, GtkWidget *view, guint n)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_grab_focus (view);
+  g_assert_true (send_keys (window, "key", "ctrl+Home"));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (send_keys (window, "key", "shift+ctrl+Right"));
+  g_assert_true (wait_for (has_selection, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
+  g_assert_true (wait_for (evidence_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_EVIDENCE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  return dialog;
+}
+
 /* An article added by pasting its text, a passage of it selected with the keyboard and made an
  * excerpt of a deal that exists, undone, done again, saved, read back the same, and checked
  * by `keiretsu --check` without a problem. */
@@ -3417,17 +3436,9 @@ test_capture (void)
   g_assert_nonnull (page);
   view = find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_true (focus_window (window));
-  gtk_widget_grab_focus (view);
-  g_assert_true (send_keys (window, "key", "ctrl+Home"));
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (send_keys (window, "key", "shift+ctrl+Right"));
-  g_assert_true (wait_for (has_selection, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))));
+  dialog = make_evidence_of_words (window, view, 4);
 
   /* Make Evidence: the deal found by a word of its summary, Enter to choose it, Enter to make. */
-  g_assert_true (send_keys (window, "key", "shift+ctrl+m"));
-  g_assert_true (wait_for (evidence_dialog_shown, window));
-  dialog = dialog_of (window, KR_TYPE_EVIDENCE_DIALOG);
-  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
   g_assert_true (send_keys (dialog, "type", "23-year-old"));
   g_assert_true (send_keys (dialog, "key", "Return"));
   g_assert_true (send_keys (dialog, "key", "Return"));
@@ -3511,14 +3522,20 @@ question_native (KrWindow *window)
 #endif
 }
 
+/* The search for an entity in window @root (nullable) has the keyboard's focus. */
+static gboolean
+chooser_has_focus (gpointer root)
+{
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (GTK_ROOT (root)) : NULL;
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, KR_TYPE_ENTITY_CHOOSER) != NULL;
+}
+
 /* The question's search for an entity has the keyboard's focus. */
 static gboolean
 search_has_focus (gpointer window)
 {
-  GtkNative *native = question_native (window);
-  GtkWidget *focus = native != NULL ? gtk_root_get_focus (GTK_ROOT (native)) : NULL;
-
-  return focus != NULL && gtk_widget_get_ancestor (focus, KR_TYPE_ENTITY_CHOOSER) != NULL;
+  return chooser_has_focus (question_native (window));
 }
 
 /* Whether deal @pair[1] of the window's dataset has entity @pair[2] among its parties. */
@@ -3743,6 +3760,309 @@ test_deal_parties (void)
   remove_copy (&copy);
 }
 
+static gboolean
+has_deals (gpointer data)
+{
+  gpointer *pair = data;
+
+  return kr_dataset_get_n_deals (kr_window_get_dataset (pair[0])) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* A widget of @dialog's record form has the focus, and its entity search is gone. */
+static gboolean
+dialog_form_field_has_focus (gpointer dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) != NULL
+         && find_widget (GTK_WIDGET (dialog), KR_TYPE_ENTITY_CHOOSER, NULL) == NULL;
+}
+
+/* A passage of an article's text made the first excerpt of a new deal, by the keyboard alone:
+ * New Deal… in Make Evidence, two parties from the entity list, a summary, Enter; one undo
+ * takes the deal away, redo brings it back. */
+static void
+test_capture_new_deal (void)
+{
+  static const char text[] = "Toyota and Honda said they would build batteries together.";
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  g_autoptr (GError) error = NULL;
+  KrWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *view;
+  KrEditor *editor;
+  KrDataset *dataset;
+  const KrDeal *deal;
+  guint article, n_deals;
+  KrArticle a = { .title = "Carmakers pair up", .publisher = "Wire", .text = text };
+
+  reset_layout_settings ();
+  window = new_window ();
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  editor = kr_document_get_editor (kr_window_get_document (window));
+  g_assert_true (kr_editor_add_article (editor, &a, &article, &error));
+  g_assert_no_error (error);
+  dataset = kr_window_get_dataset (window);
+  n_deals = kr_dataset_get_n_deals (dataset);
+  kr_evidence_panel_show_article (KR_EVIDENCE_PANEL (kr_window_get_panel (window)), dataset,
+                                  article);
+  view = find_widget (find_widget (kr_window_get_panel (window), KR_TYPE_ARTICLE_PAGE, NULL),
+                      GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  if (!focus_window (window))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+
+  /* Its first three words, then New Deal… (Alt+N) in Make Evidence: the entity list is there
+   * for the first party, and again for the second; then the summary. */
+  dialog = make_evidence_of_words (window, view, 3);
+  g_assert_true (send_keys (dialog, "key", "alt+n"));
+  g_assert_true (wait_for (chooser_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Toyota"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (chooser_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Honda"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (dialog_form_field_has_focus, dialog));
+  g_assert_true (send_keys (dialog, "type", "Toyota and Honda build batteries"));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n_deals + 1) };
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n_deals) };
+
+    g_assert_true (wait_for (has_deals, more));
+    dataset = kr_window_get_dataset (window);
+    deal = kr_dataset_get_deal (dataset, n_deals);
+    g_assert_cmpstr (deal->summary, ==, "Toyota and Honda build batteries");
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "toyota")));
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "honda")));
+    g_assert_cmpuint (deal->n_parties, ==, 2);
+    g_assert_cmpuint (deal->n_evidence, ==, 1);
+    g_assert_cmpstr (deal->evidence[0].quote, ==, "Toyota and Honda");
+    g_assert_cmpuint (deal->evidence[0].article, ==, article);
+    g_assert_cmpint (deal->evidence[0].stance, ==, KR_STANCE_SUPPORTS);
+    {
+      gpointer pair[2] = { kr_window_get_panel (window), (gpointer)deal->id };
+      g_assert_true (wait_for (panel_shows, pair));
+    }
+
+    g_assert_true (focus_window (window));
+    gtk_widget_grab_focus (kr_window_get_diagram (window));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_deals, fewer));
+    g_assert_cmpuint (kr_dataset_get_n_articles (kr_window_get_dataset (window)), ==, article + 1);
+    g_assert_true (send_keys (window, "key", "shift+ctrl+z"));
+    g_assert_true (wait_for (has_deals, more));
+    g_assert_cmpstr (
+        kr_dataset_get_deal (kr_window_get_dataset (window), n_deals)->evidence[0].quote, ==,
+        "Toyota and Honda");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* A point of the map with nothing under it, far from its edges. */
+static void
+empty_point (KrDiagramView *diagram, double *x, double *y)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (diagram)),
+      h = gtk_widget_get_height (GTK_WIDGET (diagram));
+
+  for (*y = h / 4.0; *y < h * 3 / 4.0; *y += 7)
+    for (*x = w / 4.0; *x < w * 3 / 4.0; *x += 7)
+      if (kr_diagram_view_hit_at (diagram, *x, *y).type == KR_HIT_NONE
+          && kr_diagram_view_hit_at (diagram, *x - 8, *y - 8).type == KR_HIT_NONE
+          && kr_diagram_view_hit_at (diagram, *x + 8, *y + 8).type == KR_HIT_NONE)
+        return;
+  g_assert_not_reached ();
+}
+
+/* Shift held, the pointer down on @from, along the way to (@x, @y), and there @then. */
+static gboolean
+shift_drag (KrWindow *window, KrPoint from, double x, double y, const char *const *then)
+{
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  double fx, fy;
+
+  kr_diagram_view_to_widget (diagram, from.x, from.y, &fx, &fy);
+  return pointer_at (window, GTK_WIDGET (diagram), fx, fy,
+                     (const char *const[]){ "keydown", "shift", "mousedown", "1", NULL })
+         && pointer_at (window, GTK_WIDGET (diagram), fx + (x - fx) / 3, fy + (y - fy) / 3, NULL)
+         && pointer_at (window, GTK_WIDGET (diagram), fx + (x - fx) * 2 / 3, fy + (y - fy) * 2 / 3,
+                        NULL)
+         && pointer_at (window, GTK_WIDGET (diagram), x, y, then);
+}
+
+static gboolean
+popover_shown (gpointer widget)
+{
+  GtkWidget *popover = find_widget (widget, GTK_TYPE_POPOVER_MENU, NULL);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* What is said under form row @row: the label of the row after it, while that shows; or NULL. */
+static const char *
+said_under (GtkWidget *row)
+{
+  GtkWidget *under = gtk_widget_get_next_sibling (row);
+
+  if (under == NULL || !gtk_widget_get_visible (under))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (under))));
+}
+
+/* Form row @pair[0] is marked, and @pair[1] said under it. */
+static gboolean
+marked_with (gpointer data)
+{
+  gpointer *pair = data;
+
+  return gtk_widget_has_css_class (pair[0], "error")
+         && g_strcmp0 (said_under (pair[0]), pair[1]) == 0;
+}
+
+static gboolean
+unmarked (gpointer row)
+{
+  return !gtk_widget_has_css_class (row, "error") && said_under (row) == NULL;
+}
+
+/* A deal drawn on the map with Shift+drag from Toyota to Honda opens the new deal's form with
+ * both; dropped on nothing, or given up with Escape, it opens nothing and moves nothing. The
+ * entity's menu (the Menu key) starts one from Toyota, the other party chosen in a list. */
+static void
+test_draw_deal (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  KrDiagramView *diagram;
+  GtkWidget *panel;
+  KrPoint toyota, honda;
+  double hx, hy, ex, ey, tx, ty;
+  guint n_deals;
+  const char *const up[] = { "mouseup", "1", "keyup", "shift", NULL };
+  const char *const escape_up[] = { "key", "Escape", "mouseup", "1", "keyup", "shift", NULL };
+
+  reset_layout_settings ();
+  window = new_window ();
+  diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  panel = kr_window_get_panel (window);
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n_deals = kr_dataset_get_n_deals (kr_window_get_dataset (window));
+  toyota = entity_place (window, "toyota");
+  honda = entity_place (window, "honda");
+  kr_diagram_view_to_widget (diagram, honda.x, honda.y, &hx, &hy);
+  kr_diagram_view_to_widget (diagram, toyota.x, toyota.y, &tx, &ty);
+  empty_point (diagram, &ex, &ey);
+
+  /* Onto nothing: no form, nothing moved, the map where it was. */
+  if (!focus_window (window) || !shift_drag (window, toyota, ex, ey, up))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  run_for (300);
+  g_assert_false (form_shown (window));
+  /* Onto Honda, but Escape first. */
+  g_assert_true (shift_drag (window, toyota, hx, hy, escape_up));
+  run_for (300);
+  g_assert_false (form_shown (window));
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "toyota").x, toyota.x, 0.01);
+  g_assert_cmpfloat_with_epsilon (entity_place (window, "toyota").y, toyota.y, 0.01);
+  {
+    double x, y;
+
+    kr_diagram_view_to_widget (diagram, toyota.x, toyota.y, &x, &y);
+    g_assert_cmpfloat_with_epsilon (x, tx, 0.01);
+    g_assert_cmpfloat_with_epsilon (y, ty, 0.01);
+  }
+
+  /* Onto Honda: the form, both parties in it, the summary's field with the keyboard. */
+  g_assert_true (shift_drag (window, toyota, hx, hy, up));
+  g_assert_true (wait_for (form_shown, window));
+  g_assert_nonnull (find_combo_row (panel, "Role of Toyota"));
+  g_assert_nonnull (find_combo_row (panel, "Role of Honda"));
+  g_assert_true (send_keys (window, "type", "Toyota and Honda talk about batteries"));
+  {
+    gpointer summary[2] = { find_widget (panel, ADW_TYPE_ENTRY_ROW, NULL),
+                            "Toyota and Honda talk about batteries" };
+
+    /* The keys arrive later: the focus moves once they have. */
+    g_assert_true (wait_for (editable_says, summary));
+  }
+  /* An amount that is no number: said under its field, Apply waits; gone once it is one. */
+  {
+    GtkWidget *amount = find_with (panel, ADW_TYPE_ENTRY_ROW, "title", "Amount");
+    GtkWidget *apply = find_with (panel, GTK_TYPE_BUTTON, "label", "_Apply");
+    gpointer wrong[2] = { amount, "this is not a number" };
+
+    g_assert_true (press_on (window, amount, "1"));
+    g_assert_true (send_keys (window, "type", "2x"));
+    g_assert_true (wait_for (marked_with, wrong));
+    g_assert_false (gtk_widget_get_sensitive (apply));
+    g_assert_true (send_keys (window, "key", "BackSpace"));
+    g_assert_true (wait_for (unmarked, amount));
+    g_assert_true (send_keys (window, "key", "ctrl+a"));
+    g_assert_true (send_keys (window, "key", "BackSpace"));
+    {
+      gpointer empty[2] = { amount, "" };
+      g_assert_true (wait_for (editable_says, empty));
+    }
+    g_assert_true (unmarked (amount));
+  }
+  g_assert_true (press_on (
+      window, find_with (panel, ADW_TYPE_ENTRY_ROW, "title", "Its words, as published"), "Return"));
+  g_assert_true (send_keys (window, "type", "talk about batteries"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  {
+    gpointer more[2] = { window, GUINT_TO_POINTER (n_deals + 1) };
+    gpointer fewer[2] = { window, GUINT_TO_POINTER (n_deals) };
+    KrDataset *dataset;
+    const KrDeal *deal;
+
+    g_assert_true (wait_for (has_deals, more));
+    dataset = kr_window_get_dataset (window);
+    deal = kr_dataset_get_deal (dataset, n_deals);
+    g_assert_cmpstr (deal->summary, ==, "Toyota and Honda talk about batteries");
+    g_assert_cmpuint (deal->n_parties, ==, 2);
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "toyota")));
+    g_assert_true (kr_deal_involves (deal, (guint)kr_dataset_find_entity (dataset, "honda")));
+    g_assert_true (wait_for (form_gone, window));
+    gtk_widget_grab_focus (GTK_WIDGET (diagram));
+    g_assert_true (send_keys (window, "key", "ctrl+z"));
+    g_assert_true (wait_for (has_deals, fewer));
+  }
+
+  /* Add Deal From Here… in Toyota's menu: the list of entities, Honda typed, Enter. */
+  g_assert_true (click_entity (window, "toyota"));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (chooser_has_focus, window));
+  g_assert_nonnull (find_combo_row (panel, "Role of Toyota"));
+  g_assert_true (send_keys (window, "type", "Honda"));
+  g_assert_true (send_keys (window, "key", "Return"));
+  g_assert_true (wait_for (role_row_shown, window));
+  g_assert_false (chooser_shown (window));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (form_gone, window));
+  g_assert_cmpuint (kr_dataset_get_n_deals (kr_window_get_dataset (window)), ==, n_deals);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3790,6 +4110,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/merge-entities", test_merge_entities);
   g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
+  g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
+  g_test_add_func ("/window/draw-deal", test_draw_deal);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

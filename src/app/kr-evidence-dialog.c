@@ -1,7 +1,9 @@
-/* kr-evidence-dialog.c — the passage, its stance, and a searchable list of what it can support
+/* kr-evidence-dialog.c — the passage, its stance, and a searchable list of what it can support,
+ * or a form for a new deal that it is the first excerpt of
  *
  * Keyboard first: the search has the focus; Enter there picks the first deal or entity left,
- * and Enter on a row makes the excerpt.
+ * and Enter on a row makes the excerpt. New Deal… (Alt+N) turns to the record form, its list of
+ * entities open for the first party; Escape there turns back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "kr-evidence-dialog.h"
+#include "kr-record-form.h"
 
 struct _KrEvidenceDialog
 {
@@ -23,6 +26,8 @@ struct _KrEvidenceDialog
   GtkSearchEntry *search;
   GtkListBox *targets;
   GtkLabel *problem;
+  GtkStack *pages;
+  AdwClamp *deal_clamp;
 
   KrEditor *editor;
   guint article;
@@ -78,11 +83,18 @@ shows_row (GtkListBoxRow *row, gpointer user_data)
          || strstr (g_object_get_data (G_OBJECT (row), "kr-folded"), self->folded_search) != NULL;
 }
 
+static gboolean
+picking (KrEvidenceDialog *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->pages), "pick");
+}
+
 static void
 update_make (KrEvidenceDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.make",
-                                 gtk_list_box_get_selected_row (self->targets) != NULL);
+                                 picking (self)
+                                     && gtk_list_box_get_selected_row (self->targets) != NULL);
 }
 
 static void
@@ -122,14 +134,21 @@ search_activated (KrEvidenceDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
-static void
-make (KrEvidenceDialog *self, GtkListBoxRow *row)
+/* The passage, with the stance chosen. */
+static KrEvidence
+excerpt (KrEvidenceDialog *self)
 {
-  KrEvidence evidence = {
+  return (KrEvidence){
     .article = self->article,
     .quote = self->passage,
     .stance = (KrStance)adw_combo_row_get_selected (self->stance_row),
   };
+}
+
+static void
+make (KrEvidenceDialog *self, GtkListBoxRow *row)
+{
+  KrEvidence evidence = excerpt (self);
   gboolean is_deal = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kr-is-deal"));
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kr-index"));
   g_autoptr (GError) error = NULL;
@@ -155,6 +174,48 @@ make_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (row != NULL)
     make (self, row);
+}
+
+static void
+show_page (KrEvidenceDialog *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->pages, name);
+  update_make (self);
+}
+
+/* The new deal added, at the end of the deals; or the form given up, back to the list. */
+static void
+deal_done (KrEvidenceDialog *self, gboolean applied)
+{
+  if (applied)
+    {
+      g_signal_emit (self, signals[MADE], 0, TRUE,
+                     kr_dataset_get_n_deals (kr_editor_get_dataset (self->editor)) - 1);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  show_page (self, "pick");
+  adw_clamp_set_child (self->deal_clamp, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  deal_done (KR_EVIDENCE_DIALOG (widget), FALSE);
+}
+
+static void
+new_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrEvidenceDialog *self = KR_EVIDENCE_DIALOG (widget);
+  KrEvidence evidence = excerpt (self);
+  GtkWidget *form = kr_record_form_new_deal_from_excerpt (self->editor, &evidence);
+
+  g_signal_connect_object (form, "done", G_CALLBACK (deal_done), self, G_CONNECT_SWAPPED);
+  adw_clamp_set_child (self->deal_clamp, form);
+  show_page (self, "deal");
+  kr_record_form_choose_party (KR_RECORD_FORM (form));
 }
 
 static void
@@ -190,7 +251,11 @@ kr_evidence_dialog_class_init (KrEvidenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceDialog, search);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceDialog, targets);
   gtk_widget_class_bind_template_child (widget_class, KrEvidenceDialog, problem);
+  gtk_widget_class_bind_template_child (widget_class, KrEvidenceDialog, pages);
+  gtk_widget_class_bind_template_child (widget_class, KrEvidenceDialog, deal_clamp);
   gtk_widget_class_install_action (widget_class, "evidence.make", NULL, make_action);
+  gtk_widget_class_install_action (widget_class, "evidence.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "evidence.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "evidence.make", NULL);

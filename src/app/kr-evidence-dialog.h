@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KrEvidenceDialog, kr_evidence_dialog, KR, EVIDENCE_DIALOG, AdwWindow)
 
 /* A dialog that adds @passage of article @article, verbatim, to the excerpts of the deal or
- * entity chosen in it, with the stance chosen, through @editor. "made" (whether it is a deal,
- * and its index) is emitted when it did, and the dialog closes itself. */
+ * entity chosen in it, or makes it the first excerpt of a new deal filled in there, with the
+ * stance chosen, through @editor. "made" (whether it is a deal, and its index) is emitted when
+ * it did, and the dialog closes itself. */
 KrEvidenceDialog *kr_evidence_dialog_new (GtkWindow *parent, KrEditor *editor, guint article,
                                           const char *passage);
 

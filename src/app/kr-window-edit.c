@@ -1,5 +1,6 @@
 /* kr-window-edit.c — editing in the side panel: the record shown turns into a form, Add Entity
- * makes a new one to fill in, Add Deal one between the entities marked, Add Article opens a
+ * makes a new one to fill in, Add Deal one between the entities marked, or between two joined
+ * by a line drawn on the map, or from one to another chosen in a list; Add Article opens a
  * dialog for an article and its text, and Delete takes the record shown away with what depends
  * on it
  *
@@ -25,9 +26,9 @@ show_page_again (KrWindow *self)
   int index;
 
   if (id == NULL)
-    return;
-  if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_ENTITY
-      && (index = kr_dataset_find_entity (dataset, id)) >= 0)
+    kr_evidence_panel_clear (self->panel);
+  else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_ENTITY
+           && (index = kr_dataset_find_entity (dataset, id)) >= 0)
     kr_evidence_panel_show_entity (self->panel, dataset, (guint)index);
   else if (kr_evidence_panel_get_page (self->panel) == KR_PANEL_PAGE_DEAL
            && (index = kr_dataset_find_deal (dataset, id)) >= 0)
@@ -46,6 +47,24 @@ form_done (KrWindow *self, gboolean applied)
   (void)applied;
   if (self->document != NULL)
     show_page_again (self);
+}
+
+/* The deal added, the last of them, shown; or the page the form was opened over. */
+static void
+new_deal_done (KrWindow *self, gboolean applied)
+{
+  KrDataset *dataset;
+
+  if (self->document == NULL)
+    return;
+  dataset = kr_document_get_dataset (self->document);
+  if (!applied)
+    {
+      show_page_again (self);
+      return;
+    }
+  kr_evidence_panel_show_deal (self->panel, dataset, kr_dataset_get_n_deals (dataset) - 1);
+  kr_evidence_panel_focus (self->panel);
 }
 
 /* Turns the page the panel shows, an entity's, a deal's or an article's, into a form. */
@@ -106,6 +125,32 @@ add_entity_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   edit (self);
 }
 
+/* The form of a new deal between the @n @parties (indices in the version edited), in the
+ * panel. */
+static KrRecordForm *
+show_deal_form (KrWindow *self, const guint *parties, guint n)
+{
+  GtkWidget *form
+      = kr_record_form_new_deal_between (kr_document_get_editor (self->document), parties, n);
+
+  g_signal_connect_swapped (form, "done", G_CALLBACK (new_deal_done), self);
+  kr_evidence_panel_show_form (self->panel, form);
+  if (!self->show_sidebar)
+    g_object_set (self, "show-sidebar", TRUE, NULL);
+  return KR_RECORD_FORM (form);
+}
+
+/* Entity @index of the map's dataset, in the version edited (the map's may be a version
+ * behind: entities are found by id); -1 when it is gone. */
+static int
+edited_entity (KrWindow *self, guint index)
+{
+  KrScene *scene = kr_diagram_view_get_scene (self->diagram);
+
+  return kr_dataset_find_entity (kr_document_get_dataset (self->document),
+                                 kr_dataset_get_entity (kr_scene_get_dataset (scene), index)->id);
+}
+
 /* A new deal between the entities marked on the map (Ctrl+click), and the one selected. */
 static void
 add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -114,14 +159,11 @@ add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   KrScene *scene = kr_diagram_view_get_scene (self->diagram);
   KrHit hit = kr_diagram_view_get_selection (self->diagram);
   g_autoptr (GArray) parties = g_array_new (FALSE, FALSE, sizeof (guint));
-  KrDataset *dataset;
   const guint *marked;
   guint n_marked;
-  GtkWidget *form;
 
   if (self->document == NULL || scene == NULL)
     return;
-  dataset = kr_document_get_dataset (self->document);
   marked = kr_diagram_view_get_marked (self->diagram, &n_marked);
   for (guint i = 0; i <= n_marked; i++)
     {
@@ -136,8 +178,7 @@ add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter
         entity = (int)kr_scene_get_node (scene, hit.index)->index;
       if (entity < 0)
         continue;
-      entity = kr_dataset_find_entity (
-          dataset, kr_dataset_get_entity (kr_scene_get_dataset (scene), (guint)entity)->id);
+      entity = edited_entity (self, (guint)entity);
       for (guint j = 0; j < parties->len; j++)
         known |= g_array_index (parties, guint, j) == (guint)entity;
       if (entity >= 0 && !known)
@@ -149,13 +190,44 @@ add_deal_action (GtkWidget *widget, const char *action_name, GVariant *parameter
                                  "more entities"));
       return;
     }
-  form = kr_record_form_new_deal_between (kr_document_get_editor (self->document),
-                                          (const guint *)(gpointer)parties->data, parties->len);
-  g_signal_connect_swapped (form, "done", G_CALLBACK (form_done), self);
-  kr_evidence_panel_show_form (self->panel, form);
-  if (!self->show_sidebar)
-    g_object_set (self, "show-sidebar", TRUE, NULL);
-  kr_record_form_focus (KR_RECORD_FORM (form));
+  kr_record_form_focus (
+      show_deal_form (self, (const guint *)(gpointer)parties->data, parties->len));
+}
+
+/* A line drawn on the map from one entity to another: a deal between the two. */
+static void
+deal_drawn (KrWindow *self, guint from, guint to)
+{
+  guint parties[2];
+  int a, b;
+
+  if (self->document == NULL)
+    return;
+  a = edited_entity (self, from);
+  b = edited_entity (self, to);
+  if (a < 0 || b < 0)
+    return;
+  parties[0] = (guint)a;
+  parties[1] = (guint)b;
+  kr_record_form_focus (show_deal_form (self, parties, 2));
+}
+
+/* The entity's menu: a deal from it, to another chosen in the list the form opens. */
+static void
+add_deal_from_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  KrWindow *self = KR_WINDOW (widget);
+  int entity;
+  guint party;
+
+  if (self->document == NULL)
+    return;
+  entity = kr_dataset_find_entity (kr_document_get_dataset (self->document),
+                                   g_variant_get_string (parameter, NULL));
+  if (entity < 0)
+    return;
+  party = (guint)entity;
+  kr_record_form_choose_party (show_deal_form (self, &party, 1));
 }
 
 static void
@@ -321,6 +393,7 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_entity_action);
   gtk_widget_class_install_action (widget_class, "win.add-deal", NULL, add_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.add-deal-from", "s", add_deal_from_action);
   gtk_widget_class_install_action (widget_class, "win.add-article", NULL, add_article_action);
   gtk_widget_class_install_action (widget_class, "win.make-evidence", NULL, make_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
@@ -334,4 +407,10 @@ _kr_window_class_init_edit (GtkWidgetClass *widget_class)
                                        "win.add-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.make-evidence", NULL);
+}
+
+void
+_kr_window_init_edit (KrWindow *self)
+{
+  g_signal_connect_swapped (self->diagram, "deal-drawn", G_CALLBACK (deal_drawn), self);
 }

@@ -252,6 +252,7 @@ gboolean _kr_window_close_blocked (KrWindow *self);
 
 /* kr-window-edit.c */
 void _kr_window_class_init_edit (GtkWidgetClass *widget_class);
+void _kr_window_init_edit (KrWindow *self);
 /* What the panel shows, to edit: its kind and index in the version edited; FALSE for none. */
 gboolean _kr_window_shown_record (KrWindow *self, KrPanelPage *page, guint *index);
 

@@ -546,6 +546,7 @@ kr_window_init (KrWindow *self)
   _kr_window_init_selection (self);
   _kr_window_init_load (self);
   _kr_window_init_progress (self);
+  _kr_window_init_edit (self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_map_actions), self);
   update_map_actions (self);

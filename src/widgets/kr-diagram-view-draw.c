@@ -308,6 +308,30 @@ paint_area (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v,
   gtk_snapshot_append_texture (snapshot, texture, area);
 }
 
+/* A ring of @colour around scene node @at, where it is drawn, the same size at any zoom. */
+static void
+append_ring (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v, guint at,
+             GdkRGBA colour)
+{
+  double ox = v->ox / v->scale, oy = v->oy / v->scale;
+  KrRect box = kr_scene_node_bounds (kr_scene_get_node (self->scene, at));
+  const float width = 2;
+  GskRoundedRect outline;
+
+  if (self->node_offsets != NULL)
+    {
+      box.x += self->node_offsets[at].x;
+      box.y += self->node_offsets[at].y;
+    }
+  gsk_rounded_rect_init_from_rect (
+      &outline,
+      &GRAPHENE_RECT_INIT (ox + box.x * self->zoom - 4, oy + box.y * self->zoom - 4,
+                           box.width * self->zoom + 8, box.height * self->zoom + 8),
+      6);
+  gtk_snapshot_append_border (snapshot, &outline, (float[]){ width, width, width, width },
+                              (GdkRGBA[]){ colour, colour, colour, colour });
+}
+
 /* A ring around each entity marked to move together, and a small dot at the top right of each
  * pinned entity, the same size at any zoom: the colour of the selection, the dot ringed with the
  * background so that it shows on any line or box. */
@@ -324,25 +348,9 @@ snapshot_marks (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
   for (guint i = 0; i < self->marked->len; i++)
     {
       int at = kr_scene_find_entity (self->scene, g_array_index (self->marked, guint, i));
-      const float width = 2;
-      KrRect box;
-      GskRoundedRect outline;
 
-      if (at < 0)
-        continue;
-      box = kr_scene_node_bounds (kr_scene_get_node (self->scene, (guint)at));
-      if (self->node_offsets != NULL)
-        {
-          box.x += self->node_offsets[at].x;
-          box.y += self->node_offsets[at].y;
-        }
-      gsk_rounded_rect_init_from_rect (
-          &outline,
-          &GRAPHENE_RECT_INIT (ox + box.x * self->zoom - 4, oy + box.y * self->zoom - 4,
-                               box.width * self->zoom + 8, box.height * self->zoom + 8),
-          6);
-      gtk_snapshot_append_border (snapshot, &outline, (float[]){ width, width, width, width },
-                                  (GdkRGBA[]){ fill, fill, fill, fill });
+      if (at >= 0)
+        append_ring (self, snapshot, v, (guint)at, fill);
     }
   if (self->pinned == NULL)
     return;
@@ -377,6 +385,50 @@ snapshot_marks (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
       gtk_snapshot_append_color (snapshot, &fill, &dot.bounds);
       gtk_snapshot_pop (snapshot);
     }
+}
+
+/* A deal being drawn: a dashed line from the entity it starts from to the pointer, in the
+ * colour of the selection, and rings around that entity and the one under the pointer (a dot at
+ * the pointer while there is none). */
+static void
+snapshot_link (KrDiagramView *self, GtkSnapshot *snapshot, const DeviceView *v)
+{
+  const KrPalette *palette = current_palette (self);
+  GdkRGBA colour = { palette->selection.red, palette->selection.green, palette->selection.blue, 1 };
+  const KrSceneNode *from;
+  double x, y;
+  cairo_t *cr;
+
+  if (self->linking < 0 || !self->dragged)
+    return;
+  from = kr_scene_get_node (self->scene, (guint)self->linking);
+  x = v->ox / v->scale + from->x * self->zoom;
+  y = v->oy / v->scale + from->y * self->zoom;
+  if (self->node_offsets != NULL)
+    {
+      x += self->node_offsets[self->linking].x * self->zoom;
+      y += self->node_offsets[self->linking].y * self->zoom;
+    }
+  cr = gtk_snapshot_append_cairo (
+      snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self))));
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, (const double[]){ 7, 5 }, 2, 0);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, self->link_x, self->link_y);
+  cairo_stroke (cr);
+  /* Over an entity, its ring says where the line ends: the name stays legible. */
+  if (self->link_target < 0)
+    {
+      cairo_arc (cr, self->link_x, self->link_y, 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  append_ring (self, snapshot, v, (guint)self->linking, colour);
+  if (self->link_target >= 0)
+    append_ring (self, snapshot, v, (guint)self->link_target, colour);
 }
 
 static void
@@ -414,6 +466,7 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
 
   snapshot_marks (self, snapshot, &v);
+  snapshot_link (self, snapshot, &v);
   _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
 }
 

@@ -1,6 +1,7 @@
-/* kr-diagram-view-input.c — what people do to the map: drag an entity to move it, drag elsewhere
- * to pan, click to select, right-click for an entity's menu, scroll and pinch to zoom, hover, and
- * the keys that zoom, pan and walk the entities
+/* kr-diagram-view-input.c — what people do to the map: drag an entity to move it, Shift+drag
+ * from one to another to draw a deal, drag elsewhere to pan, click to select, right-click for an
+ * entity's menu, scroll and pinch to zoom, hover, and the keys that zoom, pan and walk the
+ * entities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,18 +50,42 @@ zoom_centre (KrDiagramView *self, double factor)
                            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
+/* The scene node of the entity at the widget point (x, y), or -1. */
+static int
+entity_at (KrDiagramView *self, double x, double y)
+{
+  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
+
+  return hit.type == KR_HIT_NODE
+                 && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY
+             ? (int)hit.index
+             : -1;
+}
+
 static void
 drag_begin (GtkGestureDrag *gesture, double x, double y, KrDiagramView *self)
 {
-  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int entity = entity_at (self, x, y);
 
   self->drag_start_x = self->offset_x;
   self->drag_start_y = self->offset_y;
   self->dragged = FALSE;
   _kr_diagram_view_forget_drag (self);
-  if (hit.type == KR_HIT_NODE
-      && kr_scene_get_node (self->scene, hit.index)->type == KR_SCENE_NODE_ENTITY)
-    self->moving = (int)hit.index;
+  if (entity < 0)
+    return;
+  /* With Shift held a drag from an entity draws a deal; a Shift+click still marks it. */
+  if (mods & GDK_SHIFT_MASK)
+    {
+      self->linking = entity;
+      self->link_x = x;
+      self->link_y = y;
+      /* Where Escape goes. */
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+  else
+    self->moving = entity;
 }
 
 static gboolean
@@ -110,6 +135,9 @@ node_move (KrDiagramView *self, guint index, KrPoint base, double dx, double dy)
 void
 _kr_diagram_view_forget_drag (KrDiagramView *self)
 {
+  if (self->linking >= 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->linking = self->link_target = -1;
   self->moving = -1;
   g_clear_pointer (&self->dragging, g_array_unref);
   g_clear_pointer (&self->drag_bases, g_free);
@@ -131,18 +159,38 @@ start_moving (KrDiagramView *self)
     self->drag_bases[i] = self->node_offsets[g_array_index (self->dragging, guint, i)];
 }
 
+/* The line of a deal being drawn follows the pointer to (@x, @y), and finds the entity there. */
+static void
+follow_link (KrDiagramView *self, double x, double y)
+{
+  int target = entity_at (self, x, y);
+
+  self->link_x = x;
+  self->link_y = y;
+  self->link_target = target != self->linking ? target : -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 drag_update (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
 {
+  double x, y;
+
   if (!self->dragged && hypot (dx, dy) < 4)
     return;
   if (!self->dragged)
     {
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       self->linking >= 0 ? "crosshair" : "grabbing");
       if (self->moving >= 0)
         start_moving (self);
     }
   self->dragged = TRUE;
+  if (self->linking >= 0 && gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    {
+      follow_link (self, x + dx, y + dy);
+      return;
+    }
   if (self->dragging != NULL && self->node_offsets != NULL)
     {
       for (guint i = 0; i < self->dragging->len; i++)
@@ -162,6 +210,15 @@ static void
 drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
 {
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (self->dragged && self->linking >= 0)
+    {
+      int from = self->linking, to = self->link_target;
+
+      _kr_diagram_view_forget_drag (self);
+      if (to >= 0)
+        _kr_diagram_view_emit_deal_drawn (self, (guint)from, (guint)to);
+      return;
+    }
   if (self->dragged && self->dragging != NULL && self->node_offsets != NULL)
     {
       GVariantBuilder moves;
@@ -207,38 +264,70 @@ node_menu_closed (KrDiagramView *self)
                    g_object_unref);
 }
 
-/* The menu of a pinned entity, beside it. */
+/* The menu of entity scene node @index, pointing at @at: a deal from it, and Unpin when it is
+ * pinned. */
 static void
-secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
+open_node_menu (KrDiagramView *self, guint index, const GdkRectangle *at)
 {
-  KrHit hit = _kr_diagram_view_hit_at (self, x, y);
-  const KrSceneNode *node;
-  const char *id;
-  g_autoptr (GMenu) menu = NULL;
-  g_autoptr (GMenuItem) item = NULL;
+  const KrSceneNode *node = kr_scene_get_node (self->scene, index);
+  const char *id = kr_dataset_get_entity (kr_scene_get_dataset (self->scene), node->index)->id;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenuItem) add_deal = g_menu_item_new (_ ("Add Deal From Here…"), NULL);
 
-  if (hit.type != KR_HIT_NODE)
-    return;
-  node = kr_scene_get_node (self->scene, hit.index);
-  if (node->type != KR_SCENE_NODE_ENTITY || self->pinned == NULL || node->index >= self->n_pinned
-      || !self->pinned[node->index])
-    return;
-  _kr_diagram_view_set_selection (self, (int)hit.index, -1);
-  id = kr_dataset_get_entity (kr_scene_get_dataset (self->scene), node->index)->id;
-  menu = g_menu_new ();
-  item = g_menu_item_new (_ ("Unpin"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.unpin", g_variant_new_string (id));
-  g_menu_append_item (menu, item);
+  _kr_diagram_view_set_selection (self, (int)index, -1);
+  g_menu_item_set_action_and_target_value (add_deal, "win.add-deal-from",
+                                           g_variant_new_string (id));
+  g_menu_append_item (menu, add_deal);
+  if (self->pinned != NULL && node->index < self->n_pinned && self->pinned[node->index])
+    {
+      g_autoptr (GMenuItem) unpin = g_menu_item_new (_ ("Unpin"), NULL);
+
+      g_menu_item_set_action_and_target_value (unpin, "win.unpin", g_variant_new_string (id));
+      g_menu_append_item (menu, unpin);
+    }
 
   close_node_menu (self);
   self->node_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (self->node_menu, GTK_WIDGET (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_menu),
-                               &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_menu), at);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->node_menu), FALSE);
   g_signal_connect_swapped (self->node_menu, "closed", G_CALLBACK (node_menu_closed), self);
   gtk_popover_popup (GTK_POPOVER (self->node_menu));
+}
+
+/* The menu of an entity, beside the pointer. */
+static void
+secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
+{
+  int entity = entity_at (self, x, y);
+
+  if (entity < 0)
+    return;
+  open_node_menu (self, (guint)entity, &(GdkRectangle){ (int)x, (int)y, 1, 1 });
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The Menu key, or Shift+F10: the menu of the entity selected, at its box. */
+static gboolean
+key_menu (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  const KrSceneNode *node;
+  KrRect box;
+  double x0, y0, x1, y1;
+
+  if (self->scene == NULL || self->selected_node < 0)
+    return FALSE;
+  node = kr_scene_get_node (self->scene, (guint)self->selected_node);
+  if (node->type != KR_SCENE_NODE_ENTITY)
+    return FALSE;
+  box = kr_scene_node_bounds (node);
+  kr_diagram_view_to_widget (self, box.x, box.y, &x0, &y0);
+  kr_diagram_view_to_widget (self, box.x + box.width, box.y + box.height, &x1, &y1);
+  open_node_menu (
+      self, (guint)self->selected_node,
+      &(GdkRectangle){ (int)x0, (int)y0, MAX ((int)(x1 - x0), 1), MAX ((int)(y1 - y0), 1) });
+  return TRUE;
 }
 
 void
@@ -424,6 +513,13 @@ key_escape (GtkWidget *widget, GVariant *args, gpointer data)
 {
   KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
 
+  /* A deal being drawn is given up, before the drag ends and would drop it. */
+  if (self->linking >= 0)
+    {
+      _kr_diagram_view_forget_drag (self);
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+      return TRUE;
+    }
   if (self->selected_node < 0 && self->selected_edge < 0)
     return FALSE;
   kr_diagram_view_clear_selection (self);
@@ -512,6 +608,10 @@ _kr_diagram_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_fit, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_1, 0, key_actual_size, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, key_escape, NULL);
+  /* Shift is held while a deal is drawn. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK, key_escape, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, key_menu, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, key_menu, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, key_walk, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, key_walk, "i",
                                 -1);
@@ -532,7 +632,7 @@ _kr_diagram_view_init_input (KrDiagramView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  drag = gtk_gesture_drag_new ();
+  drag = self->drag = gtk_gesture_drag_new ();
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);

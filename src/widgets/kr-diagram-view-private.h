@@ -79,6 +79,10 @@ struct _KrDiagramView
   GArray *marked;              /* guint dataset entity indices, moved together */
   gboolean *pinned;            /* per dataset entity, or NULL: marked as pinned */
   guint n_pinned;              /* how many flags pinned holds */
+  GtkGesture *drag;            /* the gesture that moves, pans, or draws a deal */
+  int linking;                 /* the scene node a deal is drawn from (Shift+drag), or -1, */
+  int link_target;             /* the entity under the pointer, or -1, */
+  double link_x, link_y;       /* and the pointer */
   GtkWidget *node_menu;        /* the menu of an entity, while it is open */
   gboolean has_pointer;        /* the pointer is over the map, … */
   double pointer_x, pointer_y; /* … there */
@@ -117,6 +121,8 @@ void _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy);
 void _kr_diagram_view_stop_animation (KrDiagramView *self);
 /* Emits ::entities-moved with @moves, of type a(udd); whether it was taken. */
 gboolean _kr_diagram_view_emit_entities_moved (KrDiagramView *self, GVariant *moves);
+/* Emits ::deal-drawn from scene node @from to scene node @to. */
+void _kr_diagram_view_emit_deal_drawn (KrDiagramView *self, guint from, guint to);
 
 /* kr-diagram-view-selection.c */
 void _kr_diagram_view_update_emphasis (KrDiagramView *self);
@@ -152,7 +158,8 @@ void _kr_diagram_view_allocate_controls (KrDiagramView *self, int w, int h);
 
 /* kr-diagram-view-input.c */
 void _kr_diagram_view_dispose_input (KrDiagramView *self);
-/* Entities being dragged are dropped where they were, as when the scene changes under them. */
+/* Entities being dragged are dropped where they were, as when the scene changes under them;
+ * a deal being drawn is given up. */
 void _kr_diagram_view_forget_drag (KrDiagramView *self);
 /* Installs the key bindings. */
 void _kr_diagram_view_class_init_input (GtkWidgetClass *widget_class);

@@ -30,6 +30,7 @@ enum
   SELECTION_CHANGED,
   ACTIVATE_SELECTION,
   ENTITIES_MOVED,
+  DEAL_DRAWN,
   N_SIGNALS
 };
 
@@ -57,6 +58,13 @@ _kr_diagram_view_emit_entities_moved (KrDiagramView *self, GVariant *moves)
   g_signal_emit (self, signals[ENTITIES_MOVED], 0, moves, &taken);
   g_variant_unref (moves);
   return taken;
+}
+
+void
+_kr_diagram_view_emit_deal_drawn (KrDiagramView *self, guint from, guint to)
+{
+  g_signal_emit (self, signals[DEAL_DRAWN], 0, kr_scene_get_node (self->scene, from)->index,
+                 kr_scene_get_node (self->scene, to)->index);
 }
 
 /* ---- view ---------------------------------------------------------------------------- */
@@ -431,6 +439,13 @@ kr_diagram_view_class_init (KrDiagramViewClass *klass)
   signals[ENTITIES_MOVED] = g_signal_new ("entities-moved", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_true_handled,
                                           NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_VARIANT);
+  /**
+   * KrDiagramView::deal-drawn:
+   * @from: the entity a line was drawn from with Shift+drag (its index in the scene's dataset)
+   * @to: the entity it was dropped on
+   */
+  signals[DEAL_DRAWN] = g_signal_new ("deal-drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   _kr_diagram_view_class_init_draw (widget_class);
   _kr_diagram_view_class_init_input (widget_class);
@@ -446,6 +461,7 @@ kr_diagram_view_init (KrDiagramView *self)
   self->follow_fit = TRUE;
   self->selected_node = self->selected_edge = -1;
   self->moving = -1;
+  self->linking = self->link_target = -1;
   self->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover_node = self->hover_edge = -1;
   self->highlighted = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -75,10 +75,14 @@ void kr_diagram_view_reveal (KrDiagramView *self, const guint *entities, guint n
                              const guint *deals, guint n_deals);
 
 /* Marks these entities as pinned: one flag per entity of the scene's dataset (copied), or NULL
- * for none. A pinned entity's menu offers to unpin it (the action "win.unpin", with its id).
+ * for none. An entity's menu (right click, the Menu key or Shift+F10 on the one selected)
+ * offers to start a deal from it ("win.add-deal-from", with its id), and a pinned entity's to
+ * unpin it ("win.unpin", with its id).
  *
  * Dragging an entity moves it (::entities-moved); Ctrl+click or Shift+click marks entities,
- * which are then dragged together, until a plain click. */
+ * which are then dragged together, until a plain click. Dragging from an entity with Shift held
+ * draws a line to the pointer, and dropping it on another entity asks for a deal between the
+ * two (::deal-drawn); elsewhere, or with Escape, nothing is asked. */
 void kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, guint n);
 /* The entities marked (indices in the scene's dataset), in the order they were marked. */
 const guint *kr_diagram_view_get_marked (KrDiagramView *self, guint *n);

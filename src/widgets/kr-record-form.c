@@ -2,7 +2,9 @@
  *
  * One table per record kind lists its fields: the member the loader's problems name, the row's
  * title, and the vocabulary of a choice. Rows are made from it, read back into the record, and
- * problems go to the row whose member begins their path.
+ * problems go under the row whose member begins their path ("$.deals[3].value.amount" under
+ * "value.amount"), or under the list of parties or excerpts they are about; only those that
+ * belong to no field are said under the form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -81,7 +83,7 @@ struct _KrRecordForm
   guint index;             /* of the record edited; for a new deal, where it will be */
   KrDeal new_deal;         /* a new deal, before the rows */
   GArray *parties;         /* KrParty: a deal's parties, as added and removed */
-  GArray *evidence;        /* KrEvidence: an edited deal's excerpts, as removed */
+  GArray *evidence;        /* KrEvidence: a deal's excerpts, as removed; or one captured */
   GtkListBox *adding_to;   /* where the next row goes */
   GtkWidget *chooser;      /* the entities to add a party from, while it is open */
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
@@ -136,6 +138,45 @@ choice_of (KrRecordForm *self, const char *key)
 static void field_changed (KrRecordForm *self);
 static void apply_clicked (KrRecordForm *self);
 
+/* A label for what is wrong with @field, hidden while nothing is; screen readers read it as
+ * the field's description. */
+static GtkWidget *
+problem_label (GtkWidget *field)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  g_object_set_data (G_OBJECT (field), "kr-problem", label);
+  return label;
+}
+
+/* Under @row in its list, a row of its own for what is wrong with it. */
+static void
+add_problem_row (GtkListBox *list, GtkWidget *row)
+{
+  GtkWidget *under = gtk_list_box_row_new ();
+  GtkWidget *label = problem_label (row);
+
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_widget_set_focusable (under, FALSE);
+  /* Shown with its label. */
+  g_object_bind_property (label, "visible", under, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_box_append (list, under);
+}
+
 /* A row for @key: a choice among @labels (nullable: text) or text. */
 static GtkWidget *
 add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringList *labels,
@@ -164,6 +205,7 @@ add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringLi
   g_object_set_data_full (G_OBJECT (row), "kr-key", g_strdup (key), g_free);
   g_ptr_array_add (self->fields, row);
   gtk_list_box_append (self->adding_to, row);
+  add_problem_row (self->adding_to, row);
   return row;
 }
 
@@ -324,7 +366,7 @@ read_lists (KrRecordForm *self)
       g_autofree char *key = g_strdup_printf ("parties[%u].role", i);
       g_array_index (self->parties, KrParty, i).role = (KrRole)choice_of (self, key);
     }
-  for (guint i = 0; i < self->evidence->len && self->kind == FORM_DEAL; i++)
+  for (guint i = 0; i < self->evidence->len; i++)
     {
       g_autofree char *key = g_strdup_printf ("evidence[%u].stance", i);
       g_array_index (self->evidence, KrEvidence, i).stance = (KrStance)choice_of (self, key);
@@ -398,6 +440,11 @@ party_chosen (KrRecordForm *self)
   fill_parties (self);
   close_chooser (self);
   field_changed (self);
+  /* A deal has two parties at least: the list comes back for the second, then the fields. */
+  if (self->parties->len < 2)
+    kr_record_form_choose_party (self);
+  else if (self->parties->len == 2 && self->kind == FORM_NEW_DEAL)
+    kr_record_form_focus (self);
 }
 
 /* Under the parties, the entities that are not parties yet, to choose one from. */
@@ -470,7 +517,9 @@ fill_evidence (KrRecordForm *self)
       GtkWidget *row = add_row (self, key, quote, &kr_stance_vocabulary, NULL, ev->stance);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), a->title);
-      add_remove_button (self, row, self->evidence, i, _ ("Remove this excerpt"));
+      /* A new deal's excerpt is the one it is made for. */
+      if (self->kind == FORM_DEAL)
+        add_remove_button (self, row, self->evidence, i, _ ("Remove this excerpt"));
     }
   self->adding_to = self->rows;
   gtk_widget_set_visible (self->evidence_box, self->evidence->len > 0 || self->kind == FORM_DEAL);
@@ -506,12 +555,11 @@ fill_deal (KrRecordForm *self, KrDataset *dataset, const KrDeal *d)
   g_array_append_vals (self->parties, d->parties, d->n_parties);
   fill_parties (self);
   if (self->kind == FORM_DEAL)
-    {
-      g_array_append_vals (self->evidence, d->evidence, d->n_evidence);
-      fill_evidence (self);
-    }
-  /* A new deal needs its first excerpt: the article and its words. */
-  if (self->kind == FORM_NEW_DEAL)
+    g_array_append_vals (self->evidence, d->evidence, d->n_evidence);
+  if (self->evidence->len > 0)
+    fill_evidence (self);
+  /* A new deal needs its first excerpt: the article and its words, unless it was captured. */
+  else if (self->kind == FORM_NEW_DEAL)
     {
       g_autoptr (GtkStringList) titles = gtk_string_list_new (NULL);
 
@@ -571,13 +619,13 @@ read_deal (KrRecordForm *self, KrDeal *d, Unreadable *unreadable)
   d->n_parties = self->parties->len;
   d->parties = g_memdup2 (self->parties->data, MAX (d->n_parties, 1) * sizeof *d->parties);
   g_ptr_array_add (self->scratch, d->parties);
-  if (self->kind == FORM_DEAL)
+  if (self->kind == FORM_DEAL || self->evidence->len > 0)
     {
       d->n_evidence = self->evidence->len;
       d->evidence = g_memdup2 (self->evidence->data, MAX (d->n_evidence, 1) * sizeof *d->evidence);
       g_ptr_array_add (self->scratch, d->evidence);
     }
-  if (self->kind == FORM_NEW_DEAL)
+  else if (self->kind == FORM_NEW_DEAL)
     {
       guint article = choice_of (self, "evidence[0].article");
       KrEvidence *ev = g_new0 (KrEvidence, 1);
@@ -636,20 +684,60 @@ row_for_path (KrRecordForm *self, const char *path)
   return NULL;
 }
 
-static void
-mark (KrRecordForm *self, GString *messages, GtkWidget *row, const char *message)
+/* The list of parties or of excerpts that @path ("parties", "evidence[1].quote") is about,
+ * when it shows; or NULL. */
+static GtkWidget *
+list_for_path (KrRecordForm *self, const char *path)
 {
-  if (messages->len > 0)
-    g_string_append_c (messages, '\n');
-  if (row != NULL)
+  if (g_str_has_prefix (path, "parties") && gtk_widget_get_visible (self->parties_box))
+    return GTK_WIDGET (self->party_rows);
+  if (g_str_has_prefix (path, "evidence") && gtk_widget_get_visible (self->evidence_box))
+    return GTK_WIDGET (self->evidence_rows);
+  return NULL;
+}
+
+/* @message said under @place, a field or a list, which is marked; with no place, under the
+ * form, in @messages. */
+static void
+mark (GString *messages, GtkWidget *place, const char *message)
+{
+  GtkLabel *label = place != NULL ? g_object_get_data (G_OBJECT (place), "kr-problem") : NULL;
+
+  if (label == NULL)
     {
-      gtk_widget_add_css_class (row, "error");
-      /* Translators: a field's title and what is wrong with it */
-      g_string_append_printf (messages, _ ("%s: %s"),
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), message);
+      if (messages->len > 0)
+        g_string_append_c (messages, '\n');
+      g_string_append (messages, message);
+      return;
+    }
+  gtk_widget_add_css_class (place, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (place), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (gtk_widget_get_visible (GTK_WIDGET (label)))
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", gtk_label_get_text (label), message);
+      gtk_label_set_text (label, both);
     }
   else
-    g_string_append (messages, message);
+    gtk_label_set_text (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* Every place a problem can be said under, as when there is none. */
+static void
+unmark (KrRecordForm *self)
+{
+  GtkWidget *lists[] = { GTK_WIDGET (self->party_rows), GTK_WIDGET (self->evidence_rows) };
+
+  for (guint i = 0; i < self->fields->len + G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *place
+          = i < self->fields->len ? self->fields->pdata[i] : lists[i - self->fields->len];
+
+      gtk_widget_remove_css_class (place, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (place), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (place), "kr-problem"), FALSE);
+    }
 }
 
 /* Reads the record from the rows; when @apply, makes the edit (NULL, or @error), else returns
@@ -717,28 +805,29 @@ validate (KrRecordForm *self)
   Unreadable unreadable = { .key = NULL };
   g_autoptr (GPtrArray) problems = read_record (self, &unreadable, FALSE, NULL);
 
-  for (guint i = 0; i < self->fields->len; i++)
-    gtk_widget_remove_css_class (self->fields->pdata[i], "error");
+  unmark (self);
   if (unreadable.key != NULL)
-    mark (self, messages, find_row (self, unreadable.key), unreadable.message);
+    mark (messages, find_row (self, unreadable.key), unreadable.message);
   g_free (unreadable.message);
   for (guint i = 0; i < problems->len; i++)
     {
       const KrProblem *p = problems->pdata[i];
       const char *path = p->path;
+      GtkWidget *place = NULL;
 
       if (path != NULL && g_str_has_prefix (path, prefix))
         {
           path += strlen (prefix);
           path += path[0] == '.';
-          mark (self, messages, row_for_path (self, path), p->message);
+          place = row_for_path (self, path);
+          if (place == NULL)
+            place = list_for_path (self, path);
         }
-      else
-        mark (self, messages, NULL, p->message);
+      mark (messages, place, p->message);
     }
-  self->valid = messages->len == 0;
+  self->valid = unreadable.key == NULL && problems->len == 0;
   gtk_label_set_text (self->problems, messages->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems), !self->valid);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems), messages->len > 0);
   gtk_widget_set_sensitive (self->apply_button, self->valid);
 }
 
@@ -830,15 +919,14 @@ kr_record_form_new_deal (KrEditor *editor, guint deal)
   return record_form_new (editor, FORM_DEAL, deal);
 }
 
-GtkWidget *
-kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+/* A form for a new deal between the @n @entities, its first excerpt @excerpt (nullable: chosen
+ * in the form). */
+static GtkWidget *
+new_deal_form (KrEditor *editor, const guint *entities, guint n, const KrEvidence *excerpt)
 {
   KrRecordForm *self;
   KrDataset *dataset;
   g_autofree KrParty *parties = NULL;
-
-  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
-  g_return_val_if_fail (entities != NULL || n == 0, NULL);
 
   dataset = kr_editor_get_dataset (editor);
   self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
@@ -846,6 +934,13 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
   self->kind = FORM_NEW_DEAL;
   self->index = kr_dataset_get_n_deals (dataset);
   self->source = g_object_ref (dataset);
+  if (excerpt != NULL)
+    {
+      /* What it is made for comes first: the passage, then who it is about. */
+      g_array_append_vals (self->evidence, excerpt, 1);
+      gtk_box_reorder_child_after (GTK_BOX (self), self->evidence_box, GTK_WIDGET (self->heading));
+      gtk_box_reorder_child_after (GTK_BOX (self), self->parties_box, self->evidence_box);
+    }
   parties = g_new0 (KrParty, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     parties[i] = (KrParty){ .entity = entities[i], .role = KR_ROLE_PARTNER };
@@ -864,6 +959,24 @@ kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint 
   self->valid = FALSE;
   gtk_widget_set_sensitive (self->apply_button, FALSE);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (entities != NULL || n == 0, NULL);
+  return new_deal_form (editor, entities, n, NULL);
+}
+
+GtkWidget *
+kr_record_form_new_deal_from_excerpt (KrEditor *editor, const KrEvidence *excerpt)
+{
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (excerpt != NULL && excerpt->quote != NULL, NULL);
+  g_return_val_if_fail (
+      excerpt->article < kr_dataset_get_n_articles (kr_editor_get_dataset (editor)), NULL);
+  return new_deal_form (editor, NULL, 0, excerpt);
 }
 
 GtkWidget *
@@ -886,6 +999,15 @@ kr_record_form_focus (KrRecordForm *self)
         gtk_widget_grab_focus (self->fields->pdata[i]);
         return;
       }
+}
+
+void
+kr_record_form_choose_party (KrRecordForm *self)
+{
+  g_return_if_fail (KR_IS_RECORD_FORM (self));
+  g_return_if_fail (self->kind == FORM_DEAL || self->kind == FORM_NEW_DEAL);
+
+  add_party_activated (self);
 }
 
 static void
@@ -938,6 +1060,9 @@ kr_record_form_init (KrRecordForm *self)
   self->parties = g_array_new (FALSE, FALSE, sizeof (KrParty));
   self->evidence = g_array_new (FALSE, FALSE, sizeof (KrEvidence));
   self->adding_to = self->rows;
+  /* Under the lists, before the entities to add a party from. */
+  gtk_box_append (GTK_BOX (self->parties_box), problem_label (GTK_WIDGET (self->party_rows)));
+  gtk_box_append (GTK_BOX (self->evidence_box), problem_label (GTK_WIDGET (self->evidence_rows)));
   self->scratch = g_ptr_array_new_with_free_func (g_free);
   self->scratch_strv = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 }

@@ -1,9 +1,10 @@
 /* kr-record-form.h — the side panel's form for editing an entity, a deal or an article
  *
  * Every field is an entry or a choice, checked as it is typed with the loader's own rules
- * (kr_editor_check_*()): a field the loader would reject is marked, its message under the
- * form, and Apply waits until there is none. Apply makes the edit, one command on the undo
- * stack; Escape or Cancel leaves the record as it was. Either way, "done" says it is over.
+ * (kr_editor_check_*()): a field the loader would reject is marked, its message under it (a
+ * problem with the parties or the excerpts under their list, one that belongs to no field
+ * under the form), and Apply waits until there is none. Apply makes the edit, one command on the
+ * undo stack; Escape or Cancel leaves the record as it was. Either way, "done" says it is over.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,8 +25,14 @@ GtkWidget *kr_record_form_new_deal (KrEditor *editor, guint deal);
 GtkWidget *kr_record_form_new_article (KrEditor *editor, guint article);
 /* A form for a new deal between the @n @entities, with its first excerpt; Apply adds it. */
 GtkWidget *kr_record_form_new_deal_between (KrEditor *editor, const guint *entities, guint n);
+/* A form for a new deal whose first excerpt is @excerpt, a passage captured from its article
+ * (only its stance can change); its parties are chosen in the form. */
+GtkWidget *kr_record_form_new_deal_from_excerpt (KrEditor *editor, const KrEvidence *excerpt);
 
 /* Moves keyboard focus to the first field to type in. */
 void kr_record_form_focus (KrRecordForm *self);
+/* Opens the list of entities under a deal's parties, to add one, with the focus in its search;
+ * while the deal has fewer than two, the list opens again for the next. */
+void kr_record_form_choose_party (KrRecordForm *self);
 
 G_END_DECLS
