@@ -128,7 +128,10 @@ struct _KrWindow
 
   gboolean navigating; /* going back or forward: not a new step in the history */
   AdwToast *path_toast; /* asks for the other end of a path, while it is up (not a ref) */
-  gint64 path_toast_since;
+
+  GQueue toasts_waiting; /* AdwToast, each a ref: to show once the one before is up */
+  gint64 toast_up_at;    /* when the latest toast shown is up (monotonic time) */
+  guint toast_source;    /* shows the next one waiting */
 };
 
 /* kr-window.c */
@@ -137,6 +140,8 @@ void _kr_window_toast (KrWindow *self, const char *text);
 AdwToast *_kr_window_prompt (KrWindow *self, const char *text);
 /* A toast whose Details button shows @body, plain text, in a dialog. */
 void _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *body);
+/* Takes @toast away: at once if it is still waiting to be shown, else once it is up. */
+void _kr_window_dismiss_toast (KrWindow *self, AdwToast *toast);
 /* A file's name as people read it: valid UTF-8 whatever the file system holds. */
 char *_kr_window_display_name (GFile *file);
 /* The engine the map shown is laid out with: the preference, or sfdp (see below). */

@@ -61,31 +61,16 @@ path_toast_closed (KrWindow *self)
   kr_view_start_path (self->view, NULL);
 }
 
-static gboolean
-dismiss_toast (gpointer toast)
-{
-  adw_toast_dismiss (toast);
-  return G_SOURCE_REMOVE;
-}
-
-/* The path asked for is shown, or no longer being chosen: the prompt for its other end goes.
- * libadwaita 1.2 frees a toast dismissed while it is still coming up (300 ms, 500 ms when it
- * replaces another) before that animation ends, and crashes: such a prompt goes once it is
- * up. */
+/* The path asked for is shown, or no longer being chosen: the prompt for its other end goes. */
 static void
 dismiss_path_toast (KrWindow *self)
 {
   AdwToast *toast = self->path_toast;
-  gint64 left = self->path_toast_since + 600 * G_TIME_SPAN_MILLISECOND - g_get_monotonic_time ();
 
   if (toast == NULL)
     return;
   forget_path_toast (self);
-  if (left <= 0)
-    adw_toast_dismiss (toast);
-  else
-    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)(left / G_TIME_SPAN_MILLISECOND) + 1,
-                        dismiss_toast, g_object_ref (toast), g_object_unref);
+  _kr_window_dismiss_toast (self, toast);
 }
 
 /* "How is A connected to B?": the first entity comes from the panel, the next one selected
@@ -106,7 +91,6 @@ path_from_action (GtkWidget *widget, const char *action_name, GVariant *paramete
                              kr_dataset_get_entity (dataset, (guint)e)->display_name);
   dismiss_path_toast (self);
   self->path_toast = _kr_window_prompt (self, message);
-  self->path_toast_since = g_get_monotonic_time ();
   g_object_add_weak_pointer (G_OBJECT (self->path_toast), (gpointer *)&self->path_toast);
   g_signal_connect_swapped (self->path_toast, "dismissed", G_CALLBACK (path_toast_closed), self);
   /* The other end is chosen on the map; the page holding the focus goes. */

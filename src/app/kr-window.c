@@ -37,6 +37,83 @@ static const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
 
 /* ---- messages -------------------------------------------------------------------------- */
 
+/* libadwaita before 1.3 frees a toast hidden while it is still coming up (300 ms, 500 ms when
+ * it replaces another) before that animation ends, and crashes: a toast that would replace
+ * one still coming up waits until it is up, and one is dismissed only once it is up. */
+#if ADW_CHECK_VERSION(1, 3, 0)
+#define TOAST_COMING_UP_US 0
+#else
+#define TOAST_COMING_UP_US (600 * G_TIME_SPAN_MILLISECOND)
+#endif
+
+static void show_waiting_toast (KrWindow *self);
+
+static gboolean
+toast_is_up (gpointer data)
+{
+  KrWindow *self = data;
+
+  self->toast_source = 0;
+  show_waiting_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the first toast waiting, and the next when it is up. */
+static void
+show_waiting_toast (KrWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->toast_source != 0 || g_queue_is_empty (&self->toasts_waiting))
+    return;
+  if (now < self->toast_up_at)
+    {
+      self->toast_source
+          = g_timeout_add ((guint)((self->toast_up_at - now) / 1000) + 1, toast_is_up, self);
+      return;
+    }
+  /* The overlay takes the queue's reference. */
+  adw_toast_overlay_add_toast (self->toast_overlay, g_queue_pop_head (&self->toasts_waiting));
+  self->toast_up_at = now + TOAST_COMING_UP_US;
+  show_waiting_toast (self);
+}
+
+static void
+show_toast (KrWindow *self, AdwToast *toast)
+{
+  /* The newest news first: it answers what the user just did. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_queue_push_tail (&self->toasts_waiting, toast);
+  show_waiting_toast (self);
+}
+
+static gboolean
+dismiss_toast (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_kr_window_dismiss_toast (KrWindow *self, AdwToast *toast)
+{
+  GList *waiting = g_queue_find (&self->toasts_waiting, toast);
+  gint64 left = self->toast_up_at - g_get_monotonic_time ();
+
+  if (waiting != NULL)
+    {
+      /* Never shown: nothing to animate. */
+      g_queue_delete_link (&self->toasts_waiting, waiting);
+      g_signal_emit_by_name (toast, "dismissed");
+      g_object_unref (toast);
+    }
+  else if (left <= 0)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)(left / 1000) + 1, dismiss_toast,
+                        g_object_ref (toast), g_object_unref);
+}
+
 static AdwToast *
 add_toast (KrWindow *self, const char *text, guint timeout)
 {
@@ -44,9 +121,7 @@ add_toast (KrWindow *self, const char *text, guint timeout)
   AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, timeout);
-  /* The newest news first: it answers what the user just did. */
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  show_toast (self, t);
   return t;
 }
 
@@ -105,12 +180,11 @@ _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *
   AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, 10);
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (t, _ ("Details"));
   g_object_set_data_full (G_OBJECT (t), "kr-heading", g_strdup (heading), g_free);
   g_object_set_data_full (G_OBJECT (t), "kr-body", g_strdup (body), g_free);
   g_signal_connect (t, "button-clicked", G_CALLBACK (toast_details_clicked), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  show_toast (self, t);
 }
 
 /* ---- actions --------------------------------------------------------------------------- */
@@ -401,6 +475,8 @@ kr_window_dispose (GObject *object)
   _kr_window_dispose_views (self);
   _kr_window_dispose_view (self);
   _kr_window_dispose_adaptive (self);
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  g_queue_clear_full (&self->toasts_waiting, g_object_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->matches, g_array_unref);
