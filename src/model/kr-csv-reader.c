@@ -752,12 +752,45 @@ kept_mappings (KrViewsFile *views, GCancellable *cancellable)
   return member && JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
 }
 
-static JsonNode *
-kept_for (JsonObject *kept, GFile *table)
+/* The mappings kept beside @beside (none when NULL), by table. */
+static JsonObject *
+kept_beside (GFile *beside, KrViewsFile **views, GCancellable *cancellable)
 {
-  g_autofree char *name = g_file_get_basename (table);
+  g_autoptr (GFile) views_file = beside ? kr_views_file_beside (beside) : NULL;
+
+  if (views_file == NULL)
+    return NULL;
+  *views = kr_views_file_new (views_file);
+  return kept_mappings (*views, cancellable);
+}
+
+/* What the columns of @table are kept under, in the views file beside @beside: its name in the
+ * same folder, its address elsewhere. */
+static char *
+table_key (GFile *beside, GFile *table)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (beside);
+  g_autoptr (GFile) table_folder = g_file_get_parent (table);
+
+  if (folder != NULL && table_folder != NULL && g_file_equal (folder, table_folder))
+    return g_file_get_basename (table);
+  return g_file_get_uri (table);
+}
+
+static JsonNode *
+kept_for (JsonObject *kept, GFile *beside, GFile *table)
+{
+  g_autofree char *name = table_key (beside, table);
 
   return kept && name ? json_object_get_member (kept, name) : NULL;
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_filename_display_name (name);
 }
 
 /* "alliances.csv" and "alliances.entities.csv" are "alliances". */
@@ -773,52 +806,58 @@ title_of (GFile *deals)
   return g_steal_pointer (&display);
 }
 
+/* Reads @file's table and, when there is one, the @other table beside it, with the columns kept
+ * beside @beside. Problems in @other name it; those in @file are named by whoever opened it. */
+static gboolean
+read_two (KrDatasetBuilder *builder, GFile *beside, GFile *file, GBytes *bytes, GFile *other,
+          GBytes *other_bytes, gboolean file_is_entities, const char *title,
+          GCancellable *cancellable)
+{
+  g_autoptr (KrViewsFile) views = NULL;
+  g_autofree char *other_name = NULL;
+  JsonObject *kept = kept_beside (beside, &views, cancellable);
+  Source opened = { .bytes = bytes }, beside_it = { 0 };
+
+  opened.kept = kept_for (kept, beside, file);
+  if (other_bytes == NULL)
+    return read_tables (builder, NULL, &opened, title);
+  other_name = display_basename (other);
+  beside_it = (Source){ .bytes = other_bytes,
+                        .file = other_name,
+                        .kept = kept_for (kept, beside, other) };
+  return file_is_entities ? read_tables (builder, &opened, &beside_it, title)
+                          : read_tables (builder, &beside_it, &opened, title);
+}
+
 gboolean
 kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
                          GCancellable *cancellable)
 {
   g_autoptr (GFile) sibling = NULL;
-  g_autoptr (GFile) beside = NULL;
-  g_autoptr (KrViewsFile) views = NULL;
   g_autoptr (GBytes) sibling_bytes = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *sibling_name = NULL;
   g_autofree char *title = NULL;
-  JsonObject *kept = NULL;
   gboolean opened_entities;
-  Source opened = { .bytes = bytes }, other = { 0 };
 
   g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && bytes != NULL, FALSE);
 
   opened_entities = is_entities_file (file);
-  if ((beside = kr_views_file_beside (file)) != NULL)
-    {
-      views = kr_views_file_new (beside);
-      kept = kept_mappings (views, cancellable);
-    }
-  opened.kept = kept_for (kept, file);
   if ((sibling = kr_csv_reader_get_sibling (file)) != NULL)
     {
-      g_autofree char *base = g_file_get_basename (sibling);
-
-      sibling_name = g_filename_display_name (base);
       sibling_bytes = read_sibling (sibling, cancellable, &error);
       if (error != NULL)
         {
+          g_autofree char *sibling_name = display_basename (sibling);
+
           kr_dataset_builder_report (builder, NULL, "%s: %s", sibling_name, error->message);
           return FALSE;
         }
-      other = (Source){ .bytes = sibling_bytes,
-                        .file = sibling_name,
-                        .kept = kept_for (kept, sibling) };
     }
   title = title_of (opened_entities && sibling_bytes ? sibling : file);
   if (opened_entities && g_str_has_suffix (title, ".entities"))
     title[strlen (title) - strlen (".entities")] = '\0';
-  if (sibling_bytes == NULL)
-    return read_tables (builder, NULL, &opened, title);
-  return opened_entities ? read_tables (builder, &opened, &other, title)
-                         : read_tables (builder, &other, &opened, title);
+  return read_two (builder, file, file, bytes, sibling, sibling_bytes, opened_entities, title,
+                   cancellable);
 }
 
 /* ---- what the window shows ------------------------------------------------------------ */
@@ -888,52 +927,70 @@ read_head (GFile *file, GBytes *bytes, JsonNode *kept, guint max_rows, GError **
   return g_steal_pointer (&head);
 }
 
-GPtrArray *
-kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable, GError **error)
+/* The bytes of @file; NULL, saying why with its name, when it cannot be read or is not a
+ * regular file. A table beside the one opened (not @required) may be missing: NULL, no error. */
+static GBytes *
+read_table (GFile *file, gboolean required, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) bytes = read_sibling (file, cancellable, &local_error);
+  g_autofree char *name = NULL;
+
+  if (bytes != NULL || (local_error == NULL && !required))
+    return g_steal_pointer (&bytes);
+  name = g_file_get_parse_name (file);
+  if (local_error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _ ("%s: is not a regular file (a pipe, socket or device)"), name);
+  else
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,
+                 local_error->message);
+  return NULL;
+}
+
+/* The heads of @files (the first required, the second too when @both, else read when it is
+ * there), with the columns kept beside @beside, or guessed when it is NULL. */
+static GPtrArray *
+read_heads_of (GFile *beside, GFile *const files[2], gboolean both, guint max_rows,
+               GCancellable *cancellable, GError **error)
 {
   g_autoptr (GPtrArray) heads
       = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_csv_table_head_free);
-  g_autoptr (GFile) beside = NULL;
   g_autoptr (KrViewsFile) views = NULL;
-  g_autoptr (GFile) sibling = NULL;
-  JsonObject *kept = NULL;
-  GFile *files[2] = { file, NULL };
+  JsonObject *kept = kept_beside (beside, &views, cancellable);
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if ((beside = kr_views_file_beside (file)) != NULL)
+  for (guint i = 0; i < 2 && files[i] != NULL; i++)
     {
-      views = kr_views_file_new (beside);
-      kept = kept_mappings (views, cancellable);
-    }
-  files[1] = sibling = kr_csv_reader_get_sibling (file);
-  for (guint i = 0; i < G_N_ELEMENTS (files) && files[i] != NULL; i++)
-    {
-      g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) local_error = NULL;
+      g_autoptr (GBytes) bytes = read_table (files[i], i == 0 || both, cancellable, &local_error);
       KrCsvTableHead *head;
 
-      bytes = read_sibling (files[i], cancellable, &local_error);
-      if (bytes == NULL && (i == 0 || local_error != NULL))
+      if (local_error != NULL)
         {
-          g_autofree char *name = g_file_get_parse_name (files[i]);
-
-          if (local_error == NULL)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                         _ ("%s: is not a regular file (a pipe, socket or device)"), name);
-          else
-            g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,
-                         local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       if (bytes == NULL)
         continue;
-      head = read_head (files[i], bytes, kept_for (kept, files[i]), max_rows, error);
+      head = read_head (files[i], bytes, beside ? kept_for (kept, beside, files[i]) : NULL,
+                        max_rows, error);
       if (head == NULL)
         return NULL;
       g_ptr_array_add (heads, head);
     }
   return g_steal_pointer (&heads);
+}
+
+GPtrArray *
+kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFile) sibling = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  sibling = kr_csv_reader_get_sibling (file);
+  return read_heads_of (file, (GFile *const[]){ file, sibling }, FALSE, max_rows, cancellable,
+                        error);
 }
 
 gboolean
@@ -958,11 +1015,115 @@ kr_csv_reader_keep_mappings (GFile *file, GPtrArray *heads, GCancellable *cancel
   for (guint i = 0; i < heads->len; i++)
     {
       const KrCsvTableHead *head = heads->pdata[i];
-      g_autofree char *name = g_file_get_basename (head->file);
+      g_autofree char *name = table_key (file, head->file);
 
       json_object_set_member (
           object, name, kr_csv_mapping_to_json (head->mapping, (const char *const *)head->headers));
     }
   kr_views_file_set_member (views, KR_CSV_VIEWS_MEMBER, g_steal_pointer (&node));
   return kr_views_file_save (views, cancellable, error);
+}
+
+/* ---- two tables given apart ----------------------------------------------------------- */
+
+/* What the headers of the table in @bytes say it is; FALSE when they cannot be read (reading
+ * it says why). */
+static gboolean
+guess_kind (GFile *file, GBytes *bytes, KrCsvTableKind *kind)
+{
+  g_autoptr (KrCsvTableHead) head = read_head (file, bytes, NULL, 0, NULL);
+
+  if (head == NULL)
+    return FALSE;
+  *kind = head->mapping->kind;
+  return TRUE;
+}
+
+/* Why @file and @other, both tables of @kind, do not make a dataset. */
+static char *
+same_kind_message (GFile *file, GFile *other, KrCsvTableKind kind)
+{
+  g_autofree char *shown = display_basename (file);
+  g_autofree char *other_shown = display_basename (other);
+
+  if (kind == KR_CSV_DEALS)
+    return g_strdup_printf (_ ("“%s” and “%s” are both tables of deals (with From and To, or "
+                               "Source and Target columns): give one table of deals and one of "
+                               "entities"),
+                            shown, other_shown);
+  return g_strdup_printf (_ ("“%s” and “%s” are both tables of entities (with no From and To, "
+                             "nor Source and Target columns): give one table of deals and one "
+                             "of entities"),
+                          shown, other_shown);
+}
+
+gboolean
+kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GBytes *bytes, GFile *other,
+                         GBytes *other_bytes, GCancellable *cancellable)
+{
+  KrCsvTableKind kind = KR_CSV_DEALS, other_kind = KR_CSV_ENTITIES;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (other) && other_bytes != NULL, FALSE);
+
+  /* A table whose headers cannot be read is read in the order given, to say where. */
+  if (guess_kind (file, bytes, &kind) && guess_kind (other, other_bytes, &other_kind)
+      && kind == other_kind)
+    {
+      g_autofree char *message = same_kind_message (file, other, kind);
+
+      kr_dataset_builder_report (builder, NULL, "%s", message);
+      return FALSE;
+    }
+  /* The columns are kept beside the table of deals, whichever was given first. */
+  title = title_of (kind == KR_CSV_DEALS ? file : other);
+  return read_two (builder, kind == KR_CSV_DEALS ? file : other, file, bytes, other, other_bytes,
+                   kind == KR_CSV_ENTITIES, title, cancellable);
+}
+
+GPtrArray *
+kr_csv_reader_read_pair_heads (GFile *file, GFile *other, guint max_rows, GCancellable *cancellable,
+                               GError **error)
+{
+  g_autoptr (GPtrArray) heads = NULL;
+  g_autoptr (KrViewsFile) views = NULL;
+  KrCsvTableHead *first, *second;
+  JsonObject *kept;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+
+  heads = read_heads_of (NULL, (GFile *const[]){ file, other }, TRUE, max_rows, cancellable, error);
+  if (heads == NULL)
+    return NULL;
+  first = heads->pdata[0];
+  second = heads->pdata[1];
+  if (first->mapping->kind == second->mapping->kind)
+    {
+      g_autofree char *message = same_kind_message (file, other, first->mapping->kind);
+
+      g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_NOT_PAIRED, message);
+      return NULL;
+    }
+  /* The table of deals first: the columns are kept beside it. */
+  if (first->mapping->kind == KR_CSV_ENTITIES)
+    {
+      heads->pdata[0] = second;
+      heads->pdata[1] = first;
+    }
+  kept = kept_beside (((KrCsvTableHead *)heads->pdata[0])->file, &views, cancellable);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      KrCsvTableHead *head = heads->pdata[i];
+      KrCsvMapping *mapping = kr_csv_mapping_from_json (
+          kept_for (kept, ((KrCsvTableHead *)heads->pdata[0])->file, head->file),
+          (const char *const *)head->headers, head->n_columns);
+
+      if (mapping != NULL)
+        {
+          kr_csv_mapping_free (head->mapping);
+          head->mapping = mapping;
+        }
+    }
+  return g_steal_pointer (&heads);
 }

@@ -30,6 +30,9 @@ struct _KrDatasetReader
   /* The same for the file's bytes, when the format reads other files beside it. */
   gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
                          GCancellable *cancellable);
+  /* The same for two files given together, when the format keeps a dataset in two. */
+  gboolean (*read_pair) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes, GFile *other,
+                         GBytes *other_bytes, GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -62,6 +65,7 @@ static const KrDatasetReader readers[] = {
       .mime_types = (const char *const[]){ "text/csv", NULL },
       .read = kr_csv_reader_read,
       .read_file = kr_csv_reader_read_file,
+      .read_pair = kr_csv_reader_read_pair,
       .format_place = kr_csv_reader_format_place,
   },
   {
@@ -139,26 +143,82 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray 
   return kr_dataset_reader_read_file (reader, NULL, g_bytes_ref (bytes), NULL, problems);
 }
 
-KrDataset *
-kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
-                             GCancellable *cancellable, GPtrArray **problems)
+/* What the reader hands the builder, built once the bytes are let go; takes the bytes. */
+static KrDataset *
+read_with (const KrDatasetReader *reader, GFile *file, GBytes *bytes, GFile *other,
+           GBytes *other_bytes, GCancellable *cancellable, GPtrArray **problems)
 {
-  g_autoptr (KrDatasetBuilder) builder = NULL;
+  g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (reader->format_place);
   KrDataset *dataset = NULL;
   gboolean read;
 
-  g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
-
-  builder = kr_dataset_builder_new (reader->format_place);
-  if (file != NULL && reader->read_file != NULL)
+  if (other != NULL)
+    read = reader->read_pair (builder, file, bytes, other, other_bytes, cancellable);
+  else if (file != NULL && reader->read_file != NULL)
     read = reader->read_file (builder, file, bytes, cancellable);
   else
     read = reader->read (builder, bytes);
   /* The records keep copies of their strings. */
   g_bytes_unref (bytes);
+  g_clear_pointer (&other_bytes, g_bytes_unref);
   if (read)
     dataset = kr_dataset_builder_build (builder);
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
   return dataset;
+}
+
+KrDataset *
+kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
+                             GCancellable *cancellable, GPtrArray **problems)
+{
+  g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return read_with (reader, file, bytes, NULL, NULL, cancellable, problems);
+}
+
+gboolean
+kr_dataset_reader_reads_pairs (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_pair != NULL;
+}
+
+const KrDatasetReader *
+kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *other_name = NULL;
+  const KrDatasetReader *reader;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+
+  name = g_file_get_basename (file);
+  other_name = g_file_get_basename (other);
+  reader = name ? kr_dataset_reader_find (name) : NULL;
+  if (reader == NULL || !kr_dataset_reader_reads_pairs (reader) || other_name == NULL
+      || kr_dataset_reader_find (other_name) != reader)
+    {
+      g_autofree char *shown = g_filename_display_name (name ? name : "");
+      g_autofree char *other_shown = g_filename_display_name (other_name ? other_name : "");
+
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_NOT_PAIRED,
+                   _ ("“%s” and “%s” do not open together: only two spreadsheets (CSV) do, a "
+                      "table of deals and a table of entities"),
+                   shown, other_shown);
+      return NULL;
+    }
+  return reader;
+}
+
+KrDataset *
+kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
+                             GFile *other, GBytes *other_bytes, GCancellable *cancellable,
+                             GPtrArray **problems)
+{
+  g_return_val_if_fail (reader != NULL && reader->read_pair != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file) && bytes != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (other) && other_bytes != NULL && problems != NULL, NULL);
+
+  return read_with (reader, file, bytes, other, other_bytes, cancellable, problems);
 }

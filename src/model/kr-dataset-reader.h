@@ -41,4 +41,15 @@ KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
 KrDataset *kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                                         GCancellable *cancellable, GPtrArray **problems);
 
+/* Whether @reader reads a dataset kept in two files given together (CSV's two tables). */
+gboolean kr_dataset_reader_reads_pairs (const KrDatasetReader *reader);
+/* The reader of @file and @other given together, or NULL, saying why
+ * (KR_DATASET_ERROR_NOT_PAIRED), when no reader reads them as one dataset. */
+const KrDatasetReader *kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error);
+/* Reads @file and @other, given together, into one dataset, as _read_file() reads one; it takes
+ * both @bytes and @other_bytes. */
+KrDataset *kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
+                                        GFile *other, GBytes *other_bytes,
+                                        GCancellable *cancellable, GPtrArray **problems);
+
 G_END_DECLS

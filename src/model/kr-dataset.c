@@ -78,6 +78,25 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
+/* What a reader gave, @self or the problems @found that kept it from building, said under
+ * @name; takes both. */
+static KrDataset *
+read_result (KrDataset *dataset, GPtrArray *found, const char *name, GPtrArray **problems,
+             GError **error)
+{
+  g_autoptr (KrDataset) self = dataset;
+  g_autoptr (GPtrArray) kept = found;
+
+  if (self == NULL)
+    {
+      g_assert (kept->len > 0);
+      set_invalid_error (error, kept, name);
+    }
+  if (problems != NULL)
+    *problems = g_steal_pointer (&kept);
+  return g_steal_pointer (&self);
+}
+
 /* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
 static KrDataset *
 new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
@@ -90,14 +109,7 @@ new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
 
   self = kr_dataset_reader_read_file (reader ? reader : kr_dataset_reader_get (0), file, bytes,
                                       cancellable, &found);
-  if (self == NULL)
-    {
-      g_assert (found->len > 0);
-      set_invalid_error (error, found, name);
-    }
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-  return g_steal_pointer (&self);
+  return read_result (g_steal_pointer (&self), g_steal_pointer (&found), name, problems, error);
 }
 
 KrDataset *
@@ -147,7 +159,7 @@ read_at_most (GFile *file, gsize limit, GCancellable *cancellable, GError **erro
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-static KrDataset *
+static GBytes *
 refuse_size (const char *name, guint64 size, GError **error)
 {
   g_autofree char *why = kr_limits_describe_file_size (size);
@@ -156,19 +168,14 @@ refuse_size (const char *name, guint64 size, GError **error)
   return NULL;
 }
 
-KrDataset *
-kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
-                          GError **error)
+/* The bytes of @file, named @name in what it says: a regular file within the limit. */
+static GBytes *
+read_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
 {
-  g_autofree char *name = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   guint64 max_size = kr_limits_get ()->max_file_size;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = display_name_for_file (file);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -203,8 +210,49 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
     }
   if (g_bytes_get_size (bytes) > max_size)
     return refuse_size (name, g_bytes_get_size (bytes), error);
+  return g_steal_pointer (&bytes);
+}
 
-  return new_from_bytes_of (file, g_steal_pointer (&bytes), name, cancellable, problems, error);
+KrDataset *
+kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
+                          GError **error)
+{
+  g_autofree char *name = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = display_name_for_file (file);
+  if ((bytes = read_dataset_file (file, name, cancellable, error)) == NULL)
+    return NULL;
+  return new_from_bytes_of (file, bytes, name, cancellable, problems, error);
+}
+
+KrDataset *
+kr_dataset_new_from_pair (GFile *file, GFile *other, GCancellable *cancellable,
+                          GPtrArray **problems, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *other_name = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) other_bytes = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (KrDataset) self = NULL;
+  const KrDatasetReader *reader;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((reader = kr_dataset_reader_find_pair (file, other, error)) == NULL)
+    return NULL;
+  name = display_name_for_file (file);
+  other_name = display_name_for_file (other);
+  if ((bytes = read_dataset_file (file, name, cancellable, error)) == NULL
+      || (other_bytes = read_dataset_file (other, other_name, cancellable, error)) == NULL)
+    return NULL;
+  self = kr_dataset_reader_read_pair (reader, file, g_steal_pointer (&bytes), other,
+                                      g_steal_pointer (&other_bytes), cancellable, &found);
+  return read_result (g_steal_pointer (&self), g_steal_pointer (&found), name, problems, error);
 }
 
 typedef struct
@@ -219,17 +267,35 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
+/* The files a load reads: one, or two given together. */
+typedef struct
+{
+  GFile *file;
+  GFile *other; /* nullable */
+} LoadFiles;
+
+static void
+load_files_free (LoadFiles *files)
+{
+  g_clear_object (&files->file);
+  g_clear_object (&files->other);
+  g_free (files);
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadFiles *files = task_data;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   KrDataset *dataset;
 
   (void)source;
 
-  dataset = kr_dataset_new_from_file (file, cancellable, &problems, &error);
+  if (files->other != NULL)
+    dataset = kr_dataset_new_from_pair (files->file, files->other, cancellable, &problems, &error);
+  else
+    dataset = kr_dataset_new_from_file (files->file, cancellable, &problems, &error);
   if (problems != NULL)
     {
       LoadResult *r = g_new0 (LoadResult, 1);
@@ -247,13 +313,26 @@ void
 kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
                        gpointer user_data)
 {
+  g_return_if_fail (G_IS_FILE (file));
+  kr_dataset_load_pair_async (file, NULL, cancellable, callback, user_data);
+}
+
+void
+kr_dataset_load_pair_async (GFile *file, GFile *other, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
   g_autoptr (GTask) task = NULL;
+  LoadFiles *files;
 
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (other == NULL || G_IS_FILE (other));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kr_dataset_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  files = g_new0 (LoadFiles, 1);
+  files->file = g_object_ref (file);
+  files->other = other ? g_object_ref (other) : NULL;
+  g_task_set_task_data (task, files, (GDestroyNotify)load_files_free);
   g_task_run_in_thread (task, load_thread);
 }
 
