@@ -12,6 +12,7 @@
 
 #include "kr-article-text.h"
 #include "kr-dataset-writer.h"
+#include "kr-document.h"
 #include "kr-test-data.h"
 
 /* A dataset with one article, whose members after its id, title and publisher are @article,
@@ -421,6 +422,67 @@ test_builtin_seeds (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* Saved as a dataset in another folder, the texts go with it; a file there that holds
+ * another text is never replaced, and then nothing is written. */
+static void
+test_save_elsewhere (Fixture *f, gconstpointer data)
+{
+  g_autofree char *problems = NULL;
+  g_autofree char *texts = g_build_filename (f->folder, "texts", NULL);
+  g_autofree char *from = g_build_filename (f->folder, "data.json", NULL);
+  g_autofree char *other = g_build_filename (f->folder, "other", NULL);
+  g_autofree char *target = g_build_filename (other, "copy.json", NULL);
+  g_autofree char *copied = g_build_filename (other, "texts", "a.txt", NULL);
+  g_autofree char *clash = g_build_filename (f->folder, "clash", NULL);
+  g_autofree char *clash_target = g_build_filename (clash, "copy.json", NULL);
+  g_autofree char *clash_text = g_build_filename (clash, "texts", "a.txt", NULL);
+  g_autoptr (GFile) from_file = g_file_new_for_path (from);
+  g_autoptr (GFile) target_file = g_file_new_for_path (target);
+  g_autoptr (GFile) clash_file = g_file_new_for_path (clash_target);
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrDocument) document = NULL;
+  g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrDataset) reread = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *text = "The whole\ntext, with \xe2\x80\x9cquotes\xe2\x80\x9d.";
+
+  (void)data;
+  g_mkdir (texts, 0700);
+  write_file (texts, "a.txt", text, -1);
+  dataset
+      = load_in (f->folder, "\"text_file\": \"texts/a.txt\"", "text, with \"quotes\"", &problems);
+  g_assert_nonnull (dataset);
+  document = kr_document_new (dataset, from_file, undo);
+
+  /* Into a folder without the file: it is written, with the folder it needs. */
+  g_mkdir (other, 0700);
+  g_assert_true (kr_document_save (document, target_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (copied, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+  reread = kr_test_load_file (target_file);
+  g_assert_cmpstr (kr_dataset_get_article (reread, 0)->text, ==, text);
+
+  /* Saved there again, the file already holds the text: nothing to do. */
+  g_assert_true (kr_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Into a folder whose file of that name holds something else. */
+  g_mkdir_with_parents (clash_text, 0700);
+  g_rmdir (clash_text);
+  write_file (clash, "texts/a.txt", "Someone else's notes.", -1);
+  g_assert_false (kr_document_save (document, clash_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "texts/a.txt"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (clash_text, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Someone else's notes.");
+  g_assert_false (g_file_test (clash_target, G_FILE_TEST_EXISTS));
+  /* The document still names the file it was saved to before. */
+  g_assert_true (g_file_equal (kr_document_get_file (document), target_file));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -436,6 +498,8 @@ main (int argc, char **argv)
   g_test_add ("/article-text/quote-not-found", Fixture, NULL, fixture_set_up, test_quote_not_found,
               fixture_tear_down);
   g_test_add ("/article-text/hostile", Fixture, NULL, fixture_set_up, test_hostile,
+              fixture_tear_down);
+  g_test_add ("/article-text/save-elsewhere", Fixture, NULL, fixture_set_up, test_save_elsewhere,
               fixture_tear_down);
   g_test_add_func ("/article-text/no-folder", test_no_folder);
   g_test_add_func ("/article-text/builtin-seeds", test_builtin_seeds);

@@ -294,6 +294,38 @@ class ExportDataset(unittest.TestCase):
         self.assertEqual(list(data)[:3], ["format", "version", "title"])
         self.assertEqual(len(data["entities"]), 5)
 
+    def test_texts_go_with_the_copy(self):
+        with open(os.path.join(DATA, "good", "minimal.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        data["articles"][0]["text_file"] = "texts/article.txt"
+        source = os.path.join(self.dir, "source")
+        os.makedirs(os.path.join(source, "texts"))
+        with open(os.path.join(source, "texts", "article.txt"), "w", encoding="utf-8") as f:
+            f.write("The article\u2019s words.\n")
+        path = os.path.join(source, "data.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        copy = os.path.join(self.dir, "copy", "data.json")
+        os.mkdir(os.path.dirname(copy))
+        r = run("--export", copy, path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.dir, "copy", "texts", "article.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), "The article\u2019s words.\n")
+        self.assertEqual(run("--check", copy).returncode, 0)
+
+        # A folder where that name holds another text: neither it nor the copy is written.
+        clash = os.path.join(self.dir, "clash")
+        os.makedirs(os.path.join(clash, "texts"))
+        with open(os.path.join(clash, "texts", "article.txt"), "w", encoding="utf-8") as f:
+            f.write("Someone else's notes.")
+        r = run("--export", os.path.join(clash, "data.json"), path)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("texts/article.txt", r.stderr)
+        self.assertIn("another text", r.stderr)
+        self.assertEqual(os.listdir(clash), ["texts"])
+        with open(os.path.join(clash, "texts", "article.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), "Someone else's notes.")
+
     def test_whole_dataset_only(self):
         out = os.path.join(self.dir, "part.json")
         r = run("--export", out, "--focus", "nissan")

@@ -728,6 +728,57 @@ test_random (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Each edit keeps a version of the dataset for undo: the oldest go when the versions kept would
+ * cost more memory than the budget, and the latest is always kept. */
+static void
+test_undo_budget (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (4000, 'x');
+  guint sample = entity (f, "sample");
+  KrEntity e = *kr_dataset_get_entity (dataset (f), sample);
+  gsize small, large;
+
+  (void)data;
+  small = kr_dataset_get_size (dataset (f));
+  g_assert_cmpuint (small, >, 0);
+  e.description = long_text;
+  g_assert_true (kr_editor_set_entity (f->editor, sample, &e, &error));
+  g_assert_no_error (error);
+  large = kr_dataset_get_size (dataset (f));
+  g_assert_cmpuint (large, >=, small + 4000);
+
+  /* Room for two versions and a half: of five edits, the last two can be undone. */
+  kr_undo_stack_set_budget (f->undo, large * 5 / 2);
+  for (guint i = 0; i < 5; i++)
+    {
+      char name[16];
+
+      g_snprintf (name, sizeof name, "Name %u", i);
+      e = *kr_dataset_get_entity (dataset (f), sample);
+      e.name = name;
+      g_assert_true (kr_editor_set_entity (f->editor, sample, &e, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (kr_undo_stack_get_length (f->undo), ==, 2);
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_false (kr_undo_stack_can_undo (f->undo));
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), sample)->name, ==, "Name 2");
+  g_assert_true (kr_undo_stack_redo (f->undo));
+  g_assert_true (kr_undo_stack_redo (f->undo));
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), sample)->name, ==, "Name 4");
+
+  /* An edit larger than the whole budget can still be undone. */
+  kr_undo_stack_set_budget (f->undo, 1);
+  e = *kr_dataset_get_entity (dataset (f), sample);
+  e.name = "Last";
+  g_assert_true (kr_editor_set_entity (f->editor, sample, &e, &error));
+  g_assert_cmpuint (kr_undo_stack_get_length (f->undo), ==, 1);
+  g_assert_true (kr_undo_stack_undo (f->undo));
+  g_assert_cmpstr (kr_dataset_get_entity (dataset (f), sample)->name, ==, "Name 4");
+}
+
 /* An edit to a dataset of 5,000 entities takes well under a keystroke's time. */
 static void
 test_large (void)
@@ -785,6 +836,8 @@ main (int argc, char **argv)
   g_test_add ("/editor/random/minimal", Fixture, "minimal.json", fixture_set_up, test_random,
               fixture_tear_down);
   g_test_add ("/editor/random/builtin", Fixture, NULL, fixture_set_up, test_random,
+              fixture_tear_down);
+  g_test_add ("/editor/undo-budget", Fixture, "minimal.json", fixture_set_up, test_undo_budget,
               fixture_tear_down);
   g_test_add_func ("/editor/large", test_large);
   return g_test_run ();

@@ -155,6 +155,34 @@ test_places (void)
       "x.ftm.json:8: parties: a Membership needs \"member\" and \"organization\"");
 }
 
+/* A stream longer than the pieces it is read in (64 KiB): lines cut between two pieces are
+ * read whole, and a problem far into it is placed at its line. */
+static void
+test_pieces (void)
+{
+  g_autoptr (GString) lines = g_string_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (lines,
+                            "{\"id\": \"e%u\", \"schema\": \"Company\", \"properties\": "
+                            "{\"name\": [\"株式会社 %u — Société\"]}}\n",
+                            i, i);
+  bytes = g_bytes_new (lines->str, lines->len);
+  ds = kr_dataset_new_from_bytes (bytes, "x.ftm.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 2000);
+  g_assert_cmpstr (kr_dataset_get_entity (ds, (guint)kr_dataset_find_entity (ds, "e1999"))->name,
+                   ==, "株式会社 1999 — Société");
+  g_string_append (lines, "{\"id\": \"p\", \"schema\": \"Person\", \"properties\": "
+                          "{\"name\": [1]}}\n");
+  text = kr_test_problems_of ("x.ftm.json", lines->str);
+  g_assert_cmpstr (text, ==, "x.ftm.json:2001: property \"name\" must be an array of strings");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -162,5 +190,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ftm/read/opensanctions", test_opensanctions);
   g_test_add_func ("/ftm/read/aleph", test_aleph);
   g_test_add_func ("/ftm/read/places", test_places);
+  g_test_add_func ("/ftm/read/pieces", test_pieces);
   return g_test_run ();
 }

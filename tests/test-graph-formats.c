@@ -206,6 +206,80 @@ test_gexf_places (void)
   g_assert_cmpstr (other, ==, "bad.gexf:1:1: this is not a GEXF file; expected <gexf>");
 }
 
+/* Where byte @offset of @text is, as problems say it: "LINE:COLUMN", in characters. */
+static char *
+position_of (const char *text, gsize offset)
+{
+  guint line = 1, column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      line++, column = 1;
+    else if (((guchar)text[i] & 0xC0) != 0x80)
+      column++;
+  return g_strdup_printf ("%u:%u", line, column);
+}
+
+/* A GEXF file longer than the pieces it is read in (64 KiB), whose nodes' labels are not ASCII:
+ * characters cut between two pieces, and elements after the first, are read where they are. */
+static GString *
+long_gexf (guint n_nodes)
+{
+  GString *s = g_string_new ("<gexf version=\"1.3\">\n  <graph>\n    <nodes>\n");
+
+  for (guint i = 0; i < n_nodes; i++)
+    g_string_append_printf (s, "      <node id=\"n%u\" label=\"株式会社 %u — Société\"/>\n", i, i);
+  g_string_append (s, "    </nodes>\n    <edges>\n");
+  return s;
+}
+
+static void
+test_gexf_pieces (void)
+{
+  g_autoptr (GString) good = long_gexf (3000);
+  g_autoptr (GString) bad = long_gexf (3000);
+  g_autoptr (GString) cut = g_string_new ("<gexf version=\"1.3\">\n  <graph>\n    <nodes>\n");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = NULL;
+  g_autofree char *edge_at = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cut_at = NULL;
+  gsize offset;
+
+  g_string_append (good, "      <edge source=\"n1\" target=\"n2999\"/>\n"
+                         "    </edges>\n  </graph>\n</gexf>\n");
+  bytes = g_bytes_new (good->str, good->len);
+  ds = kr_dataset_new_from_bytes (bytes, "x.gexf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 3000);
+  g_assert_cmpstr (entity (ds, "n2999")->name, ==, "株式会社 2999 — Société");
+
+  /* A problem far into the file is placed at its element. */
+  offset = bad->len + strlen ("      ");
+  g_string_append (bad, "      <edge source=\"n1\" target=\"zz\"/>\n"
+                        "    </edges>\n  </graph>\n</gexf>\n");
+  edge_at = position_of (bad->str, offset);
+  text = kr_test_problems_of ("bad.gexf", bad->str);
+  expected = g_strdup_printf ("bad.gexf:%s: target.entity: unknown entity \"zz\"", edge_at);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* A character that is not one, cut between the first piece and the second. */
+  while (cut->len < 65000)
+    g_string_append (cut, "      <node id=\"x\" label=\"x\"/>\n");
+  g_string_append (cut, "      <node id=\"y\" label=\"");
+  while (cut->len < 65535)
+    g_string_append_c (cut, 'a');
+  cut_at = position_of (cut->str, cut->len);
+  g_string_append (cut, "\xe6\xa0X\"/>\n    </nodes>\n  </graph>\n</gexf>\n");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = kr_test_problems_of ("bad.gexf", cut->str);
+  expected = g_strdup_printf ("bad.gexf:%s: the file is not valid UTF-8 text", cut_at);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* ---- CSV ---------------------------------------------------------------------------- */
 
 static KrDataset *
@@ -330,6 +404,25 @@ test_places (void)
       if (!g_str_has_prefix (text, cases[i].problem))
         g_error ("case %u: %s", i, text);
     }
+}
+
+/* A table longer than the pieces it is read in (64 KiB): every row is read, and a problem far
+ * into it is placed at its row. */
+static void
+test_csv_pieces (void)
+{
+  g_autoptr (GString) table = g_string_new ("Id,Label\n");
+  g_autoptr (KrDataset) ds = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (table, "n%u,株式会社 %u — Société\n", i, i);
+  ds = read_text (table->str);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 5000);
+  g_assert_cmpstr (entity (ds, "n4999")->name, ==, "株式会社 4999 — Société");
+  g_string_append (table, "x,a\"b\n");
+  text = kr_test_problems_of ("bad.csv", table->str);
+  g_assert_true (g_str_has_prefix (text, "bad.csv:5002:2: a quote in a cell"));
 }
 
 static void
@@ -632,10 +725,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/graphml/places", test_graphml_places);
   g_test_add_func ("/graph-formats/gexf/gephi", test_gephi);
   g_test_add_func ("/graph-formats/gexf/places", test_gexf_places);
+  g_test_add_func ("/graph-formats/gexf/pieces", test_gexf_pieces);
   g_test_add_func ("/graph-formats/csv/kumu", test_kumu);
   g_test_add_func ("/graph-formats/csv/gephi", test_gephi_csv);
   g_test_add_func ("/graph-formats/csv/shapes", test_shapes);
   g_test_add_func ("/graph-formats/csv/places", test_places);
+  g_test_add_func ("/graph-formats/csv/pieces", test_csv_pieces);
   g_test_add_func ("/graph-formats/csv/limits", test_limits);
   g_test_add_func ("/graph-formats/csv/mapping", test_mapping);
   g_test_add_func ("/graph-formats/csv/kept", test_kept);

@@ -21,6 +21,7 @@
 #include "kr-csv-mapping.h"
 #include "kr-dataset-queries.h"
 #include "kr-dataset-writer.h"
+#include "kr-deal-page.h"
 #include "kr-diagram-view.h"
 #include "kr-entity-chooser.h"
 #include "kr-evidence-card.h"
@@ -3581,9 +3582,16 @@ test_capture (void)
   g_assert_cmpuint (deal->evidence[n_excerpts].article, ==, article);
   g_assert_cmpint (deal->evidence[n_excerpts].stance, ==, KR_STANCE_SUPPORTS);
 
+  /* Undone from where the panel left the focus, as a person would go on. */
   g_assert_true (focus_window (window));
-  /* As a click on the map would. */
-  gtk_widget_grab_focus (kr_window_get_diagram (window));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    /* On the page of the deal that has the excerpt now. */
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_get_mapped (focus));
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, KR_TYPE_DEAL_PAGE));
+  }
   g_assert_true (send_keys (window, "key", "ctrl+z"));
   g_assert_true (wait_for (deal_has_excerpts, before));
   g_assert_true (send_keys (window, "key", "shift+ctrl+z"));

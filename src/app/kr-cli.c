@@ -604,6 +604,8 @@ run_export_dataset (const char *const paths[2], const char *out_path, KrFilter *
   g_autoptr (KrDataset) again = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFile) out = NULL;
+  g_autoptr (GFile) from = NULL;
   g_autoptr (GError) error = NULL;
 
   if (!kr_filter_is_empty (filter))
@@ -616,9 +618,22 @@ run_export_dataset (const char *const paths[2], const char *out_path, KrFilter *
   if (dataset == NULL)
     return 1;
   bytes = kr_dataset_writer_write (dataset);
+  out = g_file_new_for_path (out_path);
+  if (paths[0] != NULL)
+    {
+      g_autoptr (GFile) in = g_file_new_for_path (paths[0]);
+      from = g_file_get_parent (in);
+    }
+  /* The articles' texts go beside the copy first, for it to read back with them. */
+  if (!kr_dataset_place_texts (dataset, from, out, FALSE, &error)
+      || !kr_dataset_place_texts (dataset, from, out, TRUE, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
   /* A graph file's deals may come without evidence, which a Keiretsu dataset needs: what would
    * not read back is not written. */
-  again = kr_dataset_new_from_bytes (bytes, out_path, &problems, &error);
+  again = kr_dataset_new_from_file_bytes (out, bytes, &problems, &error);
   if (again == NULL)
     {
       g_autofree char *why = problems != NULL && problems->len > 0

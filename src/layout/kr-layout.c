@@ -288,17 +288,19 @@ scene_link (const KrInputLink *link, gboolean placed, KrPoint centre)
   return label;
 }
 
+/* Takes the curves and outlines of @output, which is left without them. */
 static KrScene *
 build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutInput *input,
-             const KrLayoutOutput *output)
+             KrLayoutOutput *output)
 {
   KrScene *scene = kr_scene_new (dataset, output->width, output->height);
 
   kr_scene_set_options (scene, options);
+  kr_scene_reserve (scene, input->nodes->len, input->edges->len);
   for (guint i = 0; i < input->nodes->len; i++)
     {
       const KrInputNode *in = &g_array_index (input->nodes, KrInputNode, i);
-      const KrOutputNode *on = &g_array_index (output->nodes, KrOutputNode, i);
+      KrOutputNode *on = &g_array_index (output->nodes, KrOutputNode, i);
       KrSceneNode sn = { 0 };
 
       sn.type = in->type;
@@ -321,7 +323,7 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
         {
           if (on->n_vertices >= 3)
             {
-              sn.vertices = g_memdup2 (on->vertices, on->n_vertices * sizeof (KrPoint));
+              sn.vertices = g_steal_pointer (&on->vertices);
               sn.n_vertices = on->n_vertices;
             }
           else
@@ -332,14 +334,14 @@ build_scene (KrDataset *dataset, const KrLayoutOptions *options, const KrLayoutI
   for (guint i = 0; i < input->edges->len; i++)
     {
       const KrInputEdge *in = &g_array_index (input->edges, KrInputEdge, i);
-      const KrOutputEdge *oe = &g_array_index (output->edges, KrOutputEdge, i);
+      KrOutputEdge *oe = &g_array_index (output->edges, KrOutputEdge, i);
       KrSceneEdge se = { 0 };
 
       se.deal = in->deal;
       se.tail = in->tail;
       se.head = in->head;
       se.advocacy = in->advocacy;
-      se.points = g_memdup2 (oe->points, oe->n_points * sizeof (KrPoint));
+      se.points = g_steal_pointer (&oe->points);
       se.n_points = oe->n_points;
       se.arrow_start = oe->arrow_start;
       se.arrow_end = oe->arrow_end;
@@ -526,7 +528,8 @@ typedef struct
   gulong cancel_id;
   KrLayoutCache *cache; /* NULL when layouts are not kept */
   char *cache_key;
-  KrLayoutOutput *cached; /* the layout kept for this request */
+  KrScene *cached; /* the scene of the layout kept for this request */
+  GBytes *answer;  /* the helper's, serialized */
 } Job;
 
 static void
@@ -541,7 +544,8 @@ job_free (Job *job)
   g_clear_pointer (&job->request, g_bytes_unref);
   g_clear_object (&job->cache);
   g_clear_pointer (&job->cache_key, g_free);
-  g_clear_pointer (&job->cached, kr_layout_output_free);
+  g_clear_object (&job->cached);
+  g_clear_pointer (&job->answer, g_bytes_unref);
   g_free (job);
 }
 
@@ -565,18 +569,62 @@ describe_failure (GSubprocess *subprocess, GBytes *err)
                           g_subprocess_get_exit_status (subprocess));
 }
 
+/* Reading the helper's answer and making the scene take a while for a large map: not on the
+ * main thread, which would stop answering just as the map arrives. */
+static void
+scene_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrLayoutOutput) output = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  output = kr_layout_output_deserialize (job->answer, job->input->nodes->len,
+                                         job->input->edges->len, &error);
+  if (output == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!kr_layout_output_is_placed (output))
+    {
+      set_unplaced_error (&error, job->input->engine, "");
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    {
+      /* Only a layout that could be read is kept. The answer, as large as the scene, is let
+       * go before the scene is made. */
+      if (job->cache != NULL)
+        kr_layout_cache_store_async (job->cache, job->cache_key, job->answer, NULL, NULL, NULL);
+      g_clear_pointer (&job->answer, g_bytes_unref);
+      g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
+                             g_object_unref);
+    }
+}
+
+static void
+scene_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  KrScene *scene = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (scene == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, scene, g_object_unref);
+}
+
 static void
 worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   Job *job = g_task_get_task_data (task);
   GSubprocess *subprocess = G_SUBPROCESS (source);
-  g_autoptr (GBytes) out = NULL;
   g_autoptr (GBytes) err = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrLayoutOutput) output = NULL;
+  g_autoptr (GTask) scene_task = NULL;
 
-  if (!g_subprocess_communicate_finish (subprocess, result, &out, &err, &error))
+  if (!g_subprocess_communicate_finish (subprocess, result, &job->answer, &err, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -594,23 +642,9 @@ worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_clear_object (&job->subprocess);
-  output
-      = kr_layout_output_deserialize (out, job->input->nodes->len, job->input->edges->len, &error);
-  if (output == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!kr_layout_output_is_placed (output))
-    {
-      set_unplaced_error (&error, job->input->engine, "");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (job->cache != NULL)
-    kr_layout_cache_store_async (job->cache, job->cache_key, out, NULL, NULL, NULL);
-  g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
-                         g_object_unref);
+  scene_task = g_task_new (NULL, g_task_get_cancellable (task), scene_done, g_object_ref (task));
+  g_task_set_task_data (scene_task, job, NULL); /* owned by the outer task */
+  g_task_run_in_thread (scene_task, scene_thread);
 }
 
 static void
@@ -632,8 +666,7 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (job->cached != NULL)
     {
-      g_task_return_pointer (
-          task, build_scene (job->dataset, job->options, job->input, job->cached), g_object_unref);
+      g_task_return_pointer (task, g_steal_pointer (&job->cached), g_object_unref);
       return;
     }
 
@@ -669,9 +702,14 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   job->cache = kr_layout_cache_dup_default ();
   if (job->cache != NULL)
     {
+      g_autoptr (KrLayoutOutput) cached = NULL;
+
       job->cache_key = kr_layout_cache_key (job->request, graphviz_version ());
-      job->cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
-                                            input->edges->len);
+      cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
+                                       input->edges->len);
+      /* Its scene too is made here, off the main thread. */
+      if (cached != NULL)
+        job->cached = build_scene (job->dataset, job->options, input, cached);
     }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }

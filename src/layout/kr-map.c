@@ -348,6 +348,9 @@ layout_done (GObject *source, GAsyncResult *result, gpointer user_data)
                     scene);
       /* The new version is placed: later layouts of it start afresh. */
       g_clear_object (&self->previous);
+      /* The draft stood for this map: its geometry, as large as the map's, is let go. */
+      if (options->engine == KR_ENGINE_SFDP)
+        g_clear_object (&self->draft);
     }
   else
     {

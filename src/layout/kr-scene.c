@@ -91,15 +91,23 @@ kr_scene_class_init (KrSceneClass *klass)
 }
 
 static void
+make_arrays (KrScene *self, guint n_nodes, guint n_edges)
+{
+  g_clear_pointer (&self->nodes, g_array_unref);
+  g_clear_pointer (&self->edges, g_array_unref);
+  self->nodes = g_array_sized_new (FALSE, TRUE, sizeof (KrSceneNode), n_nodes);
+  self->edges = g_array_sized_new (FALSE, TRUE, sizeof (KrSceneEdge), n_edges);
+  g_array_set_clear_func (self->nodes, clear_node);
+  g_array_set_clear_func (self->edges, clear_edge);
+}
+
+static void
 kr_scene_init (KrScene *self)
 {
   const KrLayoutOptions defaults = KR_LAYOUT_OPTIONS_INIT;
 
   self->options = kr_layout_options_copy (&defaults);
-  self->nodes = g_array_new (FALSE, TRUE, sizeof (KrSceneNode));
-  self->edges = g_array_new (FALSE, TRUE, sizeof (KrSceneEdge));
-  g_array_set_clear_func (self->nodes, clear_node);
-  g_array_set_clear_func (self->edges, clear_edge);
+  make_arrays (self, 0, 0);
 }
 
 KrScene *
@@ -171,6 +179,15 @@ kr_scene_get_options (KrScene *self)
 {
   g_return_val_if_fail (KR_IS_SCENE (self), NULL);
   return self->options;
+}
+
+void
+kr_scene_reserve (KrScene *self, guint n_nodes, guint n_edges)
+{
+  g_return_if_fail (KR_IS_SCENE (self));
+  g_return_if_fail (self->nodes->len == 0 && self->edges->len == 0 && self->layout == NULL);
+
+  make_arrays (self, n_nodes, n_edges);
 }
 
 guint

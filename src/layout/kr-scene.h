@@ -140,6 +140,9 @@ const char *kr_scene_get_engine (KrScene *self);
 void kr_scene_set_options (KrScene *self, const KrLayoutOptions *options);
 const KrLayoutOptions *kr_scene_get_options (KrScene *self);
 
+/* Makes room for so many nodes and edges before any is added: a large map's arrays are made
+ * once, at their size, not grown step by step. */
+void kr_scene_reserve (KrScene *self, guint n_nodes, guint n_edges);
 /* Takes ownership of the vertices/points arrays and of the link label's text. */
 guint kr_scene_add_node (KrScene *self, const KrSceneNode *node);
 guint kr_scene_add_edge (KrScene *self, const KrSceneEdge *edge);

@@ -16,9 +16,11 @@ typedef struct _KrArena KrArena;
 
 KrArena *kr_arena_new (void);
 void kr_arena_free (KrArena *self);
+/* Frees everything allocated so far, keeping one block for what comes next. */
+void kr_arena_reset (KrArena *self);
 
-/* @n zeroed elements of @size bytes, aligned for any type; NULL when @n is 0. Aborts when the
- * size overflows. */
+/* @n zeroed elements of @size bytes, aligned for pointers and doubles (not for wider types);
+ * NULL when @n is 0. Aborts when the size overflows. */
 gpointer kr_arena_alloc (KrArena *self, gsize n, gsize size);
 #define kr_arena_new0(self, Type, n) ((Type *)kr_arena_alloc ((self), (n), sizeof (Type)))
 

@@ -17,6 +17,7 @@
 
 #include "kr-article-text.h"
 #include "kr-dataset-private.h"
+#include "kr-file.h"
 
 /* ---- the file beside the dataset ----------------------------------------------------- */
 
@@ -136,6 +137,120 @@ kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable, G
       return NULL;
     }
   return kr_text_read_path (real, error);
+}
+
+gboolean
+kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean write,
+                    GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autofree char *real_parent = NULL;
+  g_autofree char *held = NULL;
+  const char *problem;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  problem = kr_text_file_name_problem (name);
+  if (problem != NULL)
+    {
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, "%s", problem);
+      return FALSE;
+    }
+  held = kr_text_file_read (folder, name, NULL, &local);
+  if (held != NULL)
+    {
+      if (strcmp (held, text) == 0)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _ ("that folder already has a file of that name with another text"));
+      return FALSE;
+    }
+  /* Only a file that is not there may be written: any other reason not to read it stands. */
+  if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  folder_path = g_file_get_path (folder);
+  path = g_build_filename (folder_path, name, NULL);
+  parent = g_path_get_dirname (path);
+  real_folder = realpath (folder_path, NULL);
+  if (real_folder == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("cannot open: %s"),
+                   g_strerror (saved));
+      return FALSE;
+    }
+  /* A folder on the way that is a symbolic link could lead anywhere: the nearest one that
+   * exists must be inside, for the folders made below it to be. */
+  for (g_autofree char *up = g_strdup (parent); real_parent == NULL;)
+    {
+      char *next;
+
+      real_parent = realpath (up, NULL);
+      if (real_parent != NULL || strlen (up) <= strlen (folder_path))
+        break;
+      next = g_path_get_dirname (up);
+      g_free (up);
+      up = next;
+    }
+  if (real_parent == NULL
+      || (strcmp (real_parent, real_folder) != 0 && !is_inside (real_parent, real_folder)))
+    {
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID,
+                   _ ("leads out of the dataset's folder"));
+      return FALSE;
+    }
+  if (!write)
+    return TRUE;
+  if (g_mkdir_with_parents (parent, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("cannot write: %s"),
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return kr_file_replace (path, text, strlen (text), error);
+}
+
+gboolean
+kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, gboolean write,
+                        GError **error)
+{
+  g_autoptr (GFile) folder = NULL;
+  gboolean same;
+  guint n;
+
+  g_return_val_if_fail (KR_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  folder = g_file_get_parent (file);
+  if (folder == NULL)
+    return TRUE;
+  same = from != NULL && g_file_equal (from, folder);
+  n = kr_dataset_get_n_articles (dataset);
+  for (guint i = 0; i < n; i++)
+    {
+      const KrArticle *a = kr_dataset_get_article (dataset, i);
+      g_autoptr (GError) local = NULL;
+
+      if (a->text_file == NULL || a->text == NULL
+          || kr_text_file_place (folder, a->text_file, a->text, write, &local)
+          || (same && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+        continue;
+      g_set_error (error, local->domain, local->code,
+                   _ ("The text of “%s” cannot be saved as “%s” beside the dataset: %s"), a->title,
+                   a->text_file, local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *

@@ -27,6 +27,7 @@ struct _KrCommand
 {
   const KrCommandClass *klass;
   char *label; /* what it did, for people ("Move Nissan") */
+  gsize cost;  /* bytes of memory that it alone keeps, about; 0 when it is small */
 };
 
 /* A command of @size bytes (a struct that starts with a KrCommand), zeroed. */

@@ -13,11 +13,12 @@
 #include "kr-csv-reader.h"
 #include "kr-dataset.h"
 #include "kr-graph-import.h"
+#include "kr-input.h"
 #include "kr-views-file.h"
 
 #define ENTITIES_SUFFIX ".entities.csv"
 /* What libcsv is given at a time: it cannot be stopped within a call. */
-#define CHUNK_SIZE (64 * 1024)
+#define CHUNK_SIZE KR_INPUT_CHUNK_SIZE
 
 /* ---- places --------------------------------------------------------------------------- */
 
@@ -209,21 +210,22 @@ end_row (int c, void *user_data)
   p->row++;
 }
 
-/* The separator the first row has most of, outside quotes: ',' when there is none. */
+/* The separator the first row has most of, outside quotes: ',' when there is none. @ended
+ * (nullable) says whether the row ends within @data. */
 static unsigned char
-find_separator (const char *data, gsize size)
+find_separator (const char *data, gsize size, gboolean *ended)
 {
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
+  gboolean quoted = FALSE, end = FALSE;
   guint best = 0;
 
-  for (gsize i = 0; i < size; i++)
+  for (gsize i = 0; i < size && !end; i++)
     {
       if (data[i] == '"')
         quoted = !quoted;
       else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
-        break;
+        end = TRUE;
       else if (!quoted)
         for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
           counts[c] += data[i] == candidates[c];
@@ -231,6 +233,8 @@ find_separator (const char *data, gsize size)
   for (guint c = 1; c < G_N_ELEMENTS (candidates); c++)
     if (counts[c] > counts[best])
       best = c;
+  if (ended != NULL)
+    *ended = end;
   return (unsigned char)candidates[best];
 }
 
@@ -241,49 +245,103 @@ is_space (unsigned char c)
   return c == CSV_SPACE;
 }
 
-/* Hands each row of the table in @bytes to @func; FALSE when a problem stopped it (reported). */
+/* Gives libcsv @size bytes, a chunk at a time. */
+static void
+feed (Parse *p, struct csv_parser *parser, const char *data, gsize size)
+{
+  for (gsize at = 0; at < size && !p->stop; at += CHUNK_SIZE)
+    {
+      gsize n = MIN (CHUNK_SIZE, size - at);
+
+      if (csv_parse (parser, data + at, n, end_cell, end_row, p) != n && !p->stop)
+        fail_at (p, p->cells->len + 1, _ ("a quote in a cell that does not begin with one"));
+      /* A cell still open is held whole: stop at the limit rather than at the end. */
+      else if (csv_get_buffer_size (parser) > KR_DATASET_MAX_STRING + CHUNK_SIZE && !p->stop)
+        end_cell (NULL, KR_DATASET_MAX_STRING + 1, p);
+    }
+}
+
+/* Reads chunks into @head up to the end of the first row, or of the stream (@at_end); FALSE
+ * when the stream cannot be read, which is reported. */
 static gboolean
-parse (KrDatasetBuilder *builder, const KrPlace *file, GBytes *bytes, RowFunc func,
-       gpointer user_data)
+read_first_row (KrInput *input, GByteArray *head, gboolean *at_end)
+{
+  gboolean ended = FALSE;
+
+  *at_end = FALSE;
+  while (!ended && !*at_end)
+    {
+      guint old = head->len;
+      gssize got;
+
+      g_byte_array_set_size (head, old + CHUNK_SIZE);
+      if ((got = kr_input_read (input, head->data + old, CHUNK_SIZE)) < 0)
+        return FALSE;
+      g_byte_array_set_size (head, old + (guint)got);
+      find_separator ((const char *)head->data, head->len, &ended);
+      *at_end = (gsize)got < CHUNK_SIZE;
+    }
+  return TRUE;
+}
+
+/* Hands each row of the table in @input to @func, the stream read a chunk at a time; FALSE
+ * when a problem stopped it (reported to the input's builder). */
+static gboolean
+parse (KrInput *input, const KrPlace *file, RowFunc func, gpointer user_data)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  Parse p = {
-    .builder = builder, .file = file, .func = func, .user_data = user_data, .cells = cells, .row = 1
-  };
+  g_autoptr (GByteArray) head = g_byte_array_new ();
+  g_autofree char *chunk = NULL;
+  Parse p = { .builder = input->builder,
+              .file = file,
+              .func = func,
+              .user_data = user_data,
+              .cells = cells,
+              .row = 1 };
   struct csv_parser parser;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  guint64 size = kr_input_get_size (input);
+  gboolean at_end;
+  const char *data;
+  gsize n;
 
-  if (size > kr_limits_get ()->max_file_size)
+  if (size != G_MAXUINT64 && size > kr_limits_get ()->max_file_size)
     {
       g_autofree char *message = kr_limits_describe_file_size (size);
       fail_at (&p, 0, message);
       return FALSE;
     }
-  if (size >= 2 && ((guchar)data[0] == 0xff || (guchar)data[0] == 0xfe)
+  if (!read_first_row (input, head, &at_end))
+    return FALSE;
+  data = (const char *)head->data;
+  n = head->len;
+  if (n >= 2 && ((guchar)data[0] == 0xff || (guchar)data[0] == 0xfe)
       && ((guchar)data[1] == 0xff || (guchar)data[1] == 0xfe))
     {
       fail_at (&p, 0, _ ("the file is UTF-16 text: save it as UTF-8"));
       return FALSE;
     }
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (n >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
-      size -= 3;
+      n -= 3;
     }
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
-  csv_set_delim (&parser, find_separator (data, size));
+  csv_set_delim (&parser, find_separator (data, n, NULL));
   csv_set_space_func (&parser, is_space);
-  for (gsize at = 0; at < size && !p.stop; at += CHUNK_SIZE)
+  feed (&p, &parser, data, n);
+  /* The rest of the table a chunk at a time, each let go once libcsv has it. */
+  g_clear_pointer (&head, g_byte_array_unref);
+  chunk = g_malloc (CHUNK_SIZE);
+  while (!p.stop && !at_end)
     {
-      gsize n = MIN (CHUNK_SIZE, size - at);
+      gssize got = kr_input_read (input, chunk, CHUNK_SIZE);
 
-      if (csv_parse (&parser, data + at, n, end_cell, end_row, &p) != n && !p.stop)
-        fail_at (&p, cells->len + 1, _ ("a quote in a cell that does not begin with one"));
-      /* A cell still open is held whole: stop at the limit rather than at the end. */
-      else if (csv_get_buffer_size (&parser) > KR_DATASET_MAX_STRING + CHUNK_SIZE && !p.stop)
-        end_cell (NULL, KR_DATASET_MAX_STRING + 1, &p);
+      if (got < 0)
+        p.failed = p.stop = TRUE;
+      else
+        feed (&p, &parser, chunk, (gsize)got);
+      at_end = got < CHUNK_SIZE;
     }
   if (!p.stop && csv_fini (&parser, end_cell, end_row, &p) != 0 && !p.stop)
     fail_at (&p, cells->len + 1, _ ("a quoted cell does not end: a closing quote is missing"));
@@ -617,7 +675,7 @@ read_row (guint index, char **cells, guint n_cells, gpointer user_data)
 /* A table, @file naming it when it is not the file opened. */
 typedef struct
 {
-  GBytes *bytes;
+  GInputStream *stream;
   const char *file;
   JsonNode *kept;
 } Source;
@@ -625,7 +683,7 @@ typedef struct
 /* Reads the entities first, for the deals to find them by name. */
 static gboolean
 read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *deals,
-             const char *title)
+             const char *title, GCancellable *cancellable)
 {
   g_autoptr (KrGraphImport) import = kr_graph_import_new (builder);
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -643,6 +701,7 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
     if (sources[i] != NULL)
       {
         Table t = { .read = &read, .kept = sources[i]->kept };
+        KrInput input = KR_INPUT_INIT (builder, sources[i]->stream, cancellable);
         KrPlace *file = NULL;
 
         if (sources[i]->file != NULL)
@@ -651,25 +710,19 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
             file->key = kr_dataset_builder_copy_text (builder, sources[i]->file);
           }
         t.file = file;
-        ok = parse (builder, file, sources[i]->bytes, read_row, &t);
+        ok = parse (&input, file, read_row, &t);
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
         g_clear_pointer (&t.last_deal, g_free);
       }
+  /* The lookups go before the records are made. */
   g_string_chunk_free (read.texts);
+  g_clear_pointer (&ids, g_hash_table_unref);
+  g_clear_pointer (&names, g_hash_table_unref);
   /* Past the limit, what was read is built for the build to say so. */
   if (!ok && !read.full)
     return FALSE;
   kr_graph_import_finish (import);
   return TRUE;
-}
-
-gboolean
-kr_csv_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
-{
-  Source table = { .bytes = bytes };
-
-  g_return_val_if_fail (builder != NULL && bytes != NULL, FALSE);
-  return read_tables (builder, NULL, &table, NULL);
 }
 
 /* ---- files ---------------------------------------------------------------------------- */
@@ -715,15 +768,13 @@ is_entities_file (GFile *file)
                 == 0;
 }
 
-/* The file's bytes, if it is a regular file within the limit; NULL if there is none. */
-static GBytes *
-read_sibling (GFile *file, GCancellable *cancellable, GError **error)
+/* The file to read, if it is a regular file within the limit; NULL if there is none. */
+static GInputStream *
+open_table (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFileInfo) info
       = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  g_autofree char *data = NULL;
-  gsize size;
 
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     return NULL;
@@ -734,9 +785,7 @@ read_sibling (GFile *file, GCancellable *cancellable, GError **error)
       g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_TOO_LARGE, why);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &data, &size, NULL, error))
-    return NULL;
-  return g_bytes_new_take (g_steal_pointer (&data), size);
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
 }
 
 /* The mappings kept beside @file, by table: an object, or NULL. */
@@ -806,45 +855,53 @@ title_of (GFile *deals)
   return g_steal_pointer (&display);
 }
 
-/* Reads @file's table and, when there is one, the @other table beside it, with the columns kept
- * beside @beside. Problems in @other name it; those in @file are named by whoever opened it. */
+/* Reads @file's table from @stream and, when there is one, the @other table beside it from
+ * @other_stream, with the columns kept beside @beside. Problems in @other name it; those in
+ * @file are named by whoever opened it. */
 static gboolean
-read_two (KrDatasetBuilder *builder, GFile *beside, GFile *file, GBytes *bytes, GFile *other,
-          GBytes *other_bytes, gboolean file_is_entities, const char *title,
+read_two (KrDatasetBuilder *builder, GFile *beside, GFile *file, GInputStream *stream, GFile *other,
+          GInputStream *other_stream, gboolean file_is_entities, const char *title,
           GCancellable *cancellable)
 {
   g_autoptr (KrViewsFile) views = NULL;
   g_autofree char *other_name = NULL;
   JsonObject *kept = kept_beside (beside, &views, cancellable);
-  Source opened = { .bytes = bytes }, beside_it = { 0 };
+  Source opened = { .stream = stream }, beside_it = { 0 };
 
   opened.kept = kept_for (kept, beside, file);
-  if (other_bytes == NULL)
-    return read_tables (builder, NULL, &opened, title);
+  if (other_stream == NULL)
+    return read_tables (builder, NULL, &opened, title, cancellable);
   other_name = display_basename (other);
-  beside_it = (Source){ .bytes = other_bytes,
+  beside_it = (Source){ .stream = other_stream,
                         .file = other_name,
                         .kept = kept_for (kept, beside, other) };
-  return file_is_entities ? read_tables (builder, &opened, &beside_it, title)
-                          : read_tables (builder, &beside_it, &opened, title);
+  return file_is_entities ? read_tables (builder, &opened, &beside_it, title, cancellable)
+                          : read_tables (builder, &beside_it, &opened, title, cancellable);
 }
 
 gboolean
-kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
-                         GCancellable *cancellable)
+kr_csv_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                    GCancellable *cancellable)
 {
   g_autoptr (GFile) sibling = NULL;
-  g_autoptr (GBytes) sibling_bytes = NULL;
+  g_autoptr (GInputStream) sibling_stream = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   gboolean opened_entities;
 
-  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && bytes != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
+  if (file == NULL)
+    {
+      Source opened = { .stream = stream };
+
+      return read_tables (builder, NULL, &opened, NULL, cancellable);
+    }
   opened_entities = is_entities_file (file);
   if ((sibling = kr_csv_reader_get_sibling (file)) != NULL)
     {
-      sibling_bytes = read_sibling (sibling, cancellable, &error);
+      sibling_stream = open_table (sibling, cancellable, &error);
       if (error != NULL)
         {
           g_autofree char *sibling_name = display_basename (sibling);
@@ -853,10 +910,10 @@ kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
           return FALSE;
         }
     }
-  title = title_of (opened_entities && sibling_bytes ? sibling : file);
+  title = title_of (opened_entities && sibling_stream ? sibling : file);
   if (opened_entities && g_str_has_suffix (title, ".entities"))
     title[strlen (title) - strlen (".entities")] = '\0';
-  return read_two (builder, file, file, bytes, sibling, sibling_bytes, opened_entities, title,
+  return read_two (builder, file, file, stream, sibling, sibling_stream, opened_entities, title,
                    cancellable);
 }
 
@@ -906,20 +963,21 @@ read_head_row (guint index, char **cells, guint n_cells, gpointer user_data)
   return h->head->rows->len < h->max_rows;
 }
 
+/* The head of @file, read from @input; its builder takes the problems, the first of which
+ * says why there is none. */
 static KrCsvTableHead *
-read_head (GFile *file, GBytes *bytes, JsonNode *kept, guint max_rows, GError **error)
+read_head (KrInput *input, GFile *file, JsonNode *kept, guint max_rows, GError **error)
 {
-  g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (kr_csv_reader_format_place);
   g_autoptr (KrCsvTableHead) head = g_new0 (KrCsvTableHead, 1);
   Head h = { .head = head, .kept = kept, .max_rows = max_rows };
 
   head->file = g_object_ref (file);
   head->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  if (!parse (builder, NULL, bytes, read_head_row, &h))
+  if (!parse (input, NULL, read_head_row, &h))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *text
-          = kr_problem_to_string (kr_dataset_builder_get_problems (builder)->pdata[0], name);
+          = kr_problem_to_string (kr_dataset_builder_get_problems (input->builder)->pdata[0], name);
 
       g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, text);
       return NULL;
@@ -927,17 +985,17 @@ read_head (GFile *file, GBytes *bytes, JsonNode *kept, guint max_rows, GError **
   return g_steal_pointer (&head);
 }
 
-/* The bytes of @file; NULL, saying why with its name, when it cannot be read or is not a
+/* @file opened to be read; NULL, saying why with its name, when it cannot be or is not a
  * regular file. A table beside the one opened (not @required) may be missing: NULL, no error. */
-static GBytes *
-read_table (GFile *file, gboolean required, GCancellable *cancellable, GError **error)
+static GInputStream *
+open_named (GFile *file, gboolean required, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GBytes) bytes = read_sibling (file, cancellable, &local_error);
+  g_autoptr (GInputStream) stream = open_table (file, cancellable, &local_error);
   g_autofree char *name = NULL;
 
-  if (bytes != NULL || (local_error == NULL && !required))
-    return g_steal_pointer (&bytes);
+  if (stream != NULL || (local_error == NULL && !required))
+    return g_steal_pointer (&stream);
   name = g_file_get_parse_name (file);
   if (local_error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
@@ -962,7 +1020,10 @@ read_heads_of (GFile *beside, GFile *const files[2], gboolean both, guint max_ro
   for (guint i = 0; i < 2 && files[i] != NULL; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (GBytes) bytes = read_table (files[i], i == 0 || both, cancellable, &local_error);
+      g_autoptr (GInputStream) stream
+          = open_named (files[i], i == 0 || both, cancellable, &local_error);
+      g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (kr_csv_reader_format_place);
+      KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
       KrCsvTableHead *head;
 
       if (local_error != NULL)
@@ -970,9 +1031,9 @@ read_heads_of (GFile *beside, GFile *const files[2], gboolean both, guint max_ro
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      if (bytes == NULL)
+      if (stream == NULL)
         continue;
-      head = read_head (files[i], bytes, beside ? kept_for (kept, beside, files[i]) : NULL,
+      head = read_head (&input, files[i], beside ? kept_for (kept, beside, files[i]) : NULL,
                         max_rows, error);
       if (head == NULL)
         return NULL;
@@ -1026,17 +1087,21 @@ kr_csv_reader_keep_mappings (GFile *file, GPtrArray *heads, GCancellable *cancel
 
 /* ---- two tables given apart ----------------------------------------------------------- */
 
-/* What the headers of the table in @bytes say it is; FALSE when they cannot be read (reading
- * it says why). */
+/* Sets @kind to what the header row of the table in @stream says it is, leaving it as it is
+ * when the headers cannot be read (reading the table then says why), and leaves the stream
+ * where it started, to be read whole; FALSE when it cannot be read again, reported. */
 static gboolean
-guess_kind (GFile *file, GBytes *bytes, KrCsvTableKind *kind)
+guess_kind (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GCancellable *cancellable,
+            KrCsvTableKind *kind)
 {
-  g_autoptr (KrCsvTableHead) head = read_head (file, bytes, NULL, 0, NULL);
+  g_autoptr (KrDatasetBuilder) head_builder = kr_dataset_builder_new (kr_csv_reader_format_place);
+  KrInput input = KR_INPUT_INIT (head_builder, stream, cancellable);
+  g_autoptr (KrCsvTableHead) head = read_head (&input, file, NULL, 0, NULL);
 
-  if (head == NULL)
-    return FALSE;
-  *kind = head->mapping->kind;
-  return TRUE;
+  if (head != NULL)
+    *kind = head->mapping->kind;
+  input.builder = builder;
+  return kr_input_rewind (&input);
 }
 
 /* Why @file and @other, both tables of @kind, do not make a dataset. */
@@ -1058,18 +1123,21 @@ same_kind_message (GFile *file, GFile *other, KrCsvTableKind kind)
 }
 
 gboolean
-kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GBytes *bytes, GFile *other,
-                         GBytes *other_bytes, GCancellable *cancellable)
+kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GFile *other,
+                         GInputStream *other_stream, GCancellable *cancellable)
 {
   KrCsvTableKind kind = KR_CSV_DEALS, other_kind = KR_CSV_ENTITIES;
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && bytes != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (other) && other_bytes != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (G_IS_FILE (other) && G_IS_INPUT_STREAM (other_stream), FALSE);
 
-  /* A table whose headers cannot be read is read in the order given, to say where. */
-  if (guess_kind (file, bytes, &kind) && guess_kind (other, other_bytes, &other_kind)
-      && kind == other_kind)
+  /* Only the header rows are read to tell the tables apart; a table whose headers cannot be
+   * read is read in the order given, to say where. */
+  if (!guess_kind (builder, file, stream, cancellable, &kind)
+      || !guess_kind (builder, other, other_stream, cancellable, &other_kind))
+    return FALSE;
+  if (kind == other_kind)
     {
       g_autofree char *message = same_kind_message (file, other, kind);
 
@@ -1078,7 +1146,7 @@ kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GBytes *bytes, 
     }
   /* The columns are kept beside the table of deals, whichever was given first. */
   title = title_of (kind == KR_CSV_DEALS ? file : other);
-  return read_two (builder, kind == KR_CSV_DEALS ? file : other, file, bytes, other, other_bytes,
+  return read_two (builder, kind == KR_CSV_DEALS ? file : other, file, stream, other, other_stream,
                    kind == KR_CSV_ENTITIES, title, cancellable);
 }
 

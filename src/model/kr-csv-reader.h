@@ -36,15 +36,17 @@ G_BEGIN_DECLS
 /* More columns than any table of deals or entities needs. */
 #define KR_CSV_MAX_COLUMNS 256
 
-/* Reads the one table in @bytes, its columns guessed from its headers. */
-gboolean kr_csv_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
-/* Reads the tables @file opens (its @bytes already read) with the columns kept for them. */
-gboolean kr_csv_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
+/* Reads the tables @file opens, the first from @stream, with the columns kept for them; with
+ * no @file, the one table in @stream, its columns guessed from its headers. The tables are
+ * read a chunk at a time, never held whole. */
+gboolean kr_csv_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                             GCancellable *cancellable);
+/* Reads the tables @file and @other, given together, from @stream and @other_stream, as one
+ * dataset; their header rows, read first, say which is which, and the streams (seekable, at
+ * their start) are then read again from the start, a chunk at a time. */
+gboolean kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                                  GFile *other, GInputStream *other_stream,
                                   GCancellable *cancellable);
-/* Reads the tables @file and @other, given together (their @bytes and @other_bytes already
- * read), as one dataset; the headers say which is which. */
-gboolean kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
-                                  GFile *other, GBytes *other_bytes, GCancellable *cancellable);
 
 void kr_csv_reader_format_place (GString *out, const KrPlace *place, gboolean in_text);
 

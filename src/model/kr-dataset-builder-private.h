@@ -41,6 +41,7 @@ struct _KrDatasetBuilder
   GPtrArray *records[N_RECORD_TYPES]; /* KrArticleRecord *, KrEntityRecord *, KrDealRecord * */
   gboolean listed[N_RECORD_TYPES];    /* whether the reader added records of that type */
   gboolean evidence_optional;
+  gboolean give_strings;
   GFile *folder;
   guint64 n_records;                  /* every record added, even past the limit */
 

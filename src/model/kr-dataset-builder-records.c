@@ -19,10 +19,12 @@
 
 /* ---- values -------------------------------------------------------------------------- */
 
+/* A record's string as the dataset keeps it: the same, when the builder gives its strings. */
 static const char *
 intern (KrDatasetBuilder *self, const char *s)
 {
-  return g_string_chunk_insert (self->dataset->strings, s);
+  self->dataset->string_bytes += strlen (s) + 1;
+  return self->give_strings ? s : g_string_chunk_insert (self->dataset->strings, s);
 }
 
 static gboolean

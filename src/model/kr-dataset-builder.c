@@ -58,8 +58,8 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     g_ptr_array_unref (self->records[t]);
   kr_arena_free (self->arena);
-  g_string_chunk_free (self->texts);
-  g_ptr_array_unref (self->kept);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->left_out);
   g_clear_object (&self->folder);
@@ -402,6 +402,13 @@ kr_dataset_builder_leave_out (KrDatasetBuilder *self, const char *format, ...)
   va_end (args);
 }
 
+void
+kr_dataset_builder_give_strings (KrDatasetBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+  self->give_strings = TRUE;
+}
+
 KrDataset *
 kr_dataset_builder_build (KrDatasetBuilder *self)
 {
@@ -421,5 +428,15 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
     ds->left_out[i] = g_strdup (self->left_out->pdata[i]);
   self->dataset = NULL;
   memset (self->ids, 0, sizeof self->ids);
-  return ok ? g_steal_pointer (&ds) : NULL;
+  if (!ok)
+    return NULL;
+  /* The strings stay where the reader put them: a large file's are then not in memory twice
+   * while the dataset is made. */
+  if (self->give_strings)
+    {
+      kr_dataset_builder_keep (self, g_steal_pointer (&self->texts),
+                               (GDestroyNotify)g_string_chunk_free);
+      ds->kept = g_steal_pointer (&self->kept);
+    }
+  return g_steal_pointer (&ds);
 }

@@ -219,6 +219,12 @@ gboolean kr_dataset_builder_check_utf8 (KrDatasetBuilder *self, const char *data
 void kr_dataset_builder_leave_out (KrDatasetBuilder *self, const char *format, ...)
     G_GNUC_PRINTF (2, 3);
 
+/* Says that every string of the records lives as long as the builder: in its own texts
+ * (kr_dataset_builder_copy_text), in what it keeps (kr_dataset_builder_keep), or for ever. The
+ * dataset built then takes them over, with whatever else those hold, instead of copying them:
+ * for a reader, whose texts go with it, not for records made from another dataset's strings. */
+void kr_dataset_builder_give_strings (KrDatasetBuilder *self);
+
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */
 KrDataset *kr_dataset_builder_build (KrDatasetBuilder *self);

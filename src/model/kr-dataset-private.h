@@ -12,7 +12,9 @@ struct _KrDataset
 {
   GObject parent_instance;
 
-  GStringChunk *strings; /* every string of the dataset */
+  GStringChunk *strings; /* every string of the dataset, unless its builder gave them */
+  GPtrArray *kept;       /* what its strings are in when its builder gave them, or NULL */
+  gsize string_bytes;    /* what its strings take */
   const char *title;
   const char *description;
   char **left_out; /* what the reader left out of the file, for people */

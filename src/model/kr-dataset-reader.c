@@ -30,9 +30,13 @@ struct _KrDatasetReader
   /* The same for the file's bytes, when the format reads other files beside it. */
   gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
                          GCancellable *cancellable);
+  /* Or, for a format read as it comes, the records in the stream (of @file, when there is
+   * one), which is never held whole: one of these, or the two above. */
+  gboolean (*read_stream) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                           GCancellable *cancellable);
   /* The same for two files given together, when the format keeps a dataset in two. */
-  gboolean (*read_pair) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes, GFile *other,
-                         GBytes *other_bytes, GCancellable *cancellable);
+  gboolean (*read_pair) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GFile *other,
+                         GInputStream *other_stream, GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -49,22 +53,21 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("GraphML graphs"),
       .suffixes = (const char *const[]){ "graphml", NULL },
       .mime_types = (const char *const[]){ "application/graphml+xml", NULL },
-      .read = kr_graphml_reader_read,
+      .read_stream = kr_graphml_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {
       .name = N_ ("GEXF graphs (Gephi)"),
       .suffixes = (const char *const[]){ "gexf", NULL },
       .mime_types = (const char *const[]){ "application/gexf+xml", NULL },
-      .read = kr_gexf_reader_read,
+      .read_stream = kr_gexf_reader_read,
       .format_place = kr_xml_reader_format_place,
   },
   {
       .name = N_ ("Spreadsheets (CSV)"),
       .suffixes = (const char *const[]){ "csv", NULL },
       .mime_types = (const char *const[]){ "text/csv", NULL },
-      .read = kr_csv_reader_read,
-      .read_file = kr_csv_reader_read_file,
+      .read_stream = kr_csv_reader_read,
       .read_pair = kr_csv_reader_read_pair,
       .format_place = kr_csv_reader_format_place,
   },
@@ -72,7 +75,7 @@ static const KrDatasetReader readers[] = {
       .name = N_ ("FollowTheMoney entities"),
       .suffixes = (const char *const[]){ "ftm.json", "ijson", "jsonl", NULL },
       .mime_types = (const char *const[]){ "application/x-ndjson", "application/jsonl", NULL },
-      .read = kr_ftm_reader_read,
+      .read_stream = kr_ftm_reader_read,
       .format_place = kr_ftm_reader_format_place,
   },
 };
@@ -136,6 +139,13 @@ kr_dataset_reader_get_mime_types (const KrDatasetReader *reader)
   return reader->mime_types;
 }
 
+gboolean
+kr_dataset_reader_reads_streams (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_stream != NULL;
+}
+
 KrDataset *
 kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray **problems)
 {
@@ -143,26 +153,15 @@ kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes, GPtrArray 
   return kr_dataset_reader_read_file (reader, NULL, g_bytes_ref (bytes), NULL, problems);
 }
 
-/* What the reader hands the builder, built once the bytes are let go; takes the bytes. */
 static KrDataset *
-read_with (const KrDatasetReader *reader, GFile *file, GBytes *bytes, GFile *other,
-           GBytes *other_bytes, GCancellable *cancellable, GPtrArray **problems)
+build (KrDatasetBuilder *builder, gboolean read, GPtrArray **problems)
 {
-  g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (reader->format_place);
-  KrDataset *dataset = NULL;
-  gboolean read;
+  KrDataset *dataset;
 
-  if (other != NULL)
-    read = reader->read_pair (builder, file, bytes, other, other_bytes, cancellable);
-  else if (file != NULL && reader->read_file != NULL)
-    read = reader->read_file (builder, file, bytes, cancellable);
-  else
-    read = reader->read (builder, bytes);
-  /* The records keep copies of their strings. */
-  g_bytes_unref (bytes);
-  g_clear_pointer (&other_bytes, g_bytes_unref);
-  if (read)
-    dataset = kr_dataset_builder_build (builder);
+  /* Readers keep their records' strings in the builder. */
+  kr_dataset_builder_give_strings (builder);
+  dataset = read ? kr_dataset_builder_build (builder) : NULL;
+
   *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (builder));
   return dataset;
 }
@@ -171,10 +170,43 @@ KrDataset *
 kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                              GCancellable *cancellable, GPtrArray **problems)
 {
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
+
   g_return_val_if_fail (reader != NULL && bytes != NULL && problems != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  return read_with (reader, file, bytes, NULL, NULL, cancellable, problems);
+  if (reader->read_stream != NULL)
+    {
+      g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      g_bytes_unref (bytes);
+      return kr_dataset_reader_read_stream (reader, file, stream, cancellable, problems);
+    }
+  builder = kr_dataset_builder_new (reader->format_place);
+  if (file != NULL && reader->read_file != NULL)
+    read = reader->read_file (builder, file, bytes, cancellable);
+  else
+    read = reader->read (builder, bytes);
+  /* The records keep copies of their strings. */
+  g_bytes_unref (bytes);
+  return build (builder, read, problems);
+}
+
+KrDataset *
+kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file, GInputStream *stream,
+                               GCancellable *cancellable, GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (reader != NULL && reader->read_stream != NULL, NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream) && problems != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  read = reader->read_stream (builder, file, stream, cancellable);
+  return build (builder, read, problems);
 }
 
 gboolean
@@ -212,13 +244,19 @@ kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error)
 }
 
 KrDataset *
-kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
-                             GFile *other, GBytes *other_bytes, GCancellable *cancellable,
+kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GInputStream *stream,
+                             GFile *other, GInputStream *other_stream, GCancellable *cancellable,
                              GPtrArray **problems)
 {
-  g_return_val_if_fail (reader != NULL && reader->read_pair != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (file) && bytes != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (other) && other_bytes != NULL && problems != NULL, NULL);
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
 
-  return read_with (reader, file, bytes, other, other_bytes, cancellable, problems);
+  g_return_val_if_fail (reader != NULL && reader->read_pair != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (G_IS_FILE (other) && G_IS_INPUT_STREAM (other_stream), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  read = reader->read_pair (builder, file, stream, other, other_stream, cancellable);
+  return build (builder, read, problems);
 }

@@ -41,15 +41,25 @@ KrDataset *kr_dataset_reader_read (const KrDatasetReader *reader, GBytes *bytes,
 KrDataset *kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
                                         GCancellable *cancellable, GPtrArray **problems);
 
+/* Whether @reader reads a file as it comes, a piece at a time: then the file is best given to
+ * kr_dataset_reader_read_stream(), and its bytes are never in memory together. */
+gboolean kr_dataset_reader_reads_streams (const KrDatasetReader *reader);
+/* Reads @stream (of @file, or of none), a seekable stream at its start, with a reader that
+ * reads streams. */
+KrDataset *kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file,
+                                          GInputStream *stream, GCancellable *cancellable,
+                                          GPtrArray **problems);
+
 /* Whether @reader reads a dataset kept in two files given together (CSV's two tables). */
 gboolean kr_dataset_reader_reads_pairs (const KrDatasetReader *reader);
 /* The reader of @file and @other given together, or NULL, saying why
  * (KR_DATASET_ERROR_NOT_PAIRED), when no reader reads them as one dataset. */
 const KrDatasetReader *kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error);
-/* Reads @file and @other, given together, into one dataset, as _read_file() reads one; it takes
- * both @bytes and @other_bytes. */
-KrDataset *kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GBytes *bytes,
-                                        GFile *other, GBytes *other_bytes,
-                                        GCancellable *cancellable, GPtrArray **problems);
+/* Reads @file and @other, given together, from @stream and @other_stream (seekable, at their
+ * start) into one dataset, as _read_stream() reads one. */
+KrDataset *kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file,
+                                        GInputStream *stream, GFile *other,
+                                        GInputStream *other_stream, GCancellable *cancellable,
+                                        GPtrArray **problems);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ kr_dataset_finalize (GObject *object)
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
@@ -78,23 +79,30 @@ set_invalid_error (GError **error, GPtrArray *problems, const char *display_name
                  first, problems->len - 1);
 }
 
-/* What a reader gave, @self or the problems @found that kept it from building, said under
- * @name; takes both. */
-static KrDataset *
-read_result (KrDataset *dataset, GPtrArray *found, const char *name, GPtrArray **problems,
-             GError **error)
+/* The reader that @name names: the Keiretsu dataset's when none claims it. */
+static const KrDatasetReader *
+reader_for (const char *name)
 {
-  g_autoptr (KrDataset) self = dataset;
-  g_autoptr (GPtrArray) kept = found;
+  const KrDatasetReader *reader = kr_dataset_reader_find (name);
 
+  return reader ? reader : kr_dataset_reader_get (0);
+}
+
+/* Says what @found (the problems of reading @name, taken) was, unless @self was read. */
+static KrDataset *
+read_or_explain (KrDataset *self, GPtrArray *found, const char *name, GPtrArray **problems,
+                 GError **error)
+{
   if (self == NULL)
     {
-      g_assert (kept->len > 0);
-      set_invalid_error (error, kept, name);
+      g_assert (found->len > 0);
+      set_invalid_error (error, found, name);
     }
   if (problems != NULL)
-    *problems = g_steal_pointer (&kept);
-  return g_steal_pointer (&self);
+    *problems = g_steal_pointer (&found);
+  else
+    g_ptr_array_unref (found);
+  return self;
 }
 
 /* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
@@ -103,13 +111,11 @@ new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
                    GCancellable *cancellable, GPtrArray **problems, GError **error)
 {
   const char *name = display_name ? display_name : "-";
-  const KrDatasetReader *reader = kr_dataset_reader_find (name);
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (KrDataset) self = NULL;
+  GPtrArray *found = NULL;
+  KrDataset *self;
 
-  self = kr_dataset_reader_read_file (reader ? reader : kr_dataset_reader_get (0), file, bytes,
-                                      cancellable, &found);
-  return read_result (g_steal_pointer (&self), g_steal_pointer (&found), name, problems, error);
+  self = kr_dataset_reader_read_file (reader_for (name), file, bytes, cancellable, &found);
+  return read_or_explain (self, found, name, problems, error);
 }
 
 KrDataset *
@@ -129,6 +135,19 @@ display_name_for_file (GFile *file)
 
   /* Messages are UTF-8; a path is whatever bytes the file system holds. */
   return path ? g_filename_display_name (path) : g_file_get_uri (file);
+}
+
+KrDataset *
+kr_dataset_new_from_file_bytes (GFile *file, GBytes *bytes, GPtrArray **problems, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name_for_file (file);
+  return new_from_bytes_of (file, g_bytes_ref (bytes), name, NULL, problems, error);
 }
 
 /* Reads the file, but never more than @limit bytes: it may have grown since it was measured. */
@@ -159,7 +178,7 @@ read_at_most (GFile *file, gsize limit, GCancellable *cancellable, GError **erro
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
-static GBytes *
+static KrDataset *
 refuse_size (const char *name, guint64 size, GError **error)
 {
   g_autofree char *why = kr_limits_describe_file_size (size);
@@ -168,14 +187,12 @@ refuse_size (const char *name, guint64 size, GError **error)
   return NULL;
 }
 
-/* The bytes of @file, named @name in what it says: a regular file within the limit. */
-static GBytes *
-read_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+/* Whether @file, named @name in what it says, is a regular file within the limit. */
+static gboolean
+check_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFileInfo) info = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
-  guint64 max_size = kr_limits_get ()->max_file_size;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -183,23 +200,71 @@ read_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GEr
     {
       g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot open: %s"), name,
                    local_error->message);
-      return NULL;
+      return FALSE;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    _ ("%s: is a folder, not a dataset file"), name);
-      return NULL;
+      return FALSE;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
     {
       /* A pipe or a device could block or never end. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _ ("%s: is not a regular file (a pipe, socket or device)"), name);
-      return NULL;
+      return FALSE;
     }
-  if ((guint64)g_file_info_get_size (info) > max_size)
-    return refuse_size (name, (guint64)g_file_info_get_size (info), error);
+  if ((guint64)g_file_info_get_size (info) > kr_limits_get ()->max_file_size)
+    {
+      refuse_size (name, (guint64)g_file_info_get_size (info), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @file opened for a reader that reads streams, named @name in what it says. */
+static GInputStream *
+open_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GFileInputStream *in = g_file_read (file, cancellable, &local_error);
+
+  if (in == NULL)
+    g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"), name,
+                 local_error->message);
+  return G_INPUT_STREAM (in);
+}
+
+KrDataset *
+kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
+                          GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const KrDatasetReader *reader;
+  guint64 max_size = kr_limits_get ()->max_file_size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = display_name_for_file (file);
+  if (!check_dataset_file (file, name, cancellable, error))
+    return NULL;
+
+  /* A format read as it comes takes the file a piece at a time, never whole. */
+  reader = reader_for (name);
+  if (kr_dataset_reader_reads_streams (reader))
+    {
+      g_autoptr (GInputStream) in = open_dataset_file (file, name, cancellable, error);
+      GPtrArray *found = NULL;
+      KrDataset *self;
+
+      if (in == NULL)
+        return NULL;
+      self = kr_dataset_reader_read_stream (reader, file, in, cancellable, &found);
+      return read_or_explain (self, found, name, problems, error);
+    }
 
   bytes = read_at_most (file, max_size + 1, cancellable, &local_error);
   if (bytes == NULL)
@@ -210,22 +275,8 @@ read_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GEr
     }
   if (g_bytes_get_size (bytes) > max_size)
     return refuse_size (name, g_bytes_get_size (bytes), error);
-  return g_steal_pointer (&bytes);
-}
 
-KrDataset *
-kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
-                          GError **error)
-{
-  g_autofree char *name = NULL;
-  GBytes *bytes;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = display_name_for_file (file);
-  if ((bytes = read_dataset_file (file, name, cancellable, error)) == NULL)
-    return NULL;
-  return new_from_bytes_of (file, bytes, name, cancellable, problems, error);
+  return new_from_bytes_of (file, g_steal_pointer (&bytes), name, cancellable, problems, error);
 }
 
 KrDataset *
@@ -234,10 +285,10 @@ kr_dataset_new_from_pair (GFile *file, GFile *other, GCancellable *cancellable,
 {
   g_autofree char *name = NULL;
   g_autofree char *other_name = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GBytes) other_bytes = NULL;
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (KrDataset) self = NULL;
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GInputStream) other_in = NULL;
+  GPtrArray *found = NULL;
+  KrDataset *self;
   const KrDatasetReader *reader;
 
   g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
@@ -247,12 +298,14 @@ kr_dataset_new_from_pair (GFile *file, GFile *other, GCancellable *cancellable,
     return NULL;
   name = display_name_for_file (file);
   other_name = display_name_for_file (other);
-  if ((bytes = read_dataset_file (file, name, cancellable, error)) == NULL
-      || (other_bytes = read_dataset_file (other, other_name, cancellable, error)) == NULL)
+  /* Both are read as they come, a table never held whole. */
+  if (!check_dataset_file (file, name, cancellable, error)
+      || !check_dataset_file (other, other_name, cancellable, error)
+      || (in = open_dataset_file (file, name, cancellable, error)) == NULL
+      || (other_in = open_dataset_file (other, other_name, cancellable, error)) == NULL)
     return NULL;
-  self = kr_dataset_reader_read_pair (reader, file, g_steal_pointer (&bytes), other,
-                                      g_steal_pointer (&other_bytes), cancellable, &found);
-  return read_result (g_steal_pointer (&self), g_steal_pointer (&found), name, problems, error);
+  self = kr_dataset_reader_read_pair (reader, file, in, other, other_in, cancellable, &found);
+  return read_or_explain (self, found, name, problems, error);
 }
 
 typedef struct
@@ -347,6 +400,35 @@ kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **err
   if (problems != NULL)
     *problems = (r && r->problems) ? g_ptr_array_ref (r->problems) : NULL;
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gsize
+kr_dataset_get_size (KrDataset *self)
+{
+  /* A hash table's entry: key, value and hash, in a table about twice the entries' size. */
+  const gsize per_id = 2 * (2 * sizeof (gpointer) + sizeof (guint));
+  gsize size;
+
+  g_return_val_if_fail (KR_IS_DATASET (self), 0);
+
+  size = self->string_bytes + self->n_articles * (sizeof (KrArticle) + per_id)
+         + self->n_entities * (sizeof (KrEntity) + per_id)
+         + self->n_deals * (sizeof (KrDeal) + per_id);
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      const KrEntity *e = &self->entities[i];
+
+      size += e->n_aliases * sizeof (char *) + e->n_names * sizeof (KrLocalName)
+              + e->n_evidence * sizeof (KrEvidence);
+    }
+  for (guint i = 0; i < self->n_deals; i++)
+    {
+      const KrDeal *d = &self->deals[i];
+
+      size += d->n_parties * sizeof (KrParty) + d->n_proposed_by * sizeof (guint)
+              + d->n_evidence * sizeof (KrEvidence);
+    }
+  return size;
 }
 
 const char *

@@ -125,6 +125,10 @@ KrDataset *kr_dataset_new_from_bytes (GBytes *bytes, const char *display_name, G
                                       GError **error);
 KrDataset *kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
                                      GError **error);
+/* @bytes read as the contents of @file, which they may not be yet: the texts a dataset names
+ * are read beside @file, and messages name it. */
+KrDataset *kr_dataset_new_from_file_bytes (GFile *file, GBytes *bytes, GPtrArray **problems,
+                                           GError **error);
 void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data);
 /* One dataset kept in two files given together, whatever their names: a spreadsheet's table of
@@ -141,6 +145,8 @@ void kr_dataset_load_pair_async (GFile *file, GFile *other, GCancellable *cancel
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);
+/* About how many bytes of memory the dataset takes: its strings, records and indices. */
+gsize kr_dataset_get_size (KrDataset *self);
 /* What the reader left out of the file on purpose (schemata Keiretsu does not show …), one
  * sentence each for people; empty, never NULL. */
 const char *const *kr_dataset_get_left_out (KrDataset *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kr-article-text.h"
 #include "kr-dataset-builder.h"
 #include "kr-dataset-reader.h"
 #include "kr-dataset-writer.h"
@@ -186,12 +187,12 @@ checksum (GBytes *bytes)
 /* Whether @bytes read back as a dataset: a graph file's deals may come without the evidence a
  * Keiretsu dataset needs, and what --check would reject is not written. */
 static gboolean
-reads_back (GBytes *bytes, GError **error)
+reads_back (GBytes *bytes, GFile *file, GError **error)
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) read_error = NULL;
   g_autoptr (KrDataset) again
-      = kr_dataset_new_from_bytes (bytes, "dataset.json", &problems, &read_error);
+      = kr_dataset_new_from_file_bytes (file, bytes, &problems, &read_error);
   g_autofree char *why = NULL;
 
   if (again != NULL)
@@ -216,6 +217,7 @@ kr_document_save (KrDocument *self, GFile *file, GError **error)
 {
   KrDataset *dataset;
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFile) from = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (KR_IS_DOCUMENT (self), FALSE);
@@ -246,7 +248,11 @@ kr_document_save (KrDocument *self, GFile *file, GError **error)
     }
   dataset = kr_document_get_dataset (self);
   bytes = kr_dataset_writer_write (dataset);
-  if (!reads_back (bytes, error))
+  /* The texts go first, for the dataset to read back with them. */
+  from = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  if (!kr_dataset_place_texts (dataset, from, file, FALSE, error)
+      || !kr_dataset_place_texts (dataset, from, file, TRUE, error)
+      || !reads_back (bytes, file, error))
     return FALSE;
   if (!kr_file_replace (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
     return FALSE;

@@ -96,6 +96,9 @@ push (KrEditor *self, KrDataset *after, const char *label)
   edit->editor = g_object_ref (self);
   edit->before = g_object_ref (self->dataset);
   edit->after = g_object_ref (after);
+  /* The version before is the previous command's after, or the one read: only this one is
+   * the command's own. */
+  edit->parent.cost = kr_dataset_get_size (after);
   set_dataset (self, after);
   kr_undo_stack_push (self->undo, &edit->parent);
 }

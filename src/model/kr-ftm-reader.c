@@ -1,7 +1,8 @@
 /* kr-ftm-reader.c — FollowTheMoney entity streams into records for the builder
  *
- * Each line is checked and parsed on its own (the strict scanner, then json-glib), and only
- * the strings of its properties are kept: a file is never one tree in memory. Records are made
+ * The file is read a chunk at a time; each line is checked on its own by the strict scanner,
+ * then walked for its members (kr_json_walk_next), and only the strings of its properties are
+ * kept: a file is never held whole, nor parsed into a tree. Records are made
  * at the end, once every id is known, since a link may come before the entities it joins.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,14 +12,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "kr-arena.h"
 #include "kr-ftm-reader.h"
 #include "kr-ftm-schema.h"
 #include "kr-import-values.h"
-#include "kr-json-reader.h"
+#include "kr-input.h"
 #include "kr-json-strict.h"
 
 /* Lines that cannot be read at all before reading stops: a file that is not FtM says so soon. */
@@ -50,7 +50,6 @@ typedef struct
   /* The items and their values, freed once they are records, before the dataset is built:
    * no record points into it. */
   KrArena *arena;
-  JsonParser *parser;
   GPtrArray *items;    /* Item *, in the file's order */
   GHashTable *by_id;   /* the file's id → Item */
   GHashTable *skipped; /* schema name → count */
@@ -150,33 +149,47 @@ add_value (Reader *r, Item *item, const char *property, const char *text)
   item->last = &value->next;
 }
 
-/* The properties' strings; FALSE when they are not an object of arrays of strings. */
+/* The string the walk found at @value, into @text; FALSE when the value is not a string. */
 static gboolean
-read_properties (Reader *r, KrPlace *line, Item *item, JsonObject *properties)
+walk_string (const KrJsonWalk *walk, gsize value, gsize size, GString *text)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  if (size < 2 || walk->data[value] != '"')
+    return FALSE;
+  g_string_truncate (text, 0);
+  kr_json_walk_string (walk, value, size, text);
+  return TRUE;
+}
 
-  json_object_iter_init (&iter, properties);
-  while (json_object_iter_next (&iter, &name, &node))
+/* The properties' strings, the object of them at @start of the line; FALSE when they are not
+ * an object of arrays of strings. */
+static gboolean
+read_properties (Reader *r, KrPlace *line, Item *item, const char *text, gsize size, gsize start)
+{
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autoptr (GString) value = g_string_new (NULL);
+  KrJsonWalk object, array;
+  gsize at, at_size, v, v_size;
+
+  kr_json_walk_begin (&object, text, size, start, '{');
+  while (kr_json_walk_next (&object, &at, &at_size, &v, &v_size))
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      const char *property = intern (r, name);
+      gboolean strings = kr_json_walk_begin (&array, text, size, v, '[');
+      const char *property;
+      gsize e, e_size;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+      g_string_truncate (name, 0);
+      kr_json_walk_string (&object, at, at_size, name);
+      property = intern (r, name->str);
+      while (strings && kr_json_walk_next (&array, NULL, NULL, &e, &e_size))
         {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (element)
-              || json_node_get_value_type (element) != G_TYPE_STRING)
-            array = NULL;
+          if (walk_string (&array, e, e_size, value))
+            add_value (r, item, property, value->str);
           else
-            add_value (r, item, property, json_node_get_string (element));
+            strings = FALSE;
         }
-      if (array == NULL)
+      if (!strings)
         {
-          g_autofree char *shown = kr_problem_quote (name);
+          g_autofree char *shown = kr_problem_quote (name->str);
           g_autofree char *message
               = g_strdup_printf (_ ("property \"%s\" must be an array of strings"), shown);
           report_at (r, line, 0, message);
@@ -184,17 +197,6 @@ read_properties (Reader *r, KrPlace *line, Item *item, JsonObject *properties)
         }
     }
   return TRUE;
-}
-
-static const char *
-member_text (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* Fragments of one entity on several lines are one entity, as FtM merges them. */
@@ -230,59 +232,65 @@ static void
 read_line (Reader *r, guint number, const char *text, gsize size)
 {
   KrPlace *line = kr_dataset_builder_new0 (r->builder, KrPlace, 1);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *schema_name = NULL;
   const KrFtmSchema *schema;
-  const char *id, *schema_name;
-  JsonObject *object, *properties = NULL;
-  JsonNode *root, *node;
+  KrJsonWalk object;
+  gsize at, at_size, value, value_size, properties = 0, properties_size = 0;
   Item *item;
 
   *line = (KrPlace){ .index = number, .indexed = TRUE };
   if (!check_line (r, line, text, size))
     return;
-  if (!json_parser_load_from_data (r->parser, text, (gssize)size, &error))
-    {
-      int at_line, at_column;
-      const char *message = kr_json_reader_parse_error_place (error, &at_line, &at_column);
-      g_autofree char *said = g_strdup_printf (_ ("syntax error: %s"), message);
-
-      report_at (r, line, at_column, said);
-      return;
-    }
-  root = json_parser_get_root (r->parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* The line is strict JSON: it is walked, not parsed, and only its strings are kept. */
+  if (!kr_json_walk_begin (&object, text, size, 0, '{'))
     {
       report_at (r, line, 0,
                  _ ("expected an entity: an object with \"id\", \"schema\" and "
                     "\"properties\""));
       return;
     }
-  object = json_node_get_object (root);
-  id = member_text (object, "id");
-  schema_name = member_text (object, "schema");
+  while (kr_json_walk_next (&object, &at, &at_size, &value, &value_size))
+    {
+      char **text_of = NULL;
+
+      g_string_truncate (name, 0);
+      kr_json_walk_string (&object, at, at_size, name);
+      if (g_str_equal (name->str, "id"))
+        text_of = &id;
+      else if (g_str_equal (name->str, "schema"))
+        text_of = &schema_name;
+      else if (g_str_equal (name->str, "properties"))
+        {
+          properties = value;
+          properties_size = value_size;
+        }
+      /* A member that is not a string is as good as none. */
+      if (text_of != NULL && walk_string (&object, value, value_size, name))
+        *text_of = g_strdup (name->str);
+    }
   if (id == NULL || *id == '\0' || schema_name == NULL)
     {
       report_at (r, line, 0, _ ("an entity needs an \"id\" and a \"schema\", both strings"));
       return;
     }
-  node = json_object_get_member (object, "properties");
-  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+  if (properties_size > 0 && text[properties] != '{')
     {
       report_at (r, line, 0, _ ("\"properties\" must be an object"));
       return;
     }
-  properties = node ? json_node_get_object (node) : NULL;
 
   if ((schema = kr_ftm_schema_find (schema_name)) == NULL)
     {
-      const char *name = intern (r, schema_name);
+      const char *skipped = intern (r, schema_name);
       g_hash_table_insert (
-          r->skipped, (gpointer)name,
-          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (r->skipped, name)) + 1));
+          r->skipped, (gpointer)skipped,
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (r->skipped, skipped)) + 1));
       return;
     }
-  if ((item = item_for (r, line, schema, id)) != NULL && properties != NULL)
-    read_properties (r, line, item, properties);
+  if ((item = item_for (r, line, schema, id)) != NULL && properties_size > 0)
+    read_properties (r, line, item, text, size, properties);
 }
 
 /* ---- values -------------------------------------------------------------------------- */
@@ -782,62 +790,88 @@ finish (Reader *r)
   say_skipped (r);
 }
 
+/* A line of the file, its @number counted whether it holds anything or not. */
+static void
+take_line (Reader *r, guint *number, gboolean *any, const char *data, gsize length)
+{
+  gboolean blank = TRUE;
+
+  (*number)++;
+  if (length > 0 && data[length - 1] == '\r')
+    length--;
+  for (gsize i = 0; i < length && blank; i++)
+    blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
+  if (!blank)
+    {
+      *any = TRUE;
+      read_line (r, *number, data, length);
+    }
+}
+
 gboolean
-kr_ftm_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
+kr_ftm_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                    GCancellable *cancellable)
 {
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) skipped = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (KrArena) arena = kr_arena_new ();
-  Reader r = { .builder = builder,
-               .arena = arena,
-               .parser = parser,
-               .items = items,
-               .by_id = by_id,
-               .skipped = skipped };
-  const char *data, *end;
-  gsize size;
+  g_autoptr (GByteArray) line = g_byte_array_new (); /* a line the last chunk ended within */
+  g_autofree char *chunk = NULL;
+  KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
+  Reader r
+      = { .builder = builder, .arena = arena, .items = items, .by_id = by_id, .skipped = skipped };
+  guint64 size;
   guint number = 0;
-  gboolean any = FALSE;
+  gboolean any = FALSE, first = TRUE, at_end = FALSE;
 
-  g_return_val_if_fail (builder != NULL && bytes != NULL, FALSE);
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream), FALSE);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL)
-    data = "";
-  if (!kr_dataset_builder_check_size (builder, size))
+  /* Nothing beside the file belongs to it. */
+  (void)file;
+  size = kr_input_get_size (&input);
+  if (size != G_MAXUINT64 && !kr_dataset_builder_check_size (builder, size))
     return FALSE;
   r.texts = g_string_chunk_new (64 * 1024);
   kr_dataset_builder_keep (builder, r.texts, (GDestroyNotify)g_string_chunk_free);
   kr_dataset_builder_set_evidence_optional (builder, TRUE);
-#if JSON_CHECK_VERSION(1, 10, 0)
-  json_parser_set_strict (parser, TRUE);
-#endif
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  /* The file a chunk at a time: a line is read from the chunk, or from the end of one chunk
+   * and the start of the next. */
+  chunk = g_malloc (KR_INPUT_CHUNK_SIZE);
+  while (!at_end && r.bad_lines < MAX_BAD_LINES)
     {
-      data += 3;
-      size -= 3;
-    }
-  for (end = data + size; data < end && r.bad_lines < MAX_BAD_LINES;)
-    {
-      const char *newline = memchr (data, '\n', (gsize)(end - data));
-      const char *stop = newline ? newline : end;
-      gsize length = (gsize)(stop - data);
-      gboolean blank = TRUE;
+      gssize n = kr_input_read (&input, chunk, KR_INPUT_CHUNK_SIZE);
+      const char *data = chunk, *end;
 
-      number++;
-      if (length > 0 && data[length - 1] == '\r')
-        length--;
-      for (gsize i = 0; i < length && blank; i++)
-        blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
-      if (!blank)
+      if (n < 0)
+        return FALSE;
+      at_end = n < KR_INPUT_CHUNK_SIZE;
+      end = chunk + n;
+      if (first && n >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3;
+      first = FALSE;
+      while (data < end && r.bad_lines < MAX_BAD_LINES)
         {
-          any = TRUE;
-          read_line (&r, number, data, length);
+          const char *newline = memchr (data, '\n', (gsize)(end - data));
+
+          if (newline == NULL)
+            {
+              g_byte_array_append (line, (const guint8 *)data, (guint)(end - data));
+              break;
+            }
+          if (line->len > 0)
+            {
+              g_byte_array_append (line, (const guint8 *)data, (guint)(newline - data));
+              take_line (&r, &number, &any, (const char *)line->data, line->len);
+              g_byte_array_set_size (line, 0);
+            }
+          else
+            take_line (&r, &number, &any, data, (gsize)(newline - data));
+          data = newline + 1;
         }
-      data = newline ? newline + 1 : end;
     }
+  if (line->len > 0 && r.bad_lines < MAX_BAD_LINES)
+    take_line (&r, &number, &any, (const char *)line->data, line->len);
   if (r.bad_lines >= MAX_BAD_LINES)
     {
       kr_dataset_builder_report_position (builder, (int)number + 1, 0,

@@ -11,11 +11,14 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kr-dataset-builder.h"
 
 G_BEGIN_DECLS
 
-gboolean kr_ftm_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
+gboolean kr_ftm_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                             GCancellable *cancellable);
 
 /* Places as "12" for the record on line 12, "12:5" for a column in it, then the field:
  * "12: owner.entity". */

@@ -181,18 +181,21 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
 }
 
 gboolean
-kr_gexf_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
+kr_gexf_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                     GCancellable *cancellable)
 {
   Reader r = { .klass = -1 };
   gboolean ok;
 
+  /* Nothing beside the file belongs to it. */
+  (void)file;
   for (guint k = 0; k < 2; k++)
     {
       r.titles[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       r.defaults[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
-  ok = kr_graph_import_read (builder, bytes, "gexf", _ ("this is not a GEXF file; expected <gexf>"),
-                             read_element, &r);
+  ok = kr_graph_import_read (builder, stream, cancellable, "gexf",
+                             _ ("this is not a GEXF file; expected <gexf>"), read_element, &r);
   for (guint k = 0; k < 2; k++)
     {
       g_hash_table_unref (r.titles[k]);

@@ -30,18 +30,31 @@ struct _End
   const char *node;
 };
 
-typedef struct _Item Item;
+typedef struct _Deal Deal;
 typedef struct _Evidence Evidence;
 struct _Evidence
 {
   Evidence *next;
-  const Item *edge;
+  const Deal *deal;
   const KrPlace *place; /* NULL: the edge's own */
   KrGraphEvidence e; /* its texts in the import's */
   const char *key;   /* what the article is known by: its id in the file, or its address */
 };
 
-struct _Item
+/* What an edge's record waits for until every node and article is known: the ids, and the
+ * excerpts, which a later row of a table may add to. */
+struct _Deal
+{
+  KrDealRecord *record; /* NULL past the record limit */
+  KrPlace place;
+  const char *id; /* the file's */
+  Evidence *evidence, **last_evidence;
+  guint n_evidence;
+  gboolean evidence_from_attributes;
+};
+
+/* A node or an edge while its element is open: it becomes a record when it ends. */
+typedef struct
 {
   KrPlace place;
   int depth; /* of its element */
@@ -51,20 +64,23 @@ struct _Item
   guint n_ends;
   gboolean has_position;
   double x, y;
-  Evidence *evidence, **last_evidence;
-  guint n_evidence;
-};
+  Deal *deal; /* an edge's */
+} Item;
 
 struct _KrGraphImport
 {
   KrDatasetBuilder *builder;
   GStringChunk *texts; /* kept by the builder: the records point into it */
-  /* The items and their parts, freed with the import once they are records, before the
-   * dataset is built: no record points into it. */
+  GHashTable *interned; /* the texts that repeat (ids, keys, articles' words), once each */
+  /* What waits for the end of the file (the deals' excerpts, the graph's attributes), freed
+   * with the import, before the dataset is built: no record points into it. */
   KrArena *arena;
+  /* The items open and their attributes, freed whenever none is open. */
+  KrArena *open_arena;
   Attr *graph_attrs;
-  GPtrArray *nodes, *edges; /* Item *, in the arena */
-  GPtrArray *open;          /* the items begun and not ended */
+  GPtrArray *entities; /* KrEntityRecord *, their ids still the file's */
+  GPtrArray *deals;    /* Deal *, in the arena */
+  GPtrArray *open;     /* Item *, begun and not ended */
   guint64 n_items;
 };
 
@@ -117,6 +133,8 @@ static const KrImportWord deal_kind_words[] = {
 
 /* ---- collecting ----------------------------------------------------------------------- */
 
+static void make_record (KrGraphImport *self, Item *item);
+
 KrGraphImport *
 kr_graph_import_new (KrDatasetBuilder *builder)
 {
@@ -127,11 +145,13 @@ kr_graph_import_new (KrDatasetBuilder *builder)
   self = g_new0 (KrGraphImport, 1);
   self->builder = builder;
   self->arena = kr_arena_new ();
+  self->open_arena = kr_arena_new ();
   self->texts = g_string_chunk_new (64 * 1024);
+  self->interned = g_hash_table_new (g_str_hash, g_str_equal);
   kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
   kr_dataset_builder_set_evidence_optional (builder, TRUE);
-  self->nodes = g_ptr_array_new ();
-  self->edges = g_ptr_array_new ();
+  self->entities = g_ptr_array_new ();
+  self->deals = g_ptr_array_new ();
   self->open = g_ptr_array_new ();
   return self;
 }
@@ -141,17 +161,30 @@ kr_graph_import_free (KrGraphImport *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->nodes);
-  g_ptr_array_unref (self->edges);
+  g_ptr_array_unref (self->entities);
+  g_ptr_array_unref (self->deals);
   g_ptr_array_unref (self->open);
+  g_hash_table_unref (self->interned);
   kr_arena_free (self->arena);
+  kr_arena_free (self->open_arena);
   g_free (self);
 }
 
+/* A text that repeats is kept once. The table that finds it goes with the import, before the
+ * dataset is built, where the string chunk's own would stay as long as its texts. */
 static const char *
 intern (KrGraphImport *self, const char *text)
 {
-  return text ? g_string_chunk_insert_const (self->texts, text) : NULL;
+  const char *kept;
+
+  if (text == NULL)
+    return NULL;
+  if ((kept = g_hash_table_lookup (self->interned, text)) == NULL)
+    {
+      kept = g_string_chunk_insert (self->texts, text);
+      g_hash_table_add (self->interned, (gpointer)kept);
+    }
+  return kept;
 }
 
 void
@@ -167,19 +200,32 @@ kr_graph_import_set_graph_place (KrGraphImport *self, KrXmlReader *xml)
 }
 
 static gboolean
-begin (KrGraphImport *self, GPtrArray *items, const KrPlace *place, int depth, const char *id)
+begin (KrGraphImport *self, gboolean edge, const KrPlace *place, int depth, const char *id)
 {
   Item *item;
 
   if (++self->n_items > kr_limits_get ()->max_records)
-    return FALSE;
-  item = kr_arena_new0 (self->arena, Item, 1);
+    {
+      /* Counted, unread, so that the build reports the limit. */
+      if (edge)
+        kr_dataset_builder_add_deals (self->builder, 1);
+      else
+        kr_dataset_builder_add_entities (self->builder, 1);
+      return FALSE;
+    }
+  item = kr_arena_new0 (self->open_arena, Item, 1);
   item->place = *place;
   item->depth = depth;
   item->id = intern (self, id);
   item->last_end = &item->ends;
-  item->last_evidence = &item->evidence;
-  g_ptr_array_add (items, item);
+  if (edge)
+    {
+      item->deal = kr_arena_new0 (self->arena, Deal, 1);
+      item->deal->place = *place;
+      item->deal->id = item->id;
+      item->deal->last_evidence = &item->deal->evidence;
+      g_ptr_array_add (self->deals, item->deal);
+    }
   g_ptr_array_add (self->open, item);
   return TRUE;
 }
@@ -201,7 +247,7 @@ kr_graph_import_begin_node (KrGraphImport *self, KrXmlReader *xml, const char *i
 
   g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
   place = element_place (self, xml);
-  return begin (self, self->nodes, &place, kr_xml_reader_get_depth (xml), id);
+  return begin (self, FALSE, &place, kr_xml_reader_get_depth (xml), id);
 }
 
 gboolean
@@ -211,7 +257,7 @@ kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, const char *i
 
   g_return_val_if_fail (self != NULL && xml != NULL, FALSE);
   place = element_place (self, xml);
-  return begin (self, self->edges, &place, kr_xml_reader_get_depth (xml), id);
+  return begin (self, TRUE, &place, kr_xml_reader_get_depth (xml), id);
 }
 
 /* Items begun at a place rather than an element have no depth: they end when told. */
@@ -219,21 +265,31 @@ gboolean
 kr_graph_import_begin_node_at (KrGraphImport *self, const KrPlace *place, const char *id)
 {
   g_return_val_if_fail (self != NULL && place != NULL, FALSE);
-  return begin (self, self->nodes, place, -1, id);
+  return begin (self, FALSE, place, -1, id);
 }
 
 gboolean
 kr_graph_import_begin_edge_at (KrGraphImport *self, const KrPlace *place, const char *id)
 {
   g_return_val_if_fail (self != NULL && place != NULL, FALSE);
-  return begin (self, self->edges, place, -1, id);
+  return begin (self, TRUE, place, -1, id);
+}
+
+/* The innermost item ends: it becomes a record, and when no other is open what they were read
+ * into goes. */
+static void
+end_item (KrGraphImport *self)
+{
+  make_record (self, g_ptr_array_steal_index (self->open, self->open->len - 1));
+  if (self->open->len == 0)
+    kr_arena_reset (self->open_arena);
 }
 
 void
 kr_graph_import_end_item (KrGraphImport *self)
 {
   g_return_if_fail (self != NULL && self->open->len > 0);
-  g_ptr_array_set_size (self->open, self->open->len - 1);
+  end_item (self);
 }
 
 gboolean
@@ -249,7 +305,7 @@ close_at (KrGraphImport *self, int depth)
 {
   if (self->open->len > 0
       && ((Item *)g_ptr_array_index (self->open, self->open->len - 1))->depth == depth)
-    g_ptr_array_set_size (self->open, self->open->len - 1);
+    end_item (self);
 }
 
 void
@@ -260,7 +316,7 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
 
   g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
   item = g_ptr_array_index (self->open, self->open->len - 1);
-  end = kr_arena_new0 (self->arena, End, 1);
+  end = kr_arena_new0 (self->open_arena, End, 1);
   end->key = intern (self, key);
   end->node = intern (self, node);
   *item->last_end = end;
@@ -289,22 +345,33 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
   normal = kr_import_normalize_name (name);
-  attr = kr_arena_new0 (self->arena, Attr, 1);
+  if (self->open->len > 0)
+    {
+      attr = kr_arena_new0 (self->open_arena, Attr, 1);
+      list = &((Item *)g_ptr_array_index (self->open, self->open->len - 1))->attrs;
+    }
+  else
+    {
+      attr = kr_arena_new0 (self->arena, Attr, 1);
+      list = &self->graph_attrs;
+    }
   attr->name = intern (self, normal);
-  attr->value = g_string_chunk_insert (self->texts, value);
-  list = self->open->len > 0 ? &((Item *)g_ptr_array_index (self->open, self->open->len - 1))->attrs
-                             : &self->graph_attrs;
+  /* A value given under two names (a table's summary is also its label) is kept once. */
+  if (*list != NULL && g_str_equal ((*list)->value, value))
+    attr->value = (*list)->value;
+  else
+    attr->value = g_string_chunk_insert (self->texts, value);
   attr->next = *list;
   *list = attr;
 }
 
 static void
-append_evidence (KrGraphImport *self, Item *edge, const KrPlace *place,
+append_evidence (KrGraphImport *self, Deal *deal, const KrPlace *place,
                  const KrGraphEvidence *evidence)
 {
   Evidence *e = kr_arena_new0 (self->arena, Evidence, 1);
 
-  e->edge = edge;
+  e->deal = deal;
   e->place = place;
   e->e = (KrGraphEvidence){
     .article = intern (self, evidence->article),
@@ -317,23 +384,36 @@ append_evidence (KrGraphImport *self, Item *edge, const KrPlace *place,
     .note = evidence->note ? g_string_chunk_insert (self->texts, evidence->note) : NULL,
   };
   e->key = e->e.article ? e->e.article : e->e.url;
-  *edge->last_evidence = e;
-  edge->last_evidence = &e->next;
-  edge->n_evidence++;
+  *deal->last_evidence = e;
+  deal->last_evidence = &e->next;
+  deal->n_evidence++;
 }
 
 void
 kr_graph_import_add_evidence (KrGraphImport *self, const KrPlace *place,
                               const KrGraphEvidence *evidence)
 {
+  Item *open;
+  Deal *deal;
+
   g_return_if_fail (self != NULL && place != NULL && evidence != NULL);
   g_return_if_fail (evidence->article != NULL || evidence->url != NULL);
-  g_return_if_fail (self->open->len > 0 || self->edges->len > 0);
+  g_return_if_fail (self->open->len > 0 || self->deals->len > 0);
 
-  append_evidence (self,
-                   self->open->len > 0 ? g_ptr_array_index (self->open, self->open->len - 1)
-                                       : g_ptr_array_index (self->edges, self->edges->len - 1),
-                   place, evidence);
+  open = self->open->len > 0 ? g_ptr_array_index (self->open, self->open->len - 1) : NULL;
+  /* A node has no excerpts. */
+  if (open != NULL && open->deal == NULL)
+    return;
+  deal = open != NULL ? open->deal : g_ptr_array_index (self->deals, self->deals->len - 1);
+  /* Excerpts given this way replace the one the edge's attributes gave. */
+  if (deal->evidence_from_attributes)
+    {
+      deal->evidence = NULL;
+      deal->last_evidence = &deal->evidence;
+      deal->n_evidence = 0;
+      deal->evidence_from_attributes = FALSE;
+    }
+  append_evidence (self, deal, place, evidence);
 }
 
 /* ---- values --------------------------------------------------------------------------- */
@@ -368,13 +448,14 @@ to_date (KrGraphImport *self, const char *value)
 
 /* ---- records -------------------------------------------------------------------------- */
 
+/* Its id stays the file's until the end, when every id is known. */
 static void
-fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r, const char *id)
+fill_entity (KrGraphImport *self, const Item *node, KrEntityRecord *r)
 {
   const char *aliases;
 
   r->head.place = node->place;
-  r->id = id;
+  r->id = node->id;
   r->name = find (node->attrs, entity_name);
   if (r->name == NULL)
     r->name = node->id;
@@ -473,58 +554,29 @@ fill_roles (KrGraphImport *self, const Item *edge, KrDealRecord *r, KrDealKind k
     }
 }
 
-/* The name an edge's summary gives an end: the node's, or the id the file gives. */
-static const char *
-end_name (GHashTable *nodes, const End *end)
-{
-  const Item *node = end->node ? g_hash_table_lookup (nodes, end->node) : NULL;
-  const char *name = node ? find (node->attrs, entity_name) : NULL;
-
-  return name ? name : end->node ? end->node : "?";
-}
-
-/* What the file says of a link with no words of its own: who it joins, "A → B". */
-static const char *
-make_summary (KrGraphImport *self, GHashTable *nodes, const Item *edge)
-{
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  for (const End *e = edge->ends; e != NULL; e = e->next)
-    {
-      if (e != edge->ends)
-        g_string_append (s, edge->n_ends == 2 ? " → " : ", ");
-      g_string_append (s, end_name (nodes, e));
-    }
-  return intern (self, s->str);
-}
-
-/* The excerpts of an edge, each from the article it names. */
+/* An edge with no excerpts of its own that gives an address and a quote among its attributes
+ * has that one. */
 static void
-fill_evidence (KrGraphImport *self, const Item *edge, KrDealRecord *r, GHashTable *articles)
+evidence_from_attributes (KrGraphImport *self, const Item *edge)
 {
-  guint i = 0;
+  KrGraphEvidence e = {
+    .url = find (edge->attrs, article_url),
+    .title = find (edge->attrs, article_title),
+    .publisher = find (edge->attrs, article_publisher),
+    .quote = find (edge->attrs, evidence_quote),
+  };
 
-  if (edge->n_evidence == 0)
-    return;
-  r->has_evidence = TRUE;
-  r->n_evidence = edge->n_evidence;
-  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, edge->n_evidence);
-  for (const Evidence *e = edge->evidence; e != NULL; e = e->next, i++)
+  if (edge->deal->n_evidence == 0 && e.url != NULL && e.quote != NULL)
     {
-      KrEvidenceRecord *record = &r->evidence[i];
-
-      record->head.place
-          = (KrPlace){ .up = e->place ? e->place : &r->head.place, .key = "evidence" };
-      record->article = g_hash_table_lookup (articles, e->key);
-      record->quote = e->e.quote;
-      record->stance = e->e.stance;
-      record->note = e->e.note;
+      append_evidence (self, edge->deal, NULL, &e);
+      edge->deal->evidence_from_attributes = TRUE;
     }
 }
 
+/* All but what needs every node and article known: the ids (the parties' stay the file's
+ * nodes'), the summary made from the parties' names, the excerpts. */
 static void
-fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *id,
-           GHashTable *entity_ids, GHashTable *nodes, GHashTable *articles)
+fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r)
 {
   const char *kind_text = find (edge->attrs, deal_kind);
   const char *label = find (edge->attrs, (const char *const[]){ "label", NULL });
@@ -532,7 +584,6 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   guint i = 0;
 
   r->head.place = edge->place;
-  r->id = id;
   r->kind = kr_import_token (&kr_deal_kind_vocabulary, kind_text, deal_kind_words,
                       G_N_ELEMENTS (deal_kind_words));
   /* Neo4j and others name a relationship by its label alone. */
@@ -546,8 +597,6 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   if (r->status == NULL)
     r->status = "unspecified";
   r->summary = find (edge->attrs, deal_summary);
-  if (r->summary == NULL)
-    r->summary = make_summary (self, nodes, edge);
   r->date = to_date (self, find (edge->attrs, deal_date));
   r->end = to_date (self, find (edge->attrs, deal_end));
   r->note = find (edge->attrs, deal_note);
@@ -563,30 +612,79 @@ fill_deal (KrGraphImport *self, const Item *edge, KrDealRecord *r, const char *i
   r->parties = kr_dataset_builder_new0 (self->builder, KrPartyRecord, edge->n_ends);
   for (const End *e = edge->ends; e != NULL; e = e->next, i++)
     {
-      const char *entity = e->node ? g_hash_table_lookup (entity_ids, e->node) : NULL;
-
       r->parties[i].head.place = (KrPlace){ .up = &r->head.place, .key = e->key };
-      /* An end that is no node stays as the file gives it, for the builder to report. */
-      r->parties[i].entity = entity ? entity : e->node;
+      r->parties[i].entity = e->node;
     }
   fill_roles (self, edge, r, kr_vocabulary_from_token (&kr_deal_kind_vocabulary, r->kind));
-  fill_evidence (self, edge, r, articles);
 }
 
-/* An edge with no excerpts of its own that gives an address and a quote among its attributes
- * has that one. */
+/* What was read of an item goes once it ends: only its record stays. */
 static void
-evidence_from_attributes (KrGraphImport *self, Item *edge)
+make_record (KrGraphImport *self, Item *item)
 {
-  KrGraphEvidence e = {
-    .url = find (edge->attrs, article_url),
-    .title = find (edge->attrs, article_title),
-    .publisher = find (edge->attrs, article_publisher),
-    .quote = find (edge->attrs, evidence_quote),
-  };
+  if (item->deal == NULL)
+    {
+      KrEntityRecord *r = kr_dataset_builder_add_entities (self->builder, 1);
 
-  if (edge->n_evidence == 0 && e.url != NULL && e.quote != NULL)
-    append_evidence (self, edge, NULL, &e);
+      if (r != NULL)
+        {
+          fill_entity (self, item, r);
+          g_ptr_array_add (self->entities, r);
+        }
+      return;
+    }
+  evidence_from_attributes (self, item);
+  item->deal->record = kr_dataset_builder_add_deals (self->builder, 1);
+  if (item->deal->record != NULL)
+    fill_deal (self, item, item->deal->record);
+}
+
+/* The name a summary gives a party: its node's, or the id the file gives. */
+static const char *
+party_name (GHashTable *nodes, const KrPartyRecord *party)
+{
+  const KrEntityRecord *node = party->entity ? g_hash_table_lookup (nodes, party->entity) : NULL;
+
+  return node ? node->name : party->entity ? party->entity : "?";
+}
+
+/* What the file says of a link with no words of its own: who it joins, "A → B". */
+static const char *
+make_summary (KrGraphImport *self, GHashTable *nodes, const KrDealRecord *r)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < r->n_parties; i++)
+    {
+      if (i > 0)
+        g_string_append (s, r->n_parties == 2 ? " → " : ", ");
+      g_string_append (s, party_name (nodes, &r->parties[i]));
+    }
+  return intern (self, s->str);
+}
+
+/* The excerpts of an edge, each from the article it names. */
+static void
+fill_evidence (KrGraphImport *self, const Deal *deal, KrDealRecord *r, GHashTable *articles)
+{
+  guint i = 0;
+
+  if (deal->n_evidence == 0)
+    return;
+  r->has_evidence = TRUE;
+  r->n_evidence = deal->n_evidence;
+  r->evidence = kr_dataset_builder_new0 (self->builder, KrEvidenceRecord, deal->n_evidence);
+  for (const Evidence *e = deal->evidence; e != NULL; e = e->next, i++)
+    {
+      KrEvidenceRecord *record = &r->evidence[i];
+
+      record->head.place
+          = (KrPlace){ .up = e->place ? e->place : &r->head.place, .key = "evidence" };
+      record->article = g_hash_table_lookup (articles, e->key);
+      record->quote = e->e.quote;
+      record->stance = e->e.stance;
+      record->note = e->e.note;
+    }
 }
 
 /* One article for each id or address that excerpts name, with the first excerpt's words of
@@ -598,12 +696,11 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
   g_autoptr (GPtrArray) first = g_ptr_array_new (); /* the first Evidence of each */
   KrArticleRecord *records;
 
-  for (guint i = 0; i < self->edges->len; i++)
+  for (guint i = 0; i < self->deals->len; i++)
     {
-      Item *edge = self->edges->pdata[i];
+      const Deal *deal = self->deals->pdata[i];
 
-      evidence_from_attributes (self, edge);
-      for (const Evidence *e = edge->evidence; e != NULL; e = e->next)
+      for (const Evidence *e = deal->evidence; e != NULL; e = e->next)
         if (e->key != NULL && !g_hash_table_contains (articles, e->key))
           {
             g_hash_table_insert (articles, (gpointer)e->key,
@@ -619,7 +716,7 @@ add_articles (KrGraphImport *self, GHashTable *used, GHashTable *articles)
       g_autoptr (GUri) uri = e->e.url ? g_uri_parse (e->e.url, G_URI_FLAGS_NONE, NULL) : NULL;
       const char *host = uri ? g_uri_get_host (uri) : NULL;
 
-      records[i].head.place = e->place ? *e->place : e->edge->place;
+      records[i].head.place = e->place ? *e->place : e->deal->place;
       records[i].id = g_hash_table_lookup (articles, e->key);
       records[i].url = e->e.url;
       records[i].date = e->e.date;
@@ -638,10 +735,15 @@ kr_graph_import_finish (KrGraphImport *self)
   g_autoptr (GHashTable) nodes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) articles = g_hash_table_new (g_str_hash, g_str_equal);
   KrDatasetRecord *dataset;
-  KrEntityRecord *entities;
-  KrDealRecord *deals;
 
   g_return_if_fail (self != NULL);
+
+  /* What a file that stopped early left open is what was read of it. */
+  while (self->open->len > 0)
+    end_item (self);
+  /* The file lists both, even none. */
+  kr_dataset_builder_add_entities (self->builder, 0);
+  kr_dataset_builder_add_deals (self->builder, 0);
 
   dataset = kr_dataset_builder_get_dataset_record (self->builder);
   dataset->title = find (self->graph_attrs, graph_title);
@@ -650,60 +752,73 @@ kr_graph_import_finish (KrGraphImport *self)
   dataset->description = find (self->graph_attrs, graph_description);
 
   /* The file's ids first, so that an id made for another record never takes one of them. */
-  for (guint i = 0; i < self->nodes->len; i++)
+  for (guint i = 0; i < self->entities->len; i++)
     {
-      const Item *node = self->nodes->pdata[i];
+      const KrEntityRecord *node = self->entities->pdata[i];
       if (kr_import_id_is_valid (node->id))
         g_hash_table_add (used, (gpointer)node->id);
     }
-  entities = kr_dataset_builder_add_entities (self->builder, self->nodes->len);
-  for (guint i = 0; entities != NULL && i < self->nodes->len; i++)
+  for (guint i = 0; i < self->entities->len; i++)
     {
-      const Item *node = self->nodes->pdata[i];
+      KrEntityRecord *node = self->entities->pdata[i];
+      const char *file_id = node->id;
       const char *id;
 
-      if (node->id != NULL && g_hash_table_contains (nodes, node->id))
+      if (file_id != NULL && g_hash_table_contains (nodes, file_id))
         {
           /* Given twice: the builder says so. */
-          id = g_hash_table_lookup (entity_ids, node->id);
+          id = g_hash_table_lookup (entity_ids, file_id);
         }
-      else if (node->id != NULL && g_hash_table_contains (used, node->id))
-        id = node->id;
+      else if (file_id != NULL && g_hash_table_contains (used, file_id))
+        id = file_id;
       else
-        id = kr_import_make_id (used, self->texts, node->id, "n", i + 1);
-      if (node->id != NULL && !g_hash_table_contains (nodes, node->id))
+        id = kr_import_make_id (used, self->texts, file_id, "n", i + 1);
+      if (file_id != NULL && !g_hash_table_contains (nodes, file_id))
         {
-          g_hash_table_insert (nodes, (gpointer)node->id, (gpointer)node);
-          g_hash_table_insert (entity_ids, (gpointer)node->id, (gpointer)id);
+          g_hash_table_insert (nodes, (gpointer)file_id, node);
+          g_hash_table_insert (entity_ids, (gpointer)file_id, (gpointer)id);
         }
-      fill_entity (self, node, &entities[i], id);
+      node->id = id;
     }
 
   add_articles (self, used, articles);
-  /* What was left unread past the limit counts too, so that the build reports the limit. */
-  deals = kr_dataset_builder_add_deals (self->builder, (guint)(self->n_items - self->nodes->len));
-  for (guint i = 0; deals != NULL && i < self->edges->len; i++)
+  for (guint i = 0; i < self->deals->len; i++)
     {
-      const Item *edge = self->edges->pdata[i];
-      const char *id = kr_import_make_id (used, self->texts, edge->id, "e", i + 1);
+      const Deal *deal = self->deals->pdata[i];
+      KrDealRecord *r = deal->record;
 
-      fill_deal (self, edge, &deals[i], id, entity_ids, nodes, articles);
+      if (r == NULL)
+        continue;
+      r->id = kr_import_make_id (used, self->texts, deal->id, "e", i + 1);
+      if (r->summary == NULL)
+        r->summary = make_summary (self, nodes, r);
+      for (guint p = 0; p < r->n_parties; p++)
+        {
+          const char *entity = r->parties[p].entity;
+          const char *id = entity ? g_hash_table_lookup (entity_ids, entity) : NULL;
+
+          /* An end that is no node stays as the file gives it, for the builder to report. */
+          if (id != NULL)
+            r->parties[p].entity = id;
+        }
+      fill_evidence (self, deal, r, articles);
     }
 }
 
 gboolean
-kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
-                      const char *not_root, KrGraphElementFunc read_element, gpointer user_data)
+kr_graph_import_read (KrDatasetBuilder *builder, GInputStream *stream, GCancellable *cancellable,
+                      const char *root, const char *not_root, KrGraphElementFunc read_element,
+                      gpointer user_data)
 {
   g_autoptr (KrXmlReader) xml = NULL;
   g_autoptr (KrGraphImport) self = NULL;
   gboolean at_root = TRUE;
 
-  g_return_val_if_fail (builder != NULL && bytes != NULL && root != NULL && not_root != NULL
-                            && read_element != NULL,
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream) && root != NULL
+                            && not_root != NULL && read_element != NULL,
                         FALSE);
 
-  xml = kr_xml_reader_new (builder, bytes);
+  xml = kr_xml_reader_new (builder, stream, cancellable);
   if (xml == NULL)
     return FALSE;
   self = kr_graph_import_new (builder);

@@ -1,9 +1,11 @@
 /* kr-graph-import.h — nodes and edges with named attributes, made into dataset records
  *
  * The graph formats (GraphML, GEXF) describe nodes and edges whose attributes are named by
- * whoever wrote the file, and a spreadsheet's rows are much the same. Their readers hand them over here as they come; at the end the
- * attributes whose names say what they are become Keiretsu's fields ("label" a name, "type"
- * a kind, "start" a date …), and what a generic graph does not say gets an honest default:
+ * whoever wrote the file, and a spreadsheet's rows are much the same. Their readers hand them
+ * over here as they come; as each ends, the attributes whose names say what they are become
+ * Keiretsu's fields ("label" a name, "type" a kind, "start" a date …) in a record, and only the
+ * record stays (its ids and excerpts are settled at the end, once every node is known). What a
+ * generic graph does not say gets an honest default:
  * entity kind "other", deal kind "other" (or the closest that its type names), status
  * "unspecified", and no evidence unless an edge gives an address and a quote.
  *
@@ -23,15 +25,16 @@ typedef struct _KrGraphImport KrGraphImport;
 typedef gboolean (*KrGraphElementFunc) (KrXmlReader *xml, KrGraphImport *import,
                                         gpointer user_data);
 
-/* Reads the XML document in @bytes, whose root element must be @root (else @not_root is the
- * problem), handing every other element to @read_element, then every record to @builder.
- * FALSE when there is nothing to build, the problem reported. */
-gboolean kr_graph_import_read (KrDatasetBuilder *builder, GBytes *bytes, const char *root,
-                               const char *not_root, KrGraphElementFunc read_element,
-                               gpointer user_data);
+/* Reads the XML document in @stream, whose root element must be @root (else @not_root is the
+ * problem), handing every other element to @read_element; each node and edge becomes a record
+ * of @builder's as its element ends. FALSE when there is nothing to build, the problem
+ * reported. */
+gboolean kr_graph_import_read (KrDatasetBuilder *builder, GInputStream *stream,
+                               GCancellable *cancellable, const char *root, const char *not_root,
+                               KrGraphElementFunc read_element, gpointer user_data);
 
 /* For formats that are not XML (CSV): an import on its own, whose items are begun at a place
- * and ended when told; _finish hands every record to @builder. */
+ * and ended when told; _finish settles the records' ids and excerpts. */
 KrGraphImport *kr_graph_import_new (KrDatasetBuilder *builder);
 void kr_graph_import_free (KrGraphImport *self);
 gboolean kr_graph_import_begin_node_at (KrGraphImport *self, const KrPlace *place, const char *id);

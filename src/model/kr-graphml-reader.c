@@ -166,13 +166,16 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
 }
 
 gboolean
-kr_graphml_reader_read (KrDatasetBuilder *builder, GBytes *bytes)
+kr_graphml_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                        GCancellable *cancellable)
 {
   g_autoptr (GHashTable) keys
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)key_free);
   Reader r = { .keys = keys };
 
-  return kr_graph_import_read (builder, bytes, "graphml",
+  /* Nothing beside the file belongs to it. */
+  (void)file;
+  return kr_graph_import_read (builder, stream, cancellable, "graphml",
                                _ ("this is not a GraphML file; expected <graphml>"), read_element,
                                &r);
 }

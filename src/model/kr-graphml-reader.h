@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Hands the nodes and edges of the GraphML document in @bytes to @builder; FALSE when there is
+/* Hands the nodes and edges of the GraphML document in @stream to @builder; FALSE when there is
  * nothing to build (the file is not well-formed XML, or not GraphML), the problem reported. */
-gboolean kr_graphml_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
+gboolean kr_graphml_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
+                                 GCancellable *cancellable);
 
 G_END_DECLS

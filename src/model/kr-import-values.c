@@ -121,7 +121,8 @@ kr_import_make_id (GHashTable *used, GStringChunk *texts, const char *wanted, co
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
     }
-  kept = g_string_chunk_insert_const (texts, id);
+  /* New by construction: no need for the chunk to look for it among its texts. */
+  kept = g_string_chunk_insert (texts, id);
   g_hash_table_add (used, (gpointer)kept);
   return kept;
 }

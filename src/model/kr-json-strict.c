@@ -637,3 +637,69 @@ kr_json_walk_next (KrJsonWalk *walk, gsize *name, gsize *name_size, gsize *value
   *value_size = walk->at - i;
   return TRUE;
 }
+
+/* Four hex digits, as the check found them. */
+static gunichar
+walk_unit (const char *at)
+{
+  gunichar unit = 0;
+
+  for (guint i = 0; i < 4; i++)
+    unit = unit * 16 + (gunichar)g_ascii_xdigit_value (at[i]);
+  return unit;
+}
+
+void
+kr_json_walk_string (const KrJsonWalk *walk, gsize start, gsize size, GString *out)
+{
+  const char *p, *end;
+
+  g_return_if_fail (walk != NULL && out != NULL && size >= 2 && start + size <= walk->size);
+  g_return_if_fail (walk->data[start] == '"');
+
+  /* The check has seen every escape: each is complete and names a character. */
+  for (p = walk->data + start + 1, end = walk->data + start + size - 1; p < end;)
+    {
+      const char *escape = memchr (p, '\\', (gsize)(end - p));
+      gunichar unit;
+
+      if (escape == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, escape - p);
+      switch (escape[1])
+        {
+        case 'b':
+          g_string_append_c (out, '\b');
+          break;
+        case 'f':
+          g_string_append_c (out, '\f');
+          break;
+        case 'n':
+          g_string_append_c (out, '\n');
+          break;
+        case 'r':
+          g_string_append_c (out, '\r');
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          break;
+        case 'u':
+          unit = walk_unit (escape + 2);
+          if (unit >= 0xD800 && unit < 0xDC00)
+            {
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (walk_unit (escape + 8) - 0xDC00);
+              escape += 6;
+            }
+          g_string_append_unichar (out, unit);
+          escape += 4;
+          break;
+        default: /* '"', '\\' and '/' stand for themselves */
+          g_string_append_c (out, escape[1]);
+          break;
+        }
+      p = escape + 2;
+    }
+}

@@ -44,5 +44,8 @@ gboolean kr_json_walk_begin (KrJsonWalk *walk, const char *data, gsize size, gsi
  * how long it is. FALSE after the last. @name and @name_size may be NULL for an array. */
 gboolean kr_json_walk_next (KrJsonWalk *walk, gsize *name, gsize *name_size, gsize *value,
                             gsize *value_size);
+/* Appends to @out the text of the string found by the walk at @start, @size bytes with its
+ * quotes, its escapes undone. */
+void kr_json_walk_string (const KrJsonWalk *walk, gsize start, gsize size, GString *out);
 
 G_END_DECLS

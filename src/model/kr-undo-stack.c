@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "kr-limits.h"
 #include "kr-undo-stack.h"
 
 struct _KrUndoStack
@@ -14,6 +15,7 @@ struct _KrUndoStack
 
   GPtrArray *commands; /* KrCommand, oldest first */
   guint done;          /* how many of them are applied: the rest were undone */
+  guint64 budget;      /* for their costs together */
 };
 
 G_DEFINE_FINAL_TYPE (KrUndoStack, kr_undo_stack, G_TYPE_OBJECT)
@@ -37,6 +39,27 @@ notify_both (KrUndoStack *self, gboolean could_undo, gboolean could_redo)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* Forgets the oldest commands until those kept fit the budget; never the latest. */
+static void
+forget_beyond_budget (KrUndoStack *self)
+{
+  guint64 total = 0;
+  guint keep = self->commands->len;
+
+  /* From the latest back: the first command that does not fit, and all before it, go. */
+  while (keep > 0)
+    {
+      const KrCommand *command = g_ptr_array_index (self->commands, keep - 1);
+
+      if (keep < self->commands->len && total + command->cost > self->budget)
+        break;
+      total += command->cost;
+      keep--;
+    }
+  if (keep > 0)
+    g_ptr_array_remove_range (self->commands, 0, keep);
+}
+
 KrUndoStack *
 kr_undo_stack_new (void)
 {
@@ -57,8 +80,31 @@ kr_undo_stack_push (KrUndoStack *self, KrCommand *command)
   g_ptr_array_add (self->commands, command);
   if (self->commands->len > KR_UNDO_STACK_DEPTH)
     g_ptr_array_remove_index (self->commands, 0);
+  forget_beyond_budget (self);
   self->done = self->commands->len;
   notify_both (self, could_undo, could_redo);
+}
+
+void
+kr_undo_stack_set_budget (KrUndoStack *self, guint64 bytes)
+{
+  g_return_if_fail (KR_IS_UNDO_STACK (self));
+  /* Applies from the next command on: forgetting now could forget the ones undone. */
+  self->budget = bytes;
+}
+
+guint64
+kr_undo_stack_get_budget (KrUndoStack *self)
+{
+  g_return_val_if_fail (KR_IS_UNDO_STACK (self), 0);
+  return self->budget;
+}
+
+guint
+kr_undo_stack_get_length (KrUndoStack *self)
+{
+  g_return_val_if_fail (KR_IS_UNDO_STACK (self), 0);
+  return self->commands->len;
 }
 
 gboolean
@@ -180,4 +226,5 @@ static void
 kr_undo_stack_init (KrUndoStack *self)
 {
   self->commands = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_command_free);
+  self->budget = kr_limits_get ()->memory / KR_UNDO_STACK_MEMORY_SHARE;
 }

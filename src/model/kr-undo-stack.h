@@ -16,13 +16,22 @@
 
 G_BEGIN_DECLS
 
-/* Beyond this many, the oldest edits are forgotten. */
+/* Beyond this many, the oldest edits are forgotten; and beyond the memory budget, too. */
 #define KR_UNDO_STACK_DEPTH 200
+/* The part of the memory Keiretsu counts on (kr-limits.h) that the edits may keep. */
+#define KR_UNDO_STACK_MEMORY_SHARE 4
 
 #define KR_TYPE_UNDO_STACK (kr_undo_stack_get_type ())
 G_DECLARE_FINAL_TYPE (KrUndoStack, kr_undo_stack, KR, UNDO_STACK, GObject)
 
 KrUndoStack *kr_undo_stack_new (void);
+/* The bytes that the commands kept may cost together (their KrCommand.cost), by default a
+ * KR_UNDO_STACK_MEMORY_SHARE'th of the memory in kr_limits_get(). The latest command is always
+ * kept, whatever its cost. */
+void kr_undo_stack_set_budget (KrUndoStack *self, guint64 bytes);
+guint64 kr_undo_stack_get_budget (KrUndoStack *self);
+/* How many commands are kept, done and undone. */
+guint kr_undo_stack_get_length (KrUndoStack *self);
 /* Takes @command, which was just applied. */
 void kr_undo_stack_push (KrUndoStack *self, KrCommand *command);
 gboolean kr_undo_stack_undo (KrUndoStack *self);

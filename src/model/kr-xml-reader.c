@@ -3,7 +3,9 @@
  * libxml2 places what it reports as errors, but not the elements it hands over: their start
  * is found by following the bytes alongside, from one "<" to the next that opens an element
  * (the reader hands every element over in the order of the file, and a "<" can only appear
- * in a tag, a comment, a CDATA section or a processing instruction).
+ * in a tag, a comment, a CDATA section or a processing instruction). Only the bytes from there
+ * to what libxml2 has taken are kept: the file is read twice, a piece at a time (once to check
+ * its text and what precedes its root, once to parse it), and never held whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,13 +19,16 @@
 #include <libxml/xmlreader.h>
 #include <string.h>
 
+#include "kr-input.h"
 #include "kr-xml-reader.h"
 
 struct _KrXmlReader
 {
   KrDatasetBuilder *builder;
+  KrInput input;
   xmlTextReaderPtr reader;
-  const char *data;
+  GByteArray *bytes; /* the file's start, then what libxml2 took and has not been followed */
+  const char *data;  /* bytes->data */
   gsize size;
   gboolean failed;
 
@@ -68,11 +73,21 @@ on_error (void *user_data, KrXmlError *error)
 static void advance (KrXmlReader *self, gsize n);
 static void skip_past (KrXmlReader *self, const char *end);
 
+typedef enum
+{
+  PROLOG_PLAIN,
+  PROLOG_DTD,
+  PROLOG_UNFINISHED, /* the bytes end within it */
+} Prolog;
+
 /* Whether the prolog, before the root element, declares a DTD: refused before libxml2 parses
  * anything, so that nothing the DTD declares is ever read. */
-static gboolean
-declares_dtd (KrXmlReader *self)
+static Prolog
+read_prolog (KrXmlReader *self, gboolean whole)
 {
+  self->offset = 0;
+  self->line = 1;
+  self->column = 1;
   if (self->size >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
     self->offset = 3;
   while (self->offset < self->size)
@@ -82,14 +97,19 @@ declares_dtd (KrXmlReader *self)
 
       if (g_ascii_isspace (*p))
         advance (self, 1);
+      else if (!whole && left < 9)
+        return PROLOG_UNFINISHED;
       else if (left >= 2 && memcmp (p, "<?", 2) == 0)
         skip_past (self, "?>");
       else if (left >= 4 && memcmp (p, "<!--", 4) == 0)
         skip_past (self, "-->");
       else
-        return left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0;
+        return left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0 ? PROLOG_DTD : PROLOG_PLAIN;
+      /* A declaration or a comment that does not end in the bytes may end later. */
+      if (!whole && self->offset >= self->size)
+        return PROLOG_UNFINISHED;
     }
-  return FALSE;
+  return whole ? PROLOG_PLAIN : PROLOG_UNFINISHED;
 }
 
 /* Whether the file is in UTF-8: it declares no other encoding, and starts with no UTF-16 byte
@@ -123,56 +143,194 @@ is_utf8 (const char *data, gsize size)
          || (end - value >= 5 && g_ascii_strncasecmp (value, "UTF8", 4) == 0 && value[4] == quote);
 }
 
-KrXmlReader *
-kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes)
+/* Where the text stops being UTF-8, followed across the pieces it is read in. */
+typedef struct
 {
-  KrXmlReader *self;
-  const char *data;
-  gsize size;
+  int line, column;
+  guchar carried[4]; /* a character that the last piece ended within */
+  gsize n_carried;
+} Utf8Check;
 
-  g_return_val_if_fail (builder != NULL && bytes != NULL, NULL);
+/* The bytes of a character that starts with @lead. */
+static gsize
+sequence_length (guchar lead)
+{
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
 
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL)
-    data = "";
-  if (!kr_dataset_builder_check_size (builder, size))
-    return NULL;
-  if (size == 0)
+static void
+count (Utf8Check *check, const char *data, gsize size)
+{
+  for (gsize i = 0; i < size; i++)
     {
-      kr_dataset_builder_report_position (builder, 1, 1, _ ("the file is empty"));
-      return NULL;
+      if (data[i] == '\n')
+        {
+          check->line++;
+          check->column = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        check->column++;
     }
-  /* libxml2 words a byte that is not UTF-8 differently from one version to the next. */
-  if (is_utf8 (data, size) && !kr_dataset_builder_check_utf8 (builder, data, size))
-    return NULL;
+}
+
+/* Reports a text that is not UTF-8 at @bad, as kr_dataset_builder_check_utf8() does. */
+static gboolean
+not_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, const char *bad)
+{
+  count (check, data, (gsize)(bad - data));
+  kr_dataset_builder_report_position (
+      self->builder, check->line, check->column,
+      *bad == '\0' ? _ ("the file contains a NUL byte; datasets are UTF-8 text")
+                   : _ ("the file is not valid UTF-8 text"));
+  return FALSE;
+}
+
+/* Checks @size bytes that follow those checked before; FALSE when they are not UTF-8 text,
+ * which is reported. A character cut by the end of the piece is checked with the next. */
+static gboolean
+check_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, gsize size)
+{
+  const char *end = NULL;
+  gsize cut = size;
+
+  if (check->n_carried > 0)
+    {
+      gsize need = sequence_length (check->carried[0]) - check->n_carried;
+      gsize take = MIN (need, size);
+
+      memcpy (check->carried + check->n_carried, data, take);
+      check->n_carried += take;
+      if (take < need)
+        return TRUE;
+      if (!g_utf8_validate_len ((const char *)check->carried, check->n_carried, &end))
+        return not_utf8 (self, check, (const char *)check->carried, end);
+      count (check, (const char *)check->carried, check->n_carried);
+      check->n_carried = 0;
+      data += take;
+      size -= take;
+      cut = size;
+    }
+  for (gsize back = 1; back <= MIN (size, 3); back++)
+    {
+      guchar c = (guchar)data[size - back];
+
+      if ((c & 0xC0) == 0x80)
+        continue;
+      if (sequence_length (c) > back)
+        cut = size - back;
+      break;
+    }
+  if (!g_utf8_validate_len (data, cut, &end))
+    return not_utf8 (self, check, data, end);
+  count (check, data, cut);
+  memcpy (check->carried, data + cut, size - cut);
+  check->n_carried = size - cut;
+  return TRUE;
+}
+
+/* The first reading of the file: it must not be empty, must be UTF-8 text when it says it is,
+ * and must declare no DTD. The bytes before the root element are kept for that. */
+static gboolean
+check_file (KrXmlReader *self)
+{
+  g_autofree char *chunk = g_malloc (KR_INPUT_CHUNK_SIZE);
+  Utf8Check utf8 = { .line = 1, .column = 1 };
+  gboolean text = TRUE, first = TRUE, in_prolog = TRUE;
+  guint64 total = 0;
+  gssize n;
+
+  do
+    {
+      if ((n = kr_input_read (&self->input, chunk, KR_INPUT_CHUNK_SIZE)) < 0)
+        return FALSE;
+      /* libxml2 words a byte that is not UTF-8 differently from one version to the next. */
+      if (first)
+        text = is_utf8 (chunk, (gsize)n);
+      first = FALSE;
+      if (in_prolog)
+        {
+          g_byte_array_append (self->bytes, (const guint8 *)chunk, (guint)n);
+          self->data = (const char *)self->bytes->data;
+          self->size = self->bytes->len;
+          in_prolog = read_prolog (self, n < KR_INPUT_CHUNK_SIZE) == PROLOG_UNFINISHED;
+        }
+      if (text && !check_utf8 (self, &utf8, chunk, (gsize)n))
+        return FALSE;
+      total += (guint64)n;
+    }
+  while (n == KR_INPUT_CHUNK_SIZE);
+  if (total == 0)
+    {
+      kr_dataset_builder_report_position (self->builder, 1, 1, _ ("the file is empty"));
+      return FALSE;
+    }
+  if (text && utf8.n_carried > 0)
+    return not_utf8 (self, &utf8, (const char *)utf8.carried, (const char *)utf8.carried);
+  if (read_prolog (self, TRUE) == PROLOG_DTD)
+    {
+      kr_dataset_builder_report_position (self->builder, self->line, self->column, dtd_refused ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* libxml2 takes the file a piece at a time: what it takes is kept until followed. */
+static int
+read_more (void *context, char *buffer, int size)
+{
+  KrXmlReader *self = context;
+  gssize n;
+
+  if (self->failed || (n = kr_input_read (&self->input, buffer, (gsize)MAX (size, 0))) < 0)
+    {
+      self->failed = TRUE;
+      return -1;
+    }
+  if (self->offset > 0)
+    {
+      g_byte_array_remove_range (self->bytes, 0, (guint)self->offset);
+      self->offset = 0;
+    }
+  g_byte_array_append (self->bytes, (const guint8 *)buffer, (guint)n);
+  self->data = (const char *)self->bytes->data;
+  self->size = self->bytes->len;
+  return (int)n;
+}
+
+KrXmlReader *
+kr_xml_reader_new (KrDatasetBuilder *builder, GInputStream *stream, GCancellable *cancellable)
+{
+  g_autoptr (KrXmlReader) self = NULL;
+  guint64 size;
+
+  g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream), NULL);
 
   self = g_new0 (KrXmlReader, 1);
   self->builder = builder;
-  self->data = data;
-  self->size = size;
-  self->line = 1;
-  self->column = 1;
-  if (declares_dtd (self))
-    {
-      kr_dataset_builder_report_position (builder, self->line, self->column, dtd_refused ());
-      g_free (self);
-      return NULL;
-    }
+  self->input = KR_INPUT_INIT (builder, stream, cancellable);
+  self->bytes = g_byte_array_new ();
+  size = kr_input_get_size (&self->input);
+  if (size != G_MAXUINT64 && !kr_dataset_builder_check_size (builder, size))
+    return NULL;
+  if (!check_file (self) || !kr_input_rewind (&self->input))
+    return NULL;
+  g_byte_array_set_size (self->bytes, 0);
+  self->data = (const char *)self->bytes->data;
+  self->size = 0;
   self->offset = 0;
   self->line = 1;
   self->column = 1;
   /* Without XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay references,
    * no external subset is fetched, and libxml2 keeps its own limits on depth and text. */
   self->reader
-      = xmlReaderForMemory (data, (int)size, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+      = xmlReaderForIO (read_more, NULL, self, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (self->reader == NULL)
     {
       kr_dataset_builder_report_position (builder, 1, 1, _ ("the file cannot be read as XML"));
-      g_free (self);
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_error, self);
-  return self;
+  return g_steal_pointer (&self);
 }
 
 void
@@ -181,7 +339,8 @@ kr_xml_reader_free (KrXmlReader *self)
   if (self == NULL)
     return;
   xmlFree (self->attribute);
-  xmlFreeTextReader (self->reader);
+  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_byte_array_unref (self->bytes);
   g_free (self);
 }
 

@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kr-dataset-builder.h"
 
 G_BEGIN_DECLS
@@ -24,8 +26,10 @@ typedef enum
   KR_XML_TEXT,        /* text or CDATA */
 } KrXmlEvent;
 
-/* NULL when @bytes cannot be read at all (too large), the problem reported to @builder. */
-KrXmlReader *kr_xml_reader_new (KrDatasetBuilder *builder, GBytes *bytes);
+/* Reads the seekable @stream (twice: see kr-xml-reader.c). NULL when it cannot be read at all
+ * (too large, not UTF-8, a DTD), the problem reported to @builder. */
+KrXmlReader *kr_xml_reader_new (KrDatasetBuilder *builder, GInputStream *stream,
+                                GCancellable *cancellable);
 void kr_xml_reader_free (KrXmlReader *self);
 
 KrXmlEvent kr_xml_reader_next (KrXmlReader *self);

@@ -44,15 +44,25 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The page shown is going: a widget of it that has the focus would keep it, out of sight, and
+ * take the keys typed next; left to itself, GTK would give the focus to a selectable label of
+ * the next page, selecting all its text. The window has it meanwhile. */
+static void
+release_focus (KrEvidencePanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && self->page != NULL
+      && (focus == self->page || gtk_widget_is_ancestor (focus, self->page)))
+    gtk_root_set_focus (root, NULL);
+}
+
 /* Shows @page, of kind @kind about the record @id (nullable), in place of the page shown. */
 static void
 show_page (KrEvidencePanel *self, KrPanelPage kind, const char *id, GtkWidget *page)
 {
-  /* The focused widget goes with the old page; left to itself, GTK would give focus to a
-   * selectable label of the new one, selecting all its text. */
-  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL
-      && gtk_widget_get_root (GTK_WIDGET (self)))
-    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+  release_focus (self);
   gtk_widget_set_margin_start (page, 18);
   gtk_widget_set_margin_end (page, 18);
   gtk_widget_set_margin_top (page, 18);
@@ -143,6 +153,7 @@ void
 kr_evidence_panel_clear (KrEvidencePanel *self)
 {
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
+  release_focus (self);
   gtk_viewport_set_child (self->viewport, NULL);
   self->page = NULL;
   self->editing = FALSE;
@@ -151,18 +162,37 @@ kr_evidence_panel_clear (KrEvidencePanel *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Gives the focus to the first control in @widget, in the order Tab would go; FALSE when
+ * there is none. Labels are passed over: focusing one would select all its text. */
+static gboolean
+focus_first_control (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child)
+          || GTK_IS_LABEL (child))
+        continue;
+      if ((gtk_widget_get_focusable (child) && gtk_widget_grab_focus (child))
+          || focus_first_control (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 kr_evidence_panel_focus (KrEvidencePanel *self)
 {
-  GtkWidget *first;
+  GtkRoot *root;
 
   g_return_if_fail (KR_IS_EVIDENCE_PANEL (self));
-  if (self->page == NULL)
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (self->page == NULL || root == NULL)
     return;
-  /* The heading is a selectable label: focusing it lets a screen reader start there. */
-  first = gtk_widget_get_first_child (self->page);
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
+  /* The page's first link or button, for the keys typed next, Ctrl+Z among them, to reach the
+   * window; where there is none, the window itself, rather than the page shown before. */
+  if (!focus_first_control (self->page))
+    gtk_root_set_focus (root, NULL);
 }
 
 const char *
