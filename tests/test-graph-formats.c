@@ -663,6 +663,45 @@ test_pair_places (void)
   tables_clear (&t);
 }
 
+/* Two tables longer than the pieces they are read in (64 KiB), the header row of deals longer
+ * too, the entities given first: telling them apart reads their header rows, and each is then
+ * read whole from its first row, its problems placed at their rows. */
+static void
+test_pair_pieces (void)
+{
+  Tables t = { 0 };
+  g_autoptr (GString) deals = g_string_new ("Source,Target");
+  g_autoptr (GString) people = g_string_new ("Id,Label\n");
+  g_autoptr (KrDataset) ds = NULL;
+  g_autofree char *text = NULL;
+  const KrDeal *first;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *header = g_strnfill (30000, (char)('a' + i));
+
+      g_string_append_printf (deals, ",%s", header);
+    }
+  g_string_append_c (deals, '\n');
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (people, "n%u,株式会社 %u\n", i, i);
+  for (guint i = 0; i + 1 < 5000; i++)
+    g_string_append_printf (deals, "n%u,n%u\n", i, i + 1);
+  tables_write (&t, (const char *const[]){ "deals.csv", "people.csv", NULL },
+                (const char *const[]){ deals->str, people->str });
+  ds = load_pair (t.files[1], t.files[0]);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 5000);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 4999);
+  first = kr_dataset_get_deal (ds, 0);
+  g_assert_cmpstr (kr_dataset_get_entity (ds, first->parties[0].entity)->name, ==, "株式会社 0");
+  g_assert_cmpstr (entity (ds, "n4999")->name, ==, "株式会社 4999");
+  g_string_append (people, "x,a\"b\n");
+  set_text (t.files[1], people->str);
+  text = pair_problem (t.files[0], t.files[1], KR_DATASET_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (text, "deals.csv:people.csv:5002:2: a quote in a cell"));
+  tables_clear (&t);
+}
+
 /* The columns chosen for two tables are kept beside the table of deals, whichever came first,
  * under the other's name, or its address when it is in another folder. */
 static void
@@ -737,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/csv/pair", test_pair);
   g_test_add_func ("/graph-formats/csv/pair-refused", test_pair_refused);
   g_test_add_func ("/graph-formats/csv/pair-places", test_pair_places);
+  g_test_add_func ("/graph-formats/csv/pair-pieces", test_pair_pieces);
   g_test_add_func ("/graph-formats/csv/pair-kept", test_pair_kept);
   return g_test_run ();
 }
