@@ -588,6 +588,87 @@ class SavedViews(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
 
 
+class Pair(unittest.TestCase):
+    """A table of deals and one of entities given together, whatever their names."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.deals = os.path.join(self.dir, "links.csv")
+        self.people = os.path.join(self.dir, "people.csv")
+        shutil.copy(os.path.join(DATA, "formats", "gephi.csv"), self.deals)
+        shutil.copy(os.path.join(DATA, "formats", "gephi.entities.csv"), self.people)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_check_in_either_order(self):
+        for files in ((self.deals, self.people), (self.people, self.deals)):
+            r = run("--check", *files)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            self.assertEqual(r.stdout, f"{files[0]}, {files[1]}: valid: 3 entities, 2 deals, "
+                                       "0 articles\n")
+
+    def test_export_in_either_order(self):
+        written = []
+        for i, files in enumerate(((self.deals, self.people), (self.people, self.deals))):
+            out = os.path.join(self.dir, f"map{i}.svg")
+            r = run("--export", out, *files)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            texts = svg_texts(out)
+            # The names come from the table of entities.
+            for name in ("Renault", "Nissan"):
+                self.assertIn(name, texts)
+            written.append(texts)
+        self.assertEqual(written[0], written[1])
+
+    def test_views_beside_the_deals(self):
+        self.write("links.csv.views.json", json.dumps(
+            {"format": "keiretsu-views", "version": 1, "views": [{"name": "Mine"}]}))
+        r = run("--list-views", self.people, self.deals)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "Mine\n")
+
+    def test_problems_name_their_table(self):
+        self.write("people.csv", "Id,Label\nn1,Renault\nn1,Again\n")
+        r = run("--check", self.deals, self.people)
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stdout.startswith(f"{self.deals}:people.csv:3:1: id: duplicate id"),
+                        r.stdout)
+
+    def test_two_tables_of_one_kind(self):
+        other = self.write("more.csv", "From,To\nn1,n3\n")
+        r = run("--check", self.deals, other)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("“links.csv” and “more.csv” are both tables of deals", r.stdout)
+        names = self.write("names.csv", "Name\nToyota\n")
+        r = run("--export", os.path.join(self.dir, "x.svg"), names, self.people)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("“names.csv” and “people.csv” are both tables of entities", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "x.svg")))
+
+    def test_usage_errors(self):
+        r = run("--check", self.deals, self.people, self.deals)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("at most one dataset file, or two tables", r.stderr)
+        r = run("--check", self.deals, os.path.join(DATA, "good", "minimal.json"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("“links.csv” and “minimal.json” do not open together", r.stderr)
+        r = run("--export", self.people, self.deals, self.people)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("refusing to overwrite the dataset", r.stderr)
+
+    def test_help(self):
+        r = run("--help")
+        self.assertIn("[DATASET | DEALS.csv ENTITIES.csv]", r.stdout)
+        self.assertIn("keiretsu deals.csv people.csv", r.stdout)
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1:
         KEIRETSU = sys.argv.pop(1)

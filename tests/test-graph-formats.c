@@ -515,6 +515,244 @@ test_kept (void)
   g_rmdir (dir);
 }
 
+/* ---- two CSV tables given together ---------------------------------------------------- */
+
+/* A folder of tables named @names, each holding the file of tests/data/formats/ that @texts
+ * names, or else that text itself. */
+typedef struct
+{
+  char *dir;
+  GFile *files[3];
+} Tables;
+
+static void
+tables_write (Tables *t, const char *const *names, const char *const *texts)
+{
+  t->dir = g_dir_make_tmp ("kr-pair-XXXXXX", NULL);
+  g_assert_nonnull (t->dir);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (t->dir, names[i], NULL);
+      g_autofree char *format
+          = g_test_build_filename (G_TEST_DIST, "data", "formats", texts[i], NULL);
+      g_autofree char *text = NULL;
+
+      if (!g_file_get_contents (format, &text, NULL, NULL))
+        text = g_strdup (texts[i]);
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      t->files[i] = g_file_new_for_path (path);
+    }
+}
+
+static void
+tables_clear (Tables *t)
+{
+  g_autoptr (GDir) dir = g_dir_open (t->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (t->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (t->dir);
+  g_free (t->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (t->files); i++)
+    g_clear_object (&t->files[i]);
+}
+
+static void
+set_text (GFile *file, const char *text)
+{
+  g_assert_true (
+      g_file_replace_contents (file, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
+}
+
+static KrDataset *
+load_pair (GFile *file, GFile *other)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  KrDataset *dataset = kr_dataset_new_from_pair (file, other, NULL, &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return dataset;
+}
+
+/* The first problem with @file and @other, as the command line prints it. */
+static char *
+pair_problem (GFile *file, GFile *other, int code)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) dataset = kr_dataset_new_from_pair (file, other, NULL, &problems, &error);
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_assert_null (dataset);
+  g_assert_error (error, KR_DATASET_ERROR, code);
+  if (problems != NULL && problems->len > 0)
+    return kr_problem_to_string (problems->pdata[0], name);
+  return g_strdup (error->message);
+}
+
+static void
+test_pair (void)
+{
+  Tables t = { 0 };
+  g_autoptr (KrDataset) by_name = kr_test_load_format ("gephi.csv");
+  g_autoptr (KrDataset) ds = NULL;
+  g_autoptr (KrDataset) swapped = NULL;
+
+  /* The deals' name gives the title; nothing names the entities after it. */
+  tables_write (&t, (const char *const[]){ "gephi.csv", "people.csv", NULL },
+                (const char *const[]){ "gephi.csv", "gephi.entities.csv" });
+  /* Whatever their names and their order, the headers say which table holds the deals. */
+  ds = load_pair (t.files[0], t.files[1]);
+  swapped = load_pair (t.files[1], t.files[0]);
+  kr_test_assert_same_dataset (ds, by_name);
+  kr_test_assert_same_dataset (swapped, by_name);
+  g_assert_cmpstr (entity (ds, "n2")->name, ==, "Nissan");
+  tables_clear (&t);
+}
+
+static void
+test_pair_refused (void)
+{
+  Tables t = { 0 };
+  g_autofree char *deals = NULL;
+  g_autofree char *entities = NULL;
+  g_autofree char *other_format = NULL;
+
+  tables_write (&t, (const char *const[]){ "a.csv", "b.csv", "c.json", NULL },
+                (const char *const[]){ "From,To\nA,B\n", "Source,Target\nB,C\n", "{}" });
+  deals = pair_problem (t.files[0], t.files[1], KR_DATASET_ERROR_INVALID);
+  g_assert_cmpstr (deals, ==,
+                   "a.csv:1:1: “a.csv” and “b.csv” are both tables of deals (with From and To, "
+                   "or Source and Target columns): give one table of deals and one of entities");
+  set_text (t.files[1], "Id,Label\nB,Bee\n");
+  set_text (t.files[0], "Name\nA\n");
+  entities = pair_problem (t.files[0], t.files[1], KR_DATASET_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (
+      entities, "a.csv:1:1: “a.csv” and “b.csv” are both tables of entities (with no From"));
+  other_format = pair_problem (t.files[0], t.files[2], KR_DATASET_ERROR_NOT_PAIRED);
+  g_assert_cmpstr (other_format, ==,
+                   "“a.csv” and “c.json” do not open together: only two spreadsheets (CSV) do, "
+                   "a table of deals and a table of entities");
+  tables_clear (&t);
+}
+
+static void
+test_pair_places (void)
+{
+  Tables t = { 0 };
+  g_autofree char *in_other = NULL;
+  g_autofree char *in_first = NULL;
+
+  tables_write (&t, (const char *const[]){ "deals.csv", "people.csv", NULL },
+                (const char *const[]){ "From,To,Type\nA,B,alliance\nC,,merger\n",
+                                       "Id,Label\nA,Alpha\nA,Again\n" });
+  /* The other table names itself; the one given first is named by whoever gave it. */
+  in_other = pair_problem (t.files[0], t.files[1], KR_DATASET_ERROR_INVALID);
+  g_assert_cmpstr (in_other, ==,
+                   "deals.csv:people.csv:3:1: id: duplicate id \"a\"; it is already used by "
+                   "entity people.csv:2");
+  set_text (t.files[1], "Id,Label\nA,Alpha\n");
+  in_first = pair_problem (t.files[1], t.files[0], KR_DATASET_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (in_first, "people.csv:deals.csv:3:1: parties: a deal needs"));
+  tables_clear (&t);
+}
+
+/* Two tables longer than the pieces they are read in (64 KiB), the header row of deals longer
+ * too, the entities given first: telling them apart reads their header rows, and each is then
+ * read whole from its first row, its problems placed at their rows. */
+static void
+test_pair_pieces (void)
+{
+  Tables t = { 0 };
+  g_autoptr (GString) deals = g_string_new ("Source,Target");
+  g_autoptr (GString) people = g_string_new ("Id,Label\n");
+  g_autoptr (KrDataset) ds = NULL;
+  g_autofree char *text = NULL;
+  const KrDeal *first;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *header = g_strnfill (30000, (char)('a' + i));
+
+      g_string_append_printf (deals, ",%s", header);
+    }
+  g_string_append_c (deals, '\n');
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (people, "n%u,株式会社 %u\n", i, i);
+  for (guint i = 0; i + 1 < 5000; i++)
+    g_string_append_printf (deals, "n%u,n%u\n", i, i + 1);
+  tables_write (&t, (const char *const[]){ "deals.csv", "people.csv", NULL },
+                (const char *const[]){ deals->str, people->str });
+  ds = load_pair (t.files[1], t.files[0]);
+  g_assert_cmpuint (kr_dataset_get_n_entities (ds), ==, 5000);
+  g_assert_cmpuint (kr_dataset_get_n_deals (ds), ==, 4999);
+  first = kr_dataset_get_deal (ds, 0);
+  g_assert_cmpstr (kr_dataset_get_entity (ds, first->parties[0].entity)->name, ==, "株式会社 0");
+  g_assert_cmpstr (entity (ds, "n4999")->name, ==, "株式会社 4999");
+  g_string_append (people, "x,a\"b\n");
+  set_text (t.files[1], people->str);
+  text = pair_problem (t.files[0], t.files[1], KR_DATASET_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (text, "deals.csv:people.csv:5002:2: a quote in a cell"));
+  tables_clear (&t);
+}
+
+/* The columns chosen for two tables are kept beside the table of deals, whichever came first,
+ * under the other's name, or its address when it is in another folder. */
+static void
+test_pair_kept (void)
+{
+  Tables t = { 0 };
+  g_autofree char *sub = NULL;
+  g_autofree char *far_path = NULL;
+  g_autoptr (GFile) far = NULL;
+  g_autoptr (GPtrArray) heads = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) kept = NULL;
+  g_autoptr (KrDataset) swapped = NULL;
+  KrCsvTableHead *deals, *people;
+
+  tables_write (&t, (const char *const[]){ "deals.csv", NULL },
+                (const char *const[]){ "From,To,Description\nA,B,Talks began\n" });
+  sub = g_build_filename (t.dir, "sub", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  far_path = g_build_filename (sub, "people.csv", NULL);
+  g_assert_true (g_file_set_contents (far_path, "Id,Label,Notes\nA,Alpha,First\n", -1, NULL));
+  far = g_file_new_for_path (far_path);
+
+  heads = kr_csv_reader_read_pair_heads (far, t.files[0], 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heads->len, ==, 2);
+  deals = heads->pdata[0];
+  people = heads->pdata[1];
+  g_assert_true (g_file_equal (deals->file, t.files[0]));
+  g_assert_cmpint (deals->mapping->kind, ==, KR_CSV_DEALS);
+  g_assert_cmpint (people->mapping->fields[2], ==, KR_CSV_DESCRIPTION);
+  deals->mapping->fields[2] = KR_CSV_NOTE;
+  people->mapping->fields[2] = KR_CSV_IGNORED;
+  g_assert_true (kr_csv_reader_keep_mappings (deals->file, heads, NULL, &error));
+  g_assert_no_error (error);
+
+  kept = load_pair (t.files[0], far);
+  swapped = load_pair (far, t.files[0]);
+  g_assert_cmpstr (kr_dataset_get_deal (kept, 0)->note, ==, "Talks began");
+  g_assert_null (entity (kept, "a")->description);
+  kr_test_assert_same_dataset (kept, swapped);
+  g_clear_pointer (&heads, g_ptr_array_unref);
+  heads = kr_csv_reader_read_pair_heads (t.files[0], far, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((KrCsvTableHead *)heads->pdata[1])->mapping->fields[2], ==, KR_CSV_IGNORED);
+
+  g_remove (far_path);
+  g_rmdir (sub);
+  tables_clear (&t);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -535,5 +773,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/csv/limits", test_limits);
   g_test_add_func ("/graph-formats/csv/mapping", test_mapping);
   g_test_add_func ("/graph-formats/csv/kept", test_kept);
+  g_test_add_func ("/graph-formats/csv/pair", test_pair);
+  g_test_add_func ("/graph-formats/csv/pair-refused", test_pair_refused);
+  g_test_add_func ("/graph-formats/csv/pair-places", test_pair_places);
+  g_test_add_func ("/graph-formats/csv/pair-pieces", test_pair_pieces);
+  g_test_add_func ("/graph-formats/csv/pair-kept", test_pair_kept);
   return g_test_run ();
 }

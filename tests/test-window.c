@@ -2946,6 +2946,150 @@ test_csv_columns (void)
   g_rmdir (dir);
 }
 
+/* Drops @files on @window as a file manager does: through its drop target, with a real list of
+ * files. Whether it took them. */
+static gboolean
+drop_files (KrWindow *window, GFile **files, gsize n_files)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+  guint targets = 0;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, n_files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &taken);
+          targets++;
+        }
+    }
+  g_assert_cmpuint (targets, ==, 1);
+  return taken;
+}
+
+/* The titles of the groups under @widget, in order, each followed by "\n". */
+static void
+collect_group_titles (GtkWidget *widget, GString *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL
+      && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0')
+    g_string_append_printf (titles, "%s\n",
+                            adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_group_titles (c, titles);
+}
+
+/* The item of @row's list labelled as @field. */
+static guint
+combo_item (AdwComboRow *row, KrCsvField field)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), kr_csv_field_get_label (field)))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* Two tables dropped together, in any order and whatever their names, open as one dataset:
+ * the dialog shows both, the table of deals first, and keeps the columns chosen for the pair.
+ * More files, or two that are not a table of deals and one of entities, are not opened, and
+ * the window says why. */
+static void
+test_csv_pair (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-window-pair-XXXXXX", NULL);
+  g_autofree char *deals_path = g_build_filename (dir, "links.csv", NULL);
+  g_autofree char *people_path = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *more_path = g_build_filename (dir, "more.csv", NULL);
+  g_autofree char *views = g_build_filename (dir, "links.csv.views.json", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr (GFile) deals = g_file_new_for_path (deals_path);
+  g_autoptr (GFile) people = g_file_new_for_path (people_path);
+  g_autoptr (GFile) more = g_file_new_for_path (more_path);
+  g_autoptr (GString) titles = g_string_new (NULL);
+  KrWindow *window = new_window ();
+  gpointer found[2] = { window, NULL };
+  KrDataset *dataset;
+  AdwComboRow *row;
+
+  g_assert_true (g_file_set_contents (
+      deals_path, "From,To,Type,Comment\ntoyota,subaru,alliance,Talks began in May\n", -1, NULL));
+  g_assert_true (g_file_set_contents (
+      people_path, "Id,Label,Notes\ntoyota,Toyota,Carmaker\nsubaru,Subaru,Maker of cars\n", -1,
+      NULL));
+  g_assert_true (g_file_set_contents (more_path, "Source,Target\ntoyota,subaru\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Three files, or two tables of deals: nothing opens, and the window says why. */
+  g_assert_false (drop_files (window, (GFile *[]){ deals, people, more }, 3));
+  {
+    gpointer said[2] = { window, (gpointer) "not 3 files at once" };
+    g_assert_true (wait_for (window_says, said));
+  }
+  g_assert_false (drop_files (window, (GFile *[]){ deals, more }, 2));
+  g_assert_null (kr_window_get_dataset (window));
+  g_assert_false (csv_dialog_shows (found));
+  {
+    gpointer said[2] = { window, (gpointer) "“links.csv” and “more.csv” are both tables of deals" };
+    g_assert_true (wait_for (window_says, said));
+  }
+
+  /* The table of entities first: the dialog shows the table of deals first all the same. */
+  g_assert_true (drop_files (window, (GFile *[]){ people, deals }, 2));
+  g_assert_true (wait_for (csv_dialog_shows, found));
+  collect_group_titles (found[1], titles);
+  g_assert_cmpstr (titles->str, ==, "links.csv\npeople.csv\n");
+  row = find_combo_row (found[1], "Notes");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, combo_item (row, KR_CSV_DESCRIPTION));
+  adw_combo_row_set_selected (row, combo_item (row, KR_CSV_IGNORED));
+  g_assert_true (xdotool_on (found[1], "windowfocus", "--sync", NULL));
+  g_assert_true (send_keys (found[1], "key", "ctrl+Return"));
+  {
+    gpointer pair[2] = { window, (gpointer) "links" };
+    g_assert_true (wait_for (title_is, pair));
+  }
+  g_assert_true (wait_for (has_scene, window));
+  dataset = kr_window_get_dataset (window);
+  g_assert_cmpuint (kr_dataset_get_n_entities (dataset), ==, 2);
+  g_assert_cmpstr (kr_dataset_get_entity (dataset, 0)->name, ==, "Toyota");
+  g_assert_null (kr_dataset_get_entity (dataset, 0)->description);
+  g_assert_cmpstr (kr_dataset_get_deal (dataset, 0)->note, ==, "Talks began in May");
+  {
+    gpointer said[2] = { window, (gpointer) "links.csv, people.csv" };
+    g_assert_true (wait_for (window_says, said));
+  }
+  /* Kept beside the table of deals, for the pair. */
+  g_assert_true (g_file_get_contents (views, &kept, NULL, NULL));
+  g_assert_nonnull (strstr (kept, "\"people.csv\""));
+
+  /* Opened again, in the other order, the pair comes with the columns chosen. */
+  found[1] = NULL;
+  kr_window_open_files (window, (GFile *[]){ deals, people }, 2);
+  g_assert_true (wait_for (csv_dialog_shows, found));
+  row = find_combo_row (found[1], "Notes");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, combo_item (row, KR_CSV_IGNORED));
+  gtk_window_close (found[1]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (views);
+  g_remove (deals_path);
+  g_remove (people_path);
+  g_remove (more_path);
+  g_rmdir (dir);
+}
+
 /* The file at @path is written whole: it reads as a dataset. */
 static gboolean
 file_reads (gpointer path)
@@ -4133,6 +4277,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drag-marked", test_drag_marked);
   g_test_add_func ("/window/stop-layout", test_stop_layout);
   g_test_add_func ("/window/csv-columns", test_csv_columns);
+  g_test_add_func ("/window/csv-pair", test_csv_pair);
 
   g_test_add_func ("/window/graph-export", test_graph_export);
   g_test_add_func ("/window/edit-entity", test_edit_entity);

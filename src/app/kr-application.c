@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-application.h"
+#include "kr-dataset-reader.h"
 #include "kr-preferences.h"
 #include "kr-window.h"
 
@@ -50,6 +51,14 @@ kr_application_open (GApplication *app, GFile **files, int n_files, const char *
 {
   KrApplication *self = KR_APPLICATION (app);
 
+  /* A table of deals and one of entities are one dataset, in one window. */
+  if (n_files == 2 && kr_dataset_reader_find_pair (files[0], files[1], NULL) != NULL)
+    {
+      KrWindow *window = new_window (self);
+      kr_window_open_files (window, files, 2);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
   for (int i = 0; i < n_files; i++)
     {
       KrWindow *window = new_window (self);

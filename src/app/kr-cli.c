@@ -183,19 +183,24 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
           { "version", 0, 0, G_OPTION_ARG_NONE, &options->version, N_ ("Show the version and exit"),
             NULL },
           { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL,
-            N_ ("[DATASET]") },
+            N_ ("[DATASET | DEALS.csv ENTITIES.csv]") },
           { NULL } };
   g_autoptr (GOptionContext) context = NULL;
   g_autofree char *terms = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *summary = NULL;
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (
-      context, _ ("Explore who is allied with, invests in, buys or is in talks with whom, and the "
-                  "news excerpts that say so.\nWith no DATASET, the built-in dataset is shown."));
+  summary = g_strdup_printf (
+      "%s\n%s",
+      _ ("Explore who is allied with, invests in, buys or is in talks with whom, and the "
+         "news excerpts that say so.\nWith no DATASET, the built-in dataset is shown."),
+      _ ("A table of deals and a table of entities (CSV) given together, in either order and "
+         "whatever their names, are one dataset, for every option that takes a DATASET."));
+  g_option_context_set_summary (context, summary);
   terms = kr_filter_terms_help ();
   description = g_strdup_printf (
-      "%s\n%s\n\n%s", _ ("Filter terms:"), terms,
+      "%s\n%s\n\n%s\n%s", _ ("Filter terms:"), terms,
       _ ("Examples:\n"
          "  keiretsu                          open the built-in dataset\n"
          "  keiretsu mydata.json              open a dataset\n"
@@ -205,7 +210,8 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
          "  keiretsu -e nissan.svg --focus nissan --depth 2\n"
          "  keiretsu -e chain.svg --path honda renault\n"
          "  keiretsu -e talks.svg --filter status=proposed,in_talks --filter hide-isolated\n"
-         "  keiretsu -e known.svg --as-reported 2023-01"));
+         "  keiretsu -e known.svg --as-reported 2023-01"),
+      _ ("  keiretsu deals.csv people.csv     open a table of deals with one of entities"));
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -254,11 +260,24 @@ kr_cli_parse (KrCliOptions *options, int *argc, char ***argv, GError **error)
         return FALSE;
       }
   }
-  if (options->files != NULL && g_strv_length (options->files) > 1)
+  if (options->files != NULL && g_strv_length (options->files) > 2)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _ ("Give at most one dataset file"));
+                   _ ("Give at most one dataset file, or two tables (CSV): one of deals and one "
+                      "of entities"));
       return FALSE;
+    }
+  if (options->files != NULL && options->files[0] != NULL && options->files[1] != NULL)
+    {
+      g_autoptr (GFile) file = kr_file_new_for_arg (options->files[0]);
+      g_autoptr (GFile) other = kr_file_new_for_arg (options->files[1]);
+      g_autoptr (GError) unpaired = NULL;
+
+      if (kr_dataset_reader_find_pair (file, other, &unpaired) == NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, unpaired->message);
+          return FALSE;
+        }
     }
   if (options->check && (options->files == NULL || options->files[0] == NULL))
     {
@@ -340,7 +359,7 @@ shown_path (const char *path)
 /* Where CSV puts the entities written with the deals to @out_path, when it may: never over the
  * dataset, nor over a file that is not a table Keiretsu wrote. NULL, said, when it may not. */
 static char *
-entities_path (const char *out_path, const char *dataset_path)
+entities_path (const char *out_path, const char *const paths[2])
 {
   g_autoptr (GFile) out = g_file_new_for_path (out_path);
   g_autoptr (GFile) file = kr_csv_reader_get_sibling (out);
@@ -354,7 +373,8 @@ entities_path (const char *out_path, const char *dataset_path)
   /* Named as the user named the deals' file, beside it. */
   path = g_str_equal (folder, ".") ? g_strdup (base) : g_build_filename (folder, base, NULL);
   shown = shown_path (path);
-  if ((dataset_path != NULL && kr_file_is_same (dataset_path, path))
+  if ((paths[0] != NULL && kr_file_is_same (paths[0], path))
+      || (paths[1] != NULL && kr_file_is_same (paths[1], path))
       || !kr_graph_export_may_replace_entities (file))
     {
       g_printerr (_ ("keiretsu: %s: not replaced with the table of entities, which goes there: "
@@ -365,9 +385,11 @@ entities_path (const char *out_path, const char *dataset_path)
   return g_steal_pointer (&path);
 }
 
+/* The dataset in @paths: none (the built-in one), a file, or two tables given together. */
 static KrDataset *
-load_dataset (const char *path, gboolean list_problems)
+load_dataset (const char *const paths[2], gboolean list_problems)
 {
+  const char *path = paths[0];
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   KrDataset *dataset;
@@ -382,7 +404,10 @@ load_dataset (const char *path, gboolean list_problems)
 
   {
     g_autoptr (GFile) file = kr_file_new_for_arg (path);
-    dataset = kr_dataset_new_from_file (file, NULL, &problems, &error);
+    g_autoptr (GFile) other = paths[1] != NULL ? kr_file_new_for_arg (paths[1]) : NULL;
+
+    dataset = other != NULL ? kr_dataset_new_from_pair (file, other, NULL, &problems, &error)
+                            : kr_dataset_new_from_file (file, NULL, &problems, &error);
   }
   if (dataset != NULL)
     return dataset;
@@ -413,15 +438,24 @@ load_dataset (const char *path, gboolean list_problems)
 /* A quote missing from its article's text is a warning, not an error: the file still loads,
  * and the panel marks the quote, so that people can mend it in the window. */
 static int
-run_check (const char *path)
+run_check (const char *const paths[2])
 {
-  g_autoptr (KrDataset) dataset = load_dataset (path, TRUE);
+  g_autoptr (KrDataset) dataset = load_dataset (paths, TRUE);
   g_autoptr (GPtrArray) unfound = NULL;
   g_autofree char *shown = NULL;
+  const char *path = paths[0];
 
   if (dataset == NULL)
     return 1;
   shown = shown_path (path);
+  if (paths[1] != NULL)
+    {
+      g_autofree char *first = g_steal_pointer (&shown);
+      g_autofree char *other = shown_path (paths[1]);
+
+      /* Translators: put between the names of two files */
+      shown = g_strjoin (C_ ("list separator", ", "), first, other, NULL);
+    }
   g_print (_ ("%s: valid: %u entities, %u deals, %u articles\n"), shown,
            kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
            kr_dataset_get_n_articles (dataset));
@@ -564,7 +598,7 @@ saved_layout (const KrSavedView *saved, KrMapView *view, GError **error)
 
 /* Writes the dataset itself, whole, as Keiretsu JSON: a copy in the form the window saves. */
 static int
-run_export_dataset (const char *dataset_path, const char *out_path, KrFilter *filter)
+run_export_dataset (const char *const paths[2], const char *out_path, KrFilter *filter)
 {
   g_autoptr (KrDataset) dataset = NULL;
   g_autoptr (KrDataset) again = NULL;
@@ -580,14 +614,14 @@ run_export_dataset (const char *dataset_path, const char *out_path, KrFilter *fi
                       "--as-reported and --view choose what a diagram shows"));
       return 2;
     }
-  dataset = load_dataset (dataset_path, FALSE);
+  dataset = load_dataset (paths, FALSE);
   if (dataset == NULL)
     return 1;
   bytes = kr_dataset_writer_write (dataset);
   out = g_file_new_for_path (out_path);
-  if (dataset_path != NULL)
+  if (paths[0] != NULL)
     {
-      g_autoptr (GFile) in = g_file_new_for_path (dataset_path);
+      g_autoptr (GFile) in = g_file_new_for_path (paths[0]);
       from = g_file_get_parent (in);
     }
   /* The articles' texts go beside the copy first, for it to read back with them. */
@@ -624,10 +658,10 @@ run_export_dataset (const char *dataset_path, const char *out_path, KrFilter *fi
 /* Exports what @cli asks for; @views_file is the file beside the dataset, or NULL with
  * @views_error saying why it could not be read. */
 static int
-run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
-            KrViewsFile *views_file, const GError *views_error)
+run_export (const KrCliOptions *cli, const char *const paths[2], KrFilter *filter,
+            const KrSavedView *saved, KrViewsFile *views_file, const GError *views_error)
 {
-  const char *dataset_path = cli->files ? cli->files[0] : NULL;
+  const char *dataset_path = paths[0];
   const char *out_path = cli->export_path;
   g_autofree gboolean *entities = NULL;
   g_autofree gboolean *deals = NULL;
@@ -647,7 +681,7 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
 
   /* ".json" is a Keiretsu dataset, unless a longer name says otherwise (".ftm.json"). */
   if (format < 0 && g_str_has_suffix (out_path, ".json"))
-    return run_export_dataset (dataset_path, out_path, filter);
+    return run_export_dataset (paths, out_path, filter);
   view.link_labels = cli->link_labels;
   if (saved != NULL && !saved_layout (saved, &view, &error))
     {
@@ -668,17 +702,18 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
           shown_out);
       return 2;
     }
-  if (dataset_path != NULL && kr_file_is_same (dataset_path, out_path))
+  if ((dataset_path != NULL && kr_file_is_same (dataset_path, out_path))
+      || (paths[1] != NULL && kr_file_is_same (paths[1], out_path)))
     {
       g_printerr (_ ("keiretsu: %s: refusing to overwrite the dataset with the diagram\n"),
                   shown_out);
       return 2;
     }
 
-  if (format == KR_EXPORT_CSV && (csv_entities = entities_path (out_path, dataset_path)) == NULL)
+  if (format == KR_EXPORT_CSV && (csv_entities = entities_path (out_path, paths)) == NULL)
     return 2;
 
-  dataset = load_dataset (dataset_path, FALSE);
+  dataset = load_dataset (paths, FALSE);
   if (dataset == NULL)
     return 1;
   for (const char *const *said = kr_dataset_get_left_out (dataset); *said != NULL; said++)
@@ -770,10 +805,32 @@ run_export (const KrCliOptions *cli, KrFilter *filter, const KrSavedView *saved,
   return 0;
 }
 
+/* Of two tables given together, the one of deals first in @paths: the window keeps the views
+ * beside it. */
+static gboolean
+order_tables (const char *paths[2], GError **error)
+{
+  g_autoptr (GFile) file = kr_file_new_for_arg (paths[0]);
+  g_autoptr (GFile) other = kr_file_new_for_arg (paths[1]);
+  g_autoptr (GPtrArray) heads = kr_csv_reader_read_pair_heads (file, other, 0, NULL, error);
+  const char *first = paths[0];
+
+  if (heads == NULL)
+    return FALSE;
+  if (((KrCsvTableHead *)heads->pdata[0])->file != file)
+    {
+      paths[0] = paths[1];
+      paths[1] = first;
+    }
+  return TRUE;
+}
+
 int
 kr_cli_run (const KrCliOptions *options)
 {
-  const char *file = options->files ? options->files[0] : NULL;
+  const char *paths[2] = { options->files ? options->files[0] : NULL,
+                           options->files && options->files[0] ? options->files[1] : NULL };
+  const char *file;
 
   if (options->version)
     {
@@ -781,7 +838,18 @@ kr_cli_run (const KrCliOptions *options)
       return 0;
     }
   if (options->check)
-    return run_check (file);
+    return run_check (paths);
+  if (paths[1] != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!order_tables (paths, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+  file = paths[0];
   if (options->list_views)
     return run_list_views (file);
   {
@@ -807,7 +875,7 @@ kr_cli_run (const KrCliOptions *options)
         print_error (error->message);
         return 2;
       }
-    return run_export (options, &filter, options->view != NULL ? &saved : NULL, views_file,
+    return run_export (options, paths, &filter, options->view != NULL ? &saved : NULL, views_file,
                        views_error);
   }
 }

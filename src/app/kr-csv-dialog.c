@@ -31,9 +31,11 @@ struct _KrCsvDialog
   AdwWindow parent_instance;
 
   AdwPreferencesPage *page;
+  AdwPreferencesGroup *intro;
   GtkWidget *load_button;
 
   GFile *file;
+  GFile *other;      /* opened with it, or NULL */
   GPtrArray *heads;  /* KrCsvTableHead */
   GPtrArray *tables; /* Table */
 };
@@ -197,6 +199,7 @@ kr_csv_dialog_dispose (GObject *object)
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->heads, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_clear_object (&self->other);
   G_OBJECT_CLASS (kr_csv_dialog_parent_class)->dispose (object);
 }
 
@@ -213,6 +216,7 @@ kr_csv_dialog_class_init (KrCsvDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/kr-csv-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KrCsvDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, KrCsvDialog, intro);
   gtk_widget_class_bind_template_child (widget_class, KrCsvDialog, load_button);
   gtk_widget_class_install_action (widget_class, "csv.load", NULL, load_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -228,15 +232,23 @@ kr_csv_dialog_init (KrCsvDialog *self)
 }
 
 KrCsvDialog *
-kr_csv_dialog_new (GtkWindow *parent, GFile *file, GPtrArray *heads)
+kr_csv_dialog_new (GtkWindow *parent, GFile *file, GFile *other, GPtrArray *heads)
 {
   KrCsvDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_FILE (file) && heads != NULL, NULL);
+  g_return_val_if_fail (other == NULL || G_IS_FILE (other), NULL);
 
   self = g_object_new (KR_TYPE_CSV_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
+  self->other = other ? g_object_ref (other) : NULL;
+  if (other != NULL)
+    adw_preferences_group_set_description (
+        self->intro, _ ("Say what each column of the two tables holds. Under each column are its "
+                        "first values. Keiretsu reads the two tables as one dataset, and keeps "
+                        "these choices beside the table of deals for the next time they are "
+                        "opened together."));
   self->heads = g_ptr_array_ref (heads);
   for (guint i = 0; i < heads->len; i++)
     add_table (self, heads->pdata[i]);
@@ -250,6 +262,13 @@ kr_csv_dialog_get_file (KrCsvDialog *self)
 {
   g_return_val_if_fail (KR_IS_CSV_DIALOG (self), NULL);
   return self->file;
+}
+
+GFile *
+kr_csv_dialog_get_other_file (KrCsvDialog *self)
+{
+  g_return_val_if_fail (KR_IS_CSV_DIALOG (self), NULL);
+  return self->other;
 }
 
 GPtrArray *

@@ -28,7 +28,8 @@ typedef struct
 {
   KrWindow *window;
   Then then;
-  GFile *file; /* THEN_OPEN_FILE */
+  GFile *file;  /* THEN_OPEN_FILE */
+  GFile *other; /* opened with it, or NULL */
 } Pending;
 
 static void
@@ -36,6 +37,7 @@ pending_free (Pending *p)
 {
   g_clear_object (&p->window);
   g_clear_object (&p->file);
+  g_clear_object (&p->other);
   g_free (p);
 }
 
@@ -101,7 +103,8 @@ update_title (KrWindow *self)
               ? g_strdup_printf (_ ("• %s"), kr_dataset_get_title (dataset))
               : g_strdup (kr_dataset_get_title (dataset));
   if (file != NULL)
-    subtitle = _kr_window_display_name (file);
+    subtitle = _kr_window_files_display_name ((GFile *[]){ file, self->other_file },
+                                              self->other_file ? 2 : 1);
   else if (self->document_is_new)
     subtitle = g_strdup (_ ("Not saved yet"));
   else
@@ -382,7 +385,7 @@ go_on (Pending *p)
   switch (p->then)
     {
     case THEN_OPEN_FILE:
-      kr_window_open_file (self, p->file);
+      kr_window_open_files (self, (GFile *[]){ p->file, p->other }, p->other ? 2 : 1);
       break;
     case THEN_OPEN_BUILTIN:
       kr_window_open_builtin (self);
@@ -420,7 +423,8 @@ discard_answered (GtkWidget *dialog, const char *response, Pending *p)
 }
 
 gboolean
-_kr_window_may_discard (KrWindow *self, GFile *then_open, gboolean then_builtin, gboolean then_new)
+_kr_window_may_discard (KrWindow *self, GFile *then_open, GFile *then_open_other,
+                        gboolean then_builtin, gboolean then_new)
 {
   static const char *const responses[]
       = { "cancel", N_ ("_Cancel"), "discard", N_ ("_Discard"), "save", N_ ("_Save"), NULL };
@@ -437,6 +441,7 @@ _kr_window_may_discard (KrWindow *self, GFile *then_open, gboolean then_builtin,
                    : then_new        ? THEN_NEW
                                      : THEN_CLOSE,
                    then_open);
+  g_set_object (&p->other, then_open_other);
   for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
     translated[i] = responses[i] != NULL && i % 2 == 1 ? _ (responses[i]) : responses[i];
   body = g_strdup_printf (_ ("“%s” has changes that are not saved. Discarded, they are lost."),
@@ -456,8 +461,10 @@ disk_answered (GtkWidget *dialog, const char *response, KrWindow *self)
     return;
   if (g_str_equal (response, "reload"))
     {
+      GFile *files[] = { kr_document_get_file (self->document), self->other_file };
+
       self->discard_confirmed = TRUE;
-      kr_window_open_file (self, kr_document_get_file (self->document));
+      kr_window_open_files (self, files, self->other_file ? 2 : 1);
       self->discard_confirmed = FALSE;
     }
   else
@@ -504,7 +511,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   KrWindow *self = KR_WINDOW (widget);
   g_autoptr (KrDocument) document = NULL;
 
-  if (!_kr_window_may_discard (self, NULL, FALSE, TRUE))
+  if (!_kr_window_may_discard (self, NULL, NULL, FALSE, TRUE))
     return;
   _kr_window_load_views_file (self, NULL);
   document = kr_document_new_empty (self->undo);
@@ -517,7 +524,7 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 gboolean
 _kr_window_close_blocked (KrWindow *self)
 {
-  return !_kr_window_may_discard (self, NULL, FALSE, FALSE);
+  return !_kr_window_may_discard (self, NULL, NULL, FALSE, FALSE);
 }
 
 void

@@ -103,7 +103,7 @@ csv_prepare (KrWindow *self, ExportJob *job, KrScene *scene)
       _kr_window_toast (self, _ ("The tables were not saved: the file name must end in .csv"));
       return FALSE;
     }
-  if ((self->file != NULL && g_file_equal (job->entities, self->file))
+  if (_kr_window_is_dataset_file (self, job->entities)
       || !kr_graph_export_may_replace_entities (job->entities))
     {
       g_autofree char *name = _kr_window_display_name (job->entities);
@@ -128,7 +128,7 @@ export_to_file (KrWindow *self, GFile *file, KrExportFormat format)
 
   if (scene == NULL)
     return;
-  if (self->file != NULL && g_file_equal (file, self->file))
+  if (_kr_window_is_dataset_file (self, file))
     {
       /* As the command line refuses to: the dataset is the user's work, the diagram is not. */
       _kr_window_toast (self, _ ("The diagram was not saved: that file is the dataset it shows"));

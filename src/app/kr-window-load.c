@@ -20,34 +20,63 @@
 #define LARGE_DATASET 800 /* entities */
 
 static void update_recent_menu (KrWindow *self);
-static void load_file (KrWindow *self, GFile *file);
+static void load_files (KrWindow *self, GFile *file, GFile *other);
 
 static void file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
                           KrWindow *self);
 
+/* Watches @file, and @other opened with it, for changes; neither when NULL. */
 static void
-watch_file (KrWindow *self, GFile *file)
+watch_files (KrWindow *self, GFile *file, GFile *other)
 {
-  g_autoptr (GError) error = NULL;
+  GFileMonitor **monitors[] = { &self->monitor, &self->other_monitor };
+  GFile *files[] = { file, other };
 
-  if (self->monitor != NULL)
-    g_signal_handlers_disconnect_by_func (self->monitor, file_changed, self);
-  g_clear_object (&self->monitor);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (file == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (monitors); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (*monitors[i] != NULL)
+        g_signal_handlers_disconnect_by_func (*monitors[i], file_changed, self);
+      g_clear_object (monitors[i]);
+      if (files[i] == NULL)
+        continue;
+      *monitors[i] = g_file_monitor_file (files[i], G_FILE_MONITOR_NONE, NULL, &error);
+      if (*monitors[i] == NULL)
+        g_debug ("not watching the dataset for changes: %s", error->message);
+      else
+        g_signal_connect (*monitors[i], "changed", G_CALLBACK (file_changed), self);
+    }
+}
+
+/* For the next start: the dataset opened last, and the table opened with it. */
+static void
+remember_last (KrWindow *self, GFile *file, GFile *other)
+{
+  g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
+  g_autofree char *last_other = other ? g_file_get_uri (other) : g_strdup ("");
+
+  if (self->settings == NULL)
     return;
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->monitor == NULL)
-    g_debug ("not watching the dataset for changes: %s", error->message);
-  else
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed), self);
+  g_settings_set_string (self->settings, "last-dataset", last);
+  g_settings_set_string (self->settings, "last-entities", last_other);
+}
+
+gboolean
+_kr_window_is_dataset_file (KrWindow *self, GFile *file)
+{
+  return (self->file != NULL && g_file_equal (file, self->file))
+         || (self->other_file != NULL && g_file_equal (file, self->other_file));
 }
 
 static void
-set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
+set_dataset (KrWindow *self, KrDataset *dataset, GFile *file, GFile *other)
 {
   g_autofree char *subtitle = NULL;
-  gboolean reload = file != NULL && self->file != NULL && g_file_equal (file, self->file);
+  gboolean reload = file != NULL && self->file != NULL && g_file_equal (file, self->file)
+                    && (other == NULL) == (self->other_file == NULL)
+                    && (other == NULL || g_file_equal (other, self->other_file));
   /* Filters are remembered per dataset, by its address. */
   g_autofree char *key = file != NULL ? g_file_get_uri (file) : g_strdup ("builtin:");
   g_autoptr (GError) error = NULL;
@@ -56,12 +85,9 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
     {
       _kr_window_load_views_file (self, file);
       g_set_object (&self->file, file);
-      watch_file (self, file);
-      if (self->settings != NULL)
-        {
-          g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
-          g_settings_set_string (self->settings, "last-dataset", last);
-        }
+      g_set_object (&self->other_file, other);
+      watch_files (self, file, other);
+      remember_last (self, file, other);
       if (file != NULL)
         {
           gtk_recent_manager_add_item (gtk_recent_manager_get_default (), key);
@@ -70,7 +96,8 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
     }
   else
     {
-      g_autofree char *name = _kr_window_display_name (file);
+      g_autofree char *name
+          = _kr_window_files_display_name ((GFile *[]){ file, other }, other ? 2 : 1);
       g_autofree char *message
           = g_strdup_printf (_ ("“%s” changed on disk and was reloaded"), name);
       _kr_window_toast (self, message);
@@ -86,7 +113,7 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
       _kr_window_toast_with_details (self, _ ("Part of this file is not on the map"), said);
     }
   if (file != NULL)
-    subtitle = _kr_window_display_name (file);
+    subtitle = _kr_window_files_display_name ((GFile *[]){ file, other }, other ? 2 : 1);
   else
     subtitle = g_strdup (_ ("Built-in dataset"));
   adw_window_title_set_title (self->window_title, kr_dataset_get_title (dataset));
@@ -122,13 +149,11 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file)
 void
 _kr_window_document_renamed (KrWindow *self, GFile *file)
 {
+  /* Saved as one file, the dataset is no longer read from two tables. */
   g_set_object (&self->file, file);
-  watch_file (self, file);
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = file ? g_file_get_uri (file) : g_strdup ("");
-      g_settings_set_string (self->settings, "last-dataset", last);
-    }
+  g_clear_object (&self->other_file);
+  watch_files (self, file, NULL);
+  remember_last (self, file, NULL);
   update_recent_menu (self);
 }
 
@@ -192,7 +217,7 @@ reload_now (gpointer data)
 
   self->reload_id = 0;
   if (self->file != NULL && _kr_window_may_reload (self))
-    load_file (self, self->file);
+    load_files (self, self->file, self->other_file);
   return G_SOURCE_REMOVE;
 }
 
@@ -209,14 +234,26 @@ file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEven
   self->reload_id = g_timeout_add (400, reload_now, self);
 }
 
+static gboolean open_files (KrWindow *self, GFile *const *files, guint n_files);
+
+/* One file, or two tables to open together. */
 static gboolean
-file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, KrWindow *self)
+files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, KrWindow *self)
 {
-  GFile *file = g_value_get_object (value);
+  GdkFileList *list = g_value_get_boxed (value);
+  GSList *dropped = list ? gdk_file_list_get_files (list) : NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+  GFile *file;
   g_autofree char *basename = NULL;
 
-  if (file == NULL)
+  for (GSList *l = dropped; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (dropped);
+  if (files->len == 0)
     return FALSE;
+  if (files->len > 1)
+    return open_files (self, (GFile *const *)files->pdata, files->len);
+  file = files->pdata[0];
   basename = g_file_get_basename (file);
   if (basename == NULL || kr_dataset_reader_find (basename) == NULL)
     {
@@ -236,15 +273,17 @@ file_dropped (GtkDropTarget *target, const GValue *value, double x, double y, Kr
       _kr_window_toast (self, message);
       return FALSE;
     }
-  kr_window_open_file (self, file);
-  return TRUE;
+  return open_files (self, &file, 1);
 }
 
+/* Says why @files (none: the built-in dataset) did not open. */
 static void
-show_load_error (KrWindow *self, GFile *file, GPtrArray *problems, const GError *error)
+show_load_error (KrWindow *self, GFile *const *files, guint n_files, GPtrArray *problems,
+                 const GError *error)
 {
-  g_autofree char *name = file ? _kr_window_display_name (file) : g_strdup (_ ("built-in dataset"));
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *name = n_files > 0 ? _kr_window_files_display_name (files, n_files)
+                                      : g_strdup (_ ("built-in dataset"));
+  g_autofree char *path = n_files > 0 ? g_file_get_path (files[0]) : NULL;
   g_autofree char *details = NULL;
   g_autofree char *heading = NULL;
 
@@ -280,39 +319,45 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (KrDataset) dataset = kr_dataset_load_finish (result, &problems, &error);
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) other = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->load_cancellable);
   file = g_steal_pointer (&self->pending_file);
+  other = g_steal_pointer (&self->pending_other);
   if (dataset == NULL)
     {
-      show_load_error (self, file, problems, error);
+      show_load_error (self, (GFile *[]){ file, other }, other ? 2 : 1, problems, error);
       return;
     }
-  set_dataset (self, dataset, file);
+  set_dataset (self, dataset, file, other);
 }
 
+/* Loads @file, with @other when two tables open together (nullable). */
 static void
-load_file (KrWindow *self, GFile *file)
+load_files (KrWindow *self, GFile *file, GFile *other)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   if (kr_view_get_dataset (self->view) == NULL)
     {
-      g_autofree char *name = _kr_window_display_name (file);
+      g_autofree char *name
+          = _kr_window_files_display_name ((GFile *[]){ file, other }, other ? 2 : 1);
       g_autofree char *title = g_strdup_printf (_ ("Opening “%s”…"), name);
       _kr_window_show_progress (self, title, NULL);
     }
   g_set_object (&self->pending_file, file);
-  kr_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
+  g_set_object (&self->pending_other, other);
+  kr_dataset_load_pair_async (file, other, self->load_cancellable, load_done, g_object_ref (self));
 }
 
 static void
 columns_chosen (KrCsvDialog *dialog, KrWindow *self)
 {
   GFile *file = kr_csv_dialog_get_file (dialog);
+  GFile *other = kr_csv_dialog_get_other_file (dialog);
   g_autoptr (GError) error = NULL;
 
   if (!kr_csv_reader_keep_mappings (file, kr_csv_dialog_get_heads (dialog), NULL, &error))
@@ -327,7 +372,7 @@ columns_chosen (KrCsvDialog *dialog, KrWindow *self)
       /* The window writes its views file again later: with the columns in it. */
       _kr_window_load_views_file (self, file);
     }
-  load_file (self, file);
+  load_files (self, file, other);
 }
 
 static gboolean
@@ -355,20 +400,26 @@ columns_dismissed (KrCsvDialog *dialog, KrWindow *self)
 }
 
 /* A spreadsheet says nothing of its columns but their headers: the user sees what each
- * became, and changes it, before it is loaded. */
-static void
-choose_columns (KrWindow *self, GFile *file)
+ * became, and changes it, before it is loaded. Two tables opened together (@other) show the
+ * table of deals first, and are loaded as one. FALSE when they cannot be read, saying why. */
+static gboolean
+choose_columns (KrWindow *self, GFile *file, GFile *other)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) heads = kr_csv_reader_read_heads (file, CSV_PREVIEW_ROWS, NULL, &error);
+  g_autoptr (GPtrArray) heads
+      = other ? kr_csv_reader_read_pair_heads (file, other, CSV_PREVIEW_ROWS, NULL, &error)
+              : kr_csv_reader_read_heads (file, CSV_PREVIEW_ROWS, NULL, &error);
+  KrCsvTableHead *first;
   KrCsvDialog *dialog;
 
   if (heads == NULL)
     {
-      show_load_error (self, file, NULL, error);
-      return;
+      show_load_error (self, (GFile *[]){ file, other }, other ? 2 : 1, NULL, error);
+      return FALSE;
     }
-  dialog = kr_csv_dialog_new (GTK_WINDOW (self), file, heads);
+  first = heads->pdata[0];
+  dialog = kr_csv_dialog_new (GTK_WINDOW (self), first->file,
+                              other ? ((KrCsvTableHead *)heads->pdata[1])->file : NULL, heads);
   g_signal_connect_object (dialog, "load", G_CALLBACK (columns_chosen), self, 0);
   g_signal_connect_object (dialog, "close-request", G_CALLBACK (columns_dismissed), self, 0);
   /* A file named on the command line is opened before the window shows: the dialog goes over
@@ -377,25 +428,60 @@ choose_columns (KrWindow *self, GFile *file)
     gtk_window_present (GTK_WINDOW (dialog));
   else
     g_signal_connect_object (self, "map", G_CALLBACK (present_once), dialog, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+/* Opens one file, or two tables together; or says why not, and returns FALSE. */
+static gboolean
+open_files (KrWindow *self, GFile *const *files, guint n_files)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  const KrDatasetReader *reader;
+  GFile *other = n_files == 2 ? files[1] : NULL;
+
+  if (n_files > 2)
+    g_set_error (&error, KR_DATASET_ERROR, KR_DATASET_ERROR_NOT_PAIRED,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Keiretsu opens one file, or a table of deals with a table of "
+                              "entities (CSV), not %u file at once",
+                              "Keiretsu opens one file, or a table of deals with a table of "
+                              "entities (CSV), not %u files at once",
+                              n_files),
+                 n_files);
+  else if (other != NULL)
+    kr_dataset_reader_find_pair (files[0], other, &error);
+  if (error != NULL)
+    {
+      show_load_error (self, files, n_files, NULL, error);
+      return FALSE;
+    }
+  if (!_kr_window_may_discard (self, files[0], other, FALSE, FALSE))
+    return TRUE;
+  name = g_file_get_basename (files[0]);
+  reader = name ? kr_dataset_reader_find (name) : NULL;
+  if (reader != NULL && g_strv_contains (kr_dataset_reader_get_suffixes (reader), "csv"))
+    return choose_columns (self, files[0], other);
+  load_files (self, files[0], NULL);
+  return TRUE;
 }
 
 void
 kr_window_open_file (KrWindow *self, GFile *file)
 {
-  g_autofree char *name = NULL;
-  const KrDatasetReader *reader;
-
   g_return_if_fail (KR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!_kr_window_may_discard (self, file, FALSE, FALSE))
-    return;
-  name = g_file_get_basename (file);
-  reader = name ? kr_dataset_reader_find (name) : NULL;
-  if (reader != NULL && g_strv_contains (kr_dataset_reader_get_suffixes (reader), "csv"))
-    choose_columns (self, file);
-  else
-    load_file (self, file);
+  open_files (self, &file, 1);
+}
+
+void
+kr_window_open_files (KrWindow *self, GFile *const *files, guint n_files)
+{
+  g_return_if_fail (KR_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && n_files > 0);
+
+  open_files (self, files, n_files);
 }
 
 void
@@ -406,25 +492,37 @@ kr_window_open_builtin (KrWindow *self)
 
   g_return_if_fail (KR_IS_WINDOW (self));
 
-  if (!_kr_window_may_discard (self, NULL, TRUE, FALSE))
+  if (!_kr_window_may_discard (self, NULL, NULL, TRUE, FALSE))
     return;
   dataset = kr_builtin_dataset_load (&error);
   if (dataset == NULL)
     {
-      show_load_error (self, NULL, NULL, error);
+      show_load_error (self, NULL, 0, NULL, error);
       return;
     }
-  set_dataset (self, dataset, NULL);
+  set_dataset (self, dataset, NULL, NULL);
 }
+/* The files chosen in the Open dialog (GFile), opened together. */
+static void
+open_chosen (KrWindow *self, GListModel *chosen)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  if (files->len > 0)
+    open_files (self, (GFile *const *)files->pdata, files->len);
+}
+
 #if GTK_CHECK_VERSION(4, 10, 0)
 static void
 open_dialog_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (KrWindow) self = user_data;
-  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr (GListModel) files
+      = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-  if (file != NULL)
-    kr_window_open_file (self, file);
+  open_chosen (self, files);
 }
 #else
 static void
@@ -432,8 +530,8 @@ open_chooser_response (GtkNativeDialog *chooser, int response, KrWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      kr_window_open_file (self, file);
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      open_chosen (self, files);
     }
   g_object_unref (chooser);
 }
@@ -484,7 +582,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   gtk_file_dialog_set_title (dialog, _ ("Open Dataset"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_done, g_object_ref (self));
+  /* Two tables, of deals and of entities, open together. */
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done,
+                                 g_object_ref (self));
 #else
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
       _ ("Open Dataset"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), NULL);
@@ -494,6 +594,8 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_autoptr (GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
+  /* Two tables, of deals and of entities, open together. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 #endif
@@ -508,17 +610,24 @@ void
 kr_window_open_last (KrWindow *self)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *other_uri = NULL;
 
   g_return_if_fail (KR_IS_WINDOW (self));
   if (self->settings != NULL)
-    uri = g_settings_get_string (self->settings, "last-dataset");
+    {
+      uri = g_settings_get_string (self->settings, "last-dataset");
+      other_uri = g_settings_get_string (self->settings, "last-entities");
+    }
   if (uri != NULL && uri[0] != '\0')
     {
       g_autoptr (GFile) file = g_file_new_for_uri (uri);
-      /* Read as it was last: a spreadsheet with the columns kept for it. */
+      g_autoptr (GFile) other = other_uri[0] != '\0' ? g_file_new_for_uri (other_uri) : NULL;
+
+      /* Read as it was last: a spreadsheet with the columns kept for it, and with the table
+       * opened with it. */
       if (g_file_query_exists (file, NULL))
         {
-          load_file (self, file);
+          load_files (self, file, other);
           return;
         }
     }
@@ -528,10 +637,10 @@ kr_window_open_last (KrWindow *self)
 void
 _kr_window_init_load (KrWindow *self)
 {
-  /* A dataset dropped on the window opens. */
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  /* A dataset dropped on the window opens; so do two tables dropped together. */
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  g_signal_connect (drop, "drop", G_CALLBACK (file_dropped), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   update_recent_menu (self);
@@ -542,9 +651,11 @@ _kr_window_dispose_load (KrWindow *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  watch_file (self, NULL);
+  watch_files (self, NULL, NULL);
   g_clear_object (&self->file);
+  g_clear_object (&self->other_file);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->pending_other);
 }
 
 void

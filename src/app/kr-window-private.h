@@ -80,7 +80,9 @@ struct _KrWindow
   KrView *view;        /* the dataset shown, what the map shows of it, and the history */
   KrMap *map;          /* where the map puts what the view shows */
   GFile *file;         /* NULL for the built-in dataset */
+  GFile *other_file;   /* the table of entities opened with @file, a table of deals; or NULL */
   GFile *pending_file; /* being loaded */
+  GFile *pending_other; /* being loaded with it */
   KrEngine engine;     /* the preference, kept in the settings */
   gboolean sfdp_for_size; /* the dataset shown is laid out with sfdp for its size instead,
                            * until an engine is picked */
@@ -105,7 +107,8 @@ struct _KrWindow
   gboolean show_timeline;
   gboolean timeline_reported; /* the mode the timeline's dates were chosen for */
 
-  GFileMonitor *monitor; /* the open file, reloaded when it changes */
+  GFileMonitor *monitor;       /* the open file, reloaded when it changes */
+  GFileMonitor *other_monitor; /* the table opened with it */
   guint reload_id;
 
   /* What the person arranged, kept in the views file beside the dataset (kr-window-arrange.c
@@ -144,6 +147,8 @@ void _kr_window_toast_with_details (KrWindow *self, const char *heading, const c
 void _kr_window_dismiss_toast (KrWindow *self, AdwToast *toast);
 /* A file's name as people read it: valid UTF-8 whatever the file system holds. */
 char *_kr_window_display_name (GFile *file);
+/* The same for files read together: "links.csv, people.csv". */
+char *_kr_window_files_display_name (GFile *const *files, guint n_files);
 /* The engine the map shown is laid out with: the preference, or sfdp (see below). */
 KrEngine _kr_window_get_map_engine (KrWindow *self);
 /* Whether the dataset shown is laid out with sfdp for its size, whatever the preference. Does
@@ -245,10 +250,10 @@ void _kr_window_dispose_document (KrWindow *self);
  * of the same file (@reload) forgets the edits made to the one before. */
 void _kr_window_set_document (KrWindow *self, KrDataset *dataset, GFile *file, gboolean reload);
 /* TRUE when nothing unsaved would be lost; otherwise asks whether to save, discard or cancel,
- * and then opens @then_open, or the built-in dataset (@then_builtin), or a new map
- * (@then_new), or closes the window. */
-gboolean _kr_window_may_discard (KrWindow *self, GFile *then_open, gboolean then_builtin,
-                                 gboolean then_new);
+ * and then opens @then_open (with @then_open_other, when two tables open together), or the
+ * built-in dataset (@then_builtin), or a new map (@then_new), or closes the window. */
+gboolean _kr_window_may_discard (KrWindow *self, GFile *then_open, GFile *then_open_other,
+                                 gboolean then_builtin, gboolean then_new);
 /* TRUE when the open file, changed on disk, may be reloaded now; FALSE when it is what the
  * window saved, or when there are unsaved changes (then it asks). */
 gboolean _kr_window_may_reload (KrWindow *self);
@@ -265,6 +270,8 @@ gboolean _kr_window_shown_record (KrWindow *self, KrPanelPage *page, guint *inde
 void _kr_window_class_init_merge (GtkWidgetClass *widget_class);
 
 /* kr-window-load.c */
+/* Whether the dataset shown was read from @file (either table of two opened together). */
+gboolean _kr_window_is_dataset_file (KrWindow *self, GFile *file);
 /* The document is now @file (NULL: none yet): watched, remembered, among recent files. */
 void _kr_window_document_renamed (KrWindow *self, GFile *file);
 

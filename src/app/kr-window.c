@@ -149,6 +149,18 @@ _kr_window_display_name (GFile *file)
   return g_path_get_basename (uri);
 }
 
+char *
+_kr_window_files_display_name (GFile *const *files, guint n_files)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (names, _kr_window_display_name (files[i]));
+  g_ptr_array_add (names, NULL);
+  /* Translators: put between the names of files */
+  return g_strjoinv (C_ ("list separator", ", "), (char **)names->pdata);
+}
+
 /* The body is plain text: it quotes the file, which may contain anything. */
 static void
 show_problems_dialog (KrWindow *self, const char *heading, const char *body)

@@ -25,6 +25,9 @@ KrWindow *kr_window_new (GtkApplication *application, GSettings *settings);
 /* Loads in the background; a dataset that fails to load never replaces the one shown. A
  * spreadsheet first shows what each of its columns is read as, for the user to change. */
 void kr_window_open_file (KrWindow *self, GFile *file);
+/* The same for files given together: one, or a table of deals and a table of entities (CSV) in
+ * either order, whatever their names. Any other files are not opened, and the window says why. */
+void kr_window_open_files (KrWindow *self, GFile *const *files, guint n_files);
 void kr_window_open_builtin (KrWindow *self);
 
 KrDataset *kr_window_get_dataset (KrWindow *self);

@@ -284,21 +284,22 @@ read_first_row (KrInput *input, GByteArray *head, gboolean *at_end)
   return TRUE;
 }
 
-/* Hands each row of the table in @stream to @func, the stream read a chunk at a time; FALSE
- * when a problem stopped it (reported). */
+/* Hands each row of the table in @input to @func, the stream read a chunk at a time; FALSE
+ * when a problem stopped it (reported to the input's builder). */
 static gboolean
-parse (KrDatasetBuilder *builder, const KrPlace *file, GInputStream *stream,
-       GCancellable *cancellable, RowFunc func, gpointer user_data)
+parse (KrInput *input, const KrPlace *file, RowFunc func, gpointer user_data)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GByteArray) head = g_byte_array_new ();
   g_autofree char *chunk = NULL;
-  KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
-  Parse p = {
-    .builder = builder, .file = file, .func = func, .user_data = user_data, .cells = cells, .row = 1
-  };
+  Parse p = { .builder = input->builder,
+              .file = file,
+              .func = func,
+              .user_data = user_data,
+              .cells = cells,
+              .row = 1 };
   struct csv_parser parser;
-  guint64 size = kr_input_get_size (&input);
+  guint64 size = kr_input_get_size (input);
   gboolean at_end;
   const char *data;
   gsize n;
@@ -309,7 +310,7 @@ parse (KrDatasetBuilder *builder, const KrPlace *file, GInputStream *stream,
       fail_at (&p, 0, message);
       return FALSE;
     }
-  if (!read_first_row (&input, head, &at_end))
+  if (!read_first_row (input, head, &at_end))
     return FALSE;
   data = (const char *)head->data;
   n = head->len;
@@ -334,7 +335,7 @@ parse (KrDatasetBuilder *builder, const KrPlace *file, GInputStream *stream,
   chunk = g_malloc (CHUNK_SIZE);
   while (!p.stop && !at_end)
     {
-      gssize got = kr_input_read (&input, chunk, CHUNK_SIZE);
+      gssize got = kr_input_read (input, chunk, CHUNK_SIZE);
 
       if (got < 0)
         p.failed = p.stop = TRUE;
@@ -700,6 +701,7 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
     if (sources[i] != NULL)
       {
         Table t = { .read = &read, .kept = sources[i]->kept };
+        KrInput input = KR_INPUT_INIT (builder, sources[i]->stream, cancellable);
         KrPlace *file = NULL;
 
         if (sources[i]->file != NULL)
@@ -708,7 +710,7 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
             file->key = kr_dataset_builder_copy_text (builder, sources[i]->file);
           }
         t.file = file;
-        ok = parse (builder, file, sources[i]->stream, cancellable, read_row, &t);
+        ok = parse (&input, file, read_row, &t);
         g_clear_pointer (&t.mapping, kr_csv_mapping_free);
         g_clear_pointer (&t.last_deal, g_free);
       }
@@ -799,12 +801,45 @@ kept_mappings (KrViewsFile *views, GCancellable *cancellable)
   return member && JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
 }
 
-static JsonNode *
-kept_for (JsonObject *kept, GFile *table)
+/* The mappings kept beside @beside (none when NULL), by table. */
+static JsonObject *
+kept_beside (GFile *beside, KrViewsFile **views, GCancellable *cancellable)
 {
-  g_autofree char *name = g_file_get_basename (table);
+  g_autoptr (GFile) views_file = beside ? kr_views_file_beside (beside) : NULL;
+
+  if (views_file == NULL)
+    return NULL;
+  *views = kr_views_file_new (views_file);
+  return kept_mappings (*views, cancellable);
+}
+
+/* What the columns of @table are kept under, in the views file beside @beside: its name in the
+ * same folder, its address elsewhere. */
+static char *
+table_key (GFile *beside, GFile *table)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (beside);
+  g_autoptr (GFile) table_folder = g_file_get_parent (table);
+
+  if (folder != NULL && table_folder != NULL && g_file_equal (folder, table_folder))
+    return g_file_get_basename (table);
+  return g_file_get_uri (table);
+}
+
+static JsonNode *
+kept_for (JsonObject *kept, GFile *beside, GFile *table)
+{
+  g_autofree char *name = table_key (beside, table);
 
   return kept && name ? json_object_get_member (kept, name) : NULL;
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_filename_display_name (name);
 }
 
 /* "alliances.csv" and "alliances.entities.csv" are "alliances". */
@@ -820,55 +855,66 @@ title_of (GFile *deals)
   return g_steal_pointer (&display);
 }
 
+/* Reads @file's table from @stream and, when there is one, the @other table beside it from
+ * @other_stream, with the columns kept beside @beside. Problems in @other name it; those in
+ * @file are named by whoever opened it. */
+static gboolean
+read_two (KrDatasetBuilder *builder, GFile *beside, GFile *file, GInputStream *stream, GFile *other,
+          GInputStream *other_stream, gboolean file_is_entities, const char *title,
+          GCancellable *cancellable)
+{
+  g_autoptr (KrViewsFile) views = NULL;
+  g_autofree char *other_name = NULL;
+  JsonObject *kept = kept_beside (beside, &views, cancellable);
+  Source opened = { .stream = stream }, beside_it = { 0 };
+
+  opened.kept = kept_for (kept, beside, file);
+  if (other_stream == NULL)
+    return read_tables (builder, NULL, &opened, title, cancellable);
+  other_name = display_basename (other);
+  beside_it = (Source){ .stream = other_stream,
+                        .file = other_name,
+                        .kept = kept_for (kept, beside, other) };
+  return file_is_entities ? read_tables (builder, &opened, &beside_it, title, cancellable)
+                          : read_tables (builder, &beside_it, &opened, title, cancellable);
+}
+
 gboolean
 kr_csv_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
                     GCancellable *cancellable)
 {
   g_autoptr (GFile) sibling = NULL;
-  g_autoptr (GFile) beside = NULL;
-  g_autoptr (KrViewsFile) views = NULL;
   g_autoptr (GInputStream) sibling_stream = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *sibling_name = NULL;
   g_autofree char *title = NULL;
-  JsonObject *kept = NULL;
   gboolean opened_entities;
-  Source opened = { .stream = stream }, other = { 0 };
 
   g_return_val_if_fail (builder != NULL && G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
 
   if (file == NULL)
-    return read_tables (builder, NULL, &opened, NULL, cancellable);
-  opened_entities = is_entities_file (file);
-  if ((beside = kr_views_file_beside (file)) != NULL)
     {
-      views = kr_views_file_new (beside);
-      kept = kept_mappings (views, cancellable);
+      Source opened = { .stream = stream };
+
+      return read_tables (builder, NULL, &opened, NULL, cancellable);
     }
-  opened.kept = kept_for (kept, file);
+  opened_entities = is_entities_file (file);
   if ((sibling = kr_csv_reader_get_sibling (file)) != NULL)
     {
-      g_autofree char *base = g_file_get_basename (sibling);
-
-      sibling_name = g_filename_display_name (base);
       sibling_stream = open_table (sibling, cancellable, &error);
       if (error != NULL)
         {
+          g_autofree char *sibling_name = display_basename (sibling);
+
           kr_dataset_builder_report (builder, NULL, "%s: %s", sibling_name, error->message);
           return FALSE;
         }
-      other = (Source){ .stream = sibling_stream,
-                        .file = sibling_name,
-                        .kept = kept_for (kept, sibling) };
     }
   title = title_of (opened_entities && sibling_stream ? sibling : file);
   if (opened_entities && g_str_has_suffix (title, ".entities"))
     title[strlen (title) - strlen (".entities")] = '\0';
-  if (sibling_stream == NULL)
-    return read_tables (builder, NULL, &opened, title, cancellable);
-  return opened_entities ? read_tables (builder, &opened, &other, title, cancellable)
-                         : read_tables (builder, &other, &opened, title, cancellable);
+  return read_two (builder, file, file, stream, sibling, sibling_stream, opened_entities, title,
+                   cancellable);
 }
 
 /* ---- what the window shows ------------------------------------------------------------ */
@@ -917,21 +963,21 @@ read_head_row (guint index, char **cells, guint n_cells, gpointer user_data)
   return h->head->rows->len < h->max_rows;
 }
 
+/* The head of @file, read from @input; its builder takes the problems, the first of which
+ * says why there is none. */
 static KrCsvTableHead *
-read_head (GFile *file, GInputStream *stream, JsonNode *kept, guint max_rows,
-           GCancellable *cancellable, GError **error)
+read_head (KrInput *input, GFile *file, JsonNode *kept, guint max_rows, GError **error)
 {
-  g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (kr_csv_reader_format_place);
   g_autoptr (KrCsvTableHead) head = g_new0 (KrCsvTableHead, 1);
   Head h = { .head = head, .kept = kept, .max_rows = max_rows };
 
   head->file = g_object_ref (file);
   head->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  if (!parse (builder, NULL, stream, cancellable, read_head_row, &h))
+  if (!parse (input, NULL, read_head_row, &h))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *text
-          = kr_problem_to_string (kr_dataset_builder_get_problems (builder)->pdata[0], name);
+          = kr_problem_to_string (kr_dataset_builder_get_problems (input->builder)->pdata[0], name);
 
       g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, text);
       return NULL;
@@ -939,52 +985,73 @@ read_head (GFile *file, GInputStream *stream, JsonNode *kept, guint max_rows,
   return g_steal_pointer (&head);
 }
 
-GPtrArray *
-kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable, GError **error)
+/* @file opened to be read; NULL, saying why with its name, when it cannot be or is not a
+ * regular file. A table beside the one opened (not @required) may be missing: NULL, no error. */
+static GInputStream *
+open_named (GFile *file, gboolean required, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GInputStream) stream = open_table (file, cancellable, &local_error);
+  g_autofree char *name = NULL;
+
+  if (stream != NULL || (local_error == NULL && !required))
+    return g_steal_pointer (&stream);
+  name = g_file_get_parse_name (file);
+  if (local_error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _ ("%s: is not a regular file (a pipe, socket or device)"), name);
+  else
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,
+                 local_error->message);
+  return NULL;
+}
+
+/* The heads of @files (the first required, the second too when @both, else read when it is
+ * there), with the columns kept beside @beside, or guessed when it is NULL. */
+static GPtrArray *
+read_heads_of (GFile *beside, GFile *const files[2], gboolean both, guint max_rows,
+               GCancellable *cancellable, GError **error)
 {
   g_autoptr (GPtrArray) heads
       = g_ptr_array_new_with_free_func ((GDestroyNotify)kr_csv_table_head_free);
-  g_autoptr (GFile) beside = NULL;
   g_autoptr (KrViewsFile) views = NULL;
-  g_autoptr (GFile) sibling = NULL;
-  JsonObject *kept = NULL;
-  GFile *files[2] = { file, NULL };
+  JsonObject *kept = kept_beside (beside, &views, cancellable);
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if ((beside = kr_views_file_beside (file)) != NULL)
+  for (guint i = 0; i < 2 && files[i] != NULL; i++)
     {
-      views = kr_views_file_new (beside);
-      kept = kept_mappings (views, cancellable);
-    }
-  files[1] = sibling = kr_csv_reader_get_sibling (file);
-  for (guint i = 0; i < G_N_ELEMENTS (files) && files[i] != NULL; i++)
-    {
-      g_autoptr (GInputStream) stream = NULL;
       g_autoptr (GError) local_error = NULL;
+      g_autoptr (GInputStream) stream
+          = open_named (files[i], i == 0 || both, cancellable, &local_error);
+      g_autoptr (KrDatasetBuilder) builder = kr_dataset_builder_new (kr_csv_reader_format_place);
+      KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
       KrCsvTableHead *head;
 
-      stream = open_table (files[i], cancellable, &local_error);
-      if (stream == NULL && (i == 0 || local_error != NULL))
+      if (local_error != NULL)
         {
-          g_autofree char *name = g_file_get_parse_name (files[i]);
-
-          if (local_error == NULL)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                         _ ("%s: is not a regular file (a pipe, socket or device)"), name);
-          else
-            g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,
-                         local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       if (stream == NULL)
         continue;
-      head = read_head (files[i], stream, kept_for (kept, files[i]), max_rows, cancellable, error);
+      head = read_head (&input, files[i], beside ? kept_for (kept, beside, files[i]) : NULL,
+                        max_rows, error);
       if (head == NULL)
         return NULL;
       g_ptr_array_add (heads, head);
     }
   return g_steal_pointer (&heads);
+}
+
+GPtrArray *
+kr_csv_reader_read_heads (GFile *file, guint max_rows, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFile) sibling = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  sibling = kr_csv_reader_get_sibling (file);
+  return read_heads_of (file, (GFile *const[]){ file, sibling }, FALSE, max_rows, cancellable,
+                        error);
 }
 
 gboolean
@@ -1009,11 +1076,122 @@ kr_csv_reader_keep_mappings (GFile *file, GPtrArray *heads, GCancellable *cancel
   for (guint i = 0; i < heads->len; i++)
     {
       const KrCsvTableHead *head = heads->pdata[i];
-      g_autofree char *name = g_file_get_basename (head->file);
+      g_autofree char *name = table_key (file, head->file);
 
       json_object_set_member (
           object, name, kr_csv_mapping_to_json (head->mapping, (const char *const *)head->headers));
     }
   kr_views_file_set_member (views, KR_CSV_VIEWS_MEMBER, g_steal_pointer (&node));
   return kr_views_file_save (views, cancellable, error);
+}
+
+/* ---- two tables given apart ----------------------------------------------------------- */
+
+/* Sets @kind to what the header row of the table in @stream says it is, leaving it as it is
+ * when the headers cannot be read (reading the table then says why), and leaves the stream
+ * where it started, to be read whole; FALSE when it cannot be read again, reported. */
+static gboolean
+guess_kind (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GCancellable *cancellable,
+            KrCsvTableKind *kind)
+{
+  g_autoptr (KrDatasetBuilder) head_builder = kr_dataset_builder_new (kr_csv_reader_format_place);
+  KrInput input = KR_INPUT_INIT (head_builder, stream, cancellable);
+  g_autoptr (KrCsvTableHead) head = read_head (&input, file, NULL, 0, NULL);
+
+  if (head != NULL)
+    *kind = head->mapping->kind;
+  input.builder = builder;
+  return kr_input_rewind (&input);
+}
+
+/* Why @file and @other, both tables of @kind, do not make a dataset. */
+static char *
+same_kind_message (GFile *file, GFile *other, KrCsvTableKind kind)
+{
+  g_autofree char *shown = display_basename (file);
+  g_autofree char *other_shown = display_basename (other);
+
+  if (kind == KR_CSV_DEALS)
+    return g_strdup_printf (_ ("“%s” and “%s” are both tables of deals (with From and To, or "
+                               "Source and Target columns): give one table of deals and one of "
+                               "entities"),
+                            shown, other_shown);
+  return g_strdup_printf (_ ("“%s” and “%s” are both tables of entities (with no From and To, "
+                             "nor Source and Target columns): give one table of deals and one "
+                             "of entities"),
+                          shown, other_shown);
+}
+
+gboolean
+kr_csv_reader_read_pair (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GFile *other,
+                         GInputStream *other_stream, GCancellable *cancellable)
+{
+  KrCsvTableKind kind = KR_CSV_DEALS, other_kind = KR_CSV_ENTITIES;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (builder != NULL && G_IS_FILE (file) && G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (G_IS_FILE (other) && G_IS_INPUT_STREAM (other_stream), FALSE);
+
+  /* Only the header rows are read to tell the tables apart; a table whose headers cannot be
+   * read is read in the order given, to say where. */
+  if (!guess_kind (builder, file, stream, cancellable, &kind)
+      || !guess_kind (builder, other, other_stream, cancellable, &other_kind))
+    return FALSE;
+  if (kind == other_kind)
+    {
+      g_autofree char *message = same_kind_message (file, other, kind);
+
+      kr_dataset_builder_report (builder, NULL, "%s", message);
+      return FALSE;
+    }
+  /* The columns are kept beside the table of deals, whichever was given first. */
+  title = title_of (kind == KR_CSV_DEALS ? file : other);
+  return read_two (builder, kind == KR_CSV_DEALS ? file : other, file, stream, other, other_stream,
+                   kind == KR_CSV_ENTITIES, title, cancellable);
+}
+
+GPtrArray *
+kr_csv_reader_read_pair_heads (GFile *file, GFile *other, guint max_rows, GCancellable *cancellable,
+                               GError **error)
+{
+  g_autoptr (GPtrArray) heads = NULL;
+  g_autoptr (KrViewsFile) views = NULL;
+  KrCsvTableHead *first, *second;
+  JsonObject *kept;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+
+  heads = read_heads_of (NULL, (GFile *const[]){ file, other }, TRUE, max_rows, cancellable, error);
+  if (heads == NULL)
+    return NULL;
+  first = heads->pdata[0];
+  second = heads->pdata[1];
+  if (first->mapping->kind == second->mapping->kind)
+    {
+      g_autofree char *message = same_kind_message (file, other, first->mapping->kind);
+
+      g_set_error_literal (error, KR_DATASET_ERROR, KR_DATASET_ERROR_NOT_PAIRED, message);
+      return NULL;
+    }
+  /* The table of deals first: the columns are kept beside it. */
+  if (first->mapping->kind == KR_CSV_ENTITIES)
+    {
+      heads->pdata[0] = second;
+      heads->pdata[1] = first;
+    }
+  kept = kept_beside (((KrCsvTableHead *)heads->pdata[0])->file, &views, cancellable);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      KrCsvTableHead *head = heads->pdata[i];
+      KrCsvMapping *mapping = kr_csv_mapping_from_json (
+          kept_for (kept, ((KrCsvTableHead *)heads->pdata[0])->file, head->file),
+          (const char *const *)head->headers, head->n_columns);
+
+      if (mapping != NULL)
+        {
+          kr_csv_mapping_free (head->mapping);
+          head->mapping = mapping;
+        }
+    }
+  return g_steal_pointer (&heads);
 }

@@ -34,6 +34,9 @@ struct _KrDatasetReader
    * one), which is never held whole: one of these, or the two above. */
   gboolean (*read_stream) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream,
                            GCancellable *cancellable);
+  /* The same for two files given together, when the format keeps a dataset in two. */
+  gboolean (*read_pair) (KrDatasetBuilder *builder, GFile *file, GInputStream *stream, GFile *other,
+                         GInputStream *other_stream, GCancellable *cancellable);
   KrPlaceFormatFunc format_place;
 };
 
@@ -65,6 +68,7 @@ static const KrDatasetReader readers[] = {
       .suffixes = (const char *const[]){ "csv", NULL },
       .mime_types = (const char *const[]){ "text/csv", NULL },
       .read_stream = kr_csv_reader_read,
+      .read_pair = kr_csv_reader_read_pair,
       .format_place = kr_csv_reader_format_place,
   },
   {
@@ -202,5 +206,57 @@ kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *file, GInpu
 
   builder = kr_dataset_builder_new (reader->format_place);
   read = reader->read_stream (builder, file, stream, cancellable);
+  return build (builder, read, problems);
+}
+
+gboolean
+kr_dataset_reader_reads_pairs (const KrDatasetReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->read_pair != NULL;
+}
+
+const KrDatasetReader *
+kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *other_name = NULL;
+  const KrDatasetReader *reader;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+
+  name = g_file_get_basename (file);
+  other_name = g_file_get_basename (other);
+  reader = name ? kr_dataset_reader_find (name) : NULL;
+  if (reader == NULL || !kr_dataset_reader_reads_pairs (reader) || other_name == NULL
+      || kr_dataset_reader_find (other_name) != reader)
+    {
+      g_autofree char *shown = g_filename_display_name (name ? name : "");
+      g_autofree char *other_shown = g_filename_display_name (other_name ? other_name : "");
+
+      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_NOT_PAIRED,
+                   _ ("“%s” and “%s” do not open together: only two spreadsheets (CSV) do, a "
+                      "table of deals and a table of entities"),
+                   shown, other_shown);
+      return NULL;
+    }
+  return reader;
+}
+
+KrDataset *
+kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file, GInputStream *stream,
+                             GFile *other, GInputStream *other_stream, GCancellable *cancellable,
+                             GPtrArray **problems)
+{
+  g_autoptr (KrDatasetBuilder) builder = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (reader != NULL && reader->read_pair != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (G_IS_FILE (other) && G_IS_INPUT_STREAM (other_stream), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  builder = kr_dataset_builder_new (reader->format_place);
+  read = reader->read_pair (builder, file, stream, other, other_stream, cancellable);
   return build (builder, read, problems);
 }

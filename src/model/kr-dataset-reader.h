@@ -50,4 +50,16 @@ KrDataset *kr_dataset_reader_read_stream (const KrDatasetReader *reader, GFile *
                                           GInputStream *stream, GCancellable *cancellable,
                                           GPtrArray **problems);
 
+/* Whether @reader reads a dataset kept in two files given together (CSV's two tables). */
+gboolean kr_dataset_reader_reads_pairs (const KrDatasetReader *reader);
+/* The reader of @file and @other given together, or NULL, saying why
+ * (KR_DATASET_ERROR_NOT_PAIRED), when no reader reads them as one dataset. */
+const KrDatasetReader *kr_dataset_reader_find_pair (GFile *file, GFile *other, GError **error);
+/* Reads @file and @other, given together, from @stream and @other_stream (seekable, at their
+ * start) into one dataset, as _read_stream() reads one. */
+KrDataset *kr_dataset_reader_read_pair (const KrDatasetReader *reader, GFile *file,
+                                        GInputStream *stream, GFile *other,
+                                        GInputStream *other_stream, GCancellable *cancellable,
+                                        GPtrArray **problems);
+
 G_END_DECLS

@@ -187,12 +187,60 @@ refuse_size (const char *name, guint64 size, GError **error)
   return NULL;
 }
 
+/* Whether @file, named @name in what it says, is a regular file within the limit. */
+static gboolean
+check_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot open: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _ ("%s: is a folder, not a dataset file"), name);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      /* A pipe or a device could block or never end. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _ ("%s: is not a regular file (a pipe, socket or device)"), name);
+      return FALSE;
+    }
+  if ((guint64)g_file_info_get_size (info) > kr_limits_get ()->max_file_size)
+    {
+      refuse_size (name, (guint64)g_file_info_get_size (info), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @file opened for a reader that reads streams, named @name in what it says. */
+static GInputStream *
+open_dataset_file (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GFileInputStream *in = g_file_read (file, cancellable, &local_error);
+
+  if (in == NULL)
+    g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"), name,
+                 local_error->message);
+  return G_INPUT_STREAM (in);
+}
+
 KrDataset *
 kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **problems,
                           GError **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   const KrDatasetReader *reader;
@@ -201,46 +249,20 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = display_name_for_file (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot open: %s"), name,
-                   local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _ ("%s: is a folder, not a dataset file"), name);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
-    {
-      /* A pipe or a device could block or never end. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _ ("%s: is not a regular file (a pipe, socket or device)"), name);
-      return NULL;
-    }
-  if ((guint64)g_file_info_get_size (info) > max_size)
-    return refuse_size (name, (guint64)g_file_info_get_size (info), error);
+  if (!check_dataset_file (file, name, cancellable, error))
+    return NULL;
 
   /* A format read as it comes takes the file a piece at a time, never whole. */
   reader = reader_for (name);
   if (kr_dataset_reader_reads_streams (reader))
     {
-      g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, &local_error);
+      g_autoptr (GInputStream) in = open_dataset_file (file, name, cancellable, error);
       GPtrArray *found = NULL;
       KrDataset *self;
 
       if (in == NULL)
-        {
-          g_set_error (error, local_error->domain, local_error->code, _ ("%s: cannot read: %s"),
-                       name, local_error->message);
-          return NULL;
-        }
-      self = kr_dataset_reader_read_stream (reader, file, G_INPUT_STREAM (in), cancellable, &found);
+        return NULL;
+      self = kr_dataset_reader_read_stream (reader, file, in, cancellable, &found);
       return read_or_explain (self, found, name, problems, error);
     }
 
@@ -257,6 +279,35 @@ kr_dataset_new_from_file (GFile *file, GCancellable *cancellable, GPtrArray **pr
   return new_from_bytes_of (file, g_steal_pointer (&bytes), name, cancellable, problems, error);
 }
 
+KrDataset *
+kr_dataset_new_from_pair (GFile *file, GFile *other, GCancellable *cancellable,
+                          GPtrArray **problems, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *other_name = NULL;
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GInputStream) other_in = NULL;
+  GPtrArray *found = NULL;
+  KrDataset *self;
+  const KrDatasetReader *reader;
+
+  g_return_val_if_fail (G_IS_FILE (file) && G_IS_FILE (other), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((reader = kr_dataset_reader_find_pair (file, other, error)) == NULL)
+    return NULL;
+  name = display_name_for_file (file);
+  other_name = display_name_for_file (other);
+  /* Both are read as they come, a table never held whole. */
+  if (!check_dataset_file (file, name, cancellable, error)
+      || !check_dataset_file (other, other_name, cancellable, error)
+      || (in = open_dataset_file (file, name, cancellable, error)) == NULL
+      || (other_in = open_dataset_file (other, other_name, cancellable, error)) == NULL)
+    return NULL;
+  self = kr_dataset_reader_read_pair (reader, file, in, other, other_in, cancellable, &found);
+  return read_or_explain (self, found, name, problems, error);
+}
+
 typedef struct
 {
   GPtrArray *problems;
@@ -269,17 +320,35 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
+/* The files a load reads: one, or two given together. */
+typedef struct
+{
+  GFile *file;
+  GFile *other; /* nullable */
+} LoadFiles;
+
+static void
+load_files_free (LoadFiles *files)
+{
+  g_clear_object (&files->file);
+  g_clear_object (&files->other);
+  g_free (files);
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadFiles *files = task_data;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
   KrDataset *dataset;
 
   (void)source;
 
-  dataset = kr_dataset_new_from_file (file, cancellable, &problems, &error);
+  if (files->other != NULL)
+    dataset = kr_dataset_new_from_pair (files->file, files->other, cancellable, &problems, &error);
+  else
+    dataset = kr_dataset_new_from_file (files->file, cancellable, &problems, &error);
   if (problems != NULL)
     {
       LoadResult *r = g_new0 (LoadResult, 1);
@@ -297,13 +366,26 @@ void
 kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
                        gpointer user_data)
 {
+  g_return_if_fail (G_IS_FILE (file));
+  kr_dataset_load_pair_async (file, NULL, cancellable, callback, user_data);
+}
+
+void
+kr_dataset_load_pair_async (GFile *file, GFile *other, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
   g_autoptr (GTask) task = NULL;
+  LoadFiles *files;
 
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (other == NULL || G_IS_FILE (other));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kr_dataset_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  files = g_new0 (LoadFiles, 1);
+  files->file = g_object_ref (file);
+  files->other = other ? g_object_ref (other) : NULL;
+  g_task_set_task_data (task, files, (GDestroyNotify)load_files_free);
   g_task_run_in_thread (task, load_thread);
 }
 

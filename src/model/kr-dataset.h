@@ -28,6 +28,7 @@ typedef enum
 {
   KR_DATASET_ERROR_INVALID, /* the file was read but is not a valid dataset */
   KR_DATASET_ERROR_TOO_LARGE,
+  KR_DATASET_ERROR_NOT_PAIRED, /* two files given together are not two tables of one dataset */
 } KrDatasetError;
 
 GQuark kr_dataset_error_quark (void);
@@ -130,6 +131,17 @@ KrDataset *kr_dataset_new_from_file_bytes (GFile *file, GBytes *bytes, GPtrArray
                                            GError **error);
 void kr_dataset_load_async (GFile *file, GCancellable *cancellable, GAsyncReadyCallback callback,
                             gpointer user_data);
+/* One dataset kept in two files given together, whatever their names: a spreadsheet's table of
+ * deals and its table of entities, in either order (kr-csv-reader.h). @error says
+ * KR_DATASET_ERROR_NOT_PAIRED when no format reads the two together; two tables of deals, or
+ * of entities, are a problem as any other. Problems in @file are placed without its name, to
+ * be named as the file opened; those in @other name it. */
+KrDataset *kr_dataset_new_from_pair (GFile *file, GFile *other, GCancellable *cancellable,
+                                     GPtrArray **problems, GError **error);
+/* Loads @file, and @other with it when not NULL, as _new_from_pair() does; _load_finish() ends
+ * it. */
+void kr_dataset_load_pair_async (GFile *file, GFile *other, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);

@@ -25,8 +25,8 @@ typedef struct
   guint64 done; /* bytes read so far */
 } KrInput;
 
-#define KR_INPUT_INIT(builder, stream, cancellable)                                                \
-  ((KrInput){ .builder = (builder), .stream = (stream), .cancellable = (cancellable) })
+/* The parameters are not named as the members: the designators would be replaced too. */
+#define KR_INPUT_INIT(b, s, c) ((KrInput){ .builder = (b), .stream = (s), .cancellable = (c) })
 
 /* The size of what is left of the stream, when it can be known without reading it: a file's,
  * or bytes' in memory; G_MAXUINT64 otherwise. */
