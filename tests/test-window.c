@@ -4236,6 +4236,67 @@ test_draw_deal (void)
   remove_copy (&copy);
 }
 
+static gboolean
+is_marked (gpointer row)
+{
+  return gtk_widget_has_css_class (row, "error") && said_under (row) != NULL;
+}
+
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
+/* On a large map a check takes longer than a keystroke (each builds the dataset again): it
+ * waits for typing to pause, and Apply with it; Enter right after typing checks first. */
+static void
+test_form_large_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) large = NULL;
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *form, *name, *apply;
+
+  kr_bench_write_text_dataset (path, 10000, 25000, 3);
+  large = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  editor = kr_editor_new (large, undo);
+  form = kr_record_form_new_entity (editor, 0);
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  name = find_with (form, ADW_TYPE_ENTRY_ROW, "title", "Name");
+  apply = find_with (form, GTK_TYPE_BUTTON, "label", "_Apply");
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  /* A name taken away: said once typing pauses, not at the keystroke. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_assert_true (unmarked (name));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_true (wait_for (is_marked, name));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "Renamed");
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_true (wait_for (is_sensitive, apply));
+  g_assert_true (unmarked (name));
+
+  /* Enter straight after the last key: checked, then applied. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Renamed Again");
+  g_signal_emit_by_name (name, "entry-activated");
+  g_assert_cmpstr (kr_dataset_get_entity (kr_editor_get_dataset (editor), 0)->name, ==,
+                   "Renamed Again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4287,6 +4348,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/capture", test_capture);
   g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
   g_test_add_func ("/window/draw-deal", test_draw_deal);
+  g_test_add_func ("/window/form-large-map", test_form_large_map);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

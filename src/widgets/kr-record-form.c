@@ -91,6 +91,8 @@ struct _KrRecordForm
   GPtrArray *scratch_strv; /* and string vectors */
   gboolean changed;
   gboolean valid;
+  gint64 check_us; /* what the latest check took */
+  guint check_id;  /* the check waiting for typing to pause */
 };
 
 G_DEFINE_FINAL_TYPE (KrRecordForm, kr_record_form, GTK_TYPE_BOX)
@@ -803,7 +805,11 @@ validate (KrRecordForm *self)
   g_autofree char *prefix = g_strdup_printf ("$.%s[%u]", lists[self->kind], self->index);
   g_autoptr (GString) messages = g_string_new (NULL);
   Unreadable unreadable = { .key = NULL };
+  gint64 start = g_get_monotonic_time ();
   g_autoptr (GPtrArray) problems = read_record (self, &unreadable, FALSE, NULL);
+
+  self->check_us = g_get_monotonic_time () - start;
+  g_clear_handle_id (&self->check_id, g_source_remove);
 
   unmark (self);
   if (unreadable.key != NULL)
@@ -831,11 +837,35 @@ validate (KrRecordForm *self)
   gtk_widget_set_sensitive (self->apply_button, self->valid);
 }
 
+static gboolean
+validate_now (gpointer data)
+{
+  KrRecordForm *self = data;
+
+  self->check_id = 0;
+  validate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A check builds the whole dataset again, as a file is checked: on a large map that takes
+ * longer than a keystroke (a second at 20,000 entities), so it waits for typing to pause
+ * rather than hold up every key. Until it is done, nothing can be applied. */
+#define QUICK_CHECK_US (40 * G_TIME_SPAN_MILLISECOND)
+#define TYPING_PAUSE_MS 400
+
 static void
 field_changed (KrRecordForm *self)
 {
   self->changed = TRUE;
-  validate (self);
+  if (self->check_us < QUICK_CHECK_US)
+    {
+      validate (self);
+      return;
+    }
+  self->valid = FALSE;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add (TYPING_PAUSE_MS, validate_now, self);
 }
 
 /* ---- applying and cancelling ------------------------------------------------------------ */
@@ -847,6 +877,9 @@ apply_clicked (KrRecordForm *self)
   g_autoptr (GPtrArray) failed = NULL;
   g_autoptr (GError) error = NULL;
 
+  /* Enter right after typing: the check that was waiting comes first. */
+  if (self->check_id != 0)
+    validate (self);
   if (!self->valid)
     return;
   if (!self->changed)
@@ -1015,6 +1048,7 @@ kr_record_form_dispose (GObject *object)
 {
   KrRecordForm *self = KR_RECORD_FORM (object);
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_object (&self->editor);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
