@@ -56,6 +56,9 @@ query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *t
   KrHit hit = _kr_diagram_view_hit_at (self, x, y);
   GdkRectangle area;
 
+  /* An entity's menu opens where the pointer is: the card would cover it. */
+  if (self->node_menu != NULL && gtk_widget_get_visible (self->node_menu))
+    return FALSE;
   if (!fill_card (self, hit, self->hover_card))
     return FALSE;
   gtk_tooltip_set_custom (tooltip, GTK_WIDGET (self->hover_card));
