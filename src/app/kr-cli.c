@@ -625,8 +625,7 @@ run_export_dataset (const char *const paths[2], const char *out_path, KrFilter *
       from = g_file_get_parent (in);
     }
   /* The articles' texts go beside the copy first, for it to read back with them. */
-  if (!kr_dataset_place_texts (dataset, from, out, FALSE, &error)
-      || !kr_dataset_place_texts (dataset, from, out, TRUE, &error))
+  if (!kr_dataset_place_texts (dataset, from, out, &error))
     {
       print_error (error->message);
       return 1;

@@ -139,30 +139,21 @@ kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable, G
   return kr_text_read_path (real, error);
 }
 
-gboolean
-kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean write,
+/* Whether file @name in @folder may hold @text: it holds it already (*@missing FALSE), or is
+ * not there and would be inside @folder once written, with any folder it needs (*@missing
+ * TRUE). FALSE, saying why, when it holds another text, leads out of @folder or cannot be read. */
+static gboolean
+text_file_may_hold (GFile *folder, const char *name, const char *text, gboolean *missing,
                     GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autofree char *folder_path = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *parent = NULL;
   g_autofree char *real_folder = NULL;
   g_autofree char *real_parent = NULL;
-  g_autofree char *held = NULL;
-  const char *problem;
+  g_autofree char *held = kr_text_file_read (folder, name, NULL, &local);
 
-  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
-  g_return_val_if_fail (name != NULL && text != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  problem = kr_text_file_name_problem (name);
-  if (problem != NULL)
-    {
-      g_set_error (error, KR_DATASET_ERROR, KR_DATASET_ERROR_INVALID, "%s", problem);
-      return FALSE;
-    }
-  held = kr_text_file_read (folder, name, NULL, &local);
+  *missing = FALSE;
   if (held != NULL)
     {
       if (strcmp (held, text) == 0)
@@ -171,15 +162,15 @@ kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean 
                    _ ("that folder already has a file of that name with another text"));
       return FALSE;
     }
-  /* Only a file that is not there may be written: any other reason not to read it stands. */
+  /* Only a file that is not there may be written: any other reason not to read it stands (a
+   * name that is not a relative path inside the folder among them). */
   if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   folder_path = g_file_get_path (folder);
-  path = g_build_filename (folder_path, name, NULL);
-  parent = g_path_get_dirname (path);
+  parent = g_path_get_dirname (name);
   real_folder = realpath (folder_path, NULL);
   if (real_folder == NULL)
     {
@@ -190,7 +181,7 @@ kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean 
     }
   /* A folder on the way that is a symbolic link could lead anywhere: the nearest one that
    * exists must be inside, for the folders made below it to be. */
-  for (g_autofree char *up = g_strdup (parent); real_parent == NULL;)
+  for (g_autofree char *up = g_build_filename (folder_path, parent, NULL); real_parent == NULL;)
     {
       char *next;
 
@@ -208,8 +199,18 @@ kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean 
                    _ ("leads out of the dataset's folder"));
       return FALSE;
     }
-  if (!write)
-    return TRUE;
+  *missing = TRUE;
+  return TRUE;
+}
+
+/* Writes @text to file @name in @folder, with any folder it needs. */
+static gboolean
+text_file_write (GFile *folder, const char *name, const char *text, GError **error)
+{
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *path = g_build_filename (folder_path, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
   if (g_mkdir_with_parents (parent, 0777) != 0)
     {
       int saved = errno;
@@ -220,11 +221,19 @@ kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean 
   return kr_file_replace (path, text, strlen (text), error);
 }
 
+static void
+set_place_error (GError **error, const KrArticle *a, const GError *why)
+{
+  g_set_error (error, why->domain, why->code,
+               _ ("The text of “%s” cannot be saved as “%s” beside the dataset: %s"), a->title,
+               a->text_file, why->message);
+}
+
 gboolean
-kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, gboolean write,
-                        GError **error)
+kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, GError **error)
 {
   g_autoptr (GFile) folder = NULL;
+  g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean same;
   guint n;
 
@@ -236,19 +245,37 @@ kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, gboolean w
     return TRUE;
   same = from != NULL && g_file_equal (from, folder);
   n = kr_dataset_get_n_articles (dataset);
+  /* Every file is looked at before any is written, so that a text that cannot go leaves
+   * nothing behind. */
   for (guint i = 0; i < n; i++)
     {
       const KrArticle *a = kr_dataset_get_article (dataset, i);
       g_autoptr (GError) local = NULL;
+      gboolean absent;
 
-      if (a->text_file == NULL || a->text == NULL
-          || kr_text_file_place (folder, a->text_file, a->text, write, &local)
-          || (same && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+      if (a->text_file == NULL || a->text == NULL)
         continue;
-      g_set_error (error, local->domain, local->code,
-                   _ ("The text of “%s” cannot be saved as “%s” beside the dataset: %s"), a->title,
-                   a->text_file, local->message);
+      if (text_file_may_hold (folder, a->text_file, a->text, &absent, &local))
+        {
+          if (absent)
+            g_array_append_val (missing, i);
+          continue;
+        }
+      if (same && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        continue;
+      set_place_error (error, a, local);
       return FALSE;
+    }
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const KrArticle *a = kr_dataset_get_article (dataset, g_array_index (missing, guint, i));
+      g_autoptr (GError) local = NULL;
+
+      if (!text_file_write (folder, a->text_file, a->text, &local))
+        {
+          set_place_error (error, a, local);
+          return FALSE;
+        }
     }
   return TRUE;
 }

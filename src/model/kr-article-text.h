@@ -28,21 +28,14 @@ const char *kr_text_file_name_problem (const char *name);
 char *kr_text_file_read (GFile *folder, const char *name, GCancellable *cancellable,
                          GError **error);
 
-/* Makes file @name in @folder hold @text, as a dataset saved there names it: does nothing when
- * the file already holds it (read as kr_text_file_read() reads it), writes it, with any
- * folder it needs, when there is no such file, and fails without writing when the file holds
- * another text, leads out of @folder or cannot be read. With @write FALSE, only says whether
- * it could. Never replaces a file that holds something else. */
-gboolean kr_text_file_place (GFile *folder, const char *name, const char *text, gboolean write,
-                             GError **error);
-
 /* Makes the files that @dataset's articles name (text_file) hold their texts beside @file,
- * where the dataset is to be saved, as kr_text_file_place() does; with @write FALSE, only says
- * whether it could, so that a text that cannot go leaves nothing written. @from is the folder
- * the texts were read from (NULL: none): there, a file changed since is someone's edit and
- * stays as it is. */
-gboolean kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, gboolean write,
-                                 GError **error);
+ * where the dataset is to be saved: a file that holds its text already is left as it is, one
+ * that is not there is written, with any folder it needs. Fails, naming the article and the
+ * file, when one holds another text, leads out of the folder or cannot be read; every file is
+ * looked at first, so that nothing is written then. A file that holds something else is never
+ * replaced. @from is the folder the texts were read from (NULL: none): there, a file changed
+ * since is someone's edit and stays as it is. */
+gboolean kr_dataset_place_texts (KrDataset *dataset, GFile *from, GFile *file, GError **error);
 
 /* The text of the file at @path, for an article: as kr_text_file_read() reads it, wherever
  * the file is. */

@@ -250,9 +250,7 @@ kr_document_save (KrDocument *self, GFile *file, GError **error)
   bytes = kr_dataset_writer_write (dataset);
   /* The texts go first, for the dataset to read back with them. */
   from = self->file != NULL ? g_file_get_parent (self->file) : NULL;
-  if (!kr_dataset_place_texts (dataset, from, file, FALSE, error)
-      || !kr_dataset_place_texts (dataset, from, file, TRUE, error)
-      || !reads_back (bytes, file, error))
+  if (!kr_dataset_place_texts (dataset, from, file, error) || !reads_back (bytes, file, error))
     return FALSE;
   if (!kr_file_replace (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
     return FALSE;
