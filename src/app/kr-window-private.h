@@ -143,6 +143,8 @@ void _kr_window_toast (KrWindow *self, const char *text);
 AdwToast *_kr_window_prompt (KrWindow *self, const char *text);
 /* A toast whose Details button shows @body, plain text, in a dialog. */
 void _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *body);
+/* Shows @toast (taking it), in front of the others, once the one before is up. */
+void _kr_window_show_toast (KrWindow *self, AdwToast *toast);
 /* Takes @toast away: at once if it is still waiting to be shown, else once it is up. */
 void _kr_window_dismiss_toast (KrWindow *self, AdwToast *toast);
 /* A file's name as people read it: valid UTF-8 whatever the file system holds. */

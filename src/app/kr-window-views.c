@@ -359,10 +359,9 @@ delete_view_action (GtkWidget *widget, const char *action_name, GVariant *parame
   title = g_strdup_printf (_ ("View “%s” deleted"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "kr-deleted", deleted, (GDestroyNotify)deleted_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _kr_window_show_toast (self, toast);
 }
 
 /* ---- showing ------------------------------------------------------------------------------ */

@@ -78,8 +78,8 @@ show_waiting_toast (KrWindow *self)
   show_waiting_toast (self);
 }
 
-static void
-show_toast (KrWindow *self, AdwToast *toast)
+void
+_kr_window_show_toast (KrWindow *self, AdwToast *toast)
 {
   /* The newest news first: it answers what the user just did. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -121,7 +121,7 @@ add_toast (KrWindow *self, const char *text, guint timeout)
   AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, timeout);
-  show_toast (self, t);
+  _kr_window_show_toast (self, t);
   return t;
 }
 
@@ -196,7 +196,7 @@ _kr_window_toast_with_details (KrWindow *self, const char *heading, const char *
   g_object_set_data_full (G_OBJECT (t), "kr-heading", g_strdup (heading), g_free);
   g_object_set_data_full (G_OBJECT (t), "kr-body", g_strdup (body), g_free);
   g_signal_connect (t, "button-clicked", G_CALLBACK (toast_details_clicked), self);
-  show_toast (self, t);
+  _kr_window_show_toast (self, t);
 }
 
 /* ---- actions --------------------------------------------------------------------------- */
