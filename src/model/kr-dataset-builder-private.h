@@ -53,6 +53,10 @@ struct _KrDatasetBuilder
   gboolean gave_up;
   GPtrArray *left_out; /* char * */
 
+  /* a new version's other records (kr_dataset_builder_set_others), or NULLs */
+  GHashTable *others[N_RECORD_TYPES];
+  GHashTable *added_at[N_RECORD_TYPES]; /* the indices + 1 of the records added there */
+
   /* while building */
   KrDataset *dataset;
   GHashTable *ids[N_RECORD_TYPES]; /* the dataset's: id → index + 1 */

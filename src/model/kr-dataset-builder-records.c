@@ -246,23 +246,50 @@ record_id (RecordType type, gconstpointer record)
     }
 }
 
+static const char *const list_fields[N_RECORD_TYPES] = { "articles", "entities", "deals" };
+
+/* The index + 1 of the record of @type that has @id, 0 when none has it. */
+static guint
+lookup_id (KrDatasetBuilder *self, RecordType type, const char *id)
+{
+  guint v = GPOINTER_TO_UINT (g_hash_table_lookup (self->ids[type], id));
+
+  if (v != 0 || self->others[type] == NULL)
+    return v;
+  v = GPOINTER_TO_UINT (g_hash_table_lookup (self->others[type], id));
+  /* What the other records' ids say of a record added is its former id. */
+  if (v != 0 && g_hash_table_contains (self->added_at[type], GUINT_TO_POINTER (v)))
+    return 0;
+  return v;
+}
+
 /* "entity entities[3]": the record that already has an id, as a message names it. */
 static char *
 describe_owner (KrDatasetBuilder *self, const char *id)
 {
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
-      gpointer v;
+      guint v = lookup_id (self, t, id);
+      g_autoptr (GString) out = NULL;
 
-      if (g_hash_table_lookup_extended (self->ids[t], id, NULL, &v))
+      if (v == 0)
+        continue;
+      out = g_string_new (record_type_name (t));
+      g_string_append_c (out, ' ');
+      if (self->others[t] != NULL)
         {
-          const KrRecordHead *head = self->records[t]->pdata[GPOINTER_TO_UINT (v) - 1];
-          g_autoptr (GString) out = g_string_new (record_type_name (t));
+          /* A new version's records are placed by their index in it. */
+          const KrPlace place = { .key = list_fields[t], .index = v - 1, .indexed = TRUE };
 
-          g_string_append_c (out, ' ');
-          self->format_place (out, &head->place, TRUE);
-          return g_string_free (g_steal_pointer (&out), FALSE);
+          self->format_place (out, &place, TRUE);
         }
+      else
+        {
+          const KrRecordHead *head = self->records[t]->pdata[v - 1];
+
+          self->format_place (out, &head->place, TRUE);
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
     }
   return NULL;
 }
@@ -307,7 +334,8 @@ collect_ids (KrDatasetBuilder *self, RecordType type, const char **ids)
           continue;
         }
       ids[i] = intern (self, id);
-      g_hash_table_insert (self->ids[type], (gpointer)ids[i], GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (self->ids[type], (gpointer)ids[i],
+                           GUINT_TO_POINTER ((self->others[type] ? head->place.index : i) + 1));
     }
 }
 
@@ -316,7 +344,7 @@ static int
 resolve (KrDatasetBuilder *self, const KrRecordHead *head, const char *field, const char *id,
          RecordType type)
 {
-  gpointer v;
+  guint v;
 
   if (kr_builder_noted (self, head, field))
     return -1;
@@ -327,14 +355,14 @@ resolve (KrDatasetBuilder *self, const KrRecordHead *head, const char *field, co
     }
   if (check_text (self, &head->place, field, id) == NULL)
     return -1;
-  if (!g_hash_table_lookup_extended (self->ids[type], id, NULL, &v))
+  if ((v = lookup_id (self, type, id)) == 0)
     {
       g_autofree char *shown = kr_problem_quote (id);
       kr_builder_report (self, &head->place, field, _ ("unknown %s \"%s\""),
                          record_type_name (type), shown);
       return -1;
     }
-  return GPOINTER_TO_INT (v) - 1;
+  return (int)v - 1;
 }
 
 /* ---- records ------------------------------------------------------------------------- */
@@ -620,18 +648,18 @@ build_proposers (KrDatasetBuilder *self, const KrDealRecord *r, KrDeal *d)
       const KrPlace here
           = { .up = &r->head.place, .key = "proposed_by", .index = i, .indexed = TRUE };
       const char *id = r->proposed_by[i];
-      gpointer v;
+      guint v;
 
       if (kr_builder_noted_element (self, &r->head, "proposed_by", i, &here)
           || check_text (self, &here, NULL, id ? id : "") == NULL)
         continue;
-      if (!g_hash_table_lookup_extended (self->ids[REC_ENTITY], id, NULL, &v))
+      if ((v = lookup_id (self, REC_ENTITY, id)) == 0)
         {
           g_autofree char *shown = kr_problem_quote (id);
           kr_builder_report (self, &here, NULL, _ ("unknown entity \"%s\""), shown);
           continue;
         }
-      d->proposed_by[d->n_proposed_by++] = GPOINTER_TO_UINT (v) - 1;
+      d->proposed_by[d->n_proposed_by++] = v - 1;
     }
 }
 
@@ -661,8 +689,6 @@ build_deal (KrDatasetBuilder *self, gconstpointer record, gpointer out)
 }
 
 /* ---- the dataset --------------------------------------------------------------------- */
-
-static const char *const list_fields[N_RECORD_TYPES] = { "articles", "entities", "deals" };
 
 /* The dataset's records of @type, @size bytes each, built by @build, with the ids collected:
  * every dataset record starts with its id. */
@@ -711,6 +737,13 @@ kr_builder_build (KrDatasetBuilder *self)
       return FALSE;
     }
 
+  for (guint t = 0; t < N_RECORD_TYPES && self->others[t] != NULL; t++)
+    for (guint i = 0; i < records[t]->len; i++)
+      {
+        const KrRecordHead *record = records[t]->pdata[i];
+
+        g_hash_table_add (self->added_at[t], GUINT_TO_POINTER (record->place.index + 1));
+      }
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
       ids[t] = g_new0 (const char *, MAX (records[t]->len, 1));

@@ -56,7 +56,11 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   if (self == NULL)
     return;
   for (guint t = 0; t < N_RECORD_TYPES; t++)
-    g_ptr_array_unref (self->records[t]);
+    {
+      g_ptr_array_unref (self->records[t]);
+      g_clear_pointer (&self->others[t], g_hash_table_unref);
+      g_clear_pointer (&self->added_at[t], g_hash_table_unref);
+    }
   kr_arena_free (self->arena);
   g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
@@ -130,6 +134,20 @@ kr_dataset_builder_get_folder (KrDatasetBuilder *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->folder;
+}
+
+void
+kr_dataset_builder_set_others (KrDatasetBuilder *self, GHashTable *const others[3], guint n_others)
+{
+  g_return_if_fail (self != NULL && others != NULL);
+  g_return_if_fail (self->n_records == 0);
+
+  for (guint t = 0; t < N_RECORD_TYPES; t++)
+    {
+      self->others[t] = g_hash_table_ref (others[t]);
+      self->added_at[t] = g_hash_table_new (NULL, NULL);
+    }
+  self->n_records = n_others;
 }
 
 KrDatasetRecord *

@@ -225,6 +225,16 @@ void kr_dataset_builder_leave_out (KrDatasetBuilder *self, const char *format, .
  * for a reader, whose texts go with it, not for records made from another dataset's strings. */
 void kr_dataset_builder_give_strings (KrDatasetBuilder *self);
 
+/* Says that the records added are the few that changed in a new version of a larger dataset,
+ * each at the index its place gives (KrPlace.index): the build checks only them, and the
+ * dataset it returns holds only them, in the order they were added, for the version to take
+ * in. The version's other records are known by their ids in @others, one table per record
+ * type (articles, entities, deals), id → index + 1; an entry at the index of a record added is
+ * that record's former id, and is not looked at. @n_others: how many other records the version
+ * has, for the limit. Call it before adding records. */
+void kr_dataset_builder_set_others (KrDatasetBuilder *self, GHashTable *const others[3],
+                                    guint n_others);
+
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */
 KrDataset *kr_dataset_builder_build (KrDatasetBuilder *self);

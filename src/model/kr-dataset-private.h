@@ -34,6 +34,18 @@ struct _KrDataset
   /* Each article's text as quotes are looked for in it, normalised when first asked for
    * (kr-article-text.c), by the main thread that shows and checks quotes; NULL until then. */
   char **quote_texts;
+
+  /* A version made by an edit (kr-editor-draft.c) owns only its record lists and indices: its
+   * records' strings and lists are those of the datasets it shares, the one read and what each
+   * edit since added. NULL for a dataset that owns them all. */
+  GPtrArray *shares;
+  GBytes *lists[3];       /* a version's articles, entities and deals: NULL, the ones read */
+  GPtrArray *allocations; /* more lists that the records of the versions sharing it point to */
+  gsize own_bytes;        /* what a version's own lists and indices take */
 };
+
+/* About what one entry of an index of ids takes: key, value and hash, in a table about twice
+ * the entries' size. */
+#define KR_DATASET_ID_BYTES (2 * (2 * sizeof (gpointer) + sizeof (guint)))
 
 G_END_DECLS

@@ -22,13 +22,13 @@ kr_dataset_finalize (GObject *object)
 {
   KrDataset *self = KR_DATASET (object);
 
-  for (guint i = 0; i < self->n_entities; i++)
+  for (guint i = 0; self->shares == NULL && i < self->n_entities; i++)
     {
       g_free (self->entities[i].aliases);
       g_free (self->entities[i].names);
       g_free (self->entities[i].evidence);
     }
-  for (guint i = 0; i < self->n_deals; i++)
+  for (guint i = 0; self->shares == NULL && i < self->n_deals; i++)
     {
       g_free (self->deals[i].parties);
       g_free (self->deals[i].proposed_by);
@@ -38,14 +38,23 @@ kr_dataset_finalize (GObject *object)
   for (guint i = 0; self->quote_texts != NULL && i < self->n_articles; i++)
     g_free (self->quote_texts[i]);
   g_free (self->quote_texts);
-  g_free (self->articles);
-  g_free (self->entities);
-  g_free (self->deals);
+  /* A version's lists are in blocks that the versions listing the same records share, or are
+   * those of the dataset read. */
+  if (self->shares == NULL)
+    {
+      g_free (self->articles);
+      g_free (self->entities);
+      g_free (self->deals);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
+    g_clear_pointer (&self->lists[i], g_bytes_unref);
   g_clear_pointer (&self->article_ids, g_hash_table_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
+  g_clear_pointer (&self->shares, g_ptr_array_unref);
+  g_clear_pointer (&self->allocations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
@@ -405,15 +414,18 @@ kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **err
 gsize
 kr_dataset_get_size (KrDataset *self)
 {
-  /* A hash table's entry: key, value and hash, in a table about twice the entries' size. */
-  const gsize per_id = 2 * (2 * sizeof (gpointer) + sizeof (guint));
   gsize size;
 
   g_return_val_if_fail (KR_IS_DATASET (self), 0);
 
-  size = self->string_bytes + self->n_articles * (sizeof (KrArticle) + per_id)
-         + self->n_entities * (sizeof (KrEntity) + per_id)
-         + self->n_deals * (sizeof (KrDeal) + per_id);
+  /* A version's records point into the datasets it shares: only the last, the changes that
+   * made it, is its own, with the lists and indices that it does not share. */
+  if (self->shares != NULL)
+    return self->own_bytes + kr_dataset_get_size (self->shares->pdata[self->shares->len - 1]);
+  size = self->n_articles * (sizeof (KrArticle) + KR_DATASET_ID_BYTES)
+         + self->n_entities * (sizeof (KrEntity) + KR_DATASET_ID_BYTES)
+         + self->n_deals * (sizeof (KrDeal) + KR_DATASET_ID_BYTES);
+  size += self->string_bytes;
   for (guint i = 0; i < self->n_entities; i++)
     {
       const KrEntity *e = &self->entities[i];

@@ -145,7 +145,8 @@ void kr_dataset_load_pair_async (GFile *file, GFile *other, GCancellable *cancel
 KrDataset *kr_dataset_load_finish (GAsyncResult *result, GPtrArray **problems, GError **error);
 
 const char *kr_dataset_get_title (KrDataset *self);
-/* About how many bytes of memory the dataset takes: its strings, records and indices. */
+/* About how many bytes of memory the dataset alone takes: its strings, records and indices; a
+ * version made by an edit, its record lists and indices, and what the edit added. */
 gsize kr_dataset_get_size (KrDataset *self);
 /* What the reader left out of the file on purpose (schemata Keiretsu does not show …), one
  * sentence each for people; empty, never NULL. */

@@ -216,9 +216,186 @@ fill_article (const KrArticle *a, KrArticleRecord *r)
   r->text_file = a->text_file;
 }
 
-/* The dataset the draft describes, or NULL with @problems saying why. */
-KrDataset *
-kr_draft_build (KrDraft *draft, GPtrArray **problems)
+/* ---- a version that shares what did not change ---------------------------------------- */
+
+/* How one list of the draft stands to the base's: which records are the base's own, unchanged,
+ * and where each base record went. */
+typedef struct
+{
+  const guchar *base; /* the base's records */
+  guint n_base;
+  gsize size;
+  GHashTable *base_ids;
+  guint *slot;  /* per record of the draft: the base record it is, or G_MAXUINT: checked anew */
+  guint *moved; /* per base record: its index in the draft, or G_MAXUINT when it is gone; NULL
+                 * when every base record keeps its index and id */
+  guint n_changed;
+} Plan;
+
+typedef struct
+{
+  Plan plans[KR_DRAFT_N_LISTS];
+  GHashTable *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
+  KrDataset *changed;                   /* the changed records, built */
+  gsize own_bytes;                      /* what the version's lists and indices alone take */
+} Version;
+
+static void
+version_clear (Version *v)
+{
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    {
+      g_free (v->plans[t].slot);
+      g_free (v->plans[t].moved);
+      g_clear_pointer (&v->others[t], g_hash_table_unref);
+    }
+  g_clear_object (&v->changed);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Version, version_clear)
+
+static const char *
+record_id (gconstpointer record)
+{
+  /* Every record starts with its id (kr-dataset-builder-records.c). */
+  return *(const char *const *)record;
+}
+
+static void
+plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
+{
+  KrDataset *base = draft->base;
+  GPtrArray *list = draft->lists[t];
+  gboolean kept = TRUE;
+
+  switch (t)
+    {
+    case KR_DRAFT_ARTICLES:
+      *plan = (Plan){ .base = (gconstpointer)base->articles,
+                      .n_base = base->n_articles,
+                      .size = sizeof (KrArticle),
+                      .base_ids = base->article_ids };
+      break;
+    case KR_DRAFT_ENTITIES:
+      *plan = (Plan){ .base = (gconstpointer)base->entities,
+                      .n_base = base->n_entities,
+                      .size = sizeof (KrEntity),
+                      .base_ids = base->entity_ids };
+      break;
+    case KR_DRAFT_DEALS:
+    case KR_DRAFT_N_LISTS:
+    default:
+      *plan = (Plan){ .base = (gconstpointer)base->deals,
+                      .n_base = base->n_deals,
+                      .size = sizeof (KrDeal),
+                      .base_ids = base->deal_ids };
+      break;
+    }
+  plan->slot = g_new (guint, MAX (list->len, 1));
+  plan->moved = g_new (guint, MAX (plan->n_base, 1));
+  for (guint i = 0; i < plan->n_base; i++)
+    plan->moved[i] = G_MAXUINT;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const guchar *p = list->pdata[i];
+      guint from;
+
+      plan->slot[i] = G_MAXUINT;
+      if (p < plan->base || p >= plan->base + plan->n_base * plan->size)
+        continue;
+      from = (guint)((gsize)(p - plan->base) / plan->size);
+      if (plan->moved[from] != G_MAXUINT)
+        continue; /* listed twice: the builder says what is wrong with the second */
+      plan->slot[i] = from;
+      plan->moved[from] = i;
+    }
+  /* A changed record that keeps a base record's id is what that record's references now
+   * point to, as they would by id. */
+  for (guint i = 0; i < list->len; i++)
+    if (plan->slot[i] == G_MAXUINT)
+      {
+        guint v
+            = GPOINTER_TO_UINT (g_hash_table_lookup (plan->base_ids, record_id (list->pdata[i])));
+
+        if (v != 0 && plan->moved[v - 1] == G_MAXUINT)
+          plan->moved[v - 1] = i;
+      }
+  for (guint i = 0; i < plan->n_base && kept; i++)
+    kept = plan->moved[i] == i;
+  if (kept)
+    g_clear_pointer (&plan->moved, g_free);
+}
+
+/* Whether @index, a base record's, points to one that is gone. */
+static gboolean
+gone (const Plan *plan, guint index)
+{
+  return plan->moved != NULL && plan->moved[index] == G_MAXUINT;
+}
+
+static gboolean
+evidence_lost (const Plan *articles, const KrEvidence *evidence, guint n)
+{
+  for (guint i = 0; articles->moved != NULL && i < n; i++)
+    if (gone (articles, evidence[i].article))
+      return TRUE;
+  return FALSE;
+}
+
+/* Unchanged records that point to a record that is gone are checked anew: the builder then
+ * says what they lost, as it would of any record. */
+static void
+plan_lost_references (KrDraft *draft, Plan *plans)
+{
+  const Plan *articles = &plans[KR_DRAFT_ARTICLES];
+  const Plan *entities = &plans[KR_DRAFT_ENTITIES];
+  Plan *plan;
+
+  plan = &plans[KR_DRAFT_ENTITIES];
+  for (guint i = 0; articles->moved != NULL && i < draft->lists[KR_DRAFT_ENTITIES]->len; i++)
+    {
+      const KrEntity *e = draft->lists[KR_DRAFT_ENTITIES]->pdata[i];
+
+      if (plan->slot[i] != G_MAXUINT && evidence_lost (articles, e->evidence, e->n_evidence))
+        plan->slot[i] = G_MAXUINT;
+    }
+  plan = &plans[KR_DRAFT_DEALS];
+  for (guint i = 0; i < draft->lists[KR_DRAFT_DEALS]->len; i++)
+    {
+      const KrDeal *d = draft->lists[KR_DRAFT_DEALS]->pdata[i];
+      gboolean lost;
+
+      if (plan->slot[i] == G_MAXUINT)
+        continue;
+      lost = evidence_lost (articles, d->evidence, d->n_evidence);
+      for (guint j = 0; entities->moved != NULL && j < d->n_parties; j++)
+        lost |= gone (entities, d->parties[j].entity);
+      for (guint j = 0; entities->moved != NULL && j < d->n_proposed_by; j++)
+        lost |= gone (entities, d->proposed_by[j]);
+      if (lost)
+        plan->slot[i] = G_MAXUINT;
+    }
+}
+
+/* The ids of the records of list @t that stay as they are, at their indices in the draft. */
+static GHashTable *
+other_ids (KrDraft *draft, Plan *plan, KrDraftList t)
+{
+  GHashTable *ids;
+
+  if (plan->moved == NULL)
+    return g_hash_table_ref (plan->base_ids);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < draft->lists[t]->len; i++)
+    if (plan->slot[i] != G_MAXUINT)
+      g_hash_table_insert (ids, (gpointer)record_id (draft->lists[t]->pdata[i]),
+                           GUINT_TO_POINTER (i + 1));
+  return ids;
+}
+
+/* Checks the draft's changed records, as the builder checks a file's, and builds them into
+ * v->changed; FALSE with @problems saying why when there is a problem. */
+static gboolean
+build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
 {
   g_autoptr (KrDatasetBuilder) b = kr_dataset_builder_new (kr_json_reader_format_place);
   KrDatasetRecord *top = kr_dataset_builder_get_dataset_record (b);
@@ -226,32 +403,239 @@ kr_draft_build (KrDraft *draft, GPtrArray **problems)
   KrArticleRecord *articles;
   KrEntityRecord *entities;
   KrDealRecord *deals;
-  KrDataset *dataset;
+  guint n_others = 0;
+  guint k;
+
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    plan_list (draft, t, &v->plans[t]);
+  plan_lost_references (draft, v->plans);
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    {
+      Plan *plan = &v->plans[t];
+
+      for (guint i = 0; i < lists[t]->len; i++)
+        plan->n_changed += plan->slot[i] == G_MAXUINT;
+      n_others += lists[t]->len - plan->n_changed;
+      v->others[t] = other_ids (draft, plan, t);
+    }
+  kr_dataset_builder_set_others (b, v->others, n_others);
 
   top->title = draft->base->title;
   top->description = draft->base->description;
-  articles = kr_dataset_builder_add_articles (b, lists[KR_DRAFT_ARTICLES]->len);
-  entities = kr_dataset_builder_add_entities (b, lists[KR_DRAFT_ENTITIES]->len);
-  deals = kr_dataset_builder_add_deals (b, lists[KR_DRAFT_DEALS]->len);
+  articles = kr_dataset_builder_add_articles (b, v->plans[KR_DRAFT_ARTICLES].n_changed);
+  entities = kr_dataset_builder_add_entities (b, v->plans[KR_DRAFT_ENTITIES].n_changed);
+  deals = kr_dataset_builder_add_deals (b, v->plans[KR_DRAFT_DEALS].n_changed);
+  k = 0;
   for (guint i = 0; articles != NULL && i < lists[KR_DRAFT_ARTICLES]->len; i++)
-    {
-      articles[i].head.place = (KrPlace){ .key = "articles", .index = i, .indexed = TRUE };
-      fill_article (lists[KR_DRAFT_ARTICLES]->pdata[i], &articles[i]);
-    }
+    if (v->plans[KR_DRAFT_ARTICLES].slot[i] == G_MAXUINT)
+      {
+        articles[k].head.place = (KrPlace){ .key = "articles", .index = i, .indexed = TRUE };
+        fill_article (lists[KR_DRAFT_ARTICLES]->pdata[i], &articles[k++]);
+      }
+  k = 0;
   for (guint i = 0; entities != NULL && i < lists[KR_DRAFT_ENTITIES]->len; i++)
-    {
-      entities[i].head.place = (KrPlace){ .key = "entities", .index = i, .indexed = TRUE };
-      fill_entity (b, draft, lists[KR_DRAFT_ENTITIES]->pdata[i], &entities[i]);
-    }
+    if (v->plans[KR_DRAFT_ENTITIES].slot[i] == G_MAXUINT)
+      {
+        entities[k].head.place = (KrPlace){ .key = "entities", .index = i, .indexed = TRUE };
+        fill_entity (b, draft, lists[KR_DRAFT_ENTITIES]->pdata[i], &entities[k++]);
+      }
+  k = 0;
   for (guint i = 0; deals != NULL && i < lists[KR_DRAFT_DEALS]->len; i++)
+    if (v->plans[KR_DRAFT_DEALS].slot[i] == G_MAXUINT)
+      {
+        deals[k].head.place = (KrPlace){ .key = "deals", .index = i, .indexed = TRUE };
+        fill_deal (b, draft, lists[KR_DRAFT_DEALS]->pdata[i], &deals[k++]);
+      }
+
+  v->changed = kr_dataset_builder_build (b);
+  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (b));
+  return v->changed != NULL;
+}
+
+/* @list (@n elements of @size bytes) with each index made @moved's: @list itself when none
+ * changes, else a copy that @holder keeps. */
+static gpointer
+remap (KrDataset *holder, gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
+{
+  guchar *copy = NULL;
+
+  for (guint i = 0; moved != NULL && i < n; i++)
     {
-      deals[i].head.place = (KrPlace){ .key = "deals", .index = i, .indexed = TRUE };
-      fill_deal (b, draft, lists[KR_DRAFT_DEALS]->pdata[i], &deals[i]);
+      guint from = *(const guint *)((const guchar *)list + i * size + offset);
+
+      if (moved[from] == from)
+        continue;
+      if (copy == NULL)
+        {
+          copy = g_memdup2 (list, n * size);
+          if (holder->allocations == NULL)
+            holder->allocations = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (holder->allocations, copy);
+        }
+      *(guint *)(copy + i * size + offset) = moved[from];
+    }
+  return copy != NULL ? copy : (gpointer)list;
+}
+
+/* An unchanged record, as the version has it: its references made the version's indices. */
+static void
+take_unchanged (Version *v, KrDraftList t, gpointer record)
+{
+  const guint *articles = v->plans[KR_DRAFT_ARTICLES].moved;
+  const guint *entities = v->plans[KR_DRAFT_ENTITIES].moved;
+  KrDataset *holder = v->changed;
+
+  if (t == KR_DRAFT_ENTITIES)
+    {
+      KrEntity *e = record;
+
+      e->evidence = remap (holder, e->evidence, e->n_evidence, sizeof (KrEvidence),
+                           G_STRUCT_OFFSET (KrEvidence, article), articles);
+    }
+  else if (t == KR_DRAFT_DEALS)
+    {
+      KrDeal *d = record;
+
+      d->evidence = remap (holder, d->evidence, d->n_evidence, sizeof (KrEvidence),
+                           G_STRUCT_OFFSET (KrEvidence, article), articles);
+      d->parties = remap (holder, d->parties, d->n_parties, sizeof (KrParty),
+                          G_STRUCT_OFFSET (KrParty, entity), entities);
+      d->proposed_by
+          = remap (holder, d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
+    }
+}
+
+/* Whether records of list @t point to records that moved. */
+static gboolean
+points_to_moved (Version *v, KrDraftList t)
+{
+  gboolean articles = v->plans[KR_DRAFT_ARTICLES].moved != NULL;
+  gboolean entities = v->plans[KR_DRAFT_ENTITIES].moved != NULL;
+
+  return (t == KR_DRAFT_ENTITIES && articles) || (t == KR_DRAFT_DEALS && (articles || entities));
+}
+
+/* The version's list @t, in @block, and its ids. */
+static gpointer
+take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable **ids)
+{
+  Plan *plan = &v->plans[t];
+  GPtrArray *list = draft->lists[t];
+  const guchar *changed;
+  guchar *out;
+  guint k = 0;
+
+  g_hash_table_unref (*ids);
+  if (plan->moved == NULL && plan->n_changed == 0 && !points_to_moved (v, t))
+    {
+      /* Nothing changed in this list, nor in what it points to: it is the base's, shared. */
+      *block = draft->base->lists[t] ? g_bytes_ref (draft->base->lists[t]) : NULL;
+      *ids = g_hash_table_ref (plan->base_ids);
+      return (gpointer)plan->base;
+    }
+  out = g_malloc_n (MAX (list->len, 1), plan->size);
+  *block = g_bytes_new_take (out, MAX (list->len, 1) * plan->size);
+  v->own_bytes += list->len * plan->size;
+
+  switch (t)
+    {
+    case KR_DRAFT_ARTICLES:
+      changed = (gconstpointer)v->changed->articles;
+      break;
+    case KR_DRAFT_ENTITIES:
+      changed = (gconstpointer)v->changed->entities;
+      break;
+    case KR_DRAFT_DEALS:
+    case KR_DRAFT_N_LISTS:
+    default:
+      changed = (gconstpointer)v->changed->deals;
+      break;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      gpointer record = out + i * plan->size;
+
+      if (plan->slot[i] == G_MAXUINT)
+        memcpy (record, changed + (k++) * plan->size, plan->size);
+      else
+        {
+          memcpy (record, plan->base + plan->slot[i] * plan->size, plan->size);
+          take_unchanged (v, t, record);
+        }
     }
 
-  dataset = kr_dataset_builder_build (b);
-  *problems = g_ptr_array_ref (kr_dataset_builder_get_problems (b));
-  return dataset;
+  /* Changed records that keep their ids, in place: the base's ids are the version's. */
+  if (plan->moved == NULL && list->len == plan->n_base)
+    *ids = g_hash_table_ref (plan->base_ids);
+  else
+    {
+      if (plan->moved == NULL)
+        {
+          GHashTableIter iter;
+          gpointer id, index;
+
+          /* The others are the base's ids: the version's own table starts as a copy. */
+          *ids = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_iter_init (&iter, plan->base_ids);
+          while (g_hash_table_iter_next (&iter, &id, &index))
+            g_hash_table_insert (*ids, id, index);
+        }
+      else
+        *ids = g_hash_table_ref (v->others[t]);
+      v->own_bytes += list->len * KR_DATASET_ID_BYTES;
+      for (guint i = 0; i < list->len; i++)
+        if (plan->slot[i] == G_MAXUINT)
+          g_hash_table_insert (*ids, (gpointer)record_id (out + i * plan->size),
+                               GUINT_TO_POINTER (i + 1));
+    }
+  return out;
+}
+
+/* The problems the draft has, as kr_draft_build() would find them, without making the
+ * version. */
+GPtrArray *
+kr_draft_check (KrDraft *draft)
+{
+  g_auto (Version) v = { 0 };
+  GPtrArray *problems = NULL;
+
+  build_changes (draft, &v, &problems);
+  return problems;
+}
+
+/* The dataset the draft describes, or NULL with @problems saying why. Only the records that
+ * changed are checked and built; the others, with their strings and lists, are the base's. */
+KrDataset *
+kr_draft_build (KrDraft *draft, GPtrArray **problems)
+{
+  g_auto (Version) v = { 0 };
+  KrDataset *base = draft->base;
+  KrDataset *ds;
+
+  if (!build_changes (draft, &v, problems))
+    return NULL;
+
+  ds = g_object_new (KR_TYPE_DATASET, NULL);
+  ds->title = base->title;
+  ds->description = base->description;
+  ds->left_out = g_new0 (char *, 1);
+  ds->string_bytes = base->string_bytes + v.changed->string_bytes;
+  ds->articles
+      = take_list (draft, &v, KR_DRAFT_ARTICLES, &ds->lists[KR_DRAFT_ARTICLES], &ds->article_ids);
+  ds->n_articles = draft->lists[KR_DRAFT_ARTICLES]->len;
+  ds->entities
+      = take_list (draft, &v, KR_DRAFT_ENTITIES, &ds->lists[KR_DRAFT_ENTITIES], &ds->entity_ids);
+  ds->n_entities = draft->lists[KR_DRAFT_ENTITIES]->len;
+  ds->deals = take_list (draft, &v, KR_DRAFT_DEALS, &ds->lists[KR_DRAFT_DEALS], &ds->deal_ids);
+  ds->n_deals = draft->lists[KR_DRAFT_DEALS]->len;
+  ds->own_bytes = v.own_bytes;
+  ds->shares = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; base->shares != NULL && i < base->shares->len; i++)
+    g_ptr_array_add (ds->shares, g_object_ref (base->shares->pdata[i]));
+  if (base->shares == NULL)
+    g_ptr_array_add (ds->shares, g_object_ref (base));
+  g_ptr_array_add (ds->shares, g_steal_pointer (&v.changed));
+  return ds;
 }
 
 /* @d with entity @from made @to among its parties and proposers (@to G_MAXUINT: left out, and

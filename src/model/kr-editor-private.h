@@ -1,9 +1,10 @@
 /* kr-editor-private.h — the editor's drafts: what the next version of a dataset lists
  *
  * A draft lists the records of the next version, most of them the current version's own, a few
- * copies changed, added or left out; the builder turns it into a dataset, checking it as it
- * checks a file. Indices inside records (an excerpt's article, a party) are the current
- * version's, whatever the draft leaves out: references are written as ids.
+ * copies changed, added or left out; the builder checks the copies as it checks a file's
+ * records, and the version made shares the others, with their strings and lists. Indices inside
+ * records (an excerpt's article, a party) are the current version's, whatever the draft leaves out:
+ * references are written as ids.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,7 +55,10 @@ void kr_draft_remove_article (KrDraft *draft, guint index, KrDeletion *deletion)
 /* @keep with what @other adds to it: aliases, names, excerpts, country and description. */
 KrEntity *kr_draft_merged_entity (KrDraft *draft, const KrEntity *keep, const KrEntity *other);
 
-/* The dataset the draft describes, or NULL; @problems gets what the builder found. */
+/* The dataset the draft describes, or NULL; @problems gets what the builder found. Only the
+ * records that changed are checked and built: the version shares the others with the base. */
 KrDataset *kr_draft_build (KrDraft *draft, GPtrArray **problems);
+/* What kr_draft_build() would find, without making the version. */
+GPtrArray *kr_draft_check (KrDraft *draft);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* kr-editor.c
  *
  * Every edit goes the same way: a draft (kr-editor-private.h) lists the records of the next
- * version, and the builder checks it as it checks a file. Versions are immutable and shared: a
- * command holds the versions before and after it, and undoing it is putting the one before
- * back.
+ * version, and the builder checks the ones that changed as it checks a file's. Versions are
+ * immutable and shared: a command holds the versions before and after it, and undoing it is
+ * putting the one before back; a version shares with the one before every record the edit
+ * left alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -234,12 +235,9 @@ static GPtrArray *
 check (KrEditor *self, KrDraftList list, guint index, gconstpointer record, gsize size)
 {
   g_auto (KrDraft) draft = KR_DRAFT_INIT;
-  g_autoptr (KrDataset) dataset = NULL;
-  GPtrArray *problems = NULL;
 
   draft_set (&draft, self->dataset, list, index, record, size);
-  dataset = kr_draft_build (&draft, &problems);
-  return problems;
+  return kr_draft_check (&draft);
 }
 
 static gboolean
@@ -377,13 +375,10 @@ check_new (KrEditor *self, KrDraftList list, gconstpointer record, gsize size, c
            const char *fallback_id)
 {
   g_auto (KrDraft) draft = KR_DRAFT_INIT;
-  g_autoptr (KrDataset) dataset = NULL;
-  GPtrArray *problems = NULL;
 
   kr_draft_init (&draft, self->dataset);
   draft_put (&draft, list, -1, record, size, kr_draft_make_id (&draft, name, fallback_id));
-  dataset = kr_draft_build (&draft, &problems);
-  return problems;
+  return kr_draft_check (&draft);
 }
 
 GPtrArray *
