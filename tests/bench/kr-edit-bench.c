@@ -1,0 +1,179 @@
+/* kr-edit-bench.c — what an edit costs on a large map: time to check it, time to make it, and
+ * the memory the version it makes keeps for undo
+ *
+ * Loads a dataset (a file given, or one written with kr_bench_write_text_dataset()) and makes
+ * each kind of edit the record form and the map make, round after round, on the version the
+ * round before left: a check of a renamed entity as the form checks a keystroke, the rename,
+ * a check of a new deal and its adding, the deletion of an entity near the start (which moves
+ * every record after it) and a merge of two entities. Prints the median of each and its
+ * spread, in milliseconds, and what each version keeps (kr_dataset_get_size()).
+ *
+ *   kr-edit-bench [--entities 20000] [--deals 50000] [--rounds 5] [FILE]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kr-bench-data.h"
+#include "kr-editor.h"
+
+#define MAX_ROUNDS 64
+
+typedef enum
+{
+  CHECK_RENAME,
+  RENAME,
+  CHECK_NEW_DEAL,
+  ADD_DEAL,
+  DELETE_ENTITY,
+  MERGE,
+  N_EDITS
+} Edit;
+
+static const char *const edit_names[N_EDITS] = {
+  "check a renamed entity", "rename an entity",   "check a new deal", "add a deal",
+  "delete an entity",       "merge two entities",
+};
+
+typedef struct
+{
+  double ms[MAX_ROUNDS];
+  gsize kept; /* the last version's own size, bytes */
+} Timings;
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Makes edit @edit of round @round on @editor; FALSE when it was refused. */
+static gboolean
+make_edit (KrEditor *editor, Edit edit, guint round, GError **error)
+{
+  KrDataset *dataset = kr_editor_get_dataset (editor);
+  g_autofree char *name = g_strdup_printf ("Renamed %u", round);
+  KrEntity entity = *kr_dataset_get_entity (dataset, 10);
+  KrDeal deal = *kr_dataset_get_deal (dataset, 0);
+
+  entity.name = name;
+  deal.summary = name;
+  switch (edit)
+    {
+    case CHECK_RENAME:
+      {
+        g_autoptr (GPtrArray) problems = kr_editor_check_entity (editor, 10, &entity);
+
+        return problems->len == 0;
+      }
+    case RENAME:
+      return kr_editor_set_entity (editor, 10, &entity, error);
+    case CHECK_NEW_DEAL:
+      {
+        g_autoptr (GPtrArray) problems = kr_editor_check_new_deal (editor, &deal);
+
+        return problems->len == 0;
+      }
+    case ADD_DEAL:
+      return kr_editor_add_deal (editor, &deal, NULL, error);
+    case DELETE_ENTITY:
+      return kr_editor_delete_entity (editor, 3, error);
+    case MERGE:
+    case N_EDITS:
+    default:
+      return kr_editor_merge_entities (editor, 5, 6, error);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  int n_entities = 20000, n_deals = 50000, rounds = 5;
+  const GOptionEntry options[] = {
+    { "entities", 0, 0, G_OPTION_ARG_INT, &n_entities, "Entities of the dataset written", "N" },
+    { "deals", 0, 0, G_OPTION_ARG_INT, &n_deals, "Deals of the dataset written", "N" },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Rounds of edits", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("[FILE]");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (KrDataset) dataset = NULL;
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = NULL;
+  Timings timings[N_EDITS] = { { { 0 } } };
+
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || rounds < 1 || rounds > MAX_ROUNDS)
+    {
+      fprintf (stderr, "%s\n", error ? error->message : "--rounds: 1 to 64");
+      return 2;
+    }
+  if (argc > 1)
+    path = g_strdup (argv[1]);
+  else
+    {
+      dir = g_dir_make_tmp ("kr-edit-bench-XXXXXX", &error);
+      if (dir == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      path = g_build_filename (dir, "bench.json", NULL);
+      kr_bench_write_text_dataset (path, (guint)n_entities, (guint)n_deals, 7);
+    }
+  file = g_file_new_for_path (path);
+  dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  if (dir != NULL)
+    kr_bench_remove_dir (dir);
+  if (dataset == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  if (kr_dataset_get_n_entities (dataset) < 11 || kr_dataset_get_n_deals (dataset) < 1)
+    {
+      fprintf (stderr, "%s: the dataset needs 11 entities and a deal\n", path);
+      return 1;
+    }
+  printf ("%u entities, %u deals, %u articles; %.0f MB in memory\n",
+          kr_dataset_get_n_entities (dataset), kr_dataset_get_n_deals (dataset),
+          kr_dataset_get_n_articles (dataset), kr_dataset_get_size (dataset) / 1e6);
+  editor = kr_editor_new (dataset, undo);
+
+  for (guint round = 0; round < (guint)rounds; round++)
+    for (Edit edit = 0; edit < N_EDITS; edit++)
+      {
+        double start = kr_bench_now_ms ();
+
+        if (!make_edit (editor, edit, round, &error))
+          {
+            fprintf (stderr, "%s: refused: %s\n", edit_names[edit],
+                     error ? error->message : "a problem");
+            return 1;
+          }
+        timings[edit].ms[round] = kr_bench_now_ms () - start;
+        timings[edit].kept = kr_dataset_get_size (kr_editor_get_dataset (editor));
+      }
+
+  printf ("%-22s %10s %18s %12s\n", "edit", "median ms", "range ms", "version MB");
+  for (Edit edit = 0; edit < N_EDITS; edit++)
+    {
+      double *ms = timings[edit].ms;
+      gboolean makes_version = edit != CHECK_RENAME && edit != CHECK_NEW_DEAL;
+
+      qsort (ms, (gsize)rounds, sizeof *ms, compare_doubles);
+      printf ("%-22s %10.1f %8.1f–%-9.1f", edit_names[edit], ms[rounds / 2], ms[0], ms[rounds - 1]);
+      if (makes_version)
+        printf (" %12.1f", timings[edit].kept / 1e6);
+      printf ("\n");
+    }
+  return 0;
+}
