@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "kr-editor.h"
 #include "kr-layout-cache.h"
 #include "kr-layout-input.h"
 #include "kr-layout-output.h"
@@ -573,6 +574,62 @@ test_reopen (void)
   kr_layout_cache_set_default (NULL);
 }
 
+/* An edit that changes nothing the layout sees is laid out as the version before was, without
+ * the helper; one that does (a name, so a label's width) is laid out again, starting from
+ * where the version before's entities were. */
+static void
+test_revision (void)
+{
+  g_auto (TempDir) dir = TEMP_DIR_INIT;
+  g_autoptr (KrLayoutCache) cache = kr_layout_cache_new (dir.path, KR_LAYOUT_CACHE_MAX_SIZE);
+  g_autoptr (KrDataset) ds = kr_test_load_good ("network.json");
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = kr_editor_new (ds, undo);
+  const char *keiretsu = g_getenv ("KEIRETSU");
+  const char *worker[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
+  const char *crashing[] = { "/bin/sh", "-c", "cat >/dev/null; kill -SEGV $$", NULL };
+  KrLayoutOptions options = { .engine = KR_ENGINE_NEATO, .link_labels = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) fresh = NULL;
+  g_autoptr (KrScene) revised = NULL;
+  KrEntity e;
+
+  if (keiretsu == NULL)
+    {
+      g_test_skip ("KEIRETSU names no program to run as the layout helper");
+      return;
+    }
+  kr_layout_cache_set_default (cache);
+  kr_layout_set_worker (worker);
+  fresh = lay_out (ds, &options, NULL, &error);
+  g_assert_no_error (error);
+  wait_for_entries (dir.path, 1);
+
+  e = *kr_dataset_get_entity (ds, 0);
+  e.description = "A description the map does not show";
+  g_assert_true (kr_editor_set_entity (editor, 0, &e, &error));
+  g_assert_no_error (error);
+  kr_layout_set_worker (crashing);
+  options.seed = fresh;
+  options.anchor = TRUE;
+  revised = lay_out (kr_editor_get_dataset (editor), &options, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_scene (fresh, revised);
+  g_assert_true (kr_scene_get_dataset (revised) == kr_editor_get_dataset (editor));
+
+  /* Lines laid out again around an entity moved by hand are not the version before's. */
+  options.hold = TRUE;
+  assert_misses (kr_editor_get_dataset (editor), &options);
+  options.hold = FALSE;
+
+  e.name = "A name of another width";
+  g_assert_true (kr_editor_set_entity (editor, 0, &e, &error));
+  assert_misses (kr_editor_get_dataset (editor), &options);
+
+  kr_layout_set_worker (NULL);
+  kr_layout_cache_set_default (NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -585,5 +642,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout-cache/store-async", test_store_async);
   g_test_add_func ("/layout-cache/default", test_default);
   g_test_add_func ("/layout-cache/reopen", test_reopen);
+  g_test_add_func ("/layout-cache/revision", test_revision);
   return g_test_run ();
 }

@@ -690,6 +690,34 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                   g_steal_pointer (&task));
 }
 
+/* A revision that changes nothing the layout sees (a description, a note, an excerpt) is laid
+ * out as the version before was when that was laid out afresh: the layout kept for the
+ * request made without the version before's places, if any. Not when lines are laid out
+ * again around entities moved by hand, which that layout would undo. */
+static KrScene *
+find_unchanged (Job *job)
+{
+  KrLayoutOptions options = *job->options;
+  g_autoptr (KrLayoutOutput) cached = NULL;
+  g_autoptr (GBytes) request = NULL;
+  g_autofree char *key = NULL;
+  KrLayoutInput *input;
+  KrScene *scene = NULL;
+
+  if (options.seed == NULL || options.hold || options.draft)
+    return NULL;
+  options.seed = NULL;
+  options.anchor = FALSE;
+  input = kr_layout_input_new (job->dataset, &options);
+  request = kr_layout_input_serialize (input);
+  key = kr_layout_cache_key (request, graphviz_version ());
+  cached = kr_layout_cache_lookup (job->cache, key, input->nodes->len, input->edges->len);
+  if (cached != NULL)
+    scene = build_scene (job->dataset, &options, input, cached);
+  kr_layout_input_free (input);
+  return scene;
+}
+
 static void
 input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -710,6 +738,8 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       /* Its scene too is made here, off the main thread. */
       if (cached != NULL)
         job->cached = build_scene (job->dataset, job->options, input, cached);
+      else
+        job->cached = find_unchanged (job);
     }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }
