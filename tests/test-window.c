@@ -1984,7 +1984,7 @@ assert_fits (KrWindow *window, double map_at_least)
   g_assert_cmpfloat (map_share (window), >=, map_at_least);
 }
 
-/* Below 640 pixels the map has the whole width, and the panel slides over it when something
+/* Below 960 pixels the map has the whole width, and the panel slides over it when something
  * is selected; wider, the two are side by side again, and the map has most of the width. */
 static void
 test_narrow (void)
@@ -2044,10 +2044,17 @@ test_narrow (void)
   g_assert_cmpstr (kr_evidence_panel_get_shown_id (KR_EVIDENCE_PANEL (panel)), ==, "nissan");
   assert_fits (window, 0.6);
 
-  /* At 800 pixels too, and the map has most of the width. */
+  /* At 800 pixels, the map has the whole width again, and the panel slides over it when
+   * something is selected. */
   resize (window, 800, 600);
-  g_assert_true (wait_for (panel_is_beside_map, window));
-  assert_fits (window, 0.5);
+  g_assert_true (wait_for (panel_is_hidden, window));
+  assert_fits (window, 0.9);
+  kr_diagram_view_clear_selection (diagram);
+  kr_diagram_view_select_entity (diagram, nissan, TRUE);
+  g_assert_true (wait_for (panel_is_over_map, window));
+  assert_fits (window, 0.9);
+  kr_diagram_view_clear_selection (diagram);
+  g_assert_true (wait_for (panel_is_hidden, window));
 
   /* Narrow again: the panel leaves the map. The timeline and the search bar fit too. */
   resize (window, 360, 640);
@@ -2059,10 +2066,11 @@ test_narrow (void)
   g_assert_true (wait_for (search_entry_ready, window));
   assert_fits (window, 0.9);
 
-  /* Just wide enough for both, the panel is back beside the map, and all of it still fits. */
+  /* Just wide enough for the whole header bar, all of it fits, with the panel over the map. */
   resize (window, 660, 600);
-  g_assert_true (wait_for (panel_is_beside_map, window));
-  assert_fits (window, 0.4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  assert_fits (window, 0.9);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2156,13 +2164,15 @@ shows_legend (gpointer window)
 }
 
 /* The first view of the built-in dataset names every entity legibly at 1200 × 800 and
- * 1200 × 760, and its hubs at 800 × 600; fitting the map and revealing a selection leave the
- * legend free, open or collapsed, and the map's button that opens the legend is remembered. */
+ * 1200 × 760, and readably at 800 × 600 (test_first_view); fitting the map and revealing a
+ * selection leave the legend free, open or collapsed, and the map's button that opens the
+ * legend is remembered. */
 static void
 test_legible_map (void)
 {
-  /* The window's size today, on a 1280 × 800 screen, and a small one. */
-  static const int sizes[][3] = { { 1200, 800, TRUE }, { 1200, 760, TRUE }, { 800, 600, FALSE } };
+  /* The window's size today, on a 1280 × 800 screen, and a small one; the least height of a
+   * name there, in pixels. */
+  static const int sizes[][3] = { { 1200, 800, 10 }, { 1200, 760, 10 }, { 800, 600, 9 } };
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
@@ -2203,9 +2213,8 @@ test_legible_map (void)
                       sizes[k][0], sizes[k][1], w, h, kr_scene_get_width (scene),
                       kr_scene_get_height (scene), zoom, sw, sh, 100 * sw * sh / (w * h), least,
                       most, nissan_pixels);
-      /* 10 pixels, but for the rounding of a product. */
-      if (sizes[k][2])
-        g_assert_cmpfloat (least, >=, 10.0 - 1e-6);
+      /* But for the rounding of a product. */
+      g_assert_cmpfloat (least, >=, sizes[k][2] - 1e-6);
       /* The hub stands out, and stays legible when the others are small. */
       g_assert_cmpfloat (nissan_pixels, >=, 10.0 - 1e-6);
       g_assert_cmpfloat (nissan_pixels, >, least);
@@ -2262,6 +2271,82 @@ test_legible_map (void)
       gtk_window_destroy (GTK_WINDOW (window));
     }
   g_settings_reset (settings, "show-legend");
+}
+
+/* Whether the node of dataset entity @entity is wholly in the map's view. */
+static gboolean
+entity_in_view (KrDiagramView *diagram, guint entity)
+{
+  KrScene *scene = kr_diagram_view_get_scene (diagram);
+  int node = kr_scene_find_entity (scene, entity);
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (diagram)),
+                                             gtk_widget_get_height (GTK_WIDGET (diagram)));
+  KrRect b;
+  double x0, y0, x1, y1;
+
+  g_assert_cmpint (node, >=, 0);
+  b = kr_scene_node_bounds (kr_scene_get_node (scene, (guint)node));
+  kr_diagram_view_to_widget (diagram, b.x, b.y, &x0, &y0);
+  kr_diagram_view_to_widget (diagram, b.x + b.width, b.y + b.height, &x1, &y1);
+  return graphene_rect_contains_rect (&view, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+}
+
+/* At 800 × 600 the built-in map has the window's width, and its first view names every entity
+ * at least 9 pixels high: as much of the map as fits at that size, the most connected entity in
+ * it. A resize leaves a view the person moved where it is, and fitting shows the whole map. */
+static void
+test_first_view (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  Still still = { .window = window, .frame = -1 };
+  KrDataset *dataset;
+  guint n, in_view = 0;
+  int nissan;
+  double zoom, x, y, moved_x, moved_y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  resize (window, 800, 600);
+  g_assert_true (wait_for (map_is_still, &still));
+  g_assert_true (panel_is_hidden (window));
+  assert_fits (window, 0.95);
+
+  dataset = kr_window_get_dataset (window);
+  n = kr_dataset_get_n_entities (dataset);
+  nissan = kr_dataset_find_entity (dataset, "nissan");
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (kr_diagram_view_get_label_pixels (diagram, i), >=, 9.0 - 1e-6);
+      in_view += entity_in_view (diagram, i);
+    }
+  g_test_message ("800 × 600: zoom %.3f, %u of %u entities in view",
+                  kr_diagram_view_get_zoom (diagram), in_view, n);
+  g_assert_true (entity_in_view (diagram, (guint)nissan));
+  g_assert_cmpuint (in_view, >=, n * 3 / 4);
+  assert_legend_clear (diagram);
+
+  /* Zoomed in by the person, the map stays where they put it when the window grows. */
+  kr_diagram_view_zoom_at (diagram, 1.25, 200, 200);
+  zoom = kr_diagram_view_get_zoom (diagram);
+  kr_diagram_view_to_widget (diagram, 0, 0, &x, &y);
+  resize (window, 900, 700);
+  kr_diagram_view_to_widget (diagram, 0, 0, &moved_x, &moved_y);
+  g_assert_cmpfloat (kr_diagram_view_get_zoom (diagram), ==, zoom);
+  g_assert_cmpfloat_with_epsilon (moved_x, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (moved_y, y, 1e-6);
+
+  /* Asked for, a fit shows every entity, smaller. */
+  kr_diagram_view_fit (diagram);
+  still.frame = -1;
+  g_assert_true (wait_for (map_is_still, &still));
+  for (guint i = 0; i < n; i++)
+    g_assert_true (entity_in_view (diagram, i));
+  g_assert_cmpfloat (kr_diagram_view_get_zoom (diagram), <, zoom);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -4314,6 +4399,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/panel-pages", test_panel_pages);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/first-size", test_first_size);
+  g_test_add_func ("/window/first-view", test_first_view);
   g_test_add_func ("/window/focus-chip", test_focus_chip);
   g_test_add_func ("/window/back-in-views", test_back_in_views);
   g_test_add_func ("/window/toasts-in-a-row", test_toasts_in_a_row);

@@ -3,10 +3,10 @@
  * A window wide enough shows the map and the evidence panel side by side, split by a divider
  * that the person moves. A narrow one gives the map the whole width: the panel slides over the
  * map when something is selected or the panel is asked for, and goes away with Escape or a click
- * on the map; the header bar keeps the buttons used most, and the others move into the main
- * menu. With libadwaita 1.4 or later a breakpoint switches the layouts and AdwOverlaySplitView
- * slides the panel in; before that (Debian 12 has 1.2) the window's content checks its own width
- * and AdwFlap slides the panel in.
+ * on the map. Narrower still, the header bar keeps the buttons used most, and the others move
+ * into the main menu. With libadwaita 1.4 or later breakpoints switch the layouts and
+ * AdwOverlaySplitView slides the panel in; before that (Debian 12 has 1.2) the window's content
+ * checks its own width and AdwFlap slides the panel in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,9 +18,13 @@
 
 #include "kr-window-private.h"
 
-/* Narrower than this, the panel goes over the map. Side by side, the map would get less than
- * the panel's width, and below about 630 pixels the two do not fit at their narrowest. */
-#define NARROW_BELOW 640
+/* Narrower than this, the panel goes over the map: beside it, the map would be left less than
+ * 600 pixels, where the names of a map of some fifty entities, seen whole, are too small to read
+ * (the built-in map's at 800 pixels were 5 pixels high). */
+#define NARROW_BELOW 960
+
+/* Narrower than this, the header bar has room only for the buttons used most. */
+#define COMPACT_BELOW 640
 
 /* A first window takes this share of its monitor, up to a size beyond which the map gains
  * little and the window stops feeling like one. */
@@ -28,13 +32,14 @@
 #define FIRST_MAX_WIDTH 1800
 #define FIRST_MAX_HEIGHT 1200
 
-/* The search entry's width in characters when narrow: with its buttons and its count, the
+/* The search entry's width in characters when compact: with its buttons and its count, the
  * search bar then fits the narrowest window. */
 #define SEARCH_CHARS_NARROW 12
 
 /* ---- the sheet the panel slides in on --------------------------------------------------- */
 
 static void set_narrow (KrWindow *self, gboolean narrow);
+static void set_compact (KrWindow *self, gboolean compact);
 
 #if ADW_CHECK_VERSION(1, 4, 0)
 
@@ -76,27 +81,35 @@ sheet_get_shown (KrWindow *self)
 
 #define SHEET_SHOWN_PROPERTY "notify::show-sidebar"
 
+/* Of two breakpoints that both hold, the window applies the last added: the compact one. It
+ * says which once it has switched, so that the panel does not pass through the wide layout on
+ * its way from one narrow layout to the other. */
 static void
-narrow_applied (KrWindow *self)
+breakpoint_changed (KrWindow *self)
 {
-  set_narrow (self, TRUE);
+  AdwBreakpoint *current
+      = adw_application_window_get_current_breakpoint (ADW_APPLICATION_WINDOW (self));
+
+  set_narrow (self, current != NULL);
+  set_compact (self, current != NULL && current == self->compact_breakpoint);
 }
 
-static void
-narrow_unapplied (KrWindow *self)
+static AdwBreakpoint *
+add_breakpoint (KrWindow *self, int below)
 {
-  set_narrow (self, FALSE);
+  AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_new_length (
+      ADW_BREAKPOINT_CONDITION_MAX_WIDTH, below - 1, ADW_LENGTH_UNIT_PX));
+
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+  return breakpoint;
 }
 
 static void
 watch_width (KrWindow *self)
 {
-  AdwBreakpoint *breakpoint = adw_breakpoint_new (adw_breakpoint_condition_new_length (
-      ADW_BREAKPOINT_CONDITION_MAX_WIDTH, NARROW_BELOW - 1, ADW_LENGTH_UNIT_PX));
-
-  g_signal_connect_swapped (breakpoint, "apply", G_CALLBACK (narrow_applied), self);
-  g_signal_connect_swapped (breakpoint, "unapply", G_CALLBACK (narrow_unapplied), self);
-  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+  add_breakpoint (self, NARROW_BELOW);
+  self->compact_breakpoint = add_breakpoint (self, COMPACT_BELOW);
+  g_signal_connect (self, "notify::current-breakpoint", G_CALLBACK (breakpoint_changed), NULL);
 }
 
 #else
@@ -155,11 +168,13 @@ content_measure (GtkWidget *bin, GtkOrientation orientation, int for_size, int *
 static void
 content_allocate (GtkWidget *bin, int width, int height, int baseline)
 {
+  KrWindow *self = KR_WINDOW (gtk_widget_get_root (bin));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (bin));
   int minimum;
 
   /* The layout is chosen before the content is measured, so that it is measured as shown. */
-  set_narrow (KR_WINDOW (gtk_widget_get_root (bin)), width < NARROW_BELOW);
+  set_narrow (self, width < NARROW_BELOW);
+  set_compact (self, width < COMPACT_BELOW);
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
 }
@@ -213,10 +228,6 @@ static void
 set_narrow (KrWindow *self, gboolean narrow)
 {
   GtkWidget *panel = GTK_WIDGET (self->panel);
-  /* What a narrow header bar has no room for: these buttons' menus are in the main menu, and
-   * the title would be cut to its first letter. */
-  GtkWidget *wide_only[] = { self->open_button, GTK_WIDGET (self->engine_button),
-                             self->export_button, GTK_WIDGET (self->window_title) };
   gboolean show;
 
   if (narrow == self->narrow)
@@ -247,22 +258,36 @@ set_narrow (KrWindow *self, gboolean narrow)
     }
   g_object_unref (panel);
 
-  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
-    gtk_widget_set_visible (wide_only[i], !narrow);
-  gtk_menu_button_set_menu_model (self->menu_button,
-                                  narrow ? G_MENU_MODEL (self->narrow_menu) : self->primary_menu);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry),
-                                narrow ? SEARCH_CHARS_NARROW : self->search_chars);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->error_buttons),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-
   if (show != self->show_sidebar)
     g_object_set (self, "show-sidebar", show, NULL);
   else
     _kr_window_place_panel (self);
 }
 
-/* The main menu of a narrow window starts with the menus of the buttons it has no room for. */
+static void
+set_compact (KrWindow *self, gboolean compact)
+{
+  /* What a compact header bar has no room for: these buttons' menus are in the main menu, and
+   * the title would be cut to its first letter. */
+  GtkWidget *wide_only[] = { self->open_button, GTK_WIDGET (self->engine_button),
+                             self->export_button, GTK_WIDGET (self->window_title) };
+
+  if (compact == self->compact)
+    return;
+  self->compact = compact;
+  g_debug ("%s header bar", compact ? "compact" : "full");
+
+  for (guint i = 0; i < G_N_ELEMENTS (wide_only); i++)
+    gtk_widget_set_visible (wide_only[i], !compact);
+  gtk_menu_button_set_menu_model (self->menu_button,
+                                  compact ? G_MENU_MODEL (self->narrow_menu) : self->primary_menu);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry),
+                                compact ? SEARCH_CHARS_NARROW : self->search_chars);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->error_buttons),
+                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
+/* The main menu of a compact window starts with the menus of the buttons it has no room for. */
 static void
 build_narrow_menu (KrWindow *self)
 {

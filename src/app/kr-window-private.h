@@ -100,9 +100,11 @@ struct _KrWindow
 
   gboolean divider_placed;
   gboolean narrow;       /* the panel slides over the map instead of beside it */
+  gboolean compact;      /* narrower still: the header bar keeps the buttons used most */
   gboolean wide_sidebar; /* whether the panel is beside the map once the window is wide again */
   GtkWidget *sheet;      /* where the panel slides over the map */
-  GMenu *narrow_menu;    /* the main menu, with what leaves the header bar when narrow */
+  gpointer compact_breakpoint; /* AdwBreakpoint, with libadwaita 1.4 or later */
+  GMenu *narrow_menu;          /* the main menu, with what leaves the header bar when compact */
   int search_chars;      /* the search entry's width when wide */
   gboolean show_timeline;
   gboolean timeline_reported; /* the mode the timeline's dates were chosen for */

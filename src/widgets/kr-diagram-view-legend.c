@@ -19,6 +19,14 @@
 #define FIT_MARGIN 8.0       /* pixels between the map and the edges of the view */
 #define MAX_FIT_ZOOM 1.5
 #define SEARCH_STEPS 14
+/* A first view's names are at least this high on screen, in pixels, as long as the map then
+ * still fits the view's width, and is at most MAX_READABLE_GROWTH times as large as seen whole:
+ * what is out of view is then above or below it, a scroll away, never beyond its sides too.
+ * Larger, too little of it would be in view, and its hubs, named on plates, say more of it
+ * (kr-label-plan.h). */
+#define READABLE_PIXELS 9.0
+#define MAX_READABLE_GROWTH 1.5
+#define READABLE_TRIES 16 /* places tried along each axis for one that leaves the legend free */
 
 /* The corners the legend may take, in order of preference: the top right is the zoom
  * buttons' place. */
@@ -380,9 +388,123 @@ largest_zoom (const Placement *p, int w, int h, LegendCorner corner, double most
   return lo;
 }
 
+/* The centre of the entities, each counted as many times as it has deals: where the view of a
+ * map too large to be read whole looks. */
+static KrPoint
+connected_centre (const Placement *p)
+{
+  KrPoint sum = { 0, 0 };
+  double weight = 0;
+
+  for (guint i = 0; i < kr_scene_get_n_nodes (p->scene); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (p->scene, i);
+
+      if (node->type == KR_SCENE_NODE_ENTITY && kr_scene_is_node_shown (p->scene, i))
+        {
+          sum.x += node->x * node->n_deals;
+          sum.y += node->y * node->n_deals;
+          weight += node->n_deals;
+        }
+    }
+  if (weight == 0)
+    return (KrPoint){ p->area.x + p->area.width / 2, p->area.y + p->area.height / 2 };
+  return (KrPoint){ sum.x / weight, sum.y / weight };
+}
+
+/* The places tried along one axis of a view @view pixels long for a map from @start to @end at
+ * @zoom, nearest to @centre first: the map no further in than the margin at either end when it
+ * is longer than the view, and within the margins when it is not (centred, if nothing is in
+ * the way). Returns how many. */
+static guint
+axis_places (double view, double start, double end, double zoom, double centre,
+             double places[READABLE_TRIES])
+{
+  double a = FIT_MARGIN - start * zoom, b = view - FIT_MARGIN - end * zoom;
+  double lo = MIN (a, b), hi = MAX (a, b), step = (hi - lo) / (READABLE_TRIES - 1);
+  double target = (end - start) * zoom > view - 2 * FIT_MARGIN
+                      ? CLAMP (view / 2 - centre * zoom, lo, hi)
+                      : (view - (end - start) * zoom) / 2 - start * zoom;
+  guint n = 0;
+
+  places[n++] = target;
+  /* Outwards from the target, a step at a time each way. */
+  for (int k = 1; n < READABLE_TRIES && step > 0; k++)
+    {
+      double before = target - k * step, after = target + k * step;
+      guint had = n;
+
+      if (before >= lo - 1e-6)
+        places[n++] = before;
+      if (n < READABLE_TRIES && after <= hi + 1e-6)
+        places[n++] = after;
+      if (n == had)
+        break;
+    }
+  return n;
+}
+
+/* A place for the map at @zoom, as near its most connected part as leaves the areas of @p free;
+ * FALSE when there is none. */
+static gboolean
+readable_at (const Placement *p, int w, int h, double zoom, double *ox, double *oy)
+{
+  double xs[READABLE_TRIES], ys[READABLE_TRIES], best = G_MAXDOUBLE;
+  KrPoint centre = connected_centre (p);
+  guint nx = axis_places (w, p->area.x, p->area.x + p->area.width, zoom, centre.x, xs);
+  guint ny = axis_places (h, p->area.y, p->area.y + p->area.height, zoom, centre.y, ys);
+
+  for (guint i = 0; i < nx; i++)
+    for (guint j = 0; j < ny; j++)
+      {
+        double away = hypot (xs[i] - xs[0], ys[j] - ys[0]);
+
+        if (away < best && leaves_free (p, zoom, xs[i], ys[j]))
+          {
+            best = away;
+            *ox = xs[i];
+            *oy = ys[j];
+          }
+      }
+  return best < G_MAXDOUBLE;
+}
+
+/* Replaces the whole map's placement (@zoom, @ox, @oy) with a closer one at which its names are
+ * legible, when one leaves the legend, in its corner or another, and the controls free. */
+static void
+readable_place (KrDiagramView *self, Placement *p, int w, int h, double *zoom, double *ox,
+                double *oy)
+{
+  double least = READABLE_PIXELS / KR_SCENE_FONT_SIZE;
+
+  if (*zoom >= least || least > *zoom * MAX_READABLE_GROWTH
+      || p->area.width * least > w - 2 * FIT_MARGIN)
+    return;
+  for (guint i = 0; i <= G_N_ELEMENTS (corners); i++)
+    {
+      /* The legend's corner first, then the others in order. */
+      LegendCorner corner = i == 0 ? self->legend_corner : corners[i - 1];
+
+      if (i > 0 && corner == self->legend_corner)
+        continue;
+      p->keep_free = legend_area (self, w, h, corner);
+      graphene_rect_inset (&p->keep_free, -NODE_GAP, -NODE_GAP);
+      if (readable_at (p, w, h, least, ox, oy))
+        {
+          *zoom = least;
+          if (corner != self->legend_corner)
+            {
+              self->legend_corner = corner;
+              gtk_widget_queue_allocate (GTK_WIDGET (self));
+            }
+          return;
+        }
+    }
+}
+
 void
-_kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
-                                double *oy)
+_kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, gboolean readable, double *zoom,
+                                double *ox, double *oy)
 {
   Placement p = { self->scene, kr_scene_get_shown_area (self->scene) };
   double sw = MAX (p.area.width, 1), sh = MAX (p.area.height, 1);
@@ -437,6 +559,8 @@ _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom,
   *zoom = best_zoom;
   *ox = cx;
   *oy = cy;
+  if (readable)
+    readable_place (self, &p, w, h, zoom, ox, oy);
 }
 
 gboolean

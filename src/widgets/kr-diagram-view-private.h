@@ -43,6 +43,7 @@ struct _KrDiagramView
   double zoom;
   double offset_x, offset_y; /* widget position of the scene's origin */
   gboolean follow_fit;       /* refit when the widget is resized */
+  gboolean fit_readable;     /* the fit is a first view's: its names legible (see below) */
   gboolean placed;           /* the widget has been on screen … */
   double screen_x, screen_y; /* … there, in its window: the map stays there when it moves */
   gboolean check_view;       /* fit what the new scene shows if it is not all in view … */
@@ -145,9 +146,12 @@ void _kr_diagram_view_allocate_legend (KrDiagramView *self, int w, int h);
 void _kr_diagram_view_snapshot_legend (KrDiagramView *self, GtkSnapshot *snapshot,
                                        const KrPalette *palette);
 /* The zoom and the position of the scene's origin that show the whole map in a w × h view,
- * as large as it can be without a node under the legend; picks the legend's corner. */
-void _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, double *zoom, double *ox,
-                                     double *oy);
+ * as large as it can be without a node under the legend; picks the legend's corner. When
+ * @readable, the view of a map whose names would be too small to read seen whole is the
+ * closest at which they are legible, on its most connected part, as long as that leaves out
+ * little of it and no node under the legend. */
+void _kr_diagram_view_fit_placement (KrDiagramView *self, int w, int h, gboolean readable,
+                                     double *zoom, double *ox, double *oy);
 /* Whether every node the scene shows is in the view (@wholly, or at least in part), and not
  * wholly under the legend. */
 gboolean _kr_diagram_view_shows_all (KrDiagramView *self, gboolean wholly);

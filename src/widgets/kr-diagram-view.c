@@ -196,8 +196,9 @@ fit_to (KrDiagramView *self, int w, int h, gboolean animate)
   self->follow_fit = TRUE;
   if (self->scene == NULL || w <= 0 || h <= 0)
     return;
-  _kr_diagram_view_fit_placement (self, w, h, &zoom, &ox, &oy);
-  g_debug ("fit %d×%d: zoom %.3f, legend in corner %d", w, h, zoom, self->legend_corner);
+  _kr_diagram_view_fit_placement (self, w, h, self->fit_readable, &zoom, &ox, &oy);
+  g_debug ("fit %d×%d%s: zoom %.3f, legend in corner %d", w, h,
+           self->fit_readable ? " (readable)" : "", zoom, self->legend_corner);
   if (animate)
     _kr_diagram_view_animate_view (self, zoom, ox, oy);
   else
@@ -207,12 +208,21 @@ fit_to (KrDiagramView *self, int w, int h, gboolean animate)
     }
 }
 
+/* The fit again, of the kind the view follows. */
+static void
+refit (KrDiagramView *self)
+{
+  fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+          TRUE);
+}
+
+/* Asked for, a fit shows the whole map, however small. */
 void
 kr_diagram_view_fit (KrDiagramView *self)
 {
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
-  fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
-          TRUE);
+  self->fit_readable = FALSE;
+  refit (self);
 }
 
 void
@@ -638,12 +648,16 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
       _kr_diagram_view_update_emphasis (self); /* the highlights */
     }
 
-  /* The view stays where it is while all the map shows is in it, and fits it otherwise. */
+  /* The view stays where it is while all the map shows is in it, and fits it otherwise. The
+   * first view of a map names what it shows legibly. */
   if (!had_scene)
-    fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
-            gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
+    {
+      self->fit_readable = TRUE;
+      fit_to (self, gtk_widget_get_width (GTK_WIDGET (self)),
+              gtk_widget_get_height (GTK_WIDGET (self)), FALSE);
+    }
   else if (scene != NULL && !same && self->follow_fit)
-    kr_diagram_view_fit (self);
+    refit (self);
   else if (scene != NULL)
     {
       /* What stays stays where it is on screen too, even when the legend changes size. */
@@ -704,7 +718,7 @@ kr_diagram_view_set_show_legend (KrDiagramView *self, gboolean show)
   self->show_legend = show;
   _kr_diagram_view_legend_changed (self);
   if (self->follow_fit)
-    kr_diagram_view_fit (self);
+    refit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
 }
