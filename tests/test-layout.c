@@ -1645,6 +1645,38 @@ test_draft (void)
   g_assert_cmpuint (n, ==, 40 * 7);
 }
 
+/* A draft is made in the window's own worker thread: no helper is started (this one would
+ * fail), and it places every entity where a draft made in this process does. */
+static void
+test_draft_without_helper (void)
+{
+  guint leaves[24];
+  const char *failing[] = { "/bin/sh", "-c", "cat >/dev/null; exit 1", NULL };
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP, .draft = TRUE };
+  g_autoptr (KrDataset) ds = NULL;
+  g_autoptr (KrScene) here = NULL;
+  g_autoptr (KrScene) there = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  for (guint h = 0; h < G_N_ELEMENTS (leaves); h++)
+    leaves[h] = 1 + h % 9;
+  ds = star_dataset (leaves, G_N_ELEMENTS (leaves));
+  here = kr_layout_run (ds, &options, &error);
+  g_assert_no_error (error);
+  kr_layout_set_worker (failing);
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  there = wait_for_layout (&result, &error);
+  kr_layout_set_worker (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_scene_get_n_nodes (there), ==, kr_scene_get_n_nodes (here));
+  for (guint i = 0; i < kr_scene_get_n_nodes (here); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (here, i);
+      assert_entity_at (there, (int)node->index, node->x, node->y);
+    }
+}
+
 /* sfdp is given the graph that `dot` builds from the DOT Keiretsu exports, in the same order:
  * the command-line tool lays that DOT out exactly as Keiretsu's helper process does. (In one
  * process, Graphviz's later sfdp layouts differ from its first: each layout has a helper of
@@ -2207,6 +2239,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/stop", test_map_stop);
   g_test_add_func ("/layout/sfdp-as-exported", test_sfdp_as_exported);
   g_test_add_func ("/layout/draft", test_draft);
+  g_test_add_func ("/layout/draft-without-helper", test_draft_without_helper);
   g_test_add_func ("/map/revision", test_map_revision);
 
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);
