@@ -295,8 +295,8 @@ by_size (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* Puts @discs[@k] beside @anchor, touching no disc placed before it, as near @target as a ring
- * of places around the anchor allows; on rings further out when the nearest is full. */
+/* Puts @discs[@k] beside @anchor, touching no disc placed before it, as near (@tx, @ty) as a
+ * ring of places around the anchor allows; on rings further out when the nearest is full. */
 static void
 put_beside (Grid *grid, Disc *discs, guint k, guint anchor, double tx, double ty)
 {
@@ -347,6 +347,8 @@ place_discs (const Draft *draft, const GArray *pairs)
   g_autofree double *radii = g_new (double, MAX (n, 1));
   g_auto (Grid) grid = { 0 };
 
+  if (n == 0)
+    return discs;
   /* Each disc takes a little more room than its spiral: the neighbourhoods stand apart. */
   for (guint k = 0; k < n; k++)
     discs[k].r = radii[k] = ROOM
@@ -357,8 +359,7 @@ place_discs (const Draft *draft, const GArray *pairs)
   grid.cell = 2 * (radii[n / 2] + GAP);
   grid.cells
       = g_hash_table_new_full (cell_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
-  if (n > 0)
-    grid_add (&grid, discs, 0);
+  grid_add (&grid, discs, 0);
   for (guint i = 0; i < pairs->len; i++)
     {
       const Pair *p = &g_array_index (pairs, Pair, i);
