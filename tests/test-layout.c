@@ -1645,6 +1645,38 @@ test_draft (void)
   g_assert_cmpuint (n, ==, 40 * 7);
 }
 
+/* A draft is made in the window's own worker thread: no helper is started (this one would
+ * fail), and it places every entity where a draft made in this process does. */
+static void
+test_draft_without_helper (void)
+{
+  guint leaves[24];
+  const char *failing[] = { "/bin/sh", "-c", "cat >/dev/null; exit 1", NULL };
+  KrLayoutOptions options = { .engine = KR_ENGINE_SFDP, .draft = TRUE };
+  g_autoptr (KrDataset) ds = NULL;
+  g_autoptr (KrScene) here = NULL;
+  g_autoptr (KrScene) there = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  for (guint h = 0; h < G_N_ELEMENTS (leaves); h++)
+    leaves[h] = 1 + h % 9;
+  ds = star_dataset (leaves, G_N_ELEMENTS (leaves));
+  here = kr_layout_run (ds, &options, &error);
+  g_assert_no_error (error);
+  kr_layout_set_worker (failing);
+  kr_layout_run_async (ds, &options, NULL, store_result, &result);
+  there = wait_for_layout (&result, &error);
+  kr_layout_set_worker (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kr_scene_get_n_nodes (there), ==, kr_scene_get_n_nodes (here));
+  for (guint i = 0; i < kr_scene_get_n_nodes (here); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (here, i);
+      assert_entity_at (there, (int)node->index, node->x, node->y);
+    }
+}
+
 /* sfdp is given the graph that `dot` builds from the DOT Keiretsu exports, in the same order:
  * the command-line tool lays that DOT out exactly as Keiretsu's helper process does. (In one
  * process, Graphviz's later sfdp layouts differ from its first: each layout has a helper of
@@ -2086,6 +2118,47 @@ test_long_label (void)
   }
 }
 
+/* A draft's label sizes, from the table of character widths, are those Pango gives: for the
+ * built-in dataset's names at every label size, accented names, and names in scripts the table
+ * leaves to Pango. A word longer than a line is broken within a point or two of where Pango
+ * breaks it. */
+static void
+test_near_labels (void)
+{
+  g_autoptr (KrDataset) ds = kr_test_load_builtin ();
+  const char *names[] = { "Société Générale",   "Škoda Auto a.s.",
+                          "日産自動車株式会社", "Renault–Nissan–Mitsubishi Alliance",
+                          "Ōsaka Gas, Kansai",  "Hyundai 현대" };
+  double sizes[] = { KR_SCENE_FONT_SIZE, kr_text_label_size (8), kr_text_label_size (200) };
+  double width, height, near_width, near_height;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+        {
+          const char *name = kr_dataset_get_entity (ds, i)->display_name;
+
+          kr_text_measure (name, sizes[k], &width, &height);
+          kr_text_measure_near (name, sizes[k], &near_width, &near_height);
+          g_assert_cmpfloat_with_epsilon (near_width, width, 0.01);
+          g_assert_cmpfloat_with_epsilon (near_height, height, 0.01);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          kr_text_measure (names[i], sizes[k], &width, &height);
+          kr_text_measure_near (names[i], sizes[k], &near_width, &near_height);
+          g_assert_cmpfloat_with_epsilon (near_width, width, 0.01);
+          g_assert_cmpfloat_with_epsilon (near_height, height, 0.01);
+        }
+    }
+  kr_text_measure ("Supercalifragilisticexpialidocious Holdings", KR_SCENE_FONT_SIZE, &width,
+                   &height);
+  kr_text_measure_near ("Supercalifragilisticexpialidocious Holdings", KR_SCENE_FONT_SIZE,
+                        &near_width, &near_height);
+  g_assert_cmpfloat_with_epsilon (near_width, width, 2.0);
+  g_assert_cmpfloat_with_epsilon (near_height, height, 0.01);
+}
+
 /* A pinned entity is exactly where it was pinned, and everything else stays where dot, circo
  * and twopi put it; held, every other node stays where the seed has it, whatever the engine.
  * neato, fdp and sfdp place the whole where they like: the pins keep their places relative to
@@ -2207,6 +2280,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/stop", test_map_stop);
   g_test_add_func ("/layout/sfdp-as-exported", test_sfdp_as_exported);
   g_test_add_func ("/layout/draft", test_draft);
+  g_test_add_func ("/layout/draft-without-helper", test_draft_without_helper);
+  g_test_add_func ("/layout/near-labels", test_near_labels);
   g_test_add_func ("/map/revision", test_map_revision);
 
   g_test_add_func ("/render/palette-contrast", test_palette_contrast);

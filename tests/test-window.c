@@ -4342,7 +4342,7 @@ test_form_large_map (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *form, *name, *apply;
 
-  kr_bench_write_text_dataset (path, 10000, 25000, 3);
+  kr_bench_write_text_dataset (path, 10000, 25000, 0, 3);
   large = kr_dataset_new_from_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
   editor = kr_editor_new (large, undo);

@@ -235,6 +235,13 @@ compute_locked (const KrLayoutInput *input, GError **error)
   return output;
 }
 
+/* A draft needs no Graphviz (kr-draft.h); an empty one is refused as any empty layout is. */
+static gboolean
+wants_draft (const KrLayoutInput *input)
+{
+  return input->draft && input->nodes->len > 0;
+}
+
 static KrLayoutOutput *
 compute (const KrLayoutInput *input, GError **error)
 {
@@ -242,16 +249,10 @@ compute (const KrLayoutInput *input, GError **error)
   g_autoptr (KrLayoutInput) held = NULL;
   gboolean all_pinned;
 
+  if (wants_draft (input))
+    return kr_draft_layout (input);
   graphviz_enter ();
-  if (input->draft)
-    {
-      g_autoptr (KrDraft) draft = kr_draft_new (input);
-      g_autoptr (KrLayoutOutput) hubs = compute_locked (kr_draft_get_hubs (draft), error);
-
-      if (hubs != NULL)
-        output = kr_draft_place (draft, input, hubs);
-    }
-  else if (!kr_layout_input_has_pins (input, &all_pinned))
+  if (!kr_layout_input_has_pins (input, &all_pinned))
     output = compute_locked (input, error);
   else
     {
@@ -528,7 +529,7 @@ typedef struct
   gulong cancel_id;
   KrLayoutCache *cache; /* NULL when layouts are not kept */
   char *cache_key;
-  KrScene *cached; /* the scene of the layout kept for this request */
+  KrScene *ready; /* the scene made without the helper: a draft's, or a kept layout's */
   GBytes *answer;  /* the helper's, serialized */
 } Job;
 
@@ -544,7 +545,7 @@ job_free (Job *job)
   g_clear_pointer (&job->request, g_bytes_unref);
   g_clear_object (&job->cache);
   g_clear_pointer (&job->cache_key, g_free);
-  g_clear_object (&job->cached);
+  g_clear_object (&job->ready);
   g_clear_pointer (&job->answer, g_bytes_unref);
   g_free (job);
 }
@@ -664,9 +665,9 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (job->cached != NULL)
+  if (job->ready != NULL)
     {
-      g_task_return_pointer (task, g_steal_pointer (&job->cached), g_object_unref);
+      g_task_return_pointer (task, g_steal_pointer (&job->ready), g_object_unref);
       return;
     }
 
@@ -724,6 +725,15 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   Job *job = task_data;
   KrLayoutInput *input = kr_layout_input_new (job->dataset, job->options);
 
+  /* A draft takes less time than starting the helper would, and is not worth keeping. */
+  if (wants_draft (input))
+    {
+      g_autoptr (KrLayoutOutput) output = kr_draft_layout (input);
+
+      job->ready = build_scene (job->dataset, job->options, input, output);
+      g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
+      return;
+    }
   /* Serializing a large graph takes a while too: not on the main thread either. */
   job->request = kr_layout_input_serialize (input);
   /* The same request laid out before needs neither the helper nor Graphviz. */
@@ -737,9 +747,9 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
                                        input->edges->len);
       /* Its scene too is made here, off the main thread. */
       if (cached != NULL)
-        job->cached = build_scene (job->dataset, job->options, input, cached);
+        job->ready = build_scene (job->dataset, job->options, input, cached);
       else
-        job->cached = find_unchanged (job);
+        job->ready = find_unchanged (job);
     }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "kr-scene.h"
@@ -148,6 +149,146 @@ void
 kr_text_measure_link (const char *text, double *width, double *height)
 {
   measure (kr_text_link_layout_new (thread_context (), text), width, height);
+}
+
+/* The widths of the characters of Latin text, as Pango sets each alone, in one font size. */
+#define TABLE_CHARS 0x250 /* up to the end of Latin Extended-B */
+
+typedef struct
+{
+  double width[TABLE_CHARS]; /* 0 for a character that the table leaves to Pango */
+  double line_height;
+} WidthTable;
+
+static void
+free_tables (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+/* The characters that the table holds: the space, and those next to which Pango never breaks
+ * a line (in Unicode's rules) when they come between letters. Hyphens, slashes and dashes are
+ * places to break of their own: text with them is measured whole. */
+static gboolean
+never_breaks (gunichar c)
+{
+  return c == ' ' || g_unichar_isalnum (c)
+         || (c < 0x80 && strchr (".,&'()!?:;\"+#@*_%", (int)c) != NULL);
+}
+
+/* The height of @layout set to @text alone, and its width. */
+static double
+measure_line (PangoLayout *layout, const char *text, double *width)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double)logical.width / PANGO_SCALE;
+  return (double)logical.height / PANGO_SCALE;
+}
+
+/* The table of @size in this thread, as its font map is. */
+static const WidthTable *
+width_table (double size)
+{
+  static GPrivate tables_key = G_PRIVATE_INIT (free_tables);
+  GHashTable *tables = g_private_get (&tables_key);
+  gint64 key = (gint64)round (size * PANGO_SCALE);
+  WidthTable *table;
+  g_autoptr (PangoLayout) layout = NULL;
+
+  if (tables == NULL)
+    {
+      tables = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_private_set (&tables_key, tables);
+    }
+  table = g_hash_table_lookup (tables, &key);
+  if (table != NULL)
+    return table;
+  table = g_new0 (WidthTable, 1);
+  layout = kr_text_layout_new (thread_context (), "x", size);
+  pango_layout_set_width (layout, -1);
+  table->line_height = measure_line (layout, "x", NULL);
+  for (gunichar c = 0x20; c < TABLE_CHARS; c++)
+    {
+      char text[8] = { 0 };
+      double width;
+
+      if (!never_breaks (c))
+        continue;
+      g_unichar_to_utf8 (c, text);
+      /* A character that the label font lacks comes from another font, whose lines may be
+       * taller: such text is measured whole. */
+      if (measure_line (layout, text, &width) == table->line_height)
+        table->width[c] = width;
+    }
+  g_hash_table_insert (tables, g_memdup2 (&key, sizeof key), table);
+  return table;
+}
+
+/* The size of @text set as a label at @size, from @table: words go on a line while they fit
+ * in the wrapping width, a word too long for a line alone is broken where it reaches it, as
+ * Pango wraps labels. FALSE when @text has a character that is not in the table. */
+static gboolean
+measure_from_table (const WidthTable *table, const char *text, double size, double *width,
+                    double *height)
+{
+  double wrap = KR_SCENE_LABEL_WRAP * size / KR_SCENE_FONT_SIZE;
+  double space = table->width[' '], line = 0, word = 0, widest = 0;
+  guint lines = 1;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != ' ' && c != '\0')
+        {
+          if (c >= TABLE_CHARS || table->width[c] == 0)
+            return FALSE;
+          if (word > 0 && word + table->width[c] > wrap)
+            {
+              /* A word longer than a line goes on lines of its own, broken where it fills one. */
+              if (line > 0)
+                {
+                  widest = MAX (widest, line);
+                  lines++;
+                  line = 0;
+                }
+              widest = MAX (widest, word);
+              lines++;
+              word = 0;
+            }
+          word += table->width[c];
+          continue;
+        }
+      if (word > 0)
+        {
+          if (line > 0 && line + space + word > wrap)
+            {
+              widest = MAX (widest, line);
+              lines++;
+              line = word;
+            }
+          else
+            line += (line > 0 ? space : 0) + word;
+          word = 0;
+        }
+      if (c == '\0')
+        break;
+    }
+  *width = MAX (widest, line);
+  *height = lines * table->line_height;
+  return TRUE;
+}
+
+void
+kr_text_measure_near (const char *text, double size, double *width, double *height)
+{
+  if (g_utf8_strlen (text, KR_TEXT_MAX_CHARS * 4) >= KR_TEXT_MAX_CHARS
+      || !measure_from_table (width_table (size), text, size, width, height))
+    kr_text_measure (text, size, width, height);
 }
 
 double

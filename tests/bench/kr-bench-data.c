@@ -36,19 +36,6 @@ static const char *const words[]
 static const char *const countries[] = { "JP", "FR", "US", "DE", "CN", "KR", "TW", "GB" };
 static const char *const currencies[] = { "JPY", "USD", "EUR" };
 
-/* @n words of news prose, as a sentence. */
-static void
-append_prose (GString *out, GRand *rand, guint n)
-{
-  for (guint w = 0; w < n; w++)
-    {
-      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
-      g_string_append_printf (out, "%s%c%s", w ? " " : "", w ? word[0] : g_ascii_toupper (word[0]),
-                              word + 1);
-    }
-  g_string_append_c (out, '.');
-}
-
 static char *
 make_name (GRand *rand, guint i)
 {
@@ -124,14 +111,8 @@ kr_bench_write_dataset (const char *path, guint n, guint32 seed)
 void
 kr_bench_write_dataset_with_deals (const char *path, guint n, guint n_deals, guint32 seed)
 {
-  kr_bench_write_wordy_dataset (path, n, n_deals, 0, seed);
-}
-
-void
-kr_bench_write_wordy_dataset (const char *path, guint n, guint n_deals, guint n_words, guint32 seed)
-{
   GRand *rand = g_rand_new_with_seed (seed);
-  GString *out = g_string_sized_new (n * 400 + (gsize)n_deals * n_words * 8);
+  GString *out = g_string_sized_new (n * 400);
   g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint)); /* one entry per deal end */
 
   g_string_append (out, "{\"format\":\"keiretsu-dataset\",\"version\":1,"
@@ -157,25 +138,14 @@ kr_bench_write_wordy_dataset (const char *path, guint n, guint n_deals, guint n_
       pick_parties (rand, n, ends, n_parties, parties);
       g_string_append_printf (out,
                               "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"%s\","
-                              "\"summary\":\"Deal %u between %u parties.",
+                              "\"summary\":\"Deal %u between %u parties.\",\"parties\":[",
                               d ? "," : "", d, kind,
                               statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], d,
                               n_parties);
-      if (n_words > 0)
-        {
-          g_string_append_c (out, ' ');
-          append_prose (out, rand, n_words / 3);
-        }
-      g_string_append (out, "\",\"parties\":[");
       append_parties (out, kind, parties, n_parties);
-      g_string_append_printf (out, "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.",
+      g_string_append_printf (out,
+                              "],\"evidence\":[{\"article\":\"a%d\",\"quote\":\"Quote %u.\"}]}",
                               g_rand_int_range (rand, 0, 20), d);
-      if (n_words > 0)
-        {
-          g_string_append_c (out, ' ');
-          append_prose (out, rand, n_words - n_words / 3);
-        }
-      g_string_append (out, "\"}]}");
     }
   g_string_append (out, "]}");
   g_file_set_contents (path, out->str, (gssize)out->len, NULL);
@@ -231,11 +201,31 @@ append_sentence (GString *out, GRand *rand, guint min, guint max)
   g_string_append_c (out, '.');
 }
 
+/* @n words of news prose, as a sentence. */
 static void
-append_member_sentence (GString *out, GRand *rand, const char *member, guint min, guint max)
+append_prose (GString *out, GRand *rand, guint n)
+{
+  for (guint w = 0; w < n; w++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      g_string_append_printf (out, "%s%c%s", w ? " " : "", w ? word[0] : g_ascii_toupper (word[0]),
+                              word + 1);
+    }
+  g_string_append_c (out, '.');
+}
+
+/* A member holding a sentence of @min to @max bytes, then @n_prose words of prose. */
+static void
+append_member_sentence (GString *out, GRand *rand, const char *member, guint min, guint max,
+                        guint n_prose)
 {
   g_string_append_printf (out, ",\"%s\":\"", member);
   append_sentence (out, rand, min, max);
+  if (n_prose > 0)
+    {
+      g_string_append_c (out, ' ');
+      append_prose (out, rand, n_prose);
+    }
   g_string_append_c (out, '"');
 }
 
@@ -260,10 +250,10 @@ append_date (GString *out, GRand *rand, const char *member)
 }
 
 void
-kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 seed)
+kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint n_words, guint32 seed)
 {
   GRand *rand = g_rand_new_with_seed (seed);
-  GString *out = g_string_sized_new (n * 300 + n_deals * 500);
+  GString *out = g_string_sized_new (n * 300 + (gsize)n_deals * (500 + n_words * 8));
   g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_articles = MAX (20, n / 200);
 
@@ -275,7 +265,7 @@ kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 s
                               "%s{\"id\":\"a%u\",\"url\":\"https://news.example/%u/%u\","
                               "\"publisher\":\"Bench Times %u\"",
                               a ? "," : "", a, 2005 + a % 20, a, a % 7);
-      append_member_sentence (out, rand, "title", 40, 90);
+      append_member_sentence (out, rand, "title", 40, 90, 0);
       append_date (out, rand, "date");
       g_string_append_c (out, '}');
     }
@@ -288,7 +278,7 @@ kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 s
         g_string_append_printf (out, ",\"country\":\"%s\"",
                                 countries[g_rand_int_range (rand, 0, G_N_ELEMENTS (countries))]);
       if (g_rand_boolean (rand))
-        append_member_sentence (out, rand, "description", 40, 160);
+        append_member_sentence (out, rand, "description", 40, 160, 0);
       if (g_rand_int_range (rand, 0, 10) == 0)
         g_string_append_printf (out, ",\"aliases\":[\"%s 株式会社 %u\"]", name, i);
       g_string_append_c (out, '}');
@@ -305,7 +295,7 @@ kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 s
       g_string_append_printf (out, "%s{\"id\":\"d%u\",\"kind\":\"%s\",\"status\":\"%s\"",
                               d ? "," : "", d, kind,
                               statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))]);
-      append_member_sentence (out, rand, "summary", 60, 140);
+      append_member_sentence (out, rand, "summary", 60, 140, n_words / 3);
       if (g_rand_int_range (rand, 0, 5) < 4)
         append_date (out, rand, "date");
       if (g_rand_int_range (rand, 0, 10) < 3)
@@ -314,7 +304,7 @@ kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 s
                                 currencies[g_rand_int_range (rand, 0, G_N_ELEMENTS (currencies))],
                                 g_rand_boolean (rand) ? ",\"approximate\":true" : "");
       if (g_rand_int_range (rand, 0, 10) == 0)
-        append_member_sentence (out, rand, "note", 30, 80);
+        append_member_sentence (out, rand, "note", 30, 80, 0);
       g_string_append (out, ",\"parties\":[");
       append_parties (out, kind, parties, n_parties);
       g_string_append (out, "],\"evidence\":[");
@@ -322,7 +312,7 @@ kr_bench_write_text_dataset (const char *path, guint n, guint n_deals, guint32 s
         {
           g_string_append_printf (out, "%s{\"article\":\"a%u\"", e ? "," : "",
                                   (guint)g_rand_int_range (rand, 0, (int)n_articles));
-          append_member_sentence (out, rand, "quote", 60, 170);
+          append_member_sentence (out, rand, "quote", 60, 170, e == 0 ? n_words - n_words / 3 : 0);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "]}");

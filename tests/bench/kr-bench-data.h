@@ -18,13 +18,11 @@ void kr_bench_write_dataset_with_deals (const char *path, guint n_entities, guin
 /* A dataset shaped as those, with the words of a real one: each deal has a summary of a
  * sentence, a date most of the time, now and then an amount or a note, and one or two
  * excerpts of a few lines from articles with an address; half of the entities a description,
- * most a country, some an alias; a few words are not ASCII and a few are quoted. */
-void kr_bench_write_text_dataset (const char *path, guint n_entities, guint n_deals, guint32 seed);
-/* The same with news prose: each deal's summary and excerpt together run @n_words words more
- * (about 7 bytes each), as in datasets gathered from articles. With no words, the same file as
- * kr_bench_write_dataset_with_deals. */
-void kr_bench_write_wordy_dataset (const char *path, guint n_entities, guint n_deals,
-                                   guint n_words, guint32 seed);
+ * most a country, some an alias; a few words are not ASCII and a few are quoted. With
+ * @n_words, each deal's summary and first excerpt together run that many words of news prose
+ * more (about 7 bytes each), as in datasets gathered from articles. */
+void kr_bench_write_text_dataset (const char *path, guint n_entities, guint n_deals, guint n_words,
+                                  guint32 seed);
 
 /* Milliseconds on the monotonic clock. */
 double kr_bench_now_ms (void);

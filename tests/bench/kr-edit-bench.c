@@ -127,7 +127,7 @@ main (int argc, char **argv)
           return 1;
         }
       path = g_build_filename (dir, "bench.json", NULL);
-      kr_bench_write_text_dataset (path, (guint)n_entities, (guint)n_deals, 7);
+      kr_bench_write_text_dataset (path, (guint)n_entities, (guint)n_deals, 0, 7);
     }
   file = g_file_new_for_path (path);
   dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);

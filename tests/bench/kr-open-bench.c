@@ -12,8 +12,9 @@
  * (the layout kept by the cold open), each time in a new window, and times each open to the
  * window's first frame of the map. Layouts are kept only by the helper: it needs --keiretsu.
  * With --entities instead of a file, it opens a synthetic dataset of N entities, the one kr-bench
- * makes, or with --deals and --words that many deals, each with that many words of prose in its
- * summary and excerpt; --write only writes that dataset to FILE, to open it again and again.
+ * makes (with --deals, that many deals), or with --words the text-heavy one of kr-read-bench,
+ * each deal's summary and excerpt with that many words of prose more; --write only writes that
+ * dataset to FILE, to open it again and again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -243,6 +244,16 @@ current_kib (void)
   return pages_resident * (sysconf (_SC_PAGESIZE) / 1024);
 }
 
+/* kr-bench's dataset, or with words the text-heavy one. */
+static void
+write_dataset (const char *path, int entities, int deals, int n_words)
+{
+  if (n_words > 0)
+    kr_bench_write_text_dataset (path, (guint)entities, (guint)deals, (guint)n_words, 42);
+  else
+    kr_bench_write_dataset_with_deals (path, (guint)entities, (guint)deals, 42);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,7 +295,7 @@ main (int argc, char *argv[])
     deals = entities * 5 / 4;
   if (write != NULL)
     {
-      kr_bench_write_wordy_dataset (write, (guint)entities, (guint)deals, (guint)n_words, 42);
+      write_dataset (write, entities, deals, n_words);
       return 0;
     }
   gtk_init ();
@@ -305,7 +316,7 @@ main (int argc, char *argv[])
 
       generated_dir = g_dir_make_tmp ("kr-open-bench-XXXXXX", NULL);
       generated = g_build_filename (generated_dir, name, NULL);
-      kr_bench_write_wordy_dataset (generated, (guint)entities, (guint)deals, (guint)n_words, 42);
+      write_dataset (generated, entities, deals, n_words);
       file = g_file_new_for_path (generated);
     }
   else

@@ -89,7 +89,7 @@ write_files (const char *dir, guint n_entities, guint n_deals)
   g_autoptr (KrDataset) dataset = NULL;
   g_autoptr (KrScene) scene = NULL;
 
-  kr_bench_write_text_dataset (json, n_entities, n_deals, 1);
+  kr_bench_write_text_dataset (json, n_entities, n_deals, 0, 1);
   dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
   if (dataset == NULL)
     {
