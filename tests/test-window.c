@@ -3450,6 +3450,18 @@ article_dialog_shown (gpointer window)
   return dialog_of (window, KR_TYPE_ARTICLE_DIALOG) != NULL;
 }
 
+/* The Add Article dialog, once it shows, with the keyboard. */
+static GtkWindow *
+article_dialog_focused (KrWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (wait_for (article_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_ARTICLE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  return dialog;
+}
+
 static gboolean
 evidence_dialog_shown (gpointer window)
 {
@@ -3574,9 +3586,7 @@ test_capture (void)
 
   /* Add Article: the title typed where the focus starts, the publisher in its row, the text
    * pasted, Ctrl+Enter. */
-  g_assert_true (wait_for (article_dialog_shown, window));
-  dialog = dialog_of (window, KR_TYPE_ARTICLE_DIALOG);
-  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  dialog = article_dialog_focused (window);
   g_assert_true (send_keys (dialog, "type", "Renault to cut its Nissan stake"));
   {
     gpointer title[2] = { find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL),
@@ -4297,6 +4307,110 @@ test_form_large_map (void)
   g_rmdir (dir);
 }
 
+static gboolean
+article_dialog_gone (gpointer window)
+{
+  return !article_dialog_shown (window);
+}
+
+/* The Add Article dialog checks its fields as the record form does, by the keyboard alone: a
+ * web address that is not http(s) is said under its field and Add waits, Enter adds nothing;
+ * Tab passes over the problems said; corrected, Enter adds the article. Escape gives up
+ * another. */
+static void
+test_article_fields (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *title, *publisher, *url, *add;
+  const KrArticle *added;
+  guint n_articles;
+  gpointer same[2] = { NULL, NULL };
+  gpointer more[2] = { NULL, NULL };
+
+  reset_layout_settings ();
+  window = new_window ();
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n_articles = kr_dataset_get_n_articles (kr_window_get_dataset (window));
+  same[0] = more[0] = window;
+  same[1] = GUINT_TO_POINTER (n_articles);
+  more[1] = GUINT_TO_POINTER (n_articles + 1);
+  if (!focus_window (window) || !send_keys (window, "key", "shift+ctrl+a"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  dialog = article_dialog_focused (window);
+  title = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Title");
+  publisher = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Publisher");
+  url = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Web address");
+  add = find_with (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_nonnull (url);
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  /* The title where the focus starts, then Tab from field to field, over the problem said
+   * under the publisher left empty, to the web address. */
+  g_assert_true (send_keys (dialog, "type", "Carmakers pair up"));
+  {
+    gpointer typed[2] = { title, "Carmakers pair up" };
+    gpointer empty[2] = { publisher, "must not be empty" };
+
+    g_assert_true (wait_for (editable_says, typed));
+    g_assert_true (wait_for (marked_with, empty));
+  }
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (send_keys (dialog, "key", "Tab"));
+  g_assert_true (send_keys (dialog, "type", "ftp://example.com/pair"));
+  {
+    gpointer wrong[2] = { url, "only http:// and https:// addresses are allowed" };
+    g_assert_true (wait_for (marked_with, wrong));
+  }
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (unmarked (title));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  run_for (300);
+  g_assert_true (article_dialog_shown (window));
+  g_assert_true (has_articles (same));
+
+  /* Corrected, the mark goes; Shift+Tab back to the publisher, and Enter adds. */
+  g_assert_true (send_keys (dialog, "key", "ctrl+a"));
+  g_assert_true (send_keys (dialog, "type", "https://example.com/pair"));
+  g_assert_true (wait_for (unmarked, url));
+  g_assert_false (gtk_widget_get_sensitive (add));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (send_keys (dialog, "key", "shift+Tab"));
+  g_assert_true (send_keys (dialog, "type", "Wire"));
+  {
+    gpointer typed[2] = { publisher, "Wire" };
+    g_assert_true (wait_for (editable_says, typed));
+  }
+  g_assert_true (wait_for (is_sensitive, add));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (has_articles, more));
+  g_assert_true (wait_for (article_dialog_gone, window));
+  added = kr_dataset_get_article (kr_window_get_dataset (window), n_articles);
+  g_assert_cmpstr (added->title, ==, "Carmakers pair up");
+  g_assert_cmpstr (added->publisher, ==, "Wire");
+  g_assert_cmpstr (added->url, ==, "https://example.com/pair");
+
+  /* Another given up with Escape in a field: nothing added. */
+  g_assert_true (focus_window (window));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+a"));
+  dialog = article_dialog_focused (window);
+  g_assert_true (send_keys (dialog, "type", "Given up"));
+  g_assert_true (send_keys (dialog, "key", "Escape"));
+  g_assert_true (wait_for (article_dialog_gone, window));
+  g_assert_true (has_articles (more));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4346,6 +4460,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/merge-entities", test_merge_entities);
   g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
+  g_test_add_func ("/window/article-fields", test_article_fields);
   g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
   g_test_add_func ("/window/draw-deal", test_draw_deal);
   g_test_add_func ("/window/form-large-map", test_form_large_map);
