@@ -4411,6 +4411,121 @@ test_article_fields (void)
   remove_copy (&copy);
 }
 
+/* The menu of the entity at scene node pair[1] in window pair[0] is open and points at it, on
+ * the part of the map that the panel leaves visible. */
+static gboolean
+menu_by_entity (gpointer data)
+{
+  gpointer *pair = data;
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (pair[0]));
+  GtkWidget *menu = find_widget (GTK_WIDGET (diagram), GTK_TYPE_POPOVER_MENU, NULL);
+  KrRect box = kr_scene_node_bounds (
+      kr_scene_get_node (kr_window_get_scene (pair[0]), GPOINTER_TO_UINT (pair[1])));
+  graphene_rect_t map = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (diagram)),
+                                            gtk_widget_get_height (GTK_WIDGET (diagram)));
+  graphene_rect_t entity, at, panel;
+  graphene_point_t middle;
+  GdkRectangle to;
+  double x0, y0, x1, y1;
+
+  if (menu == NULL || !gtk_widget_get_mapped (menu)
+      || !gtk_popover_get_pointing_to (GTK_POPOVER (menu), &to))
+    return FALSE;
+  kr_diagram_view_to_widget (diagram, box.x, box.y, &x0, &y0);
+  kr_diagram_view_to_widget (diagram, box.x + box.width, box.y + box.height, &x1, &y1);
+  entity = GRAPHENE_RECT_INIT (x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2);
+  at = GRAPHENE_RECT_INIT (to.x, to.y, to.width, to.height);
+  graphene_rect_get_center (&at, &middle);
+  if (!graphene_rect_contains_point (&entity, &middle) || !graphene_rect_contains_rect (&map, &at))
+    return FALSE;
+  /* The panel beside the map, or hidden, leaves all of it. */
+  return !gtk_widget_get_mapped (kr_window_get_panel (pair[0]))
+         || !gtk_widget_compute_bounds (kr_window_get_panel (pair[0]), GTK_WIDGET (diagram), &panel)
+         || !graphene_rect_intersection (&panel, &at, NULL);
+}
+
+static gboolean
+menu_gone (gpointer diagram)
+{
+  return !popover_shown (diagram);
+}
+
+/* In a narrow window, an entity's menu opened where the panel then slides in points at the
+ * entity on the part of the map left visible, the map moving it there: by a right click (the
+ * panel comes with the selection), and by the Menu key with the entity under the panel. Wide,
+ * the menu is by the entity too. */
+static void
+test_menu_by_entity (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  KrScene *scene;
+  gpointer pair[2] = { window, NULL };
+  double best = -1, x, y;
+  guint node = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  resize (window, 600, 640);
+  g_assert_true (panel_is_hidden (window));
+  kr_diagram_view_fit (diagram);
+  run_for (500);
+
+  /* The entity farthest right: where the panel comes. */
+  scene = kr_window_get_scene (window);
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *n = kr_scene_get_node (scene, i);
+
+      kr_diagram_view_to_widget (diagram, n->x, n->y, &x, &y);
+      if (n->type == KR_SCENE_NODE_ENTITY && kr_scene_is_node_shown (scene, i) && x > best
+          && x < gtk_widget_get_width (GTK_WIDGET (diagram)) - 20)
+        {
+          best = x;
+          node = i;
+        }
+    }
+  pair[1] = GUINT_TO_POINTER (node);
+  kr_diagram_view_to_widget (diagram, kr_scene_get_node (scene, node)->x,
+                             kr_scene_get_node (scene, node)->y, &x, &y);
+  if (!pointer_at (window, GTK_WIDGET (diagram), x, y, (const char *const[]){ "click", "3", NULL }))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+
+  /* Under the panel, still selected: the Menu key. */
+  kr_diagram_view_look_at (diagram, kr_scene_get_node (scene, node)->x,
+                           kr_scene_get_node (scene, node)->y, 1.0);
+  g_assert_true (panel_is_over_map (window));
+  g_assert_false (menu_by_entity (pair));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+
+  /* Wide, the panel beside the map; at the size a first window takes here, which the next
+   * window is given. */
+  resize (window, 1024, 640);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4463,6 +4578,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/article-fields", test_article_fields);
   g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
   g_test_add_func ("/window/draw-deal", test_draw_deal);
+  g_test_add_func ("/window/menu-by-entity", test_menu_by_entity);
   g_test_add_func ("/window/form-large-map", test_form_large_map);
   status = g_test_run ();
   {
