@@ -4313,10 +4313,38 @@ article_dialog_gone (gpointer window)
   return !article_dialog_shown (window);
 }
 
+/* Presses @key @n times in @window. */
+static gboolean
+press_times (gpointer window, const char *key, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!send_keys (window, "key", key))
+      return FALSE;
+  return TRUE;
+}
+
+/* A label saying pair[1] shows under widget pair[0] (others may say it hidden). */
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *pair = data;
+
+  if (GTK_IS_LABEL (pair[0]) && gtk_widget_get_mapped (pair[0])
+      && g_strcmp0 (gtk_label_get_label (pair[0]), pair[1]) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (pair[0]); c; c = gtk_widget_get_next_sibling (c))
+    {
+      gpointer under[2] = { c, pair[1] };
+      if (label_shown (under))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The Add Article dialog checks its fields as the record form does, by the keyboard alone: a
  * web address that is not http(s) is said under its field and Add waits, Enter adds nothing;
- * Tab passes over the problems said; corrected, Enter adds the article. Escape gives up
- * another. */
+ * Tab passes over the problems said; corrected, Enter adds the article. Another's blank text
+ * is said under the text, and Escape gives it up. */
 static void
 test_article_fields (void)
 {
@@ -4364,8 +4392,7 @@ test_article_fields (void)
     g_assert_true (wait_for (editable_says, typed));
     g_assert_true (wait_for (marked_with, empty));
   }
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (send_keys (dialog, "key", "Tab"));
+  g_assert_true (press_times (dialog, "Tab", 4));
   g_assert_true (send_keys (dialog, "type", "ftp://example.com/pair"));
   {
     gpointer wrong[2] = { url, "only http:// and https:// addresses are allowed" };
@@ -4383,8 +4410,7 @@ test_article_fields (void)
   g_assert_true (send_keys (dialog, "type", "https://example.com/pair"));
   g_assert_true (wait_for (unmarked, url));
   g_assert_false (gtk_widget_get_sensitive (add));
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (send_keys (dialog, "key", "shift+Tab"));
+  g_assert_true (press_times (dialog, "shift+Tab", 3));
   g_assert_true (send_keys (dialog, "type", "Wire"));
   {
     gpointer typed[2] = { publisher, "Wire" };
@@ -4399,11 +4425,23 @@ test_article_fields (void)
   g_assert_cmpstr (added->publisher, ==, "Wire");
   g_assert_cmpstr (added->url, ==, "https://example.com/pair");
 
-  /* Another given up with Escape in a field: nothing added. */
+  /* Another with a blank text, said under the text, then given up with Escape there. */
   g_assert_true (focus_window (window));
   g_assert_true (send_keys (window, "key", "shift+ctrl+a"));
   dialog = article_dialog_focused (window);
   g_assert_true (send_keys (dialog, "type", "Given up"));
+  g_assert_true (send_keys (dialog, "key", "Tab"));
+  g_assert_true (send_keys (dialog, "type", "Wire"));
+  add = find_with (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_true (wait_for (is_sensitive, add));
+  /* Author, date, web address, Open Text File…, the text. */
+  g_assert_true (press_times (dialog, "Tab", 5));
+  g_assert_true (send_keys (dialog, "key", "space"));
+  {
+    gpointer blank[2] = { dialog, "must not be empty" };
+    g_assert_true (wait_for (label_shown, blank));
+  }
+  g_assert_false (gtk_widget_get_sensitive (add));
   g_assert_true (send_keys (dialog, "key", "Escape"));
   g_assert_true (wait_for (article_dialog_gone, window));
   g_assert_true (has_articles (more));
