@@ -3535,6 +3535,18 @@ article_dialog_shown (gpointer window)
   return dialog_of (window, KR_TYPE_ARTICLE_DIALOG) != NULL;
 }
 
+/* The Add Article dialog, once it shows, with the keyboard. */
+static GtkWindow *
+article_dialog_focused (KrWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (wait_for (article_dialog_shown, window));
+  dialog = dialog_of (window, KR_TYPE_ARTICLE_DIALOG);
+  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  return dialog;
+}
+
 static gboolean
 evidence_dialog_shown (gpointer window)
 {
@@ -3659,9 +3671,7 @@ test_capture (void)
 
   /* Add Article: the title typed where the focus starts, the publisher in its row, the text
    * pasted, Ctrl+Enter. */
-  g_assert_true (wait_for (article_dialog_shown, window));
-  dialog = dialog_of (window, KR_TYPE_ARTICLE_DIALOG);
-  g_assert_true (xdotool_on (dialog, "windowfocus", "--sync", NULL));
+  dialog = article_dialog_focused (window);
   g_assert_true (send_keys (dialog, "type", "Renault to cut its Nissan stake"));
   {
     gpointer title[2] = { find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL),
@@ -4327,6 +4337,12 @@ is_marked (gpointer row)
   return gtk_widget_has_css_class (row, "error") && said_under (row) != NULL;
 }
 
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
 /* On a large map a check takes no longer than on a small one (only the changed record is
  * checked): every keystroke is checked at once, and Enter applies. */
 static void
@@ -4371,6 +4387,263 @@ test_form_large_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static gboolean
+article_dialog_gone (gpointer window)
+{
+  return !article_dialog_shown (window);
+}
+
+/* Presses @key @n times in @window. */
+static gboolean
+press_times (gpointer window, const char *key, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!send_keys (window, "key", key))
+      return FALSE;
+  return TRUE;
+}
+
+/* A label saying pair[1] shows under widget pair[0] (others may say it hidden). */
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *pair = data;
+
+  if (GTK_IS_LABEL (pair[0]) && gtk_widget_get_mapped (pair[0])
+      && g_strcmp0 (gtk_label_get_label (pair[0]), pair[1]) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (pair[0]); c; c = gtk_widget_get_next_sibling (c))
+    {
+      gpointer under[2] = { c, pair[1] };
+      if (label_shown (under))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The Add Article dialog checks its fields as the record form does, by the keyboard alone: a
+ * web address that is not http(s) is said under its field and Add waits, Enter adds nothing;
+ * Tab passes over the problems said; corrected, Enter adds the article. Another's blank text
+ * is said under the text, and Escape gives it up. */
+static void
+test_article_fields (void)
+{
+  DatasetCopy copy;
+  g_autofree KrPoint *places = NULL;
+  KrWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *title, *publisher, *url, *add;
+  const KrArticle *added;
+  guint n_articles;
+  gpointer same[2] = { NULL, NULL };
+  gpointer more[2] = { NULL, NULL };
+
+  reset_layout_settings ();
+  window = new_window ();
+  copy_builtin (&copy);
+  places = open_and_place (window, copy.file);
+  n_articles = kr_dataset_get_n_articles (kr_window_get_dataset (window));
+  same[0] = more[0] = window;
+  same[1] = GUINT_TO_POINTER (n_articles);
+  more[1] = GUINT_TO_POINTER (n_articles + 1);
+  if (!focus_window (window) || !send_keys (window, "key", "shift+ctrl+a"))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      remove_copy (&copy);
+      return;
+    }
+  dialog = article_dialog_focused (window);
+  title = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Title");
+  publisher = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Publisher");
+  url = find_with (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Web address");
+  add = find_with (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_nonnull (url);
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  /* The title where the focus starts, then Tab from field to field, over the problem said
+   * under the publisher left empty, to the web address. */
+  g_assert_true (send_keys (dialog, "type", "Carmakers pair up"));
+  {
+    gpointer typed[2] = { title, "Carmakers pair up" };
+    gpointer empty[2] = { publisher, "must not be empty" };
+
+    g_assert_true (wait_for (editable_says, typed));
+    g_assert_true (wait_for (marked_with, empty));
+  }
+  g_assert_true (press_times (dialog, "Tab", 4));
+  g_assert_true (send_keys (dialog, "type", "ftp://example.com/pair"));
+  {
+    gpointer wrong[2] = { url, "only http:// and https:// addresses are allowed" };
+    g_assert_true (wait_for (marked_with, wrong));
+  }
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (unmarked (title));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  run_for (300);
+  g_assert_true (article_dialog_shown (window));
+  g_assert_true (has_articles (same));
+
+  /* Corrected, the mark goes; Shift+Tab back to the publisher, and Enter adds. */
+  g_assert_true (send_keys (dialog, "key", "ctrl+a"));
+  g_assert_true (send_keys (dialog, "type", "https://example.com/pair"));
+  g_assert_true (wait_for (unmarked, url));
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (press_times (dialog, "shift+Tab", 3));
+  g_assert_true (send_keys (dialog, "type", "Wire"));
+  {
+    gpointer typed[2] = { publisher, "Wire" };
+    g_assert_true (wait_for (editable_says, typed));
+  }
+  g_assert_true (wait_for (is_sensitive, add));
+  g_assert_true (send_keys (dialog, "key", "Return"));
+  g_assert_true (wait_for (has_articles, more));
+  g_assert_true (wait_for (article_dialog_gone, window));
+  added = kr_dataset_get_article (kr_window_get_dataset (window), n_articles);
+  g_assert_cmpstr (added->title, ==, "Carmakers pair up");
+  g_assert_cmpstr (added->publisher, ==, "Wire");
+  g_assert_cmpstr (added->url, ==, "https://example.com/pair");
+
+  /* Another with a blank text, said under the text, then given up with Escape there. */
+  g_assert_true (focus_window (window));
+  g_assert_true (send_keys (window, "key", "shift+ctrl+a"));
+  dialog = article_dialog_focused (window);
+  g_assert_true (send_keys (dialog, "type", "Given up"));
+  g_assert_true (send_keys (dialog, "key", "Tab"));
+  g_assert_true (send_keys (dialog, "type", "Wire"));
+  add = find_with (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_true (wait_for (is_sensitive, add));
+  /* Author, date, web address, Open Text File…, the text. */
+  g_assert_true (press_times (dialog, "Tab", 5));
+  g_assert_true (send_keys (dialog, "key", "space"));
+  {
+    gpointer blank[2] = { dialog, "must not be empty" };
+    g_assert_true (wait_for (label_shown, blank));
+  }
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (send_keys (dialog, "key", "Escape"));
+  g_assert_true (wait_for (article_dialog_gone, window));
+  g_assert_true (has_articles (more));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (&copy);
+}
+
+/* The menu of the entity at scene node pair[1] in window pair[0] is open and points at it, on
+ * the part of the map that the panel leaves visible. */
+static gboolean
+menu_by_entity (gpointer data)
+{
+  gpointer *pair = data;
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (pair[0]));
+  GtkWidget *menu = find_widget (GTK_WIDGET (diagram), GTK_TYPE_POPOVER_MENU, NULL);
+  KrRect box = kr_scene_node_bounds (
+      kr_scene_get_node (kr_window_get_scene (pair[0]), GPOINTER_TO_UINT (pair[1])));
+  graphene_rect_t map = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (diagram)),
+                                            gtk_widget_get_height (GTK_WIDGET (diagram)));
+  graphene_rect_t entity, at, panel;
+  graphene_point_t middle;
+  GdkRectangle to;
+  double x0, y0, x1, y1;
+
+  if (menu == NULL || !gtk_widget_get_mapped (menu)
+      || !gtk_popover_get_pointing_to (GTK_POPOVER (menu), &to))
+    return FALSE;
+  kr_diagram_view_to_widget (diagram, box.x, box.y, &x0, &y0);
+  kr_diagram_view_to_widget (diagram, box.x + box.width, box.y + box.height, &x1, &y1);
+  entity = GRAPHENE_RECT_INIT (x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2);
+  at = GRAPHENE_RECT_INIT (to.x, to.y, to.width, to.height);
+  graphene_rect_get_center (&at, &middle);
+  if (!graphene_rect_contains_point (&entity, &middle) || !graphene_rect_contains_rect (&map, &at))
+    return FALSE;
+  /* The panel beside the map, or hidden, leaves all of it. */
+  return !gtk_widget_get_mapped (kr_window_get_panel (pair[0]))
+         || !gtk_widget_compute_bounds (kr_window_get_panel (pair[0]), GTK_WIDGET (diagram), &panel)
+         || !graphene_rect_intersection (&panel, &at, NULL);
+}
+
+static gboolean
+menu_gone (gpointer diagram)
+{
+  return !popover_shown (diagram);
+}
+
+/* In a narrow window, an entity's menu opened where the panel then slides in points at the
+ * entity on the part of the map left visible, the map moving it there: by a right click (the
+ * panel comes with the selection), and by the Menu key with the entity under the panel. Wide,
+ * the menu is by the entity too. */
+static void
+test_menu_by_entity (void)
+{
+  KrWindow *window = new_window ();
+  KrDiagramView *diagram = KR_DIAGRAM_VIEW (kr_window_get_diagram (window));
+  KrScene *scene;
+  gpointer pair[2] = { window, NULL };
+  double best = -1, x, y;
+  guint node = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_builtin (window);
+  g_assert_true (wait_for (has_scene, window));
+  resize (window, 600, 640);
+  g_assert_true (panel_is_hidden (window));
+  kr_diagram_view_fit (diagram);
+  run_for (500);
+
+  /* The entity farthest right: where the panel comes. */
+  scene = kr_window_get_scene (window);
+  for (guint i = 0; i < kr_scene_get_n_nodes (scene); i++)
+    {
+      const KrSceneNode *n = kr_scene_get_node (scene, i);
+
+      kr_diagram_view_to_widget (diagram, n->x, n->y, &x, &y);
+      if (n->type == KR_SCENE_NODE_ENTITY && kr_scene_is_node_shown (scene, i) && x > best
+          && x < gtk_widget_get_width (GTK_WIDGET (diagram)) - 20)
+        {
+          best = x;
+          node = i;
+        }
+    }
+  pair[1] = GUINT_TO_POINTER (node);
+  kr_diagram_view_to_widget (diagram, kr_scene_get_node (scene, node)->x,
+                             kr_scene_get_node (scene, node)->y, &x, &y);
+  if (!pointer_at (window, GTK_WIDGET (diagram), x, y, (const char *const[]){ "click", "3", NULL }))
+    {
+      g_test_skip ("xdotool or X11 missing");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (wait_for (panel_is_over_map, window));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+
+  /* Under the panel, still selected: the Menu key. */
+  kr_diagram_view_look_at (diagram, kr_scene_get_node (scene, node)->x,
+                           kr_scene_get_node (scene, node)->y, 1.0);
+  g_assert_true (panel_is_over_map (window));
+  g_assert_false (menu_by_entity (pair));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (popover_shown, diagram));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+
+  /* Wide, the panel beside the map; at the size a first window takes here, which the next
+   * window is given. */
+  resize (window, 1024, 640);
+  g_assert_true (wait_for (panel_is_beside_map, window));
+  gtk_widget_grab_focus (GTK_WIDGET (diagram));
+  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (wait_for (menu_by_entity, pair));
+  g_assert_true (send_keys (window, "key", "Escape"));
+  g_assert_true (wait_for (menu_gone, diagram));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -4423,8 +4696,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/merge-entities", test_merge_entities);
   g_test_add_func ("/window/deal-parties", test_deal_parties);
   g_test_add_func ("/window/capture", test_capture);
+  g_test_add_func ("/window/article-fields", test_article_fields);
   g_test_add_func ("/window/capture-new-deal", test_capture_new_deal);
   g_test_add_func ("/window/draw-deal", test_draw_deal);
+  g_test_add_func ("/window/menu-by-entity", test_menu_by_entity);
   g_test_add_func ("/window/form-large-map", test_form_large_map);
   status = g_test_run ();
   {

@@ -1,7 +1,8 @@
-/* kr-article-dialog.c — a row per member of the article, then its text
+/* kr-article-dialog.c — the record form's fields of an article, then its text
  *
- * The rows' keys are the members the loader's problems name ("$.articles[7].date"): a problem
- * marks its row, and the first one is said under the rows.
+ * The fields, their checks and the problems under them are the record form's
+ * (kr_record_form_new_article_with_text()); the dialog adds the text, pasted or opened from a
+ * file, which the form checks with them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,35 +11,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "kr-article-dialog.h"
 #include "kr-article-text.h"
-
-typedef struct
-{
-  const char *key;   /* the member */
-  const char *title; /* for people, untranslated */
-} Field;
-
-static const Field fields[] = {
-  { "title", N_ ("Title") },     { "publisher", N_ ("Publisher") },
-  { "author", N_ ("Author") },   { "date", N_ ("Date, as YYYY, YYYY-MM or YYYY-MM-DD") },
-  { "url", N_ ("Web address") },
-};
+#include "kr-record-form.h"
 
 struct _KrArticleDialog
 {
   AdwWindow parent_instance;
 
-  GtkListBox *rows;
-  GtkLabel *problem;
+  GtkBox *content;
   GtkTextView *text_view;
-  GtkWidget *add_button;
+  GtkLabel *text_problem;
 
   KrEditor *editor;
-  GtkWidget *entries[G_N_ELEMENTS (fields)]; /* AdwEntryRow, in the order of fields */
-  gboolean touched;                          /* problems show once something was typed */
+  KrRecordForm *form;
 };
 
 G_DEFINE_FINAL_TYPE (KrArticleDialog, kr_article_dialog, ADW_TYPE_WINDOW)
@@ -51,108 +38,38 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The text of field @i, or NULL when it is empty: an optional member left out. */
-static const char *
-field_text (KrArticleDialog *self, guint i)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[i]));
-
-  return text[0] != '\0' ? text : NULL;
-}
-
-/* The article as typed; free the text with g_free(). */
+/* Added, at the end of the articles; or given up with Escape in a field. */
 static void
-read_article (KrArticleDialog *self, KrArticle *a, char **text)
+form_done (KrArticleDialog *self, gboolean added)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  *text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  *a = (KrArticle){
-    .title = gtk_editable_get_text (GTK_EDITABLE (self->entries[0])),
-    .publisher = gtk_editable_get_text (GTK_EDITABLE (self->entries[1])),
-    .author = field_text (self, 2),
-    .date = field_text (self, 3),
-    .url = field_text (self, 4),
-    .text = (*text)[0] != '\0' ? *text : NULL,
-  };
-}
-
-/* The member a problem's path names after "$.articles[N].", or "" for the record. */
-static const char *
-member_of (const KrProblem *problem)
-{
-  const char *p = problem->path ? strstr (problem->path, "].") : NULL;
-
-  return p != NULL ? p + 2 : "";
+  if (added)
+    g_signal_emit (self, signals[ADDED], 0,
+                   kr_dataset_get_n_articles (kr_editor_get_dataset (self->editor)) - 1);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
-check (KrArticleDialog *self)
+valid_changed (KrArticleDialog *self)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
-  KrArticle article;
+  gboolean valid;
 
-  read_article (self, &article, &text);
-  problems = kr_editor_check_new_article (self->editor, &article);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      gboolean wrong = FALSE;
-
-      for (guint j = 0; j < problems->len; j++)
-        wrong |= g_str_equal (member_of (problems->pdata[j]), fields[i].key);
-      if (wrong && self->touched)
-        gtk_widget_add_css_class (self->entries[i], "error");
-      else
-        gtk_widget_remove_css_class (self->entries[i], "error");
-    }
-  if (problems->len > 0 && self->touched)
-    {
-      const KrProblem *first = problems->pdata[0];
-      const char *member = member_of (first);
-      g_autofree char *message = NULL;
-
-      /* "Date: … is not a date": the row's title for a member, the loader's words after. */
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        if (g_str_equal (member, fields[i].key))
-          message = g_strdup_printf ("%s: %s", _ (fields[i].title), first->message);
-      if (message == NULL && g_str_equal (member, "text"))
-        message = g_strdup_printf ("%s: %s", _ ("Text"), first->message);
-      gtk_label_set_text (self->problem, message != NULL ? message : first->message);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), problems->len > 0 && self->touched);
-  gtk_widget_set_sensitive (self->add_button, problems->len == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add", problems->len == 0);
-}
-
-static void
-changed (KrArticleDialog *self)
-{
-  self->touched = TRUE;
-  check (self);
+  g_object_get (self->form, "valid", &valid, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "article.add", valid);
 }
 
 static void
 add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  KrArticleDialog *self = KR_ARTICLE_DIALOG (widget);
-  g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  KrArticle article;
-  guint index;
+  kr_record_form_apply (KR_ARTICLE_DIALOG (widget)->form);
+}
 
-  read_article (self, &article, &text);
-  if (!kr_editor_add_article (self->editor, &article, &index, &error))
-    {
-      self->touched = TRUE;
-      gtk_label_set_text (self->problem, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
-      return;
-    }
-  g_signal_emit (self, signals[ADDED], 0, index);
-  gtk_window_close (GTK_WINDOW (self));
+/* Ctrl+Enter adds as Enter in a field does: when a check waits for typing to pause, and Add
+ * with it, the check is made first. */
+static gboolean
+add_shortcut (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  kr_record_form_apply (KR_ARTICLE_DIALOG (widget)->form);
+  return TRUE;
 }
 
 void
@@ -179,8 +96,9 @@ open_file (KrArticleDialog *self, GFile *file)
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
 
-      gtk_label_set_text (self->problem, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+      /* Under the text, until the next check. */
+      gtk_label_set_text (self->text_problem, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->text_problem), TRUE);
       return;
     }
   kr_article_dialog_set_text (self, text);
@@ -262,10 +180,9 @@ kr_article_dialog_class_init (KrArticleDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/kr-article-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, rows);
-  gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, problem);
+  gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, content);
   gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, text_view);
-  gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KrArticleDialog, text_problem);
   gtk_widget_class_install_action (widget_class, "article.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "article.open-text", NULL, open_text_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -282,18 +199,8 @@ kr_article_dialog_init (KrArticleDialog *self)
   gtk_shortcut_controller_add_shortcut (
       GTK_SHORTCUT_CONTROLLER (shortcuts),
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                        gtk_named_action_new ("article.add")));
+                        gtk_callback_action_new (add_shortcut, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      self->entries[i] = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entries[i]), _ (fields[i].title));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->entries[i]), FALSE);
-      g_signal_connect_swapped (self->entries[i], "changed", G_CALLBACK (changed), self);
-      gtk_list_box_append (self->rows, self->entries[i]);
-    }
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
-                            G_CALLBACK (changed), self);
 }
 
 KrArticleDialog *
@@ -306,9 +213,13 @@ kr_article_dialog_new (GtkWindow *parent, KrEditor *editor)
 
   self = g_object_new (KR_TYPE_ARTICLE_DIALOG, "transient-for", parent, NULL);
   self->editor = g_object_ref (editor);
-  check (self);
-  /* An entry row takes the focus in its text. */
-  gtk_window_set_focus (GTK_WINDOW (self),
-                        GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entries[0]))));
+  self->form = KR_RECORD_FORM (
+      kr_record_form_new_article_with_text (editor, self->text_view, self->text_problem));
+  g_signal_connect_object (self->form, "done", G_CALLBACK (form_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::valid", G_CALLBACK (valid_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_prepend (self->content, GTK_WIDGET (self->form));
+  valid_changed (self);
+  kr_record_form_focus (self->form);
   return self;
 }

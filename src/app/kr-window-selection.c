@@ -283,6 +283,9 @@ _kr_window_init_selection (KrWindow *self)
   g_signal_connect_swapped (self->panel, "entity-activated", G_CALLBACK (panel_entity_activated),
                             self);
   g_signal_connect_swapped (self->panel, "deal-activated", G_CALLBACK (panel_deal_activated), self);
+  /* In a narrow window the panel slides over the map, as an entity is selected: the entity's
+   * menu keeps to the part of the map it leaves. */
+  kr_diagram_view_set_cover (self->diagram, GTK_WIDGET (self->panel));
 }
 
 void

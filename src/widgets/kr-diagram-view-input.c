@@ -246,7 +246,39 @@ drag_end (GtkGestureDrag *gesture, double dx, double dy, KrDiagramView *self)
 static void
 close_node_menu (KrDiagramView *self)
 {
+  if (self->menu_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->menu_tick_id);
+  self->menu_tick_id = 0;
   g_clear_pointer (&self->node_menu, gtk_widget_unparent);
+}
+
+/* Each frame while the menu is open: it points where it was opened, as the map moves under it;
+ * and when the cover comes over that place (a panel sliding in as the entity is selected), the
+ * view brings it back to the part of the map left visible. */
+static gboolean
+follow_node_menu (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
+  graphene_rect_t visible = _kr_diagram_view_visible_area (self);
+  const graphene_rect_t *at = &self->menu_at;
+  double sx = at->origin.x + at->size.width / 2, sy = at->origin.y + at->size.height / 2;
+  double x0, y0, x1, y1;
+  GdkRectangle now, was;
+
+  /* Once the view has stopped, so as not to start its glide again at every frame. */
+  if (!self->view_anim && visible.size.width >= 1 && visible.size.height >= 1)
+    _kr_diagram_view_bring_point (self, sx, sy, self->zoom, &visible, 0);
+  kr_diagram_view_to_widget (self, at->origin.x, at->origin.y, &x0, &y0);
+  kr_diagram_view_to_widget (self, at->origin.x + at->size.width, at->origin.y + at->size.height,
+                             &x1, &y1);
+  now = (GdkRectangle){ (int)x0, (int)y0, MAX ((int)(x1 - x0), 1), MAX ((int)(y1 - y0), 1) };
+  if (gtk_popover_get_pointing_to (GTK_POPOVER (self->node_menu), &was)
+      && gdk_rectangle_equal (&was, &now))
+    return G_SOURCE_CONTINUE;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_menu), &now);
+  if (gtk_widget_get_visible (self->node_menu))
+    gtk_popover_present (GTK_POPOVER (self->node_menu));
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -264,10 +296,10 @@ node_menu_closed (KrDiagramView *self)
                    g_object_unref);
 }
 
-/* The menu of entity scene node @index, pointing at @at: a deal from it, and Unpin when it is
- * pinned. */
+/* The menu of entity scene node @index, pointing at @at on the scene: a deal from it, and Unpin
+ * when it is pinned. */
 static void
-open_node_menu (KrDiagramView *self, guint index, const GdkRectangle *at)
+open_node_menu (KrDiagramView *self, guint index, const graphene_rect_t *at)
 {
   const KrSceneNode *node = kr_scene_get_node (self->scene, index);
   const char *id = kr_dataset_get_entity (kr_scene_get_dataset (self->scene), node->index)->id;
@@ -288,11 +320,14 @@ open_node_menu (KrDiagramView *self, guint index, const GdkRectangle *at)
 
   close_node_menu (self);
   self->node_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  self->menu_at = *at;
   gtk_widget_set_parent (self->node_menu, GTK_WIDGET (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_menu), at);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->node_menu), FALSE);
   g_signal_connect_swapped (self->node_menu, "closed", G_CALLBACK (node_menu_closed), self);
+  follow_node_menu (GTK_WIDGET (self), NULL, NULL);
   gtk_popover_popup (GTK_POPOVER (self->node_menu));
+  self->menu_tick_id
+      = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_node_menu, NULL, NULL);
 }
 
 /* The menu of an entity, beside the pointer. */
@@ -300,10 +335,12 @@ static void
 secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, KrDiagramView *self)
 {
   int entity = entity_at (self, x, y);
+  double sx, sy;
 
   if (entity < 0)
     return;
-  open_node_menu (self, (guint)entity, &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  kr_diagram_view_to_scene (self, x, y, &sx, &sy);
+  open_node_menu (self, (guint)entity, &GRAPHENE_RECT_INIT (sx, sy, 0, 0));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -314,7 +351,6 @@ key_menu (GtkWidget *widget, GVariant *args, gpointer data)
   KrDiagramView *self = KR_DIAGRAM_VIEW (widget);
   const KrSceneNode *node;
   KrRect box;
-  double x0, y0, x1, y1;
 
   if (self->scene == NULL || self->selected_node < 0)
     return FALSE;
@@ -322,11 +358,8 @@ key_menu (GtkWidget *widget, GVariant *args, gpointer data)
   if (node->type != KR_SCENE_NODE_ENTITY)
     return FALSE;
   box = kr_scene_node_bounds (node);
-  kr_diagram_view_to_widget (self, box.x, box.y, &x0, &y0);
-  kr_diagram_view_to_widget (self, box.x + box.width, box.y + box.height, &x1, &y1);
-  open_node_menu (
-      self, (guint)self->selected_node,
-      &(GdkRectangle){ (int)x0, (int)y0, MAX ((int)(x1 - x0), 1), MAX ((int)(y1 - y0), 1) });
+  open_node_menu (self, (guint)self->selected_node,
+                  &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
   return TRUE;
 }
 

@@ -84,7 +84,10 @@ struct _KrDiagramView
   int linking;                 /* the scene node a deal is drawn from (Shift+drag), or -1, */
   int link_target;             /* the entity under the pointer, or -1, */
   double link_x, link_y;       /* and the pointer */
-  GtkWidget *node_menu;        /* the menu of an entity, while it is open */
+  GtkWidget *node_menu;        /* the menu of an entity, while it is open, */
+  graphene_rect_t menu_at;     /* pointing here on the scene, */
+  guint menu_tick_id;          /* which it follows while the map moves or is covered */
+  GtkWidget *cover;            /* what may lie over part of the map, or NULL */
   gboolean has_pointer;        /* the pointer is over the map, … */
   double pointer_x, pointer_y; /* … there */
   double gesture_start_zoom;
@@ -118,6 +121,13 @@ void _kr_diagram_view_set_view (KrDiagramView *self, double zoom, double ox, dou
 void _kr_diagram_view_animate_view (KrDiagramView *self, double zoom, double x, double y);
 /* Brings the scene point (sx, sy) into view, nearer if the map is far out. */
 void _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy);
+/* Moves the view, smoothly, so that the scene point (sx, sy) is in the middle of @area at
+ * @zoom, unless it is at that zoom already and more than @margin inside @area. */
+void _kr_diagram_view_bring_point (KrDiagramView *self, double sx, double sy, double zoom,
+                                   const graphene_rect_t *area, double margin);
+/* The part of the map that the cover (kr_diagram_view_set_cover()) leaves visible: the largest
+ * beside it, or the whole map while it is elsewhere. */
+graphene_rect_t _kr_diagram_view_visible_area (KrDiagramView *self);
 /* Nodes no longer glide; the view stops where it is. */
 void _kr_diagram_view_stop_animation (KrDiagramView *self);
 /* Emits ::entities-moved with @moves, of type a(udd); whether it was taken. */

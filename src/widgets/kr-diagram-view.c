@@ -269,19 +269,62 @@ kr_diagram_view_zoom_at (KrDiagramView *self, double factor, double x, double y)
 }
 
 void
+_kr_diagram_view_bring_point (KrDiagramView *self, double sx, double sy, double zoom,
+                              const graphene_rect_t *area, double margin)
+{
+  double x = self->offset_x + sx * self->zoom, y = self->offset_y + sy * self->zoom;
+  double cx = area->origin.x + area->size.width / 2, cy = area->origin.y + area->size.height / 2;
+
+  if (zoom == self->zoom && x > area->origin.x + margin
+      && x < area->origin.x + area->size.width - margin && y > area->origin.y + margin
+      && y < area->origin.y + area->size.height - margin)
+    return;
+  self->follow_fit = FALSE;
+  _kr_diagram_view_animate_view (self, zoom, cx - sx * zoom, cy - sy * zoom);
+}
+
+void
 _kr_diagram_view_reveal_point (KrDiagramView *self, double sx, double sy)
 {
   /* In the part of the view the legend leaves free. */
   graphene_rect_t free = _kr_diagram_view_free_area (self);
-  double zoom = MAX (self->zoom, 0.6);
-  double x = self->offset_x + sx * self->zoom, y = self->offset_y + sy * self->zoom;
-  double cx = free.origin.x + free.size.width / 2, cy = free.origin.y + free.size.height / 2;
 
-  if (zoom == self->zoom && x > free.origin.x + 40 && x < free.origin.x + free.size.width - 40
-      && y > free.origin.y + 40 && y < free.origin.y + free.size.height - 40)
-    return;
-  self->follow_fit = FALSE;
-  _kr_diagram_view_animate_view (self, zoom, cx - sx * zoom, cy - sy * zoom);
+  _kr_diagram_view_bring_point (self, sx, sy, MAX (self->zoom, 0.6), &free, 40);
+}
+
+void
+kr_diagram_view_set_cover (KrDiagramView *self, GtkWidget *cover)
+{
+  g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (cover == NULL || GTK_IS_WIDGET (cover));
+
+  g_set_weak_pointer (&self->cover, cover);
+}
+
+graphene_rect_t
+_kr_diagram_view_visible_area (KrDiagramView *self)
+{
+  float w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, w, h), over, best;
+  float left, right, top, bottom;
+
+  /* Where it is now, sliding in or out too. */
+  if (self->cover == NULL || !gtk_widget_get_mapped (self->cover)
+      || !gtk_widget_compute_bounds (self->cover, GTK_WIDGET (self), &over)
+      || !graphene_rect_intersection (&all, &over, &over))
+    return all;
+  left = over.origin.x;
+  right = w - (over.origin.x + over.size.width);
+  top = over.origin.y;
+  bottom = h - (over.origin.y + over.size.height);
+  best = GRAPHENE_RECT_INIT (0, 0, left, h);
+  if (right * h > best.size.width * best.size.height)
+    best = GRAPHENE_RECT_INIT (w - right, 0, right, h);
+  if (top * w > best.size.width * best.size.height)
+    best = GRAPHENE_RECT_INIT (0, 0, w, top);
+  if (bottom * w > best.size.width * best.size.height)
+    best = GRAPHENE_RECT_INIT (0, h - bottom, w, bottom);
+  return best;
 }
 
 static void
@@ -348,6 +391,7 @@ kr_diagram_view_dispose (GObject *object)
   _kr_diagram_view_dispose_input (self);
   _kr_diagram_view_dispose_draw (self);
   _kr_diagram_view_stop_animation (self);
+  g_clear_weak_pointer (&self->cover);
   g_clear_pointer (&self->highlighted, g_array_unref);
   g_clear_pointer (&self->highlighted_deals, g_array_unref);
   g_clear_object (&self->scene);

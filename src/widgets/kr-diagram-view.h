@@ -87,6 +87,11 @@ void kr_diagram_view_set_pinned (KrDiagramView *self, const gboolean *entities, 
 /* The entities marked (indices in the scene's dataset), in the order they were marked. */
 const guint *kr_diagram_view_get_marked (KrDiagramView *self, guint *n);
 
+/* @cover (nullable) may lie over part of the map, as a side panel does that slides over it in a
+ * narrow window: an entity's menu keeps to the part of the map it leaves visible, the view
+ * moving the entity there if need be. */
+void kr_diagram_view_set_cover (KrDiagramView *self, GtkWidget *cover);
+
 /* Scene ↔ widget coordinates. */
 void kr_diagram_view_to_widget (KrDiagramView *self, double sx, double sy, double *wx, double *wy);
 void kr_diagram_view_to_scene (KrDiagramView *self, double wx, double wy, double *sx, double *sy);

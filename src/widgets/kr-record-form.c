@@ -4,7 +4,8 @@
  * title, and the vocabulary of a choice. Rows are made from it, read back into the record, and
  * problems go under the row whose member begins their path ("$.deals[3].value.amount" under
  * "value.amount"), or under the list of parties or excerpts they are about; only those that
- * belong to no field are said under the form.
+ * belong to no field are said under the form. A new article's text is typed in its dialog's
+ * view, which is a place for the problems with "text" as a row is for its member.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,7 +62,8 @@ typedef enum
   FORM_ENTITY,
   FORM_DEAL,
   FORM_ARTICLE,
-  FORM_NEW_DEAL, /* a deal to add, with its first excerpt */
+  FORM_NEW_DEAL,    /* a deal to add, with its first excerpt */
+  FORM_NEW_ARTICLE, /* an article to add, with the text of a view outside the form */
 } FormKind;
 
 struct _KrRecordForm
@@ -75,6 +77,7 @@ struct _KrRecordForm
   GtkWidget *evidence_box;
   GtkListBox *evidence_rows;
   GtkLabel *problems;
+  GtkWidget *buttons;
   GtkWidget *apply_button;
 
   KrEditor *editor;
@@ -86,6 +89,7 @@ struct _KrRecordForm
   GArray *evidence;        /* KrEvidence: a deal's excerpts, as removed; or one captured */
   GtkListBox *adding_to;   /* where the next row goes */
   GtkWidget *chooser;      /* the entities to add a party from, while it is open */
+  GtkTextView *text_view;  /* a new article's text */
   GPtrArray *fields;       /* GtkWidget *: AdwEntryRow or AdwComboRow, with "kr-key" */
   GPtrArray *scratch;      /* what the record read from the rows points into: blocks */
   GPtrArray *scratch_strv; /* and string vectors */
@@ -104,6 +108,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- rows ------------------------------------------------------------------------------- */
 
@@ -138,15 +151,12 @@ choice_of (KrRecordForm *self, const char *key)
 }
 
 static void field_changed (KrRecordForm *self);
-static void apply_clicked (KrRecordForm *self);
 
-/* A label for what is wrong with @field, hidden while nothing is; screen readers read it as
- * the field's description. */
+/* @label made the one that says what is wrong with @field, hidden while nothing is; screen
+ * readers read it as the field's description. */
 static GtkWidget *
-problem_label (GtkWidget *field)
+set_problem_label (GtkWidget *field, GtkWidget *label)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -157,6 +167,12 @@ problem_label (GtkWidget *field)
                                   label, NULL, -1);
   g_object_set_data (G_OBJECT (field), "kr-problem", label);
   return label;
+}
+
+static GtkWidget *
+problem_label (GtkWidget *field)
+{
+  return set_problem_label (field, gtk_label_new (NULL));
 }
 
 /* Under @row in its list, a row of its own for what is wrong with it. */
@@ -173,7 +189,11 @@ add_problem_row (GtkListBox *list, GtkWidget *row)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (under), FALSE);
-  gtk_widget_set_focusable (under, FALSE);
+  /* Tab and the arrows pass over it: a list gives up at a row it cannot focus, unless the row
+   * is insensitive, and the keyboard would leave the form at the first problem (style.css
+   * keeps it legible). */
+  gtk_widget_set_sensitive (under, FALSE);
+  gtk_widget_add_css_class (under, "kr-problem");
   /* Shown with its label. */
   g_object_bind_property (label, "visible", under, "visible", G_BINDING_SYNC_CREATE);
   gtk_list_box_append (list, under);
@@ -199,7 +219,7 @@ add_any_row (KrRecordForm *self, const char *key, const char *title, GtkStringLi
       gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
       g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
       /* Enter applies, when the record can be. */
-      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (apply_clicked), self);
+      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (kr_record_form_apply), self);
     }
   /* Titles name records: data, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -667,27 +687,42 @@ read_article (KrRecordForm *self, KrArticle *a)
   a->author = optional_text (self, "author");
   a->date = optional_text (self, "date");
   a->url = optional_text (self, "url");
+  if (self->text_view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextIter start, end;
+      char *text;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_ptr_array_add (self->scratch, text);
+      a->text = text[0] != '\0' ? text : NULL;
+    }
 }
 
 /* ---- checking as it is typed ------------------------------------------------------------ */
+
+/* Whether member @key begins @path: "value" begins "value.amount", not "value_date". */
+static gboolean
+member_begins (const char *key, const char *path)
+{
+  gsize n = strlen (key);
+
+  return strncmp (path, key, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
 
 /* The row whose member begins @path ("aliases[1]", "value.currency"), or NULL. */
 static GtkWidget *
 row_for_path (KrRecordForm *self, const char *path)
 {
   for (guint i = 0; i < self->fields->len; i++)
-    {
-      const char *key = g_object_get_data (self->fields->pdata[i], "kr-key");
-      gsize n = strlen (key);
-
-      if (strncmp (path, key, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '['))
-        return self->fields->pdata[i];
-    }
+    if (member_begins (g_object_get_data (self->fields->pdata[i], "kr-key"), path))
+      return self->fields->pdata[i];
   return NULL;
 }
 
 /* The list of parties or of excerpts that @path ("parties", "evidence[1].quote") is about,
- * when it shows; or NULL. */
+ * when it shows, or the view of a new article's text; or NULL. */
 static GtkWidget *
 list_for_path (KrRecordForm *self, const char *path)
 {
@@ -695,6 +730,8 @@ list_for_path (KrRecordForm *self, const char *path)
     return GTK_WIDGET (self->party_rows);
   if (g_str_has_prefix (path, "evidence") && gtk_widget_get_visible (self->evidence_box))
     return GTK_WIDGET (self->evidence_rows);
+  if (self->text_view != NULL && member_begins ("text", path))
+    return GTK_WIDGET (self->text_view);
   return NULL;
 }
 
@@ -729,9 +766,11 @@ mark (GString *messages, GtkWidget *place, const char *message)
 static void
 unmark (KrRecordForm *self)
 {
-  GtkWidget *lists[] = { GTK_WIDGET (self->party_rows), GTK_WIDGET (self->evidence_rows) };
+  GtkWidget *lists[] = { GTK_WIDGET (self->party_rows), GTK_WIDGET (self->evidence_rows),
+                         GTK_WIDGET (self->text_view) };
+  guint n_lists = G_N_ELEMENTS (lists) - (self->text_view == NULL);
 
-  for (guint i = 0; i < self->fields->len + G_N_ELEMENTS (lists); i++)
+  for (guint i = 0; i < self->fields->len + n_lists; i++)
     {
       GtkWidget *place
           = i < self->fields->len ? self->fields->pdata[i] : lists[i - self->fields->len];
@@ -784,6 +823,15 @@ read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError 
                                                                               : g_ptr_array_new ();
         return kr_editor_check_article (self->editor, self->index, &a);
       }
+    case FORM_NEW_ARTICLE:
+      {
+        KrArticle a = { .title = NULL };
+
+        read_article (self, &a);
+        if (apply)
+          return kr_editor_add_article (self->editor, &a, NULL, error) ? NULL : g_ptr_array_new ();
+        return kr_editor_check_new_article (self->editor, &a);
+      }
     case FORM_ENTITY:
     default:
       {
@@ -798,10 +846,21 @@ read_record (KrRecordForm *self, Unreadable *unreadable, gboolean apply, GError 
     }
 }
 
+/* Whether Apply can make the edit: the record as typed was checked, and nothing is wrong. */
+static void
+set_valid (KrRecordForm *self, gboolean valid)
+{
+  gtk_widget_set_sensitive (self->apply_button, valid);
+  if (self->valid == valid)
+    return;
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
 static void
 validate (KrRecordForm *self)
 {
-  static const char *const lists[] = { "entities", "deals", "articles", "deals" };
+  static const char *const lists[] = { "entities", "deals", "articles", "deals", "articles" };
   g_autofree char *prefix = g_strdup_printf ("$.%s[%u]", lists[self->kind], self->index);
   g_autoptr (GString) messages = g_string_new (NULL);
   Unreadable unreadable = { .key = NULL };
@@ -831,10 +890,9 @@ validate (KrRecordForm *self)
         }
       mark (messages, place, p->message);
     }
-  self->valid = unreadable.key == NULL && problems->len == 0;
   gtk_label_set_text (self->problems, messages->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems), messages->len > 0);
-  gtk_widget_set_sensitive (self->apply_button, self->valid);
+  set_valid (self, unreadable.key == NULL && problems->len == 0);
 }
 
 static gboolean
@@ -863,20 +921,21 @@ field_changed (KrRecordForm *self)
       validate (self);
       return;
     }
-  self->valid = FALSE;
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  set_valid (self, FALSE);
   g_clear_handle_id (&self->check_id, g_source_remove);
   self->check_id = g_timeout_add (TYPING_PAUSE_MS, validate_now, self);
 }
 
 /* ---- applying and cancelling ------------------------------------------------------------ */
 
-static void
-apply_clicked (KrRecordForm *self)
+void
+kr_record_form_apply (KrRecordForm *self)
 {
   Unreadable unreadable = { .key = NULL };
   g_autoptr (GPtrArray) failed = NULL;
   g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (KR_IS_RECORD_FORM (self));
 
   /* Enter right after typing: the check that was waiting comes first. */
   if (self->check_id != 0)
@@ -990,8 +1049,7 @@ new_deal_form (KrEditor *editor, const guint *entities, guint n, const KrEvidenc
   self->new_deal.parties = NULL;
   self->new_deal.n_parties = 0;
   /* Nothing typed yet: said once something is. */
-  self->valid = FALSE;
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  set_valid (self, FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -1019,6 +1077,33 @@ kr_record_form_new_article (KrEditor *editor, guint article)
   g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (article < kr_dataset_get_n_articles (kr_editor_get_dataset (editor)), NULL);
   return record_form_new (editor, FORM_ARTICLE, article);
+}
+
+GtkWidget *
+kr_record_form_new_article_with_text (KrEditor *editor, GtkTextView *text, GtkLabel *text_problem)
+{
+  KrRecordForm *self;
+  KrArticle empty = { .title = NULL };
+
+  g_return_val_if_fail (KR_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (text) && GTK_IS_LABEL (text_problem), NULL);
+
+  self = g_object_new (KR_TYPE_RECORD_FORM, NULL);
+  self->editor = g_object_ref (editor);
+  self->source = g_object_ref (kr_editor_get_dataset (editor));
+  self->kind = FORM_NEW_ARTICLE;
+  self->index = kr_dataset_get_n_articles (self->source);
+  self->text_view = g_object_ref (text);
+  set_problem_label (GTK_WIDGET (text), GTK_WIDGET (text_problem));
+  g_signal_connect_object (gtk_text_view_get_buffer (text), "changed", G_CALLBACK (field_changed),
+                           self, G_CONNECT_SWAPPED);
+  /* Its dialog has the title and the buttons. */
+  gtk_widget_set_visible (GTK_WIDGET (self->heading), FALSE);
+  gtk_widget_set_visible (self->buttons, FALSE);
+  fill_article (self, &empty);
+  /* Nothing typed yet: said once something is. */
+  set_valid (self, FALSE);
+  return GTK_WIDGET (self);
 }
 
 void
@@ -1055,10 +1140,26 @@ kr_record_form_dispose (GObject *object)
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   g_clear_pointer (&self->scratch_strv, g_ptr_array_unref);
   g_clear_object (&self->source);
+  g_clear_object (&self->text_view);
   g_clear_pointer (&self->parties, g_array_unref);
   g_clear_pointer (&self->evidence, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), KR_TYPE_RECORD_FORM);
   G_OBJECT_CLASS (kr_record_form_parent_class)->dispose (object);
+}
+
+static void
+kr_record_form_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  KrRecordForm *self = KR_RECORD_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1068,6 +1169,12 @@ kr_record_form_class_init (KrRecordFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kr_record_form_dispose;
+  object_class->get_property = kr_record_form_get_property;
+
+  properties[PROP_VALID]
+      = g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The edit was made (TRUE), or cancelled or left as it was (FALSE). */
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -1081,8 +1188,10 @@ kr_record_form_class_init (KrRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, evidence_box);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, evidence_rows);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, problems);
+  gtk_widget_class_bind_template_child (widget_class, KrRecordForm, buttons);
   gtk_widget_class_bind_template_child (widget_class, KrRecordForm, apply_button);
-  gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "apply_clicked",
+                                                G_CALLBACK (kr_record_form_apply));
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 }

@@ -28,9 +28,18 @@ GtkWidget *kr_record_form_new_deal_between (KrEditor *editor, const guint *entit
 /* A form for a new deal whose first excerpt is @excerpt, a passage captured from its article
  * (only its stance can change); its parties are chosen in the form. */
 GtkWidget *kr_record_form_new_deal_from_excerpt (KrEditor *editor, const KrEvidence *excerpt);
+/* A form for a new article, without a heading or buttons of its own: those are its dialog's,
+ * as is @text, the view its text is typed or pasted in, which is checked with the fields and
+ * marked when the loader finds fault with the text, @text_problem saying why. The form's
+ * "valid" property says when kr_record_form_apply() can add it. */
+GtkWidget *kr_record_form_new_article_with_text (KrEditor *editor, GtkTextView *text,
+                                                 GtkLabel *text_problem);
 
 /* Moves keyboard focus to the first field to type in. */
 void kr_record_form_focus (KrRecordForm *self);
+/* What Apply and Enter do: when the fields as typed pass the check (made first if it was
+ * waiting for typing to pause), makes the edit and says "done". */
+void kr_record_form_apply (KrRecordForm *self);
 /* Opens the list of entities under a deal's parties, to add one, with the focus in its search;
  * while the deal has fewer than two, the list opens again for the next. */
 void kr_record_form_choose_party (KrRecordForm *self);
