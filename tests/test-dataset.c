@@ -245,6 +245,88 @@ test_record_at_a_time (void)
   g_assert_cmpstr (kr_dataset_get_deal (ds, 0)->evidence[0].quote, ==, "}]\"");
 }
 
+/* Records as the format writes them are read straight from the text; others (here: local
+ * names in two languages, a number longer than any double needs) go through json-glib. Both
+ * ways read the same strings, escapes and numbers. */
+static void
+test_two_ways (void)
+{
+  static const char text[]
+      = "{\"format\":\"keiretsu-dataset\",\"version\":1,\"title\":\"Two ways\",\n"
+        "\"articles\":[{\"id\":\"a\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2024-01\","
+        "\"date_inferred\":true,\"url\":\"https://example.com/\\u00e9\"}],\n"
+        "\"entities\":[\n"
+        "{\"id\":\"x\",\"name\":\"N \\u00e9 \\ud83d\\ude00 \\\\ \\\" \\/ "
+        "\\t\",\"kind\":\"company\","
+        "\"aliases\":[\"a\\nb\",\"c\"],\"description\":\"d\",\"names\":{\"ja\":\"ワイ\"},"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q \\u3042\",\"stance\":\"contradicts\","
+        "\"note\":\"n\"}]},\n"
+        "{\"id\":\"y\",\"name\":\"N \\u00e9 \\ud83d\\ude00 \\\\ \\\" \\/ "
+        "\\t\",\"kind\":\"company\","
+        "\"aliases\":[\"a\\nb\",\"c\"],\"description\":\"d\",\"names\":{\"ja\":\"ワイ\",\"fr\":"
+        "\"Y\"},"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q \\u3042\",\"stance\":\"contradicts\","
+        "\"note\":\"n\"}]}],\n"
+        "\"deals\":[\n"
+        "{\"id\":\"d1\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
+        "\"value\":{\"amount\":12.5e3,\"currency\":\"USD\",\"approximate\":true},"
+        "\"stake\":{\"before\":10,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
+        "\"investee\"}],"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]},\n"
+        "{\"id\":\"d2\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
+        "\"value\":{\"amount\":12500.0000000000000000000000000000000000000001,\"currency\":\"USD\","
+        "\"approximate\":true},"
+        "\"stake\":{\"before\":10,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
+        "\"investee\"}],"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]}]}\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "mem", &problems, &error);
+  const char *ja[] = { "ja", NULL };
+  const KrEntity *x, *y;
+  const KrDeal *d1, *d2;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_true (kr_dataset_get_article (ds, 0)->date_inferred);
+  g_assert_cmpstr (kr_dataset_get_article (ds, 0)->url, ==, "https://example.com/é");
+  x = kr_dataset_get_entity (ds, 0);
+  y = kr_dataset_get_entity (ds, 1);
+  g_assert_cmpstr (x->name, ==, "N é \xF0\x9F\x98\x80 \\ \" / \t");
+  g_assert_cmpuint (y->n_names, ==, 2);
+  for (const KrEntity *e = x; e != NULL; e = e == x ? y : NULL)
+    {
+      g_assert_cmpstr (e->name, ==, x->name);
+      g_assert_cmpuint (e->n_aliases, ==, 2);
+      g_assert_cmpstr (e->aliases[0], ==, "a\nb");
+      g_assert_cmpstr (e->aliases[1], ==, "c");
+      g_assert_cmpstr (e->description, ==, "d");
+      g_assert_cmpstr (kr_entity_name_for_languages (e, ja), ==, "ワイ");
+      g_assert_cmpuint (e->n_evidence, ==, 1);
+      g_assert_cmpstr (e->evidence[0].quote, ==, "q あ");
+      g_assert_cmpstr (e->evidence[0].note, ==, "n");
+      g_assert_cmpint (e->evidence[0].stance, ==, KR_STANCE_CONTRADICTS);
+    }
+  d1 = kr_dataset_get_deal (ds, 0);
+  d2 = kr_dataset_get_deal (ds, 1);
+  for (const KrDeal *d = d1; d != NULL; d = d == d1 ? d2 : NULL)
+    {
+      g_assert_true (d->has_value);
+      g_assert_cmpfloat (d->value_amount, ==, 12500);
+      g_assert_cmpstr (d->value_currency, ==, "USD");
+      g_assert_true (d->value_approximate);
+      g_assert_cmpfloat (d->stake_before, ==, 10);
+      g_assert_cmpfloat (d->stake_after, ==, 25.5);
+      g_assert_cmpuint (d->n_proposed_by, ==, 1);
+      g_assert_cmpuint (d->proposed_by[0], ==, 0);
+      g_assert_cmpuint (d->n_parties, ==, 2);
+      g_assert_cmpint (d->parties[1].role, ==, KR_ROLE_INVESTEE);
+    }
+}
+
 /* An entity's name in the user's language, when the dataset gives one. */
 static void
 test_local_names (void)
@@ -416,6 +498,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset/bytes", test_bytes);
   g_test_add_func ("/dataset/record-at-a-time", test_record_at_a_time);
+  g_test_add_func ("/dataset/two-ways", test_two_ways);
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   g_test_add_func ("/dataset/readers", test_readers);
