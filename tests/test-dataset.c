@@ -327,6 +327,42 @@ test_two_ways (void)
     }
 }
 
+/* The fast UTF-8 check answers as GLib's, where it stops included, whatever the bytes: runs
+ * of ASCII, characters of every length, invalid and cut ones, NUL bytes. */
+static void
+test_utf8 (void)
+{
+  static const char *const pieces[]
+      = { "abcdefgh", "a",        "\xC3\xA9",     "\xE3\x81\x82", "\xF0\x9F\x98\x80",
+          "\xC3",     "\xE3\x81", "\xED\xA0\x80", "\xC0\xAF",     "\xFF",
+          "\x80",     "",         "\t\n" };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      guint n = (guint)g_rand_int_range (rand, 0, 40);
+      const char *end = NULL, *glib_end = NULL;
+      gboolean valid, glib_valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly valid text, so that a problem comes after long runs of it. */
+          gint32 pick = g_rand_int_range (rand, 0, 100);
+          guint piece = pick < 90 ? (guint)pick % 5 : (guint)pick % G_N_ELEMENTS (pieces);
+
+          g_string_append (text, pieces[piece]);
+        }
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        g_string_insert_c (text, g_rand_int_range (rand, 0, (gint32)text->len + 1), '\0');
+      valid = kr_utf8_validate (text->str, text->len, &end);
+      glib_valid = g_utf8_validate_len (text->str, text->len, &glib_end);
+      g_assert_cmpint (valid, ==, glib_valid);
+      g_assert_true (end == glib_end);
+    }
+  g_rand_free (rand);
+}
+
 /* An entity's name in the user's language, when the dataset gives one. */
 static void
 test_local_names (void)
@@ -499,6 +535,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/bytes", test_bytes);
   g_test_add_func ("/dataset/record-at-a-time", test_record_at_a_time);
   g_test_add_func ("/dataset/two-ways", test_two_ways);
+  g_test_add_func ("/dataset/utf8", test_utf8);
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   g_test_add_func ("/dataset/readers", test_readers);

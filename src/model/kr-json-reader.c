@@ -23,6 +23,8 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "kr-article-text.h"
 #include "kr-json-reader.h"
@@ -539,11 +541,28 @@ read_deal (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 
 /* Reading records straight from the checked text: what each function here reads is what the
  * json-glib path above reads from the same record, and anything else makes it give up (FALSE),
- * without a note, for that path to read the record. */
+ * without a note, for that path to read the record.
+ *
+ * The strings stay in the text, which the reader owns: once a record has been read, its
+ * strings are moved to the front of the text, one after the other with their escapes undone,
+ * where the text already read was. A string never lands past where it was, so nothing is
+ * overwritten that is still to be read; the records are read in the order of the text. The
+ * file is then not in memory twice, once as text and once as strings, and what is left of the
+ * text behind the strings is given back. */
+typedef struct
+{
+  const char **slot; /* where the record wants the string */
+  gsize at;          /* the string in the text, with its quotes */
+  gsize size;
+} Pending;
+
 typedef struct
 {
   KrDatasetBuilder *b;
-  KrJsonWalk text;  /* the whole text, for kr_json_walk_string() */
+  KrJsonWalk text;  /* the whole text */
+  char *buffer;     /* the same, to write the strings into */
+  gsize packed;     /* the strings moved so far fill the text up to here */
+  GArray *pending;  /* Pending: the strings of the record being read */
   GString *scratch; /* a string with escapes, undone */
   GArray *elements; /* Member: the elements of the array being read */
 } Fast;
@@ -597,17 +616,65 @@ find_member (const Member *members, guint n, const char *name)
   return NULL;
 }
 
-/* The string at @at, @size bytes with its quotes, in the builder's texts. */
-static const char *
-fast_string (const Fast *f, gsize at, gsize size)
+/* The string at @at, @size bytes with its quotes, for @slot once the record is read. */
+static void
+fast_string (const Fast *f, const char **slot, gsize at, gsize size)
 {
-  const char *inner = f->text.data + at + 1;
+  Pending p = { .slot = slot, .at = at, .size = size };
 
-  if (memchr (inner, '\\', size - 2) == NULL)
-    return kr_dataset_builder_copy_text_len (f->b, inner, size - 2);
-  g_string_truncate (f->scratch, 0);
-  kr_json_walk_string (&f->text, at, size, f->scratch);
-  return kr_dataset_builder_copy_text_len (f->b, f->scratch->str, f->scratch->len);
+  g_array_append_val (f->pending, p);
+}
+
+static int
+compare_pending (gconstpointer a, gconstpointer b)
+{
+  gsize x = ((const Pending *)a)->at, y = ((const Pending *)b)->at;
+
+  return (x > y) - (x < y);
+}
+
+/* Moves the strings of the record just read to the front of the text, in the order they come
+ * in it: each lands before the end of where it was, behind the one before it. */
+static void
+pack_strings (Fast *f)
+{
+  g_array_sort (f->pending, compare_pending);
+  for (guint i = 0; i < f->pending->len; i++)
+    {
+      const Pending *p = &g_array_index (f->pending, Pending, i);
+      const char *from = f->buffer + p->at + 1;
+      gsize len = p->size - 2;
+      char *to = f->buffer + f->packed;
+
+      if (memchr (from, '\\', len) != NULL)
+        {
+          g_string_truncate (f->scratch, 0);
+          kr_json_walk_string (&f->text, p->at, p->size, f->scratch);
+          from = f->scratch->str;
+          len = f->scratch->len;
+        }
+      memmove (to, from, len);
+      to[len] = '\0';
+      *p->slot = to;
+      f->packed += len + 1;
+    }
+  g_array_set_size (f->pending, 0);
+}
+
+/* The text past the strings is not read again: its pages go back to the system. */
+static void
+release_text (Fast *f)
+{
+#ifdef MADV_DONTNEED
+  guintptr page = (guintptr)sysconf (_SC_PAGESIZE);
+  guintptr from = ((guintptr)f->buffer + f->packed + page - 1) & ~(page - 1);
+  guintptr to = ((guintptr)f->buffer + f->text.size) & ~(page - 1);
+
+  if (to > from)
+    madvise ((void *)from, to - from, MADV_DONTNEED);
+#else
+  (void)f;
+#endif
 }
 
 static char
@@ -626,7 +693,7 @@ fast_text (const Fast *f, const Member *members, guint n, const char *name, cons
     return TRUE;
   if (first_char (f, m) != '"')
     return FALSE;
-  *out = fast_string (f, m->value, m->value_size);
+  fast_string (f, out, m->value, m->value_size);
   return TRUE;
 }
 
@@ -706,7 +773,7 @@ fast_texts (const Fast *f, const Member *members, guint n, const char *name, con
 
       if (f->text.data[e->value] != '"')
         return FALSE;
-      (*out)[i] = fast_string (f, e->value, e->value_size);
+      fast_string (f, &(*out)[i], e->value, e->value_size);
     }
   return TRUE;
 }
@@ -789,8 +856,8 @@ fast_local_names (const Fast *f, const Member *members, guint n, KrEntityRecord 
   if (f->text.data[value] != '"' || kr_json_walk_next (&walk, NULL, NULL, &more, &more_size))
     return FALSE;
   r->names = kr_dataset_builder_new0 (f->b, KrLocalNameRecord, 1);
-  r->names[0].language = fast_string (f, name, name_size);
-  r->names[0].name = fast_string (f, value, value_size);
+  fast_string (f, &r->names[0].language, name, name_size);
+  fast_string (f, &r->names[0].name, value, value_size);
   r->n_names = 1;
   return TRUE;
 }
@@ -915,16 +982,19 @@ is_blank (const char *data, gsize size)
 }
 
 /* Checks the raw bytes, and finds the JSON text in them: @data and @size. FALSE when that
- * failed, the problem reported. */
+ * failed, the problem reported. Takes @bytes: what the builder keeps, and the records' strings
+ * are written into. */
 static gboolean
-check (KrDatasetBuilder *b, GBytes *bytes, const char **data_out, gsize *size_out)
+check (KrDatasetBuilder *b, GBytes *bytes, char **data_out, gsize *size_out)
 {
-  const char *data;
+  char *data;
   gsize size;
 
-  data = g_bytes_get_data (bytes, &size);
+  /* Not copied when the bytes were read from a file. */
+  data = g_bytes_unref_to_data (bytes, &size);
   if (data == NULL)
-    data = "";
+    data = g_malloc0 (1);
+  kr_dataset_builder_keep (b, data, g_free);
   /* Byte order marks, one or more as json-glib has always skipped them, before the scan for
    * what is not JSON. */
   while (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -990,13 +1060,12 @@ static const char *const list_names[N_LISTS + 1] = { "articles", "entities", "de
 typedef gboolean (*FastFunc) (const Fast *f, gsize at, gpointer record);
 
 static gboolean
-read_list (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize size, gsize offset,
-           List list)
+read_list (Fast *f, JsonParser *parser, gsize offset, List list)
 {
+  KrDatasetBuilder *b = f->b;
+  const char *data = f->text.data;
+  gsize size = f->text.size;
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Member));
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  g_autoptr (GArray) elements = g_array_new (FALSE, FALSE, sizeof (Member));
-  Fast f = { .b = b, .scratch = scratch, .elements = elements };
   KrJsonWalk walk;
   gsize value, value_size;
   gpointer records = NULL;
@@ -1005,7 +1074,6 @@ read_list (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize size
   FastFunc fast = NULL;
 
   kr_json_walk_begin (&walk, data, size, offset, '[');
-  f.text = walk;
   while (kr_json_walk_next (&walk, NULL, NULL, &value, &value_size))
     {
       Member m = { .value = value, .value_size = value_size };
@@ -1043,9 +1111,13 @@ read_list (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize size
       JsonNode *node;
 
       head->place = (KrPlace){ .up = NULL, .key = list_names[list], .index = i, .indexed = TRUE };
-      if (fast (&f, m->value, head))
-        continue;
+      if (fast (f, m->value, head))
+        {
+          pack_strings (f);
+          continue;
+        }
       /* What the fast path read so far stays in the builder's blocks, unused. */
+      g_array_set_size (f->pending, 0);
       memset (head, 0, record_size);
       node = parse_value (b, parser, data, m->value, m->value_size);
       if (node == NULL)
@@ -1108,9 +1180,14 @@ kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
   KrDatasetRecord *dataset = kr_dataset_builder_get_dataset_record (b);
   KrRecordHead *head = &dataset->head;
   gsize lists[] = { G_MAXSIZE, G_MAXSIZE, G_MAXSIZE };
+  List order[N_LISTS] = { LIST_ARTICLES, LIST_ENTITIES, LIST_DEALS };
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (JsonObject) root = NULL;
-  const char *data;
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autoptr (GArray) elements = g_array_new (FALSE, FALSE, sizeof (Member));
+  Fast f = { .b = b, .pending = pending, .scratch = scratch, .elements = elements };
+  char *data;
   gsize size;
   KrJsonWalk walk;
 
@@ -1139,11 +1216,23 @@ kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
   dataset->title = read_text (b, head, root, "title");
   dataset->description = read_text (b, head, root, "description");
   for (List list = 0; list < N_LISTS; list++)
-    {
-      if (lists[list] == G_MAXSIZE)
-        read_array (b, head, root, list_names[list]); /* notes one that is not an array */
-      else if (!read_list (b, parser, data, size, lists[list], list))
-        return FALSE;
-    }
+    if (lists[list] == G_MAXSIZE)
+      read_array (b, head, root, list_names[list]); /* notes one that is not an array */
+
+  /* The lists in the order of the text, for their strings to move to its front. */
+  for (guint i = 1; i < N_LISTS; i++)
+    for (guint j = i; j > 0 && lists[order[j]] < lists[order[j - 1]]; j--)
+      {
+        List swap = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = swap;
+      }
+  kr_json_walk_begin (&f.text, data, size, 0, '{');
+  f.buffer = data;
+  for (guint i = 0; i < N_LISTS; i++)
+    if (lists[order[i]] != G_MAXSIZE && !read_list (&f, parser, lists[order[i]], order[i]))
+      return FALSE;
+  release_text (&f);
   return TRUE;
 }
