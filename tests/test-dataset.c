@@ -524,6 +524,31 @@ test_strict_json_large (void)
   g_assert_nonnull (strstr (says, "the file ends"));
 }
 
+/* Strings are passed eight bytes at a time: a quote, a backslash or a control character is
+ * found wherever it is in a run of plain text. */
+static void
+test_strict_json_runs (void)
+{
+  for (guint at = 0; at < 24; at++)
+    {
+      g_autofree char *before = g_strnfill (at, 'a');
+      g_autofree char *escaped = g_strdup_printf ("[\"%s\\\"%s\"]", before, before);
+      g_autofree char *control = g_strdup_printf ("[\"%s\x01%s\"]", before, before);
+      g_autofree char *ended = g_strdup_printf ("[\"%s\"%s\"]", before, before);
+      g_autofree char *says = NULL;
+      int line, column;
+
+      g_assert_null (kr_json_strict_check (escaped, strlen (escaped), &line, &column));
+      says = kr_json_strict_check (control, strlen (control), &line, &column);
+      g_assert_nonnull (strstr (says, "control character"));
+      g_assert_cmpint (column, ==, (int)at + 3);
+      g_clear_pointer (&says, g_free);
+      says = kr_json_strict_check (ended, strlen (ended), &line, &column);
+      g_assert_nonnull (says);
+      g_assert_cmpint (column, ==, (int)at + 4);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -541,6 +566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/readers", test_readers);
   g_test_add_func ("/dataset/strict-json", test_strict_json);
   g_test_add_func ("/dataset/strict-json-large", test_strict_json_large);
+  g_test_add_func ("/dataset/strict-json-runs", test_strict_json_runs);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

@@ -181,6 +181,21 @@ read_unit (const Scan *s, gsize at)
   return unit;
 }
 
+/* Whether one of the eight bytes of @word ends a string's plain run: a control character, a
+ * quote or a backslash (each test is nonzero when a byte is below a bound, or zero). */
+static inline gboolean
+ends_run (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+
+  return ((((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote)
+           | ((backslash - ones) & ~backslash))
+          & highs)
+         != 0;
+}
+
 /* Reads the string at s->pos, its text into @text when not NULL. */
 static gboolean
 scan_string (Scan *s, GString *text)
@@ -188,8 +203,18 @@ scan_string (Scan *s, GString *text)
   s->pos++;
   while (!at_end (s))
     {
-      gsize start = s->pos;
-      guchar c = (guchar)s->data[s->pos];
+      gsize start;
+      guchar c;
+      guint64 word;
+
+      /* A value's text is not kept: its plain runs are passed eight bytes at a time. */
+      while (text == NULL && s->size - s->pos >= 8
+             && (memcpy (&word, s->data + s->pos, 8), !ends_run (word)))
+        s->pos += 8;
+      if (at_end (s))
+        break;
+      start = s->pos;
+      c = (guchar)s->data[s->pos];
 
       if (c == '"')
         {
