@@ -270,14 +270,14 @@ test_two_ways (void)
         "\"deals\":[\n"
         "{\"id\":\"d1\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
         "\"value\":{\"amount\":12.5e3,\"currency\":\"USD\",\"approximate\":true},"
-        "\"stake\":{\"before\":10,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"stake\":{\"before\":-0,\"after\":25.5},\"proposed_by\":[\"x\"],"
         "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
         "\"investee\"}],"
         "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]},\n"
         "{\"id\":\"d2\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
         "\"value\":{\"amount\":12500.0000000000000000000000000000000000000001,\"currency\":\"USD\","
         "\"approximate\":true},"
-        "\"stake\":{\"before\":10,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"stake\":{\"before\":-0,\"after\":25.5},\"proposed_by\":[\"x\"],"
         "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
         "\"investee\"}],"
         "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]}]}\n";
@@ -318,7 +318,9 @@ test_two_ways (void)
       g_assert_cmpfloat (d->value_amount, ==, 12500);
       g_assert_cmpstr (d->value_currency, ==, "USD");
       g_assert_true (d->value_approximate);
-      g_assert_cmpfloat (d->stake_before, ==, 10);
+      /* A whole number, as json-glib reads it: -0 is 0. */
+      g_assert_cmpfloat (d->stake_before, ==, 0);
+      g_assert_false (signbit (d->stake_before));
       g_assert_cmpfloat (d->stake_after, ==, 25.5);
       g_assert_cmpuint (d->n_proposed_by, ==, 1);
       g_assert_cmpuint (d->proposed_by[0], ==, 0);

@@ -727,7 +727,12 @@ fast_number (const Fast *f, const Member *members, guint n, const char *name, gb
     return FALSE;
   memcpy (buffer, f->text.data + m->value, m->value_size);
   buffer[m->value_size] = '\0';
-  *out = g_ascii_strtod (buffer, NULL);
+  /* json-glib reads a whole number as one, which -0 shows ("-0" is 0, not -0.0); the strict
+   * check refused those out of its range. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    *out = (double)g_ascii_strtoll (buffer, NULL, 10);
+  else
+    *out = g_ascii_strtod (buffer, NULL);
   *has = TRUE;
   return isfinite (*out);
 }
