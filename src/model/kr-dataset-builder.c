@@ -87,13 +87,6 @@ kr_dataset_builder_copy_text (KrDatasetBuilder *self, const char *text)
   return text ? g_string_chunk_insert (self->texts, text) : NULL;
 }
 
-const char *
-kr_dataset_builder_copy_text_len (KrDatasetBuilder *self, const char *text, gsize len)
-{
-  g_return_val_if_fail (self != NULL && text != NULL, NULL);
-  return g_string_chunk_insert_len (self->texts, text, (gssize)len);
-}
-
 gpointer
 kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size)
 {

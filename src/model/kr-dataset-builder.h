@@ -162,8 +162,6 @@ void kr_dataset_builder_keep (KrDatasetBuilder *self, gpointer data, GDestroyNot
 /* A copy of @text (nullable) that lives as long as the builder: for a reader whose document
  * does not, as one that parses a record at a time. */
 const char *kr_dataset_builder_copy_text (KrDatasetBuilder *self, const char *text);
-/* The same for @len bytes of @text, which hold no NUL. */
-const char *kr_dataset_builder_copy_text_len (KrDatasetBuilder *self, const char *text, gsize len);
 
 /* @n zeroed elements of @size bytes that live as long as the builder (NULL when @n is 0). */
 gpointer kr_dataset_builder_alloc (KrDatasetBuilder *self, gsize n, gsize size);

@@ -6,8 +6,8 @@
  * on its record and left out; the builder checks everything else.
  *
  * Once the whole text has passed the strict check, each record is found in the text
- * (kr_json_walk_next) and read from it directly: its members, their strings copied once into
- * the builder. A record that is anything but what the format writes — a member it does not
+ * (kr_json_walk_next) and read from it directly: its members, its strings left in the file's
+ * bytes, which the builder keeps. A record that is anything but what the format writes — a member it does not
  * have, a value of another type, local names given in several languages — is parsed by
  * json-glib instead and read as before, so that its notes say the same in the same order (an
  * object's members come from json-glib in its own order). A tree of the whole document took
