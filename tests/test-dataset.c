@@ -245,6 +245,126 @@ test_record_at_a_time (void)
   g_assert_cmpstr (kr_dataset_get_deal (ds, 0)->evidence[0].quote, ==, "}]\"");
 }
 
+/* Records as the format writes them are read straight from the text; others (here: local
+ * names in two languages, a number longer than any double needs) go through json-glib. Both
+ * ways read the same strings, escapes and numbers. */
+static void
+test_two_ways (void)
+{
+  static const char text[]
+      = "{\"format\":\"keiretsu-dataset\",\"version\":1,\"title\":\"Two ways\",\n"
+        "\"articles\":[{\"id\":\"a\",\"title\":\"T\",\"publisher\":\"P\",\"date\":\"2024-01\","
+        "\"date_inferred\":true,\"url\":\"https://example.com/\\u00e9\"}],\n"
+        "\"entities\":[\n"
+        "{\"id\":\"x\",\"name\":\"N \\u00e9 \\ud83d\\ude00 \\\\ \\\" \\/ "
+        "\\t\",\"kind\":\"company\","
+        "\"aliases\":[\"a\\nb\",\"c\"],\"description\":\"d\",\"names\":{\"ja\":\"ワイ\"},"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q \\u3042\",\"stance\":\"contradicts\","
+        "\"note\":\"n\"}]},\n"
+        "{\"id\":\"y\",\"name\":\"N \\u00e9 \\ud83d\\ude00 \\\\ \\\" \\/ "
+        "\\t\",\"kind\":\"company\","
+        "\"aliases\":[\"a\\nb\",\"c\"],\"description\":\"d\",\"names\":{\"ja\":\"ワイ\",\"fr\":"
+        "\"Y\"},"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q \\u3042\",\"stance\":\"contradicts\","
+        "\"note\":\"n\"}]}],\n"
+        "\"deals\":[\n"
+        "{\"id\":\"d1\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
+        "\"value\":{\"amount\":12.5e3,\"currency\":\"USD\",\"approximate\":true},"
+        "\"stake\":{\"before\":-0,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
+        "\"investee\"}],"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]},\n"
+        "{\"id\":\"d2\",\"kind\":\"investment\",\"status\":\"agreed\",\"summary\":\"s\","
+        "\"value\":{\"amount\":12500.0000000000000000000000000000000000000001,\"currency\":\"USD\","
+        "\"approximate\":true},"
+        "\"stake\":{\"before\":-0,\"after\":25.5},\"proposed_by\":[\"x\"],"
+        "\"parties\":[{\"entity\":\"x\",\"role\":\"investor\"},{\"entity\":\"y\",\"role\":"
+        "\"investee\"}],"
+        "\"evidence\":[{\"article\":\"a\",\"quote\":\"q\"}]}]}\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = kr_dataset_new_from_bytes (bytes, "mem", &problems, &error);
+  const char *ja[] = { "ja", NULL };
+  const KrEntity *x, *y;
+  const KrDeal *d1, *d2;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_true (kr_dataset_get_article (ds, 0)->date_inferred);
+  g_assert_cmpstr (kr_dataset_get_article (ds, 0)->url, ==, "https://example.com/é");
+  x = kr_dataset_get_entity (ds, 0);
+  y = kr_dataset_get_entity (ds, 1);
+  g_assert_cmpstr (x->name, ==, "N é \xF0\x9F\x98\x80 \\ \" / \t");
+  g_assert_cmpuint (y->n_names, ==, 2);
+  for (const KrEntity *e = x; e != NULL; e = e == x ? y : NULL)
+    {
+      g_assert_cmpstr (e->name, ==, x->name);
+      g_assert_cmpuint (e->n_aliases, ==, 2);
+      g_assert_cmpstr (e->aliases[0], ==, "a\nb");
+      g_assert_cmpstr (e->aliases[1], ==, "c");
+      g_assert_cmpstr (e->description, ==, "d");
+      g_assert_cmpstr (kr_entity_name_for_languages (e, ja), ==, "ワイ");
+      g_assert_cmpuint (e->n_evidence, ==, 1);
+      g_assert_cmpstr (e->evidence[0].quote, ==, "q あ");
+      g_assert_cmpstr (e->evidence[0].note, ==, "n");
+      g_assert_cmpint (e->evidence[0].stance, ==, KR_STANCE_CONTRADICTS);
+    }
+  d1 = kr_dataset_get_deal (ds, 0);
+  d2 = kr_dataset_get_deal (ds, 1);
+  for (const KrDeal *d = d1; d != NULL; d = d == d1 ? d2 : NULL)
+    {
+      g_assert_true (d->has_value);
+      g_assert_cmpfloat (d->value_amount, ==, 12500);
+      g_assert_cmpstr (d->value_currency, ==, "USD");
+      g_assert_true (d->value_approximate);
+      /* A whole number, as json-glib reads it: -0 is 0. */
+      g_assert_cmpfloat (d->stake_before, ==, 0);
+      g_assert_false (signbit (d->stake_before));
+      g_assert_cmpfloat (d->stake_after, ==, 25.5);
+      g_assert_cmpuint (d->n_proposed_by, ==, 1);
+      g_assert_cmpuint (d->proposed_by[0], ==, 0);
+      g_assert_cmpuint (d->n_parties, ==, 2);
+      g_assert_cmpint (d->parties[1].role, ==, KR_ROLE_INVESTEE);
+    }
+}
+
+/* The fast UTF-8 check answers as GLib's, where it stops included, whatever the bytes: runs
+ * of ASCII, characters of every length, invalid and cut ones, NUL bytes. */
+static void
+test_utf8 (void)
+{
+  static const char *const pieces[]
+      = { "abcdefgh", "a",        "\xC3\xA9",     "\xE3\x81\x82", "\xF0\x9F\x98\x80",
+          "\xC3",     "\xE3\x81", "\xED\xA0\x80", "\xC0\xAF",     "\xFF",
+          "\x80",     "",         "\t\n" };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      guint n = (guint)g_rand_int_range (rand, 0, 40);
+      const char *end = NULL, *glib_end = NULL;
+      gboolean valid, glib_valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly valid text, so that a problem comes after long runs of it. */
+          gint32 pick = g_rand_int_range (rand, 0, 100);
+          guint piece = pick < 90 ? (guint)pick % 5 : (guint)pick % G_N_ELEMENTS (pieces);
+
+          g_string_append (text, pieces[piece]);
+        }
+      if (g_rand_int_range (rand, 0, 20) == 0)
+        g_string_insert_c (text, g_rand_int_range (rand, 0, (gint32)text->len + 1), '\0');
+      valid = kr_utf8_validate (text->str, text->len, &end);
+      glib_valid = g_utf8_validate_len (text->str, text->len, &glib_end);
+      g_assert_cmpint (valid, ==, glib_valid);
+      g_assert_true (end == glib_end);
+    }
+  g_rand_free (rand);
+}
+
 /* An entity's name in the user's language, when the dataset gives one. */
 static void
 test_local_names (void)
@@ -406,6 +526,31 @@ test_strict_json_large (void)
   g_assert_nonnull (strstr (says, "the file ends"));
 }
 
+/* Strings are passed eight bytes at a time: a quote, a backslash or a control character is
+ * found wherever it is in a run of plain text. */
+static void
+test_strict_json_runs (void)
+{
+  for (guint at = 0; at < 24; at++)
+    {
+      g_autofree char *before = g_strnfill (at, 'a');
+      g_autofree char *escaped = g_strdup_printf ("[\"%s\\\"%s\"]", before, before);
+      g_autofree char *control = g_strdup_printf ("[\"%s\x01%s\"]", before, before);
+      g_autofree char *ended = g_strdup_printf ("[\"%s\"%s\"]", before, before);
+      g_autofree char *says = NULL;
+      int line, column;
+
+      g_assert_null (kr_json_strict_check (escaped, strlen (escaped), &line, &column));
+      says = kr_json_strict_check (control, strlen (control), &line, &column);
+      g_assert_nonnull (strstr (says, "control character"));
+      g_assert_cmpint (column, ==, (int)at + 3);
+      g_clear_pointer (&says, g_free);
+      says = kr_json_strict_check (ended, strlen (ended), &line, &column);
+      g_assert_nonnull (says);
+      g_assert_cmpint (column, ==, (int)at + 4);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -416,11 +561,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset/bytes", test_bytes);
   g_test_add_func ("/dataset/record-at-a-time", test_record_at_a_time);
+  g_test_add_func ("/dataset/two-ways", test_two_ways);
+  g_test_add_func ("/dataset/utf8", test_utf8);
   g_test_add_func ("/dataset/local-names", test_local_names);
   g_test_add_func ("/dataset/web-addresses", test_web_addresses);
   g_test_add_func ("/dataset/readers", test_readers);
   g_test_add_func ("/dataset/strict-json", test_strict_json);
   g_test_add_func ("/dataset/strict-json-large", test_strict_json_large);
+  g_test_add_func ("/dataset/strict-json-runs", test_strict_json_runs);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/dataset/bad/%s", bad_cases[i].file + 4);

@@ -53,7 +53,7 @@ check_text_within (KrDatasetBuilder *self, const KrPlace *place, const char *fie
     }
   /* Readers check that the file is UTF-8, but an escape (JSON's \u) can still spell an invalid
    * character. */
-  if (!g_utf8_validate_len (text, len, NULL))
+  if (!kr_utf8_validate (text, len, NULL))
     {
       kr_builder_report (self, place, field,
                          _ ("the text is not valid Unicode (a \\u escape names no character)"));

@@ -25,7 +25,8 @@ struct _KrDatasetReader
   const char *name; /* untranslated */
   const char *const *suffixes;
   const char *const *mime_types;
-  /* Hands the records in the bytes to the builder; FALSE when there is nothing to build. */
+  /* Hands the records in the bytes, which it takes, to the builder; FALSE when there is
+   * nothing to build. */
   gboolean (*read) (KrDatasetBuilder *builder, GBytes *bytes);
   /* The same for the file's bytes, when the format reads other files beside it. */
   gboolean (*read_file) (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,
@@ -188,8 +189,6 @@ kr_dataset_reader_read_file (const KrDatasetReader *reader, GFile *file, GBytes 
     read = reader->read_file (builder, file, bytes, cancellable);
   else
     read = reader->read (builder, bytes);
-  /* The records keep copies of their strings. */
-  g_bytes_unref (bytes);
   return build (builder, read, problems);
 }
 

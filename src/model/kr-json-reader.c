@@ -5,9 +5,13 @@
  * wrong JSON type and members the format does not have. A member that cannot be read is noted
  * on its record and left out; the builder checks everything else.
  *
- * Once the whole text has passed the strict check, json-glib parses one record at a time
- * (kr_json_walk_next finds each in the text) and the records keep copies of their strings: a
- * tree of the whole document took many times the file's size in memory.
+ * Once the whole text has passed the strict check, each record is found in the text
+ * (kr_json_walk_next) and read from it directly: its members, its strings left in the file's
+ * bytes, which the builder keeps. A record that is anything but what the format writes — a member it does not
+ * have, a value of another type, local names given in several languages — is parsed by
+ * json-glib instead and read as before, so that its notes say the same in the same order (an
+ * object's members come from json-glib in its own order). A tree of the whole document took
+ * many times the file's size in memory; a tree of each record cost most of the reading time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +21,10 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "kr-article-text.h"
 #include "kr-json-reader.h"
@@ -284,6 +291,20 @@ read_texts (KrDatasetBuilder *b, KrRecordHead *head, JsonObject *object, const c
 
 /* ---- records ------------------------------------------------------------------------- */
 
+/* The members each kind of object may have. */
+static const char *const excerpt_members[] = { "article", "quote", "stance", "note", NULL };
+static const char *const article_members[]
+    = { "id",     "title",    "publisher", "date", "date_inferred", "url",
+        "author", "language", "note",      "text", "text_file",     NULL };
+static const char *const entity_members[]
+    = { "id", "name", "kind", "country", "aliases", "names", "description", "evidence", NULL };
+static const char *const value_members[] = { "amount", "currency", "approximate", NULL };
+static const char *const stake_members[] = { "before", "after", NULL };
+static const char *const party_members[] = { "entity", "role", NULL };
+static const char *const deal_members[]
+    = { "id",       "kind",  "status", "summary",     "parties", "date",     "end",
+        "expected", "value", "stake",  "proposed_by", "note",    "evidence", NULL };
+
 typedef void (*ReadFunc) (KrDatasetBuilder *b, JsonObject *object, gpointer record);
 
 /* Fills the record at @head from @node, element @index of list @key of the object at @up. */
@@ -319,10 +340,9 @@ read_records (KrDatasetBuilder *b, JsonArray *array, const KrPlace *up, const ch
 static void
 read_excerpt (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[] = { "article", "quote", "stance", "note", NULL };
   KrEvidenceRecord *r = record;
 
-  note_unknown_members (b, &r->head, o, allowed);
+  note_unknown_members (b, &r->head, o, excerpt_members);
   r->article = read_text (b, &r->head, o, "article");
   r->quote = read_text (b, &r->head, o, "quote");
   r->stance = read_text (b, &r->head, o, "stance");
@@ -384,12 +404,9 @@ read_article_text (KrDatasetBuilder *b, KrArticleRecord *r, JsonObject *o)
 static void
 read_article (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[]
-      = { "id",     "title",    "publisher", "date", "date_inferred", "url",
-          "author", "language", "note",      "text", "text_file",     NULL };
   KrArticleRecord *r = record;
 
-  note_unknown_members (b, &r->head, o, allowed);
+  note_unknown_members (b, &r->head, o, article_members);
   r->id = read_text (b, &r->head, o, "id");
   r->title = read_text (b, &r->head, o, "title");
   r->publisher = read_text (b, &r->head, o, "publisher");
@@ -434,11 +451,9 @@ read_local_names (KrDatasetBuilder *b, KrEntityRecord *r, JsonObject *o)
 static void
 read_entity (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[]
-      = { "id", "name", "kind", "country", "aliases", "names", "description", "evidence", NULL };
   KrEntityRecord *r = record;
 
-  note_unknown_members (b, &r->head, o, allowed);
+  note_unknown_members (b, &r->head, o, entity_members);
   r->id = read_text (b, &r->head, o, "id");
   r->name = read_text (b, &r->head, o, "name");
   r->kind = read_text (b, &r->head, o, "kind");
@@ -452,7 +467,6 @@ read_entity (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 static KrValueRecord *
 read_value (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
 {
-  static const char *const allowed[] = { "amount", "currency", "approximate", NULL };
   JsonObject *value = read_object (b, &deal->head, o, "value");
   KrValueRecord *r;
 
@@ -460,7 +474,7 @@ read_value (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
     return NULL;
   r = kr_dataset_builder_new0 (b, KrValueRecord, 1);
   r->head.place = (KrPlace){ .up = &deal->head.place, .key = "value" };
-  note_unknown_members (b, &r->head, value, allowed);
+  note_unknown_members (b, &r->head, value, value_members);
   r->has_amount = read_number (b, &r->head, value, "amount", &r->amount);
   r->currency = read_text (b, &r->head, value, "currency");
   r->approximate = read_boolean (b, &r->head, value, "approximate");
@@ -470,7 +484,6 @@ read_value (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
 static KrStakeRecord *
 read_stake (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
 {
-  static const char *const allowed[] = { "before", "after", NULL };
   JsonObject *stake = read_object (b, &deal->head, o, "stake");
   KrStakeRecord *r;
 
@@ -478,7 +491,7 @@ read_stake (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
     return NULL;
   r = kr_dataset_builder_new0 (b, KrStakeRecord, 1);
   r->head.place = (KrPlace){ .up = &deal->head.place, .key = "stake" };
-  note_unknown_members (b, &r->head, stake, allowed);
+  note_unknown_members (b, &r->head, stake, stake_members);
   r->has_before = read_number (b, &r->head, stake, "before", &r->before);
   r->has_after = read_number (b, &r->head, stake, "after", &r->after);
   return r;
@@ -487,10 +500,9 @@ read_stake (KrDatasetBuilder *b, KrDealRecord *deal, JsonObject *o)
 static void
 read_party (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[] = { "entity", "role", NULL };
   KrPartyRecord *r = record;
 
-  note_unknown_members (b, &r->head, o, allowed);
+  note_unknown_members (b, &r->head, o, party_members);
   r->entity = read_text (b, &r->head, o, "entity");
   r->role = read_text (b, &r->head, o, "role");
 }
@@ -498,13 +510,10 @@ read_party (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 static void
 read_deal (KrDatasetBuilder *b, JsonObject *o, gpointer record)
 {
-  static const char *const allowed[]
-      = { "id",       "kind",  "status", "summary",     "parties", "date",     "end",
-          "expected", "value", "stake",  "proposed_by", "note",    "evidence", NULL };
   KrDealRecord *r = record;
   JsonArray *parties;
 
-  note_unknown_members (b, &r->head, o, allowed);
+  note_unknown_members (b, &r->head, o, deal_members);
   r->id = read_text (b, &r->head, o, "id");
   r->kind = read_text (b, &r->head, o, "kind");
   r->status = read_text (b, &r->head, o, "status");
@@ -526,6 +535,415 @@ read_deal (KrDatasetBuilder *b, JsonObject *o, gpointer record)
     }
   r->proposed_by = read_texts (b, &r->head, o, "proposed_by", &r->n_proposed_by);
   r->has_evidence = read_evidence (b, &r->head, o, &r->evidence, &r->n_evidence);
+}
+
+/* ---- records read from the text ------------------------------------------------------ */
+
+/* Reading records straight from the checked text: what each function here reads is what the
+ * json-glib path above reads from the same record, and anything else makes it give up (FALSE),
+ * without a note, for that path to read the record.
+ *
+ * The strings stay in the text, which the reader owns: once a record has been read, its
+ * strings are moved to the front of the text, one after the other with their escapes undone,
+ * where the text already read was. A string never lands past where it was, so nothing is
+ * overwritten that is still to be read; the records are read in the order of the text. The
+ * file is then not in memory twice, once as text and once as strings, and what is left of the
+ * text behind the strings is given back. */
+typedef struct
+{
+  const char **slot; /* where the record wants the string */
+  gsize at;          /* the string in the text, with its quotes */
+  gsize size;
+} Pending;
+
+typedef struct
+{
+  KrDatasetBuilder *b;
+  KrJsonWalk text;  /* the whole text */
+  char *buffer;     /* the same, to write the strings into */
+  gsize packed;     /* the strings moved so far fill the text up to here */
+  GArray *pending;  /* Pending: the strings of the record being read */
+  GString *scratch; /* a string with escapes, undone */
+  GArray *elements; /* Member: the elements of the array being read */
+} Fast;
+
+/* A member of an object: its name as written, without quotes, and its value in the text. */
+typedef struct
+{
+  const char *name;
+  gsize name_size;
+  gsize value;
+  gsize value_size;
+} Member;
+
+#define MAX_MEMBERS 16
+
+/* The members of the object at @at, each one that @allowed names, at most once (the strict
+ * check refused names given twice); FALSE for anything else there. */
+static gboolean
+fast_members (const Fast *f, gsize at, const char *const *allowed, Member *members, guint *n)
+{
+  KrJsonWalk walk;
+  gsize name, name_size, value, value_size;
+
+  *n = 0;
+  if (!kr_json_walk_begin (&walk, f->text.data, f->text.size, at, '{'))
+    return FALSE;
+  while (kr_json_walk_next (&walk, &name, &name_size, &value, &value_size))
+    {
+      const char *text = f->text.data + name + 1;
+      gsize size = name_size - 2;
+      gboolean known = FALSE;
+
+      for (const char *const *a = allowed; *a != NULL && !known; a++)
+        known = strlen (*a) == size && memcmp (*a, text, size) == 0;
+      if (!known || *n == MAX_MEMBERS)
+        return FALSE;
+      members[(*n)++]
+          = (Member){ .name = text, .name_size = size, .value = value, .value_size = value_size };
+    }
+  return TRUE;
+}
+
+static const Member *
+find_member (const Member *members, guint n, const char *name)
+{
+  gsize size = strlen (name);
+
+  for (guint i = 0; i < n; i++)
+    if (members[i].name_size == size && memcmp (members[i].name, name, size) == 0)
+      return &members[i];
+  return NULL;
+}
+
+/* The string at @at, @size bytes with its quotes, for @slot once the record is read. */
+static void
+fast_string (const Fast *f, const char **slot, gsize at, gsize size)
+{
+  Pending p = { .slot = slot, .at = at, .size = size };
+
+  g_array_append_val (f->pending, p);
+}
+
+static int
+compare_pending (gconstpointer a, gconstpointer b)
+{
+  gsize x = ((const Pending *)a)->at, y = ((const Pending *)b)->at;
+
+  return (x > y) - (x < y);
+}
+
+/* Moves the strings of the record just read to the front of the text, in the order they come
+ * in it: each lands before the end of where it was, behind the one before it. */
+static void
+pack_strings (Fast *f)
+{
+  g_array_sort (f->pending, compare_pending);
+  for (guint i = 0; i < f->pending->len; i++)
+    {
+      const Pending *p = &g_array_index (f->pending, Pending, i);
+      const char *from = f->buffer + p->at + 1;
+      gsize len = p->size - 2;
+      char *to = f->buffer + f->packed;
+
+      if (memchr (from, '\\', len) != NULL)
+        {
+          g_string_truncate (f->scratch, 0);
+          kr_json_walk_string (&f->text, p->at, p->size, f->scratch);
+          from = f->scratch->str;
+          len = f->scratch->len;
+        }
+      memmove (to, from, len);
+      to[len] = '\0';
+      *p->slot = to;
+      f->packed += len + 1;
+    }
+  g_array_set_size (f->pending, 0);
+}
+
+/* The text past the strings is not read again: its pages go back to the system. */
+static void
+release_text (Fast *f)
+{
+#ifdef MADV_DONTNEED
+  guintptr page = (guintptr)sysconf (_SC_PAGESIZE);
+  guintptr from = ((guintptr)f->buffer + f->packed + page - 1) & ~(page - 1);
+  guintptr to = ((guintptr)f->buffer + f->text.size) & ~(page - 1);
+
+  if (to > from)
+    madvise ((void *)from, to - from, MADV_DONTNEED);
+#else
+  (void)f;
+#endif
+}
+
+static char
+first_char (const Fast *f, const Member *m)
+{
+  return f->text.data[m->value];
+}
+
+/* @name's string in @out (NULL when absent); FALSE when it is not a string. */
+static gboolean
+fast_text (const Fast *f, const Member *members, guint n, const char *name, const char **out)
+{
+  const Member *m = find_member (members, n, name);
+
+  if (m == NULL)
+    return TRUE;
+  if (first_char (f, m) != '"')
+    return FALSE;
+  fast_string (f, out, m->value, m->value_size);
+  return TRUE;
+}
+
+static gboolean
+fast_boolean (const Fast *f, const Member *members, guint n, const char *name, gboolean *out)
+{
+  const Member *m = find_member (members, n, name);
+
+  if (m == NULL)
+    return TRUE;
+  if (first_char (f, m) != 't' && first_char (f, m) != 'f')
+    return FALSE;
+  *out = first_char (f, m) == 't';
+  return TRUE;
+}
+
+/* A number json-glib would read as the same double; FALSE for one out of range, which it is
+ * left to say. */
+static gboolean
+fast_number (const Fast *f, const Member *members, guint n, const char *name, gboolean *has,
+             double *out)
+{
+  const Member *m = find_member (members, n, name);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char c;
+
+  if (m == NULL)
+    return TRUE;
+  c = first_char (f, m);
+  if ((c != '-' && !g_ascii_isdigit (c)) || m->value_size >= sizeof buffer)
+    return FALSE;
+  memcpy (buffer, f->text.data + m->value, m->value_size);
+  buffer[m->value_size] = '\0';
+  /* json-glib reads a whole number as one, which -0 shows ("-0" is 0, not -0.0); the strict
+   * check refused those out of its range. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    *out = (double)g_ascii_strtoll (buffer, NULL, 10);
+  else
+    *out = g_ascii_strtod (buffer, NULL);
+  *has = TRUE;
+  return isfinite (*out);
+}
+
+/* The elements of the array @name in f->elements (no array is read inside another); FALSE
+ * when it is not an array. Absent: TRUE, @present (nullable) FALSE. */
+static gboolean
+fast_array (const Fast *f, const Member *members, guint n, const char *name, gboolean *present)
+{
+  const Member *m = find_member (members, n, name);
+  GArray *elements = f->elements;
+  KrJsonWalk walk;
+  gsize value, value_size;
+
+  g_array_set_size (elements, 0);
+  if (present != NULL)
+    *present = m != NULL;
+  if (m == NULL)
+    return TRUE;
+  if (!kr_json_walk_begin (&walk, f->text.data, f->text.size, m->value, '['))
+    return FALSE;
+  while (kr_json_walk_next (&walk, NULL, NULL, &value, &value_size))
+    {
+      Member e = { .value = value, .value_size = value_size };
+      g_array_append_val (elements, e);
+    }
+  return TRUE;
+}
+
+static gboolean
+fast_texts (const Fast *f, const Member *members, guint n, const char *name, const char ***out,
+            guint *n_out)
+{
+  GArray *elements = f->elements;
+
+  if (!fast_array (f, members, n, name, NULL))
+    return FALSE;
+  *n_out = elements->len;
+  *out = kr_dataset_builder_new0 (f->b, const char *, elements->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const Member *e = &g_array_index (elements, Member, i);
+
+      if (f->text.data[e->value] != '"')
+        return FALSE;
+      fast_string (f, &(*out)[i], e->value, e->value_size);
+    }
+  return TRUE;
+}
+
+static gboolean
+fast_excerpt (const Fast *f, gsize at, KrEvidenceRecord *r)
+{
+  Member m[MAX_MEMBERS];
+  guint n;
+
+  return fast_members (f, at, excerpt_members, m, &n) && fast_text (f, m, n, "article", &r->article)
+         && fast_text (f, m, n, "quote", &r->quote) && fast_text (f, m, n, "stance", &r->stance)
+         && fast_text (f, m, n, "note", &r->note);
+}
+
+static gboolean
+fast_party (const Fast *f, gsize at, KrPartyRecord *r)
+{
+  Member m[MAX_MEMBERS];
+  guint n;
+
+  return fast_members (f, at, party_members, m, &n) && fast_text (f, m, n, "entity", &r->entity)
+         && fast_text (f, m, n, "role", &r->role);
+}
+
+/* The owner's "evidence", as read_evidence() reads it. */
+static gboolean
+fast_evidence (const Fast *f, const Member *members, guint n, KrRecordHead *owner,
+               KrEvidenceRecord **out, guint *n_out, gboolean *present)
+{
+  GArray *elements = f->elements;
+
+  if (!fast_array (f, members, n, "evidence", present))
+    return FALSE;
+  if (!*present)
+    return TRUE;
+  *n_out = elements->len;
+  *out = kr_dataset_builder_new0 (f->b, KrEvidenceRecord, elements->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      (*out)[i].head.place
+          = (KrPlace){ .up = &owner->place, .key = "evidence", .index = i, .indexed = TRUE };
+      if (!fast_excerpt (f, g_array_index (elements, Member, i).value, &(*out)[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fast_article (const Fast *f, gsize at, gpointer record)
+{
+  KrArticleRecord *r = record;
+  Member m[MAX_MEMBERS];
+  guint n;
+
+  /* A text in a file of its own is read by read_article_text(). */
+  return fast_members (f, at, article_members, m, &n) && find_member (m, n, "text_file") == NULL
+         && fast_text (f, m, n, "id", &r->id) && fast_text (f, m, n, "title", &r->title)
+         && fast_text (f, m, n, "publisher", &r->publisher) && fast_text (f, m, n, "date", &r->date)
+         && fast_boolean (f, m, n, "date_inferred", &r->date_inferred)
+         && fast_text (f, m, n, "url", &r->url) && fast_text (f, m, n, "author", &r->author)
+         && fast_text (f, m, n, "language", &r->language) && fast_text (f, m, n, "note", &r->note)
+         && fast_text (f, m, n, "text", &r->text);
+}
+
+/* Local names in one language at most: json-glib gives several in an order of its own. */
+static gboolean
+fast_local_names (const Fast *f, const Member *members, guint n, KrEntityRecord *r)
+{
+  const Member *m = find_member (members, n, "names");
+  KrJsonWalk walk;
+  gsize name, name_size, value, value_size, more, more_size;
+
+  if (m == NULL)
+    return TRUE;
+  if (!kr_json_walk_begin (&walk, f->text.data, f->text.size, m->value, '{'))
+    return FALSE;
+  if (!kr_json_walk_next (&walk, &name, &name_size, &value, &value_size))
+    return TRUE;
+  if (f->text.data[value] != '"' || kr_json_walk_next (&walk, NULL, NULL, &more, &more_size))
+    return FALSE;
+  r->names = kr_dataset_builder_new0 (f->b, KrLocalNameRecord, 1);
+  fast_string (f, &r->names[0].language, name, name_size);
+  fast_string (f, &r->names[0].name, value, value_size);
+  r->n_names = 1;
+  return TRUE;
+}
+
+static gboolean
+fast_entity (const Fast *f, gsize at, gpointer record)
+{
+  KrEntityRecord *r = record;
+  Member m[MAX_MEMBERS];
+  guint n;
+  gboolean has_evidence;
+
+  return fast_members (f, at, entity_members, m, &n) && fast_text (f, m, n, "id", &r->id)
+         && fast_text (f, m, n, "name", &r->name) && fast_text (f, m, n, "kind", &r->kind)
+         && fast_text (f, m, n, "country", &r->country)
+         && fast_text (f, m, n, "description", &r->description)
+         && fast_texts (f, m, n, "aliases", &r->aliases, &r->n_aliases)
+         && fast_local_names (f, m, n, r)
+         && fast_evidence (f, m, n, &r->head, &r->evidence, &r->n_evidence, &has_evidence);
+}
+
+/* The deal's object @name, as read_value() and read_stake() read it. */
+static gboolean
+fast_part (const Fast *f, const Member *members, guint n, KrDealRecord *deal, const char *name,
+           const char *const *allowed, Member *part, guint *n_part, KrRecordHead **head, gsize size)
+{
+  const Member *m = find_member (members, n, name);
+
+  *head = NULL;
+  if (m == NULL)
+    return TRUE;
+  if (!fast_members (f, m->value, allowed, part, n_part))
+    return FALSE;
+  *head = kr_dataset_builder_alloc (f->b, 1, size);
+  (*head)->place = (KrPlace){ .up = &deal->head.place, .key = name };
+  return TRUE;
+}
+
+static gboolean
+fast_deal (const Fast *f, gsize at, gpointer record)
+{
+  KrDealRecord *r = record;
+  Member m[MAX_MEMBERS], part[MAX_MEMBERS];
+  GArray *parties = f->elements;
+  guint n, n_part;
+  KrRecordHead *head;
+
+  if (!fast_members (f, at, deal_members, m, &n) || !fast_text (f, m, n, "id", &r->id)
+      || !fast_text (f, m, n, "kind", &r->kind) || !fast_text (f, m, n, "status", &r->status)
+      || !fast_text (f, m, n, "summary", &r->summary) || !fast_text (f, m, n, "date", &r->date)
+      || !fast_text (f, m, n, "end", &r->end) || !fast_text (f, m, n, "expected", &r->expected)
+      || !fast_text (f, m, n, "note", &r->note))
+    return FALSE;
+
+  if (!fast_part (f, m, n, r, "value", value_members, part, &n_part, &head, sizeof (KrValueRecord)))
+    return FALSE;
+  if ((r->value = (KrValueRecord *)head) != NULL
+      && !(fast_number (f, part, n_part, "amount", &r->value->has_amount, &r->value->amount)
+           && fast_text (f, part, n_part, "currency", &r->value->currency)
+           && fast_boolean (f, part, n_part, "approximate", &r->value->approximate)))
+    return FALSE;
+  if (!fast_part (f, m, n, r, "stake", stake_members, part, &n_part, &head, sizeof (KrStakeRecord)))
+    return FALSE;
+  if ((r->stake = (KrStakeRecord *)head) != NULL
+      && !(fast_number (f, part, n_part, "before", &r->stake->has_before, &r->stake->before)
+           && fast_number (f, part, n_part, "after", &r->stake->has_after, &r->stake->after)))
+    return FALSE;
+
+  if (!fast_array (f, m, n, "parties", &r->has_parties))
+    return FALSE;
+  r->n_parties = r->has_parties ? parties->len : 0;
+  r->parties = kr_dataset_builder_new0 (f->b, KrPartyRecord, r->n_parties);
+  for (guint i = 0; i < r->n_parties; i++)
+    {
+      r->parties[i].head.place
+          = (KrPlace){ .up = &r->head.place, .key = "parties", .index = i, .indexed = TRUE };
+      if (!fast_party (f, g_array_index (parties, Member, i).value, &r->parties[i]))
+        return FALSE;
+    }
+  return fast_texts (f, m, n, "proposed_by", &r->proposed_by, &r->n_proposed_by)
+         && fast_evidence (f, m, n, &r->head, &r->evidence, &r->n_evidence, &r->has_evidence);
 }
 
 /* ---- the document -------------------------------------------------------------------- */
@@ -569,16 +987,19 @@ is_blank (const char *data, gsize size)
 }
 
 /* Checks the raw bytes, and finds the JSON text in them: @data and @size. FALSE when that
- * failed, the problem reported. */
+ * failed, the problem reported. Takes @bytes: what the builder keeps, and the records' strings
+ * are written into. */
 static gboolean
-check (KrDatasetBuilder *b, GBytes *bytes, const char **data_out, gsize *size_out)
+check (KrDatasetBuilder *b, GBytes *bytes, char **data_out, gsize *size_out)
 {
-  const char *data;
+  char *data;
   gsize size;
 
-  data = g_bytes_get_data (bytes, &size);
+  /* Not copied when the bytes were read from a file. */
+  data = g_bytes_unref_to_data (bytes, &size);
   if (data == NULL)
-    data = "";
+    data = g_malloc0 (1);
+  kr_dataset_builder_keep (b, data, g_free);
   /* Byte order marks, one or more as json-glib has always skipped them, before the scan for
    * what is not JSON. */
   while (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -641,48 +1062,69 @@ typedef enum
 /* In the order the builder takes them. */
 static const char *const list_names[N_LISTS + 1] = { "articles", "entities", "deals", NULL };
 
+typedef gboolean (*FastFunc) (const Fast *f, gsize at, gpointer record);
+
 static gboolean
-read_list (KrDatasetBuilder *b, JsonParser *parser, const char *data, gsize size, gsize offset,
-           List list)
+read_list (Fast *f, JsonParser *parser, gsize offset, List list)
 {
+  KrDatasetBuilder *b = f->b;
+  const char *data = f->text.data;
+  gsize size = f->text.size;
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (Member));
   KrJsonWalk walk;
   gsize value, value_size;
-  guint n = 0;
   gpointer records = NULL;
   gsize record_size = 0;
   ReadFunc read = NULL;
+  FastFunc fast = NULL;
 
   kr_json_walk_begin (&walk, data, size, offset, '[');
   while (kr_json_walk_next (&walk, NULL, NULL, &value, &value_size))
-    n++;
+    {
+      Member m = { .value = value, .value_size = value_size };
+      g_array_append_val (values, m);
+    }
   switch (list)
     {
     case LIST_ARTICLES:
-      records = kr_dataset_builder_add_articles (b, n);
+      records = kr_dataset_builder_add_articles (b, values->len);
       record_size = sizeof (KrArticleRecord);
       read = read_article;
+      fast = fast_article;
       break;
     case LIST_ENTITIES:
-      records = kr_dataset_builder_add_entities (b, n);
+      records = kr_dataset_builder_add_entities (b, values->len);
       record_size = sizeof (KrEntityRecord);
       read = read_entity;
+      fast = fast_entity;
       break;
     case LIST_DEALS:
     case N_LISTS:
-      records = kr_dataset_builder_add_deals (b, n);
+      records = kr_dataset_builder_add_deals (b, values->len);
       record_size = sizeof (KrDealRecord);
       read = read_deal;
+      fast = fast_deal;
       break;
     }
   if (records == NULL)
     return TRUE;
 
-  kr_json_walk_begin (&walk, data, size, offset, '[');
-  for (guint i = 0; kr_json_walk_next (&walk, NULL, NULL, &value, &value_size); i++)
+  for (guint i = 0; i < values->len; i++)
     {
       KrRecordHead *head = (KrRecordHead *)((guchar *)records + i * record_size);
-      JsonNode *node = parse_value (b, parser, data, value, value_size);
+      const Member *m = &g_array_index (values, Member, i);
+      JsonNode *node;
 
+      head->place = (KrPlace){ .up = NULL, .key = list_names[list], .index = i, .indexed = TRUE };
+      if (fast (f, m->value, head))
+        {
+          pack_strings (f);
+          continue;
+        }
+      /* What the fast path read so far stays in the builder's blocks, unused. */
+      g_array_set_size (f->pending, 0);
+      memset (head, 0, record_size);
+      node = parse_value (b, parser, data, m->value, m->value_size);
       if (node == NULL)
         return FALSE;
       read_record (b, node, head, NULL, list_names[list], i, read);
@@ -743,9 +1185,14 @@ kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
   KrDatasetRecord *dataset = kr_dataset_builder_get_dataset_record (b);
   KrRecordHead *head = &dataset->head;
   gsize lists[] = { G_MAXSIZE, G_MAXSIZE, G_MAXSIZE };
+  List order[N_LISTS] = { LIST_ARTICLES, LIST_ENTITIES, LIST_DEALS };
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (JsonObject) root = NULL;
-  const char *data;
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autoptr (GArray) elements = g_array_new (FALSE, FALSE, sizeof (Member));
+  Fast f = { .b = b, .pending = pending, .scratch = scratch, .elements = elements };
+  char *data;
   gsize size;
   KrJsonWalk walk;
 
@@ -774,11 +1221,23 @@ kr_json_reader_read (KrDatasetBuilder *b, GBytes *bytes)
   dataset->title = read_text (b, head, root, "title");
   dataset->description = read_text (b, head, root, "description");
   for (List list = 0; list < N_LISTS; list++)
-    {
-      if (lists[list] == G_MAXSIZE)
-        read_array (b, head, root, list_names[list]); /* notes one that is not an array */
-      else if (!read_list (b, parser, data, size, lists[list], list))
-        return FALSE;
-    }
+    if (lists[list] == G_MAXSIZE)
+      read_array (b, head, root, list_names[list]); /* notes one that is not an array */
+
+  /* The lists in the order of the text, for their strings to move to its front. */
+  for (guint i = 1; i < N_LISTS; i++)
+    for (guint j = i; j > 0 && lists[order[j]] < lists[order[j - 1]]; j--)
+      {
+        List swap = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = swap;
+      }
+  kr_json_walk_begin (&f.text, data, size, 0, '{');
+  f.buffer = data;
+  for (guint i = 0; i < N_LISTS; i++)
+    if (lists[order[i]] != G_MAXSIZE && !read_list (&f, parser, lists[order[i]], order[i]))
+      return FALSE;
+  release_text (&f);
   return TRUE;
 }

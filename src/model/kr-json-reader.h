@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 /* Hands the records of the JSON document in @bytes to @builder; FALSE when there is nothing
- * to build (the file is not JSON, or not a JSON object), the problem reported. */
+ * to build (the file is not JSON, or not a JSON object), the problem reported. Takes @bytes:
+ * the builder keeps the records' strings in them, without a copy when nothing else holds
+ * them. */
 gboolean kr_json_reader_read (KrDatasetBuilder *builder, GBytes *bytes);
 /* The same for the bytes of @file, whose articles may name text files beside it. */
 gboolean kr_json_reader_read_file (KrDatasetBuilder *builder, GFile *file, GBytes *bytes,

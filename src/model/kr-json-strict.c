@@ -1,9 +1,10 @@
 /* kr-json-strict.c — a scan of the raw bytes for what RFC 8259 forbids
  *
  * One pass, no recursion: containers open and close on a stack of their own, so deep nesting
- * costs memory in proportion to the file and no more. Each object keeps the names of its members
- * in a hash table, hashed with a seed chosen at random once per process, so that no file can be
- * written whose names all collide.
+ * costs memory in proportion to the file and no more. The names of the open objects' members
+ * are kept on one stack too, and an object's are compared one by one, as a record's dozen are;
+ * an object with more members keeps them in a hash table, hashed with a seed chosen at random
+ * once per process, so that no file can be written whose names all collide.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,13 +50,35 @@ seeded_hash (gconstpointer key)
   return h;
 }
 
+/* Past this many members, an object's names go in a hash table. */
+#define FEW_NAMES 16
+
+/* A member name of an open object, in Scan.names_text. */
+typedef struct
+{
+  gsize text; /* its offset in names_text */
+  gsize len;
+  gsize at; /* where it is in the file */
+} Name;
+
+/* An open container. */
+typedef struct
+{
+  gboolean object;
+  guint first_name;   /* its first name in Scan.names */
+  gsize names_end;    /* where its names end in Scan.names_text */
+  GHashTable *lookup; /* name → where, once it has more than FEW_NAMES */
+} Open;
+
 typedef struct
 {
   const char *data;
   gsize size;
   gsize pos;
-  GPtrArray *open; /* per open container: its member names (an object) or NULL (an array) */
-  GString *name;   /* the member name being read */
+  GArray *open;  /* Open */
+  GArray *names; /* Name: of every open object, the innermost last */
+  GString *names_text;
+  GString *name; /* the member name being read */
   gsize fail_at;
   char *message;
 } Scan;
@@ -158,6 +181,21 @@ read_unit (const Scan *s, gsize at)
   return unit;
 }
 
+/* Whether one of the eight bytes of @word ends a string's plain run: a control character, a
+ * quote or a backslash (each test is nonzero when a byte is below a bound, or zero). */
+static inline gboolean
+ends_run (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+
+  return ((((word - ones * 0x20) & ~word) | ((quote - ones) & ~quote)
+           | ((backslash - ones) & ~backslash))
+          & highs)
+         != 0;
+}
+
 /* Reads the string at s->pos, its text into @text when not NULL. */
 static gboolean
 scan_string (Scan *s, GString *text)
@@ -165,8 +203,18 @@ scan_string (Scan *s, GString *text)
   s->pos++;
   while (!at_end (s))
     {
-      gsize start = s->pos;
-      guchar c = (guchar)s->data[s->pos];
+      gsize start;
+      guchar c;
+      guint64 word;
+
+      /* A value's text is not kept: its plain runs are passed eight bytes at a time. */
+      while (text == NULL && s->size - s->pos >= 8
+             && (memcpy (&word, s->data + s->pos, 8), !ends_run (word)))
+        s->pos += 8;
+      if (at_end (s))
+        break;
+      start = s->pos;
+      c = (guchar)s->data[s->pos];
 
       if (c == '"')
         {
@@ -330,12 +378,58 @@ scan_literal (Scan *s, const char *literal)
   return TRUE;
 }
 
+/* Where the open object @o already has a member named @name, or G_MAXSIZE. */
+static gsize
+find_name (Scan *s, Open *o, const GString *name)
+{
+  gpointer at;
+
+  if (o->lookup != NULL)
+    return g_hash_table_lookup_extended (o->lookup, name->str, NULL, &at) ? GPOINTER_TO_SIZE (at)
+                                                                          : G_MAXSIZE;
+  for (guint i = o->first_name; i < s->names->len; i++)
+    {
+      const Name *n = &g_array_index (s->names, Name, i);
+
+      if (n->len == name->len && memcmp (s->names_text->str + n->text, name->str, n->len) == 0)
+        return n->at;
+    }
+  return G_MAXSIZE;
+}
+
+static void
+add_name (Scan *s, Open *o, const GString *name, gsize at)
+{
+  Name n = { .text = s->names_text->len, .len = name->len, .at = at };
+
+  if (o->lookup == NULL && s->names->len - o->first_name < FEW_NAMES)
+    {
+      g_string_append_len (s->names_text, name->str, (gssize)name->len);
+      g_array_append_val (s->names, n);
+      return;
+    }
+  if (o->lookup == NULL)
+    {
+      o->lookup = g_hash_table_new_full (seeded_hash, g_str_equal, g_free, NULL);
+      for (guint i = o->first_name; i < s->names->len; i++)
+        {
+          const Name *m = &g_array_index (s->names, Name, i);
+
+          g_hash_table_insert (o->lookup, g_strndup (s->names_text->str + m->text, m->len),
+                               GSIZE_TO_POINTER (m->at));
+        }
+      g_array_set_size (s->names, o->first_name);
+      g_string_truncate (s->names_text, o->names_end);
+    }
+  g_hash_table_insert (o->lookup, g_strndup (name->str, name->len), GSIZE_TO_POINTER (at));
+}
+
 static gboolean
 scan_member_name (Scan *s)
 {
-  GHashTable *names = g_ptr_array_index (s->open, s->open->len - 1);
+  Open *o = &g_array_index (s->open, Open, s->open->len - 1);
   gsize start = s->pos;
-  gpointer first;
+  gsize first;
 
   if (peek (s, 0) != '"')
     {
@@ -346,18 +440,18 @@ scan_member_name (Scan *s)
   g_string_truncate (s->name, 0);
   if (!scan_string (s, s->name))
     return FALSE;
-  if (g_hash_table_lookup_extended (names, s->name->str, NULL, &first))
+  if ((first = find_name (s, o, s->name)) != G_MAXSIZE)
     {
       g_autofree char *shown = kr_problem_quote (s->name->str);
       int line, column;
 
-      kr_json_position (s->data, GPOINTER_TO_SIZE (first), &line, &column);
+      kr_json_position (s->data, first, &line, &column);
       return fail_with (s, start,
                         g_strdup_printf (_ ("member \"%s\" is given twice; the first is at "
                                             "line %d, column %d"),
                                          shown, line, column));
     }
-  g_hash_table_insert (names, g_strndup (s->name->str, s->name->len), GSIZE_TO_POINTER (start));
+  add_name (s, o, s->name, start);
   if (!skip_space (s))
     return FALSE;
   if (peek (s, 0) != ':')
@@ -369,15 +463,24 @@ scan_member_name (Scan *s)
 static void
 close_container (Scan *s)
 {
+  Open *o = &g_array_index (s->open, Open, s->open->len - 1);
+
   s->pos++;
-  g_ptr_array_set_size (s->open, s->open->len - 1);
+  if (o->object)
+    {
+      g_clear_pointer (&o->lookup, g_hash_table_unref);
+      g_array_set_size (s->names, o->first_name);
+      g_string_truncate (s->names_text, o->names_end);
+    }
+  g_array_set_size (s->open, s->open->len - 1);
 }
 
 static void
-free_names (gpointer names)
+clear_open (gpointer data)
 {
-  if (names != NULL)
-    g_hash_table_unref (names);
+  Open *o = data;
+
+  g_clear_pointer (&o->lookup, g_hash_table_unref);
 }
 
 typedef enum
@@ -387,19 +490,27 @@ typedef enum
   AFTER_VALUE,
 } Want;
 
-/* Opens an object, whose member names go in @names, or an array (@names NULL). */
+/* Opens an object or an array. */
 static gboolean
-open_container (Scan *s, GHashTable *names, Want *want)
+open_container (Scan *s, gboolean object, Want *want)
 {
+  Open o = { .object = object, .first_name = s->names->len, .names_end = s->names_text->len };
+
   s->pos++;
-  g_ptr_array_add (s->open, names);
+  g_array_append_val (s->open, o);
   if (!skip_space (s))
     return FALSE;
-  if (peek (s, 0) == (names != NULL ? '}' : ']'))
+  if (peek (s, 0) == (object ? '}' : ']'))
     close_container (s);
   else
-    *want = names != NULL ? WANT_NAME : WANT_VALUE;
+    *want = object ? WANT_NAME : WANT_VALUE;
   return TRUE;
+}
+
+static gboolean
+in_object (const Scan *s)
+{
+  return g_array_index (s->open, Open, s->open->len - 1).object;
 }
 
 static gboolean
@@ -424,12 +535,11 @@ scan (Scan *s)
           switch (peek (s, 0))
             {
             case '{':
-              if (!open_container (
-                      s, g_hash_table_new_full (seeded_hash, g_str_equal, g_free, NULL), &want))
+              if (!open_container (s, TRUE, &want))
                 return FALSE;
               break;
             case '[':
-              if (!open_container (s, NULL, &want))
+              if (!open_container (s, FALSE, &want))
                 return FALSE;
               break;
             case '"':
@@ -449,7 +559,7 @@ scan (Scan *s)
                 return FALSE;
               break;
             case ']':
-              if (s->open->len > 0 && g_ptr_array_index (s->open, s->open->len - 1) == NULL)
+              if (s->open->len > 0 && !in_object (s))
                 return fail (s, s->pos, _ ("a comma before \"]\" must be followed by a value"));
               return unexpected (s);
             default:
@@ -469,15 +579,15 @@ scan (Scan *s)
           if (s->open->len == 0)
             return at_end (s) || unexpected (s);
           {
-            gboolean in_object = g_ptr_array_index (s->open, s->open->len - 1) != NULL;
+            gboolean object = in_object (s);
             char c = peek (s, 0);
 
             if (c == ',')
               {
                 s->pos++;
-                want = in_object ? WANT_NAME : WANT_VALUE;
+                want = object ? WANT_NAME : WANT_VALUE;
               }
-            else if (c == (in_object ? '}' : ']'))
+            else if (c == (object ? '}' : ']'))
               close_container (s);
             else
               return unexpected (s);
@@ -491,12 +601,17 @@ char *
 kr_json_strict_check (const char *data, gsize size, int *line, int *column)
 {
   static gsize seeded = 0;
-  g_autoptr (GPtrArray) open = g_ptr_array_new_with_free_func (free_names);
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Open));
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr (GString) names_text = g_string_new (NULL);
   g_autoptr (GString) name = g_string_new (NULL);
-  Scan s = { .data = data, .size = size, .open = open, .name = name };
+  Scan s = {
+    .data = data, .size = size, .open = open, .names = names, .names_text = names_text, .name = name
+  };
 
   g_return_val_if_fail (data != NULL || size == 0, NULL);
 
+  g_array_set_clear_func (open, clear_open);
   *line = 0;
   *column = 0;
   if (g_once_init_enter (&seeded))
@@ -515,26 +630,40 @@ failed:
   return s.message;
 }
 
+/* Past the string whose opening quote is at @i: the first quote after it that an odd number of
+ * backslashes does not escape. Strings are most of a dataset's bytes; memchr() goes through
+ * them many bytes at a time. */
+static gsize
+past_string (const char *data, gsize size, gsize i)
+{
+  const char *end = data + size, *p = data + i + 1;
+
+  for (;;)
+    {
+      const char *quote = memchr (p, '"', (gsize)(end - p));
+      gsize backslashes = 0;
+
+      if (quote == NULL)
+        return size;
+      while (quote[-1 - (gssize)backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        return (gsize)(quote + 1 - data);
+      p = quote + 1;
+    }
+}
+
 gssize
 kr_json_too_deep (const char *data, gsize size, int max_depth)
 {
   int depth = 0;
-  gboolean in_string = FALSE;
 
   for (gsize i = 0; i < size; i++)
     {
       char c = data[i];
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
       if (c == '"')
-        in_string = TRUE;
+        i = past_string (data, size, i) - 1;
       else if ((c == '{' || c == '[') && ++depth > max_depth)
         return (gssize)i;
       else if (c == '}' || c == ']')
@@ -555,14 +684,10 @@ skip_white (const KrJsonWalk *walk, gsize i)
   return i;
 }
 
-/* Past the string whose opening quote is at @i. */
 static gsize
 skip_string (const KrJsonWalk *walk, gsize i)
 {
-  for (i++; i < walk->size && walk->data[i] != '"'; i++)
-    if (walk->data[i] == '\\')
-      i++;
-  return MIN (i + 1, walk->size);
+  return past_string (walk->data, walk->size, i);
 }
 
 /* Past the value that starts at @i. The text is known to be JSON, so brackets match. */

@@ -51,6 +51,44 @@ kr_problem_quote (const char *text)
   return kr_problem_printable (text, 40);
 }
 
+/* Whether the eight bytes of @word are ASCII and none is NUL. */
+static inline gboolean
+plain_ascii (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  return ((word | ((word - ones) & ~word)) & highs) == 0;
+}
+
+gboolean
+kr_utf8_validate (const char *data, gsize size, const char **end)
+{
+  const char *p = data, *stop = data + size;
+
+  while (p < stop)
+    {
+      const char *next;
+      guint64 word;
+
+      while (stop - p >= 8 && (memcpy (&word, p, 8), plain_ascii (word)))
+        p += 8;
+      if (p == stop)
+        break;
+      /* GLib from here to the next ASCII byte at least 64 bytes on: no character is cut, so
+       * it stops where it would have stopped in the whole text. */
+      next = p + MIN ((gsize)(stop - p), 64);
+      while (next < stop && ((guchar)*next & 0x80) != 0)
+        next++;
+      if (!g_utf8_validate_len (p, (gsize)(next - p), end))
+        return FALSE;
+      p = next;
+    }
+  if (end != NULL)
+    *end = stop;
+  return TRUE;
+}
+
 KrProblem *
 kr_problem_new_at_path (const char *path, const char *message)
 {

@@ -24,6 +24,10 @@ char *kr_problem_printable (const char *text, guint max_chars);
 /* Text from a dataset as a message quotes it: printable, and short. */
 char *kr_problem_quote (const char *text);
 
+/* Exactly what g_utf8_validate_len() answers, @end included, many bytes at a time where the
+ * text is ASCII, as most of a dataset is. */
+gboolean kr_utf8_validate (const char *data, gsize size, const char **end);
+
 KrProblem *kr_problem_new_at_path (const char *path, const char *message);
 KrProblem *kr_problem_new_at_position (int line, int column, const char *message);
 void kr_problem_free (KrProblem *problem);
