@@ -4516,8 +4516,9 @@ test_article_fields (void)
   g_assert_true (send_keys (dialog, "type", "Wire"));
   add = find_with (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Add");
   g_assert_true (wait_for (is_sensitive, add));
-  /* Author, date, web address, Open Text File…, the text. */
-  g_assert_true (press_times (dialog, "Tab", 5));
+  /* Into the text by its mnemonic (how many Tabs away it is depends on the GTK version), and a
+   * blank typed. */
+  g_assert_true (send_keys (dialog, "key", "alt+t"));
   g_assert_true (send_keys (dialog, "key", "space"));
   {
     gpointer blank[2] = { dialog, "must not be empty" };
@@ -4622,24 +4623,27 @@ test_menu_by_entity (void)
   g_assert_true (send_keys (window, "key", "Escape"));
   g_assert_true (wait_for (menu_gone, diagram));
 
-  /* Under the panel, still selected: the Menu key. */
+#if !ADW_CHECK_VERSION(1, 4, 0)
+  /* Under the panel, still selected: the Menu key. (From libadwaita 1.4 the map takes no keys
+   * while the panel lies over it, as in any GNOME application's split view.) */
   kr_diagram_view_look_at (diagram, kr_scene_get_node (scene, node)->x,
                            kr_scene_get_node (scene, node)->y, 1.0);
   g_assert_true (panel_is_over_map (window));
   g_assert_false (menu_by_entity (pair));
   gtk_widget_grab_focus (GTK_WIDGET (diagram));
-  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (send_plain_key (window, GDK_KEY_Menu));
   g_assert_true (wait_for (popover_shown, diagram));
   g_assert_true (wait_for (menu_by_entity, pair));
   g_assert_true (send_keys (window, "key", "Escape"));
   g_assert_true (wait_for (menu_gone, diagram));
+#endif
 
   /* Wide, the panel beside the map; at the size a first window takes here, which the next
    * window is given. */
   resize (window, 1024, 640);
   g_assert_true (wait_for (panel_is_beside_map, window));
   gtk_widget_grab_focus (GTK_WIDGET (diagram));
-  g_assert_true (send_keys (window, "key", "Menu"));
+  g_assert_true (send_plain_key (window, GDK_KEY_Menu));
   g_assert_true (wait_for (menu_by_entity, pair));
   g_assert_true (send_keys (window, "key", "Escape"));
   g_assert_true (wait_for (menu_gone, diagram));
