@@ -260,36 +260,40 @@ record_id (gconstpointer record)
   return *(const char *const *)record;
 }
 
-static void
-plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
+/* The records of list @t of @dataset, with their number, size and ids. */
+static const guchar *
+records_of (KrDataset *dataset, KrDraftList t, guint *n, gsize *size, GHashTable **ids)
 {
-  KrDataset *base = draft->base;
-  GPtrArray *list = draft->lists[t];
-  gboolean kept = TRUE;
-
   switch (t)
     {
     case KR_DRAFT_ARTICLES:
-      *plan = (Plan){ .base = (gconstpointer)base->articles,
-                      .n_base = base->n_articles,
-                      .size = sizeof (KrArticle),
-                      .base_ids = base->article_ids };
-      break;
+      *n = dataset->n_articles;
+      *size = sizeof (KrArticle);
+      *ids = dataset->article_ids;
+      return (gconstpointer)dataset->articles;
     case KR_DRAFT_ENTITIES:
-      *plan = (Plan){ .base = (gconstpointer)base->entities,
-                      .n_base = base->n_entities,
-                      .size = sizeof (KrEntity),
-                      .base_ids = base->entity_ids };
-      break;
+      *n = dataset->n_entities;
+      *size = sizeof (KrEntity);
+      *ids = dataset->entity_ids;
+      return (gconstpointer)dataset->entities;
     case KR_DRAFT_DEALS:
     case KR_DRAFT_N_LISTS:
     default:
-      *plan = (Plan){ .base = (gconstpointer)base->deals,
-                      .n_base = base->n_deals,
-                      .size = sizeof (KrDeal),
-                      .base_ids = base->deal_ids };
-      break;
+      *n = dataset->n_deals;
+      *size = sizeof (KrDeal);
+      *ids = dataset->deal_ids;
+      return (gconstpointer)dataset->deals;
     }
+}
+
+static void
+plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
+{
+  GPtrArray *list = draft->lists[t];
+  gboolean kept = TRUE;
+
+  *plan = (Plan){ .base = NULL };
+  plan->base = records_of (draft->base, t, &plan->n_base, &plan->size, &plan->base_ids);
   plan->slot = g_new (guint, MAX (list->len, 1));
   plan->moved = g_new (guint, MAX (plan->n_base, 1));
   for (guint i = 0; i < plan->n_base; i++)
@@ -522,6 +526,9 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable
   Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
   const guchar *changed;
+  GHashTable *changed_ids;
+  guint n_changed;
+  gsize size;
   guchar *out;
   guint k = 0;
 
@@ -537,20 +544,9 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable
   *block = g_bytes_new_take (out, MAX (list->len, 1) * plan->size);
   v->own_bytes += list->len * plan->size;
 
-  switch (t)
-    {
-    case KR_DRAFT_ARTICLES:
-      changed = (gconstpointer)v->changed->articles;
-      break;
-    case KR_DRAFT_ENTITIES:
-      changed = (gconstpointer)v->changed->entities;
-      break;
-    case KR_DRAFT_DEALS:
-    case KR_DRAFT_N_LISTS:
-    default:
-      changed = (gconstpointer)v->changed->deals;
-      break;
-    }
+  /* The changed records, built in the order the draft lists them. */
+  changed = records_of (v->changed, t, &n_changed, &size, &changed_ids);
+  g_assert (n_changed == plan->n_changed && size == plan->size);
   for (guint i = 0; i < list->len; i++)
     {
       gpointer record = out + i * plan->size;
