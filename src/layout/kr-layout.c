@@ -691,6 +691,16 @@ input_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                   g_steal_pointer (&task));
 }
 
+/* The scene of the layout kept under @key for @input, laid out with @options, or NULL. */
+static KrScene *
+cached_scene (Job *job, const KrLayoutOptions *options, const KrLayoutInput *input, const char *key)
+{
+  g_autoptr (KrLayoutOutput) cached
+      = kr_layout_cache_lookup (job->cache, key, input->nodes->len, input->edges->len);
+
+  return cached != NULL ? build_scene (job->dataset, options, input, cached) : NULL;
+}
+
 /* A revision that changes nothing the layout sees (a description, a note, an excerpt) is laid
  * out as the version before was when that was laid out afresh: the layout kept for the
  * request made without the version before's places, if any. Not when lines are laid out
@@ -699,11 +709,10 @@ static KrScene *
 find_unchanged (Job *job)
 {
   KrLayoutOptions options = *job->options;
-  g_autoptr (KrLayoutOutput) cached = NULL;
   g_autoptr (GBytes) request = NULL;
   g_autofree char *key = NULL;
   KrLayoutInput *input;
-  KrScene *scene = NULL;
+  KrScene *scene;
 
   if (options.seed == NULL || options.hold || options.draft)
     return NULL;
@@ -712,9 +721,7 @@ find_unchanged (Job *job)
   input = kr_layout_input_new (job->dataset, &options);
   request = kr_layout_input_serialize (input);
   key = kr_layout_cache_key (request, graphviz_version ());
-  cached = kr_layout_cache_lookup (job->cache, key, input->nodes->len, input->edges->len);
-  if (cached != NULL)
-    scene = build_scene (job->dataset, &options, input, cached);
+  scene = cached_scene (job, &options, input, key);
   kr_layout_input_free (input);
   return scene;
 }
@@ -740,15 +747,10 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   job->cache = kr_layout_cache_dup_default ();
   if (job->cache != NULL)
     {
-      g_autoptr (KrLayoutOutput) cached = NULL;
-
       job->cache_key = kr_layout_cache_key (job->request, graphviz_version ());
-      cached = kr_layout_cache_lookup (job->cache, job->cache_key, input->nodes->len,
-                                       input->edges->len);
       /* Its scene too is made here, off the main thread. */
-      if (cached != NULL)
-        job->ready = build_scene (job->dataset, job->options, input, cached);
-      else
+      job->ready = cached_scene (job, job->options, input, job->cache_key);
+      if (job->ready == NULL)
         job->ready = find_unchanged (job);
     }
   g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
