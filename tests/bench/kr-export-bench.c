@@ -24,32 +24,8 @@
 #include "kr-dataset.h"
 #include "kr-layout.h"
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  guint n = values->len;
-
-  g_array_sort (values, compare_doubles);
-  return n % 2 ? g_array_index (values, double, n / 2)
-               : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2))
-                     / 2;
-}
-
-/* "1.03 (0.98–1.10)": the median of @values and their range. */
-static char *
-spread (GArray *values)
-{
-  double m = median (values);
-  return g_strdup_printf ("%.2f (%.2f–%.2f)", m, g_array_index (values, double, 0),
-                          g_array_index (values, double, values->len - 1));
-}
+/* --keep: the files stay, named by size, to run either side of a round again. */
+static gboolean keep;
 
 static gboolean
 bench_size (const char *dir, const char *keiretsu, guint size, KrEngine engine, const char *format,
@@ -57,9 +33,9 @@ bench_size (const char *dir, const char *keiretsu, guint size, KrEngine engine, 
 {
   g_autofree char *name = g_strdup_printf ("bench-%u.json", size);
   g_autofree char *json = g_build_filename (dir, name, NULL);
-  g_autofree char *dot = g_build_filename (dir, "graph.dot", NULL);
-  g_autofree char *ours = g_strdup_printf ("%s/keiretsu.%s", dir, format);
-  g_autofree char *theirs = g_strdup_printf ("%s/cli.%s", dir, format);
+  g_autofree char *dot = g_strdup_printf ("%s/bench-%u.dot", dir, size);
+  g_autofree char *ours = g_strdup_printf ("%s/keiretsu-%u.%s", dir, size, format);
+  g_autofree char *theirs = g_strdup_printf ("%s/cli-%u.%s", dir, size, format);
   g_autofree char *k = g_strdup_printf ("-K%s", kr_engine_get_name (engine));
   g_autofree char *t = g_strdup_printf ("-T%s", format);
   const char *keiretsu_argv[]
@@ -114,17 +90,20 @@ bench_size (const char *dir, const char *keiretsu, guint size, KrEngine engine, 
       keiretsu_kib = MAX (keiretsu_kib, ks.peak_kib);
       cli_kib = MAX (cli_kib, cs.peak_kib);
     }
-  w = spread (wall);
-  c = spread (cpu);
-  m = spread (memory);
+  w = kr_bench_spread (wall);
+  c = kr_bench_spread (cpu);
+  m = kr_bench_spread (memory);
   printf ("%7u  %-6s %-4s %6u  %10.0f  %10.0f  %-18s %-18s %9ld  %9ld  %s\n", size,
-          kr_engine_get_name (engine), format, rounds, median (keiretsu_ms), median (cli_ms), w, c,
-          keiretsu_kib, cli_kib, m);
+          kr_engine_get_name (engine), format, rounds, kr_bench_median (keiretsu_ms),
+          kr_bench_median (cli_ms), w, c, keiretsu_kib, cli_kib, m);
   fflush (stdout);
-  g_unlink (json);
-  g_unlink (dot);
-  g_unlink (ours);
-  g_unlink (theirs);
+  if (!keep)
+    {
+      g_unlink (json);
+      g_unlink (dot);
+      g_unlink (ours);
+      g_unlink (theirs);
+    }
   return TRUE;
 }
 
@@ -136,12 +115,15 @@ main (int argc, char *argv[])
   g_autofree char *format = g_strdup ("svg");
   g_autofree char *keiretsu = NULL;
   int rounds = 3;
+  g_autofree char *keep_dir = NULL;
   GOptionEntry entries[]
       = { { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_arg, "Entity counts", "N,N,…" },
           { "engine", 0, 0, G_OPTION_ARG_STRING, &engine_arg, "Layout engine", "E" },
           { "format", 0, 0, G_OPTION_ARG_STRING, &format, "svg, png or pdf", "F" },
           { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each, in turn", "N" },
           { "keiretsu", 0, 0, G_OPTION_ARG_FILENAME, &keiretsu, "The keiretsu program", "PATH" },
+          { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir,
+            "Write the files into DIR and keep them, to run either side again", "DIR" },
           { NULL } };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
@@ -169,7 +151,13 @@ main (int argc, char *argv[])
     keiretsu = g_strdup (g_getenv ("KEIRETSU") ? g_getenv ("KEIRETSU") : "keiretsu");
   /* Every export lays out, as the tool does. */
   g_setenv ("KEIRETSU_LAYOUT_CACHE", "0", TRUE);
-  dir = g_dir_make_tmp ("kr-export-bench-XXXXXX", NULL);
+  keep = keep_dir != NULL;
+  dir = keep ? g_strdup (keep_dir) : g_dir_make_tmp ("kr-export-bench-XXXXXX", NULL);
+  if (dir == NULL || g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr ("cannot make a directory for the files\n");
+      return 2;
+    }
   sizes = g_strsplit (sizes_arg, ",", -1);
 
   printf ("entities engine fmt rounds  keiretsu ms     CLI ms  wall ratio         CPU ratio        "
@@ -177,7 +165,8 @@ main (int argc, char *argv[])
   for (guint s = 0; sizes[s] != NULL && ok; s++)
     ok = bench_size (dir, keiretsu, (guint)g_ascii_strtoull (sizes[s], NULL, 10), engine, format,
                      (guint)rounds);
-  g_rmdir (dir);
+  if (!keep)
+    g_rmdir (dir);
   printf ("ratios: Keiretsu ÷ the tool, per round; median (lowest–highest)\n");
   return ok ? 0 : 1;
 }

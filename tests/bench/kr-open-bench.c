@@ -1,8 +1,8 @@
 /* kr-open-bench.c — opening a dataset in the window: how long, how much memory, and whether
  * the window stays responsive (the longest stretch its main loop was busy).
  *
- *   kr-open-bench [--keiretsu PATH] [--watch SECONDS] [--reopen RUNS] FILE | --entities N
- *                 [--deals N] [--words N] [--write FILE]
+ *   kr-open-bench [--keiretsu PATH] [--watch SECONDS] [--reopen RUNS | --against-cli ROUNDS
+ *                 [--engine E]] FILE | --entities N [--deals N] [--words N] [--write FILE]
  *
  * Needs a display (run it under xvfb-run). With --keiretsu, layouts run in that program's
  * helper process, as in the application; the benchmark stops watching after the layout is done
@@ -16,6 +16,11 @@
  * each deal's summary and excerpt with that many words of prose more; --write only writes that
  * dataset to FILE, to open it again and again.
  *
+ * With --against-cli ROUNDS, it compares opening the file until the map is shown in full (after
+ * any draft) with the Graphviz tool laying out the same graph (`dot -K<engine> -Tdot` on the DOT
+ * Keiretsu writes for it), each side in a fresh process, in turn, and prints the ratios of wall
+ * time, processor time (the window's with its helper's) and peak memory.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -27,6 +32,8 @@
 #include <unistd.h>
 
 #include "kr-bench-data.h"
+#include "kr-bench-run.h"
+#include "kr-dataset.h"
 #include "kr-layout-cache.h"
 #include "kr-layout.h"
 #include "kr-window.h"
@@ -42,6 +49,9 @@ typedef struct
   gint64 loaded_at;
   gint64 drawn_at;
   gint64 painted_at; /* the first frame painted with the map */
+  gboolean full;     /* watch until the map in full, not a draft, is painted */
+  gint64 full_at;    /* when the window had the map in full and nothing left to do */
+  gint64 painted_full_at;
   KrWindow *window;
 } Watch;
 
@@ -61,6 +71,9 @@ tick (gpointer data)
     w->loaded_at = now;
   if (w->drawn_at == 0 && kr_window_get_scene (w->window) != NULL)
     w->drawn_at = now;
+  if (w->full && w->full_at == 0 && kr_window_get_scene (w->window) != NULL
+      && !kr_window_is_busy (w->window))
+    w->full_at = now;
   return G_SOURCE_CONTINUE;
 }
 
@@ -71,6 +84,8 @@ after_paint (GdkFrameClock *clock, gpointer data)
 
   if (w->painted_at == 0 && w->drawn_at != 0)
     w->painted_at = g_get_monotonic_time ();
+  if (w->painted_full_at == 0 && w->full_at != 0)
+    w->painted_full_at = g_get_monotonic_time ();
 }
 
 /* A new window, mapped and idle. */
@@ -101,7 +116,7 @@ watch_open (Watch *w, GFile *file, double watch_seconds)
   ticks = g_timeout_add (TICK_MS, tick, w);
   kr_window_open_file (w->window, file);
   deadline = w->start + (gint64)(watch_seconds * G_USEC_PER_SEC);
-  while (g_get_monotonic_time () < deadline && w->painted_at == 0)
+  while (g_get_monotonic_time () < deadline && (w->full ? w->painted_full_at : w->painted_at) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (ticks);
   g_signal_handler_disconnect (clock, painted);
@@ -157,13 +172,6 @@ time_open (GFile *file, double watch_seconds, double *loaded, double *laid_out)
   return w.painted_at ? (w.painted_at - w.start) / 1e6 : -1;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 /* Cold and warm opens, interleaved: each cold one in an empty cache, each warm one in the
  * cache the cold one before it filled. */
 static int
@@ -201,11 +209,7 @@ reopen (GFile *file, guint runs, double watch_seconds)
       ratio = warm / cold;
       g_array_append_val (ratios, ratio);
     }
-  g_array_sort (ratios, compare_doubles);
-  median = ratios->len % 2 ? g_array_index (ratios, double, ratios->len / 2)
-                           : (g_array_index (ratios, double, ratios->len / 2 - 1)
-                              + g_array_index (ratios, double, ratios->len / 2))
-                                 / 2;
+  median = kr_bench_median (ratios);
   printf ("warm/cold\tmedian %.3f, from %.3f to %.3f over %u runs\n", median,
           g_array_index (ratios, double, 0), g_array_index (ratios, double, ratios->len - 1),
           ratios->len);
@@ -244,6 +248,121 @@ current_kib (void)
   return pages_resident * (sysconf (_SC_PAGESIZE) / 1024);
 }
 
+/* --full: opens @file in a new window of this process and prints, from the moment it is
+ * opened to the first frame of the map in full (after any draft, with nothing left to do), the
+ * wall and processor time in ms (the window's, with the layout helper's) and the peak resident
+ * memory in KiB of the window or of the helper, whichever is larger. */
+static int
+open_in_full (GFile *file, double watch_seconds)
+{
+  Watch w = { .window = new_window (), .full = TRUE };
+  double cpu_before = cpu_seconds (RUSAGE_SELF) + cpu_seconds (RUSAGE_CHILDREN);
+  double cpu;
+
+  kr_layout_cache_set_default (NULL);
+  watch_open (&w, file, watch_seconds);
+  if (w.painted_full_at == 0)
+    {
+      g_printerr ("the map was not laid out in full within %.0f s\n", watch_seconds);
+      return 1;
+    }
+  /* The helper was reaped when its layout came back, so its time is counted here. */
+  cpu = cpu_seconds (RUSAGE_SELF) + cpu_seconds (RUSAGE_CHILDREN) - cpu_before;
+  close_window (w.window);
+  printf ("%.3f %.3f %ld\n", (w.painted_full_at - w.start) / 1e3, cpu * 1e3,
+          MAX (peak_kib (RUSAGE_SELF), peak_kib (RUSAGE_CHILDREN)));
+  return 0;
+}
+
+/* --against-cli: the window opening @file until the map is shown in full, against the Graphviz
+ * tool laying out the DOT that Keiretsu writes for the same graph (`dot -K<engine> -Tdot`), in
+ * turn, the order swapped every round; each side in a fresh process of its own. */
+static int
+against_cli (const char *self, const char *keiretsu, GFile *file, const char *engine_name,
+             guint rounds, double watch_seconds)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-open-bench-XXXXXX", NULL);
+  g_autofree char *dot = g_build_filename (dir, "graph.dot", NULL);
+  g_autofree char *laid_out = g_build_filename (dir, "laid-out.dot", NULL);
+  g_autofree char *k = g_strdup_printf ("-K%s", engine_name);
+  g_autofree char *watch = g_strdup_printf ("%.0f", watch_seconds);
+  const char *window_argv[]
+      = { self, "--keiretsu", keiretsu, "--full", "--watch", watch, g_file_peek_path (file), NULL };
+  const char *cli_argv[] = { "dot", k, "-Tdot", "-o", laid_out, dot, NULL };
+  g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) memory = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) window_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cli_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *w = NULL, *c = NULL, *m = NULL;
+  long window_kib = 0, cli_kib = 0;
+  int status = 0;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KrDataset) dataset = kr_dataset_new_from_file (file, NULL, NULL, &error);
+    KrLayoutOptions options = { 0 };
+    g_autofree char *text = NULL;
+
+    if (dataset != NULL && kr_engine_from_name (engine_name, &options.engine, &error))
+      text = kr_layout_write_dot (dataset, &options, &error);
+    if (text == NULL || !g_file_set_contents (dot, text, -1, &error))
+      {
+        g_printerr ("%s\n", error->message);
+        remove_directory (dir);
+        return 1;
+      }
+  }
+
+  printf ("file\t%s\n", g_file_peek_path (file));
+  printf ("round\twindow ms\twindow CPU ms\twindow KiB\tCLI ms\tCLI CPU ms\tCLI KiB\n");
+  for (guint r = 0; r < rounds; r++)
+    {
+      KrBenchRun ws, cs, outer;
+      g_autofree char *out = NULL;
+      gboolean ok;
+      double ratio;
+
+      if (r % 2 == 0)
+        ok = kr_bench_run_with_output (window_argv, &outer, &out) && kr_bench_run (cli_argv, &cs);
+      else
+        ok = kr_bench_run (cli_argv, &cs) && kr_bench_run_with_output (window_argv, &outer, &out);
+      if (!ok || sscanf (out, "%lf %lf %ld", &ws.wall_ms, &ws.cpu_ms, &ws.peak_kib) != 3)
+        {
+          g_printerr ("round %u: a run failed\n", r + 1);
+          status = 1;
+          break;
+        }
+      printf ("%u\t%.0f\t%.0f\t%ld\t%.0f\t%.0f\t%ld\n", r + 1, ws.wall_ms, ws.cpu_ms, ws.peak_kib,
+              cs.wall_ms, cs.cpu_ms, cs.peak_kib);
+      fflush (stdout);
+      ratio = ws.wall_ms / cs.wall_ms;
+      g_array_append_val (wall, ratio);
+      ratio = ws.cpu_ms / cs.cpu_ms;
+      g_array_append_val (cpu, ratio);
+      ratio = (double)ws.peak_kib / (double)cs.peak_kib;
+      g_array_append_val (memory, ratio);
+      g_array_append_val (window_ms, ws.wall_ms);
+      g_array_append_val (cli_ms, cs.wall_ms);
+      window_kib = MAX (window_kib, ws.peak_kib);
+      cli_kib = MAX (cli_kib, cs.peak_kib);
+    }
+  if (wall->len > 0)
+    {
+      w = kr_bench_spread (wall);
+      c = kr_bench_spread (cpu);
+      m = kr_bench_spread (memory);
+      printf ("window ÷ %s -Tdot, median (lowest–highest) over %u rounds: wall %s, CPU %s, "
+              "peak memory %s (%ld KiB against %ld KiB); window %.0f ms, tool %.0f ms\n",
+              k, wall->len, w, c, m, window_kib, cli_kib, kr_bench_median (window_ms),
+              kr_bench_median (cli_ms));
+    }
+  g_unlink (dot);
+  g_unlink (laid_out);
+  g_rmdir (dir);
+  return status;
+}
+
 /* kr-bench's dataset, or with words the text-heavy one. */
 static void
 write_dataset (const char *path, int entities, int deals, int n_words)
@@ -264,6 +383,9 @@ main (int argc, char *argv[])
   int deals = 0;
   int n_words = 0;
   g_autofree char *write = NULL;
+  gboolean full = FALSE;
+  int against = 0;
+  g_autofree char *engine = g_strdup ("sfdp");
   g_autofree char *generated_dir = NULL;
   g_autofree char *generated = NULL;
   int status;
@@ -276,6 +398,14 @@ main (int argc, char *argv[])
     { "deals", 0, 0, G_OPTION_ARG_INT, &deals, "with N deals (5 for every 4 entities)", "N" },
     { "words", 0, 0, G_OPTION_ARG_INT, &n_words, "with N words of prose in each deal", "N" },
     { "write", 0, 0, G_OPTION_ARG_FILENAME, &write, "Only write the dataset to FILE", "FILE" },
+    { "against-cli", 0, 0, G_OPTION_ARG_INT, &against,
+      "Open until the map is in full, against the Graphviz tool, ROUNDS of each in turn",
+      "ROUNDS" },
+    { "engine", 0, 0, G_OPTION_ARG_STRING, &engine, "With --against-cli: the tool's engine", "E" },
+    { "full", 0, 0, G_OPTION_ARG_NONE, &full,
+      "Open once until the map is in full, print wall ms, "
+      "CPU ms and peak KiB",
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL },
   };
@@ -284,6 +414,8 @@ main (int argc, char *argv[])
   g_autoptr (GFile) file = NULL;
   Watch w = { 0 };
 
+  if (kr_bench_run_child (argc, argv, &status))
+    return status;
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || (entities > 0) == (files != NULL)
       || (files != NULL && files[1]))
@@ -305,9 +437,10 @@ main (int argc, char *argv[])
       const char *worker[] = { keiretsu, KR_LAYOUT_WORKER_OPTION, NULL };
       kr_layout_set_worker (worker);
     }
-  if (runs > 0 && keiretsu == NULL)
+  if ((runs > 0 || against > 0) && keiretsu == NULL)
     {
-      g_printerr ("--reopen needs --keiretsu: only the helper's layouts are kept\n");
+      g_printerr ("--reopen and --against-cli need --keiretsu: only the helper's layouts are kept, "
+                  "and the tool runs in a process of its own too\n");
       return 2;
     }
   if (entities > 0)
@@ -321,6 +454,16 @@ main (int argc, char *argv[])
     }
   else
     file = g_file_new_for_commandline_arg (files[0]);
+  if (full)
+    return open_in_full (file, watch_seconds);
+  if (against > 0)
+    {
+      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+      status = against_cli (self, keiretsu, file, engine, (guint)against, watch_seconds);
+      if (generated_dir != NULL)
+        remove_directory (generated_dir);
+      return status;
+    }
   if (runs > 0)
     {
       status = reopen (file, (guint)runs, watch_seconds);
