@@ -8,6 +8,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -4650,6 +4653,90 @@ test_menu_by_entity (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_dataset (gpointer window)
+{
+  return kr_window_get_dataset (window) != NULL;
+}
+
+static gboolean
+is_null (gpointer pointer)
+{
+  return *(gpointer *)pointer == NULL;
+}
+
+/* Whether no process this one started is still running, ended ones not yet reaped aside
+ * (Linux: read from /proc; elsewhere always TRUE). */
+static gboolean
+no_child_left (gpointer unused)
+{
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after_name;
+      char state;
+      int parent;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      /* "PID (COMMAND) STATE PPID …", where COMMAND may hold anything */
+      after_name = strrchr (stat, ')');
+      if (after_name != NULL && sscanf (after_name, ") %c %d", &state, &parent) == 2
+          && parent == (int)getpid () && state != 'Z')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Closing the window at any moment of opening a map large enough for a draft (reading it, the
+ * draft, the layout in the helper) ends what was under way: the window goes away, and nothing
+ * that comes back afterwards touches it (a sanitized build says so). Closing it once the map is
+ * in full is what every other test does. */
+static void
+test_close_mid_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  enum
+  {
+    AT_ONCE,
+    READ,
+    DRAFT,
+    LAYING_OUT,
+    N_MOMENTS
+  };
+
+  kr_bench_write_dataset (path, 5200, 7); /* over the draft's 5 000 entities */
+  for (guint moment = AT_ONCE; moment < N_MOMENTS; moment++)
+    {
+      KrWindow *window = kr_window_new (NULL, NULL);
+      gpointer gone = window;
+
+      g_object_add_weak_pointer (G_OBJECT (window), &gone);
+      gtk_window_present (GTK_WINDOW (window));
+      kr_window_open_file (window, file);
+      if (moment >= READ)
+        g_assert_true (wait_for (has_dataset, window));
+      if (moment >= DRAFT)
+        g_assert_true (wait_for (has_scene, window));
+      if (moment == LAYING_OUT)
+        run_for (300);
+      gtk_window_destroy (GTK_WINDOW (window));
+      /* Whatever was under way lets the window go, the layout helper ends, and what is left
+       * ends harmlessly. */
+      g_assert_true (wait_for (is_null, &gone));
+      g_assert_true (wait_for (no_child_left, NULL));
+      run_for (500);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4705,6 +4792,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/draw-deal", test_draw_deal);
   g_test_add_func ("/window/menu-by-entity", test_menu_by_entity);
   g_test_add_func ("/window/form-large-map", test_form_large_map);
+  g_test_add_func ("/window/close-mid-open", test_close_mid_open);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

@@ -431,7 +431,12 @@ void
 _kr_window_dispose_view (KrWindow *self)
 {
   if (self->map != NULL)
-    g_signal_handlers_disconnect_by_data (self->map, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->map, self);
+      /* A layout under way holds the map until it ends: with the window gone, nobody waits for
+       * it, and on a large map the helper would go on for minutes. */
+      kr_map_stop (self->map);
+    }
   g_clear_object (&self->map);
   g_cancellable_cancel (self->dates_cancellable);
   g_clear_object (&self->dates_cancellable);
