@@ -12,8 +12,11 @@
 
 #include "kr-limits.h"
 
-/* Read, a dataset takes about FILE_GROWTH times its file: `--check` on 100 000 entities and
- * 250 000 deals (245 MiB) peaks at 0.9 GB, some 2.6 KiB a record, which the map adds to. */
+/* Read, a dataset takes up to FILE_GROWTH times its file, and BYTES_PER_RECORD a record with
+ * its map. On 100 000 entities and 250 000 deals (245 MiB), `--check` peaks at 400 MiB, 1.6
+ * times the file (formats other than JSON hold more while they read), and the window with the
+ * first map at about 700 MiB, some 2 KiB a record: the margins are for the full layout's scene
+ * and for edits. */
 #define FILE_GROWTH 4
 #define BYTES_PER_RECORD 4096
 
