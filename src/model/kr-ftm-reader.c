@@ -54,6 +54,7 @@ typedef struct
   GHashTable *by_id;   /* the file's id → Item */
   GHashTable *skipped; /* schema name → count */
   guint bad_lines;
+  GString *name, *value; /* a member's name and a string, read again for each */
 } Reader;
 
 void
@@ -116,7 +117,7 @@ check_line (Reader *r, KrPlace *line, const char *text, gsize size)
   int at_line, at_column;
   gssize deep;
 
-  if (!g_utf8_validate_len (text, size, &end))
+  if (!kr_utf8_validate (text, size, &end))
     {
       report_at (r, line, column_of (text, (gsize)(end - text)),
                  *end == '\0' ? _ ("the file contains a NUL byte; datasets are UTF-8 text")
@@ -165,8 +166,7 @@ walk_string (const KrJsonWalk *walk, gsize value, gsize size, GString *text)
 static gboolean
 read_properties (Reader *r, KrPlace *line, Item *item, const char *text, gsize size, gsize start)
 {
-  g_autoptr (GString) name = g_string_new (NULL);
-  g_autoptr (GString) value = g_string_new (NULL);
+  GString *name = r->name, *value = r->value;
   KrJsonWalk object, array;
   gsize at, at_size, v, v_size;
 
@@ -232,7 +232,7 @@ static void
 read_line (Reader *r, guint number, const char *text, gsize size)
 {
   KrPlace *line = kr_dataset_builder_new0 (r->builder, KrPlace, 1);
-  g_autoptr (GString) name = g_string_new (NULL);
+  GString *name = r->name;
   g_autofree char *id = NULL;
   g_autofree char *schema_name = NULL;
   const KrFtmSchema *schema;
@@ -295,13 +295,20 @@ read_line (Reader *r, guint number, const char *text, gsize size)
 
 /* ---- values -------------------------------------------------------------------------- */
 
+/* The first letters tell most properties apart, without a call. */
+static inline gboolean
+is_property (const Value *value, const char *property)
+{
+  return value->property[0] == property[0] && strcmp (value->property, property) == 0;
+}
+
 /* The first value of the first of @properties that the item gives, not blank. */
 static const char *
 first (const Item *item, const char *const *properties)
 {
   for (const char *const *p = properties; *p != NULL; p++)
     for (const Value *v = item->values; v != NULL; v = v->next)
-      if (g_str_equal (v->property, *p))
+      if (is_property (v, *p))
         {
           const char *t = v->text;
 
@@ -321,7 +328,7 @@ count (const Item *item, const char *property)
   guint n = 0;
 
   for (const Value *v = item->values; v != NULL; v = v->next)
-    n += g_str_equal (v->property, property);
+    n += is_property (v, property);
   return n;
 }
 
@@ -379,7 +386,7 @@ fill_evidence (Reader *r, Finish *f, const Item *item, KrRecordHead *owner, KrEv
   if (summary == NULL)
     return;
   for (const Value *v = item->values; v != NULL; v = v->next)
-    if (g_str_equal (v->property, "proof"))
+    if (is_property (v, "proof"))
       {
         const Item *proof = g_hash_table_lookup (r->by_id, v->text);
 
@@ -449,7 +456,7 @@ fill_entity (Reader *r, Finish *f, const Item *item, KrEntityRecord *e)
   e->description = FIRST (item, "description");
   e->aliases = kr_dataset_builder_new0 (r->builder, const char *, count (item, "alias"));
   for (const Value *v = item->values; v != NULL; v = v->next)
-    if (g_str_equal (v->property, "alias"))
+    if (is_property (v, "alias"))
       e->aliases[n++] = v->text;
   e->n_aliases = n;
   fill_evidence (r, f, item, &e->head, &e->evidence, &e->n_evidence);
@@ -510,7 +517,7 @@ link_parties (Reader *r, const Item *item, KrDealRecord *d, KrDealKind kind)
   d->parties = kr_dataset_builder_new0 (r->builder, KrPartyRecord, n);
   for (int side = 0; side < 2; side++)
     for (const Value *v = item->values; v != NULL; v = v->next)
-      if (g_str_equal (v->property, side ? schema->target : schema->source))
+      if (is_property (v, side ? schema->target : schema->source))
         add_party (r, d, v->property, v->text,
                    kr_vocabulary_to_token (&kr_role_vocabulary, side ? to : from));
   if (count (item, schema->source) == 0 || count (item, schema->target) == 0)
@@ -537,7 +544,7 @@ project_parties (Reader *r, const Item *item, KrDealRecord *d)
           = kr_import_token (&kr_role_vocabulary, FIRST (participant, "role"), NULL, 0);
 
       for (const Value *v = participant->values; v != NULL; v = v->next)
-        if (g_str_equal (v->property, "participant"))
+        if (is_property (v, "participant"))
           add_party (r, d, "participant", v->text, role ? role : "partner");
     }
 }
@@ -817,10 +824,17 @@ kr_ftm_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
   g_autoptr (KrArena) arena = kr_arena_new ();
   g_autoptr (GByteArray) line = g_byte_array_new (); /* a line the last chunk ended within */
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autoptr (GString) value = g_string_new (NULL);
   g_autofree char *chunk = NULL;
   KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
-  Reader r
-      = { .builder = builder, .arena = arena, .items = items, .by_id = by_id, .skipped = skipped };
+  Reader r = { .builder = builder,
+               .arena = arena,
+               .items = items,
+               .by_id = by_id,
+               .skipped = skipped,
+               .name = name,
+               .value = value };
   guint64 size;
   guint number = 0;
   gboolean any = FALSE, first = TRUE, at_end = FALSE;
