@@ -408,6 +408,7 @@ typedef struct
   guint n_columns;
   const KrPlace *file;
   char *last_deal; /* the id of the deal of the row before, if it was one */
+  GPtrArray *ends, *keys; /* a deal row's, emptied for each */
 } Table;
 
 /* The cell of @field in a row, when it is not blank. */
@@ -631,8 +632,7 @@ is_more_evidence (Table *t, char **cells, guint n_cells)
 static gboolean
 read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
 {
-  g_autoptr (GPtrArray) ends = g_ptr_array_new ();
-  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  GPtrArray *ends = t->ends, *keys = t->keys;
   const char *roles, *interval;
   KrPlace *place;
 
@@ -645,6 +645,8 @@ read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
     }
   g_clear_pointer (&t->last_deal, g_free);
   t->last_deal = g_strdup (cell (t, cells, n_cells, KR_CSV_ID));
+  g_ptr_array_set_size (ends, 0);
+  g_ptr_array_set_size (keys, 0);
   if (!add_ends (t, row, cells, n_cells, ends, keys)
       || !kr_graph_import_begin_edge_at (t->read->import, place,
                                          cell (t, cells, n_cells, KR_CSV_ID)))
@@ -716,7 +718,9 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
   for (guint i = 0; ok && i < G_N_ELEMENTS (sources); i++)
     if (sources[i] != NULL)
       {
-        Table t = { .read = &read, .kept = sources[i]->kept };
+        g_autoptr (GPtrArray) ends = g_ptr_array_new ();
+        g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+        Table t = { .read = &read, .kept = sources[i]->kept, .ends = ends, .keys = keys };
         KrInput input = KR_INPUT_INIT (builder, sources[i]->stream, cancellable);
         KrPlace *file = NULL;
 

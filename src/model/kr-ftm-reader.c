@@ -221,7 +221,9 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
   item = kr_arena_new0 (r->arena, Item, 1);
   item->place = line;
   item->schema = schema;
-  item->id = intern (r, id);
+  /* Not interned: the table of ids already keeps each once, and the chunk's own table of
+   * texts would keep every id for as long as the dataset. */
+  item->id = g_string_chunk_insert (r->texts, id);
   item->last = &item->values;
   g_ptr_array_add (r->items, item);
   g_hash_table_insert (r->by_id, (gpointer)item->id, item);

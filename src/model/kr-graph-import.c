@@ -320,7 +320,7 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
   g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
   item = g_ptr_array_index (self->open, self->open->len - 1);
   end = kr_arena_new0 (self->open_arena, End, 1);
-  end->key = intern (self, key);
+  end->key = key;
   end->node = intern (self, node);
   *item->last_end = end;
   item->last_end = &end->next;
