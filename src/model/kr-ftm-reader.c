@@ -35,7 +35,7 @@ struct _Value
 typedef struct _Item Item;
 struct _Item
 {
-  KrPlace *place; /* its line */
+  KrPlace place; /* its line, copied into its record's */
   const KrFtmSchema *schema;
   const char *id;  /* the file's */
   const char *key; /* the dataset's */
@@ -210,16 +210,15 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
       if (item->schema != schema)
         {
           g_autofree char *shown = kr_problem_quote (id);
-          g_autofree char *message
-              = g_strdup_printf (_ ("id \"%s\" is already a %s on line %u"), shown,
-                                 item->schema->name, item->place->index);
+          g_autofree char *message = g_strdup_printf (_ ("id \"%s\" is already a %s on line %u"),
+                                                      shown, item->schema->name, item->place.index);
           report_at (r, line, 0, message);
           return NULL;
         }
       return item;
     }
   item = kr_arena_new0 (r->arena, Item, 1);
-  item->place = line;
+  item->place = *line;
   item->schema = schema;
   /* Not interned: the table of ids already keeps each once, and the chunk's own table of
    * texts would keep every id for as long as the dataset. */
@@ -233,7 +232,9 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
 static void
 read_line (Reader *r, guint number, const char *text, gsize size)
 {
-  KrPlace *line = kr_dataset_builder_new0 (r->builder, KrPlace, 1);
+  /* Problems are placed as they are reported, and records copy their item's place: the line's
+   * own need not outlive it. */
+  KrPlace here = { .index = number, .indexed = TRUE }, *line = &here;
   GString *name = r->name;
   g_autofree char *id = NULL;
   g_autofree char *schema_name = NULL;
@@ -242,7 +243,6 @@ read_line (Reader *r, guint number, const char *text, gsize size)
   gsize at, at_size, value, value_size, properties = 0, properties_size = 0;
   Item *item;
 
-  *line = (KrPlace){ .index = number, .indexed = TRUE };
   if (!check_line (r, line, text, size))
     return;
   /* The line is strict JSON: it is walked, not parsed, and only its strings are kept. */
@@ -419,7 +419,7 @@ fill_article (Reader *r, const Item *item, KrArticleRecord *a)
 {
   const char *url = FIRST (item, "sourceUrl");
 
-  a->head.place = *item->place;
+  a->head.place = item->place;
   a->id = item->key;
   a->title = FIRST (item, "title", "name");
   if (a->title == NULL)
@@ -447,7 +447,7 @@ fill_entity (Reader *r, Finish *f, const Item *item, KrEntityRecord *e)
       = kr_import_country (FIRST (item, "country", "jurisdiction", "mainCountry"));
   guint n = 0;
 
-  e->head.place = *item->place;
+  e->head.place = item->place;
   e->id = item->key;
   e->name = FIRST (item, "name");
   if (e->name == NULL)
@@ -601,7 +601,7 @@ fill_deal (Reader *r, Finish *f, const Item *item, KrDealRecord *d)
                                         G_N_ELEMENTS (status_words));
   KrDealKind k;
 
-  d->head.place = *item->place;
+  d->head.place = item->place;
   d->id = item->key;
   d->kind
       = kind ? kind : kr_vocabulary_to_token (&kr_deal_kind_vocabulary, (guint)item->schema->kind);
@@ -667,7 +667,7 @@ fill_source (Reader *r, Finish *f, const Item *item, KrArticleRecord *a)
   const char *host = uri ? g_uri_get_host (uri) : NULL;
 
   /* The address is all the file says of it: it is its title, and its site the publisher. */
-  a->head.place = *item->place;
+  a->head.place = item->place;
   a->id = g_hash_table_lookup (f->sources, url);
   a->url = url;
   a->title = url;
