@@ -130,7 +130,11 @@ typedef struct
   const KrPlace *file; /* .key: the file's name when it is not the one opened */
   RowFunc func;
   gpointer user_data;
-  GPtrArray *cells;
+  /* The row's cells, each ended by a NUL, one after the other: a row is copied once, not a
+   * cell at a time. */
+  GByteArray *text;
+  GArray *starts;   /* gsize: where each cell starts in text */
+  GPtrArray *cells; /* the cells, handed over when the row ends */
   guint row;
   gboolean stop;   /* by a problem, or by the reader of the rows */
   gboolean failed; /* by a problem, reported */
@@ -153,7 +157,8 @@ static void
 end_cell (void *data, size_t len, void *user_data)
 {
   Parse *p = user_data;
-  guint column = p->cells->len + 1;
+  guint column = p->starts->len + 1;
+  gsize start = p->text->len;
 
   if (p->stop)
     return;
@@ -164,14 +169,13 @@ end_cell (void *data, size_t len, void *user_data)
       fail_at (p, column, message);
       return;
     }
-  if (data != NULL && memchr (data, '\0', len) != NULL)
+  /* One pass over the text, which stops at a NUL too; which of the two it was, after. */
+  if (data != NULL && !kr_utf8_validate (data, len, NULL))
     {
-      fail_at (p, column, _ ("the cell holds a NUL byte, which text does not have"));
-      return;
-    }
-  if (data != NULL && !g_utf8_validate_len (data, len, NULL))
-    {
-      fail_at (p, column, _ ("the cell is not UTF-8 text"));
+      fail_at (p, column,
+               memchr (data, '\0', len) != NULL
+                   ? _ ("the cell holds a NUL byte, which text does not have")
+                   : _ ("the cell is not UTF-8 text"));
       return;
     }
   if (column > KR_CSV_MAX_COLUMNS)
@@ -184,9 +188,11 @@ end_cell (void *data, size_t len, void *user_data)
   /* What Keiretsu wrote with an apostrophe, not to be run as a formula, is read as it was. */
   if (len >= 2 && ((const char *)data)[0] == '\''
       && strchr ("=+-@\t\r", ((const char *)data)[1]) != NULL)
-    g_ptr_array_add (p->cells, g_strndup ((const char *)data + 1, len - 1));
-  else
-    g_ptr_array_add (p->cells, g_strndup (data ? data : "", len));
+    g_byte_array_append (p->text, (const guint8 *)data + 1, (guint)len - 1);
+  else if (data != NULL)
+    g_byte_array_append (p->text, data, (guint)len);
+  g_byte_array_append (p->text, (const guint8 *)"", 1);
+  g_array_append_val (p->starts, start);
 }
 
 static void
@@ -204,9 +210,14 @@ end_row (int c, void *user_data)
       fail_at (p, 0, message);
       return;
     }
+  /* The text no longer grows: the cells can point into it. */
+  g_ptr_array_set_size (p->cells, (gint)p->starts->len);
+  for (guint i = 0; i < p->starts->len; i++)
+    p->cells->pdata[i] = p->text->data + g_array_index (p->starts, gsize, i);
   if (!p->func (p->row, (char **)p->cells->pdata, p->cells->len, p->user_data))
     p->stop = TRUE;
-  g_ptr_array_set_size (p->cells, 0);
+  g_byte_array_set_size (p->text, 0);
+  g_array_set_size (p->starts, 0);
   p->row++;
 }
 
@@ -254,7 +265,7 @@ feed (Parse *p, struct csv_parser *parser, const char *data, gsize size)
       gsize n = MIN (CHUNK_SIZE, size - at);
 
       if (csv_parse (parser, data + at, n, end_cell, end_row, p) != n && !p->stop)
-        fail_at (p, p->cells->len + 1, _ ("a quote in a cell that does not begin with one"));
+        fail_at (p, p->starts->len + 1, _ ("a quote in a cell that does not begin with one"));
       /* A cell still open is held whole: stop at the limit rather than at the end. */
       else if (csv_get_buffer_size (parser) > KR_DATASET_MAX_STRING + CHUNK_SIZE && !p->stop)
         end_cell (NULL, KR_DATASET_MAX_STRING + 1, p);
@@ -289,13 +300,17 @@ read_first_row (KrInput *input, GByteArray *head, gboolean *at_end)
 static gboolean
 parse (KrInput *input, const KrPlace *file, RowFunc func, gpointer user_data)
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GByteArray) text = g_byte_array_new ();
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
   g_autoptr (GByteArray) head = g_byte_array_new ();
   g_autofree char *chunk = NULL;
   Parse p = { .builder = input->builder,
               .file = file,
               .func = func,
               .user_data = user_data,
+              .text = text,
+              .starts = starts,
               .cells = cells,
               .row = 1 };
   struct csv_parser parser;
@@ -344,7 +359,7 @@ parse (KrInput *input, const KrPlace *file, RowFunc func, gpointer user_data)
       at_end = got < CHUNK_SIZE;
     }
   if (!p.stop && csv_fini (&parser, end_cell, end_row, &p) != 0 && !p.stop)
-    fail_at (&p, cells->len + 1, _ ("a quoted cell does not end: a closing quote is missing"));
+    fail_at (&p, starts->len + 1, _ ("a quoted cell does not end: a closing quote is missing"));
   csv_free (&parser);
   if (p.row == 1 && !p.stop)
     fail_at (&p, 0, _ ("the file is empty"));
@@ -378,7 +393,7 @@ typedef struct
 {
   KrDatasetBuilder *builder;
   KrGraphImport *import;
-  GStringChunk *texts; /* the ids and names below, freed after reading */
+  GStringChunk *texts; /* the ids and names below, each once, freed after reading */
   GHashTable *ids;   /* an entity's id in the file → itself */
   GHashTable *names; /* an entity's name → its id in the file */
   gboolean full;     /* more records than a dataset may have: the build says so */
@@ -393,13 +408,8 @@ typedef struct
   guint n_columns;
   const KrPlace *file;
   char *last_deal; /* the id of the deal of the row before, if it was one */
+  GPtrArray *ends, *keys; /* a deal row's, emptied for each */
 } Table;
-
-static const char *
-intern (Read *read, const char *text)
-{
-  return g_string_chunk_insert_const (read->texts, text);
-}
 
 /* The cell of @field in a row, when it is not blank. */
 static const char *
@@ -484,13 +494,20 @@ static gboolean
 add_entity (Read *read, const KrPlace *place, const char *id, const char *name)
 {
   const char *key = id ? id : name;
+  const char *kept = NULL;
 
   if (!kr_graph_import_begin_node_at (read->import, place, key))
     return FALSE;
-  if (key != NULL && !g_hash_table_contains (read->ids, key))
-    g_hash_table_add (read->ids, (gpointer)intern (read, key));
+  /* The tables themselves keep each text once: no other lookup is needed. */
+  if (key != NULL && (kept = g_hash_table_lookup (read->ids, key)) == NULL)
+    {
+      kept = g_string_chunk_insert (read->texts, key);
+      g_hash_table_add (read->ids, (gpointer)kept);
+    }
   if (name != NULL && !g_hash_table_contains (read->names, name))
-    g_hash_table_insert (read->names, (gpointer)intern (read, name), (gpointer)intern (read, key));
+    g_hash_table_insert (read->names,
+                         (gpointer)(name == key ? kept : g_string_chunk_insert (read->texts, name)),
+                         (gpointer)kept);
   return TRUE;
 }
 
@@ -615,8 +632,7 @@ is_more_evidence (Table *t, char **cells, guint n_cells)
 static gboolean
 read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
 {
-  g_autoptr (GPtrArray) ends = g_ptr_array_new ();
-  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  GPtrArray *ends = t->ends, *keys = t->keys;
   const char *roles, *interval;
   KrPlace *place;
 
@@ -629,6 +645,8 @@ read_deal_row (Table *t, const Row *row, char **cells, guint n_cells)
     }
   g_clear_pointer (&t->last_deal, g_free);
   t->last_deal = g_strdup (cell (t, cells, n_cells, KR_CSV_ID));
+  g_ptr_array_set_size (ends, 0);
+  g_ptr_array_set_size (keys, 0);
   if (!add_ends (t, row, cells, n_cells, ends, keys)
       || !kr_graph_import_begin_edge_at (t->read->import, place,
                                          cell (t, cells, n_cells, KR_CSV_ID)))
@@ -700,7 +718,9 @@ read_tables (KrDatasetBuilder *builder, const Source *entities, const Source *de
   for (guint i = 0; ok && i < G_N_ELEMENTS (sources); i++)
     if (sources[i] != NULL)
       {
-        Table t = { .read = &read, .kept = sources[i]->kept };
+        g_autoptr (GPtrArray) ends = g_ptr_array_new ();
+        g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+        Table t = { .read = &read, .kept = sources[i]->kept, .ends = ends, .keys = keys };
         KrInput input = KR_INPUT_INIT (builder, sources[i]->stream, cancellable);
         KrPlace *file = NULL;
 

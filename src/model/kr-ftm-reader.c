@@ -35,7 +35,7 @@ struct _Value
 typedef struct _Item Item;
 struct _Item
 {
-  KrPlace *place; /* its line */
+  KrPlace place; /* its line, copied into its record's */
   const KrFtmSchema *schema;
   const char *id;  /* the file's */
   const char *key; /* the dataset's */
@@ -54,6 +54,7 @@ typedef struct
   GHashTable *by_id;   /* the file's id → Item */
   GHashTable *skipped; /* schema name → count */
   guint bad_lines;
+  GString *name, *value; /* a member's name and a string, read again for each */
 } Reader;
 
 void
@@ -116,7 +117,7 @@ check_line (Reader *r, KrPlace *line, const char *text, gsize size)
   int at_line, at_column;
   gssize deep;
 
-  if (!g_utf8_validate_len (text, size, &end))
+  if (!kr_utf8_validate (text, size, &end))
     {
       report_at (r, line, column_of (text, (gsize)(end - text)),
                  *end == '\0' ? _ ("the file contains a NUL byte; datasets are UTF-8 text")
@@ -165,8 +166,7 @@ walk_string (const KrJsonWalk *walk, gsize value, gsize size, GString *text)
 static gboolean
 read_properties (Reader *r, KrPlace *line, Item *item, const char *text, gsize size, gsize start)
 {
-  g_autoptr (GString) name = g_string_new (NULL);
-  g_autoptr (GString) value = g_string_new (NULL);
+  GString *name = r->name, *value = r->value;
   KrJsonWalk object, array;
   gsize at, at_size, v, v_size;
 
@@ -210,18 +210,19 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
       if (item->schema != schema)
         {
           g_autofree char *shown = kr_problem_quote (id);
-          g_autofree char *message
-              = g_strdup_printf (_ ("id \"%s\" is already a %s on line %u"), shown,
-                                 item->schema->name, item->place->index);
+          g_autofree char *message = g_strdup_printf (_ ("id \"%s\" is already a %s on line %u"),
+                                                      shown, item->schema->name, item->place.index);
           report_at (r, line, 0, message);
           return NULL;
         }
       return item;
     }
   item = kr_arena_new0 (r->arena, Item, 1);
-  item->place = line;
+  item->place = *line;
   item->schema = schema;
-  item->id = intern (r, id);
+  /* Not interned: the table of ids already keeps each once, and the chunk's own table of
+   * texts would keep every id for as long as the dataset. */
+  item->id = g_string_chunk_insert (r->texts, id);
   item->last = &item->values;
   g_ptr_array_add (r->items, item);
   g_hash_table_insert (r->by_id, (gpointer)item->id, item);
@@ -231,8 +232,10 @@ item_for (Reader *r, KrPlace *line, const KrFtmSchema *schema, const char *id)
 static void
 read_line (Reader *r, guint number, const char *text, gsize size)
 {
-  KrPlace *line = kr_dataset_builder_new0 (r->builder, KrPlace, 1);
-  g_autoptr (GString) name = g_string_new (NULL);
+  /* Problems are placed as they are reported, and records copy their item's place: the line's
+   * own need not outlive it. */
+  KrPlace here = { .index = number, .indexed = TRUE }, *line = &here;
+  GString *name = r->name;
   g_autofree char *id = NULL;
   g_autofree char *schema_name = NULL;
   const KrFtmSchema *schema;
@@ -240,7 +243,6 @@ read_line (Reader *r, guint number, const char *text, gsize size)
   gsize at, at_size, value, value_size, properties = 0, properties_size = 0;
   Item *item;
 
-  *line = (KrPlace){ .index = number, .indexed = TRUE };
   if (!check_line (r, line, text, size))
     return;
   /* The line is strict JSON: it is walked, not parsed, and only its strings are kept. */
@@ -295,13 +297,20 @@ read_line (Reader *r, guint number, const char *text, gsize size)
 
 /* ---- values -------------------------------------------------------------------------- */
 
+/* The first letters tell most properties apart, without a call. */
+static inline gboolean
+is_property (const Value *value, const char *property)
+{
+  return value->property[0] == property[0] && strcmp (value->property, property) == 0;
+}
+
 /* The first value of the first of @properties that the item gives, not blank. */
 static const char *
 first (const Item *item, const char *const *properties)
 {
   for (const char *const *p = properties; *p != NULL; p++)
     for (const Value *v = item->values; v != NULL; v = v->next)
-      if (g_str_equal (v->property, *p))
+      if (is_property (v, *p))
         {
           const char *t = v->text;
 
@@ -321,7 +330,7 @@ count (const Item *item, const char *property)
   guint n = 0;
 
   for (const Value *v = item->values; v != NULL; v = v->next)
-    n += g_str_equal (v->property, property);
+    n += is_property (v, property);
   return n;
 }
 
@@ -379,7 +388,7 @@ fill_evidence (Reader *r, Finish *f, const Item *item, KrRecordHead *owner, KrEv
   if (summary == NULL)
     return;
   for (const Value *v = item->values; v != NULL; v = v->next)
-    if (g_str_equal (v->property, "proof"))
+    if (is_property (v, "proof"))
       {
         const Item *proof = g_hash_table_lookup (r->by_id, v->text);
 
@@ -410,7 +419,7 @@ fill_article (Reader *r, const Item *item, KrArticleRecord *a)
 {
   const char *url = FIRST (item, "sourceUrl");
 
-  a->head.place = *item->place;
+  a->head.place = item->place;
   a->id = item->key;
   a->title = FIRST (item, "title", "name");
   if (a->title == NULL)
@@ -438,7 +447,7 @@ fill_entity (Reader *r, Finish *f, const Item *item, KrEntityRecord *e)
       = kr_import_country (FIRST (item, "country", "jurisdiction", "mainCountry"));
   guint n = 0;
 
-  e->head.place = *item->place;
+  e->head.place = item->place;
   e->id = item->key;
   e->name = FIRST (item, "name");
   if (e->name == NULL)
@@ -449,7 +458,7 @@ fill_entity (Reader *r, Finish *f, const Item *item, KrEntityRecord *e)
   e->description = FIRST (item, "description");
   e->aliases = kr_dataset_builder_new0 (r->builder, const char *, count (item, "alias"));
   for (const Value *v = item->values; v != NULL; v = v->next)
-    if (g_str_equal (v->property, "alias"))
+    if (is_property (v, "alias"))
       e->aliases[n++] = v->text;
   e->n_aliases = n;
   fill_evidence (r, f, item, &e->head, &e->evidence, &e->n_evidence);
@@ -510,7 +519,7 @@ link_parties (Reader *r, const Item *item, KrDealRecord *d, KrDealKind kind)
   d->parties = kr_dataset_builder_new0 (r->builder, KrPartyRecord, n);
   for (int side = 0; side < 2; side++)
     for (const Value *v = item->values; v != NULL; v = v->next)
-      if (g_str_equal (v->property, side ? schema->target : schema->source))
+      if (is_property (v, side ? schema->target : schema->source))
         add_party (r, d, v->property, v->text,
                    kr_vocabulary_to_token (&kr_role_vocabulary, side ? to : from));
   if (count (item, schema->source) == 0 || count (item, schema->target) == 0)
@@ -537,7 +546,7 @@ project_parties (Reader *r, const Item *item, KrDealRecord *d)
           = kr_import_token (&kr_role_vocabulary, FIRST (participant, "role"), NULL, 0);
 
       for (const Value *v = participant->values; v != NULL; v = v->next)
-        if (g_str_equal (v->property, "participant"))
+        if (is_property (v, "participant"))
           add_party (r, d, "participant", v->text, role ? role : "partner");
     }
 }
@@ -592,7 +601,7 @@ fill_deal (Reader *r, Finish *f, const Item *item, KrDealRecord *d)
                                         G_N_ELEMENTS (status_words));
   KrDealKind k;
 
-  d->head.place = *item->place;
+  d->head.place = item->place;
   d->id = item->key;
   d->kind
       = kind ? kind : kr_vocabulary_to_token (&kr_deal_kind_vocabulary, (guint)item->schema->kind);
@@ -658,7 +667,7 @@ fill_source (Reader *r, Finish *f, const Item *item, KrArticleRecord *a)
   const char *host = uri ? g_uri_get_host (uri) : NULL;
 
   /* The address is all the file says of it: it is its title, and its site the publisher. */
-  a->head.place = *item->place;
+  a->head.place = item->place;
   a->id = g_hash_table_lookup (f->sources, url);
   a->url = url;
   a->title = url;
@@ -817,10 +826,17 @@ kr_ftm_reader_read (KrDatasetBuilder *builder, GFile *file, GInputStream *stream
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
   g_autoptr (KrArena) arena = kr_arena_new ();
   g_autoptr (GByteArray) line = g_byte_array_new (); /* a line the last chunk ended within */
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autoptr (GString) value = g_string_new (NULL);
   g_autofree char *chunk = NULL;
   KrInput input = KR_INPUT_INIT (builder, stream, cancellable);
-  Reader r
-      = { .builder = builder, .arena = arena, .items = items, .by_id = by_id, .skipped = skipped };
+  Reader r = { .builder = builder,
+               .arena = arena,
+               .items = items,
+               .by_id = by_id,
+               .skipped = skipped,
+               .name = name,
+               .value = value };
   guint64 size;
   guint number = 0;
   gboolean any = FALSE, first = TRUE, at_end = FALSE;

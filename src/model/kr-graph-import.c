@@ -72,6 +72,7 @@ struct _KrGraphImport
   KrDatasetBuilder *builder;
   GStringChunk *texts; /* kept by the builder: the records point into it */
   GHashTable *interned; /* the texts that repeat (ids, keys, articles' words), once each */
+  GHashTable *names;    /* an attribute's name as the file gives it → as the fields know it */
   /* What waits for the end of the file (the deals' excerpts, the graph's attributes), freed
    * with the import, before the dataset is built: no record points into it. */
   KrArena *arena;
@@ -148,6 +149,7 @@ kr_graph_import_new (KrDatasetBuilder *builder)
   self->open_arena = kr_arena_new ();
   self->texts = g_string_chunk_new (64 * 1024);
   self->interned = g_hash_table_new (g_str_hash, g_str_equal);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   kr_dataset_builder_keep (builder, self->texts, (GDestroyNotify)g_string_chunk_free);
   kr_dataset_builder_set_evidence_optional (builder, TRUE);
   self->entities = g_ptr_array_new ();
@@ -165,6 +167,7 @@ kr_graph_import_free (KrGraphImport *self)
   g_ptr_array_unref (self->deals);
   g_ptr_array_unref (self->open);
   g_hash_table_unref (self->interned);
+  g_hash_table_unref (self->names);
   kr_arena_free (self->arena);
   kr_arena_free (self->open_arena);
   g_free (self);
@@ -317,7 +320,7 @@ kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node)
   g_return_if_fail (self != NULL && key != NULL && self->open->len > 0);
   item = g_ptr_array_index (self->open, self->open->len - 1);
   end = kr_arena_new0 (self->open_arena, End, 1);
-  end->key = intern (self, key);
+  end->key = key;
   end->node = intern (self, node);
   *item->last_end = end;
   item->last_end = &end->next;
@@ -336,15 +339,30 @@ kr_graph_import_set_position (KrGraphImport *self, double x, double y)
   item->y = y;
 }
 
+/* A file names its attributes with a few names, each on every item: each is made into a
+ * field's name once. */
+static const char *
+normal_name (KrGraphImport *self, const char *name)
+{
+  const char *normal = g_hash_table_lookup (self->names, name);
+
+  if (normal == NULL)
+    {
+      g_autofree char *made = kr_import_normalize_name (name);
+
+      normal = intern (self, made);
+      g_hash_table_insert (self->names, g_strdup (name), (gpointer)normal);
+    }
+  return normal;
+}
+
 void
 kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
 {
-  g_autofree char *normal = NULL;
   Attr *attr, **list;
 
   g_return_if_fail (self != NULL && name != NULL && value != NULL);
 
-  normal = kr_import_normalize_name (name);
   if (self->open->len > 0)
     {
       attr = kr_arena_new0 (self->open_arena, Attr, 1);
@@ -355,7 +373,7 @@ kr_graph_import_set (KrGraphImport *self, const char *name, const char *value)
       attr = kr_arena_new0 (self->arena, Attr, 1);
       list = &self->graph_attrs;
     }
-  attr->name = intern (self, normal);
+  attr->name = normal_name (self, name);
   /* A value given under two names (a table's summary is also its label) is kept once. */
   if (*list != NULL && g_str_equal ((*list)->value, value))
     attr->value = (*list)->value;
@@ -424,7 +442,8 @@ find (const Attr *attrs, const char *const *names)
 {
   for (const char *const *n = names; *n != NULL; n++)
     for (const Attr *a = attrs; a != NULL; a = a->next)
-      if (g_str_equal (a->name, *n))
+      /* The first letters tell most names apart, without a call. */
+      if (a->name[0] == (*n)[0] && strcmp (a->name, *n) == 0)
         {
           const char *v = a->value;
 

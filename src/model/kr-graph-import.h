@@ -54,7 +54,8 @@ gboolean kr_graph_import_begin_edge (KrGraphImport *self, KrXmlReader *xml, cons
 /* Whether a node or an edge has been begun and its element has not ended yet. */
 gboolean kr_graph_import_in_item (KrGraphImport *self);
 /* One end of the current edge, in order: the node's id as the file gives it. @key says where
- * in the element it was found ("source"), for problems with it. */
+ * in the element it was found ("source"), for problems with it: a name of the format's own,
+ * which lives as long as the program and is kept as it is. */
 void kr_graph_import_add_end (KrGraphImport *self, const char *key, const char *node);
 
 /* Attribute @name of the innermost node or edge begun and not ended, or of the graph when

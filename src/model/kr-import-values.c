@@ -22,16 +22,28 @@ kr_import_normalize_name (const char *name)
   return s;
 }
 
+/* Whether @name is as kr_import_normalize_name() would make it: most values are, and then
+ * need no copy. */
+static gboolean
+is_normal (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 kr_import_token (const KrVocabulary *vocabulary, const char *value, const KrImportWord *words,
                  guint n_words)
 {
-  g_autofree char *normal = NULL;
+  g_autofree char *copy = NULL;
+  const char *normal;
   int found;
 
   if (value == NULL)
     return NULL;
-  normal = kr_import_normalize_name (value);
+  normal = is_normal (value) ? value : (copy = kr_import_normalize_name (value));
   if ((found = kr_vocabulary_from_token (vocabulary, normal)) >= 0)
     return kr_vocabulary_to_token (vocabulary, (guint)found);
   for (guint i = 0; i < n_words; i++)
@@ -91,25 +103,38 @@ kr_import_id_text (const char *wanted)
   return g_string_free (s, FALSE);
 }
 
+/* What kr_import_id_text() leaves as it is, found without making it: an id is read for each
+ * record. */
 gboolean
 kr_import_id_is_valid (const char *id)
 {
-  g_autofree char *text = NULL;
+  gsize n = 0;
 
   if (id == NULL)
     return FALSE;
-  text = kr_import_id_text (id);
-  return g_str_equal (text, id);
+  for (const char *p = id; *p != '\0'; p++, n++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p)
+          || ((*p == '_' || *p == '.' || *p == '-') && n > 0)))
+      return FALSE;
+  return n <= 56 && (n == 0 || id[n - 1] != '-');
 }
 
 const char *
 kr_import_make_id (GHashTable *used, GStringChunk *texts, const char *wanted, const char *prefix,
                    guint index)
 {
-  g_autofree char *base = wanted ? kr_import_id_text (wanted) : g_strdup ("");
+  g_autofree char *base = NULL;
   g_autofree char *id = NULL;
   const char *kept;
 
+  /* The file's own id, most often: it is kept already. */
+  if (wanted != NULL && *wanted != '\0' && kr_import_id_is_valid (wanted)
+      && !g_hash_table_contains (used, wanted))
+    {
+      g_hash_table_add (used, (gpointer)wanted);
+      return wanted;
+    }
+  base = wanted ? kr_import_id_text (wanted) : g_strdup ("");
   if (base[0] == '\0')
     {
       g_free (base);

@@ -43,7 +43,7 @@ gboolean kr_import_id_is_valid (const char *id);
 
 /* @wanted when it is a valid id not in @used, else one made from it (or from @prefix and
  * @index when nothing of it is left), unique in @used; added to @used, whose keys live in
- * @texts like the id returned. */
+ * @texts like the id returned. @wanted must live in @texts too: it is returned itself. */
 const char *kr_import_make_id (GHashTable *used, GStringChunk *texts, const char *wanted,
                                const char *prefix, guint index);
 

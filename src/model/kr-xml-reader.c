@@ -158,19 +158,40 @@ sequence_length (guchar lead)
   return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
 }
 
+/* The characters that start in @n bytes of UTF-8 text: the bytes that do not continue one,
+ * eight at a time. */
+static gsize
+count_characters (const char *data, gsize n)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize count = n, i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      /* A byte continues a character when its top bits are 10: each such byte leaves a 1 in
+       * its lowest bit, and the product adds them up in the top byte. */
+      count -= (gsize)((((word >> 7) & ~(word >> 6) & ones) * ones) >> 56);
+    }
+  for (; i < n; i++)
+    count -= ((guchar)data[i] & 0xC0) == 0x80;
+  return count;
+}
+
 static void
 count (Utf8Check *check, const char *data, gsize size)
 {
-  for (gsize i = 0; i < size; i++)
+  const char *p = data, *end = data + size, *newline;
+
+  while ((newline = memchr (p, '\n', (gsize)(end - p))) != NULL)
     {
-      if (data[i] == '\n')
-        {
-          check->line++;
-          check->column = 1;
-        }
-      else if (((guchar)data[i] & 0xC0) != 0x80)
-        check->column++;
+      check->line++;
+      check->column = 1;
+      p = newline + 1;
     }
+  check->column += (int)count_characters (p, (gsize)(end - p));
 }
 
 /* Reports a text that is not UTF-8 at @bad, as kr_dataset_builder_check_utf8() does. */
@@ -202,7 +223,7 @@ check_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, gsize size)
       check->n_carried += take;
       if (take < need)
         return TRUE;
-      if (!g_utf8_validate_len ((const char *)check->carried, check->n_carried, &end))
+      if (!kr_utf8_validate ((const char *)check->carried, check->n_carried, &end))
         return not_utf8 (self, check, (const char *)check->carried, end);
       count (check, (const char *)check->carried, check->n_carried);
       check->n_carried = 0;
@@ -220,7 +241,7 @@ check_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, gsize size)
         cut = size - back;
       break;
     }
-  if (!g_utf8_validate_len (data, cut, &end))
+  if (!kr_utf8_validate (data, cut, &end))
     return not_utf8 (self, check, data, end);
   count (check, data, cut);
   memcpy (check->carried, data + cut, size - cut);
@@ -355,17 +376,22 @@ kr_xml_reader_failed (KrXmlReader *self)
 static void
 advance (KrXmlReader *self, gsize n)
 {
-  for (gsize end = MIN (self->offset + n, self->size); self->offset < end; self->offset++)
-    {
-      guchar c = (guchar)self->data[self->offset];
+  gsize end = MIN (self->offset + n, self->size);
 
-      if (c == '\n')
+  while (self->offset < end)
+    {
+      const char *p = self->data + self->offset;
+      const char *newline = memchr (p, '\n', end - self->offset);
+      gsize span = newline ? (gsize)(newline - p) : end - self->offset;
+
+      self->column += (int)count_characters (p, span);
+      self->offset += span;
+      if (newline != NULL)
         {
           self->line++;
           self->column = 1;
+          self->offset++;
         }
-      else if ((c & 0xC0) != 0x80)
-        self->column++;
     }
 }
 
