@@ -156,6 +156,7 @@ revise (Edits *edits, guint n_new)
   after = kr_layout_run (dataset (edits), &options, &error);
   g_assert_no_error (error);
   g_assert_true (kr_scene_get_dataset (after) == dataset (edits));
+  g_assert_true (kr_scene_get_options (after)->revise);
   assert_revised (edits->scene, after, &n_placed, &n_kept_lines);
   g_assert_cmpuint (n_placed, ==, n_new);
   /* Most lines are the edit's neighbours', not the edit's. */
@@ -324,6 +325,7 @@ test_large_change (void)
   options.revise = TRUE;
   after = kr_layout_run (kr_editor_get_dataset (editor), &options, &error);
   g_assert_no_error (error);
+  g_assert_false (kr_scene_get_options (after)->revise);
   for (guint i = 0; i < kr_scene_get_n_nodes (after); i++)
     {
       /* Graphviz's arithmetic differs by a rounding from one run to the next. */
@@ -334,8 +336,8 @@ test_large_change (void)
     }
 }
 
-/* The map of a window: an edit shows without a layout of the whole, and "Lay Out Again" (the
- * pins released) lays it out afresh. */
+/* The map of a window: an edit shows without a layout of the whole, and Reset Positions lays
+ * it out afresh. */
 static void
 test_map (void)
 {
@@ -361,10 +363,12 @@ test_map (void)
   g_assert_no_error (error);
   assert_revised (before, after, &n_new, &n_kept_lines);
   g_assert_cmpuint (n_new, ==, 0);
+  g_assert_true (kr_map_is_revised (map));
 
   kr_map_relayout (map);
   afresh = kr_map_show_and_wait (map, &view, &error);
   g_assert_no_error (error);
+  g_assert_false (kr_map_is_revised (map));
   moved = 0;
   for (guint i = 0; i < kr_scene_get_n_nodes (afresh); i++)
     moved += kr_scene_get_node (afresh, i)->x != kr_scene_get_node (after, i)->x ? 1 : 0;

@@ -92,7 +92,8 @@ typedef struct
                      * engine, direction and labels: what the seed shows keeps its place exactly,
                      * what is new is placed beside what it deals with, and only the lines that
                      * touch a change are laid out again. An edit that changes more than a
-                     * fifth of the map is laid out as without it. */
+                     * fifth of the map is laid out as without it. A scene's options
+                     * (kr_scene_get_options) have it only when it was made so. */
   gboolean draft;   /* a quick first placement of a large map, in seconds: Graphviz places the
                      * most connected entities, each as large as the room the entities around it
                      * need, and the others are set around them with straight lines. The engine

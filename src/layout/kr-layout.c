@@ -380,6 +380,7 @@ kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **erro
   g_autoptr (KrLayoutInput) input = NULL;
   g_autoptr (KrLayoutOutput) output = NULL;
   g_autoptr (KrRevision) revision = NULL;
+  KrLayoutOptions laid;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options == NULL || options_fit (options, dataset), NULL);
@@ -389,6 +390,8 @@ kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **erro
     options = &defaults;
   input = kr_layout_input_new (dataset, options);
   revision = wants_revision (options) ? kr_revision_new (input, dataset, options) : NULL;
+  laid = *options;
+  laid.revise = revision != NULL;
   if (revision == NULL)
     output = compute (input, error);
   else if (kr_revision_get_route (revision) == NULL)
@@ -398,7 +401,7 @@ kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **erro
       g_autoptr (KrLayoutOutput) routed = compute (kr_revision_get_route (revision), error);
       output = routed != NULL ? kr_revision_finish (revision, routed) : NULL;
     }
-  return output ? build_scene (dataset, options, input, output) : NULL;
+  return output ? build_scene (dataset, &laid, input, output) : NULL;
 }
 
 /* ---- DOT --------------------------------------------------------------------------------- */
@@ -770,6 +773,8 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
     }
   if (wants_revision (job->options))
     job->revision = kr_revision_new (input, job->dataset, job->options);
+  /* The scene says whether it was made so. */
+  job->options->revise = job->revision != NULL;
   if (job->revision != NULL)
     {
       const KrLayoutInput *route = kr_revision_get_route (job->revision);

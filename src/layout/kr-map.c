@@ -568,6 +568,18 @@ kr_map_relayout (KrMap *self)
   update (self);
 }
 
+gboolean
+kr_map_is_revised (KrMap *self)
+{
+  KrScene *whole;
+
+  g_return_val_if_fail (KR_IS_MAP (self), FALSE);
+  if (self->dataset == NULL)
+    return FALSE;
+  whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
+  return whole != NULL && kr_scene_get_options (whole)->revise;
+}
+
 KrScene *
 kr_map_get_scene (KrMap *self)
 {
