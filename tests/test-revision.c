@@ -214,12 +214,12 @@ add_deal (Edits *edits, const char *const *ids, guint n)
 }
 
 /* Rename, add an entity alone, add deals of two and of three parties, delete and merge: after
- * each, the map is the map before and the change. */
+ * each, the map is the map before and the change, with or without labels on the lines. */
 static void
-check_edits (KrDataset *start, KrEngine engine)
+check_edits (KrDataset *start, KrEngine engine, gboolean link_labels)
 {
   g_auto (Edits) edits = EDITS_INIT;
-  KrLayoutOptions options = { .engine = engine };
+  KrLayoutOptions options = { .engine = engine, .link_labels = link_labels };
   g_autoptr (GError) error = NULL;
   g_autofree char *newcomer = NULL;
   KrEntity entity;
@@ -272,8 +272,9 @@ test_routed (void)
 {
   g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
 
-  check_edits (builtin, KR_ENGINE_NEATO);
-  check_edits (builtin, KR_ENGINE_DOT);
+  check_edits (builtin, KR_ENGINE_NEATO, FALSE);
+  check_edits (builtin, KR_ENGINE_NEATO, TRUE);
+  check_edits (builtin, KR_ENGINE_DOT, FALSE);
 }
 
 /* A map too large for routed lines: every line is straight, and the edit needs no Graphviz. */
@@ -289,7 +290,8 @@ test_straight (void)
   kr_bench_write_dataset (path, 600, 5);
   large = kr_dataset_new_from_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
-  check_edits (large, KR_ENGINE_SFDP);
+  check_edits (large, KR_ENGINE_SFDP, FALSE);
+  check_edits (large, KR_ENGINE_SFDP, TRUE);
   kr_bench_remove_dir (dir);
 }
 
