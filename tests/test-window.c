@@ -4392,6 +4392,89 @@ test_form_large_map (void)
   g_rmdir (dir);
 }
 
+/* The map shows the whole of the window's dataset, laid out whole, and the window is at rest. */
+static gboolean
+map_laid_out_whole (gpointer window)
+{
+  KrScene *scene = kr_window_get_scene (window);
+
+  return scene != NULL && kr_scene_get_dataset (scene) == kr_window_get_dataset (window)
+         && !kr_scene_get_options (scene)->revise && !kr_window_is_busy (window);
+}
+
+/* Every node of @before that the window's map still shows is exactly where it was. */
+static void
+assert_nothing_moved (KrWindow *window, KrScene *before)
+{
+  KrScene *after = kr_window_get_scene (window);
+  KrDataset *dataset = kr_scene_get_dataset (after);
+  guint kept = 0;
+
+  for (guint i = 0; i < kr_scene_get_n_nodes (after); i++)
+    {
+      const KrSceneNode *node = kr_scene_get_node (after, i);
+      int at = kr_scene_find_record (before, dataset, node->type, node->index);
+
+      if (at < 0)
+        continue;
+      g_assert_cmpfloat (node->x, ==, kr_scene_get_node (before, (guint)at)->x);
+      g_assert_cmpfloat (node->y, ==, kr_scene_get_node (before, (guint)at)->y);
+      kept++;
+    }
+  g_assert_cmpuint (kept, >=, kr_scene_get_n_nodes (before) - 20);
+}
+
+/* An edit on a large map shows without laying the map out again: what the edit did not touch
+ * stays exactly where it was. Reset Positions then lays the map out whole. */
+static void
+test_edit_large_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kr-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) before = NULL;
+  KrWindow *window;
+  KrEditor *editor;
+  KrEntity e;
+  gpointer pair[2];
+
+  reset_layout_settings ();
+  kr_bench_write_dataset (path, LARGE_DATASET, 1);
+  window = new_window ();
+  pair[0] = window;
+  gtk_window_present (GTK_WINDOW (window));
+  kr_window_open_file (window, file);
+  g_assert_true (wait_for (scene_is_large, window));
+  g_assert_true (wait_for (is_idle, window));
+  editor = kr_document_get_editor (kr_window_get_document (window));
+
+  /* A rename, then a deletion: the entity keeps its centre, the others their places. */
+  before = g_object_ref (kr_window_get_scene (window));
+  e = *kr_dataset_get_entity (kr_window_get_dataset (window), 0);
+  e.name = "A name longer than the one it had";
+  g_assert_true (kr_editor_set_entity (editor, 0, &e, &error));
+  g_assert_no_error (error);
+  pair[1] = kr_window_get_dataset (window);
+  g_assert_true (wait_for (scene_is_of, pair));
+  g_assert_true (kr_scene_get_options (kr_window_get_scene (window))->revise);
+  assert_nothing_moved (window, before);
+
+  g_set_object (&before, kr_window_get_scene (window));
+  g_assert_true (kr_editor_delete_entity (editor, 1, &error));
+  g_assert_no_error (error);
+  pair[1] = kr_window_get_dataset (window);
+  g_assert_true (wait_for (scene_is_of, pair));
+  g_assert_true (kr_scene_get_options (kr_window_get_scene (window))->revise);
+  assert_nothing_moved (window, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-positions", NULL));
+  g_assert_true (wait_for (map_laid_out_whole, window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kr_bench_remove_dir (dir);
+}
+
 static gboolean
 article_dialog_gone (gpointer window)
 {
@@ -4793,6 +4876,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/menu-by-entity", test_menu_by_entity);
   g_test_add_func ("/window/form-large-map", test_form_large_map);
   g_test_add_func ("/window/close-mid-open", test_close_mid_open);
+  g_test_add_func ("/window/edit-large-map", test_edit_large_map);
   status = g_test_run ();
   {
     g_autofree char *folder = g_build_filename (data_home, "keiretsu", NULL);

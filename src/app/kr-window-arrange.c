@@ -256,8 +256,12 @@ reset_positions_action (GtkWidget *widget, const char *action_name, GVariant *pa
   KrWindow *self = KR_WINDOW (widget);
   KrCommand *command = kr_arrangement_reset (self->arrangement);
 
+  /* Releasing the pins lays the map out whole; without any, a map that edits placed piece by
+   * piece is laid out whole all the same. */
   if (command != NULL)
     kr_undo_stack_push (self->undo, command);
+  else
+    kr_map_relayout (self->map);
 }
 
 static void
@@ -268,7 +272,8 @@ update_actions (KrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  kr_undo_stack_can_redo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-positions",
-                                 !kr_arrangement_is_empty (self->arrangement));
+                                 !kr_arrangement_is_empty (self->arrangement)
+                                     || kr_map_is_revised (self->map));
 }
 
 void
@@ -280,6 +285,7 @@ _kr_window_init_arrange (KrWindow *self)
   g_signal_connect_swapped (self->arrangement, "changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->undo, "notify::can-undo", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->undo, "notify::can-redo", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->map, "notify::scene", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->diagram, "entities-moved", G_CALLBACK (entities_moved), self);
   update_actions (self);
 }
@@ -300,6 +306,8 @@ _kr_window_dispose_arrange (KrWindow *self)
     }
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_data (self->undo, self);
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_func (self->map, update_actions, self);
   g_clear_object (&self->undo);
   g_clear_object (&self->arrangement);
 }

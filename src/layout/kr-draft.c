@@ -404,10 +404,8 @@ place_discs (const Draft *draft, const GArray *pairs)
   return discs;
 }
 
-/* The outline Graphviz would give @shape in a box of @w × @h, near enough for a draft: y down,
- * relative to the centre. NULL for the shapes drawn without vertices. */
-static KrPoint *
-outline (KrGvShape shape, double w, double h, guint *n)
+KrPoint *
+kr_draft_outline (KrGvShape shape, double w, double h, guint *n)
 {
   static const KrPoint hexagon[]
       = { { 0.5, 0 }, { 0.25, 0.5 }, { -0.25, 0.5 }, { -0.5, 0 }, { -0.25, -0.5 }, { 0.25, -0.5 } };
@@ -460,6 +458,24 @@ leaves_at (const KrInputNode *node, double dx, double dy)
   return MIN (x, y);
 }
 
+void
+kr_draft_line (KrPoint a, KrPoint b, gboolean directed, KrOutputEdge *out)
+{
+  double length = hypot (b.x - a.x, b.y - a.y);
+
+  if (directed && length > 2 * ARROW_LENGTH)
+    {
+      KrPoint base = { b.x - (b.x - a.x) / length * ARROW_LENGTH,
+                       b.y - (b.y - a.y) / length * ARROW_LENGTH };
+      out->arrow_end = (KrArrow){ TRUE, base, b };
+      b = base;
+    }
+  out->n_points = 4;
+  out->points = g_new (KrPoint, 4);
+  for (int i = 0; i < 4; i++)
+    out->points[i] = (KrPoint){ a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
+}
+
 /* A straight line from box to box, with its arrowhead when it has one. */
 static void
 straight_edge (const KrInputEdge *e, const KrInputNode *tail, const KrInputNode *head,
@@ -475,17 +491,8 @@ straight_edge (const KrInputEdge *e, const KrInputNode *tail, const KrInputNode 
 
       a = (KrPoint){ from->x + dx / length * start, from->y + dy / length * start };
       b = (KrPoint){ from->x + dx / length * end, from->y + dy / length * end };
-      if (e->directed && end - start > 2 * ARROW_LENGTH)
-        {
-          KrPoint base = { b.x - dx / length * ARROW_LENGTH, b.y - dy / length * ARROW_LENGTH };
-          out->arrow_end = (KrArrow){ TRUE, base, b };
-          b = base;
-        }
     }
-  out->n_points = 4;
-  out->points = g_new (KrPoint, 4);
-  for (int i = 0; i < 4; i++)
-    out->points[i] = (KrPoint){ a.x + (b.x - a.x) * i / 3.0, a.y + (b.y - a.y) * i / 3.0 };
+  kr_draft_line (a, b, e->directed, out);
 }
 
 /* Each node on the spiral of its disc. */
@@ -508,7 +515,7 @@ place_nodes (const Draft *draft, const KrLayoutInput *input, const Disc *discs)
 
       on->x = centre->x + r * cos (turn * GOLDEN_ANGLE);
       on->y = centre->y + r * sin (turn * GOLDEN_ANGLE);
-      on->vertices = outline (in->gv_shape, in->width, in->height, &on->n_vertices);
+      on->vertices = kr_draft_outline (in->gv_shape, in->width, in->height, &on->n_vertices);
       left = MIN (left, on->x - in->width / 2);
       right = MAX (right, on->x + in->width / 2);
       top = MIN (top, on->y - in->height / 2);

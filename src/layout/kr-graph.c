@@ -16,8 +16,6 @@
 /* cgraph's older headers take char * where they only read. */
 #define S(str) ((char *)(str))
 
-/* Above this many nodes, edges are straight: routing splines around nodes is quadratic. */
-#define MAX_SPLINE_NODES 400
 #define MIN_STAGGER 3   /* edges from which a node's leaves are staggered */
 #define STAGGER_RANKS 3 /* over how many ranks */
 
@@ -86,7 +84,7 @@ set_graph_attributes (Agraph_t *g, const KrLayoutInput *input)
       agattr (g, AGRAPH, S ("overlap"), S ("false"));
       agattr (g, AGRAPH, S ("sep"), S ("+6"));
       agattr (g, AGRAPH, S ("splines"),
-              S (input->nodes->len <= MAX_SPLINE_NODES ? "true" : "false"));
+              S (input->nodes->len <= KR_GRAPH_MAX_SPLINE_NODES ? "true" : "false"));
       if (input->engine == KR_ENGINE_NEATO || input->engine == KR_ENGINE_FDP)
         agattr (g, AGRAPH, S ("len"), S ("1.3"));
     }

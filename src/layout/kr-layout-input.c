@@ -263,12 +263,29 @@ count_deals (KrDataset *dataset)
   return count;
 }
 
+/* Whether @seed, a map of another version of @dataset, shows entity @i with the same label at
+ * the same size: then the size it measured is the entity's. */
+static gboolean
+same_label (KrScene *seed, KrDataset *dataset, guint i, double font_size, double *sizes)
+{
+  int at = kr_scene_find_record (seed, dataset, KR_SCENE_NODE_ENTITY, i);
+  const KrSceneNode *node = at >= 0 ? kr_scene_get_node (seed, (guint)at) : NULL;
+
+  if (node == NULL || node->font_size != font_size
+      || g_strcmp0 (node->label, kr_dataset_get_entity (dataset, i)->display_name) != 0)
+    return FALSE;
+  sizes[0] = node->label_width;
+  sizes[1] = node->label_height;
+  return TRUE;
+}
+
 /* Each entity's label size (width, height), measured once per dataset and kept with it: every
  * layout of the whole map (each engine, each direction) needs them, and measuring every label
- * with Pango is most of the time its request takes. A dataset never changes, nor does the font size its
- * deals give each label. */
+ * with Pango is most of the time its request takes. A dataset never changes, nor does the font size
+ * its deals give each label. A new version of it takes those of the labels @seed (nullable), a map
+ * of a version before, shows as they were: an edit measures only the labels it changed. */
 static const double *
-label_sizes (KrDataset *dataset, const guint *n_deals_of)
+label_sizes (KrDataset *dataset, const guint *n_deals_of, KrScene *seed)
 {
   static GMutex lock;
   static GQuark quark;
@@ -282,10 +299,16 @@ label_sizes (KrDataset *dataset, const guint *n_deals_of)
     {
       guint n = kr_dataset_get_n_entities (dataset);
 
+      /* A draft's sizes are near, not measured. */
+      if (seed != NULL
+          && (kr_scene_get_dataset (seed) == dataset || kr_scene_get_options (seed)->draft))
+        seed = NULL;
       sizes = g_new (double, 2 * MAX (n, 1));
       for (guint i = 0; i < n; i++)
-        kr_text_measure (kr_dataset_get_entity (dataset, i)->display_name,
-                         kr_text_label_size (n_deals_of[i]), &sizes[2 * i], &sizes[2 * i + 1]);
+        if (seed == NULL
+            || !same_label (seed, dataset, i, kr_text_label_size (n_deals_of[i]), &sizes[2 * i]))
+          kr_text_measure (kr_dataset_get_entity (dataset, i)->display_name,
+                           kr_text_label_size (n_deals_of[i]), &sizes[2 * i], &sizes[2 * i + 1]);
       g_object_set_qdata_full (G_OBJECT (dataset), quark, sizes, g_free);
     }
   g_mutex_unlock (&lock);
@@ -349,7 +372,7 @@ kr_layout_input_new (KrDataset *dataset, const KrLayoutOptions *options)
   if (options->draft)
     sizes = near_sizes = near_label_sizes (dataset, n_deals_of);
   else
-    sizes = label_sizes (dataset, n_deals_of);
+    sizes = label_sizes (dataset, n_deals_of, options->seed);
   for (guint i = 0; i < n_entities; i++)
     {
       const KrEntity *e = kr_dataset_get_entity (dataset, i);

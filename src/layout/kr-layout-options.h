@@ -88,6 +88,12 @@ typedef struct
                      * laid out again, as `neato -n2` does */
   gboolean anchor;  /* with neato and fdp, what the seed shows keeps its place while the rest is
                      * laid out around it; only the removal of overlaps moves it, a little */
+  gboolean revise;  /* with a seed showing another version of the dataset, laid out with the same
+                     * engine, direction and labels: what the seed shows keeps its place exactly,
+                     * what is new is placed beside what it deals with, and only the lines that
+                     * touch a change are laid out again. An edit that changes more than a
+                     * fifth of the map is laid out as without it. A scene's options
+                     * (kr_scene_get_options) have it only when it was made so. */
   gboolean draft;   /* a quick first placement of a large map, in seconds: Graphviz places the
                      * most connected entities, each as large as the room the entities around it
                      * need, and the others are set around them with straight lines. The engine

@@ -27,6 +27,7 @@
 #include "kr-layout-output.h"
 #include "kr-link-room.h"
 #include "kr-layout.h"
+#include "kr-revision.h"
 
 G_DEFINE_QUARK (kr - layout - error - quark, kr_layout_error)
 
@@ -365,11 +366,21 @@ options_fit (const KrLayoutOptions *options, KrDataset *dataset)
              || options->n_deals == kr_dataset_get_n_deals (dataset));
 }
 
+/* An edit laid out from the map before (kr-revision.h); lines laid out again around entities
+ * moved by hand keep every node where it is already. */
+static gboolean
+wants_revision (const KrLayoutOptions *options)
+{
+  return options->revise && options->seed != NULL && !options->hold && !options->draft;
+}
+
 KrScene *
 kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **error)
 {
   g_autoptr (KrLayoutInput) input = NULL;
   g_autoptr (KrLayoutOutput) output = NULL;
+  g_autoptr (KrRevision) revision = NULL;
+  KrLayoutOptions laid;
 
   g_return_val_if_fail (KR_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options == NULL || options_fit (options, dataset), NULL);
@@ -378,8 +389,19 @@ kr_layout_run (KrDataset *dataset, const KrLayoutOptions *options, GError **erro
   if (options == NULL)
     options = &defaults;
   input = kr_layout_input_new (dataset, options);
-  output = compute (input, error);
-  return output ? build_scene (dataset, options, input, output) : NULL;
+  revision = wants_revision (options) ? kr_revision_new (input, dataset, options) : NULL;
+  laid = *options;
+  laid.revise = revision != NULL;
+  if (revision == NULL)
+    output = compute (input, error);
+  else if (kr_revision_get_route (revision) == NULL)
+    output = kr_revision_finish (revision, NULL);
+  else
+    {
+      g_autoptr (KrLayoutOutput) routed = compute (kr_revision_get_route (revision), error);
+      output = routed != NULL ? kr_revision_finish (revision, routed) : NULL;
+    }
+  return output ? build_scene (dataset, &laid, input, output) : NULL;
 }
 
 /* ---- DOT --------------------------------------------------------------------------------- */
@@ -531,6 +553,7 @@ typedef struct
   char *cache_key;
   KrScene *ready; /* the scene made without the helper: a draft's, or a kept layout's */
   GBytes *answer;  /* the helper's, serialized */
+  KrRevision *revision; /* an edit's map made from the map before: the helper lays out its route */
 } Job;
 
 static void
@@ -547,6 +570,7 @@ job_free (Job *job)
   g_clear_pointer (&job->cache_key, g_free);
   g_clear_object (&job->ready);
   g_clear_pointer (&job->answer, g_bytes_unref);
+  g_clear_pointer (&job->revision, kr_revision_free);
   g_free (job);
 }
 
@@ -578,11 +602,17 @@ scene_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   Job *job = task_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (KrLayoutOutput) output = NULL;
+  const KrLayoutInput *sent
+      = job->revision != NULL ? kr_revision_get_route (job->revision) : job->input;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  output = kr_layout_output_deserialize (job->answer, job->input->nodes->len,
-                                         job->input->edges->len, &error);
+  output = kr_layout_output_deserialize (job->answer, sent->nodes->len, sent->edges->len, &error);
+  if (output != NULL && job->revision != NULL && kr_layout_output_is_placed (output))
+    {
+      g_autoptr (KrLayoutOutput) routed = g_steal_pointer (&output);
+      output = kr_revision_finish (job->revision, routed);
+    }
   if (output == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (!kr_layout_output_is_placed (output))
@@ -738,6 +768,25 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_autoptr (KrLayoutOutput) output = kr_draft_layout (input);
 
       job->ready = build_scene (job->dataset, job->options, input, output);
+      g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
+      return;
+    }
+  if (wants_revision (job->options))
+    job->revision = kr_revision_new (input, job->dataset, job->options);
+  /* The scene says whether it was made so. */
+  job->options->revise = job->revision != NULL;
+  if (job->revision != NULL)
+    {
+      const KrLayoutInput *route = kr_revision_get_route (job->revision);
+
+      /* The helper lays out only the lines of what changed; without any, it is not needed. */
+      if (route != NULL)
+        job->request = kr_layout_input_serialize (route);
+      else
+        {
+          g_autoptr (KrLayoutOutput) output = kr_revision_finish (job->revision, NULL);
+          job->ready = build_scene (job->dataset, job->options, input, output);
+        }
       g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
       return;
     }

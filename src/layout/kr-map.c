@@ -220,11 +220,14 @@ needed_layout (KrMap *self, KrMapArrangement *arrangement)
   else
     {
       *arrangement = KR_MAP_WHOLE;
-      /* A revision keeps what it shares with the version before where it was, and places
-       * what is new around it. Only started there, the kept entities would be moved on by the
-       * stress majorization of neato and fdp; Graphviz 14 moves them far. */
+      /* A revision keeps what it shares with the version before exactly where it was, places
+       * what is new beside it and lays out again only the lines that touch a change
+       * (kr-revision.h). An edit too large for that is laid out whole, the kept entities
+       * anchored: only started there, the stress majorization of neato and fdp would move them
+       * on, and Graphviz 14 moves them far. */
       options.seed = self->previous;
       options.anchor = self->previous != NULL;
+      options.revise = self->previous != NULL;
       options.pins = self->pins;
       options.draft = self->draft == NULL && wants_draft (self);
     }
@@ -560,7 +563,21 @@ kr_map_relayout (KrMap *self)
     return;
   cancel_pending (self);
   forget_layouts (self);
+  /* Afresh: not from the map of the version before either. */
+  g_clear_object (&self->previous);
   update (self);
+}
+
+gboolean
+kr_map_is_revised (KrMap *self)
+{
+  KrScene *whole;
+
+  g_return_val_if_fail (KR_IS_MAP (self), FALSE);
+  if (self->dataset == NULL)
+    return FALSE;
+  whole = *whole_slot (self, self->engine, self->rankdir, self->link_labels);
+  return whole != NULL && kr_scene_get_options (whole)->revise;
 }
 
 KrScene *

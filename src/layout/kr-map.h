@@ -10,8 +10,10 @@
  * that shows more, or the whole map, or leaves the radial focus, is shown at the whole map's
  * positions again, as they were.
  *
- * A new version of the dataset is laid out starting from where its entities were, as far as
- * the engine takes starting positions (see KrLayoutOptions.seed).
+ * A new version of the dataset is made from the map of the version before: what it keeps stays
+ * where it was and what is new is placed beside it (KrLayoutOptions.revise). One that changes
+ * too much of it is laid out whole, starting from where its entities were, as far as the engine
+ * takes starting positions (see KrLayoutOptions.seed).
  *
  * The window and `--export` show views through a map, so both place everything alike. It needs
  * no display and is tested on its own.
@@ -93,6 +95,10 @@ void kr_map_tidy (KrMap *self);
 void kr_map_place (KrMap *self, GHashTable *placed);
 /* Lays the whole map out afresh, as when the pins were released. */
 void kr_map_relayout (KrMap *self);
+/* Whether the whole map of the view was made from the map of the version before, what an edit
+ * did not touch staying where it was (KrLayoutOptions.revise), rather than laid out whole:
+ * kr_map_relayout lays it out whole. */
+gboolean kr_map_is_revised (KrMap *self);
 
 /* Stops the layout under way, if any, without a word: the scene shown stays, and the next
  * kr_map_show() or kr_map_tidy() that needs a layout starts it again. */

@@ -19,4 +19,11 @@ G_BEGIN_DECLS
 /* Places every node of @input, in time linear in its size. */
 KrLayoutOutput *kr_draft_layout (const KrLayoutInput *input);
 
+/* The outline Graphviz would give @shape in a box of @w × @h, near enough where Graphviz does
+ * not draw it: y down, relative to the centre. NULL for the shapes drawn without vertices. */
+KrPoint *kr_draft_outline (KrGvShape shape, double w, double h, guint *n);
+/* Sets @out to a straight line from @a to @b, ending in an arrowhead when @directed and the
+ * line is long enough to show one. */
+void kr_draft_line (KrPoint a, KrPoint b, gboolean directed, KrOutputEdge *out);
+
 G_END_DECLS

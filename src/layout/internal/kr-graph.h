@@ -15,6 +15,10 @@
 
 G_BEGIN_DECLS
 
+/* Above this many nodes, every engine but dot draws edges straight: routing splines
+ * around nodes is quadratic. */
+#define KR_GRAPH_MAX_SPLINE_NODES 400
+
 typedef struct
 {
   Agraph_t *graph;
