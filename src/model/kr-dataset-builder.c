@@ -450,6 +450,7 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
   memset (self->ids, 0, sizeof self->ids);
   if (!ok)
     return NULL;
+  kr_dataset_block_lists (ds);
   /* The strings stay where the reader put them: a large file's are then not in memory twice
    * while the dataset is made. */
   if (self->give_strings)

@@ -8,6 +8,27 @@
 
 G_BEGIN_DECLS
 
+/* Records are kept in blocks of this many: a version made by an edit shares with the version
+ * before every block in which nothing changed, and copies only the others. */
+#define KR_DATASET_BLOCK_SHIFT 10
+#define KR_DATASET_BLOCK (1u << KR_DATASET_BLOCK_SHIFT)
+
+typedef enum
+{
+  KR_DATASET_ARTICLES,
+  KR_DATASET_ENTITIES,
+  KR_DATASET_DEALS,
+  KR_DATASET_N_LISTS
+} KrDatasetList;
+
+/* One list of records as blocks: block b holds records b × KR_DATASET_BLOCK onwards. */
+typedef struct
+{
+  gpointer *blocks;
+  GBytes **kept; /* per block, what keeps it when a version made it; NULL: its dataset's list */
+  guint n_blocks;
+} KrDatasetBlocks;
+
 struct _KrDataset
 {
   GObject parent_instance;
@@ -19,12 +40,15 @@ struct _KrDataset
   const char *description;
   char **left_out; /* what the reader left out of the file, for people */
 
+  /* The lists the builder made, one allocation each; NULL for a version made by an edit, whose
+   * records are all in blocks. */
   KrArticle *articles;
   guint n_articles;
   KrEntity *entities;
   guint n_entities;
   KrDeal *deals;
   guint n_deals;
+  KrDatasetBlocks blocks[KR_DATASET_N_LISTS]; /* what the records are read from */
 
   /* id → index + 1, one table per record type */
   GHashTable *article_ids;
@@ -39,7 +63,6 @@ struct _KrDataset
    * records' strings and lists are those of the datasets it shares, the one read and what each
    * edit since added. NULL for a dataset that owns them all. */
   GPtrArray *shares;
-  GBytes *lists[3];       /* a version's articles, entities and deals: NULL, the ones read */
   GPtrArray *allocations; /* more lists that the records of the versions sharing it point to */
   gsize own_bytes;        /* what a version's own lists and indices take */
 };
@@ -47,5 +70,33 @@ struct _KrDataset
 /* About what one entry of an index of ids takes: key, value and hash, in a table about twice
  * the entries' size. */
 #define KR_DATASET_ID_BYTES (2 * (2 * sizeof (gpointer) + sizeof (guint)))
+
+/* Points the blocks at the lists the builder made. */
+void kr_dataset_block_lists (KrDataset *self);
+
+static inline gpointer
+kr_dataset_record (KrDataset *self, KrDatasetList t, guint index, gsize size)
+{
+  return (guchar *)self->blocks[t].blocks[index >> KR_DATASET_BLOCK_SHIFT]
+         + (index & (KR_DATASET_BLOCK - 1)) * size;
+}
+
+static inline KrArticle *
+kr_dataset_article_at (KrDataset *self, guint index)
+{
+  return kr_dataset_record (self, KR_DATASET_ARTICLES, index, sizeof (KrArticle));
+}
+
+static inline KrEntity *
+kr_dataset_entity_at (KrDataset *self, guint index)
+{
+  return kr_dataset_record (self, KR_DATASET_ENTITIES, index, sizeof (KrEntity));
+}
+
+static inline KrDeal *
+kr_dataset_deal_at (KrDataset *self, guint index)
+{
+  return kr_dataset_record (self, KR_DATASET_DEALS, index, sizeof (KrDeal));
+}
 
 G_END_DECLS

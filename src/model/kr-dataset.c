@@ -38,16 +38,20 @@ kr_dataset_finalize (GObject *object)
   for (guint i = 0; self->quote_texts != NULL && i < self->n_articles; i++)
     g_free (self->quote_texts[i]);
   g_free (self->quote_texts);
-  /* A version's lists are in blocks that the versions listing the same records share, or are
-   * those of the dataset read. */
-  if (self->shares == NULL)
+  /* A version's blocks are kept by the versions that list the same records, or are those of
+   * the dataset read. */
+  g_free (self->articles);
+  g_free (self->entities);
+  g_free (self->deals);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
     {
-      g_free (self->articles);
-      g_free (self->entities);
-      g_free (self->deals);
+      KrDatasetBlocks *blocks = &self->blocks[t];
+
+      for (guint b = 0; blocks->kept != NULL && b < blocks->n_blocks; b++)
+        g_clear_pointer (&blocks->kept[b], g_bytes_unref);
+      g_free (blocks->kept);
+      g_free (blocks->blocks);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
-    g_clear_pointer (&self->lists[i], g_bytes_unref);
   g_clear_pointer (&self->article_ids, g_hash_table_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->deal_ids, g_hash_table_unref);
@@ -72,6 +76,25 @@ kr_dataset_init (KrDataset *self)
   self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->deal_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+block_list (KrDatasetBlocks *blocks, gpointer list, guint n, gsize size)
+{
+  blocks->n_blocks = (n + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
+  blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    blocks->blocks[b] = (guchar *)list + (gsize)b * KR_DATASET_BLOCK * size;
+}
+
+void
+kr_dataset_block_lists (KrDataset *self)
+{
+  block_list (&self->blocks[KR_DATASET_ARTICLES], self->articles, self->n_articles,
+              sizeof (KrArticle));
+  block_list (&self->blocks[KR_DATASET_ENTITIES], self->entities, self->n_entities,
+              sizeof (KrEntity));
+  block_list (&self->blocks[KR_DATASET_DEALS], self->deals, self->n_deals, sizeof (KrDeal));
 }
 
 static void
@@ -116,8 +139,8 @@ read_or_explain (KrDataset *self, GPtrArray *found, const char *name, GPtrArray 
 
 /* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
 static KrDataset *
-new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
-                   GCancellable *cancellable, GPtrArray **problems, GError **error)
+new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name, GCancellable *cancellable,
+                   GPtrArray **problems, GError **error)
 {
   const char *name = display_name ? display_name : "-";
   GPtrArray *found = NULL;
@@ -471,7 +494,7 @@ kr_dataset_get_article (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_articles, NULL);
-  return &self->articles[index];
+  return kr_dataset_article_at (self, index);
 }
 
 guint
@@ -486,7 +509,7 @@ kr_dataset_get_entity (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_entities, NULL);
-  return &self->entities[index];
+  return kr_dataset_entity_at (self, index);
 }
 
 guint
@@ -501,7 +524,7 @@ kr_dataset_get_deal (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_deals, NULL);
-  return &self->deals[index];
+  return kr_dataset_deal_at (self, index);
 }
 
 gboolean

@@ -19,20 +19,65 @@
 
 /* ---- copies -------------------------------------------------------------------------- */
 
+static const gsize record_sizes[KR_DRAFT_N_LISTS] = {
+  [KR_DRAFT_ARTICLES] = sizeof (KrArticle),
+  [KR_DRAFT_ENTITIES] = sizeof (KrEntity),
+  [KR_DRAFT_DEALS] = sizeof (KrDeal),
+};
+
+static guint
+count_of (KrDataset *dataset, KrDraftList t)
+{
+  return t == KR_DRAFT_ARTICLES   ? dataset->n_articles
+         : t == KR_DRAFT_ENTITIES ? dataset->n_entities
+                                  : dataset->n_deals;
+}
+
+static GHashTable **
+ids_of (KrDataset *dataset, KrDraftList t)
+{
+  return t == KR_DRAFT_ARTICLES   ? &dataset->article_ids
+         : t == KR_DRAFT_ENTITIES ? &dataset->entity_ids
+                                  : &dataset->deal_ids;
+}
+
 void
 kr_draft_init (KrDraft *draft, KrDataset *base)
 {
   draft->base = base;
   draft->owned = g_ptr_array_new_with_free_func (g_free);
-  draft->lists[KR_DRAFT_ARTICLES] = g_ptr_array_sized_new (base->n_articles + 1);
-  for (guint i = 0; i < base->n_articles; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_ARTICLES], &base->articles[i]);
-  draft->lists[KR_DRAFT_ENTITIES] = g_ptr_array_sized_new (base->n_entities + 1);
-  for (guint i = 0; i < base->n_entities; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_ENTITIES], &base->entities[i]);
-  draft->lists[KR_DRAFT_DEALS] = g_ptr_array_sized_new (base->n_deals + 1);
-  for (guint i = 0; i < base->n_deals; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_DEALS], &base->deals[i]);
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    {
+      guint n = count_of (base, t);
+
+      draft->lists[t] = g_ptr_array_sized_new (n + 1);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (draft->lists[t],
+                         kr_dataset_record (base, (KrDatasetList)t, i, record_sizes[t]));
+    }
+}
+
+/* The index of @record among the base's records of list @t, or G_MAXUINT when it is not one of
+ * them (a copy): @hint is tried first, the index the draft's order suggests. */
+static guint
+base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint)
+{
+  const KrDatasetBlocks *blocks = &draft->base->blocks[t];
+  const guchar *p = record;
+  gsize size = record_sizes[t];
+  guint n = count_of (draft->base, t);
+
+  if (hint < n && kr_dataset_record (draft->base, (KrDatasetList)t, hint, size) == record)
+    return hint;
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    {
+      const guchar *start = blocks->blocks[b];
+      guint in_block = MIN (KR_DATASET_BLOCK, n - b * KR_DATASET_BLOCK);
+
+      if (p >= start && p < start + in_block * size)
+        return b * KR_DATASET_BLOCK + (guint)((gsize)(p - start) / size);
+    }
+  return G_MAXUINT;
 }
 
 void
@@ -65,15 +110,20 @@ kr_draft_grow (KrDraft *draft, gpointer copy, guint n, gsize size)
   return copy;
 }
 
-/* Whether @id is taken by any record of the draft. */
+/* Whether @id is taken by a record of the base or one the draft adds: ids are made before the
+ * draft changes any of the base's records. */
 static gboolean
 draft_has_id (KrDraft *draft, const char *id)
 {
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
-    for (guint i = 0; i < draft->lists[t]->len; i++)
-      /* Every record starts with its id (kr-dataset-builder-records.c). */
-      if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
+    {
+      if (g_hash_table_contains (*ids_of (draft->base, t), id))
         return TRUE;
+      for (guint i = count_of (draft->base, t); i < draft->lists[t]->len; i++)
+        /* Every record starts with its id (kr-dataset-builder-records.c). */
+        if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -117,7 +167,7 @@ fill_evidence (KrDatasetBuilder *b, KrDraft *draft, KrRecordHead *owner, const K
     {
       records[i].head.place
           = (KrPlace){ .up = &owner->place, .key = "evidence", .index = i, .indexed = TRUE };
-      records[i].article = draft->base->articles[evidence[i].article].id;
+      records[i].article = kr_dataset_article_at (draft->base, evidence[i].article)->id;
       records[i].quote = evidence[i].quote;
       records[i].stance = kr_vocabulary_to_token (&kr_stance_vocabulary, evidence[i].stance);
       records[i].note = evidence[i].note;
@@ -154,8 +204,6 @@ fill_entity (KrDatasetBuilder *b, KrDraft *draft, const KrEntity *e, KrEntityRec
 static void
 fill_deal (KrDatasetBuilder *b, KrDraft *draft, const KrDeal *d, KrDealRecord *r)
 {
-  KrEntity *entities = draft->base->entities;
-
   r->id = d->id;
   r->kind = kr_vocabulary_to_token (&kr_deal_kind_vocabulary, d->kind);
   r->status = kr_vocabulary_to_token (&kr_status_vocabulary, d->status);
@@ -189,13 +237,13 @@ fill_deal (KrDatasetBuilder *b, KrDraft *draft, const KrDeal *d, KrDealRecord *r
     {
       r->parties[i].head.place
           = (KrPlace){ .up = &r->head.place, .key = "parties", .index = i, .indexed = TRUE };
-      r->parties[i].entity = entities[d->parties[i].entity].id;
+      r->parties[i].entity = kr_dataset_entity_at (draft->base, d->parties[i].entity)->id;
       r->parties[i].role = kr_vocabulary_to_token (&kr_role_vocabulary, d->parties[i].role);
     }
   r->n_proposed_by = d->n_proposed_by;
   r->proposed_by = kr_dataset_builder_new0 (b, const char *, d->n_proposed_by);
   for (guint i = 0; i < d->n_proposed_by; i++)
-    r->proposed_by[i] = entities[d->proposed_by[i]].id;
+    r->proposed_by[i] = kr_dataset_entity_at (draft->base, d->proposed_by[i])->id;
   r->has_evidence = TRUE;
   fill_evidence (b, draft, &r->head, d->evidence, d->n_evidence, &r->evidence, &r->n_evidence);
 }
@@ -222,8 +270,7 @@ fill_article (const KrArticle *a, KrArticleRecord *r)
  * and where each base record went. */
 typedef struct
 {
-  const guchar *base; /* the base's records */
-  guint n_base;
+  guint n_base; /* the base's records */
   gsize size;
   GHashTable *base_ids;
   guint *slot;  /* per record of the draft: the base record it is, or G_MAXUINT: checked anew */
@@ -260,53 +307,30 @@ record_id (gconstpointer record)
   return *(const char *const *)record;
 }
 
-/* The records of list @t of @dataset, with their number, size and ids. */
-static const guchar *
-records_of (KrDataset *dataset, KrDraftList t, guint *n, gsize *size, GHashTable **ids)
-{
-  switch (t)
-    {
-    case KR_DRAFT_ARTICLES:
-      *n = dataset->n_articles;
-      *size = sizeof (KrArticle);
-      *ids = dataset->article_ids;
-      return (gconstpointer)dataset->articles;
-    case KR_DRAFT_ENTITIES:
-      *n = dataset->n_entities;
-      *size = sizeof (KrEntity);
-      *ids = dataset->entity_ids;
-      return (gconstpointer)dataset->entities;
-    case KR_DRAFT_DEALS:
-    case KR_DRAFT_N_LISTS:
-    default:
-      *n = dataset->n_deals;
-      *size = sizeof (KrDeal);
-      *ids = dataset->deal_ids;
-      return (gconstpointer)dataset->deals;
-    }
-}
-
 static void
 plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
 {
   GPtrArray *list = draft->lists[t];
   gboolean kept = TRUE;
+  guint next = 0;
 
-  *plan = (Plan){ .base = NULL };
-  plan->base = records_of (draft->base, t, &plan->n_base, &plan->size, &plan->base_ids);
+  *plan = (Plan){
+    .n_base = count_of (draft->base, t),
+    .size = record_sizes[t],
+    .base_ids = *ids_of (draft->base, t),
+  };
   plan->slot = g_new (guint, MAX (list->len, 1));
   plan->moved = g_new (guint, MAX (plan->n_base, 1));
   for (guint i = 0; i < plan->n_base; i++)
     plan->moved[i] = G_MAXUINT;
   for (guint i = 0; i < list->len; i++)
     {
-      const guchar *p = list->pdata[i];
-      guint from;
+      guint from = base_index (draft, t, list->pdata[i], next);
 
       plan->slot[i] = G_MAXUINT;
-      if (p < plan->base || p >= plan->base + plan->n_base * plan->size)
+      if (from == G_MAXUINT)
         continue;
-      from = (guint)((gsize)(p - plan->base) / plan->size);
+      next = from + 1;
       if (plan->moved[from] != G_MAXUINT)
         continue; /* listed twice: the builder says what is wrong with the second */
       plan->slot[i] = from;
@@ -519,47 +543,102 @@ points_to_moved (Version *v, KrDraftList t)
   return (t == KR_DRAFT_ENTITIES && articles) || (t == KR_DRAFT_DEALS && (articles || entities));
 }
 
-/* The version's list @t, in @block, and its ids. */
-static gpointer
-take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable **ids)
+/* Whether block @b of the version, @n records from @first, is the base's block @b as it is:
+ * each record the base's at its index, none pointing to records that moved. */
+static gboolean
+block_kept (KrDraft *draft, Version *v, KrDraftList t, guint b, guint first, guint n)
+{
+  const Plan *plan = &v->plans[t];
+
+  if (b >= draft->base->blocks[t].n_blocks || n != MIN (KR_DATASET_BLOCK, plan->n_base - first))
+    return FALSE;
+  for (guint i = first; i < first + n; i++)
+    if (plan->slot[i] != i)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+share_block (KrDatasetBlocks *blocks, const KrDatasetBlocks *base_blocks, guint b)
+{
+  blocks->blocks[b] = base_blocks->blocks[b];
+  if (base_blocks->kept != NULL && base_blocks->kept[b] != NULL)
+    blocks->kept[b] = g_bytes_ref (base_blocks->kept[b]);
+}
+
+/* The version's list @t, in blocks: those in which nothing changed are the base's, shared. */
+static void
+take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
+{
+  const Plan *plan = &v->plans[t];
+  GPtrArray *list = draft->lists[t];
+  const KrDatasetBlocks *base_blocks = &draft->base->blocks[t];
+  KrDatasetBlocks *blocks = &ds->blocks[t];
+  gboolean remapped = points_to_moved (v, t);
+  gsize size = plan->size;
+  guchar *scratch = NULL;
+  guint k = 0;
+
+  blocks->n_blocks = (list->len + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
+  blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
+  blocks->kept = g_new0 (GBytes *, MAX (blocks->n_blocks, 1));
+  v->own_bytes += blocks->n_blocks * (sizeof (gpointer) + sizeof (GBytes *));
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    {
+      guint first = b * KR_DATASET_BLOCK;
+      guint n = MIN (KR_DATASET_BLOCK, list->len - first);
+      gboolean same = block_kept (draft, v, t, b, first, n);
+
+      if (same && !remapped)
+        {
+          share_block (blocks, base_blocks, b);
+          continue;
+        }
+      /* Records made the version's: the changed ones as built, in the order the draft lists
+       * them, the others with their references moved. */
+      if (scratch == NULL)
+        scratch = g_malloc (KR_DATASET_BLOCK * size);
+      for (guint i = first; i < first + n; i++)
+        {
+          guchar *record = scratch + (i - first) * size;
+
+          if (plan->slot[i] == G_MAXUINT)
+            memcpy (record, kr_dataset_record (v->changed, (KrDatasetList)t, k++, size), size);
+          else
+            {
+              gconstpointer from
+                  = kr_dataset_record (draft->base, (KrDatasetList)t, plan->slot[i], size);
+
+              memcpy (record, from, size);
+              take_unchanged (v, t, record);
+              same = same && memcmp (record, from, size) == 0;
+            }
+        }
+      if (same)
+        {
+          share_block (blocks, base_blocks, b);
+          continue;
+        }
+      if (n < KR_DATASET_BLOCK)
+        scratch = g_realloc (scratch, n * size);
+      blocks->blocks[b] = scratch;
+      blocks->kept[b] = g_bytes_new_take (g_steal_pointer (&scratch), n * size);
+      v->own_bytes += n * size;
+    }
+  g_free (scratch);
+  g_assert (k == plan->n_changed);
+}
+
+/* The version's list @t and its ids. */
+static void
+take_list (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 {
   Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
-  const guchar *changed;
-  GHashTable *changed_ids;
-  guint n_changed;
-  gsize size;
-  guchar *out;
-  guint k = 0;
+  GHashTable **ids = ids_of (ds, t);
 
+  take_blocks (draft, v, t, ds);
   g_hash_table_unref (*ids);
-  if (plan->moved == NULL && plan->n_changed == 0 && !points_to_moved (v, t))
-    {
-      /* Nothing changed in this list, nor in what it points to: it is the base's, shared. */
-      *block = draft->base->lists[t] ? g_bytes_ref (draft->base->lists[t]) : NULL;
-      *ids = g_hash_table_ref (plan->base_ids);
-      return (gpointer)plan->base;
-    }
-  out = g_malloc_n (MAX (list->len, 1), plan->size);
-  *block = g_bytes_new_take (out, MAX (list->len, 1) * plan->size);
-  v->own_bytes += list->len * plan->size;
-
-  /* The changed records, built in the order the draft lists them. */
-  changed = records_of (v->changed, t, &n_changed, &size, &changed_ids);
-  g_assert (n_changed == plan->n_changed && size == plan->size);
-  for (guint i = 0; i < list->len; i++)
-    {
-      gpointer record = out + i * plan->size;
-
-      if (plan->slot[i] == G_MAXUINT)
-        memcpy (record, changed + (k++) * plan->size, plan->size);
-      else
-        {
-          memcpy (record, plan->base + plan->slot[i] * plan->size, plan->size);
-          take_unchanged (v, t, record);
-        }
-    }
-
   /* Changed records that keep their ids, in place: the base's ids are the version's. */
   if (plan->moved == NULL && list->len == plan->n_base)
     *ids = g_hash_table_ref (plan->base_ids);
@@ -581,10 +660,10 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable
       v->own_bytes += list->len * KR_DATASET_ID_BYTES;
       for (guint i = 0; i < list->len; i++)
         if (plan->slot[i] == G_MAXUINT)
-          g_hash_table_insert (*ids, (gpointer)record_id (out + i * plan->size),
-                               GUINT_TO_POINTER (i + 1));
+          g_hash_table_insert (
+              *ids, (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
+              GUINT_TO_POINTER (i + 1));
     }
-  return out;
 }
 
 /* The problems the draft has, as kr_draft_build() would find them, without making the
@@ -616,14 +695,11 @@ kr_draft_build (KrDraft *draft, GPtrArray **problems)
   ds->description = base->description;
   ds->left_out = g_new0 (char *, 1);
   ds->string_bytes = base->string_bytes + v.changed->string_bytes;
-  ds->articles
-      = take_list (draft, &v, KR_DRAFT_ARTICLES, &ds->lists[KR_DRAFT_ARTICLES], &ds->article_ids);
   ds->n_articles = draft->lists[KR_DRAFT_ARTICLES]->len;
-  ds->entities
-      = take_list (draft, &v, KR_DRAFT_ENTITIES, &ds->lists[KR_DRAFT_ENTITIES], &ds->entity_ids);
   ds->n_entities = draft->lists[KR_DRAFT_ENTITIES]->len;
-  ds->deals = take_list (draft, &v, KR_DRAFT_DEALS, &ds->lists[KR_DRAFT_DEALS], &ds->deal_ids);
   ds->n_deals = draft->lists[KR_DRAFT_DEALS]->len;
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    take_list (draft, &v, t, ds);
   ds->own_bytes = v.own_bytes;
   ds->shares = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; base->shares != NULL && i < base->shares->len; i++)
@@ -674,17 +750,17 @@ deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
   return copy;
 }
 
-/* Adds the index of @deal, one of the base's, at the start of @list (nullable): the deals are
- * looked at from the last. */
+/* Adds the index of @deal, one of the base's and listed at @i, at the start of @list
+ * (nullable): the deals are looked at from the last. */
 static void
-note_deal (KrDraft *draft, GArray *list, const KrDeal *deal)
+note_deal (KrDraft *draft, GArray *list, const KrDeal *deal, guint i)
 {
   guint index;
 
   if (list == NULL)
     return;
-  g_assert (deal >= draft->base->deals && deal < draft->base->deals + draft->base->n_deals);
-  index = (guint)(deal - draft->base->deals);
+  index = base_index (draft, KR_DRAFT_DEALS, deal, i);
+  g_assert (index != G_MAXUINT);
   g_array_prepend_val (list, index);
 }
 
@@ -707,13 +783,13 @@ kr_draft_remove_entity (KrDraft *draft, guint index, guint to, KrDeletion *delet
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
-          note_deal (draft, deletion->deleted, d);
+          note_deal (draft, deletion->deleted, d, i);
         }
       else
         {
           deals->pdata[i] = (gpointer)changed;
           deletion->deals_changed++;
-          note_deal (draft, deletion->changed, d);
+          note_deal (draft, deletion->changed, d, i);
         }
     }
 }
@@ -770,13 +846,13 @@ kr_draft_remove_article (KrDraft *draft, guint index, KrDeletion *deletion)
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
-          note_deal (draft, deletion->deleted, d);
+          note_deal (draft, deletion->deleted, d, i);
         }
       else
         {
           deals->pdata[i] = copy;
           deletion->deals_changed++;
-          note_deal (draft, deletion->changed, d);
+          note_deal (draft, deletion->changed, d, i);
         }
     }
 }
