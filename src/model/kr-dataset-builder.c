@@ -60,9 +60,10 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
       g_ptr_array_unref (self->records[t]);
-      g_clear_pointer (&self->others[t], g_hash_table_unref);
+      g_clear_pointer (&self->others[t], kr_ids_unref);
       g_clear_pointer (&self->added_at[t], g_hash_table_unref);
     }
+  g_clear_object (&self->others_records);
   kr_arena_free (self->arena);
   g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
@@ -139,14 +140,16 @@ kr_dataset_builder_get_folder (KrDatasetBuilder *self)
 }
 
 void
-kr_dataset_builder_set_others (KrDatasetBuilder *self, GHashTable *const others[3], guint n_others)
+kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], KrDataset *records,
+                               guint n_others)
 {
-  g_return_if_fail (self != NULL && others != NULL);
+  g_return_if_fail (self != NULL && others != NULL && KR_IS_DATASET (records));
   g_return_if_fail (self->n_records == 0);
 
+  g_set_object (&self->others_records, records);
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
-      self->others[t] = g_hash_table_ref (others[t]);
+      self->others[t] = kr_ids_ref (others[t]);
       self->added_at[t] = g_hash_table_new (NULL, NULL);
     }
   self->n_records = n_others;
@@ -439,9 +442,8 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
 
   ds = g_object_new (KR_TYPE_DATASET, NULL);
   self->dataset = ds;
-  self->ids[REC_ARTICLE] = ds->article_ids;
-  self->ids[REC_ENTITY] = ds->entity_ids;
-  self->ids[REC_DEAL] = ds->deal_ids;
+  for (guint t = 0; t < N_RECORD_TYPES; t++)
+    self->ids[t] = ds->ids[t]->table;
   ok = kr_builder_build (self);
   ds->left_out = g_new0 (char *, self->left_out->len + 1);
   for (guint i = 0; i < self->left_out->len; i++)

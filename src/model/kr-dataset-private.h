@@ -29,6 +29,27 @@ typedef struct
   guint n_blocks;
 } KrDatasetBlocks;
 
+/* An index of ids, id → index + 1. A version made by an edit that adds records, or gives one
+ * a new id, in place, keeps only their ids in its own table, over the index of the version
+ * before: an entry under may be stale, a record's former id, so what an index of more than one
+ * table says is checked against the records (kr_ids_find()). An edit that moves records makes
+ * one table again, as does one that would make the chain too long. */
+typedef struct _KrIds KrIds;
+struct _KrIds
+{
+  GHashTable *table;
+  KrIds *under; /* what @table adds to, or NULL */
+  guint depth;  /* how many tables are under @table */
+};
+
+KrIds *kr_ids_new (KrIds *under);
+KrIds *kr_ids_ref (KrIds *self);
+void kr_ids_unref (KrIds *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrIds, kr_ids_unref)
+/* The index + 1 of the record of list @t of @records that has @id, 0 when none has it:
+ * @self is that list's index. */
+guint kr_ids_find (KrIds *self, KrDataset *records, KrDatasetList t, const char *id);
+
 struct _KrDataset
 {
   GObject parent_instance;
@@ -50,10 +71,7 @@ struct _KrDataset
   guint n_deals;
   KrDatasetBlocks blocks[KR_DATASET_N_LISTS]; /* what the records are read from */
 
-  /* id → index + 1, one table per record type */
-  GHashTable *article_ids;
-  GHashTable *entity_ids;
-  GHashTable *deal_ids;
+  KrIds *ids[KR_DATASET_N_LISTS]; /* one index per list */
 
   /* Each article's text as quotes are looked for in it, normalised when first asked for
    * (kr-article-text.c), by the main thread that shows and checks quotes; NULL until then. */
@@ -79,6 +97,22 @@ kr_dataset_record (KrDataset *self, KrDatasetList t, guint index, gsize size)
 {
   return (guchar *)self->blocks[t].blocks[index >> KR_DATASET_BLOCK_SHIFT]
          + (index & (KR_DATASET_BLOCK - 1)) * size;
+}
+
+static inline gsize
+kr_dataset_record_size (KrDatasetList t)
+{
+  return t == KR_DATASET_ARTICLES   ? sizeof (KrArticle)
+         : t == KR_DATASET_ENTITIES ? sizeof (KrEntity)
+                                    : sizeof (KrDeal);
+}
+
+static inline guint
+kr_dataset_count (KrDataset *self, KrDatasetList t)
+{
+  return t == KR_DATASET_ARTICLES   ? self->n_articles
+         : t == KR_DATASET_ENTITIES ? self->n_entities
+                                    : self->n_deals;
 }
 
 static inline KrArticle *

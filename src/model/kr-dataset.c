@@ -52,9 +52,8 @@ kr_dataset_finalize (GObject *object)
       g_free (blocks->kept);
       g_free (blocks->blocks);
     }
-  g_clear_pointer (&self->article_ids, g_hash_table_unref);
-  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
-  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
+    g_clear_pointer (&self->ids[t], kr_ids_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_clear_pointer (&self->shares, g_ptr_array_unref);
@@ -73,9 +72,8 @@ static void
 kr_dataset_init (KrDataset *self)
 {
   self->strings = g_string_chunk_new (4096);
-  self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->deal_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
+    self->ids[t] = kr_ids_new (NULL);
 }
 
 static void
@@ -610,35 +608,85 @@ kr_dataset_new_deal_flags (KrDataset *self)
   return g_new0 (gboolean, MAX (self->n_deals, 1));
 }
 
-static int
-find_in (GHashTable *ids, const char *id)
+KrIds *
+kr_ids_new (KrIds *under)
 {
-  gpointer v;
+  KrIds *self = g_atomic_rc_box_new0 (KrIds);
 
-  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &v))
+  self->table = g_hash_table_new (g_str_hash, g_str_equal);
+  if (under != NULL)
+    {
+      self->under = kr_ids_ref (under);
+      self->depth = under->depth + 1;
+    }
+  return self;
+}
+
+KrIds *
+kr_ids_ref (KrIds *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+ids_clear (KrIds *self)
+{
+  g_hash_table_unref (self->table);
+  g_clear_pointer (&self->under, kr_ids_unref);
+}
+
+void
+kr_ids_unref (KrIds *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify)ids_clear);
+}
+
+guint
+kr_ids_find (KrIds *self, KrDataset *records, KrDatasetList t, const char *id)
+{
+  guint v = 0;
+
+  for (KrIds *ids = self; ids != NULL && v == 0; ids = ids->under)
+    v = GPOINTER_TO_UINT (g_hash_table_lookup (ids->table, id));
+  /* The newest entry for an id is the one that was true last: either the record still has
+   * it, or no record does. Every record starts with its id. */
+  if (v != 0 && self->under != NULL
+      && (v > kr_dataset_count (records, t)
+          || strcmp (*(const char *const *)kr_dataset_record (records, t, v - 1,
+                                                              kr_dataset_record_size (t)),
+                     id)
+                 != 0))
+    return 0;
+  return v;
+}
+
+static int
+find_in (KrDataset *self, KrDatasetList t, const char *id)
+{
+  if (id == NULL)
     return -1;
-  return GPOINTER_TO_INT (v) - 1;
+  return (int)kr_ids_find (self->ids[t], self, t, id) - 1;
 }
 
 int
 kr_dataset_find_article (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->article_ids, id);
+  return find_in (self, KR_DATASET_ARTICLES, id);
 }
 
 int
 kr_dataset_find_entity (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->entity_ids, id);
+  return find_in (self, KR_DATASET_ENTITIES, id);
 }
 
 int
 kr_dataset_find_deal (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->deal_ids, id);
+  return find_in (self, KR_DATASET_DEALS, id);
 }
 
 guint

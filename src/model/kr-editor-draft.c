@@ -14,32 +14,14 @@
 #include "kr-editor-private.h"
 #include "kr-json-reader.h"
 
+/* How many tables an index of ids may have under its own (kr-dataset-private.h) before a
+ * version makes one table of them all again. */
+#define MAX_IDS_DEPTH 8
+
 /* Ids made for new records are cut at this many characters, well within the limit of 64. */
 #define MAX_MADE_ID 40
 
 /* ---- copies -------------------------------------------------------------------------- */
-
-static const gsize record_sizes[KR_DRAFT_N_LISTS] = {
-  [KR_DRAFT_ARTICLES] = sizeof (KrArticle),
-  [KR_DRAFT_ENTITIES] = sizeof (KrEntity),
-  [KR_DRAFT_DEALS] = sizeof (KrDeal),
-};
-
-static guint
-count_of (KrDataset *dataset, KrDraftList t)
-{
-  return t == KR_DRAFT_ARTICLES   ? dataset->n_articles
-         : t == KR_DRAFT_ENTITIES ? dataset->n_entities
-                                  : dataset->n_deals;
-}
-
-static GHashTable **
-ids_of (KrDataset *dataset, KrDraftList t)
-{
-  return t == KR_DRAFT_ARTICLES   ? &dataset->article_ids
-         : t == KR_DRAFT_ENTITIES ? &dataset->entity_ids
-                                  : &dataset->deal_ids;
-}
 
 void
 kr_draft_init (KrDraft *draft, KrDataset *base)
@@ -48,12 +30,13 @@ kr_draft_init (KrDraft *draft, KrDataset *base)
   draft->owned = g_ptr_array_new_with_free_func (g_free);
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
     {
-      guint n = count_of (base, t);
+      guint n = kr_dataset_count (base, (KrDatasetList)t);
 
       draft->lists[t] = g_ptr_array_sized_new (n + 1);
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (draft->lists[t],
-                         kr_dataset_record (base, (KrDatasetList)t, i, record_sizes[t]));
+                         kr_dataset_record (base, (KrDatasetList)t, i,
+                                            kr_dataset_record_size ((KrDatasetList)t)));
     }
 }
 
@@ -64,8 +47,8 @@ base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint)
 {
   const KrDatasetBlocks *blocks = &draft->base->blocks[t];
   const guchar *p = record;
-  gsize size = record_sizes[t];
-  guint n = count_of (draft->base, t);
+  gsize size = kr_dataset_record_size ((KrDatasetList)t);
+  guint n = kr_dataset_count (draft->base, (KrDatasetList)t);
 
   if (hint < n && kr_dataset_record (draft->base, (KrDatasetList)t, hint, size) == record)
     return hint;
@@ -117,9 +100,10 @@ draft_has_id (KrDraft *draft, const char *id)
 {
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
     {
-      if (g_hash_table_contains (*ids_of (draft->base, t), id))
+      if (kr_ids_find (draft->base->ids[t], draft->base, (KrDatasetList)t, id) != 0)
         return TRUE;
-      for (guint i = count_of (draft->base, t); i < draft->lists[t]->len; i++)
+      for (guint i = kr_dataset_count (draft->base, (KrDatasetList)t); i < draft->lists[t]->len;
+           i++)
         /* Every record starts with its id (kr-dataset-builder-records.c). */
         if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
           return TRUE;
@@ -272,7 +256,7 @@ typedef struct
 {
   guint n_base; /* the base's records */
   gsize size;
-  GHashTable *base_ids;
+  KrIds *base_ids;
   guint *slot;  /* per record of the draft: the base record it is, or G_MAXUINT: checked anew */
   guint *moved; /* per base record: its index in the draft, or G_MAXUINT when it is gone; NULL
                  * when every base record keeps its index and id */
@@ -282,9 +266,9 @@ typedef struct
 typedef struct
 {
   Plan plans[KR_DRAFT_N_LISTS];
-  GHashTable *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
-  KrDataset *changed;                   /* the changed records, built */
-  gsize own_bytes;                      /* what the version's lists and indices alone take */
+  KrIds *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
+  KrDataset *changed;              /* the changed records, built */
+  gsize own_bytes;                 /* what the version's lists and indices alone take */
 } Version;
 
 static void
@@ -294,7 +278,7 @@ version_clear (Version *v)
     {
       g_free (v->plans[t].slot);
       g_free (v->plans[t].moved);
-      g_clear_pointer (&v->others[t], g_hash_table_unref);
+      g_clear_pointer (&v->others[t], kr_ids_unref);
     }
   g_clear_object (&v->changed);
 }
@@ -315,9 +299,9 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
   guint next = 0;
 
   *plan = (Plan){
-    .n_base = count_of (draft->base, t),
-    .size = record_sizes[t],
-    .base_ids = *ids_of (draft->base, t),
+    .n_base = kr_dataset_count (draft->base, (KrDatasetList)t),
+    .size = kr_dataset_record_size ((KrDatasetList)t),
+    .base_ids = draft->base->ids[t],
   };
   plan->slot = g_new (guint, MAX (list->len, 1));
   plan->moved = g_new (guint, MAX (plan->n_base, 1));
@@ -341,8 +325,8 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
   for (guint i = 0; i < list->len; i++)
     if (plan->slot[i] == G_MAXUINT)
       {
-        guint v
-            = GPOINTER_TO_UINT (g_hash_table_lookup (plan->base_ids, record_id (list->pdata[i])));
+        guint v = kr_ids_find (plan->base_ids, draft->base, (KrDatasetList)t,
+                               record_id (list->pdata[i]));
 
         if (v != 0 && plan->moved[v - 1] == G_MAXUINT)
           plan->moved[v - 1] = i;
@@ -405,17 +389,17 @@ plan_lost_references (KrDraft *draft, Plan *plans)
 }
 
 /* The ids of the records of list @t that stay as they are, at their indices in the draft. */
-static GHashTable *
+static KrIds *
 other_ids (KrDraft *draft, Plan *plan, KrDraftList t)
 {
-  GHashTable *ids;
+  KrIds *ids;
 
   if (plan->moved == NULL)
-    return g_hash_table_ref (plan->base_ids);
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
+    return kr_ids_ref (plan->base_ids);
+  ids = kr_ids_new (NULL);
   for (guint i = 0; i < draft->lists[t]->len; i++)
     if (plan->slot[i] != G_MAXUINT)
-      g_hash_table_insert (ids, (gpointer)record_id (draft->lists[t]->pdata[i]),
+      g_hash_table_insert (ids->table, (gpointer)record_id (draft->lists[t]->pdata[i]),
                            GUINT_TO_POINTER (i + 1));
   return ids;
 }
@@ -446,7 +430,7 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
       n_others += lists[t]->len - plan->n_changed;
       v->others[t] = other_ids (draft, plan, t);
     }
-  kr_dataset_builder_set_others (b, v->others, n_others);
+  kr_dataset_builder_set_others (b, v->others, draft->base, n_others);
 
   top->title = draft->base->title;
   top->description = draft->base->description;
@@ -635,35 +619,44 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 {
   Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
-  GHashTable **ids = ids_of (ds, t);
+  KrIds **ids = &ds->ids[t];
 
   take_blocks (draft, v, t, ds);
-  g_hash_table_unref (*ids);
-  /* Changed records that keep their ids, in place: the base's ids are the version's. */
+  g_clear_pointer (ids, kr_ids_unref);
   if (plan->moved == NULL && list->len == plan->n_base)
-    *ids = g_hash_table_ref (plan->base_ids);
-  else
     {
-      if (plan->moved == NULL)
-        {
-          GHashTableIter iter;
-          gpointer id, index;
-
-          /* The others are the base's ids: the version's own table starts as a copy. */
-          *ids = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_iter_init (&iter, plan->base_ids);
-          while (g_hash_table_iter_next (&iter, &id, &index))
-            g_hash_table_insert (*ids, id, index);
-        }
-      else
-        *ids = g_hash_table_ref (v->others[t]);
+      /* Changed records that keep their ids, in place: the base's ids are the version's. */
+      *ids = kr_ids_ref (plan->base_ids);
+      return;
+    }
+  if (plan->moved == NULL && plan->base_ids->depth < MAX_IDS_DEPTH)
+    {
+      /* Every base record keeps its index: the version's table holds only the ids of those
+       * added or changed, over the base's. */
+      *ids = kr_ids_new (plan->base_ids);
+      v->own_bytes += plan->n_changed * KR_DATASET_ID_BYTES;
+    }
+  else if (plan->moved == NULL)
+    {
+      /* The chain is long enough: lookups would try too many tables. */
+      *ids = kr_ids_new (NULL);
       v->own_bytes += list->len * KR_DATASET_ID_BYTES;
       for (guint i = 0; i < list->len; i++)
-        if (plan->slot[i] == G_MAXUINT)
-          g_hash_table_insert (
-              *ids, (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
-              GUINT_TO_POINTER (i + 1));
+        if (plan->slot[i] != G_MAXUINT)
+          g_hash_table_insert ((*ids)->table, (gpointer)record_id (list->pdata[i]),
+                               GUINT_TO_POINTER (i + 1));
     }
+  else
+    {
+      *ids = kr_ids_ref (v->others[t]);
+      v->own_bytes += list->len * KR_DATASET_ID_BYTES;
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (plan->slot[i] == G_MAXUINT)
+      g_hash_table_insert (
+          (*ids)->table,
+          (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
+          GUINT_TO_POINTER (i + 1));
 }
 
 /* The problems the draft has, as kr_draft_build() would find them, without making the
