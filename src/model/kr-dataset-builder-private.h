@@ -55,7 +55,6 @@ struct _KrDatasetBuilder
 
   /* a new version's other records (kr_dataset_builder_set_others), or NULLs */
   KrIds *others[N_RECORD_TYPES];
-  KrDataset *others_records; /* what their indices of more than one table are checked against */
   GHashTable *added_at[N_RECORD_TYPES]; /* the indices + 1 of the records added there */
 
   /* while building */

@@ -63,7 +63,6 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
       g_clear_pointer (&self->others[t], kr_ids_unref);
       g_clear_pointer (&self->added_at[t], g_hash_table_unref);
     }
-  g_clear_object (&self->others_records);
   kr_arena_free (self->arena);
   g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
@@ -140,13 +139,11 @@ kr_dataset_builder_get_folder (KrDatasetBuilder *self)
 }
 
 void
-kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], KrDataset *records,
-                               guint n_others)
+kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], guint n_others)
 {
-  g_return_if_fail (self != NULL && others != NULL && KR_IS_DATASET (records));
+  g_return_if_fail (self != NULL && others != NULL);
   g_return_if_fail (self->n_records == 0);
 
-  g_set_object (&self->others_records, records);
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
       self->others[t] = kr_ids_ref (others[t]);

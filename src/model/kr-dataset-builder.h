@@ -230,13 +230,10 @@ void kr_dataset_builder_give_strings (KrDatasetBuilder *self);
  * dataset it returns holds only them, in the order they were added, for the version to take
  * in. The version's other records are known by their ids in @others, one table per record
  * type (articles, entities, deals), id → index + 1; an entry at the index of a record added is
- * that record's former id, and is not looked at. An index made of more than one table
- * (kr-dataset-private.h) is checked against the records of @records, whose indices are the
- * version's. @n_others: how many other records the version has, for the limit. Call it before
- * adding records. */
+ * that record's former id, and is not looked at. @n_others: how many other records the version
+ * has, for the limit. Call it before adding records. */
 typedef struct _KrIds KrIds;
-void kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3],
-                                    KrDataset *records, guint n_others);
+void kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], guint n_others);
 
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */

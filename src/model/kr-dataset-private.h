@@ -29,26 +29,38 @@ typedef struct
   guint n_blocks;
 } KrDatasetBlocks;
 
-/* An index of ids, id → index + 1. A version made by an edit that adds records, or gives one
- * a new id, in place, keeps only their ids in its own table, over the index of the version
- * before: an entry under may be stale, a record's former id, so what an index of more than one
- * table says is checked against the records (kr_ids_find()). An edit that moves records makes
- * one table again, as does one that would make the chain too long. */
+/* An index of ids, id → index + 1. A version made by an edit keeps in its own table only the
+ * ids that changed, over the index of the version before: those of the records it adds or
+ * changes, and its base's ids that no longer name a record (KR_IDS_GONE); the indices found
+ * under are shifted by the records that moved. A chain of tables grows as long as
+ * MAX_IDS_DEPTH (kr-editor-draft.c); then the tables over the bottom one are gathered into
+ * one, and a version that moved records makes one table of them all. */
 typedef struct _KrIds KrIds;
 struct _KrIds
 {
   GHashTable *table;
   KrIds *under; /* what @table adds to, or NULL */
   guint depth;  /* how many tables are under @table */
+  /* From index shift_from[k] under on, up to the next, an index is shift_by[k] less here. */
+  GArray *shift_from;
+  GArray *shift_by;
 };
+
+#define KR_IDS_GONE GUINT_TO_POINTER (G_MAXUINT)
 
 KrIds *kr_ids_new (KrIds *under);
 KrIds *kr_ids_ref (KrIds *self);
 void kr_ids_unref (KrIds *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrIds, kr_ids_unref)
-/* The index + 1 of the record of list @t of @records that has @id, 0 when none has it:
- * @self is that list's index. */
-guint kr_ids_find (KrIds *self, KrDataset *records, KrDatasetList t, const char *id);
+/* The index + 1 of the record that has @id, 0 when none has it. */
+guint kr_ids_find (KrIds *self, const char *id);
+/* An index that finds what @self finds, made of one table over the bottom one of @self's
+ * chain: what the tables over it say, gathered. */
+KrIds *kr_ids_compact (KrIds *self);
+/* Says that from @from under on, indices are @by less in @self. */
+void kr_ids_shift (KrIds *self, guint from, guint by);
+/* About how many bytes @self alone takes. */
+gsize kr_ids_get_size (KrIds *self);
 
 struct _KrDataset
 {

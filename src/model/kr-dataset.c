@@ -618,6 +618,8 @@ kr_ids_new (KrIds *under)
     {
       self->under = kr_ids_ref (under);
       self->depth = under->depth + 1;
+      self->shift_from = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->shift_by = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   return self;
 }
@@ -633,6 +635,8 @@ ids_clear (KrIds *self)
 {
   g_hash_table_unref (self->table);
   g_clear_pointer (&self->under, kr_ids_unref);
+  g_clear_pointer (&self->shift_from, g_array_unref);
+  g_clear_pointer (&self->shift_by, g_array_unref);
 }
 
 void
@@ -641,52 +645,143 @@ kr_ids_unref (KrIds *self)
   g_atomic_rc_box_release_full (self, (GDestroyNotify)ids_clear);
 }
 
-guint
-kr_ids_find (KrIds *self, KrDataset *records, KrDatasetList t, const char *id)
+void
+kr_ids_shift (KrIds *self, guint from, guint by)
 {
-  guint v = 0;
+  g_assert (self->under != NULL);
+  g_assert (self->shift_from->len == 0
+            || g_array_index (self->shift_from, guint, self->shift_from->len - 1) < from);
+  g_array_append_val (self->shift_from, from);
+  g_array_append_val (self->shift_by, by);
+}
 
-  for (KrIds *ids = self; ids != NULL && v == 0; ids = ids->under)
-    v = GPOINTER_TO_UINT (g_hash_table_lookup (ids->table, id));
-  /* The newest entry for an id is the one that was true last: either the record still has
-   * it, or no record does. Every record starts with its id. */
-  if (v != 0 && self->under != NULL
-      && (v > kr_dataset_count (records, t)
-          || strcmp (*(const char *const *)kr_dataset_record (records, t, v - 1,
-                                                              kr_dataset_record_size (t)),
-                     id)
-                 != 0))
+gsize
+kr_ids_get_size (KrIds *self)
+{
+  return g_hash_table_size (self->table) * KR_DATASET_ID_BYTES
+         + (self->shift_from ? self->shift_from->len * 2 * sizeof (guint) : 0);
+}
+
+/* @index under @self, as an index in @self. */
+static guint
+shifted (KrIds *self, guint index)
+{
+  const guint *from = (const guint *)(gpointer)self->shift_from->data;
+  guint lo = 0, hi = self->shift_from->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (from[mid] <= index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? index - g_array_index (self->shift_by, guint, lo - 1) : index;
+}
+
+guint
+kr_ids_find (KrIds *self, const char *id)
+{
+  gpointer v;
+  guint index;
+
+  if (g_hash_table_lookup_extended (self->table, id, NULL, &v))
+    return v == KR_IDS_GONE ? 0 : GPOINTER_TO_UINT (v);
+  /* The newest table that knows the id says where it is, once shifted as the records moved
+   * since. */
+  if (self->under == NULL || (index = kr_ids_find (self->under, id)) == 0)
     return 0;
-  return v;
+  return shifted (self, index - 1) + 1;
+}
+
+KrIds *
+kr_ids_compact (KrIds *self)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  g_autofree guint *at = NULL;
+  KrIds *bottom, *out;
+  guint n, by = 0;
+
+  /* The tables over the bottom one, oldest first. */
+  for (KrIds *ids = self; ids->under != NULL; ids = ids->under)
+    g_ptr_array_insert (chain, 0, ids);
+  g_assert (chain->len > 0);
+  bottom = ((KrIds *)chain->pdata[0])->under;
+  out = kr_ids_new (bottom);
+
+  /* Where each of the bottom's indices went, through every table; an index that goes through
+   * the tables in order meets each one's shifts in order too. */
+  n = g_hash_table_size (bottom->table);
+  at = g_new0 (guint, chain->len);
+  for (guint r = 0; r < n; r++)
+    {
+      guint index = r;
+
+      for (guint l = 0; l < chain->len; l++)
+        {
+          KrIds *ids = chain->pdata[l];
+          const GArray *from = ids->shift_from;
+
+          while (at[l] < from->len && g_array_index (from, guint, at[l]) <= index)
+            at[l]++;
+          if (at[l] > 0)
+            index -= g_array_index (ids->shift_by, guint, at[l] - 1);
+        }
+      if (r - index != by)
+        kr_ids_shift (out, r, by = r - index);
+    }
+
+  /* Their entries, the newer over the older, each where the tables above it put it. */
+  for (guint l = 0; l < chain->len; l++)
+    {
+      KrIds *ids = chain->pdata[l];
+      GHashTableIter iter;
+      gpointer id, v;
+
+      g_hash_table_iter_init (&iter, ids->table);
+      while (g_hash_table_iter_next (&iter, &id, &v))
+        {
+          guint index = GPOINTER_TO_UINT (v) - 1;
+
+          if (v != KR_IDS_GONE)
+            {
+              for (guint above = l + 1; above < chain->len; above++)
+                index = shifted (chain->pdata[above], index);
+              v = GUINT_TO_POINTER (index + 1);
+            }
+          g_hash_table_insert (out->table, id, v);
+        }
+    }
+  return out;
 }
 
 static int
-find_in (KrDataset *self, KrDatasetList t, const char *id)
+find_in (KrIds *ids, const char *id)
 {
-  if (id == NULL)
-    return -1;
-  return (int)kr_ids_find (self->ids[t], self, t, id) - 1;
+  return id != NULL ? (int)kr_ids_find (ids, id) - 1 : -1;
 }
 
 int
 kr_dataset_find_article (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self, KR_DATASET_ARTICLES, id);
+  return find_in (self->ids[KR_DATASET_ARTICLES], id);
 }
 
 int
 kr_dataset_find_entity (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self, KR_DATASET_ENTITIES, id);
+  return find_in (self->ids[KR_DATASET_ENTITIES], id);
 }
 
 int
 kr_dataset_find_deal (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self, KR_DATASET_DEALS, id);
+  return find_in (self->ids[KR_DATASET_DEALS], id);
 }
 
 guint

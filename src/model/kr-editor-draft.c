@@ -16,7 +16,7 @@
 
 /* How many tables an index of ids may have under its own (kr-dataset-private.h) before a
  * version makes one table of them all again. */
-#define MAX_IDS_DEPTH 8
+#define MAX_IDS_DEPTH 4
 
 /* Ids made for new records are cut at this many characters, well within the limit of 64. */
 #define MAX_MADE_ID 40
@@ -100,7 +100,7 @@ draft_has_id (KrDraft *draft, const char *id)
 {
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
     {
-      if (kr_ids_find (draft->base->ids[t], draft->base, (KrDatasetList)t, id) != 0)
+      if (kr_ids_find (draft->base->ids[t], id) != 0)
         return TRUE;
       for (guint i = kr_dataset_count (draft->base, (KrDatasetList)t); i < draft->lists[t]->len;
            i++)
@@ -269,6 +269,7 @@ typedef struct
   KrIds *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
   KrDataset *changed;              /* the changed records, built */
   gsize own_bytes;                 /* what the version's lists and indices alone take */
+  gboolean kept;                   /* made to be kept, not only checked */
 } Version;
 
 static void
@@ -325,8 +326,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
   for (guint i = 0; i < list->len; i++)
     if (plan->slot[i] == G_MAXUINT)
       {
-        guint v = kr_ids_find (plan->base_ids, draft->base, (KrDatasetList)t,
-                               record_id (list->pdata[i]));
+        guint v = kr_ids_find (plan->base_ids, record_id (list->pdata[i]));
 
         if (v != 0 && plan->moved[v - 1] == G_MAXUINT)
           plan->moved[v - 1] = i;
@@ -388,19 +388,54 @@ plan_lost_references (KrDraft *draft, Plan *plans)
     }
 }
 
-/* The ids of the records of list @t that stay as they are, at their indices in the draft. */
+/* The ids of the records of list @t that stay as they are, at their indices in the draft: the
+ * base's, with the others' ids gone and the indices shifted as records moved; one table when
+ * @kept, the version made to be kept, would make the chain too long. */
 static KrIds *
-other_ids (KrDraft *draft, Plan *plan, KrDraftList t)
+other_ids (KrDraft *draft, Plan *plan, KrDraftList t, gboolean kept)
 {
+  GPtrArray *list = draft->lists[t];
+  g_autoptr (KrIds) gathered = NULL;
   KrIds *ids;
+  guint by = 0;
 
-  if (plan->moved == NULL)
+  /* Every record keeps its index and its id: the base's ids are the version's. */
+  if (plan->moved == NULL && list->len == plan->n_base)
     return kr_ids_ref (plan->base_ids);
-  ids = kr_ids_new (NULL);
-  for (guint i = 0; i < draft->lists[t]->len; i++)
-    if (plan->slot[i] != G_MAXUINT)
-      g_hash_table_insert (ids->table, (gpointer)record_id (draft->lists[t]->pdata[i]),
-                           GUINT_TO_POINTER (i + 1));
+  /* Lookups would try too many tables: the version's goes over the base's gathered, or, when
+   * that would hold many ids, over none. */
+  if (kept && plan->base_ids->depth >= MAX_IDS_DEPTH)
+    gathered = kr_ids_compact (plan->base_ids);
+  if (gathered != NULL
+      && g_hash_table_size (gathered->table) > g_hash_table_size (gathered->under->table) / 4)
+    {
+      ids = kr_ids_new (NULL);
+      for (guint i = 0; i < list->len; i++)
+        if (plan->slot[i] != G_MAXUINT)
+          g_hash_table_insert (ids->table, (gpointer)record_id (list->pdata[i]),
+                               GUINT_TO_POINTER (i + 1));
+      return ids;
+    }
+  ids = kr_ids_new (gathered != NULL ? gathered : plan->base_ids);
+  for (guint from = 0; from < plan->n_base; from++)
+    {
+      guint to = plan->moved ? plan->moved[from] : from;
+
+      if (to == G_MAXUINT || plan->slot[to] != from)
+        {
+          /* Gone, or changed: a changed record's id is added with the version. */
+          g_hash_table_insert (
+              ids->table,
+              (gpointer)record_id (kr_dataset_record (draft->base, (KrDatasetList)t, from,
+                                                      kr_dataset_record_size ((KrDatasetList)t))),
+              KR_IDS_GONE);
+          continue;
+        }
+      /* Records are only left out or added at the end: none moves up. */
+      g_assert (to <= from);
+      if (from - to != by)
+        kr_ids_shift (ids, from, by = from - to);
+    }
   return ids;
 }
 
@@ -428,9 +463,9 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
       for (guint i = 0; i < lists[t]->len; i++)
         plan->n_changed += plan->slot[i] == G_MAXUINT;
       n_others += lists[t]->len - plan->n_changed;
-      v->others[t] = other_ids (draft, plan, t);
+      v->others[t] = other_ids (draft, plan, t, v->kept);
     }
-  kr_dataset_builder_set_others (b, v->others, draft->base, n_others);
+  kr_dataset_builder_set_others (b, v->others, n_others);
 
   top->title = draft->base->title;
   top->description = draft->base->description;
@@ -619,44 +654,19 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 {
   Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
-  KrIds **ids = &ds->ids[t];
+  KrIds *ids = v->others[t];
 
   take_blocks (draft, v, t, ds);
-  g_clear_pointer (ids, kr_ids_unref);
-  if (plan->moved == NULL && list->len == plan->n_base)
-    {
-      /* Changed records that keep their ids, in place: the base's ids are the version's. */
-      *ids = kr_ids_ref (plan->base_ids);
-      return;
-    }
-  if (plan->moved == NULL && plan->base_ids->depth < MAX_IDS_DEPTH)
-    {
-      /* Every base record keeps its index: the version's table holds only the ids of those
-       * added or changed, over the base's. */
-      *ids = kr_ids_new (plan->base_ids);
-      v->own_bytes += plan->n_changed * KR_DATASET_ID_BYTES;
-    }
-  else if (plan->moved == NULL)
-    {
-      /* The chain is long enough: lookups would try too many tables. */
-      *ids = kr_ids_new (NULL);
-      v->own_bytes += list->len * KR_DATASET_ID_BYTES;
-      for (guint i = 0; i < list->len; i++)
-        if (plan->slot[i] != G_MAXUINT)
-          g_hash_table_insert ((*ids)->table, (gpointer)record_id (list->pdata[i]),
-                               GUINT_TO_POINTER (i + 1));
-    }
-  else
-    {
-      *ids = kr_ids_ref (v->others[t]);
-      v->own_bytes += list->len * KR_DATASET_ID_BYTES;
-    }
+  g_clear_pointer (&ds->ids[t], kr_ids_unref);
+  ds->ids[t] = kr_ids_ref (ids);
+  if (ids == plan->base_ids)
+    return;
   for (guint i = 0; i < list->len; i++)
     if (plan->slot[i] == G_MAXUINT)
       g_hash_table_insert (
-          (*ids)->table,
-          (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
+          ids->table, (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
           GUINT_TO_POINTER (i + 1));
+  v->own_bytes += kr_ids_get_size (ids);
 }
 
 /* The problems the draft has, as kr_draft_build() would find them, without making the
@@ -664,7 +674,7 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 GPtrArray *
 kr_draft_check (KrDraft *draft)
 {
-  g_auto (Version) v = { 0 };
+  g_auto (Version) v = { .kept = FALSE };
   GPtrArray *problems = NULL;
 
   build_changes (draft, &v, &problems);
@@ -676,7 +686,7 @@ kr_draft_check (KrDraft *draft)
 KrDataset *
 kr_draft_build (KrDraft *draft, GPtrArray **problems)
 {
-  g_auto (Version) v = { 0 };
+  g_auto (Version) v = { .kept = TRUE };
   KrDataset *base = draft->base;
   KrDataset *ds;
 
