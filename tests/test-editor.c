@@ -888,6 +888,25 @@ assert_ids (KrDataset *ds, GPtrArray *ids)
     }
 }
 
+/* A benchmark map of @n_entities entities and @n_deals deals, read from the file written. */
+static KrDataset *
+load_bench (guint n_entities, guint n_deals, guint32 seed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bench.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  KrDataset *ds;
+
+  g_assert_no_error (error);
+  kr_bench_write_dataset_with_deals (path, n_entities, n_deals, seed);
+  ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return ds;
+}
+
 /* Versions of a map of several blocks of records, each made from the one before by hundreds of
  * edits, adds and deletions: each reads as it would written and read again, finds every record
  * by its id, and outlives the versions it shares records with, freed in any order. */
@@ -895,23 +914,15 @@ static void
 test_chains (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "chains.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261208);
   g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
   g_autoptr (KrEditor) editor = NULL;
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (KrDataset) read = NULL;
+  g_autoptr (KrDataset) read = load_bench (2500, 4000, 29);
   KrDeal deal;
 
-  kr_bench_write_dataset_with_deals (path, 2500, 4000, 29);
-  read = kr_dataset_new_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
   for (guint i = 0; i < kr_dataset_get_n_entities (read); i += 7)
     g_ptr_array_add (ids, g_strdup (kr_dataset_get_entity (read, i)->id));
   for (guint i = 0; i < kr_dataset_get_n_deals (read); i += 11)
@@ -1028,19 +1039,13 @@ static void
 test_large (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (KrDataset) large = NULL;
+  g_autoptr (KrDataset) large = load_bench (5000, 5000 * 5 / 4, 17);
   g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
   g_autoptr (KrEditor) editor = NULL;
   g_autoptr (GTimer) timer = g_timer_new ();
   KrEntity e;
   double seconds;
 
-  kr_bench_write_dataset (path, 5000, 17);
-  large = kr_dataset_new_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
   editor = kr_editor_new (large, undo);
   e = *kr_dataset_get_entity (large, 10);
   e.name = "Renamed";
@@ -1056,8 +1061,6 @@ test_large (void)
   /* Generous, for a busy machine under a sanitizer. */
   g_assert_cmpfloat (seconds, <, 1.0);
   g_assert_cmpstr (kr_dataset_get_entity (kr_editor_get_dataset (editor), 10)->name, ==, "Renamed");
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
