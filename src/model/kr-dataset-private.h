@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "kr-arena.h"
 #include "kr-dataset.h"
 
 G_BEGIN_DECLS
@@ -93,7 +94,7 @@ struct _KrDataset
    * records' strings and lists are those of the datasets it shares, the one read and what each
    * edit since added. NULL for a dataset that owns them all. */
   GPtrArray *shares;
-  GPtrArray *allocations; /* more lists that the records of the versions sharing it point to */
+  KrArena *allocations; /* more lists that the records of the versions sharing it point to */
   gsize own_bytes;        /* what a version's own lists and indices take */
 };
 

@@ -57,7 +57,7 @@ kr_dataset_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_clear_pointer (&self->shares, g_ptr_array_unref);
-  g_clear_pointer (&self->allocations, g_ptr_array_unref);
+  g_clear_pointer (&self->allocations, kr_arena_free);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }

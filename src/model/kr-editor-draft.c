@@ -500,10 +500,14 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
 }
 
 /* @list (@n elements of @size bytes) with each index made @moved's: @list itself when none
- * changes, else a copy that @holder keeps. */
+ * changes, else a copy that the version's changed records keep, with their lists: one
+ * allocation each would cost more in headers and time than the lists, by the hundred thousand
+ * when a deletion moves the records after it. */
 static gpointer
-remap (KrDataset *holder, gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
+remap (Version *v, gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
 {
+  KrDataset *holder = v->changed;
+
   guchar *copy = NULL;
 
   for (guint i = 0; moved != NULL && i < n; i++)
@@ -514,10 +518,11 @@ remap (KrDataset *holder, gconstpointer list, guint n, gsize size, gsize offset,
         continue;
       if (copy == NULL)
         {
-          copy = g_memdup2 (list, n * size);
           if (holder->allocations == NULL)
-            holder->allocations = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (holder->allocations, copy);
+            holder->allocations = kr_arena_new ();
+          copy = kr_arena_alloc (holder->allocations, n, size);
+          memcpy (copy, list, n * size);
+          v->own_bytes += n * size;
         }
       *(guint *)(copy + i * size + offset) = moved[from];
     }
@@ -530,25 +535,23 @@ take_unchanged (Version *v, KrDraftList t, gpointer record)
 {
   const guint *articles = v->plans[KR_DRAFT_ARTICLES].moved;
   const guint *entities = v->plans[KR_DRAFT_ENTITIES].moved;
-  KrDataset *holder = v->changed;
 
   if (t == KR_DRAFT_ENTITIES)
     {
       KrEntity *e = record;
 
-      e->evidence = remap (holder, e->evidence, e->n_evidence, sizeof (KrEvidence),
+      e->evidence = remap (v, e->evidence, e->n_evidence, sizeof (KrEvidence),
                            G_STRUCT_OFFSET (KrEvidence, article), articles);
     }
   else if (t == KR_DRAFT_DEALS)
     {
       KrDeal *d = record;
 
-      d->evidence = remap (holder, d->evidence, d->n_evidence, sizeof (KrEvidence),
+      d->evidence = remap (v, d->evidence, d->n_evidence, sizeof (KrEvidence),
                            G_STRUCT_OFFSET (KrEvidence, article), articles);
-      d->parties = remap (holder, d->parties, d->n_parties, sizeof (KrParty),
+      d->parties = remap (v, d->parties, d->n_parties, sizeof (KrParty),
                           G_STRUCT_OFFSET (KrParty, entity), entities);
-      d->proposed_by
-          = remap (holder, d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
+      d->proposed_by = remap (v, d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
     }
 }
 
