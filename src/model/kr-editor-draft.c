@@ -389,11 +389,11 @@ plan_lost_references (KrDraft *draft, Plan *plans)
 }
 
 /* The ids of the records of list @t that stay as they are, at their indices in the draft: the
- * base's, with the others' ids gone and the indices shifted as records moved; one table when
- * @kept, the version made to be kept, would make the chain too long. */
+ * base's, with the others' ids gone and the indices shifted as records moved. */
 static KrIds *
-other_ids (KrDraft *draft, Plan *plan, KrDraftList t, gboolean kept)
+other_ids (KrDraft *draft, Version *v, KrDraftList t)
 {
+  Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
   g_autoptr (KrIds) gathered = NULL;
   KrIds *ids;
@@ -404,7 +404,7 @@ other_ids (KrDraft *draft, Plan *plan, KrDraftList t, gboolean kept)
     return kr_ids_ref (plan->base_ids);
   /* Lookups would try too many tables: the version's goes over the base's gathered, or, when
    * that would hold many ids, over none. */
-  if (kept && plan->base_ids->depth >= MAX_IDS_DEPTH)
+  if (v->kept && plan->base_ids->depth >= MAX_IDS_DEPTH)
     gathered = kr_ids_compact (plan->base_ids);
   if (gathered != NULL
       && g_hash_table_size (gathered->table) > g_hash_table_size (gathered->under->table) / 4)
@@ -416,6 +416,8 @@ other_ids (KrDraft *draft, Plan *plan, KrDraftList t, gboolean kept)
                                GUINT_TO_POINTER (i + 1));
       return ids;
     }
+  if (gathered != NULL)
+    v->own_bytes += kr_ids_get_size (gathered);
   ids = kr_ids_new (gathered != NULL ? gathered : plan->base_ids);
   for (guint from = 0; from < plan->n_base; from++)
     {
@@ -463,7 +465,7 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
       for (guint i = 0; i < lists[t]->len; i++)
         plan->n_changed += plan->slot[i] == G_MAXUINT;
       n_others += lists[t]->len - plan->n_changed;
-      v->others[t] = other_ids (draft, plan, t, v->kept);
+      v->others[t] = other_ids (draft, v, t);
     }
   kr_dataset_builder_set_others (b, v->others, n_others);
 
