@@ -865,6 +865,121 @@ test_versions (Fixture *f, gconstpointer data)
   }
 }
 
+/* Every record of @ds is found by its id at its index, and each id of @ids (from an earlier
+ * version) either is not found or names the record that has it now. */
+static void
+assert_ids (KrDataset *ds, GPtrArray *ids)
+{
+  for (guint i = 0; i < kr_dataset_get_n_articles (ds); i++)
+    g_assert_cmpint (kr_dataset_find_article (ds, kr_dataset_get_article (ds, i)->id), ==, i);
+  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
+    g_assert_cmpint (kr_dataset_find_entity (ds, kr_dataset_get_entity (ds, i)->id), ==, i);
+  for (guint i = 0; i < kr_dataset_get_n_deals (ds); i++)
+    g_assert_cmpint (kr_dataset_find_deal (ds, kr_dataset_get_deal (ds, i)->id), ==, i);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      int e = kr_dataset_find_entity (ds, ids->pdata[i]);
+      int d = kr_dataset_find_deal (ds, ids->pdata[i]);
+
+      if (e >= 0)
+        g_assert_cmpstr (kr_dataset_get_entity (ds, (guint)e)->id, ==, ids->pdata[i]);
+      if (d >= 0)
+        g_assert_cmpstr (kr_dataset_get_deal (ds, (guint)d)->id, ==, ids->pdata[i]);
+    }
+}
+
+/* A benchmark map of @n_entities entities and @n_deals deals, read from the file written. */
+static KrDataset *
+load_bench (guint n_entities, guint n_deals, guint32 seed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bench.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  KrDataset *ds;
+
+  g_assert_no_error (error);
+  kr_bench_write_dataset_with_deals (path, n_entities, n_deals, seed);
+  ds = kr_dataset_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return ds;
+}
+
+/* Versions of a map of several blocks of records, each made from the one before by hundreds of
+ * edits, adds and deletions: each reads as it would written and read again, finds every record
+ * by its id, and outlives the versions it shares records with, freed in any order. */
+static void
+test_chains (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261208);
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = NULL;
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (KrDataset) read = load_bench (2500, 4000, 29);
+  KrDeal deal;
+
+  for (guint i = 0; i < kr_dataset_get_n_entities (read); i += 7)
+    g_ptr_array_add (ids, g_strdup (kr_dataset_get_entity (read, i)->id));
+  for (guint i = 0; i < kr_dataset_get_n_deals (read); i += 11)
+    g_ptr_array_add (ids, g_strdup (kr_dataset_get_deal (read, i)->id));
+  editor = kr_editor_new (read, undo);
+
+  /* Adds only: the last block fills and new ones begin. */
+  deal = *kr_dataset_get_deal (read, 0);
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_assert_true (kr_editor_add_deal (editor, &deal, NULL, &error));
+      g_assert_no_error (error);
+    }
+  assert_ids (kr_editor_get_dataset (editor), ids);
+  for (guint i = 0; i < 200; i++)
+    g_assert_true (kr_undo_stack_undo (undo));
+  g_assert_cmpuint (kr_dataset_get_n_deals (kr_editor_get_dataset (editor)), ==,
+                    kr_dataset_get_n_deals (read) + 1000);
+  assert_ids (kr_editor_get_dataset (editor), ids);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      KrDataset *ds;
+
+      random_edit (rand, editor, undo);
+      ds = kr_editor_get_dataset (editor);
+      if (i % 4 == 0)
+        assert_ids (ds, ids);
+      if (i % 20 == 0)
+        {
+          g_autoptr (KrDataset) again = reread (ds);
+
+          kr_test_assert_same_dataset (ds, again);
+          g_ptr_array_add (kept, g_object_ref (ds));
+          g_ptr_array_add (written, kr_dataset_writer_write (ds));
+        }
+    }
+  g_clear_object (&editor);
+  g_clear_object (&undo);
+  g_clear_object (&read);
+
+  /* The versions kept, freed in an order of their own. */
+  while (kept->len > 0)
+    {
+      guint i = (guint)g_rand_int_range (rand, 0, (gint32)kept->len);
+
+      g_ptr_array_remove_index_fast (kept, i);
+      g_ptr_array_remove_index_fast (written, i);
+      for (guint j = 0; j < kept->len; j++)
+        {
+          g_autoptr (GBytes) now = kr_dataset_writer_write (kept->pdata[j]);
+
+          g_assert_true (g_bytes_equal (now, written->pdata[j]));
+        }
+    }
+}
+
 /* Each edit keeps a version of the dataset for undo: the oldest go when the versions kept would
  * cost more memory than the budget, and the latest is always kept. */
 static void
@@ -924,19 +1039,13 @@ static void
 test_large (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kr-editor-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (KrDataset) large = NULL;
+  g_autoptr (KrDataset) large = load_bench (5000, 5000 * 5 / 4, 17);
   g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
   g_autoptr (KrEditor) editor = NULL;
   g_autoptr (GTimer) timer = g_timer_new ();
   KrEntity e;
   double seconds;
 
-  kr_bench_write_dataset (path, 5000, 17);
-  large = kr_dataset_new_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
   editor = kr_editor_new (large, undo);
   e = *kr_dataset_get_entity (large, 10);
   e.name = "Renamed";
@@ -952,8 +1061,6 @@ test_large (void)
   /* Generous, for a busy machine under a sanitizer. */
   g_assert_cmpfloat (seconds, <, 1.0);
   g_assert_cmpstr (kr_dataset_get_entity (kr_editor_get_dataset (editor), 10)->name, ==, "Renamed");
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -981,5 +1088,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/editor/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
   g_test_add_func ("/editor/large", test_large);
+  g_test_add_func ("/editor/chains", test_chains);
   return g_test_run ();
 }

@@ -418,7 +418,7 @@ kr_quote_found (const char *quote, const char *text)
 static const char *
 quote_text (KrDataset *dataset, guint article)
 {
-  const char *text = dataset->articles[article].text;
+  const char *text = kr_dataset_article_at (dataset, article)->text;
 
   if (dataset->quote_texts == NULL)
     dataset->quote_texts = g_new0 (char *, dataset->n_articles);
@@ -435,7 +435,7 @@ kr_evidence_is_found (KrDataset *dataset, const KrEvidence *evidence)
   g_return_val_if_fail (KR_IS_DATASET (dataset), TRUE);
   g_return_val_if_fail (evidence != NULL && evidence->article < dataset->n_articles, TRUE);
 
-  if (dataset->articles[evidence->article].text == NULL)
+  if (kr_dataset_article_at (dataset, evidence->article)->text == NULL)
     return TRUE;
   text = quote_text (dataset, evidence->article);
   return text != NULL && kr_quote_found_in (evidence->quote, text);
@@ -455,7 +455,7 @@ check_excerpts (GPtrArray *problems, KrDataset *dataset, const char *list, guint
       if (kr_evidence_is_found (dataset, e))
         continue;
       path = g_strdup_printf ("$.%s[%u].evidence[%u].quote", list, index, i);
-      id = kr_problem_quote (dataset->articles[e->article].id);
+      id = kr_problem_quote (kr_dataset_article_at (dataset, e->article)->id);
       message = g_strdup_printf (_ ("quote not found in article \"%s\""), id);
       g_ptr_array_add (problems, kr_problem_new_at_path (path, message));
     }
@@ -469,10 +469,16 @@ kr_dataset_check_quotes (KrDataset *dataset)
   g_return_val_if_fail (KR_IS_DATASET (dataset), problems);
 
   for (guint i = 0; i < dataset->n_entities; i++)
-    check_excerpts (problems, dataset, "entities", i, dataset->entities[i].evidence,
-                    dataset->entities[i].n_evidence);
+    {
+      const KrEntity *e = kr_dataset_entity_at (dataset, i);
+
+      check_excerpts (problems, dataset, "entities", i, e->evidence, e->n_evidence);
+    }
   for (guint i = 0; i < dataset->n_deals; i++)
-    check_excerpts (problems, dataset, "deals", i, dataset->deals[i].evidence,
-                    dataset->deals[i].n_evidence);
+    {
+      const KrDeal *d = kr_dataset_deal_at (dataset, i);
+
+      check_excerpts (problems, dataset, "deals", i, d->evidence, d->n_evidence);
+    }
   return problems;
 }

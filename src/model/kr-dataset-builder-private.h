@@ -43,7 +43,7 @@ struct _KrDatasetBuilder
   gboolean evidence_optional;
   gboolean give_strings;
   GFile *folder;
-  guint64 n_records;                  /* every record added, even past the limit */
+  guint64 n_records; /* every record added, even past the limit */
 
   KrArena *arena;      /* what kr_dataset_builder_alloc() hands out */
   GStringChunk *texts; /* notes' texts */
@@ -54,7 +54,7 @@ struct _KrDatasetBuilder
   GPtrArray *left_out; /* char * */
 
   /* a new version's other records (kr_dataset_builder_set_others), or NULLs */
-  GHashTable *others[N_RECORD_TYPES];
+  KrIds *others[N_RECORD_TYPES];
   GHashTable *added_at[N_RECORD_TYPES]; /* the indices + 1 of the records added there */
 
   /* while building */

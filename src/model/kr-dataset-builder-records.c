@@ -256,7 +256,7 @@ lookup_id (KrDatasetBuilder *self, RecordType type, const char *id)
 
   if (v != 0 || self->others[type] == NULL)
     return v;
-  v = GPOINTER_TO_UINT (g_hash_table_lookup (self->others[type], id));
+  v = kr_ids_find (self->others[type], id);
   /* What the other records' ids say of a record added is its former id. */
   if (v != 0 && g_hash_table_contains (self->added_at[type], GUINT_TO_POINTER (v)))
     return 0;

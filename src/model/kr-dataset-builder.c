@@ -60,7 +60,7 @@ kr_dataset_builder_free (KrDatasetBuilder *self)
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
       g_ptr_array_unref (self->records[t]);
-      g_clear_pointer (&self->others[t], g_hash_table_unref);
+      g_clear_pointer (&self->others[t], kr_ids_unref);
       g_clear_pointer (&self->added_at[t], g_hash_table_unref);
     }
   kr_arena_free (self->arena);
@@ -139,14 +139,14 @@ kr_dataset_builder_get_folder (KrDatasetBuilder *self)
 }
 
 void
-kr_dataset_builder_set_others (KrDatasetBuilder *self, GHashTable *const others[3], guint n_others)
+kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], guint n_others)
 {
   g_return_if_fail (self != NULL && others != NULL);
   g_return_if_fail (self->n_records == 0);
 
   for (guint t = 0; t < N_RECORD_TYPES; t++)
     {
-      self->others[t] = g_hash_table_ref (others[t]);
+      self->others[t] = kr_ids_ref (others[t]);
       self->added_at[t] = g_hash_table_new (NULL, NULL);
     }
   self->n_records = n_others;
@@ -439,9 +439,8 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
 
   ds = g_object_new (KR_TYPE_DATASET, NULL);
   self->dataset = ds;
-  self->ids[REC_ARTICLE] = ds->article_ids;
-  self->ids[REC_ENTITY] = ds->entity_ids;
-  self->ids[REC_DEAL] = ds->deal_ids;
+  for (guint t = 0; t < N_RECORD_TYPES; t++)
+    self->ids[t] = ds->ids[t]->table;
   ok = kr_builder_build (self);
   ds->left_out = g_new0 (char *, self->left_out->len + 1);
   for (guint i = 0; i < self->left_out->len; i++)
@@ -450,6 +449,7 @@ kr_dataset_builder_build (KrDatasetBuilder *self)
   memset (self->ids, 0, sizeof self->ids);
   if (!ok)
     return NULL;
+  kr_dataset_block_lists (ds);
   /* The strings stay where the reader put them: a large file's are then not in memory twice
    * while the dataset is made. */
   if (self->give_strings)

@@ -232,8 +232,8 @@ void kr_dataset_builder_give_strings (KrDatasetBuilder *self);
  * type (articles, entities, deals), id → index + 1; an entry at the index of a record added is
  * that record's former id, and is not looked at. @n_others: how many other records the version
  * has, for the limit. Call it before adding records. */
-void kr_dataset_builder_set_others (KrDatasetBuilder *self, GHashTable *const others[3],
-                                    guint n_others);
+typedef struct _KrIds KrIds;
+void kr_dataset_builder_set_others (KrDatasetBuilder *self, KrIds *const others[3], guint n_others);
 
 /* Checks the records and builds the dataset; NULL when there was any problem, reported or
  * noted. Call it once, after the reader. */

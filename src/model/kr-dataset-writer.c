@@ -161,7 +161,7 @@ write_evidence (Writer *w, KrDataset *dataset, const KrEvidence *evidence, guint
       const KrEvidence *e = &evidence[i];
 
       open_child (&list, NULL, '{', &item);
-      text (&item, "article", dataset->articles[e->article].id);
+      text (&item, "article", kr_dataset_article_at (dataset, e->article)->id);
       text (&item, "quote", e->quote);
       if (e->stance != KR_STANCE_SUPPORTS)
         token (&item, "stance", &kr_stance_vocabulary, e->stance);
@@ -230,7 +230,7 @@ write_deal (Writer *w, KrDataset *dataset, const KrDeal *d)
   for (guint i = 0; i < d->n_parties; i++)
     {
       open_child (&list, NULL, '{', &item);
-      text (&item, "entity", dataset->entities[d->parties[i].entity].id);
+      text (&item, "entity", kr_dataset_entity_at (dataset, d->parties[i].entity)->id);
       token (&item, "role", &kr_role_vocabulary, d->parties[i].role);
       close_child (&item, '}');
     }
@@ -259,7 +259,7 @@ write_deal (Writer *w, KrDataset *dataset, const KrDeal *d)
     {
       open_child (w, "proposed_by", '[', &list);
       for (guint i = 0; i < d->n_proposed_by; i++)
-        text (&list, NULL, dataset->entities[d->proposed_by[i]].id);
+        text (&list, NULL, kr_dataset_entity_at (dataset, d->proposed_by[i])->id);
       close_child (&list, ']');
     }
   text (w, "note", d->note);
@@ -287,7 +287,7 @@ kr_dataset_writer_write (KrDataset *dataset)
   for (guint i = 0; i < dataset->n_articles; i++)
     {
       open_child (&list, NULL, '{', &item);
-      write_article (&item, &dataset->articles[i]);
+      write_article (&item, kr_dataset_article_at (dataset, i));
       close_child (&item, '}');
     }
   close_child (&list, ']');
@@ -295,7 +295,7 @@ kr_dataset_writer_write (KrDataset *dataset)
   for (guint i = 0; i < dataset->n_entities; i++)
     {
       open_child (&list, NULL, '{', &item);
-      write_entity (&item, dataset, &dataset->entities[i]);
+      write_entity (&item, dataset, kr_dataset_entity_at (dataset, i));
       close_child (&item, '}');
     }
   close_child (&list, ']');
@@ -303,7 +303,7 @@ kr_dataset_writer_write (KrDataset *dataset)
   for (guint i = 0; i < dataset->n_deals; i++)
     {
       open_child (&list, NULL, '{', &item);
-      write_deal (&item, dataset, &dataset->deals[i]);
+      write_deal (&item, dataset, kr_dataset_deal_at (dataset, i));
       close_child (&item, '}');
     }
   close_child (&list, ']');

@@ -38,23 +38,26 @@ kr_dataset_finalize (GObject *object)
   for (guint i = 0; self->quote_texts != NULL && i < self->n_articles; i++)
     g_free (self->quote_texts[i]);
   g_free (self->quote_texts);
-  /* A version's lists are in blocks that the versions listing the same records share, or are
-   * those of the dataset read. */
-  if (self->shares == NULL)
+  /* A version's blocks are kept by the versions that list the same records, or are those of
+   * the dataset read. */
+  g_free (self->articles);
+  g_free (self->entities);
+  g_free (self->deals);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
     {
-      g_free (self->articles);
-      g_free (self->entities);
-      g_free (self->deals);
+      KrDatasetBlocks *blocks = &self->blocks[t];
+
+      for (guint b = 0; blocks->kept != NULL && b < blocks->n_blocks; b++)
+        g_clear_pointer (&blocks->kept[b], g_bytes_unref);
+      g_free (blocks->kept);
+      g_free (blocks->blocks);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
-    g_clear_pointer (&self->lists[i], g_bytes_unref);
-  g_clear_pointer (&self->article_ids, g_hash_table_unref);
-  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
-  g_clear_pointer (&self->deal_ids, g_hash_table_unref);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
+    g_clear_pointer (&self->ids[t], kr_ids_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_clear_pointer (&self->shares, g_ptr_array_unref);
-  g_clear_pointer (&self->allocations, g_ptr_array_unref);
+  g_clear_pointer (&self->allocations, kr_arena_free);
 
   G_OBJECT_CLASS (kr_dataset_parent_class)->finalize (object);
 }
@@ -69,9 +72,27 @@ static void
 kr_dataset_init (KrDataset *self)
 {
   self->strings = g_string_chunk_new (4096);
-  self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->deal_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
+    self->ids[t] = kr_ids_new (NULL);
+}
+
+static void
+block_list (KrDatasetBlocks *blocks, gpointer list, guint n, gsize size)
+{
+  blocks->n_blocks = (n + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
+  blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    blocks->blocks[b] = (guchar *)list + (gsize)b * KR_DATASET_BLOCK * size;
+}
+
+void
+kr_dataset_block_lists (KrDataset *self)
+{
+  block_list (&self->blocks[KR_DATASET_ARTICLES], self->articles, self->n_articles,
+              sizeof (KrArticle));
+  block_list (&self->blocks[KR_DATASET_ENTITIES], self->entities, self->n_entities,
+              sizeof (KrEntity));
+  block_list (&self->blocks[KR_DATASET_DEALS], self->deals, self->n_deals, sizeof (KrDeal));
 }
 
 static void
@@ -116,8 +137,8 @@ read_or_explain (KrDataset *self, GPtrArray *found, const char *name, GPtrArray 
 
 /* The bytes of @file (or of none) read by the reader that @display_name names; takes @bytes. */
 static KrDataset *
-new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name,
-                   GCancellable *cancellable, GPtrArray **problems, GError **error)
+new_from_bytes_of (GFile *file, GBytes *bytes, const char *display_name, GCancellable *cancellable,
+                   GPtrArray **problems, GError **error)
 {
   const char *name = display_name ? display_name : "-";
   GPtrArray *found = NULL;
@@ -471,7 +492,7 @@ kr_dataset_get_article (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_articles, NULL);
-  return &self->articles[index];
+  return kr_dataset_article_at (self, index);
 }
 
 guint
@@ -486,7 +507,7 @@ kr_dataset_get_entity (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_entities, NULL);
-  return &self->entities[index];
+  return kr_dataset_entity_at (self, index);
 }
 
 guint
@@ -501,7 +522,7 @@ kr_dataset_get_deal (KrDataset *self, guint index)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->n_deals, NULL);
-  return &self->deals[index];
+  return kr_dataset_deal_at (self, index);
 }
 
 gboolean
@@ -587,35 +608,180 @@ kr_dataset_new_deal_flags (KrDataset *self)
   return g_new0 (gboolean, MAX (self->n_deals, 1));
 }
 
-static int
-find_in (GHashTable *ids, const char *id)
+KrIds *
+kr_ids_new (KrIds *under)
+{
+  KrIds *self = g_atomic_rc_box_new0 (KrIds);
+
+  self->table = g_hash_table_new (g_str_hash, g_str_equal);
+  if (under != NULL)
+    {
+      self->under = kr_ids_ref (under);
+      self->depth = under->depth + 1;
+      self->shift_from = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->shift_by = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  return self;
+}
+
+KrIds *
+kr_ids_ref (KrIds *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+ids_clear (KrIds *self)
+{
+  g_hash_table_unref (self->table);
+  g_clear_pointer (&self->under, kr_ids_unref);
+  g_clear_pointer (&self->shift_from, g_array_unref);
+  g_clear_pointer (&self->shift_by, g_array_unref);
+}
+
+void
+kr_ids_unref (KrIds *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify)ids_clear);
+}
+
+void
+kr_ids_shift (KrIds *self, guint from, guint by)
+{
+  g_assert (self->under != NULL);
+  g_assert (self->shift_from->len == 0
+            || g_array_index (self->shift_from, guint, self->shift_from->len - 1) < from);
+  g_array_append_val (self->shift_from, from);
+  g_array_append_val (self->shift_by, by);
+}
+
+gsize
+kr_ids_get_size (KrIds *self)
+{
+  return g_hash_table_size (self->table) * KR_DATASET_ID_BYTES
+         + (self->shift_from ? self->shift_from->len * 2 * sizeof (guint) : 0);
+}
+
+/* @index under @self, as an index in @self. */
+static guint
+shifted (KrIds *self, guint index)
+{
+  const guint *from = (const guint *)(gpointer)self->shift_from->data;
+  guint lo = 0, hi = self->shift_from->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (from[mid] <= index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? index - g_array_index (self->shift_by, guint, lo - 1) : index;
+}
+
+guint
+kr_ids_find (KrIds *self, const char *id)
 {
   gpointer v;
+  guint index;
 
-  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &v))
-    return -1;
-  return GPOINTER_TO_INT (v) - 1;
+  if (g_hash_table_lookup_extended (self->table, id, NULL, &v))
+    return v == KR_IDS_GONE ? 0 : GPOINTER_TO_UINT (v);
+  /* The newest table that knows the id says where it is, once shifted as the records moved
+   * since. */
+  if (self->under == NULL || (index = kr_ids_find (self->under, id)) == 0)
+    return 0;
+  return shifted (self, index - 1) + 1;
+}
+
+KrIds *
+kr_ids_compact (KrIds *self)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  g_autofree guint *at = NULL;
+  KrIds *bottom, *out;
+  guint n, by = 0;
+
+  /* The tables over the bottom one, oldest first. */
+  for (KrIds *ids = self; ids->under != NULL; ids = ids->under)
+    g_ptr_array_insert (chain, 0, ids);
+  g_assert (chain->len > 0);
+  bottom = ((KrIds *)chain->pdata[0])->under;
+  out = kr_ids_new (bottom);
+
+  /* Where each of the bottom's indices went, through every table; an index that goes through
+   * the tables in order meets each one's shifts in order too. */
+  n = g_hash_table_size (bottom->table);
+  at = g_new0 (guint, chain->len);
+  for (guint r = 0; r < n; r++)
+    {
+      guint index = r;
+
+      for (guint l = 0; l < chain->len; l++)
+        {
+          KrIds *ids = chain->pdata[l];
+          const GArray *from = ids->shift_from;
+
+          while (at[l] < from->len && g_array_index (from, guint, at[l]) <= index)
+            at[l]++;
+          if (at[l] > 0)
+            index -= g_array_index (ids->shift_by, guint, at[l] - 1);
+        }
+      if (r - index != by)
+        kr_ids_shift (out, r, by = r - index);
+    }
+
+  /* Their entries, the newer over the older, each where the tables above it put it. */
+  for (guint l = 0; l < chain->len; l++)
+    {
+      KrIds *ids = chain->pdata[l];
+      GHashTableIter iter;
+      gpointer id, v;
+
+      g_hash_table_iter_init (&iter, ids->table);
+      while (g_hash_table_iter_next (&iter, &id, &v))
+        {
+          guint index = GPOINTER_TO_UINT (v) - 1;
+
+          if (v != KR_IDS_GONE)
+            {
+              for (guint above = l + 1; above < chain->len; above++)
+                index = shifted (chain->pdata[above], index);
+              v = GUINT_TO_POINTER (index + 1);
+            }
+          g_hash_table_insert (out->table, id, v);
+        }
+    }
+  return out;
+}
+
+static int
+find_in (KrIds *ids, const char *id)
+{
+  return id != NULL ? (int)kr_ids_find (ids, id) - 1 : -1;
 }
 
 int
 kr_dataset_find_article (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->article_ids, id);
+  return find_in (self->ids[KR_DATASET_ARTICLES], id);
 }
 
 int
 kr_dataset_find_entity (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->entity_ids, id);
+  return find_in (self->ids[KR_DATASET_ENTITIES], id);
 }
 
 int
 kr_dataset_find_deal (KrDataset *self, const char *id)
 {
   g_return_val_if_fail (KR_IS_DATASET (self), -1);
-  return find_in (self->deal_ids, id);
+  return find_in (self->ids[KR_DATASET_DEALS], id);
 }
 
 guint

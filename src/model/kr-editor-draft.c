@@ -14,6 +14,10 @@
 #include "kr-editor-private.h"
 #include "kr-json-reader.h"
 
+/* How many tables an index of ids may have under its own (kr-dataset-private.h) before a
+ * version makes one table of them all again. */
+#define MAX_IDS_DEPTH 4
+
 /* Ids made for new records are cut at this many characters, well within the limit of 64. */
 #define MAX_MADE_ID 40
 
@@ -24,15 +28,39 @@ kr_draft_init (KrDraft *draft, KrDataset *base)
 {
   draft->base = base;
   draft->owned = g_ptr_array_new_with_free_func (g_free);
-  draft->lists[KR_DRAFT_ARTICLES] = g_ptr_array_sized_new (base->n_articles + 1);
-  for (guint i = 0; i < base->n_articles; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_ARTICLES], &base->articles[i]);
-  draft->lists[KR_DRAFT_ENTITIES] = g_ptr_array_sized_new (base->n_entities + 1);
-  for (guint i = 0; i < base->n_entities; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_ENTITIES], &base->entities[i]);
-  draft->lists[KR_DRAFT_DEALS] = g_ptr_array_sized_new (base->n_deals + 1);
-  for (guint i = 0; i < base->n_deals; i++)
-    g_ptr_array_add (draft->lists[KR_DRAFT_DEALS], &base->deals[i]);
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    {
+      guint n = kr_dataset_count (base, (KrDatasetList)t);
+
+      draft->lists[t] = g_ptr_array_sized_new (n + 1);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (draft->lists[t],
+                         kr_dataset_record (base, (KrDatasetList)t, i,
+                                            kr_dataset_record_size ((KrDatasetList)t)));
+    }
+}
+
+/* The index of @record among the base's records of list @t, or G_MAXUINT when it is not one of
+ * them (a copy): @hint is tried first, the index the draft's order suggests. */
+static guint
+base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint)
+{
+  const KrDatasetBlocks *blocks = &draft->base->blocks[t];
+  const guchar *p = record;
+  gsize size = kr_dataset_record_size ((KrDatasetList)t);
+  guint n = kr_dataset_count (draft->base, (KrDatasetList)t);
+
+  if (hint < n && kr_dataset_record (draft->base, (KrDatasetList)t, hint, size) == record)
+    return hint;
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    {
+      const guchar *start = blocks->blocks[b];
+      guint in_block = MIN (KR_DATASET_BLOCK, n - b * KR_DATASET_BLOCK);
+
+      if (p >= start && p < start + in_block * size)
+        return b * KR_DATASET_BLOCK + (guint)((gsize)(p - start) / size);
+    }
+  return G_MAXUINT;
 }
 
 void
@@ -65,15 +93,21 @@ kr_draft_grow (KrDraft *draft, gpointer copy, guint n, gsize size)
   return copy;
 }
 
-/* Whether @id is taken by any record of the draft. */
+/* Whether @id is taken by a record of the base or one the draft adds: ids are made before the
+ * draft changes any of the base's records. */
 static gboolean
 draft_has_id (KrDraft *draft, const char *id)
 {
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
-    for (guint i = 0; i < draft->lists[t]->len; i++)
-      /* Every record starts with its id (kr-dataset-builder-records.c). */
-      if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
+    {
+      if (kr_ids_find (draft->base->ids[t], id) != 0)
         return TRUE;
+      for (guint i = kr_dataset_count (draft->base, (KrDatasetList)t); i < draft->lists[t]->len;
+           i++)
+        /* Every record starts with its id (kr-dataset-builder-records.c). */
+        if (g_strcmp0 (*(const char *const *)draft->lists[t]->pdata[i], id) == 0)
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -117,7 +151,7 @@ fill_evidence (KrDatasetBuilder *b, KrDraft *draft, KrRecordHead *owner, const K
     {
       records[i].head.place
           = (KrPlace){ .up = &owner->place, .key = "evidence", .index = i, .indexed = TRUE };
-      records[i].article = draft->base->articles[evidence[i].article].id;
+      records[i].article = kr_dataset_article_at (draft->base, evidence[i].article)->id;
       records[i].quote = evidence[i].quote;
       records[i].stance = kr_vocabulary_to_token (&kr_stance_vocabulary, evidence[i].stance);
       records[i].note = evidence[i].note;
@@ -154,8 +188,6 @@ fill_entity (KrDatasetBuilder *b, KrDraft *draft, const KrEntity *e, KrEntityRec
 static void
 fill_deal (KrDatasetBuilder *b, KrDraft *draft, const KrDeal *d, KrDealRecord *r)
 {
-  KrEntity *entities = draft->base->entities;
-
   r->id = d->id;
   r->kind = kr_vocabulary_to_token (&kr_deal_kind_vocabulary, d->kind);
   r->status = kr_vocabulary_to_token (&kr_status_vocabulary, d->status);
@@ -189,13 +221,13 @@ fill_deal (KrDatasetBuilder *b, KrDraft *draft, const KrDeal *d, KrDealRecord *r
     {
       r->parties[i].head.place
           = (KrPlace){ .up = &r->head.place, .key = "parties", .index = i, .indexed = TRUE };
-      r->parties[i].entity = entities[d->parties[i].entity].id;
+      r->parties[i].entity = kr_dataset_entity_at (draft->base, d->parties[i].entity)->id;
       r->parties[i].role = kr_vocabulary_to_token (&kr_role_vocabulary, d->parties[i].role);
     }
   r->n_proposed_by = d->n_proposed_by;
   r->proposed_by = kr_dataset_builder_new0 (b, const char *, d->n_proposed_by);
   for (guint i = 0; i < d->n_proposed_by; i++)
-    r->proposed_by[i] = entities[d->proposed_by[i]].id;
+    r->proposed_by[i] = kr_dataset_entity_at (draft->base, d->proposed_by[i])->id;
   r->has_evidence = TRUE;
   fill_evidence (b, draft, &r->head, d->evidence, d->n_evidence, &r->evidence, &r->n_evidence);
 }
@@ -222,10 +254,9 @@ fill_article (const KrArticle *a, KrArticleRecord *r)
  * and where each base record went. */
 typedef struct
 {
-  const guchar *base; /* the base's records */
-  guint n_base;
+  guint n_base; /* the base's records */
   gsize size;
-  GHashTable *base_ids;
+  KrIds *base_ids;
   guint *slot;  /* per record of the draft: the base record it is, or G_MAXUINT: checked anew */
   guint *moved; /* per base record: its index in the draft, or G_MAXUINT when it is gone; NULL
                  * when every base record keeps its index and id */
@@ -235,9 +266,10 @@ typedef struct
 typedef struct
 {
   Plan plans[KR_DRAFT_N_LISTS];
-  GHashTable *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
-  KrDataset *changed;                   /* the changed records, built */
-  gsize own_bytes;                      /* what the version's lists and indices alone take */
+  KrIds *others[KR_DRAFT_N_LISTS]; /* the unchanged records' ids: id → index + 1 */
+  KrDataset *changed;              /* the changed records, built */
+  gsize own_bytes;                 /* what the version's lists and indices alone take */
+  gboolean kept;                   /* made to be kept, not only checked */
 } Version;
 
 static void
@@ -247,7 +279,7 @@ version_clear (Version *v)
     {
       g_free (v->plans[t].slot);
       g_free (v->plans[t].moved);
-      g_clear_pointer (&v->others[t], g_hash_table_unref);
+      g_clear_pointer (&v->others[t], kr_ids_unref);
     }
   g_clear_object (&v->changed);
 }
@@ -260,53 +292,30 @@ record_id (gconstpointer record)
   return *(const char *const *)record;
 }
 
-/* The records of list @t of @dataset, with their number, size and ids. */
-static const guchar *
-records_of (KrDataset *dataset, KrDraftList t, guint *n, gsize *size, GHashTable **ids)
-{
-  switch (t)
-    {
-    case KR_DRAFT_ARTICLES:
-      *n = dataset->n_articles;
-      *size = sizeof (KrArticle);
-      *ids = dataset->article_ids;
-      return (gconstpointer)dataset->articles;
-    case KR_DRAFT_ENTITIES:
-      *n = dataset->n_entities;
-      *size = sizeof (KrEntity);
-      *ids = dataset->entity_ids;
-      return (gconstpointer)dataset->entities;
-    case KR_DRAFT_DEALS:
-    case KR_DRAFT_N_LISTS:
-    default:
-      *n = dataset->n_deals;
-      *size = sizeof (KrDeal);
-      *ids = dataset->deal_ids;
-      return (gconstpointer)dataset->deals;
-    }
-}
-
 static void
 plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
 {
   GPtrArray *list = draft->lists[t];
   gboolean kept = TRUE;
+  guint next = 0;
 
-  *plan = (Plan){ .base = NULL };
-  plan->base = records_of (draft->base, t, &plan->n_base, &plan->size, &plan->base_ids);
+  *plan = (Plan){
+    .n_base = kr_dataset_count (draft->base, (KrDatasetList)t),
+    .size = kr_dataset_record_size ((KrDatasetList)t),
+    .base_ids = draft->base->ids[t],
+  };
   plan->slot = g_new (guint, MAX (list->len, 1));
   plan->moved = g_new (guint, MAX (plan->n_base, 1));
   for (guint i = 0; i < plan->n_base; i++)
     plan->moved[i] = G_MAXUINT;
   for (guint i = 0; i < list->len; i++)
     {
-      const guchar *p = list->pdata[i];
-      guint from;
+      guint from = base_index (draft, t, list->pdata[i], next);
 
       plan->slot[i] = G_MAXUINT;
-      if (p < plan->base || p >= plan->base + plan->n_base * plan->size)
+      if (from == G_MAXUINT)
         continue;
-      from = (guint)((gsize)(p - plan->base) / plan->size);
+      next = from + 1;
       if (plan->moved[from] != G_MAXUINT)
         continue; /* listed twice: the builder says what is wrong with the second */
       plan->slot[i] = from;
@@ -317,8 +326,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
   for (guint i = 0; i < list->len; i++)
     if (plan->slot[i] == G_MAXUINT)
       {
-        guint v
-            = GPOINTER_TO_UINT (g_hash_table_lookup (plan->base_ids, record_id (list->pdata[i])));
+        guint v = kr_ids_find (plan->base_ids, record_id (list->pdata[i]));
 
         if (v != 0 && plan->moved[v - 1] == G_MAXUINT)
           plan->moved[v - 1] = i;
@@ -380,19 +388,56 @@ plan_lost_references (KrDraft *draft, Plan *plans)
     }
 }
 
-/* The ids of the records of list @t that stay as they are, at their indices in the draft. */
-static GHashTable *
-other_ids (KrDraft *draft, Plan *plan, KrDraftList t)
+/* The ids of the records of list @t that stay as they are, at their indices in the draft: the
+ * base's, with the others' ids gone and the indices shifted as records moved. */
+static KrIds *
+other_ids (KrDraft *draft, Version *v, KrDraftList t)
 {
-  GHashTable *ids;
+  Plan *plan = &v->plans[t];
+  GPtrArray *list = draft->lists[t];
+  g_autoptr (KrIds) gathered = NULL;
+  KrIds *ids;
+  guint by = 0;
 
-  if (plan->moved == NULL)
-    return g_hash_table_ref (plan->base_ids);
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < draft->lists[t]->len; i++)
-    if (plan->slot[i] != G_MAXUINT)
-      g_hash_table_insert (ids, (gpointer)record_id (draft->lists[t]->pdata[i]),
-                           GUINT_TO_POINTER (i + 1));
+  /* Every record keeps its index and its id: the base's ids are the version's. */
+  if (plan->moved == NULL && list->len == plan->n_base)
+    return kr_ids_ref (plan->base_ids);
+  /* Lookups would try too many tables: the version's goes over the base's gathered, or, when
+   * that would hold many ids, over none. */
+  if (v->kept && plan->base_ids->depth >= MAX_IDS_DEPTH)
+    gathered = kr_ids_compact (plan->base_ids);
+  if (gathered != NULL
+      && g_hash_table_size (gathered->table) > g_hash_table_size (gathered->under->table) / 4)
+    {
+      ids = kr_ids_new (NULL);
+      for (guint i = 0; i < list->len; i++)
+        if (plan->slot[i] != G_MAXUINT)
+          g_hash_table_insert (ids->table, (gpointer)record_id (list->pdata[i]),
+                               GUINT_TO_POINTER (i + 1));
+      return ids;
+    }
+  if (gathered != NULL)
+    v->own_bytes += kr_ids_get_size (gathered);
+  ids = kr_ids_new (gathered != NULL ? gathered : plan->base_ids);
+  for (guint from = 0; from < plan->n_base; from++)
+    {
+      guint to = plan->moved ? plan->moved[from] : from;
+
+      if (to == G_MAXUINT || plan->slot[to] != from)
+        {
+          /* Gone, or changed: a changed record's id is added with the version. */
+          g_hash_table_insert (
+              ids->table,
+              (gpointer)record_id (kr_dataset_record (draft->base, (KrDatasetList)t, from,
+                                                      kr_dataset_record_size ((KrDatasetList)t))),
+              KR_IDS_GONE);
+          continue;
+        }
+      /* Records are only left out or added at the end: none moves up. */
+      g_assert (to <= from);
+      if (from - to != by)
+        kr_ids_shift (ids, from, by = from - to);
+    }
   return ids;
 }
 
@@ -420,7 +465,7 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
       for (guint i = 0; i < lists[t]->len; i++)
         plan->n_changed += plan->slot[i] == G_MAXUINT;
       n_others += lists[t]->len - plan->n_changed;
-      v->others[t] = other_ids (draft, plan, t);
+      v->others[t] = other_ids (draft, v, t);
     }
   kr_dataset_builder_set_others (b, v->others, n_others);
 
@@ -457,10 +502,14 @@ build_changes (KrDraft *draft, Version *v, GPtrArray **problems)
 }
 
 /* @list (@n elements of @size bytes) with each index made @moved's: @list itself when none
- * changes, else a copy that @holder keeps. */
+ * changes, else a copy that the version's changed records keep, with their lists: one
+ * allocation each would cost more in headers and time than the lists, by the hundred thousand
+ * when a deletion moves the records after it. */
 static gpointer
-remap (KrDataset *holder, gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
+remap (Version *v, gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
 {
+  KrDataset *holder = v->changed;
+
   guchar *copy = NULL;
 
   for (guint i = 0; moved != NULL && i < n; i++)
@@ -471,10 +520,11 @@ remap (KrDataset *holder, gconstpointer list, guint n, gsize size, gsize offset,
         continue;
       if (copy == NULL)
         {
-          copy = g_memdup2 (list, n * size);
           if (holder->allocations == NULL)
-            holder->allocations = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (holder->allocations, copy);
+            holder->allocations = kr_arena_new ();
+          copy = kr_arena_alloc (holder->allocations, n, size);
+          memcpy (copy, list, n * size);
+          v->own_bytes += n * size;
         }
       *(guint *)(copy + i * size + offset) = moved[from];
     }
@@ -487,25 +537,23 @@ take_unchanged (Version *v, KrDraftList t, gpointer record)
 {
   const guint *articles = v->plans[KR_DRAFT_ARTICLES].moved;
   const guint *entities = v->plans[KR_DRAFT_ENTITIES].moved;
-  KrDataset *holder = v->changed;
 
   if (t == KR_DRAFT_ENTITIES)
     {
       KrEntity *e = record;
 
-      e->evidence = remap (holder, e->evidence, e->n_evidence, sizeof (KrEvidence),
+      e->evidence = remap (v, e->evidence, e->n_evidence, sizeof (KrEvidence),
                            G_STRUCT_OFFSET (KrEvidence, article), articles);
     }
   else if (t == KR_DRAFT_DEALS)
     {
       KrDeal *d = record;
 
-      d->evidence = remap (holder, d->evidence, d->n_evidence, sizeof (KrEvidence),
+      d->evidence = remap (v, d->evidence, d->n_evidence, sizeof (KrEvidence),
                            G_STRUCT_OFFSET (KrEvidence, article), articles);
-      d->parties = remap (holder, d->parties, d->n_parties, sizeof (KrParty),
+      d->parties = remap (v, d->parties, d->n_parties, sizeof (KrParty),
                           G_STRUCT_OFFSET (KrParty, entity), entities);
-      d->proposed_by
-          = remap (holder, d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
+      d->proposed_by = remap (v, d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
     }
 }
 
@@ -519,72 +567,111 @@ points_to_moved (Version *v, KrDraftList t)
   return (t == KR_DRAFT_ENTITIES && articles) || (t == KR_DRAFT_DEALS && (articles || entities));
 }
 
-/* The version's list @t, in @block, and its ids. */
-static gpointer
-take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable **ids)
+/* Whether block @b of the version, @n records from @first, is the base's block @b as it is:
+ * each record the base's at its index, none pointing to records that moved. */
+static gboolean
+block_kept (KrDraft *draft, Version *v, KrDraftList t, guint b, guint first, guint n)
+{
+  const Plan *plan = &v->plans[t];
+
+  if (b >= draft->base->blocks[t].n_blocks || n != MIN (KR_DATASET_BLOCK, plan->n_base - first))
+    return FALSE;
+  for (guint i = first; i < first + n; i++)
+    if (plan->slot[i] != i)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+share_block (KrDatasetBlocks *blocks, const KrDatasetBlocks *base_blocks, guint b)
+{
+  blocks->blocks[b] = base_blocks->blocks[b];
+  if (base_blocks->kept != NULL && base_blocks->kept[b] != NULL)
+    blocks->kept[b] = g_bytes_ref (base_blocks->kept[b]);
+}
+
+/* The version's list @t, in blocks: those in which nothing changed are the base's, shared. */
+static void
+take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
+{
+  const Plan *plan = &v->plans[t];
+  GPtrArray *list = draft->lists[t];
+  const KrDatasetBlocks *base_blocks = &draft->base->blocks[t];
+  KrDatasetBlocks *blocks = &ds->blocks[t];
+  gboolean remapped = points_to_moved (v, t);
+  gsize size = plan->size;
+  guchar *scratch = NULL;
+  guint k = 0;
+
+  blocks->n_blocks = (list->len + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
+  blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
+  blocks->kept = g_new0 (GBytes *, MAX (blocks->n_blocks, 1));
+  v->own_bytes += blocks->n_blocks * (sizeof (gpointer) + sizeof (GBytes *));
+  for (guint b = 0; b < blocks->n_blocks; b++)
+    {
+      guint first = b * KR_DATASET_BLOCK;
+      guint n = MIN (KR_DATASET_BLOCK, list->len - first);
+      gboolean same = block_kept (draft, v, t, b, first, n);
+
+      if (same && !remapped)
+        {
+          share_block (blocks, base_blocks, b);
+          continue;
+        }
+      /* Records made the version's: the changed ones as built, in the order the draft lists
+       * them, the others with their references moved. */
+      if (scratch == NULL)
+        scratch = g_malloc (KR_DATASET_BLOCK * size);
+      for (guint i = first; i < first + n; i++)
+        {
+          guchar *record = scratch + (i - first) * size;
+
+          if (plan->slot[i] == G_MAXUINT)
+            memcpy (record, kr_dataset_record (v->changed, (KrDatasetList)t, k++, size), size);
+          else
+            {
+              gconstpointer from
+                  = kr_dataset_record (draft->base, (KrDatasetList)t, plan->slot[i], size);
+
+              memcpy (record, from, size);
+              take_unchanged (v, t, record);
+              same = same && memcmp (record, from, size) == 0;
+            }
+        }
+      if (same)
+        {
+          share_block (blocks, base_blocks, b);
+          continue;
+        }
+      if (n < KR_DATASET_BLOCK)
+        scratch = g_realloc (scratch, n * size);
+      blocks->blocks[b] = scratch;
+      blocks->kept[b] = g_bytes_new_take (g_steal_pointer (&scratch), n * size);
+      v->own_bytes += n * size;
+    }
+  g_free (scratch);
+  g_assert (k == plan->n_changed);
+}
+
+/* The version's list @t and its ids. */
+static void
+take_list (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 {
   Plan *plan = &v->plans[t];
   GPtrArray *list = draft->lists[t];
-  const guchar *changed;
-  GHashTable *changed_ids;
-  guint n_changed;
-  gsize size;
-  guchar *out;
-  guint k = 0;
+  KrIds *ids = v->others[t];
 
-  g_hash_table_unref (*ids);
-  if (plan->moved == NULL && plan->n_changed == 0 && !points_to_moved (v, t))
-    {
-      /* Nothing changed in this list, nor in what it points to: it is the base's, shared. */
-      *block = draft->base->lists[t] ? g_bytes_ref (draft->base->lists[t]) : NULL;
-      *ids = g_hash_table_ref (plan->base_ids);
-      return (gpointer)plan->base;
-    }
-  out = g_malloc_n (MAX (list->len, 1), plan->size);
-  *block = g_bytes_new_take (out, MAX (list->len, 1) * plan->size);
-  v->own_bytes += list->len * plan->size;
-
-  /* The changed records, built in the order the draft lists them. */
-  changed = records_of (v->changed, t, &n_changed, &size, &changed_ids);
-  g_assert (n_changed == plan->n_changed && size == plan->size);
+  take_blocks (draft, v, t, ds);
+  g_clear_pointer (&ds->ids[t], kr_ids_unref);
+  ds->ids[t] = kr_ids_ref (ids);
+  if (ids == plan->base_ids)
+    return;
   for (guint i = 0; i < list->len; i++)
-    {
-      gpointer record = out + i * plan->size;
-
-      if (plan->slot[i] == G_MAXUINT)
-        memcpy (record, changed + (k++) * plan->size, plan->size);
-      else
-        {
-          memcpy (record, plan->base + plan->slot[i] * plan->size, plan->size);
-          take_unchanged (v, t, record);
-        }
-    }
-
-  /* Changed records that keep their ids, in place: the base's ids are the version's. */
-  if (plan->moved == NULL && list->len == plan->n_base)
-    *ids = g_hash_table_ref (plan->base_ids);
-  else
-    {
-      if (plan->moved == NULL)
-        {
-          GHashTableIter iter;
-          gpointer id, index;
-
-          /* The others are the base's ids: the version's own table starts as a copy. */
-          *ids = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_iter_init (&iter, plan->base_ids);
-          while (g_hash_table_iter_next (&iter, &id, &index))
-            g_hash_table_insert (*ids, id, index);
-        }
-      else
-        *ids = g_hash_table_ref (v->others[t]);
-      v->own_bytes += list->len * KR_DATASET_ID_BYTES;
-      for (guint i = 0; i < list->len; i++)
-        if (plan->slot[i] == G_MAXUINT)
-          g_hash_table_insert (*ids, (gpointer)record_id (out + i * plan->size),
-                               GUINT_TO_POINTER (i + 1));
-    }
-  return out;
+    if (plan->slot[i] == G_MAXUINT)
+      g_hash_table_insert (
+          ids->table, (gpointer)record_id (kr_dataset_record (ds, (KrDatasetList)t, i, plan->size)),
+          GUINT_TO_POINTER (i + 1));
+  v->own_bytes += kr_ids_get_size (ids);
 }
 
 /* The problems the draft has, as kr_draft_build() would find them, without making the
@@ -592,7 +679,7 @@ take_list (KrDraft *draft, Version *v, KrDraftList t, GBytes **block, GHashTable
 GPtrArray *
 kr_draft_check (KrDraft *draft)
 {
-  g_auto (Version) v = { 0 };
+  g_auto (Version) v = { .kept = FALSE };
   GPtrArray *problems = NULL;
 
   build_changes (draft, &v, &problems);
@@ -604,7 +691,7 @@ kr_draft_check (KrDraft *draft)
 KrDataset *
 kr_draft_build (KrDraft *draft, GPtrArray **problems)
 {
-  g_auto (Version) v = { 0 };
+  g_auto (Version) v = { .kept = TRUE };
   KrDataset *base = draft->base;
   KrDataset *ds;
 
@@ -616,14 +703,11 @@ kr_draft_build (KrDraft *draft, GPtrArray **problems)
   ds->description = base->description;
   ds->left_out = g_new0 (char *, 1);
   ds->string_bytes = base->string_bytes + v.changed->string_bytes;
-  ds->articles
-      = take_list (draft, &v, KR_DRAFT_ARTICLES, &ds->lists[KR_DRAFT_ARTICLES], &ds->article_ids);
   ds->n_articles = draft->lists[KR_DRAFT_ARTICLES]->len;
-  ds->entities
-      = take_list (draft, &v, KR_DRAFT_ENTITIES, &ds->lists[KR_DRAFT_ENTITIES], &ds->entity_ids);
   ds->n_entities = draft->lists[KR_DRAFT_ENTITIES]->len;
-  ds->deals = take_list (draft, &v, KR_DRAFT_DEALS, &ds->lists[KR_DRAFT_DEALS], &ds->deal_ids);
   ds->n_deals = draft->lists[KR_DRAFT_DEALS]->len;
+  for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
+    take_list (draft, &v, t, ds);
   ds->own_bytes = v.own_bytes;
   ds->shares = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; base->shares != NULL && i < base->shares->len; i++)
@@ -674,17 +758,17 @@ deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
   return copy;
 }
 
-/* Adds the index of @deal, one of the base's, at the start of @list (nullable): the deals are
- * looked at from the last. */
+/* Adds the index of @deal, one of the base's and listed at @i, at the start of @list
+ * (nullable): the deals are looked at from the last. */
 static void
-note_deal (KrDraft *draft, GArray *list, const KrDeal *deal)
+note_deal (KrDraft *draft, GArray *list, const KrDeal *deal, guint i)
 {
   guint index;
 
   if (list == NULL)
     return;
-  g_assert (deal >= draft->base->deals && deal < draft->base->deals + draft->base->n_deals);
-  index = (guint)(deal - draft->base->deals);
+  index = base_index (draft, KR_DRAFT_DEALS, deal, i);
+  g_assert (index != G_MAXUINT);
   g_array_prepend_val (list, index);
 }
 
@@ -707,13 +791,13 @@ kr_draft_remove_entity (KrDraft *draft, guint index, guint to, KrDeletion *delet
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
-          note_deal (draft, deletion->deleted, d);
+          note_deal (draft, deletion->deleted, d, i);
         }
       else
         {
           deals->pdata[i] = (gpointer)changed;
           deletion->deals_changed++;
-          note_deal (draft, deletion->changed, d);
+          note_deal (draft, deletion->changed, d, i);
         }
     }
 }
@@ -770,13 +854,13 @@ kr_draft_remove_article (KrDraft *draft, guint index, KrDeletion *deletion)
         {
           g_ptr_array_remove_index (deals, i);
           deletion->deals_deleted++;
-          note_deal (draft, deletion->deleted, d);
+          note_deal (draft, deletion->deleted, d, i);
         }
       else
         {
           deals->pdata[i] = copy;
           deletion->deals_changed++;
-          note_deal (draft, deletion->changed, d);
+          note_deal (draft, deletion->changed, d, i);
         }
     }
 }

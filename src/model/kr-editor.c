@@ -283,7 +283,7 @@ kr_editor_set_entity (KrEditor *self, guint index, const KrEntity *entity, GErro
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (index < self->dataset->n_entities && entity != NULL, FALSE);
   return set (self, KR_DRAFT_ENTITIES, index, entity, sizeof *entity,
-              self->dataset->entities[index].name, error);
+              kr_dataset_entity_at (self->dataset, index)->name, error);
 }
 
 gboolean
@@ -291,8 +291,8 @@ kr_editor_set_deal (KrEditor *self, guint index, const KrDeal *deal, GError **er
 {
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (index < self->dataset->n_deals && deal != NULL, FALSE);
-  return set (self, KR_DRAFT_DEALS, index, deal, sizeof *deal, self->dataset->deals[index].summary,
-              error);
+  return set (self, KR_DRAFT_DEALS, index, deal, sizeof *deal,
+              kr_dataset_deal_at (self->dataset, index)->summary, error);
 }
 
 gboolean
@@ -301,7 +301,7 @@ kr_editor_set_article (KrEditor *self, guint index, const KrArticle *article, GE
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (index < self->dataset->n_articles && article != NULL, FALSE);
   return set (self, KR_DRAFT_ARTICLES, index, article, sizeof *article,
-              self->dataset->articles[index].title, error);
+              kr_dataset_article_at (self->dataset, index)->title, error);
 }
 
 /* @evidence, @n excerpts, with @more after them: free with g_free(). */
@@ -325,7 +325,7 @@ kr_editor_add_deal_excerpt (KrEditor *self, guint index, const KrEvidence *evide
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (index < self->dataset->n_deals && evidence != NULL, FALSE);
 
-  deal = self->dataset->deals[index];
+  deal = *kr_dataset_deal_at (self->dataset, index);
   excerpts = evidence_with (deal.evidence, deal.n_evidence, evidence);
   deal.evidence = excerpts;
   deal.n_evidence++;
@@ -342,7 +342,7 @@ kr_editor_add_entity_excerpt (KrEditor *self, guint index, const KrEvidence *evi
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (index < self->dataset->n_entities && evidence != NULL, FALSE);
 
-  entity = self->dataset->entities[index];
+  entity = *kr_dataset_entity_at (self->dataset, index);
   excerpts = evidence_with (entity.evidence, entity.n_evidence, evidence);
   entity.evidence = excerpts;
   entity.n_evidence++;
@@ -434,7 +434,7 @@ kr_editor_count_entity_deletion (KrEditor *self, guint index, KrDeletion *deleti
   g_return_if_fail (index < self->dataset->n_entities && deletion != NULL);
 
   *deletion = (KrDeletion){
-    .excerpts = self->dataset->entities[index].n_evidence,
+    .excerpts = kr_dataset_entity_at (self->dataset, index)->n_evidence,
     .deleted = deletion->deleted,
     .changed = deletion->changed,
   };
@@ -470,7 +470,7 @@ kr_editor_delete_entity (KrEditor *self, guint index, GError **error)
 
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_entity (&draft, index, G_MAXUINT, &deletion);
-  label = g_strdup_printf (_ (DELETE_LABEL), self->dataset->entities[index].name);
+  label = g_strdup_printf (_ (DELETE_LABEL), kr_dataset_entity_at (self->dataset, index)->name);
   return commit (self, &draft, label, error);
 }
 
@@ -485,7 +485,7 @@ kr_editor_delete_deal (KrEditor *self, guint index, GError **error)
 
   kr_draft_init (&draft, self->dataset);
   g_ptr_array_remove_index (draft.lists[KR_DRAFT_DEALS], index);
-  label = g_strdup_printf (_ (DELETE_LABEL), self->dataset->deals[index].summary);
+  label = g_strdup_printf (_ (DELETE_LABEL), kr_dataset_deal_at (self->dataset, index)->summary);
   return commit (self, &draft, label, error);
 }
 
@@ -501,7 +501,7 @@ kr_editor_delete_article (KrEditor *self, guint index, GError **error)
 
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_article (&draft, index, &deletion);
-  label = g_strdup_printf (_ (DELETE_LABEL), self->dataset->articles[index].title);
+  label = g_strdup_printf (_ (DELETE_LABEL), kr_dataset_article_at (self->dataset, index)->title);
   return commit (self, &draft, label, error);
 }
 
@@ -511,19 +511,19 @@ kr_editor_merge_entities (KrEditor *self, guint keep, guint other, GError **erro
   g_auto (KrDraft) draft = KR_DRAFT_INIT;
   g_autofree char *label = NULL;
   KrDeletion deletion = { .deals_deleted = 0 };
-  const KrEntity *entities;
+  const KrEntity *k, *o;
 
   g_return_val_if_fail (KR_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (keep < self->dataset->n_entities, FALSE);
   g_return_val_if_fail (other < self->dataset->n_entities && other != keep, FALSE);
 
-  entities = self->dataset->entities;
+  k = kr_dataset_entity_at (self->dataset, keep);
+  o = kr_dataset_entity_at (self->dataset, other);
   kr_draft_init (&draft, self->dataset);
-  draft.lists[KR_DRAFT_ENTITIES]->pdata[keep]
-      = kr_draft_merged_entity (&draft, &entities[keep], &entities[other]);
+  draft.lists[KR_DRAFT_ENTITIES]->pdata[keep] = kr_draft_merged_entity (&draft, k, o);
   kr_draft_remove_entity (&draft, other, keep, &deletion);
   /* Translators: an edit in the Undo menu item: "Undo Merge Nissan Motor into Nissan" */
-  label = g_strdup_printf (_ ("Merge %s into %s"), entities[other].name, entities[keep].name);
+  label = g_strdup_printf (_ ("Merge %s into %s"), o->name, k->name);
   return commit (self, &draft, label, error);
 }
 
@@ -539,8 +539,8 @@ kr_editor_describe_merge (KrEditor *self, guint keep, guint other)
   g_return_val_if_fail (keep < self->dataset->n_entities, NULL);
   g_return_val_if_fail (other < self->dataset->n_entities && other != keep, NULL);
 
-  k = &self->dataset->entities[keep];
-  o = &self->dataset->entities[other];
+  k = kr_dataset_entity_at (self->dataset, keep);
+  o = kr_dataset_entity_at (self->dataset, other);
   kr_draft_init (&draft, self->dataset);
   kr_draft_remove_entity (&draft, other, keep, &deletion);
   /* Its name and its aliases become @keep's aliases. */
@@ -572,8 +572,7 @@ kr_editor_describe_merge (KrEditor *self, guint keep, guint other)
       g_string_append_printf (
           out,
           g_dngettext (GETTEXT_PACKAGE, "%u deal between the two goes, with no other party.",
-                       "%u deals between the two go, with no other party.",
-                       deletion.deals_deleted),
+                       "%u deals between the two go, with no other party.", deletion.deals_deleted),
           deletion.deals_deleted);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
