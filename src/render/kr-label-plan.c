@@ -37,7 +37,8 @@ typedef struct
 static gint64
 cell_key (gint64 column, gint64 row)
 {
-  return (column << 32) ^ (row & 0xffffffff);
+  /* Shifted as unsigned: a map's columns left of its origin are negative. */
+  return (gint64)(((guint64)column << 32) ^ ((guint64)row & 0xffffffff));
 }
 
 static void
