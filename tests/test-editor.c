@@ -728,6 +728,19 @@ test_random (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Appends each of @evidence's quotes with its article's id, leaving out those of @gone. */
+static void
+append_quotes (GString *out, KrDataset *ds, const KrEvidence *evidence, guint n, const char *gone)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = kr_dataset_get_article (ds, evidence[i].article)->id;
+
+      if (g_strcmp0 (id, gone) != 0)
+        g_string_append_printf (out, " quote:%s:%s", id, evidence[i].quote);
+    }
+}
+
 /* Deal @d of @ds as a file gives its references, by id, leaving out those to @gone. */
 static char *
 deal_by_ids (KrDataset *ds, const KrDeal *d, const char *gone)
@@ -748,13 +761,7 @@ deal_by_ids (KrDataset *ds, const KrDeal *d, const char *gone)
       if (g_strcmp0 (id, gone) != 0)
         g_string_append_printf (out, " by:%s", id);
     }
-  for (guint i = 0; i < d->n_evidence; i++)
-    {
-      const char *id = kr_dataset_get_article (ds, d->evidence[i].article)->id;
-
-      if (g_strcmp0 (id, gone) != 0)
-        g_string_append_printf (out, " quote:%s:%s", id, d->evidence[i].quote);
-    }
+  append_quotes (out, ds, d->evidence, d->n_evidence, gone);
   return g_string_free (out, FALSE);
 }
 
@@ -763,13 +770,7 @@ entity_by_ids (KrDataset *ds, const KrEntity *e, const char *gone)
 {
   GString *out = g_string_new (e->id);
 
-  for (guint i = 0; i < e->n_evidence; i++)
-    {
-      const char *id = kr_dataset_get_article (ds, e->evidence[i].article)->id;
-
-      if (g_strcmp0 (id, gone) != 0)
-        g_string_append_printf (out, " quote:%s:%s", id, e->evidence[i].quote);
-    }
+  append_quotes (out, ds, e->evidence, e->n_evidence, gone);
   return g_string_free (out, FALSE);
 }
 
