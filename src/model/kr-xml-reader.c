@@ -180,25 +180,27 @@ count_characters (const char *data, gsize n)
   return count;
 }
 
+/* Moves the place (@line, @column) past @size bytes of UTF-8 text: only the characters after
+ * the last line break count. */
 static void
-count (Utf8Check *check, const char *data, gsize size)
+move_place (int *line, int *column, const char *data, gsize size)
 {
   const char *p = data, *end = data + size, *newline;
 
   while ((newline = memchr (p, '\n', (gsize)(end - p))) != NULL)
     {
-      check->line++;
-      check->column = 1;
+      (*line)++;
+      *column = 1;
       p = newline + 1;
     }
-  check->column += (int)count_characters (p, (gsize)(end - p));
+  *column += (int)count_characters (p, (gsize)(end - p));
 }
 
 /* Reports a text that is not UTF-8 at @bad, as kr_dataset_builder_check_utf8() does. */
 static gboolean
 not_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, const char *bad)
 {
-  count (check, data, (gsize)(bad - data));
+  move_place (&check->line, &check->column, data, (gsize)(bad - data));
   kr_dataset_builder_report_position (
       self->builder, check->line, check->column,
       *bad == '\0' ? _ ("the file contains a NUL byte; datasets are UTF-8 text")
@@ -225,7 +227,7 @@ check_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, gsize size)
         return TRUE;
       if (!kr_utf8_validate ((const char *)check->carried, check->n_carried, &end))
         return not_utf8 (self, check, (const char *)check->carried, end);
-      count (check, (const char *)check->carried, check->n_carried);
+      move_place (&check->line, &check->column, (const char *)check->carried, check->n_carried);
       check->n_carried = 0;
       data += take;
       size -= take;
@@ -243,7 +245,7 @@ check_utf8 (KrXmlReader *self, Utf8Check *check, const char *data, gsize size)
     }
   if (!kr_utf8_validate (data, cut, &end))
     return not_utf8 (self, check, data, end);
-  count (check, data, cut);
+  move_place (&check->line, &check->column, data, cut);
   memcpy (check->carried, data + cut, size - cut);
   check->n_carried = size - cut;
   return TRUE;
@@ -378,21 +380,10 @@ advance (KrXmlReader *self, gsize n)
 {
   gsize end = MIN (self->offset + n, self->size);
 
-  while (self->offset < end)
-    {
-      const char *p = self->data + self->offset;
-      const char *newline = memchr (p, '\n', end - self->offset);
-      gsize span = newline ? (gsize)(newline - p) : end - self->offset;
-
-      self->column += (int)count_characters (p, span);
-      self->offset += span;
-      if (newline != NULL)
-        {
-          self->line++;
-          self->column = 1;
-          self->offset++;
-        }
-    }
+  if (self->offset >= end)
+    return;
+  move_place (&self->line, &self->column, self->data + self->offset, end - self->offset);
+  self->offset = end;
 }
 
 /* Moves past what ends with @end, from the current offset. */
