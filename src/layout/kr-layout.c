@@ -546,22 +546,16 @@ typedef struct
   KrDataset *dataset;
   KrLayoutOptions *options;
   KrLayoutInput *input;
-  GBytes *request; /* the input, serialized for the helper */
-  GSubprocess *subprocess;
-  gulong cancel_id;
+  GBytes *request;      /* the input, serialized for the helper */
   KrLayoutCache *cache; /* NULL when layouts are not kept */
   char *cache_key;
-  KrScene *ready; /* the scene made without the helper: a draft's, or a kept layout's */
-  GBytes *answer;  /* the helper's, serialized */
+  KrScene *ready;       /* the scene made without the helper: a draft's, or a kept layout's */
   KrRevision *revision; /* an edit's map made from the map before: the helper lays out its route */
 } Job;
 
 static void
 job_free (Job *job)
 {
-  if (job->subprocess != NULL)
-    g_subprocess_force_exit (job->subprocess);
-  g_clear_object (&job->subprocess);
   g_clear_object (&job->dataset);
   g_clear_pointer (&job->options, kr_layout_options_free);
   g_clear_pointer (&job->input, kr_layout_input_free);
@@ -569,7 +563,6 @@ job_free (Job *job)
   g_clear_object (&job->cache);
   g_clear_pointer (&job->cache_key, g_free);
   g_clear_object (&job->ready);
-  g_clear_pointer (&job->answer, g_bytes_unref);
   g_clear_pointer (&job->revision, kr_revision_free);
   g_free (job);
 }
@@ -594,131 +587,76 @@ describe_failure (GSubprocess *subprocess, GBytes *err)
                           g_subprocess_get_exit_status (subprocess));
 }
 
-/* Reading the helper's answer and making the scene take a while for a large map: not on the
- * main thread, which would stop answering just as the map arrives. */
-static void
-scene_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* Starts the helper on @job's request and waits for its answer. It runs on the thread that
+ * waits: the helper ends with the thread that started it (PR_SET_PDEATHSIG), and nothing here
+ * waits for the main loop, which may be busy drawing a frame for a tenth of a second or more
+ * when Mesa draws in software. */
+static GBytes *
+run_helper (Job *job, GCancellable *cancellable, GError **error)
 {
-  Job *job = task_data;
-  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GSubprocess) subprocess = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (GBytes) err = NULL;
+
+  g_mutex_lock (&worker_lock);
+  argv = g_strdupv (worker_argv);
+  g_mutex_unlock (&worker_lock);
+
+  subprocess = g_subprocess_newv ((const char *const *)argv,
+                                  G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                      | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                  error);
+  if (subprocess == NULL)
+    return NULL;
+  if (!g_subprocess_communicate (subprocess, job->request, cancellable, &answer, &err, error))
+    {
+      /* Stopped: a layout nobody waits for is not finished. */
+      g_subprocess_force_exit (subprocess);
+      return NULL;
+    }
+  if (!g_subprocess_get_successful (subprocess))
+    {
+      g_autofree char *why = describe_failure (subprocess, err);
+      g_set_error (error, KR_LAYOUT_ERROR,
+                   g_subprocess_get_if_exited (subprocess)
+                           && g_subprocess_get_exit_status (subprocess) == 3
+                       ? KR_LAYOUT_ERROR_EMPTY
+                       : KR_LAYOUT_ERROR_FAILED,
+                   "%s", why);
+      return NULL;
+    }
+  return g_steal_pointer (&answer);
+}
+
+/* The scene of the helper's @answer, which it takes. */
+static KrScene *
+answer_scene (Job *job, GBytes *answer, GError **error)
+{
+  g_autoptr (GBytes) read = answer;
   g_autoptr (KrLayoutOutput) output = NULL;
   const KrLayoutInput *sent
       = job->revision != NULL ? kr_revision_get_route (job->revision) : job->input;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  output = kr_layout_output_deserialize (job->answer, sent->nodes->len, sent->edges->len, &error);
+  output = kr_layout_output_deserialize (answer, sent->nodes->len, sent->edges->len, error);
   if (output != NULL && job->revision != NULL && kr_layout_output_is_placed (output))
     {
       g_autoptr (KrLayoutOutput) routed = g_steal_pointer (&output);
       output = kr_revision_finish (job->revision, routed);
     }
   if (output == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!kr_layout_output_is_placed (output))
+    return NULL;
+  if (!kr_layout_output_is_placed (output))
     {
-      set_unplaced_error (&error, job->input->engine, "");
-      g_task_return_error (task, g_steal_pointer (&error));
+      set_unplaced_error (error, job->input->engine, "");
+      return NULL;
     }
-  else
-    {
-      /* Only a layout that could be read is kept. The answer, as large as the scene, is let
-       * go before the scene is made. */
-      if (job->cache != NULL)
-        kr_layout_cache_store_async (job->cache, job->cache_key, job->answer, NULL, NULL, NULL);
-      g_clear_pointer (&job->answer, g_bytes_unref);
-      g_task_return_pointer (task, build_scene (job->dataset, job->options, job->input, output),
-                             g_object_unref);
-    }
-}
-
-static void
-scene_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (GError) error = NULL;
-  KrScene *scene = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (scene == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, scene, g_object_unref);
-}
-
-static void
-worker_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  Job *job = g_task_get_task_data (task);
-  GSubprocess *subprocess = G_SUBPROCESS (source);
-  g_autoptr (GBytes) err = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GTask) scene_task = NULL;
-
-  if (!g_subprocess_communicate_finish (subprocess, result, &job->answer, &err, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!g_subprocess_get_successful (subprocess))
-    {
-      g_autofree char *why = describe_failure (subprocess, err);
-      g_clear_object (&job->subprocess);
-      g_task_return_new_error (task, KR_LAYOUT_ERROR,
-                               g_subprocess_get_if_exited (subprocess)
-                                       && g_subprocess_get_exit_status (subprocess) == 3
-                                   ? KR_LAYOUT_ERROR_EMPTY
-                                   : KR_LAYOUT_ERROR_FAILED,
-                               "%s", why);
-      return;
-    }
-  g_clear_object (&job->subprocess);
-  scene_task = g_task_new (NULL, g_task_get_cancellable (task), scene_done, g_object_ref (task));
-  g_task_set_task_data (scene_task, job, NULL); /* owned by the outer task */
-  g_task_run_in_thread (scene_task, scene_thread);
-}
-
-static void
-input_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  Job *job = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) argv = NULL;
-  GCancellable *cancellable;
-
-  job->input = g_task_propagate_pointer (G_TASK (result), &error);
-  if (job->input == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (job->ready != NULL)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&job->ready), g_object_unref);
-      return;
-    }
-
-  g_mutex_lock (&worker_lock);
-  argv = g_strdupv (worker_argv);
-  g_mutex_unlock (&worker_lock);
-
-  job->subprocess
-      = g_subprocess_newv ((const char *const *)argv,
-                           G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                           &error);
-  if (job->subprocess == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  cancellable = g_task_get_cancellable (task);
-  /* Cancelling the task cancels the exchange; freeing the job then ends the helper. */
-  g_subprocess_communicate_async (job->subprocess, job->request, cancellable, worker_done,
-                                  g_steal_pointer (&task));
+  /* Only a layout that could be read is kept. The answer, as large as the scene, is let go
+   * before the scene is made. */
+  if (job->cache != NULL)
+    kr_layout_cache_store_async (job->cache, job->cache_key, read, NULL, NULL, NULL);
+  g_clear_pointer (&read, g_bytes_unref);
+  return build_scene (job->dataset, job->options, job->input, output);
 }
 
 /* The scene of the layout kept under @key for @input, laid out with @options, or NULL. */
@@ -756,11 +694,14 @@ find_unchanged (Job *job)
   return scene;
 }
 
+/* The bare graph of the map (labels measured: the only part that needs the dataset), and the
+ * scene when it needs no helper: a draft, an edit that moves no line, a layout kept. */
 static void
-input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+prepare (Job *job)
 {
-  Job *job = task_data;
   KrLayoutInput *input = kr_layout_input_new (job->dataset, job->options);
+
+  job->input = input;
 
   /* A draft takes less time than starting the helper would, and is not worth keeping. */
   if (wants_draft (input))
@@ -768,7 +709,6 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_autoptr (KrLayoutOutput) output = kr_draft_layout (input);
 
       job->ready = build_scene (job->dataset, job->options, input, output);
-      g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
       return;
     }
   if (wants_revision (job->options))
@@ -787,7 +727,6 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
           g_autoptr (KrLayoutOutput) output = kr_revision_finish (job->revision, NULL);
           job->ready = build_scene (job->dataset, job->options, input, output);
         }
-      g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
       return;
     }
   /* Serializing a large graph takes a while too: not on the main thread either. */
@@ -802,7 +741,34 @@ input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       if (job->ready == NULL)
         job->ready = find_unchanged (job);
     }
-  g_task_return_pointer (task, input, (GDestroyNotify)kr_layout_input_free);
+}
+
+/* A layout with the helper, from the measuring of labels to the scene: all off the main
+ * thread, which only hears of the scene. */
+static void
+job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GBytes *answer;
+  GError *error = NULL;
+  KrScene *scene;
+
+  prepare (job);
+  if (job->ready != NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&job->ready), g_object_unref);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* The request, as large as the graph, is let go once sent; the answer once read. */
+  answer = run_helper (job, cancellable, &error);
+  g_clear_pointer (&job->request, g_bytes_unref);
+  scene = answer != NULL ? answer_scene (job, answer, &error) : NULL;
+  if (scene == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, scene, g_object_unref);
 }
 
 static void
@@ -851,14 +817,7 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
       return;
     }
 
-  {
-    /* Measuring labels is the only part that needs the dataset: do it off the main thread,
-     * then hand the bare graph to the helper. */
-    GTask *input_task = g_task_new (NULL, cancellable, input_done, g_object_ref (task));
-    g_task_set_task_data (input_task, job, NULL); /* owned by the outer task */
-    g_task_run_in_thread (input_task, input_thread);
-    g_object_unref (input_task);
-  }
+  g_task_run_in_thread (task, job_thread);
 }
 
 KrScene *
