@@ -842,22 +842,33 @@ count_changes (KrFilterPopover *popover, int *changes)
   (*changes)++;
 }
 
-/* The filter popover lists what the dataset has; unticking a choice filters it out. */
+/* The filter popover lists what the dataset has, once shown; unticking a choice filters it
+ * out. */
 static void
 test_filter_popover (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "network.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (KrDataset) ds = kr_dataset_new_from_file (file, NULL, NULL, NULL);
-  GtkWidget *popover = g_object_ref_sink (kr_filter_popover_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = kr_filter_popover_new ();
   g_auto (KrFilter) filter = KR_FILTER_INIT;
   GtkWidget *first;
   int skip = 0, changes = 0;
 
   g_assert_nonnull (ds);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
   kr_filter_init (&filter);
   kr_filter_popover_set_dataset (KR_FILTER_POPOVER (popover), ds, &filter);
   g_signal_connect (popover, "changed", G_CALLBACK (count_changes), &changes);
+
+  /* The checks are made when the popover is first shown, not with the dataset. */
+  g_assert_null (find_check (popover, &skip));
+  skip = 0;
+  gtk_popover_popup (GTK_POPOVER (popover));
 
   /* Choices follow the vocabulary's order: of the network's deal kinds, investment is first. */
   first = find_check (popover, &skip);
@@ -875,7 +886,21 @@ test_filter_popover (void)
   kr_filter_popover_sync (KR_FILTER_POPOVER (popover), &filter);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
   g_assert_cmpint (changes, ==, 1);
-  g_object_unref (popover);
+
+  /* A filter given before the checks are made is what they show once made. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  filter.deal_kinds = 1u << KR_DEAL_ALLIANCE;
+  kr_filter_popover_set_dataset (KR_FILTER_POPOVER (popover), ds, &filter);
+  skip = 0;
+  g_assert_null (find_check (popover, &skip));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  skip = 0;
+  first = find_check (popover, &skip);
+  g_assert_nonnull (first);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+  g_assert_cmpint (changes, ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Connect To… and then a click on the same entity: the panel shows it, and no path is drawn. */
@@ -1109,6 +1134,7 @@ test_still_map (void)
   /* A deal kind unticked in the filter popover. */
   popover = find_widget (GTK_WIDGET (window), KR_TYPE_FILTER_POPOVER, NULL);
   g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
   check = find_check (popover, &skip);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
@@ -1122,6 +1148,7 @@ test_still_map (void)
   }
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (kr_window_get_scene (window) == whole);
+  gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* Every step of the timeline. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timeline", NULL));

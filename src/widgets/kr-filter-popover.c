@@ -1,5 +1,10 @@
 /* kr-filter-popover.c
  *
+ * A check button for every kind, status, country and source the dataset has: hundreds of
+ * widgets for a large one. They are made when the popover is first shown (or asked for its
+ * choices), not when the dataset arrives, where they would hold up the start of the map's
+ * layout for nothing: most datasets are opened without anyone looking at the filters.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "kr-filter-popover"
@@ -39,6 +44,11 @@ struct _KrFilterPopover
   GtkWidget *sections[N_GROUPS];
   GPtrArray *checks[N_GROUPS]; /* GtkCheckButton, with "kr-value" data: a bit or an id */
   gboolean syncing;
+
+  /* The dataset whose checks are still to be made, and the filter they then show. */
+  KrDataset *unbuilt;
+  KrFilter shown;
+  gboolean shown_all; /* no filter: every check ticked */
 };
 
 G_DEFINE_FINAL_TYPE (KrFilterPopover, kr_filter_popover, GTK_TYPE_POPOVER)
@@ -170,17 +180,18 @@ compare_names (gconstpointer a, gconstpointer b, gpointer unused)
   return g_ascii_strcasecmp (*(const char *const *)a, *(const char *const *)b);
 }
 
-void
-kr_filter_popover_set_dataset (KrFilterPopover *self, KrDataset *dataset, const KrFilter *filter)
+static void sync_checks (KrFilterPopover *self, const KrFilter *filter);
+
+static void
+build (KrFilterPopover *self)
 {
+  g_autoptr (KrDataset) dataset = g_steal_pointer (&self->unbuilt);
   guint deal_kinds[KR_N_DEAL_KINDS] = { 0 }, statuses[KR_N_STATUSES] = { 0 };
   guint entity_kinds[KR_N_ENTITY_KINDS] = { 0 };
   g_autoptr (GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *cited = NULL;
   GtkWidget *flow;
 
-  g_return_if_fail (KR_IS_FILTER_POPOVER (self));
-  clear_groups (self);
   if (dataset == NULL)
     return;
 
@@ -241,7 +252,19 @@ kr_filter_popover_set_dataset (KrFilterPopover *self, KrDataset *dataset, const 
           add_check (self, GROUP_ARTICLES, flow, label, cited[a], art->id);
         }
     }
+  sync_checks (self, self->shown_all ? NULL : &self->shown);
+  kr_filter_clear (&self->shown);
+}
+
+void
+kr_filter_popover_set_dataset (KrFilterPopover *self, KrDataset *dataset, const KrFilter *filter)
+{
+  g_return_if_fail (KR_IS_FILTER_POPOVER (self));
+  clear_groups (self);
+  g_set_object (&self->unbuilt, dataset);
   kr_filter_popover_sync (self, filter);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    build (self);
 }
 
 static gboolean
@@ -278,6 +301,23 @@ kr_filter_popover_sync (KrFilterPopover *self, const KrFilter *filter)
                          filter != NULL && filter->from != NULL ? filter->from : "");
   gtk_editable_set_text (GTK_EDITABLE (self->to),
                          filter != NULL && filter->to != NULL ? filter->to : "");
+  self->syncing = FALSE;
+  if (self->unbuilt != NULL)
+    {
+      /* Kept for the checks, once made. */
+      kr_filter_clear (&self->shown);
+      self->shown_all = filter == NULL;
+      if (filter != NULL)
+        kr_filter_copy (&self->shown, filter);
+      return;
+    }
+  sync_checks (self, filter);
+}
+
+static void
+sync_checks (KrFilterPopover *self, const KrFilter *filter)
+{
+  self->syncing = TRUE;
   for (int g = 0; g < N_GROUPS; g++)
     for (guint i = 0; i < self->checks[g]->len; i++)
       {
@@ -295,6 +335,7 @@ kr_filter_popover_apply (KrFilterPopover *self, KrFilter *filter)
   g_return_if_fail (KR_IS_FILTER_POPOVER (self));
   g_return_if_fail (filter != NULL);
 
+  build (self);
   for (guint p = 0; p < G_N_ELEMENTS (chosen_here); p++)
     kr_filter_clear_part (filter, chosen_here[p]);
   filter->hide_isolated = gtk_switch_get_active (self->hide_isolated);
@@ -356,8 +397,17 @@ kr_filter_popover_dispose (GObject *object)
 
   for (int g = 0; g < N_GROUPS; g++)
     g_clear_pointer (&self->checks[g], g_ptr_array_unref);
+  g_clear_object (&self->unbuilt);
+  kr_filter_clear (&self->shown);
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_FILTER_POPOVER);
   G_OBJECT_CLASS (kr_filter_popover_parent_class)->dispose (object);
+}
+
+static void
+kr_filter_popover_show (GtkWidget *widget)
+{
+  build (KR_FILTER_POPOVER (widget));
+  GTK_WIDGET_CLASS (kr_filter_popover_parent_class)->show (widget);
 }
 
 static void
@@ -367,6 +417,7 @@ kr_filter_popover_class_init (KrFilterPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kr_filter_popover_dispose;
+  widget_class->show = kr_filter_popover_show;
 
   /**
    * KrFilterPopover::changed:
@@ -391,6 +442,8 @@ kr_filter_popover_init (KrFilterPopover *self)
 {
   for (int g = 0; g < N_GROUPS; g++)
     self->checks[g] = g_ptr_array_new ();
+  kr_filter_init (&self->shown);
+  self->shown_all = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
