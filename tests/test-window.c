@@ -1722,6 +1722,15 @@ test_large_dataset_engine (void)
   g_object_get (window, "map-engine", &map_engine, "engine", &preference, NULL);
   g_assert_cmpstr (map_engine, ==, "sfdp");
   g_assert_cmpstr (preference, ==, "dot");
+  /* Why sfdp was said while the map was laid out, on the progress page, and not again in a
+   * toast once the map is shown. */
+  {
+    gpointer said[2] = { window, "A map this large is laid out with sfdp" };
+    gpointer toast[2] = { window, "so it is laid out with sfdp" };
+
+    g_assert_true (window_says (said));
+    g_assert_true (window_is_silent (toast));
+  }
 
   kr_window_open_builtin (window);
   {

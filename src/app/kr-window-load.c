@@ -121,22 +121,11 @@ set_dataset (KrWindow *self, KrDataset *dataset, GFile *file, GFile *other)
   gtk_window_set_title (GTK_WINDOW (self), kr_dataset_get_title (dataset));
 
   /* dot's hierarchical layout grows steeply with size: a big map starts with sfdp, until an
-   * engine is picked for it. The preference stays dot, for the next dataset. */
+   * engine is picked for it. The preference stays dot, for the next dataset. Why is said with
+   * the map's progress, or as the map is shown (kr-window-view.c). */
   if (!reload)
-    {
-      gboolean large
-          = kr_dataset_get_n_entities (dataset) > LARGE_DATASET && self->engine == KR_ENGINE_DOT;
-      _kr_window_set_sfdp_for_size (self, large);
-      if (large)
-        {
-          g_autofree char *message = g_strdup_printf (
-              /* Translators: %'u is a number with the locale's thousands separators */
-              _ ("This dataset has %'u entities, so it is laid out with sfdp, which handles large "
-                 "maps quickly. Choose another engine from the layout menu."),
-              kr_dataset_get_n_entities (dataset));
-          _kr_window_toast (self, message);
-        }
-    }
+    _kr_window_set_sfdp_for_size (self, kr_dataset_get_n_entities (dataset) > LARGE_DATASET
+                                            && self->engine == KR_ENGINE_DOT);
   /* A graph file that draws its entities opens as drawn, until they are moved. */
   if (!reload)
     _kr_window_pin_drawn (self, dataset);

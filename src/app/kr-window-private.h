@@ -86,6 +86,7 @@ struct _KrWindow
   KrEngine engine;     /* the preference, kept in the settings */
   gboolean sfdp_for_size; /* the dataset shown is laid out with sfdp for its size instead,
                            * until an engine is picked */
+  gboolean sfdp_note_due; /* why sfdp was chosen is still to be said */
   KrRankdir rankdir;
   GSettings *settings; /* the application's; NULL when the schema is not installed */
   gboolean show_sidebar;
@@ -158,6 +159,8 @@ KrEngine _kr_window_get_map_engine (KrWindow *self);
 /* Whether the dataset shown is laid out with sfdp for its size, whatever the preference. Does
  * not lay it out again; picking an engine ends it. */
 void _kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp);
+/* Why the dataset shown is laid out with sfdp, once: NULL when that is said already or not so. */
+char *_kr_window_take_sfdp_note (KrWindow *self);
 
 /* kr-window-load.c */
 void _kr_window_class_init_load (GtkWidgetClass *widget_class);

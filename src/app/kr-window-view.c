@@ -280,6 +280,17 @@ map_scene_changed (KrWindow *self)
   if (gtk_search_bar_get_search_mode (self->search_bar))
     _kr_window_refresh_matches (self); /* perhaps in another dataset */
   gtk_stack_set_visible_child_name (self->stack, "diagram");
+  /* A map shown without the progress page (a layout kept from before, or a draft and then the
+   * map in full) says why it is laid out with sfdp once it is in full: a toast slides in and
+   * out, and without a graphics card every frame of that is drawn by the processor that sfdp
+   * needs while it works behind a draft. */
+  if (!kr_map_is_busy (self->map))
+    {
+      g_autofree char *sfdp_note = _kr_window_take_sfdp_note (self);
+
+      if (sfdp_note != NULL)
+        _kr_window_toast (self, sfdp_note);
+    }
 }
 
 /* Graphviz failed: said where the map was, or instead of it when there is none yet. */
@@ -358,16 +369,33 @@ _kr_window_show_map (KrWindow *self)
   if (kr_map_show (self->map, &view) || kr_diagram_view_get_scene (self->diagram) != NULL)
     return;
   {
-    /* Nothing drawn yet: say what is taking the time, and how to get something sooner. */
+    /* Nothing drawn yet: say what is taking the time, and how to get something sooner; and why
+     * a large map is laid out with sfdp, here rather than in a toast (map_scene_changed ()). */
     guint n = kr_dataset_get_n_entities (dataset);
-    g_autofree char *description = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE,
-                     "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
-                     "filter or a focus shows part of the map sooner.",
-                     "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
-                     "filter or a focus shows part of the map sooner.",
-                     n),
-        n, kr_engine_get_name (view.engine));
+    g_autofree char *sfdp_note = _kr_window_take_sfdp_note (self);
+    g_autofree char *description = NULL;
+
+    if (sfdp_note != NULL)
+      description = g_strdup_printf (
+          /* Translators: %'u is a number with the locale's thousands separators */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Graphviz (sfdp) is placing %'u entity. A map this large is laid out with "
+                       "sfdp, which handles large maps quickly; choose another engine from the "
+                       "layout menu. A filter or a focus shows part of the map sooner.",
+                       "Graphviz (sfdp) is placing %'u entities. A map this large is laid out with "
+                       "sfdp, which handles large maps quickly; choose another engine from the "
+                       "layout menu. A filter or a focus shows part of the map sooner.",
+                       n),
+          n);
+    else
+      description = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Graphviz (%2$s) is placing %1$'u entity. Large maps can take minutes; a "
+                       "filter or a focus shows part of the map sooner.",
+                       "Graphviz (%2$s) is placing %1$'u entities. Large maps can take minutes; a "
+                       "filter or a focus shows part of the map sooner.",
+                       n),
+          n, kr_engine_get_name (view.engine));
     _kr_window_show_progress (self, _ ("Laying Out the Map…"), description);
   }
 }

@@ -256,8 +256,24 @@ _kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp)
   KrEngine before = _kr_window_get_map_engine (self);
 
   self->sfdp_for_size = sfdp;
+  self->sfdp_note_due = sfdp;
   if (_kr_window_get_map_engine (self) != before)
     map_engine_changed (self);
+}
+
+char *
+_kr_window_take_sfdp_note (KrWindow *self)
+{
+  KrDataset *dataset = kr_view_get_dataset (self->view);
+
+  if (!self->sfdp_note_due || !self->sfdp_for_size || dataset == NULL)
+    return NULL;
+  self->sfdp_note_due = FALSE;
+  return g_strdup_printf (
+      /* Translators: %'u is a number with the locale's thousands separators */
+      _ ("This dataset has %'u entities, so it is laid out with sfdp, which handles large maps "
+         "quickly. Choose another engine from the layout menu."),
+      kr_dataset_get_n_entities (dataset));
 }
 
 /* An engine picked in the layout menu, the preferences or on the command line: it becomes the
@@ -271,6 +287,7 @@ pick_engine (KrWindow *self, const char *name)
   if (!kr_engine_from_name (name, &engine, NULL))
     return;
   self->sfdp_for_size = FALSE;
+  self->sfdp_note_due = FALSE;
   if (engine != self->engine)
     {
       self->engine = engine;
