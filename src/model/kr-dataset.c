@@ -735,8 +735,10 @@ kr_ids_compact (KrIds *self)
   bottom = ((KrIds *)chain->pdata[0])->under;
   out = kr_ids_new (bottom);
 
-  /* Where each of the bottom's indices went, through every table; an index that goes through
-   * the tables in order meets each one's shifts in order too. */
+  /* Where each of the bottom's indices went, through every table. The indices of the records
+   * that go on meet each table's shifts in order; those of the records a table leaves out or
+   * changes (which its entries name instead) may land past the next records', so a table's
+   * place among its shifts steps back as well as on. */
   n = g_hash_table_size (bottom->table);
   at = g_new0 (guint, chain->len);
   for (guint r = 0; r < n; r++)
@@ -750,6 +752,8 @@ kr_ids_compact (KrIds *self)
 
           while (at[l] < from->len && g_array_index (from, guint, at[l]) <= index)
             at[l]++;
+          while (at[l] > 0 && g_array_index (from, guint, at[l] - 1) > index)
+            at[l]--;
           if (at[l] > 0)
             index -= g_array_index (ids->shift_by, guint, at[l] - 1);
         }
