@@ -31,12 +31,15 @@ kr_draft_init (KrDraft *draft, KrDataset *base)
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
     {
       guint n = kr_dataset_count (base, (KrDatasetList)t);
+      const KrDatasetBlocks *blocks = &base->blocks[t];
+      gsize size = kr_dataset_record_size ((KrDatasetList)t);
 
       draft->lists[t] = g_ptr_array_sized_new (n + 1);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (draft->lists[t],
-                         kr_dataset_record (base, (KrDatasetList)t, i,
-                                            kr_dataset_record_size ((KrDatasetList)t)));
+      /* Block by block: a record looked up by its index would look for its block each time. */
+      for (guint b = 0; b < blocks->n_blocks; b++)
+        for (guint i = blocks->first[b]; i < blocks->first[b + 1]; i++)
+          g_ptr_array_add (draft->lists[t],
+                           (guchar *)blocks->blocks[b] + (i - blocks->first[b]) * size);
     }
 }
 
@@ -572,6 +575,16 @@ list_moves (gconstpointer list, guint n, gsize size, gsize offset, const guint *
   return FALSE;
 }
 
+/* Whether records of list @t may point to records that moved. */
+static gboolean
+list_points_to_moved (Version *v, KrDraftList t)
+{
+  gboolean articles = v->plans[KR_DRAFT_ARTICLES].moved != NULL;
+  gboolean entities = v->plans[KR_DRAFT_ENTITIES].moved != NULL;
+
+  return (t == KR_DRAFT_ENTITIES && articles) || (t == KR_DRAFT_DEALS && (articles || entities));
+}
+
 /* Whether @record, one of the base's of list @t, points to records that moved. */
 static gboolean
 points_to_moved (Version *v, KrDraftList t, gconstpointer record)
@@ -616,7 +629,7 @@ block_kept (KrDraft *draft, Version *v, KrDraftList t, guint b, guint i)
   for (guint k = 0; k < n; k++)
     if (plan->slot[i + k] != first + k)
       return 0;
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < n && list_points_to_moved (v, t); k++)
     if (points_to_moved (v, t, (const guchar *)base_blocks->blocks[b] + k * plan->size))
       return 0;
   return n;
@@ -698,7 +711,8 @@ take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
         memcpy (record, kr_dataset_record (v->changed, (KrDatasetList)t, k++, size), size);
       else
         {
-          memcpy (record, kr_dataset_record (draft->base, (KrDatasetList)t, from, size), size);
+          /* The draft lists the base's record itself. */
+          memcpy (record, list->pdata[i], size);
           take_unchanged (v, t, record);
         }
       if (made.n_scratch == KR_DATASET_BLOCK)
