@@ -9,7 +9,9 @@
  * near the start. Prints the median of each and its spread, in milliseconds of wall and of
  * processor time, and what each version keeps (kr_dataset_get_size()).
  *
- *   kr-edit-bench [--entities 20000] [--deals 50000] [--rounds 5] [FILE]
+ * With --from-end the deletions and the merge are near the end instead, where few records move.
+ *
+ *   kr-edit-bench [--entities 20000] [--deals 50000] [--rounds 5] [--from-end] [FILE]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,6 +78,15 @@ print_spread (double *ms, int rounds)
   printf (" %10.1f %8.1f–%-9.1f", ms[rounds / 2], ms[0], ms[rounds - 1]);
 }
 
+static gboolean from_end;
+
+/* The index of the record @k from the start of a list of @n, or from its end with --from-end. */
+static guint
+place (guint n, guint k)
+{
+  return from_end ? n - 1 - k : k;
+}
+
 /* Makes edit @edit of round @round on @editor; FALSE when it was refused. */
 static gboolean
 make_edit (KrEditor *editor, Edit edit, guint round, GError **error)
@@ -106,15 +117,20 @@ make_edit (KrEditor *editor, Edit edit, guint round, GError **error)
     case ADD_DEAL:
       return kr_editor_add_deal (editor, &deal, NULL, error);
     case DELETE_ENTITY:
-      return kr_editor_delete_entity (editor, 3, error);
+      return kr_editor_delete_entity (editor, place (kr_dataset_get_n_entities (dataset), 3), error);
     case DELETE_DEAL:
-      return kr_editor_delete_deal (editor, 3, error);
+      return kr_editor_delete_deal (editor, place (kr_dataset_get_n_deals (dataset), 3), error);
     case DELETE_ARTICLE:
-      return kr_editor_delete_article (editor, 3, error);
+      return kr_editor_delete_article (editor, place (kr_dataset_get_n_articles (dataset), 3),
+                                       error);
     case MERGE:
     case N_EDITS:
     default:
-      return kr_editor_merge_entities (editor, 5, 6, error);
+      {
+        guint n = kr_dataset_get_n_entities (dataset);
+
+        return kr_editor_merge_entities (editor, place (n, 5), place (n, 6), error);
+      }
     }
 }
 
@@ -126,6 +142,7 @@ main (int argc, char **argv)
     { "entities", 0, 0, G_OPTION_ARG_INT, &n_entities, "Entities of the dataset written", "N" },
     { "deals", 0, 0, G_OPTION_ARG_INT, &n_deals, "Deals of the dataset written", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Rounds of edits", "N" },
+    { "from-end", 0, 0, G_OPTION_ARG_NONE, &from_end, "Delete and merge near the end", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE]");
