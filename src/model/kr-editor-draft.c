@@ -44,17 +44,27 @@ kr_draft_init (KrDraft *draft, KrDataset *base)
 }
 
 /* The index of @record among the base's records of list @t, or G_MAXUINT when it is not one of
- * them (a copy): @hint is tried first, the index the draft's order suggests. */
+ * them (a copy): @hint is tried first, the index the draft's order suggests, in block *@block
+ * when it is there (the block of the hint before), which is left at the hint's block. */
 static guint
-base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint)
+base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint, guint *block)
 {
   const KrDatasetBlocks *blocks = &draft->base->blocks[t];
   const guchar *p = record;
   gsize size = kr_dataset_record_size ((KrDatasetList)t);
   guint n = kr_dataset_count (draft->base, (KrDatasetList)t);
 
-  if (hint < n && kr_dataset_record (draft->base, (KrDatasetList)t, hint, size) == record)
-    return hint;
+  if (hint < n)
+    {
+      guint b = *block;
+
+      /* Hints mostly go up one by one: their block is the one before or the next. */
+      if (b >= blocks->n_blocks || hint < blocks->first[b] || hint >= blocks->first[b + 1])
+        b = kr_dataset_block_of (blocks, hint);
+      *block = b;
+      if ((const guchar *)blocks->blocks[b] + (hint - blocks->first[b]) * size == p)
+        return hint;
+    }
   for (guint b = 0; b < blocks->n_blocks; b++)
     {
       const guchar *start = blocks->blocks[b];
@@ -300,7 +310,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
 {
   GPtrArray *list = draft->lists[t];
   gboolean kept = TRUE;
-  guint next = 0;
+  guint next = 0, block = 0;
 
   *plan = (Plan){
     .n_base = kr_dataset_count (draft->base, (KrDatasetList)t),
@@ -313,7 +323,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
     plan->moved[i] = G_MAXUINT;
   for (guint i = 0; i < list->len; i++)
     {
-      guint from = base_index (draft, t, list->pdata[i], next);
+      guint from = base_index (draft, t, list->pdata[i], next, &block);
 
       plan->slot[i] = G_MAXUINT;
       if (from == G_MAXUINT)
@@ -845,11 +855,11 @@ deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
 static void
 note_deal (KrDraft *draft, GArray *list, const KrDeal *deal, guint i)
 {
-  guint index;
+  guint index, block = 0;
 
   if (list == NULL)
     return;
-  index = base_index (draft, KR_DRAFT_DEALS, deal, i);
+  index = base_index (draft, KR_DRAFT_DEALS, deal, i, &block);
   g_assert (index != G_MAXUINT);
   g_array_prepend_val (list, index);
 }
