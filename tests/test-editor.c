@@ -891,7 +891,7 @@ assert_ids (KrDataset *ds, GPtrArray *ids)
 
 /* Records are kept in blocks of this many (kr-dataset-private.h): edits at their edges are
  * the ones most likely to go wrong. */
-#define RECORD_BLOCK 1024
+#define RECORD_BLOCK 256
 
 /* A place among @n records: the first, the last, those at the edges of the first blocks, or one
  * at random. */

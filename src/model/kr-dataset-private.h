@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* Records are kept in blocks of up to this many: a version made by an edit shares with the
  * version before every block in which nothing changed, wherever the records before it moved
  * to, and copies only the others. */
-#define KR_DATASET_BLOCK_SHIFT 10
+#define KR_DATASET_BLOCK_SHIFT 8
 #define KR_DATASET_BLOCK (1u << KR_DATASET_BLOCK_SHIFT)
 
 typedef enum
