@@ -700,9 +700,8 @@ take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
     {
       guint from = plan->slot[i];
       guint b = from != G_MAXUINT ? kr_dataset_block_of (base_blocks, from) : 0;
-      guint n = from != G_MAXUINT && base_blocks->first[b] == from
-                    ? block_kept (draft, v, t, b, i)
-                    : 0;
+      guint n
+          = from != G_MAXUINT && base_blocks->first[b] == from ? block_kept (draft, v, t, b, i) : 0;
       guchar *record;
 
       if (n > 0)

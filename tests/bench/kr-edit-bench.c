@@ -117,7 +117,8 @@ make_edit (KrEditor *editor, Edit edit, guint round, GError **error)
     case ADD_DEAL:
       return kr_editor_add_deal (editor, &deal, NULL, error);
     case DELETE_ENTITY:
-      return kr_editor_delete_entity (editor, place (kr_dataset_get_n_entities (dataset), 3), error);
+      return kr_editor_delete_entity (editor, place (kr_dataset_get_n_entities (dataset), 3),
+                                      error);
     case DELETE_DEAL:
       return kr_editor_delete_deal (editor, place (kr_dataset_get_n_deals (dataset), 3), error);
     case DELETE_ARTICLE:
