@@ -889,6 +889,138 @@ assert_ids (KrDataset *ds, GPtrArray *ids)
     }
 }
 
+/* Records are kept in blocks of this many (kr-dataset-private.h): edits at their edges are
+ * the ones most likely to go wrong. */
+#define RECORD_BLOCK 256
+
+/* A place among @n records: the first, the last, those at the edges of the first blocks, or one
+ * at random. */
+static guint
+pick_place (GRand *rand, guint n)
+{
+  const guint edges[] = { 0,
+                          G_MAXUINT,
+                          RECORD_BLOCK - 1,
+                          RECORD_BLOCK,
+                          RECORD_BLOCK + 1,
+                          2 * RECORD_BLOCK - 1,
+                          2 * RECORD_BLOCK };
+  guint k = (guint)g_rand_int_range (rand, 0, G_N_ELEMENTS (edges) + 3);
+
+  g_assert (n > 0);
+  return k < G_N_ELEMENTS (edges) ? MIN (edges[k], n - 1)
+                                  : (guint)g_rand_int_range (rand, 0, (gint32)n);
+}
+
+/* After entity @other of @before was merged into @keep (named by id): every deal that did not
+ * involve @other reads as it did, every one that did involves @keep instead, none names a
+ * party twice, and @other is gone. */
+static void
+assert_merged (KrDataset *before, KrDataset *after, const char *keep, const char *other)
+{
+  int k = kr_dataset_find_entity (after, keep);
+  int o = kr_dataset_find_entity (before, other);
+
+  g_assert_cmpint (k, >=, 0);
+  g_assert_cmpint (o, >=, 0);
+  g_assert_cmpint (kr_dataset_find_entity (after, other), ==, -1);
+  g_assert_cmpuint (kr_dataset_get_n_entities (after), ==, kr_dataset_get_n_entities (before) - 1);
+  for (guint i = 0; i < kr_dataset_get_n_deals (after); i++)
+    {
+      const KrDeal *d = kr_dataset_get_deal (after, i);
+      int was = kr_dataset_find_deal (before, d->id);
+      const KrDeal *old;
+
+      g_assert_cmpint (was, >=, 0);
+      old = kr_dataset_get_deal (before, (guint)was);
+      /* A deal that had both keeps one of them. */
+      for (guint p = 0; p < d->n_parties; p++)
+        for (guint q = 0; q < p; q++)
+          g_assert_cmpuint (d->parties[p].entity, !=, d->parties[q].entity);
+      if (kr_deal_involves (old, (guint)o))
+        g_assert_true (kr_deal_involves (d, (guint)k));
+      else
+        {
+          g_autofree char *then = deal_by_ids (before, old, NULL);
+          g_autofree char *now = deal_by_ids (after, d, NULL);
+
+          g_assert_cmpstr (now, ==, then);
+        }
+    }
+}
+
+/* Deletes or merges at @ds's edges, its blocks' edges and at random: each version reads as it
+ * did, but for what went, and as it would written and read again; undone, the version before
+ * is back; redone, the one made. */
+static void
+delete_at_edges (GRand *rand, KrEditor *editor, KrUndoStack *undo, GPtrArray *ids)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) before = g_object_ref (kr_editor_get_dataset (editor));
+  g_autoptr (KrDataset) again = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *keep = NULL;
+  KrDataset *after;
+  guint n_entities = kr_dataset_get_n_entities (before);
+  guint n_deals = kr_dataset_get_n_deals (before);
+  guint n_articles = kr_dataset_get_n_articles (before);
+  /* Deleting an article deletes the deals it alone evidences, a twentieth of the map's: it
+   * comes less often, so that the map keeps its deals. */
+  int what = g_rand_int_range (rand, 0, 10);
+
+  if (what < 3)
+    {
+      guint i = pick_place (rand, n_entities);
+
+      gone = g_strdup (kr_dataset_get_entity (before, i)->id);
+      g_assert_true (kr_editor_delete_entity (editor, i, &error));
+    }
+  else if (what < 6)
+    {
+      guint i = pick_place (rand, n_deals);
+
+      gone = g_strdup (kr_dataset_get_deal (before, i)->id);
+      g_assert_true (kr_editor_delete_deal (editor, i, &error));
+    }
+  else if (what == 6 && n_articles > 1)
+    {
+      guint i = (guint)g_rand_int_range (rand, 0, (gint32)n_articles);
+
+      gone = g_strdup (kr_dataset_get_article (before, i)->id);
+      g_assert_true (kr_editor_delete_article (editor, i, &error));
+    }
+  else
+    {
+      guint a = pick_place (rand, n_entities), b = pick_place (rand, n_entities);
+
+      if (a == b)
+        b = a == 0 ? n_entities - 1 : 0;
+      keep = g_strdup (kr_dataset_get_entity (before, a)->id);
+      gone = g_strdup (kr_dataset_get_entity (before, b)->id);
+      g_assert_true (kr_editor_merge_entities (editor, a, b, &error));
+    }
+  g_assert_no_error (error);
+  after = kr_editor_get_dataset (editor);
+  g_assert_true (after != before);
+  if (keep != NULL)
+    assert_merged (before, after, keep, gone);
+  else
+    assert_references_kept (before, after, gone);
+  g_assert_cmpint (kr_dataset_find_entity (after, gone), ==, -1);
+  g_assert_cmpint (kr_dataset_find_deal (after, gone), ==, -1);
+  g_assert_cmpint (kr_dataset_find_article (after, gone), ==, -1);
+  assert_ids (after, ids);
+  again = reread (after);
+  kr_test_assert_same_dataset (after, again);
+
+  g_assert_true (kr_undo_stack_undo (undo));
+  g_assert_true (kr_editor_get_dataset (editor) == before);
+  assert_ids (before, ids);
+  g_assert_true (kr_undo_stack_redo (undo));
+  g_assert_true (kr_editor_get_dataset (editor) == after);
+  kr_test_assert_same_dataset (after, again);
+}
+
 /* A benchmark map of @n_entities entities and @n_deals deals, read from the file written. */
 static KrDataset *
 load_bench (guint n_entities, guint n_deals, guint32 seed)
@@ -944,6 +1076,18 @@ test_chains (void)
                     kr_dataset_get_n_deals (read) + 1000);
   assert_ids (kr_editor_get_dataset (editor), ids);
 
+  /* Deletions and merges, each made from the version the one before made. */
+  for (guint i = 0; i < 60; i++)
+    {
+      delete_at_edges (rand, editor, undo, ids);
+      if (i % 6 == 0)
+        {
+          g_ptr_array_add (kept, g_object_ref (kr_editor_get_dataset (editor)));
+          g_ptr_array_add (written, kr_dataset_writer_write (kr_editor_get_dataset (editor)));
+        }
+    }
+
+  /* Edits of every kind at random. */
   for (guint i = 0; i < 400; i++)
     {
       KrDataset *ds;
@@ -978,6 +1122,32 @@ test_chains (void)
 
           g_assert_true (g_bytes_equal (now, written->pdata[j]));
         }
+    }
+}
+
+/* Deleting a deal copies the block it was in, not the deals after it, which are shared with the
+ * version before wherever they now start. */
+static void
+test_delete_shares (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) read = load_bench (2500, 8000, 31);
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = kr_editor_new (read, undo);
+  guint n_deals = kr_dataset_get_n_deals (read);
+  const guint places[] = { 0, 1, RECORD_BLOCK, n_deals / 2, n_deals - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autofree char *gone = g_strdup (kr_dataset_get_deal (read, places[i])->id);
+      KrDataset *after;
+
+      g_assert_true (kr_editor_delete_deal (editor, places[i], &error));
+      g_assert_no_error (error);
+      after = kr_editor_get_dataset (editor);
+      g_assert_cmpuint (kr_dataset_get_size (after), <, 2 * RECORD_BLOCK * sizeof (KrDeal));
+      assert_references_kept (read, after, gone);
+      g_assert_true (kr_undo_stack_undo (undo));
     }
 }
 
@@ -1090,5 +1260,6 @@ main (int argc, char **argv)
   g_test_add ("/editor/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
   g_test_add_func ("/editor/large", test_large);
   g_test_add_func ("/editor/chains", test_chains);
+  g_test_add_func ("/editor/delete-shares", test_delete_shares);
   return g_test_run ();
 }

@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* Records are kept in blocks of this many: a version made by an edit shares with the version
- * before every block in which nothing changed, and copies only the others. */
-#define KR_DATASET_BLOCK_SHIFT 10
+/* Records are kept in blocks of up to this many: a version made by an edit shares with the
+ * version before every block in which nothing changed, wherever the records before it moved
+ * to, and copies only the others. */
+#define KR_DATASET_BLOCK_SHIFT 8
 #define KR_DATASET_BLOCK (1u << KR_DATASET_BLOCK_SHIFT)
 
 typedef enum
@@ -22,13 +23,23 @@ typedef enum
   KR_DATASET_N_LISTS
 } KrDatasetList;
 
-/* One list of records as blocks: block b holds records b × KR_DATASET_BLOCK onwards. */
+/* One list of records as blocks: block b holds records first[b] to first[b + 1] - 1. A
+ * dataset read has full blocks; a version's may hold fewer records, where the edit that made
+ * it left some out, so that it shares the blocks after them instead of copying them one
+ * record along. */
 typedef struct
 {
   gpointer *blocks;
   GBytes **kept; /* per block, what keeps it when a version made it; NULL: its dataset's list */
+  guint *first;  /* n_blocks + 1 entries */
+  /* Per KR_DATASET_BLOCK records, the block that holds the first of them: a record's block is
+   * that one or one of the next few, as a version keeps no two small blocks side by side. */
+  guint *guide;
   guint n_blocks;
 } KrDatasetBlocks;
+
+/* Gives @blocks, whose first indices are set, the guide to them. */
+void kr_dataset_blocks_guide (KrDatasetBlocks *blocks);
 
 /* An index of ids, id → index + 1. A version made by an edit keeps in its own table only the
  * ids that changed, over the index of the version before: those of the records it adds or
@@ -105,11 +116,24 @@ struct _KrDataset
 /* Points the blocks at the lists the builder made. */
 void kr_dataset_block_lists (KrDataset *self);
 
+/* The block of @blocks that holds record @index. */
+static inline guint
+kr_dataset_block_of (const KrDatasetBlocks *blocks, guint index)
+{
+  guint b = blocks->guide[index >> KR_DATASET_BLOCK_SHIFT];
+
+  while (blocks->first[b + 1] <= index)
+    b++;
+  return b;
+}
+
 static inline gpointer
 kr_dataset_record (KrDataset *self, KrDatasetList t, guint index, gsize size)
 {
-  return (guchar *)self->blocks[t].blocks[index >> KR_DATASET_BLOCK_SHIFT]
-         + (index & (KR_DATASET_BLOCK - 1)) * size;
+  const KrDatasetBlocks *blocks = &self->blocks[t];
+  guint b = kr_dataset_block_of (blocks, index);
+
+  return (guchar *)blocks->blocks[b] + (index - blocks->first[b]) * size;
 }
 
 static inline gsize

@@ -51,6 +51,8 @@ kr_dataset_finalize (GObject *object)
         g_clear_pointer (&blocks->kept[b], g_bytes_unref);
       g_free (blocks->kept);
       g_free (blocks->blocks);
+      g_free (blocks->first);
+      g_free (blocks->guide);
     }
   for (guint t = 0; t < KR_DATASET_N_LISTS; t++)
     g_clear_pointer (&self->ids[t], kr_ids_unref);
@@ -76,13 +78,35 @@ kr_dataset_init (KrDataset *self)
     self->ids[t] = kr_ids_new (NULL);
 }
 
+void
+kr_dataset_blocks_guide (KrDatasetBlocks *blocks)
+{
+  guint n = blocks->first[blocks->n_blocks];
+  guint n_guide = (n + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
+  guint b = 0;
+
+  blocks->guide = g_new (guint, MAX (n_guide, 1));
+  for (guint g = 0; g < n_guide; g++)
+    {
+      while (blocks->first[b + 1] <= g * KR_DATASET_BLOCK)
+        b++;
+      blocks->guide[g] = b;
+    }
+}
+
 static void
 block_list (KrDatasetBlocks *blocks, gpointer list, guint n, gsize size)
 {
   blocks->n_blocks = (n + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
   blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
+  blocks->first = g_new (guint, blocks->n_blocks + 1);
   for (guint b = 0; b < blocks->n_blocks; b++)
-    blocks->blocks[b] = (guchar *)list + (gsize)b * KR_DATASET_BLOCK * size;
+    {
+      blocks->blocks[b] = (guchar *)list + (gsize)b * KR_DATASET_BLOCK * size;
+      blocks->first[b] = b * KR_DATASET_BLOCK;
+    }
+  blocks->first[blocks->n_blocks] = n;
+  kr_dataset_blocks_guide (blocks);
 }
 
 void
@@ -711,8 +735,10 @@ kr_ids_compact (KrIds *self)
   bottom = ((KrIds *)chain->pdata[0])->under;
   out = kr_ids_new (bottom);
 
-  /* Where each of the bottom's indices went, through every table; an index that goes through
-   * the tables in order meets each one's shifts in order too. */
+  /* Where each of the bottom's indices went, through every table. The indices of the records
+   * that go on meet each table's shifts in order; those of the records a table leaves out or
+   * changes (which its entries name instead) may land past the next records', so a table's
+   * place among its shifts steps back as well as on. */
   n = g_hash_table_size (bottom->table);
   at = g_new0 (guint, chain->len);
   for (guint r = 0; r < n; r++)
@@ -726,6 +752,8 @@ kr_ids_compact (KrIds *self)
 
           while (at[l] < from->len && g_array_index (from, guint, at[l]) <= index)
             at[l]++;
+          while (at[l] > 0 && g_array_index (from, guint, at[l] - 1) > index)
+            at[l]--;
           if (at[l] > 0)
             index -= g_array_index (ids->shift_by, guint, at[l] - 1);
         }

@@ -31,34 +31,47 @@ kr_draft_init (KrDraft *draft, KrDataset *base)
   for (guint t = 0; t < KR_DRAFT_N_LISTS; t++)
     {
       guint n = kr_dataset_count (base, (KrDatasetList)t);
+      const KrDatasetBlocks *blocks = &base->blocks[t];
+      gsize size = kr_dataset_record_size ((KrDatasetList)t);
 
       draft->lists[t] = g_ptr_array_sized_new (n + 1);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (draft->lists[t],
-                         kr_dataset_record (base, (KrDatasetList)t, i,
-                                            kr_dataset_record_size ((KrDatasetList)t)));
+      /* Block by block: a record looked up by its index would look for its block each time. */
+      for (guint b = 0; b < blocks->n_blocks; b++)
+        for (guint i = blocks->first[b]; i < blocks->first[b + 1]; i++)
+          g_ptr_array_add (draft->lists[t],
+                           (guchar *)blocks->blocks[b] + (i - blocks->first[b]) * size);
     }
 }
 
 /* The index of @record among the base's records of list @t, or G_MAXUINT when it is not one of
- * them (a copy): @hint is tried first, the index the draft's order suggests. */
+ * them (a copy): @hint is tried first, the index the draft's order suggests, in block *@block
+ * when it is there (the block of the hint before), which is left at the hint's block. */
 static guint
-base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint)
+base_index (KrDraft *draft, KrDraftList t, gconstpointer record, guint hint, guint *block)
 {
   const KrDatasetBlocks *blocks = &draft->base->blocks[t];
   const guchar *p = record;
   gsize size = kr_dataset_record_size ((KrDatasetList)t);
   guint n = kr_dataset_count (draft->base, (KrDatasetList)t);
 
-  if (hint < n && kr_dataset_record (draft->base, (KrDatasetList)t, hint, size) == record)
-    return hint;
+  if (hint < n)
+    {
+      guint b = *block;
+
+      /* Hints mostly go up one by one: their block is the one before or the next. */
+      if (b >= blocks->n_blocks || hint < blocks->first[b] || hint >= blocks->first[b + 1])
+        b = kr_dataset_block_of (blocks, hint);
+      *block = b;
+      if ((const guchar *)blocks->blocks[b] + (hint - blocks->first[b]) * size == p)
+        return hint;
+    }
   for (guint b = 0; b < blocks->n_blocks; b++)
     {
       const guchar *start = blocks->blocks[b];
-      guint in_block = MIN (KR_DATASET_BLOCK, n - b * KR_DATASET_BLOCK);
+      guint in_block = blocks->first[b + 1] - blocks->first[b];
 
       if (p >= start && p < start + in_block * size)
-        return b * KR_DATASET_BLOCK + (guint)((gsize)(p - start) / size);
+        return blocks->first[b] + (guint)((gsize)(p - start) / size);
     }
   return G_MAXUINT;
 }
@@ -297,7 +310,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
 {
   GPtrArray *list = draft->lists[t];
   gboolean kept = TRUE;
-  guint next = 0;
+  guint next = 0, block = 0;
 
   *plan = (Plan){
     .n_base = kr_dataset_count (draft->base, (KrDatasetList)t),
@@ -310,7 +323,7 @@ plan_list (KrDraft *draft, KrDraftList t, Plan *plan)
     plan->moved[i] = G_MAXUINT;
   for (guint i = 0; i < list->len; i++)
     {
-      guint from = base_index (draft, t, list->pdata[i], next);
+      guint from = base_index (draft, t, list->pdata[i], next, &block);
 
       plan->slot[i] = G_MAXUINT;
       if (from == G_MAXUINT)
@@ -557,9 +570,24 @@ take_unchanged (Version *v, KrDraftList t, gpointer record)
     }
 }
 
-/* Whether records of list @t point to records that moved. */
+/* Whether one of the indices in @list (@n elements of @size bytes, each index @offset bytes
+ * in) is one that @moved (nullable) moves. */
 static gboolean
-points_to_moved (Version *v, KrDraftList t)
+list_moves (gconstpointer list, guint n, gsize size, gsize offset, const guint *moved)
+{
+  for (guint i = 0; moved != NULL && i < n; i++)
+    {
+      guint from = *(const guint *)((const guchar *)list + i * size + offset);
+
+      if (moved[from] != from)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether records of list @t may point to records that moved. */
+static gboolean
+list_points_to_moved (Version *v, KrDraftList t)
 {
   gboolean articles = v->plans[KR_DRAFT_ARTICLES].moved != NULL;
   gboolean entities = v->plans[KR_DRAFT_ENTITIES].moved != NULL;
@@ -567,30 +595,92 @@ points_to_moved (Version *v, KrDraftList t)
   return (t == KR_DRAFT_ENTITIES && articles) || (t == KR_DRAFT_DEALS && (articles || entities));
 }
 
-/* Whether block @b of the version, @n records from @first, is the base's block @b as it is:
- * each record the base's at its index, none pointing to records that moved. */
+/* Whether @record, one of the base's of list @t, points to records that moved. */
 static gboolean
-block_kept (KrDraft *draft, Version *v, KrDraftList t, guint b, guint first, guint n)
+points_to_moved (Version *v, KrDraftList t, gconstpointer record)
+{
+  const guint *articles = v->plans[KR_DRAFT_ARTICLES].moved;
+  const guint *entities = v->plans[KR_DRAFT_ENTITIES].moved;
+  gsize article = G_STRUCT_OFFSET (KrEvidence, article);
+
+  if (t == KR_DRAFT_ENTITIES)
+    {
+      const KrEntity *e = record;
+
+      return list_moves (e->evidence, e->n_evidence, sizeof (KrEvidence), article, articles);
+    }
+  if (t == KR_DRAFT_DEALS)
+    {
+      const KrDeal *d = record;
+
+      return list_moves (d->evidence, d->n_evidence, sizeof (KrEvidence), article, articles)
+             || list_moves (d->parties, d->n_parties, sizeof (KrParty),
+                            G_STRUCT_OFFSET (KrParty, entity), entities)
+             || list_moves (d->proposed_by, d->n_proposed_by, sizeof (guint), 0, entities);
+    }
+  return FALSE;
+}
+
+/* The number of records of the base's block @b when the version can share it as it is from
+ * record @i of the draft on, else 0: its records listed there in order, none changed nor
+ * pointing to records that moved. A block less than half full is copied with the records
+ * around it instead, so that no two small blocks lie side by side and a record's block is
+ * found in a few steps (kr_dataset_block_of()). */
+static guint
+block_kept (KrDraft *draft, Version *v, KrDraftList t, guint b, guint i)
 {
   const Plan *plan = &v->plans[t];
+  const KrDatasetBlocks *base_blocks = &draft->base->blocks[t];
+  guint first = base_blocks->first[b];
+  guint n = base_blocks->first[b + 1] - first;
 
-  if (b >= draft->base->blocks[t].n_blocks || n != MIN (KR_DATASET_BLOCK, plan->n_base - first))
-    return FALSE;
-  for (guint i = first; i < first + n; i++)
-    if (plan->slot[i] != i)
-      return FALSE;
-  return TRUE;
+  if (n < KR_DATASET_BLOCK / 2 || i + n > draft->lists[t]->len)
+    return 0;
+  for (guint k = 0; k < n; k++)
+    if (plan->slot[i + k] != first + k)
+      return 0;
+  for (guint k = 0; k < n && list_points_to_moved (v, t); k++)
+    if (points_to_moved (v, t, (const guchar *)base_blocks->blocks[b] + k * plan->size))
+      return 0;
+  return n;
 }
+
+/* The blocks of a version's list as they are made. */
+typedef struct
+{
+  GPtrArray *blocks;
+  GPtrArray *kept;
+  GArray *first;
+  guchar *scratch; /* the records of the block being made */
+  guint n_scratch;
+} BlocksMade;
 
 static void
-share_block (KrDatasetBlocks *blocks, const KrDatasetBlocks *base_blocks, guint b)
+add_block (BlocksMade *made, gpointer block, GBytes *kept, guint first)
 {
-  blocks->blocks[b] = base_blocks->blocks[b];
-  if (base_blocks->kept != NULL && base_blocks->kept[b] != NULL)
-    blocks->kept[b] = g_bytes_ref (base_blocks->kept[b]);
+  g_ptr_array_add (made->blocks, block);
+  g_ptr_array_add (made->kept, kept);
+  g_array_append_val (made->first, first);
 }
 
-/* The version's list @t, in blocks: those in which nothing changed are the base's, shared. */
+/* Ends the block being made, if any, its last record before record @end. */
+static void
+end_block (Version *v, BlocksMade *made, gsize size, guint end)
+{
+  guchar *records;
+
+  if (made->n_scratch == 0)
+    return;
+  records = g_realloc (g_steal_pointer (&made->scratch), made->n_scratch * size);
+  add_block (made, records, g_bytes_new_take (records, made->n_scratch * size),
+             end - made->n_scratch);
+  v->own_bytes += made->n_scratch * size;
+  made->n_scratch = 0;
+}
+
+/* The version's list @t, in blocks: those of the base in which nothing changed, shared
+ * wherever their records now start; the other records copied into blocks of their own, the
+ * changed ones as built, the others with their references moved. */
 static void
 take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
 {
@@ -598,59 +688,60 @@ take_blocks (KrDraft *draft, Version *v, KrDraftList t, KrDataset *ds)
   GPtrArray *list = draft->lists[t];
   const KrDatasetBlocks *base_blocks = &draft->base->blocks[t];
   KrDatasetBlocks *blocks = &ds->blocks[t];
-  gboolean remapped = points_to_moved (v, t);
+  BlocksMade made = {
+    .blocks = g_ptr_array_new (),
+    .kept = g_ptr_array_new (),
+    .first = g_array_new (FALSE, FALSE, sizeof (guint)),
+  };
   gsize size = plan->size;
-  guchar *scratch = NULL;
   guint k = 0;
 
-  blocks->n_blocks = (list->len + KR_DATASET_BLOCK - 1) / KR_DATASET_BLOCK;
-  blocks->blocks = g_new (gpointer, MAX (blocks->n_blocks, 1));
-  blocks->kept = g_new0 (GBytes *, MAX (blocks->n_blocks, 1));
-  v->own_bytes += blocks->n_blocks * (sizeof (gpointer) + sizeof (GBytes *));
-  for (guint b = 0; b < blocks->n_blocks; b++)
+  for (guint i = 0; i < list->len;)
     {
-      guint first = b * KR_DATASET_BLOCK;
-      guint n = MIN (KR_DATASET_BLOCK, list->len - first);
-      gboolean same = block_kept (draft, v, t, b, first, n);
+      guint from = plan->slot[i];
+      guint b = from != G_MAXUINT ? kr_dataset_block_of (base_blocks, from) : 0;
+      guint n
+          = from != G_MAXUINT && base_blocks->first[b] == from ? block_kept (draft, v, t, b, i) : 0;
+      guchar *record;
 
-      if (same && !remapped)
+      if (n > 0)
         {
-          share_block (blocks, base_blocks, b);
+          GBytes *kept = base_blocks->kept != NULL ? base_blocks->kept[b] : NULL;
+
+          end_block (v, &made, size, i);
+          add_block (&made, base_blocks->blocks[b], kept ? g_bytes_ref (kept) : NULL, i);
+          i += n;
           continue;
         }
-      /* Records made the version's: the changed ones as built, in the order the draft lists
-       * them, the others with their references moved. */
-      if (scratch == NULL)
-        scratch = g_malloc (KR_DATASET_BLOCK * size);
-      for (guint i = first; i < first + n; i++)
+      if (made.scratch == NULL)
+        made.scratch = g_malloc (KR_DATASET_BLOCK * size);
+      record = made.scratch + made.n_scratch++ * size;
+      if (from == G_MAXUINT)
+        memcpy (record, kr_dataset_record (v->changed, (KrDatasetList)t, k++, size), size);
+      else
         {
-          guchar *record = scratch + (i - first) * size;
-
-          if (plan->slot[i] == G_MAXUINT)
-            memcpy (record, kr_dataset_record (v->changed, (KrDatasetList)t, k++, size), size);
-          else
-            {
-              gconstpointer from
-                  = kr_dataset_record (draft->base, (KrDatasetList)t, plan->slot[i], size);
-
-              memcpy (record, from, size);
-              take_unchanged (v, t, record);
-              same = same && memcmp (record, from, size) == 0;
-            }
+          /* The draft lists the base's record itself. */
+          memcpy (record, list->pdata[i], size);
+          take_unchanged (v, t, record);
         }
-      if (same)
-        {
-          share_block (blocks, base_blocks, b);
-          continue;
-        }
-      if (n < KR_DATASET_BLOCK)
-        scratch = g_realloc (scratch, n * size);
-      blocks->blocks[b] = scratch;
-      blocks->kept[b] = g_bytes_new_take (g_steal_pointer (&scratch), n * size);
-      v->own_bytes += n * size;
+      if (made.n_scratch == KR_DATASET_BLOCK)
+        end_block (v, &made, size, i + 1);
+      i++;
     }
-  g_free (scratch);
+  end_block (v, &made, size, list->len);
+  g_free (made.scratch);
   g_assert (k == plan->n_changed);
+
+  blocks->n_blocks = made.blocks->len;
+  g_array_append_val (made.first, list->len);
+  blocks->first = (guint *)(gpointer)g_array_free (made.first, FALSE);
+  g_ptr_array_add (made.blocks, NULL);
+  blocks->blocks = g_ptr_array_free (made.blocks, FALSE);
+  g_ptr_array_add (made.kept, NULL);
+  blocks->kept = (GBytes **)g_ptr_array_free (made.kept, FALSE);
+  kr_dataset_blocks_guide (blocks);
+  v->own_bytes += blocks->n_blocks * (sizeof (gpointer) + sizeof (GBytes *) + sizeof (guint))
+                  + (list->len / KR_DATASET_BLOCK + 1) * sizeof (guint);
 }
 
 /* The version's list @t and its ids. */
@@ -763,11 +854,11 @@ deal_replace_entity (KrDraft *draft, const KrDeal *d, guint from, guint to)
 static void
 note_deal (KrDraft *draft, GArray *list, const KrDeal *deal, guint i)
 {
-  guint index;
+  guint index, block = 0;
 
   if (list == NULL)
     return;
-  index = base_index (draft, KR_DRAFT_DEALS, deal, i);
+  index = base_index (draft, KR_DRAFT_DEALS, deal, i, &block);
   g_assert (index != G_MAXUINT);
   g_array_prepend_val (list, index);
 }

@@ -5,10 +5,13 @@
  * each kind of edit the record form and the map make, round after round, on the version the
  * round before left: a check of a renamed entity as the form checks a keystroke, the rename,
  * a check of a new deal and its adding, the deletion of an entity near the start (which moves
- * every record after it) and a merge of two entities. Prints the median of each and its
- * spread, in milliseconds, and what each version keeps (kr_dataset_get_size()).
+ * every record after it), a merge of two entities, and the deletion of a deal and of an article
+ * near the start. Prints the median of each and its spread, in milliseconds of wall and of
+ * processor time, and what each version keeps (kr_dataset_get_size()).
  *
- *   kr-edit-bench [--entities 20000] [--deals 50000] [--rounds 5] [FILE]
+ * With --from-end the deletions and the merge are near the end instead, where few records move.
+ *
+ *   kr-edit-bench [--entities 20000] [--deals 50000] [--rounds 5] [--from-end] [FILE]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "kr-bench-data.h"
 #include "kr-editor.h"
@@ -30,17 +34,20 @@ typedef enum
   ADD_DEAL,
   DELETE_ENTITY,
   MERGE,
+  DELETE_DEAL,
+  DELETE_ARTICLE,
   N_EDITS
 } Edit;
 
 static const char *const edit_names[N_EDITS] = {
   "check a renamed entity", "rename an entity",   "check a new deal", "add a deal",
-  "delete an entity",       "merge two entities",
+  "delete an entity",       "merge two entities", "delete a deal",    "delete an article",
 };
 
 typedef struct
 {
   double ms[MAX_ROUNDS];
+  double cpu_ms[MAX_ROUNDS]; /* the process's user and system time */
   gsize kept; /* the last version's own size, bytes */
 } Timings;
 
@@ -50,6 +57,34 @@ compare_doubles (const void *a, const void *b)
   double x = *(const double *)a, y = *(const double *)b;
 
   return (x > y) - (x < y);
+}
+
+/* Milliseconds of processor time the process has used, in user and system mode: on a machine
+ * others share, steadier than the wall clock. */
+static double
+cpu_now_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* Prints the median of @ms (@rounds of them, sorted here) and its range. */
+static void
+print_spread (double *ms, int rounds)
+{
+  qsort (ms, (gsize)rounds, sizeof *ms, compare_doubles);
+  printf (" %10.1f %8.1f–%-9.1f", ms[rounds / 2], ms[0], ms[rounds - 1]);
+}
+
+static gboolean from_end;
+
+/* The index of the record @k from the start of a list of @n, or from its end with --from-end. */
+static guint
+place (guint n, guint k)
+{
+  return from_end ? n - 1 - k : k;
 }
 
 /* Makes edit @edit of round @round on @editor; FALSE when it was refused. */
@@ -82,11 +117,21 @@ make_edit (KrEditor *editor, Edit edit, guint round, GError **error)
     case ADD_DEAL:
       return kr_editor_add_deal (editor, &deal, NULL, error);
     case DELETE_ENTITY:
-      return kr_editor_delete_entity (editor, 3, error);
+      return kr_editor_delete_entity (editor, place (kr_dataset_get_n_entities (dataset), 3),
+                                      error);
+    case DELETE_DEAL:
+      return kr_editor_delete_deal (editor, place (kr_dataset_get_n_deals (dataset), 3), error);
+    case DELETE_ARTICLE:
+      return kr_editor_delete_article (editor, place (kr_dataset_get_n_articles (dataset), 3),
+                                       error);
     case MERGE:
     case N_EDITS:
     default:
-      return kr_editor_merge_entities (editor, 5, 6, error);
+      {
+        guint n = kr_dataset_get_n_entities (dataset);
+
+        return kr_editor_merge_entities (editor, place (n, 5), place (n, 6), error);
+      }
     }
 }
 
@@ -98,6 +143,7 @@ main (int argc, char **argv)
     { "entities", 0, 0, G_OPTION_ARG_INT, &n_entities, "Entities of the dataset written", "N" },
     { "deals", 0, 0, G_OPTION_ARG_INT, &n_deals, "Deals of the dataset written", "N" },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Rounds of edits", "N" },
+    { "from-end", 0, 0, G_OPTION_ARG_NONE, &from_end, "Delete and merge near the end", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[FILE]");
@@ -152,6 +198,7 @@ main (int argc, char **argv)
     for (Edit edit = 0; edit < N_EDITS; edit++)
       {
         double start = kr_bench_now_ms ();
+        double cpu_start = cpu_now_ms ();
 
         if (!make_edit (editor, edit, round, &error))
           {
@@ -159,18 +206,20 @@ main (int argc, char **argv)
                      error ? error->message : "a problem");
             return 1;
           }
+        timings[edit].cpu_ms[round] = cpu_now_ms () - cpu_start;
         timings[edit].ms[round] = kr_bench_now_ms () - start;
         timings[edit].kept = kr_dataset_get_size (kr_editor_get_dataset (editor));
       }
 
-  printf ("%-22s %10s %18s %12s\n", "edit", "median ms", "range ms", "version MB");
+  printf ("%-22s %10s %18s %10s %18s %12s\n", "edit", "median ms", "range ms", "cpu ms",
+          "cpu range ms", "version MB");
   for (Edit edit = 0; edit < N_EDITS; edit++)
     {
-      double *ms = timings[edit].ms;
       gboolean makes_version = edit != CHECK_RENAME && edit != CHECK_NEW_DEAL;
 
-      qsort (ms, (gsize)rounds, sizeof *ms, compare_doubles);
-      printf ("%-22s %10.1f %8.1f–%-9.1f", edit_names[edit], ms[rounds / 2], ms[0], ms[rounds - 1]);
+      printf ("%-22s", edit_names[edit]);
+      print_spread (timings[edit].ms, rounds);
+      print_spread (timings[edit].cpu_ms, rounds);
       if (makes_version)
         printf (" %12.1f", timings[edit].kept / 1e6);
       printf ("\n");
