@@ -83,17 +83,31 @@ find_line (KrScene *scene, KrScene *from, const KrSceneEdge *edge)
   return NULL;
 }
 
+/* Whether the box @box overlaps that of any node of @scene but @except. */
+static gboolean
+covers_any (KrScene *scene, KrRect box, guint except)
+{
+  for (guint j = 0; j < kr_scene_get_n_nodes (scene); j++)
+    if (j != except && overlap (box, kr_scene_node_bounds (kr_scene_get_node (scene, j))))
+      return TRUE;
+  return FALSE;
+}
+
 /* What @after must be, made from @before for an edit: every node shown before stays exactly
- * where it was; a node new covers no entity; every line joins its two nodes; a line between
- * nodes the edit left as they were is as it was. */
+ * where it was, but for one that grew (a longer name) and would cover a neighbour there, which
+ * goes to where it covers nothing, near; a node new covers no entity; every line joins its two
+ * nodes; a line between nodes the edit left as they were is as it was. @n_grown counts the
+ * nodes that grew, @n_moved those of them that moved. */
 static void
-assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines)
+assert_revised_moves (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines,
+                      guint *n_grown, guint *n_moved)
 {
   KrDataset *ds = kr_scene_get_dataset (after);
   g_autofree gboolean *still = g_new0 (gboolean, MAX (kr_scene_get_n_nodes (after), 1));
 
   *n_new = 0;
   *n_kept_lines = 0;
+  *n_grown = *n_moved = 0;
   for (guint i = 0; i < kr_scene_get_n_nodes (after); i++)
     {
       const KrSceneNode *node = kr_scene_get_node (after, i);
@@ -102,10 +116,29 @@ assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lin
       if (at >= 0)
         {
           const KrSceneNode *was = kr_scene_get_node (before, (guint)at);
+          KrRect box = kr_scene_node_bounds (node);
 
-          g_assert_cmpfloat (node->x, ==, was->x);
-          g_assert_cmpfloat (node->y, ==, was->y);
           still[i] = node->width == was->width && node->height == was->height;
+          if (node->width <= was->width && node->height <= was->height)
+            {
+              g_assert_cmpfloat (node->x, ==, was->x);
+              g_assert_cmpfloat (node->y, ==, was->y);
+              continue;
+            }
+          (*n_grown)++;
+          /* Grown, it covers nothing, where it was or where it went. */
+          g_assert_false (covers_any (after, box, i));
+          if (node->x == was->x && node->y == was->y)
+            continue;
+          (*n_moved)++;
+          box.x += was->x - node->x;
+          box.y += was->y - node->y;
+          g_assert_true (covers_any (after, box, i));
+          /* In free space on the map, not put beside it. */
+          g_assert_cmpfloat (box.x + was->x - node->x, >=, 0);
+          g_assert_cmpfloat (box.y + was->y - node->y, >=, 0);
+          g_assert_cmpfloat (node->x + node->width / 2, <=, kr_scene_get_width (before));
+          g_assert_cmpfloat (node->y + node->height / 2, <=, kr_scene_get_height (before));
           continue;
         }
       (*n_new)++;
@@ -140,6 +173,14 @@ assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lin
         }
       (*n_kept_lines)++;
     }
+}
+
+static void
+assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines)
+{
+  guint n_grown, n_moved;
+
+  assert_revised_moves (before, after, n_new, n_kept_lines, &n_grown, &n_moved);
 }
 
 /* Lays the editor's dataset out from the map before, and checks it; @n_new nodes are new. */
@@ -295,6 +336,43 @@ test_straight (void)
   kr_bench_remove_dir (dir);
 }
 
+/* A renamed entity whose new name would make it cover its neighbours goes, near, to where it
+ * covers none, and its lines with it; nothing else moves. */
+static void
+test_grown (void)
+{
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
+  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
+  g_autoptr (KrEditor) editor = kr_editor_new (builtin, undo);
+  KrLayoutOptions options = { .engine = KR_ENGINE_NEATO };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrScene) before = NULL;
+  g_autoptr (KrScene) after = NULL;
+  guint hub = busiest (builtin), n_new, n_kept_lines, n_grown, n_moved;
+  KrEntity entity = *kr_dataset_get_entity (builtin, hub);
+  const KrSceneNode *was, *now;
+
+  before = kr_layout_run (builtin, &options, &error);
+  g_assert_no_error (error);
+  entity.name = "A name much longer than any other on this map";
+  g_assert_true (kr_editor_set_entity (editor, hub, &entity, &error));
+  g_assert_no_error (error);
+  options.seed = before;
+  options.revise = TRUE;
+  after = kr_layout_run (kr_editor_get_dataset (editor), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (kr_scene_get_options (after)->revise);
+  assert_revised_moves (before, after, &n_new, &n_kept_lines, &n_grown, &n_moved);
+  g_assert_cmpuint (n_new, ==, 0);
+  g_assert_cmpuint (n_grown, ==, 1);
+  g_assert_cmpuint (n_moved, ==, 1);
+  was = kr_scene_get_node (before, (guint)kr_scene_find_entity (before, hub));
+  now = kr_scene_get_node (after, (guint)kr_scene_find_entity (after, hub));
+  g_assert_true (now->x != was->x || now->y != was->y);
+  /* Its lines were laid out again (assert_revised_moves: each joins its ends). */
+  g_assert_cmpuint (n_kept_lines, <, kr_scene_get_n_edges (after));
+}
+
 /* An edit that changes much of the map is laid out whole, as the first version was. */
 static void
 test_large_change (void)
@@ -383,6 +461,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/revision/routed", test_routed);
   g_test_add_func ("/revision/straight", test_straight);
+  g_test_add_func ("/revision/grown", test_grown);
   g_test_add_func ("/revision/large-change", test_large_change);
   g_test_add_func ("/revision/map", test_map);
   return g_test_run ();
