@@ -23,6 +23,7 @@ typedef struct
   KrUndoStack *undo;
   KrEditor *editor;
   KrScene *scene; /* the map of the editor's dataset */
+  guint n_moved;  /* nodes the last revision moved, having grown */
 } Edits;
 
 static void
@@ -190,7 +191,7 @@ revise (Edits *edits, guint n_new)
   KrLayoutOptions options = *kr_scene_get_options (edits->scene);
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) after = NULL;
-  guint n_placed, n_kept_lines;
+  guint n_placed, n_kept_lines, n_grown;
 
   options.seed = edits->scene;
   options.revise = TRUE;
@@ -198,11 +199,23 @@ revise (Edits *edits, guint n_new)
   g_assert_no_error (error);
   g_assert_true (kr_scene_get_dataset (after) == dataset (edits));
   g_assert_true (kr_scene_get_options (after)->revise);
-  assert_revised (edits->scene, after, &n_placed, &n_kept_lines);
+  assert_revised_moves (edits->scene, after, &n_placed, &n_kept_lines, &n_grown, &edits->n_moved);
   g_assert_cmpuint (n_placed, ==, n_new);
   /* Most lines are the edit's neighbours', not the edit's. */
   g_assert_cmpuint (n_kept_lines, >, kr_scene_get_n_edges (after) / 2);
   g_set_object (&edits->scene, after);
+}
+
+/* Edits of @start, from its map laid out with @options. */
+static void
+edits_start (Edits *edits, KrDataset *start, const KrLayoutOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  edits->undo = kr_undo_stack_new ();
+  edits->editor = kr_editor_new (start, edits->undo);
+  edits->scene = kr_layout_run (start, options, &error);
+  g_assert_no_error (error);
 }
 
 /* The entity taking part in most deals: the one whose change reaches furthest. */
@@ -270,10 +283,7 @@ check_edits (KrDataset *start, KrEngine engine, gboolean link_labels)
   const char *other = kr_dataset_get_entity (start, hub == 0 ? 3 : 0)->id;
   const char *merged = kr_dataset_get_entity (start, hub == 4 ? 5 : 4)->id;
 
-  edits.undo = kr_undo_stack_new ();
-  edits.editor = kr_editor_new (start, edits.undo);
-  edits.scene = kr_layout_run (start, &options, &error);
-  g_assert_no_error (error);
+  edits_start (&edits, start, &options);
 
   /* A renamed entity keeps its centre, at the size of its new name. */
   entity = *kr_dataset_get_entity (dataset (&edits), hub);
@@ -342,35 +352,24 @@ static void
 test_grown (void)
 {
   g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
-  g_autoptr (KrUndoStack) undo = kr_undo_stack_new ();
-  g_autoptr (KrEditor) editor = kr_editor_new (builtin, undo);
+  g_auto (Edits) edits = EDITS_INIT;
   KrLayoutOptions options = { .engine = KR_ENGINE_NEATO };
   g_autoptr (GError) error = NULL;
-  g_autoptr (KrScene) before = NULL;
-  g_autoptr (KrScene) after = NULL;
-  guint hub = busiest (builtin), n_new, n_kept_lines, n_grown, n_moved;
+  guint hub = busiest (builtin);
   KrEntity entity = *kr_dataset_get_entity (builtin, hub);
-  const KrSceneNode *was, *now;
+  KrSceneNode was;
+  const KrSceneNode *now;
 
-  before = kr_layout_run (builtin, &options, &error);
-  g_assert_no_error (error);
+  edits_start (&edits, builtin, &options);
+  was = *kr_scene_get_node (edits.scene, (guint)kr_scene_find_entity (edits.scene, hub));
   entity.name = "A name much longer than any other on this map";
-  g_assert_true (kr_editor_set_entity (editor, hub, &entity, &error));
+  g_assert_true (kr_editor_set_entity (edits.editor, hub, &entity, &error));
   g_assert_no_error (error);
-  options.seed = before;
-  options.revise = TRUE;
-  after = kr_layout_run (kr_editor_get_dataset (editor), &options, &error);
-  g_assert_no_error (error);
-  g_assert_true (kr_scene_get_options (after)->revise);
-  assert_revised_moves (before, after, &n_new, &n_kept_lines, &n_grown, &n_moved);
-  g_assert_cmpuint (n_new, ==, 0);
-  g_assert_cmpuint (n_grown, ==, 1);
-  g_assert_cmpuint (n_moved, ==, 1);
-  was = kr_scene_get_node (before, (guint)kr_scene_find_entity (before, hub));
-  now = kr_scene_get_node (after, (guint)kr_scene_find_entity (after, hub));
-  g_assert_true (now->x != was->x || now->y != was->y);
-  /* Its lines were laid out again (assert_revised_moves: each joins its ends). */
-  g_assert_cmpuint (n_kept_lines, <, kr_scene_get_n_edges (after));
+  /* revise(): it covers nothing where it goes, and its lines join it there. */
+  revise (&edits, 0);
+  g_assert_cmpuint (edits.n_moved, ==, 1);
+  now = kr_scene_get_node (edits.scene, (guint)kr_scene_find_entity (edits.scene, hub));
+  g_assert_true (now->x != was.x || now->y != was.y);
 }
 
 /* An edit that changes much of the map is laid out whole, as the first version was. */

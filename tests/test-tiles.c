@@ -203,32 +203,6 @@ revise (KrScene *before, KrDataset *dataset)
   return after;
 }
 
-/* The entity taking part in most deals, and one of its partners. */
-static guint
-busiest (KrDataset *ds, guint *partner)
-{
-  g_autofree guint *count = g_new0 (guint, kr_dataset_get_n_entities (ds));
-  guint best = 0;
-
-  for (guint d = 0; d < kr_dataset_get_n_deals (ds); d++)
-    for (guint p = 0; p < kr_dataset_get_deal (ds, d)->n_parties; p++)
-      count[kr_dataset_get_deal (ds, d)->parties[p].entity]++;
-  for (guint i = 0; i < kr_dataset_get_n_entities (ds); i++)
-    if (count[i] > count[best])
-      best = i;
-  *partner = best;
-  for (guint d = 0; d < kr_dataset_get_n_deals (ds) && *partner == best; d++)
-    {
-      const KrDeal *deal = kr_dataset_get_deal (ds, d);
-
-      if (kr_deal_involves (deal, best))
-        for (guint p = 0; p < deal->n_parties; p++)
-          if (deal->parties[p].entity != best)
-            *partner = deal->parties[p].entity;
-    }
-  return best;
-}
-
 /* Rename, add a deal, delete an entity: each with nothing dimmed, with a selection and with
  * highlights, the map of the edit drawn over the tiles of the map before. */
 static void
@@ -240,7 +214,9 @@ check_edits (KrEngine engine, gboolean link_labels)
   KrLayoutOptions options = { .engine = engine, .link_labels = link_labels };
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) first = kr_layout_run (builtin, &options, &error);
-  guint partner, hub = busiest (builtin, &partner);
+  /* The parties of the first deal: one renamed and dealing anew, the other deleted. */
+  const KrDeal *first_deal = kr_dataset_get_deal (builtin, 0);
+  guint hub = first_deal->parties[0].entity, partner = first_deal->parties[1].entity;
   g_autofree char *hub_id = g_strdup (kr_dataset_get_entity (builtin, hub)->id);
   guint lonely = (hub + partner + 1) % kr_dataset_get_n_entities (builtin);
 
@@ -251,7 +227,6 @@ check_edits (KrEngine engine, gboolean link_labels)
   for (Dimming dimming = DIM_NONE; dimming <= DIM_HIGHLIGHT; dimming++)
     {
       KrEntity entity = *kr_dataset_get_entity (builtin, hub);
-      const KrDeal *model = kr_dataset_get_deal (builtin, 0);
       KrParty parties[2] = { { .entity = hub, .role = KR_ROLE_PARTNER },
                              { .entity = lonely, .role = KR_ROLE_PARTNER } };
       KrDeal deal = { .kind = KR_DEAL_ALLIANCE,
@@ -261,7 +236,7 @@ check_edits (KrEngine engine, gboolean link_labels)
                       .n_parties = 2,
                       .stake_before = NAN,
                       .stake_after = NAN,
-                      .evidence = model->evidence,
+                      .evidence = first_deal->evidence,
                       .n_evidence = 1 };
       g_autoptr (KrScene) renamed = NULL;
       g_autoptr (KrScene) added = NULL;

@@ -269,8 +269,8 @@ kr_tile_cache_keep (KrTileCache *cache, guint generation, GArray *changed)
 
 /* ---- what changed between two scenes ------------------------------------------------------ */
 
-static KrRect
-union_rect (KrRect a, KrRect b)
+KrRect
+kr_rect_union (KrRect a, KrRect b)
 {
   double x1 = MAX (a.x + a.width, b.x + b.width), y1 = MAX (a.y + a.height, b.y + b.height);
 
@@ -300,13 +300,14 @@ node_extent (KrScene *scene, const KrPaintOptions *o, guint i)
     {
       double w = node->label_width * label.scale, h = node->label_height * label.scale;
 
-      r = union_rect (r, (KrRect){ node->x - w / 2, node->y - h / 2, w, h });
+      r = kr_rect_union (r, (KrRect){ node->x - w / 2, node->y - h / 2, w, h });
       if (label.placement == KR_LABEL_ON_PLATE && o->labels != NULL)
-        r = union_rect (r, kr_label_plate_bounds (node, label, kr_label_plan_get_zoom (o->labels),
+        r = kr_rect_union (r,
+                           kr_label_plate_bounds (node, label, kr_label_plan_get_zoom (o->labels),
                                                   node->x, node->y));
     }
   if (node->link_label.text != NULL)
-    r = union_rect (r, kr_scene_link_label_bounds (&node->link_label));
+    r = kr_rect_union (r, kr_scene_link_label_bounds (&node->link_label));
   return r;
 }
 
@@ -317,7 +318,7 @@ edge_extent (KrScene *scene, guint i)
 
   if (edge->link_label.text == NULL)
     return edge->bounds;
-  return union_rect (edge->bounds, kr_scene_link_label_bounds (&edge->link_label));
+  return kr_rect_union (edge->bounds, kr_scene_link_label_bounds (&edge->link_label));
 }
 
 static gboolean

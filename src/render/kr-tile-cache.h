@@ -68,6 +68,9 @@ void kr_tile_cache_keep (KrTileCache *cache, guint generation, GArray *changed);
 GArray *kr_tile_changes (KrScene *before, const KrPaintOptions *was, KrScene *after,
                          const KrPaintOptions *now);
 
+/* The smallest rectangle holding both. */
+KrRect kr_rect_union (KrRect a, KrRect b);
+
 /* Whether the tiles are drawn with @device_zoom and @generation. */
 gboolean kr_tile_cache_is_current (KrTileCache *cache, double device_zoom, guint generation);
 

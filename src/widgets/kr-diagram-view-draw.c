@@ -231,16 +231,6 @@ append_tile (KrTile *tile, gpointer data)
                                                     size, size));
 }
 
-static KrRect
-rect_union (KrRect a, KrRect b)
-{
-  double x1 = MAX (a.x + a.width, b.x + b.width), y1 = MAX (a.y + a.height, b.y + b.height);
-
-  a.x = MIN (a.x, b.x);
-  a.y = MIN (a.y, b.y);
-  return (KrRect){ a.x, a.y, x1 - a.x, y1 - a.y };
-}
-
 /* The hovered node or edge, with the ends of the edge and its link label, in scene
  * coordinates. */
 static gboolean
@@ -252,9 +242,9 @@ hover_bounds (KrDiagramView *self, KrRect *bounds)
   if (self->hover_edge >= 0)
     {
       const KrSceneEdge *edge = kr_scene_get_edge (self->scene, (guint)self->hover_edge);
-      r = rect_union (edge->bounds,
-                      kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail)));
-      r = rect_union (r, kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head)));
+      r = kr_rect_union (edge->bounds,
+                         kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail)));
+      r = kr_rect_union (r, kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head)));
       link = &edge->link_label;
     }
   else if (self->hover_node >= 0)
@@ -266,7 +256,7 @@ hover_bounds (KrDiagramView *self, KrRect *bounds)
   else
     return FALSE;
   if (link->text != NULL)
-    r = rect_union (r, kr_scene_link_label_bounds (link));
+    r = kr_rect_union (r, kr_scene_link_label_bounds (link));
   /* Room for the highlight's stroke. */
   *bounds = (KrRect){ r.x - 4, r.y - 4, r.width + 8, r.height + 8 };
   return TRUE;
