@@ -541,7 +541,7 @@ _kr_diagram_view_tiles_after (KrDiagramView *self, KrTilesBefore *before)
           guint n = kr_tile_cache_get_n_tiles (self->tiles);
 
           kr_tile_cache_keep (self->tiles, tile_generation (self), changed);
-          g_debug ("new scene: %u changes, %u of %u tiles kept", changed->len,
+          g_debug ("%u changes drawn again, %u of %u tiles kept", changed->len,
                    kr_tile_cache_get_n_tiles (self->tiles), n);
         }
     }
