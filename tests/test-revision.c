@@ -23,6 +23,7 @@ typedef struct
   KrUndoStack *undo;
   KrEditor *editor;
   KrScene *scene; /* the map of the editor's dataset */
+  guint n_moved;  /* nodes the last revision moved, having grown */
 } Edits;
 
 static void
@@ -83,17 +84,31 @@ find_line (KrScene *scene, KrScene *from, const KrSceneEdge *edge)
   return NULL;
 }
 
+/* Whether the box @box overlaps that of any node of @scene but @except. */
+static gboolean
+covers_any (KrScene *scene, KrRect box, guint except)
+{
+  for (guint j = 0; j < kr_scene_get_n_nodes (scene); j++)
+    if (j != except && overlap (box, kr_scene_node_bounds (kr_scene_get_node (scene, j))))
+      return TRUE;
+  return FALSE;
+}
+
 /* What @after must be, made from @before for an edit: every node shown before stays exactly
- * where it was; a node new covers no entity; every line joins its two nodes; a line between
- * nodes the edit left as they were is as it was. */
+ * where it was, but for one that grew (a longer name) and would cover a neighbour there, which
+ * goes to where it covers nothing, near; a node new covers no entity; every line joins its two
+ * nodes; a line between nodes the edit left as they were is as it was. @n_grown counts the
+ * nodes that grew, @n_moved those of them that moved. */
 static void
-assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines)
+assert_revised_moves (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines,
+                      guint *n_grown, guint *n_moved)
 {
   KrDataset *ds = kr_scene_get_dataset (after);
   g_autofree gboolean *still = g_new0 (gboolean, MAX (kr_scene_get_n_nodes (after), 1));
 
   *n_new = 0;
   *n_kept_lines = 0;
+  *n_grown = *n_moved = 0;
   for (guint i = 0; i < kr_scene_get_n_nodes (after); i++)
     {
       const KrSceneNode *node = kr_scene_get_node (after, i);
@@ -102,10 +117,29 @@ assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lin
       if (at >= 0)
         {
           const KrSceneNode *was = kr_scene_get_node (before, (guint)at);
+          KrRect box = kr_scene_node_bounds (node);
 
-          g_assert_cmpfloat (node->x, ==, was->x);
-          g_assert_cmpfloat (node->y, ==, was->y);
           still[i] = node->width == was->width && node->height == was->height;
+          if (node->width <= was->width && node->height <= was->height)
+            {
+              g_assert_cmpfloat (node->x, ==, was->x);
+              g_assert_cmpfloat (node->y, ==, was->y);
+              continue;
+            }
+          (*n_grown)++;
+          /* Grown, it covers nothing, where it was or where it went. */
+          g_assert_false (covers_any (after, box, i));
+          if (node->x == was->x && node->y == was->y)
+            continue;
+          (*n_moved)++;
+          box.x += was->x - node->x;
+          box.y += was->y - node->y;
+          g_assert_true (covers_any (after, box, i));
+          /* In free space on the map, not put beside it. */
+          g_assert_cmpfloat (box.x + was->x - node->x, >=, 0);
+          g_assert_cmpfloat (box.y + was->y - node->y, >=, 0);
+          g_assert_cmpfloat (node->x + node->width / 2, <=, kr_scene_get_width (before));
+          g_assert_cmpfloat (node->y + node->height / 2, <=, kr_scene_get_height (before));
           continue;
         }
       (*n_new)++;
@@ -142,6 +176,14 @@ assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lin
     }
 }
 
+static void
+assert_revised (KrScene *before, KrScene *after, guint *n_new, guint *n_kept_lines)
+{
+  guint n_grown, n_moved;
+
+  assert_revised_moves (before, after, n_new, n_kept_lines, &n_grown, &n_moved);
+}
+
 /* Lays the editor's dataset out from the map before, and checks it; @n_new nodes are new. */
 static void
 revise (Edits *edits, guint n_new)
@@ -149,7 +191,7 @@ revise (Edits *edits, guint n_new)
   KrLayoutOptions options = *kr_scene_get_options (edits->scene);
   g_autoptr (GError) error = NULL;
   g_autoptr (KrScene) after = NULL;
-  guint n_placed, n_kept_lines;
+  guint n_placed, n_kept_lines, n_grown;
 
   options.seed = edits->scene;
   options.revise = TRUE;
@@ -157,11 +199,23 @@ revise (Edits *edits, guint n_new)
   g_assert_no_error (error);
   g_assert_true (kr_scene_get_dataset (after) == dataset (edits));
   g_assert_true (kr_scene_get_options (after)->revise);
-  assert_revised (edits->scene, after, &n_placed, &n_kept_lines);
+  assert_revised_moves (edits->scene, after, &n_placed, &n_kept_lines, &n_grown, &edits->n_moved);
   g_assert_cmpuint (n_placed, ==, n_new);
   /* Most lines are the edit's neighbours', not the edit's. */
   g_assert_cmpuint (n_kept_lines, >, kr_scene_get_n_edges (after) / 2);
   g_set_object (&edits->scene, after);
+}
+
+/* Edits of @start, from its map laid out with @options. */
+static void
+edits_start (Edits *edits, KrDataset *start, const KrLayoutOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  edits->undo = kr_undo_stack_new ();
+  edits->editor = kr_editor_new (start, edits->undo);
+  edits->scene = kr_layout_run (start, options, &error);
+  g_assert_no_error (error);
 }
 
 /* The entity taking part in most deals: the one whose change reaches furthest. */
@@ -229,10 +283,7 @@ check_edits (KrDataset *start, KrEngine engine, gboolean link_labels)
   const char *other = kr_dataset_get_entity (start, hub == 0 ? 3 : 0)->id;
   const char *merged = kr_dataset_get_entity (start, hub == 4 ? 5 : 4)->id;
 
-  edits.undo = kr_undo_stack_new ();
-  edits.editor = kr_editor_new (start, edits.undo);
-  edits.scene = kr_layout_run (start, &options, &error);
-  g_assert_no_error (error);
+  edits_start (&edits, start, &options);
 
   /* A renamed entity keeps its centre, at the size of its new name. */
   entity = *kr_dataset_get_entity (dataset (&edits), hub);
@@ -293,6 +344,32 @@ test_straight (void)
   check_edits (large, KR_ENGINE_SFDP, FALSE);
   check_edits (large, KR_ENGINE_SFDP, TRUE);
   kr_bench_remove_dir (dir);
+}
+
+/* A renamed entity whose new name would make it cover its neighbours goes, near, to where it
+ * covers none, and its lines with it; nothing else moves. */
+static void
+test_grown (void)
+{
+  g_autoptr (KrDataset) builtin = kr_test_load_builtin ();
+  g_auto (Edits) edits = EDITS_INIT;
+  KrLayoutOptions options = { .engine = KR_ENGINE_NEATO };
+  g_autoptr (GError) error = NULL;
+  guint hub = busiest (builtin);
+  KrEntity entity = *kr_dataset_get_entity (builtin, hub);
+  KrSceneNode was;
+  const KrSceneNode *now;
+
+  edits_start (&edits, builtin, &options);
+  was = *kr_scene_get_node (edits.scene, (guint)kr_scene_find_entity (edits.scene, hub));
+  entity.name = "A name much longer than any other on this map";
+  g_assert_true (kr_editor_set_entity (edits.editor, hub, &entity, &error));
+  g_assert_no_error (error);
+  /* revise(): it covers nothing where it goes, and its lines join it there. */
+  revise (&edits, 0);
+  g_assert_cmpuint (edits.n_moved, ==, 1);
+  now = kr_scene_get_node (edits.scene, (guint)kr_scene_find_entity (edits.scene, hub));
+  g_assert_true (now->x != was.x || now->y != was.y);
 }
 
 /* An edit that changes much of the map is laid out whole, as the first version was. */
@@ -383,6 +460,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/revision/routed", test_routed);
   g_test_add_func ("/revision/straight", test_straight);
+  g_test_add_func ("/revision/grown", test_grown);
   g_test_add_func ("/revision/large-change", test_large_change);
   g_test_add_func ("/revision/map", test_map);
   return g_test_run ();

@@ -117,14 +117,14 @@ right_of (const KrRevision *self, const gboolean *placed)
   return right;
 }
 
-/* Puts node @i as near (@tx, @ty) as it goes without crowding a node placed, inside the scene's
- * top and left edges; beside the map when every place near is taken. */
-static void
-put_near (KrRevision *self, gboolean *placed, guint i, double tx, double ty)
+/* Puts node @i at the first place free of every node placed, ring by ring around (@tx, @ty),
+ * each ring @step further out, inside the scene's top and left edges. FALSE when all are
+ * taken. */
+static gboolean
+put_in_rings (KrRevision *self, gboolean *placed, guint i, double tx, double ty, double step)
 {
   const KrInputNode *in = input_node (self, i);
   KrOutputNode *on = output_node (self, i);
-  double step = MAX (MIN (in->width, in->height), MIN_STEP) + GAP;
   double reach = MAX_RINGS * step + in->width + GAP;
   double left = KR_SCENE_MARGIN + in->width / 2, top = KR_SCENE_MARGIN + in->height / 2;
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -157,12 +157,25 @@ put_near (KrRevision *self, gboolean *placed, guint i, double tx, double ty)
               on->x = x;
               on->y = y;
               placed[i] = TRUE;
-              return;
+              return TRUE;
             }
         }
     }
+  return FALSE;
+}
+
+/* Puts node @i as near (@tx, @ty) as it goes without crowding a node placed, in rings as far
+ * apart as it is small; beside the map when every place near is taken. */
+static void
+put_near (KrRevision *self, gboolean *placed, guint i, double tx, double ty)
+{
+  const KrInputNode *in = input_node (self, i);
+  KrOutputNode *on = output_node (self, i);
+
+  if (put_in_rings (self, placed, i, tx, ty, MAX (MIN (in->width, in->height), MIN_STEP) + GAP))
+    return;
   on->x = right_of (self, placed) + GAP + in->width / 2;
-  on->y = MAX (ty, top);
+  on->y = MAX (ty, KR_SCENE_MARGIN + in->height / 2);
   placed[i] = TRUE;
 }
 
@@ -304,6 +317,46 @@ outline_changed (KrRevision *self, guint i)
   on->has_link = in->link.width > 0 && link_fits (self, &in->link, on->link);
 }
 
+/* Whether node @i, where it is placed, overlaps another node placed. */
+static gboolean
+overlaps_placed (const KrRevision *self, const gboolean *placed, guint i)
+{
+  const KrInputNode *a = input_node (self, i);
+  const KrOutputNode *at = output_node (self, i);
+
+  for (guint j = 0; j < self->input->nodes->len; j++)
+    {
+      const KrInputNode *b = input_node (self, j);
+      const KrOutputNode *other = output_node (self, j);
+
+      if (j != i && placed[j] && fabs (at->x - other->x) < (a->width + b->width) / 2
+          && fabs (at->y - other->y) < (a->height + b->height) / 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A node that grew where it was (a longer name) and now covers a neighbour goes, as near as it
+ * can, to where it covers none; its lines are laid out again like a new node's. */
+static void
+move_grown (KrRevision *self, KrScene *seed, const int *old, gboolean *placed)
+{
+  for (guint i = 0; i < self->input->nodes->len; i++)
+    {
+      const KrInputNode *in = input_node (self, i);
+      const KrSceneNode *was = old[i] >= 0 ? kr_scene_get_node (seed, (guint)old[i]) : NULL;
+      KrOutputNode *on = output_node (self, i);
+
+      if (was == NULL || (in->width <= was->width && in->height <= was->height)
+          || !same_place (on->x, on->y, was) || !overlaps_placed (self, placed, i))
+        continue;
+      placed[i] = FALSE;
+      /* Moved as little as it can be: first in fine rings, close around where it was. */
+      if (!put_in_rings (self, placed, i, was->x, was->y, MIN_STEP + GAP))
+        put_near (self, placed, i, was->x, was->y);
+    }
+}
+
 /* Every node where the map before had it, or at its pin. */
 static guint
 keep_places (KrRevision *self, KrDataset *dataset, KrScene *seed, int *old, gboolean *placed)
@@ -408,6 +461,7 @@ kr_revision_new (const KrLayoutInput *input, KrDataset *dataset, const KrLayoutO
     n_gone -= old[i] >= 0 ? 1 : 0;
   if (n_changed + n_gone > n / MAX_CHANGED_SHARE + 1)
     return NULL;
+  move_grown (self, seed, old, placed);
   place_new (self, placed);
 
   n_deals_before = kr_dataset_get_n_deals (kr_scene_get_dataset (seed));

@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "kr-scene-paint.h"
 #include "kr-scene.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,23 @@ void kr_tile_cache_foreach (KrTileCache *cache, double x, double y, double width
  * Returns FALSE when there was none to draw: for drawing tiles while the program is idle. */
 gboolean kr_tile_cache_draw_ahead (KrTileCache *cache, double x, double y, double width,
                                    double height, int margin);
+
+/* Takes @generation as that of the tiles drawn, keeping them, but drops those that meet any of
+ * the scene rectangles @changed (KrRect): the caller draws something else there, and the same
+ * as before everywhere else. Does nothing when no tiles are drawn. */
+void kr_tile_cache_keep (KrTileCache *cache, guint generation, GArray *changed);
+
+/* Where drawing @after with @now differs from drawing @before with @was: the scene rectangles
+ * (KrRect) of every node, label and line added, removed, moved or drawn otherwise (its dataset
+ * record, selection, dimming or label changed), in either scene, or painted in another order
+ * than before. @after may show another version of @before's dataset: records are matched by
+ * id. NULL when the two cannot be compared piece by piece (another palette, another scale, or
+ * labels planned at another zoom): then everything is drawn again. */
+GArray *kr_tile_changes (KrScene *before, const KrPaintOptions *was, KrScene *after,
+                         const KrPaintOptions *now);
+
+/* The smallest rectangle holding both. */
+KrRect kr_rect_union (KrRect a, KrRect b);
 
 /* Whether the tiles are drawn with @device_zoom and @generation. */
 gboolean kr_tile_cache_is_current (KrTileCache *cache, double device_zoom, guint generation);

@@ -231,16 +231,6 @@ append_tile (KrTile *tile, gpointer data)
                                                     size, size));
 }
 
-static KrRect
-rect_union (KrRect a, KrRect b)
-{
-  double x1 = MAX (a.x + a.width, b.x + b.width), y1 = MAX (a.y + a.height, b.y + b.height);
-
-  a.x = MIN (a.x, b.x);
-  a.y = MIN (a.y, b.y);
-  return (KrRect){ a.x, a.y, x1 - a.x, y1 - a.y };
-}
-
 /* The hovered node or edge, with the ends of the edge and its link label, in scene
  * coordinates. */
 static gboolean
@@ -252,9 +242,9 @@ hover_bounds (KrDiagramView *self, KrRect *bounds)
   if (self->hover_edge >= 0)
     {
       const KrSceneEdge *edge = kr_scene_get_edge (self->scene, (guint)self->hover_edge);
-      r = rect_union (edge->bounds,
-                      kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail)));
-      r = rect_union (r, kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head)));
+      r = kr_rect_union (edge->bounds,
+                         kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->tail)));
+      r = kr_rect_union (r, kr_scene_node_bounds (kr_scene_get_node (self->scene, edge->head)));
       link = &edge->link_label;
     }
   else if (self->hover_node >= 0)
@@ -266,7 +256,7 @@ hover_bounds (KrDiagramView *self, KrRect *bounds)
   else
     return FALSE;
   if (link->text != NULL)
-    r = rect_union (r, kr_scene_link_label_bounds (link));
+    r = kr_rect_union (r, kr_scene_link_label_bounds (link));
   /* Room for the highlight's stroke. */
   *bounds = (KrRect){ r.x - 4, r.y - 4, r.width + 8, r.height + 8 };
   return TRUE;
@@ -468,6 +458,94 @@ kr_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   snapshot_marks (self, snapshot, &v);
   snapshot_link (self, snapshot, &v);
   _kr_diagram_view_snapshot_legend (self, snapshot, current_palette (self));
+}
+
+struct _KrTilesBefore
+{
+  KrScene *scene;
+  KrLabelPlan *labels;
+  guint8 *node_emphasis, *edge_emphasis; /* NULL without emphasis */
+  int selected_node, selected_edge;
+  double device_zoom;
+  guint generation;
+};
+
+static void
+tiles_before_free (KrTilesBefore *before)
+{
+  g_clear_object (&before->scene);
+  g_clear_pointer (&before->labels, kr_label_plan_free);
+  g_clear_pointer (&before->node_emphasis, g_free);
+  g_clear_pointer (&before->edge_emphasis, g_free);
+  g_free (before);
+}
+
+KrTilesBefore *
+_kr_diagram_view_tiles_before (KrDiagramView *self)
+{
+  DeviceView v = device_view (self);
+  double device_zoom = self->zoom * v.scale;
+  KrTilesBefore *before;
+
+  if (self->scene == NULL || self->labels == NULL
+      || kr_label_plan_get_zoom (self->labels) != self->zoom
+      || !kr_tile_cache_is_current (self->tiles, device_zoom, tile_generation (self))
+      || kr_tile_cache_get_n_tiles (self->tiles) == 0)
+    return NULL;
+  before = g_new0 (KrTilesBefore, 1);
+  before->scene = g_object_ref (self->scene);
+  /* The plan is made again for the new scene anyway. */
+  before->labels = g_steal_pointer (&self->labels);
+  if (self->has_emphasis)
+    {
+      before->node_emphasis
+          = g_memdup2 (self->node_emphasis, MAX (kr_scene_get_n_nodes (self->scene), 1));
+      before->edge_emphasis
+          = g_memdup2 (self->edge_emphasis, MAX (kr_scene_get_n_edges (self->scene), 1));
+    }
+  before->selected_node = self->selected_node;
+  before->selected_edge = self->selected_edge;
+  before->device_zoom = device_zoom;
+  before->generation = tile_generation (self);
+  return before;
+}
+
+void
+_kr_diagram_view_tiles_after (KrDiagramView *self, KrTilesBefore *before)
+{
+  DeviceView v = device_view (self);
+  KrPaintOptions was, now;
+  g_autoptr (GArray) changed = NULL;
+
+  if (before == NULL)
+    return;
+  /* The same scene keeps its labels. */
+  if (before->scene == self->scene && self->labels == NULL)
+    self->labels = g_steal_pointer (&before->labels);
+  /* Tiles drawn at another zoom, or redrawn since, are dropped as they are used. */
+  if (self->scene != NULL && self->zoom * v.scale == before->device_zoom
+      && kr_tile_cache_is_current (self->tiles, before->device_zoom, before->generation))
+    {
+      init_paint_options (self, &now, &(KrRect){ 0, 0, 0, 0 }, before->device_zoom);
+      now.hover_node = now.hover_edge = -1;
+      was = now;
+      if (before->labels != NULL)
+        was.labels = before->labels;
+      was.node_emphasis = before->node_emphasis;
+      was.edge_emphasis = before->edge_emphasis;
+      was.selected_node = before->selected_node;
+      was.selected_edge = before->selected_edge;
+      changed = kr_tile_changes (before->scene, &was, self->scene, &now);
+      if (changed != NULL)
+        {
+          guint n = kr_tile_cache_get_n_tiles (self->tiles);
+
+          kr_tile_cache_keep (self->tiles, tile_generation (self), changed);
+          g_debug ("%u changes drawn again, %u of %u tiles kept", changed->len,
+                   kr_tile_cache_get_n_tiles (self->tiles), n);
+        }
+    }
+  tiles_before_free (before);
 }
 
 static void

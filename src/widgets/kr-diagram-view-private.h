@@ -142,6 +142,13 @@ void _kr_diagram_view_update_emphasis (KrDiagramView *self);
 void _kr_diagram_view_set_selection (KrDiagramView *self, int node, int edge);
 
 /* kr-diagram-view-draw.c */
+/* What the tiles show, kept while a new scene replaces the one they were drawn from. */
+typedef struct _KrTilesBefore KrTilesBefore;
+/* Before a new scene is set: what the tiles show, or NULL when they are not in use. */
+KrTilesBefore *_kr_diagram_view_tiles_before (KrDiagramView *self);
+/* Once the new scene, its selection and its highlights are set: the tiles stay where the new
+ * scene draws what they show, and only the others are drawn again. Frees @before. */
+void _kr_diagram_view_tiles_after (KrDiagramView *self, KrTilesBefore *before);
 void _kr_diagram_view_class_init_draw (GtkWidgetClass *widget_class);
 void _kr_diagram_view_init_draw (KrDiagramView *self);
 void _kr_diagram_view_dispose_draw (KrDiagramView *self);

@@ -123,7 +123,11 @@ void
 kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, guint n,
                                  const guint *deals, guint n_deals)
 {
+  KrTilesBefore *before;
+
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
+  /* Search matches come and go a few at a time: the tiles of the rest stay. */
+  before = _kr_diagram_view_tiles_before (self);
   g_array_set_size (self->highlighted, 0);
   g_array_set_size (self->highlighted_deals, 0);
   if (entities != NULL)
@@ -131,6 +135,7 @@ kr_diagram_view_set_highlighted (KrDiagramView *self, const guint *entities, gui
   if (deals != NULL)
     g_array_append_vals (self->highlighted_deals, deals, n_deals);
   _kr_diagram_view_update_emphasis (self);
+  _kr_diagram_view_tiles_after (self, before);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -157,6 +157,9 @@ void
 _kr_diagram_view_animate_view (KrDiagramView *self, double zoom, double x, double y)
 {
   zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  /* Already there: a glide would only draw the map again and again without its tiles. */
+  if (!self->view_anim && zoom == self->zoom && x == self->offset_x && y == self->offset_y)
+    return;
   if (!animations_enabled (self))
     {
       _kr_diagram_view_set_view (self, zoom, x, y);
@@ -617,6 +620,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   int entity = -1, deal = -1, kept_node = -1, kept_edge = -1;
   gboolean had_scene, same;
   g_autofree KrPoint *offsets = NULL;
+  KrTilesBefore *tiles_before;
   KrPoint shift = { 0, 0 };
 
   g_return_if_fail (KR_IS_DIAGRAM_VIEW (self));
@@ -674,6 +678,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   /* A node dragged over the old scene is dropped with it. */
   _kr_diagram_view_forget_drag (self);
   _kr_diagram_view_stop_animation (self);
+  tiles_before = _kr_diagram_view_tiles_before (self);
   g_set_object (&self->scene, scene);
   if (!same)
     g_ptr_array_set_size (self->layout_cache, 0);
@@ -736,6 +741,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     kr_diagram_view_select_deal (self, deal, FALSE);
   else
     _kr_diagram_view_emit_selection_changed (self);
+  _kr_diagram_view_tiles_after (self, tiles_before);
 }
 
 double

@@ -2,7 +2,8 @@
  * the window stays responsive (the longest stretch its main loop was busy).
  *
  *   kr-open-bench [--keiretsu PATH] [--watch SECONDS] [--reopen RUNS | --against-cli ROUNDS
- *                 [--engine E]] FILE | --entities N [--deals N] [--words N] [--write FILE]
+ *                 [--engine E] | --edits ROUNDS] FILE
+ *                 | --entities N [--deals N] [--words N] [--write FILE]
  *
  * Needs a display (run it under xvfb-run). With --keiretsu, layouts run in that program's
  * helper process, as in the application; the benchmark stops watching after the layout is done
@@ -21,6 +22,13 @@
  * Keiretsu writes for it), each side in a fresh process, in turn, and prints the ratios of wall
  * time, processor time (the window's with its helper's) and peak memory.
  *
+ * With --edits ROUNDS, it opens the file, waits for the map in full and its tiles, then ROUNDS
+ * times makes each kind of edit through the window's document editor (rename an entity to a
+ * longer name, add a deal, delete an entity) and prints, for each, the time until the new scene
+ * is on screen, the longest the main loop went without running from the edit until it is quiet
+ * again (a timer every few ms), and the main thread's processor time in that stretch. The layout
+ * cache is the user's (XDG_CACHE_HOME), so that a large map is laid out once for many runs.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -29,17 +37,23 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kr-bench-data.h"
 #include "kr-bench-run.h"
 #include "kr-dataset.h"
+#include "kr-document.h"
+#include "kr-editor.h"
 #include "kr-layout-cache.h"
 #include "kr-layout.h"
 #include "kr-window.h"
 
 #define TICK_MS 5
 #define FULL_TICK_MS 50
+/* After an edit is shown, the main loop is watched this long more: tiles are drawn again while
+ * it is idle. */
+#define EDIT_QUIET_MS 1500
 
 typedef struct
 {
@@ -373,6 +387,215 @@ against_cli (const char *self, const char *keiretsu, GFile *file, const char *en
   return status;
 }
 
+/* --edits: what the window does after each kind of edit. */
+typedef enum
+{
+  EDIT_RENAME,
+  EDIT_ADD_DEAL,
+  EDIT_DELETE_ENTITY,
+  N_EDIT_KINDS
+} EditKind;
+
+static const char *const edit_kind_names[N_EDIT_KINDS]
+    = { "rename an entity", "add a deal", "delete an entity" };
+
+typedef struct
+{
+  KrWindow *window;
+  KrScene *before;       /* compared only: the scene before the edit */
+  gint64 last_tick;
+  gint64 longest_stall;
+  double last_cpu;       /* the main thread's processor time at the last tick, s */
+  double stall_cpu;      /* that spent in the longest stall, s */
+  gint64 shown_at;       /* when a frame first showed the edit's scene, the window idle */
+} EditWatch;
+
+static double
+thread_cpu_seconds (void)
+{
+  struct timespec t;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+    return 0;
+  return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static gboolean
+edit_tick (gpointer data)
+{
+  EditWatch *w = data;
+  gint64 now = g_get_monotonic_time ();
+  double cpu = thread_cpu_seconds ();
+
+  if (now - w->last_tick > w->longest_stall)
+    {
+      w->longest_stall = now - w->last_tick;
+      w->stall_cpu = cpu - w->last_cpu;
+    }
+  w->last_tick = now;
+  w->last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+edit_painted (GdkFrameClock *clock, gpointer data)
+{
+  EditWatch *w = data;
+  KrScene *scene = kr_window_get_scene (w->window);
+
+  if (w->shown_at == 0 && scene != NULL && scene != w->before && !kr_window_is_busy (w->window))
+    w->shown_at = g_get_monotonic_time ();
+}
+
+/* Iterates the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * (gint64)1000;
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Makes edit @kind of round @round; FALSE, with a message, when the editor refused it. */
+static gboolean
+make_window_edit (KrEditor *editor, EditKind kind, guint round, const char *base_name)
+{
+  KrDataset *dataset = kr_editor_get_dataset (editor);
+  g_autofree char *name = g_strdup_printf ("%s & Associated Holdings %u", base_name, round);
+  g_autofree char *summary = g_strdup_printf ("Deal added in round %u", round);
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  switch (kind)
+    {
+    case EDIT_RENAME:
+      {
+        KrEntity entity = *kr_dataset_get_entity (dataset, 10);
+
+        entity.name = name;
+        done = kr_editor_set_entity (editor, 10, &entity, &error);
+        break;
+      }
+    case EDIT_ADD_DEAL:
+      {
+        KrDeal deal = *kr_dataset_get_deal (dataset, 0);
+
+        deal.summary = summary;
+        done = kr_editor_add_deal (editor, &deal, NULL, &error);
+        break;
+      }
+    case EDIT_DELETE_ENTITY:
+    case N_EDIT_KINDS:
+    default:
+      done = kr_editor_delete_entity (editor, 3, &error);
+      break;
+    }
+  if (!done)
+    g_printerr ("%s: %s\n", edit_kind_names[kind], error->message);
+  return done;
+}
+
+/* Applies edit @kind and watches the window until it has shown the new scene and been quiet
+ * for EDIT_QUIET_MS more. Fills @shown (s from the edit to the frame showing it), @stall (the
+ * longest stretch without the loop running, s) and @cpu (the main thread's processor time in
+ * that stretch, s). FALSE when the edit was refused or not shown within @watch_seconds. */
+static gboolean
+watch_edit (KrWindow *window, EditKind kind, guint round, const char *base_name,
+            double watch_seconds, double *shown, double *stall, double *cpu)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  EditWatch w = { .window = window, .before = kr_window_get_scene (window) };
+  KrEditor *editor = kr_document_get_editor (kr_window_get_document (window));
+  gulong painted = g_signal_connect (clock, "after-paint", G_CALLBACK (edit_painted), &w);
+  guint ticks = g_timeout_add (TICK_MS, edit_tick, &w);
+  gint64 start, deadline;
+  gboolean done;
+
+  /* The edit itself runs on the main thread, as a form's or the map's would: it counts. */
+  start = w.last_tick = g_get_monotonic_time ();
+  w.last_cpu = thread_cpu_seconds ();
+  done = make_window_edit (editor, kind, round, base_name);
+  deadline = start + (gint64)(watch_seconds * G_USEC_PER_SEC);
+  while (done && g_get_monotonic_time () < deadline
+         && (w.shown_at == 0 || g_get_monotonic_time () < w.shown_at + EDIT_QUIET_MS * 1000))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  g_signal_handler_disconnect (clock, painted);
+  *shown = (w.shown_at - start) / 1e6;
+  *stall = w.longest_stall / 1e6;
+  *cpu = w.stall_cpu;
+  return done && w.shown_at != 0;
+}
+
+static int
+edits (GFile *file, guint rounds, double watch_seconds)
+{
+  Watch w = { .window = new_window (), .full = TRUE };
+  GArray *shown[N_EDIT_KINDS], *stall[N_EDIT_KINDS], *cpu[N_EDIT_KINDS];
+  g_autofree char *base_name = NULL;
+  int status = 0;
+
+  watch_open (&w, file, watch_seconds);
+  if (w.painted_full_at == 0)
+    {
+      g_printerr ("the map was not laid out in full within %.0f s\n", watch_seconds);
+      close_window (w.window);
+      return 1;
+    }
+  printf ("file\t%s\n", g_file_peek_path (file));
+  printf ("opened in full (s)\t%.2f\n", (w.painted_full_at - w.start) / 1e6);
+  /* Its tiles are drawn while the program is idle. */
+  run_for (EDIT_QUIET_MS);
+  base_name = g_strdup (kr_dataset_get_entity (kr_window_get_dataset (w.window), 10)->name);
+  printf ("round\tedit\tshown (ms)\tlongest stall (ms)\tmain thread CPU in it (ms)\n");
+  for (guint k = 0; k < N_EDIT_KINDS; k++)
+    {
+      shown[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      stall[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  for (guint r = 1; r <= rounds && status == 0; r++)
+    for (guint k = 0; k < N_EDIT_KINDS && status == 0; k++)
+      {
+        double s, l, c;
+
+        if (!watch_edit (w.window, k, r, base_name, watch_seconds, &s, &l, &c))
+          {
+            g_printerr ("round %u: %s was not shown within %.0f s\n", r, edit_kind_names[k],
+                        watch_seconds);
+            status = 1;
+            break;
+          }
+        printf ("%u\t%s\t%.0f\t%.0f\t%.1f\n", r, edit_kind_names[k], s * 1e3, l * 1e3, c * 1e3);
+        fflush (stdout);
+        s *= 1e3;
+        l *= 1e3;
+        c *= 1e3;
+        g_array_append_val (shown[k], s);
+        g_array_append_val (stall[k], l);
+        g_array_append_val (cpu[k], c);
+      }
+  for (guint k = 0; k < N_EDIT_KINDS && shown[k]->len > 0; k++)
+    {
+      g_autofree char *s = kr_bench_spread (shown[k]);
+      g_autofree char *l = kr_bench_spread (stall[k]);
+      g_autofree char *c = kr_bench_spread (cpu[k]);
+
+      printf ("%s, median (lowest–highest) ms over %u rounds: shown %s, longest stall %s, "
+              "main thread CPU in it %s\n",
+              edit_kind_names[k], shown[k]->len, s, l, c);
+    }
+  for (guint k = 0; k < N_EDIT_KINDS; k++)
+    {
+      g_array_unref (shown[k]);
+      g_array_unref (stall[k]);
+      g_array_unref (cpu[k]);
+    }
+  close_window (w.window);
+  return status;
+}
+
 /* kr-bench's dataset, or with words the text-heavy one. */
 static void
 write_dataset (const char *path, int entities, int deals, int n_words)
@@ -395,6 +618,7 @@ main (int argc, char *argv[])
   g_autofree char *write = NULL;
   gboolean full = FALSE;
   int against = 0;
+  int edit_rounds = 0;
   g_autofree char *engine = g_strdup ("sfdp");
   g_autofree char *generated_dir = NULL;
   g_autofree char *generated = NULL;
@@ -411,6 +635,8 @@ main (int argc, char *argv[])
     { "against-cli", 0, 0, G_OPTION_ARG_INT, &against,
       "Open until the map is in full, against the Graphviz tool, ROUNDS of each in turn",
       "ROUNDS" },
+    { "edits", 0, 0, G_OPTION_ARG_INT, &edit_rounds,
+      "Open, then make each kind of edit ROUNDS times and watch the main loop", "ROUNDS" },
     { "engine", 0, 0, G_OPTION_ARG_STRING, &engine, "With --against-cli: the tool's engine", "E" },
     { "full", 0, 0, G_OPTION_ARG_NONE, &full,
       "Open once until the map is in full, print wall ms, "
@@ -470,6 +696,13 @@ main (int argc, char *argv[])
     {
       g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
       status = against_cli (self, keiretsu, file, engine, (guint)against, watch_seconds);
+      if (generated_dir != NULL)
+        remove_directory (generated_dir);
+      return status;
+    }
+  if (edit_rounds > 0)
+    {
+      status = edits (file, (guint)edit_rounds, watch_seconds);
       if (generated_dir != NULL)
         remove_directory (generated_dir);
       return status;

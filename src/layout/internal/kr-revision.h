@@ -2,10 +2,11 @@
  *
  * An edit changes a few records of a map. Laid out again whole, the map would take as long as
  * its first layout, and move. Instead every node the map before shows keeps its place (a
- * renamed entity its centre, at its new size), what is new is put beside what it deals with,
- * covering nothing, and only the lines that touch a change are laid out again: by Graphviz
- * with every node held where it is (neato -n2), as around entities moved by hand, or straight,
- * without Graphviz, on a map whose lines are all straight (KR_GRAPH_MAX_SPLINE_NODES).
+ * renamed entity its centre, at its new size, unless it would then cover a neighbour: then it
+ * goes to the nearest free place, its lines laid out again), what is new is put beside what it
+ * deals with, covering nothing, and only the lines that touch a change are laid out again: by
+ * Graphviz with every node held where it is (neato -n2), as around entities moved by hand, or
+ * straight, without Graphviz, on a map whose lines are all straight (KR_GRAPH_MAX_SPLINE_NODES).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
