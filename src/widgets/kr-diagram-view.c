@@ -618,7 +618,7 @@ void
 kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
 {
   int entity = -1, deal = -1, kept_node = -1, kept_edge = -1;
-  gboolean had_scene, same;
+  gboolean had_scene, same, had_selection;
   g_autofree KrPoint *offsets = NULL;
   KrTilesBefore *tiles_before;
   KrPoint shift = { 0, 0 };
@@ -629,6 +629,7 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
   if (self->scene == scene)
     return;
 
+  had_selection = self->selected_node >= 0 || self->selected_edge >= 0;
   /* Remember what was selected, by dataset identity, to find it in the new scene. */
   if (self->scene != NULL && (self->selected_node >= 0 || self->selected_edge >= 0))
     {
@@ -739,7 +740,9 @@ kr_diagram_view_set_scene (KrDiagramView *self, KrScene *scene)
     kr_diagram_view_select_entity (self, entity, FALSE);
   else if (deal >= 0)
     kr_diagram_view_select_deal (self, deal, FALSE);
-  else
+  else if (had_selection)
+    /* Gone with the scene before. Nothing selected before nor after is no change: what the
+     * panel shows without a selection on the map (a record just added, an article) stays. */
     _kr_diagram_view_emit_selection_changed (self);
   _kr_diagram_view_tiles_after (self, tiles_before);
 }
