@@ -18,6 +18,7 @@
 #define MAX_PROBLEM_LINES 12
 #define CSV_PREVIEW_ROWS 5
 #define LARGE_DATASET 800 /* entities */
+#define OPENING_SHOWN_AFTER_MS 100
 
 static void update_recent_menu (KrWindow *self);
 static void load_files (KrWindow *self, GFile *file, GFile *other);
@@ -313,6 +314,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
   file = g_steal_pointer (&self->pending_file);
   other = g_steal_pointer (&self->pending_other);
   if (dataset == NULL)
@@ -323,6 +325,23 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   set_dataset (self, dataset, file, other);
 }
 
+static gboolean
+show_opening (gpointer data)
+{
+  KrWindow *self = data;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  self->opening_id = 0;
+  if (self->pending_file == NULL || kr_view_get_dataset (self->view) != NULL)
+    return G_SOURCE_REMOVE;
+  name = _kr_window_files_display_name ((GFile *[]){ self->pending_file, self->pending_other },
+                                        self->pending_other ? 2 : 1);
+  title = g_strdup_printf (_ ("Opening “%s”…"), name);
+  _kr_window_show_progress (self, title, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Loads @file, with @other when two tables open together (nullable). */
 static void
 load_files (KrWindow *self, GFile *file, GFile *other)
@@ -330,13 +349,11 @@ load_files (KrWindow *self, GFile *file, GFile *other)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  /* With nothing shown yet, the window says what it reads: from a tenth of a second on, as most
+   * files are read in less, and the page would be drawn only to be replaced by the map's. */
+  g_clear_handle_id (&self->opening_id, g_source_remove);
   if (kr_view_get_dataset (self->view) == NULL)
-    {
-      g_autofree char *name
-          = _kr_window_files_display_name ((GFile *[]){ file, other }, other ? 2 : 1);
-      g_autofree char *title = g_strdup_printf (_ ("Opening “%s”…"), name);
-      _kr_window_show_progress (self, title, NULL);
-    }
+    self->opening_id = g_timeout_add (OPENING_SHOWN_AFTER_MS, show_opening, self);
   g_set_object (&self->pending_file, file);
   g_set_object (&self->pending_other, other);
   kr_dataset_load_pair_async (file, other, self->load_cancellable, load_done, g_object_ref (self));
@@ -640,6 +657,7 @@ _kr_window_dispose_load (KrWindow *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
   watch_files (self, NULL, NULL);
   g_clear_object (&self->file);
   g_clear_object (&self->other_file);

@@ -64,6 +64,7 @@ struct _KrWindow
   GtkLabel *progress_time; /* on the loading page */
   gint64 progress_since;
   guint progress_id;
+  guint opening_id; /* shows that a file is being read, if it takes a while */
   GtkPaned *paned;
   KrDiagramView *diagram;
   KrEvidencePanel *panel;
