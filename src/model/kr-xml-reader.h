@@ -1,10 +1,10 @@
 /* kr-xml-reader.h — XML read safely, one node at a time, for the readers of XML formats
  *
- * libxml2's streaming reader, with what a file from anywhere must not do turned off: no DTD
- * (a file that declares one is refused, so no entity of its own is ever expanded), no
- * external entity, no network. The file size, the nesting depth and the text encoding are held
- * to the limits of every dataset. Each element is placed at the line and column of its "<",
- * which is where a problem with it is reported.
+ * The subset of XML that GraphML and GEXF use, read straight from the file, with what a file
+ * from anywhere must not do refused: no DTD (a file that declares one is refused, so no entity
+ * of its own is ever expanded), no entity but XML's five. The file size, the nesting depth and
+ * the text encoding are held to the limits of every dataset. Each element is placed at the
+ * line and column of its "<", which is where a problem with it is reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,8 +26,9 @@ typedef enum
   KR_XML_TEXT,        /* text or CDATA */
 } KrXmlEvent;
 
-/* Reads the seekable @stream (twice: see kr-xml-reader.c). NULL when it cannot be read at all
- * (too large, not UTF-8, a DTD), the problem reported to @builder. */
+/* Reads the seekable @stream (again from its start when it is not in UTF-8: see
+ * kr-xml-reader.c). NULL when it cannot be read at all (too large, empty, an encoding that
+ * cannot be read), the problem reported to @builder. */
 KrXmlReader *kr_xml_reader_new (KrDatasetBuilder *builder, GInputStream *stream,
                                 GCancellable *cancellable);
 void kr_xml_reader_free (KrXmlReader *self);
