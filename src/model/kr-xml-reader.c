@@ -41,6 +41,7 @@ typedef enum
 typedef struct
 {
   gsize name, value; /* offsets in attributes_text */
+  gsize name_length;
 } Attribute;
 
 struct _KrXmlReader
@@ -448,33 +449,6 @@ skip_space (const char *p, const char *end)
   return p;
 }
 
-/* The length of the tag at start, its ">" included, read whole; 0 when it does not end. */
-static gsize
-tag_length (KrXmlReader *self)
-{
-  gsize at = 1;
-  char quote = 0;
-
-  for (;;)
-    {
-      const char *p = self->buffer + self->start + at, *end = self->buffer + self->end;
-
-      for (; p < end; p++)
-        if (quote != 0)
-          {
-            if (*p == quote)
-              quote = 0;
-          }
-        else if (*p == '"' || *p == '\'')
-          quote = *p;
-        else if (*p == '>')
-          return (gsize)(p - (self->buffer + self->start)) + 1;
-      at = (gsize)(p - (self->buffer + self->start));
-      if (at > MAX_TAG || !read_more (self))
-        return 0;
-    }
-}
-
 /* Decodes an attribute's value from @p to its closing quote (at @end) into attributes_text;
  * FALSE at a problem, reported. */
 static gboolean
@@ -536,102 +510,127 @@ read_value (KrXmlReader *self, const char *p, const char *end)
   return TRUE;
 }
 
-/* Reads the attributes of the tag from @p to its end @end (at "/>" or ">"); FALSE at a
- * problem, reported. */
-static gboolean
-read_attributes (KrXmlReader *self, const char *p, const char *end)
+typedef enum
 {
+  TAG_READ,
+  TAG_SHORT, /* the bytes held end within it */
+  TAG_BAD,   /* reported */
+} TagRead;
+
+/* Whether an attribute named as the @n bytes at @name has been read already. */
+static gboolean
+has_attribute (KrXmlReader *self, const char *name, gsize n)
+{
+  for (guint i = 0; i < self->attributes->len; i++)
+    {
+      const Attribute *a = &g_array_index (self->attributes, Attribute, i);
+
+      if (a->name_length == n && memcmp (self->attributes_text->str + a->name, name, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the attributes of the tag whose name ends at @p, up to its end, which is left at
+ * @close (its ">"), telling whether it is empty ("/>"). */
+static TagRead
+read_attributes (KrXmlReader *self, const char *p, const char **close)
+{
+  const char *end = self->buffer + self->end;
+
   for (;;)
     {
-      const char *after = skip_space (p, end);
+      const char *after = skip_space (p, end), *value_end;
       Attribute attribute;
       gsize n;
       char quote;
-      const char *close;
 
       if (after == end)
-        return TRUE;
+        return TAG_SHORT;
+      if (*after == '>' || *after == '/')
+        {
+          if (after + 1 == end && *after == '/')
+            return TAG_SHORT;
+          if (*after == '/' && after[1] != '>')
+            {
+              syntax_error (self, (gsize)(after - self->buffer),
+                            _ ("\">\" was expected after \"/\""));
+              return TAG_BAD;
+            }
+          self->empty = *after == '/';
+          *close = after + self->empty;
+          return TAG_READ;
+        }
       n = name_length (after, end);
+      if (after + n == end)
+        return TAG_SHORT;
       if (after == p || n == 0)
         {
           syntax_error (self, (gsize)(after - self->buffer),
                         after == p ? _ ("attributes must be separated by white space")
                                    : _ ("an attribute's name was expected"));
-          return FALSE;
+          return TAG_BAD;
+        }
+      if (has_attribute (self, after, n))
+        {
+          syntax_error (self, (gsize)(after - self->buffer),
+                        _ ("the attribute %.*s is given twice"), (int)n, after);
+          return TAG_BAD;
         }
       attribute.name = self->attributes_text->len;
-      for (guint i = 0; i < self->attributes->len; i++)
-        {
-          const char *other
-              = self->attributes_text->str + g_array_index (self->attributes, Attribute, i).name;
-
-          if (strlen (other) == n && memcmp (other, after, n) == 0)
-            {
-              syntax_error (self, (gsize)(after - self->buffer),
-                            _ ("the attribute %s is given twice"), other);
-              return FALSE;
-            }
-        }
+      attribute.name_length = n;
       g_string_append_len (self->attributes_text, after, (gssize)n);
       g_string_append_c (self->attributes_text, '\0');
       p = skip_space (after + n, end);
-      if (p == end || *p != '=')
+      if (p == end)
+        return TAG_SHORT;
+      if (*p != '=')
         {
           syntax_error (self, (gsize)(p - self->buffer), _ ("\"=\" was expected after %.*s"),
                         (int)n, after);
-          return FALSE;
+          return TAG_BAD;
         }
       p = skip_space (p + 1, end);
-      if (p == end || (*p != '"' && *p != '\''))
+      if (p == end)
+        return TAG_SHORT;
+      if (*p != '"' && *p != '\'')
         {
           syntax_error (self, (gsize)(p - self->buffer),
                         _ ("an attribute's value must be in quotes"));
-          return FALSE;
+          return TAG_BAD;
         }
       quote = *p++;
-      close = memchr (p, quote, (gsize)(end - p));
-      if (close == NULL)
-        {
-          syntax_error (self, (gsize)(p - 1 - self->buffer),
-                        _ ("an attribute's value is not closed"));
-          return FALSE;
-        }
+      value_end = memchr (p, quote, (gsize)(end - p));
+      if (value_end == NULL)
+        return TAG_SHORT;
       attribute.value = self->attributes_text->len;
-      if (!read_value (self, p, close))
-        return FALSE;
+      if (!read_value (self, p, value_end))
+        return TAG_BAD;
       g_array_append_val (self->attributes, attribute);
-      p = close + 1;
+      p = value_end + 1;
     }
 }
 
-/* Reads the start tag at start: the element opens. FALSE at a problem, reported. */
-static gboolean
-read_start_tag (KrXmlReader *self)
+/* Reads the start tag at start, in the bytes held: the element opens. */
+static TagRead
+read_start_tag_held (KrXmlReader *self)
 {
-  gsize length = tag_length (self);
-  const char *tag = self->buffer + self->start, *end, *colon;
-  gsize n;
+  const char *tag = self->buffer + self->start, *end = self->buffer + self->end;
+  const char *close = NULL, *colon;
+  gsize n = name_length (tag + 1, end);
+  TagRead read;
 
-  if (length == 0)
-    {
-      if (!self->failed)
-        syntax_error (self, self->start, _ ("a tag is not closed with \">\""));
-      return FALSE;
-    }
-  end = tag + length - 1;
-  self->empty = end > tag + 1 && end[-1] == '/';
-  if (self->empty)
-    end--;
-  n = name_length (tag + 1, end);
+  if (tag + 1 + n == end)
+    return TAG_SHORT;
   if (n == 0)
     {
       syntax_error (self, self->start + 1, _ ("an element's name was expected after \"<\""));
-      return FALSE;
+      return TAG_BAD;
     }
   g_string_truncate (self->attributes_text, 0);
   g_array_set_size (self->attributes, 0);
-  if (!read_attributes (self, tag + 1 + n, end))
-    return FALSE;
+  if ((read = read_attributes (self, tag + 1 + n, &close)) != TAG_READ)
+    return read;
 
   self->depth = (int)self->open_starts->len;
   g_array_append_val (self->open_starts, self->open->len);
@@ -642,8 +641,39 @@ read_start_tag (KrXmlReader *self)
   if (colon != NULL)
     self->name = colon + 1;
   self->pop = self->empty;
-  self->start += length;
-  return TRUE;
+  self->start = (gsize)(close + 1 - self->buffer);
+  return TAG_READ;
+}
+
+/* Reads the start tag at start, reading more of the file while the bytes held end within it:
+ * the tag is then read again from its "<", after twice as many bytes, so that a long tag is
+ * read a few times, not once for every piece. FALSE at a problem, reported. */
+static gboolean
+read_start_tag (KrXmlReader *self)
+{
+  for (;;)
+    {
+      gsize held = self->end - self->start;
+
+      switch (read_start_tag_held (self))
+        {
+        case TAG_READ:
+          return TRUE;
+        case TAG_BAD:
+          return FALSE;
+        case TAG_SHORT:
+          while (self->end - self->start < 2 * held && read_more (self))
+            ;
+          if (self->failed)
+            return FALSE;
+          if (self->end - self->start == held || held > MAX_TAG)
+            {
+              syntax_error (self, self->start, _ ("a tag is not closed with \">\""));
+              return FALSE;
+            }
+          break;
+        }
+    }
 }
 
 /* Reads the end tag at start, which must close the last element open; FALSE at a problem. */
