@@ -290,15 +290,22 @@ graphml_with (const char *node)
                       node, "\n</graph>\n</graphml>\n", NULL);
 }
 
+/* The @size bytes of @text read as a file called @name, which must load. */
 static KrDataset *
-read_graphml (const char *text, gsize size)
+read_named (const char *name, const char *text, gsize size)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (text, size);
   g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, "x.graphml", NULL, &error);
+  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, name, NULL, &error);
 
   g_assert_no_error (error);
   return dataset;
+}
+
+static KrDataset *
+read_graphml (const char *text, gsize size)
+{
+  return read_named ("x.graphml", text, size);
 }
 
 static void
@@ -454,12 +461,7 @@ test_xml_encodings (void)
 static KrDataset *
 read_text (const char *text)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, "good.csv", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
+  return read_named ("good.csv", text, strlen (text));
 }
 
 static void
