@@ -46,7 +46,8 @@ int kr_xml_reader_get_depth (KrXmlReader *self);
 /* Where the current element starts. */
 void kr_xml_reader_get_position (KrXmlReader *self, int *line, int *column);
 /* The current element's attribute @name as the file spells it, or the current text; NULL
- * when absent. Valid until the next call to the reader. */
+ * when absent. Valid until the reader moves on (kr_xml_reader_next() and the calls that read
+ * on: kr_xml_reader_read_text(), kr_xml_reader_read_child_text()). */
 const char *kr_xml_reader_get_attribute (KrXmlReader *self, const char *name);
 const char *kr_xml_reader_get_text (KrXmlReader *self);
 /* The current element's attribute @name as a finite number, written as XML writes them
