@@ -342,6 +342,26 @@ test_xml_long_text (void)
   g_assert_cmpstr (entity (ds, "a")->name, ==, name->str);
 }
 
+/* A GEXF title with an element inside, whose long name makes the reader's list of open
+ * elements grow while the title's own name is still wanted. */
+static void
+test_xml_title_inside (void)
+{
+  g_autoptr (GString) text = g_string_new ("<gexf><meta><title>Toyota<");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = NULL;
+
+  for (int i = 0; i < 500; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "/>'s circle</title></meta><graph><nodes><node id=\"a\"/></nodes>"
+                         "</graph></gexf>\n");
+  bytes = g_bytes_new (text->str, text->len);
+  ds = kr_dataset_new_from_bytes (bytes, "x.gexf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Toyota's circle");
+}
+
 static void
 test_xml_refused (void)
 {
@@ -437,9 +457,14 @@ test_xml_encodings (void)
                                     "<graphml><graph><node id=\"a\"><data key=\"label\">株式会社"
                                     "</data></node></graph></graphml>\n");
   g_autofree gunichar2 *units = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
+  const char *mislabelled = utf8;
+  g_autoptr (KrDataset) from_mislabelled = NULL;
   g_autofree char *at_bom = kr_test_problems_in ("bad.graphml", bom, strlen (bom));
 
   g_assert_cmpstr (entity (from_latin1, "a")->name, ==, "Société");
+  /* A file that says UTF-16 in single bytes is read as the bytes say. */
+  from_mislabelled = read_graphml (mislabelled, strlen (mislabelled));
+  g_assert_cmpstr (entity (from_mislabelled, "a")->name, ==, "株式会社");
 
   /* The bytes of a little-endian machine, after their byte order mark. */
   for (const gunichar2 *u = units; *u != 0; u++)
@@ -938,6 +963,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/gexf/pieces", test_gexf_pieces);
   g_test_add_func ("/graph-formats/xml/text", test_xml_text);
   g_test_add_func ("/graph-formats/xml/long-text", test_xml_long_text);
+  g_test_add_func ("/graph-formats/xml/title-inside", test_xml_title_inside);
   g_test_add_func ("/graph-formats/xml/refused", test_xml_refused);
   g_test_add_func ("/graph-formats/xml/structure", test_xml_structure);
   g_test_add_func ("/graph-formats/xml/encodings", test_xml_encodings);

@@ -168,8 +168,11 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
     read_spell (r);
   else if (!in_item && (g_str_equal (name, "description") || g_str_equal (name, "title")))
     {
+      /* The element's name goes as the reader reads on. */
+      g_autofree char *field = g_strdup (name);
       g_autofree char *text = kr_xml_reader_read_text (r->xml);
-      kr_graph_import_set (r->import, name, g_strstrip (text));
+
+      kr_graph_import_set (r->import, field, g_strstrip (text));
     }
   return TRUE;
 }

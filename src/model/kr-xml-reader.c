@@ -831,8 +831,10 @@ open_encoding (KrXmlReader *self)
 
       /* A UTF-8 byte order mark says more than the declaration. */
       declared = declared_encoding (self->buffer + skip, self->end - skip);
+      /* So does a declaration read as single bytes: "UTF-16" there is a mislabel. */
       if (skip > 0 || declared == NULL || g_ascii_strcasecmp (declared, "UTF-8") == 0
-          || g_ascii_strcasecmp (declared, "UTF8") == 0)
+          || g_ascii_strcasecmp (declared, "UTF8") == 0
+          || g_ascii_strncasecmp (declared, "UTF-16", 6) == 0)
         {
           self->checking = TRUE;
           return check_text (self);

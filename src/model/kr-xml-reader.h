@@ -37,8 +37,8 @@ KrXmlEvent kr_xml_reader_next (KrXmlReader *self);
 /* Whether reading stopped at a problem rather than at the end of the document. */
 gboolean kr_xml_reader_failed (KrXmlReader *self);
 
-/* The current element's name without its prefix ("node" for <y:node>), and whether it has no
- * content (<node/>: no KR_XML_END follows). */
+/* The current element's name without its prefix ("node" for <y:node>), valid until the reader
+ * moves on, and whether it has no content (<node/>: no KR_XML_END follows). */
 const char *kr_xml_reader_get_name (KrXmlReader *self);
 gboolean kr_xml_reader_is_empty (KrXmlReader *self);
 /* Elements around the current one: 0 for the document's root. */
