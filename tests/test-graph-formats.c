@@ -280,17 +280,213 @@ test_gexf_pieces (void)
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* ---- XML as the graph readers take it ----------------------------------------------- */
+
+/* A GraphML file whose one node is @node, after a key for its label. */
+static char *
+graphml_with (const char *node)
+{
+  return g_strconcat ("<graphml>\n<key id=\"d0\" for=\"node\" attr.name=\"label\"/>\n<graph>\n",
+                      node, "\n</graph>\n</graphml>\n", NULL);
+}
+
+/* The @size bytes of @text read as a file called @name, which must load. */
+static KrDataset *
+read_named (const char *name, const char *text, gsize size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, size);
+  g_autoptr (GError) error = NULL;
+  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static KrDataset *
+read_graphml (const char *text, gsize size)
+{
+  return read_named ("x.graphml", text, size);
+}
+
+static void
+test_xml_text (void)
+{
+  g_autofree char *text = graphml_with (
+      "<node id=\"a&#x2D;1\" >\r\n<data key='d0'><![CDATA[A <&> B]]> &amp; &#20013;<!-- no -->"
+      "&lt;&gt;&quot;&apos;\r\nC\rD</data></node>");
+  g_autoptr (KrDataset) ds = read_graphml (text, strlen (text));
+
+  /* References, CDATA taken as it is, comments left out, every line break read as "\n". */
+  g_assert_cmpstr (entity (ds, "a-1")->name, ==, "A <&> B & 中<>\"'\nC\nD");
+}
+
+/* A text longer than the pieces the file is read in, with a character cut between two pieces
+ * and references on either side. */
+static void
+test_xml_long_text (void)
+{
+  g_autoptr (GString) text
+      = g_string_new ("<graphml>\n<key id=\"d0\" for=\"node\" attr.name=\"label\"/>\n<graph>\n"
+                      "<node id=\"a\"><data key=\"d0\">&amp;");
+  g_autoptr (GString) name = g_string_new ("&");
+  g_autoptr (KrDataset) ds = NULL;
+
+  while (text->len < 65535)
+    {
+      g_string_append_c (text, 'a');
+      g_string_append_c (name, 'a');
+    }
+  g_string_append (text, "\xC3\xA9&lt;</data></node>\n</graph>\n</graphml>\n");
+  g_string_append (name, "é<");
+  ds = read_graphml (text->str, text->len);
+  g_assert_cmpstr (entity (ds, "a")->name, ==, name->str);
+}
+
+/* A GEXF title with an element inside, whose long name makes the reader's list of open
+ * elements grow while the title's own name is still wanted. */
+static void
+test_xml_title_inside (void)
+{
+  g_autoptr (GString) text = g_string_new ("<gexf><meta><title>Toyota<");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KrDataset) ds = NULL;
+
+  for (int i = 0; i < 500; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "/>'s circle</title></meta><graph><nodes><node id=\"a\"/></nodes>"
+                         "</graph></gexf>\n");
+  bytes = g_bytes_new (text->str, text->len);
+  ds = kr_dataset_new_from_bytes (bytes, "x.gexf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kr_dataset_get_title (ds), ==, "Toyota's circle");
+}
+
+static void
+test_xml_refused (void)
+{
+  static const struct
+  {
+    const char *node, *problem;
+  } cases[] = {
+    { "<node id=\"a\" id2>", "4:17: syntax error: \"=\" was expected after id2" },
+    { "<node id=a/>", "4:10: syntax error: an attribute's value must be in quotes" },
+    { "<node id=\"a\"id=\"b\"/>",
+      "4:13: syntax error: attributes must be separated by white space" },
+    { "<node id=\"a\" id=\"b\"/>", "4:14: syntax error: the attribute id is given twice" },
+    { "<node id=\"a<\"/>", "4:12: syntax error: \"<\" is not allowed in an attribute's value" },
+    { "<node id=\"a\"></edge>", "4:14: syntax error: </edge> does not close <node>" },
+    { "<node id=\"a\" <data/>", "4:14: syntax error: an attribute's name was expected" },
+    { "< node id=\"a\"/>", "4:2: syntax error: an element's name was expected after \"<\"" },
+    { "<node id=\"a\"/><!-- open", "4:15: syntax error: a comment is not closed with \"-->\"" },
+    { "<node id=\"a\"><![CDATA[open</node>",
+      "4:14: syntax error: a CDATA section is not closed with \"]]>\"" },
+    { "<node id=\"&#0;\"/>", "4:11: syntax error: &#0; is not a character XML allows" },
+    { "<node id=\"&#xD800;\"/>", "4:11: syntax error: &#xD800; is not a character XML allows" },
+    { "<node id=\"&#x110000;\"/>", "4:11: syntax error: &#x110000; is not a character XML allows" },
+    { "<node id=\"&#12a;\"/>", "4:11: syntax error: &#12a; is not a character XML allows" },
+    { "<node id=\"a\">&#;</node>", "4:14: syntax error: &#; is not a character XML allows" },
+    { "<node id=\"a &amp b\"/>",
+      "4:13: syntax error: a reference that starts with \"&\" must end with \";\"" },
+    { "<node id=\"a\">&x;</node>", "4:14: syntax error: the entity &x; is not defined" },
+    { "<node id=\"a\">\x01</node>", "4:14: syntax error: the control character U+0001 is not "
+                                    "allowed in XML" },
+    { "<node id=\"a\"><!DOCTYPE x></node>", "4:14: the file declares a DTD" },
+    { "<node id=\"a\"><!ELEMENT x></node>",
+      "4:14: syntax error: \"<!\" starts no comment or CDATA section" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = graphml_with (cases[i].node);
+      g_autofree char *problems = kr_test_problems_of ("bad.graphml", text);
+      g_autofree char *expected = g_strconcat ("bad.graphml:", cases[i].problem, NULL);
+
+      g_assert_true (g_str_has_prefix (problems, expected));
+    }
+}
+
+static void
+test_xml_structure (void)
+{
+  static const struct
+  {
+    const char *text, *problem;
+  } cases[] = {
+    { "<graphml><graph>\n</graph>", "2:9: syntax error: the file ends before </graphml>" },
+    { "<graphml><graph><node id=\"a\"", "1:17: syntax error: a tag is not closed with \">\"" },
+    { "text<graphml/>", "1:1: syntax error: text before the root element" },
+    { "<graphml/>\n<graphml/>", "2:1: syntax error: there is more after the root element's end" },
+    { "<graphml/>\ntext", "2:1: syntax error: text after the root element" },
+    { "</graphml>", "1:1: syntax error: an end tag closes no element" },
+    { "<?xml version=\"1.0\"?>\n<!-- only a comment -->\n", "3:1: syntax error: the file has no "
+                                                            "root element" },
+    { "<?xml version=\"1.0\" encoding=\"NO-SUCH-ENCODING\"?><graphml/>",
+      "1:1: the file is in the encoding NO-SUCH-ENCODING, which cannot be read" },
+  };
+  g_autoptr (GString) deep = g_string_new ("<graphml>");
+  g_autofree char *nested = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *problems = kr_test_problems_of ("bad.graphml", cases[i].text);
+      g_autofree char *expected = g_strconcat ("bad.graphml:", cases[i].problem, NULL);
+
+      g_assert_cmpstr (problems, ==, expected);
+    }
+
+  /* The root is at depth 0: the 64th element inside it is one too many. */
+  for (int i = 0; i < KR_DATASET_MAX_DEPTH; i++)
+    g_string_append (deep, "<x>");
+  nested = kr_test_problems_of ("bad.graphml", deep->str);
+  g_assert_cmpstr (nested, ==, "bad.graphml:1:199: elements are nested more than 64 levels deep");
+}
+
+static void
+test_xml_encodings (void)
+{
+  const char latin1[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml><graph>"
+                        "<node id=\"a\"><data key=\"label\">Soci\xe9t\xe9</data></node>"
+                        "</graph></graphml>\n";
+  const char bom[] = "\xEF\xBB\xBF<graphml><graph><edge source=\"a\" target=\"b\"/>"
+                     "</graph></graphml>\n";
+  g_autoptr (KrDataset) from_latin1 = read_graphml (latin1, strlen (latin1));
+  g_autoptr (GString) utf16 = g_string_new_len ("\xFF\xFE", 2);
+  g_autoptr (KrDataset) from_utf16 = NULL;
+  g_autofree char *utf8 = g_strdup ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                                    "<graphml><graph><node id=\"a\"><data key=\"label\">株式会社"
+                                    "</data></node></graph></graphml>\n");
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
+  const char *mislabelled = utf8;
+  g_autoptr (KrDataset) from_mislabelled = NULL;
+  g_autofree char *at_bom = kr_test_problems_in ("bad.graphml", bom, strlen (bom));
+
+  g_assert_cmpstr (entity (from_latin1, "a")->name, ==, "Société");
+  /* A file that says UTF-16 in single bytes is read as the bytes say. */
+  from_mislabelled = read_graphml (mislabelled, strlen (mislabelled));
+  g_assert_cmpstr (entity (from_mislabelled, "a")->name, ==, "株式会社");
+
+  /* The bytes of a little-endian machine, after their byte order mark. */
+  for (const gunichar2 *u = units; *u != 0; u++)
+    {
+      g_string_append_c (utf16, (char)(*u & 0xFF));
+      g_string_append_c (utf16, (char)(*u >> 8));
+    }
+  from_utf16 = read_graphml (utf16->str, utf16->len);
+  g_assert_cmpstr (entity (from_utf16, "a")->name, ==, "株式会社");
+
+  /* A byte order mark takes no column. */
+  g_assert_cmpstr (at_bom, ==,
+                   "bad.graphml:1:17: source.entity: unknown entity \"a\"\n"
+                   "bad.graphml:1:17: target.entity: unknown entity \"b\"");
+}
+
 /* ---- CSV ---------------------------------------------------------------------------- */
 
 static KrDataset *
 read_text (const char *text)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  KrDataset *dataset = kr_dataset_new_from_bytes (bytes, "good.csv", NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
+  return read_named ("good.csv", text, strlen (text));
 }
 
 static void
@@ -765,6 +961,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/graph-formats/gexf/gephi", test_gephi);
   g_test_add_func ("/graph-formats/gexf/places", test_gexf_places);
   g_test_add_func ("/graph-formats/gexf/pieces", test_gexf_pieces);
+  g_test_add_func ("/graph-formats/xml/text", test_xml_text);
+  g_test_add_func ("/graph-formats/xml/long-text", test_xml_long_text);
+  g_test_add_func ("/graph-formats/xml/title-inside", test_xml_title_inside);
+  g_test_add_func ("/graph-formats/xml/refused", test_xml_refused);
+  g_test_add_func ("/graph-formats/xml/structure", test_xml_structure);
+  g_test_add_func ("/graph-formats/xml/encodings", test_xml_encodings);
   g_test_add_func ("/graph-formats/csv/kumu", test_kumu);
   g_test_add_func ("/graph-formats/csv/gephi", test_gephi_csv);
   g_test_add_func ("/graph-formats/csv/shapes", test_shapes);

@@ -632,8 +632,6 @@ fill_deal (Reader *r, Finish *f, const Item *item, KrDealRecord *d)
 static guint
 find_sources (Reader *r, Finish *f)
 {
-  g_autoptr (GHashTable) articles = g_hash_table_new (g_str_hash, g_str_equal);
-
   for (guint i = 0; i < r->items->len; i++)
     {
       const Item *item = r->items->pdata[i];

@@ -40,10 +40,7 @@ set_own (Reader *r, const char *const *fields)
       const char *value = kr_xml_reader_get_attribute (r->xml, *f);
 
       if (value != NULL)
-        {
-          g_autofree char *kept = g_strdup (value);
-          kr_graph_import_set (r->import, *f, kept);
-        }
+        kr_graph_import_set (r->import, *f, value);
     }
 }
 
@@ -78,7 +75,7 @@ read_attribute (Reader *r)
 static gboolean
 begin_item (Reader *r, gboolean edge)
 {
-  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  const char *id = kr_xml_reader_get_attribute (r->xml, "id");
   gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
                      : kr_graph_import_begin_node (r->import, r->xml, id);
 
@@ -88,11 +85,8 @@ begin_item (Reader *r, gboolean edge)
   set_own (r, edge ? edge_fields : node_fields);
   if (edge)
     {
-      g_autofree char *source = g_strdup (kr_xml_reader_get_attribute (r->xml, "source"));
-      g_autofree char *target = g_strdup (kr_xml_reader_get_attribute (r->xml, "target"));
-
-      kr_graph_import_add_end (r->import, "source", source);
-      kr_graph_import_add_end (r->import, "target", target);
+      kr_graph_import_add_end (r->import, "source", kr_xml_reader_get_attribute (r->xml, "source"));
+      kr_graph_import_add_end (r->import, "target", kr_xml_reader_get_attribute (r->xml, "target"));
     }
   r->spell_seen = FALSE;
   return TRUE;
@@ -102,11 +96,11 @@ static void
 read_attvalue (Reader *r)
 {
   GHashTable *titles = r->titles[r->klass == 1];
-  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "for"));
+  const char *id = kr_xml_reader_get_attribute (r->xml, "for");
   const char *title, *value;
 
   if (id == NULL)
-    id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+    id = kr_xml_reader_get_attribute (r->xml, "id");
   value = kr_xml_reader_get_attribute (r->xml, "value");
   if (id == NULL || value == NULL)
     return;
@@ -174,8 +168,11 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
     read_spell (r);
   else if (!in_item && (g_str_equal (name, "description") || g_str_equal (name, "title")))
     {
+      /* The element's name goes as the reader reads on. */
+      g_autofree char *field = g_strdup (name);
       g_autofree char *text = kr_xml_reader_read_text (r->xml);
-      kr_graph_import_set (r->import, name, g_strstrip (text));
+
+      kr_graph_import_set (r->import, field, g_strstrip (text));
     }
   return TRUE;
 }

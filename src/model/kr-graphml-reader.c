@@ -108,7 +108,7 @@ static gboolean
 begin_item (Reader *r, const char *element)
 {
   gboolean edge = !g_str_equal (element, "node");
-  g_autofree char *id = g_strdup (kr_xml_reader_get_attribute (r->xml, "id"));
+  const char *id = kr_xml_reader_get_attribute (r->xml, "id");
   gboolean ok = edge ? kr_graph_import_begin_edge (r->import, r->xml, id)
                      : kr_graph_import_begin_node (r->import, r->xml, id);
 
@@ -117,11 +117,8 @@ begin_item (Reader *r, const char *element)
   set_defaults (r, edge ? "edge" : "node");
   if (g_str_equal (element, "edge"))
     {
-      g_autofree char *source = g_strdup (kr_xml_reader_get_attribute (r->xml, "source"));
-      g_autofree char *target = g_strdup (kr_xml_reader_get_attribute (r->xml, "target"));
-
-      kr_graph_import_add_end (r->import, "source", source);
-      kr_graph_import_add_end (r->import, "target", target);
+      kr_graph_import_add_end (r->import, "source", kr_xml_reader_get_attribute (r->xml, "source"));
+      kr_graph_import_add_end (r->import, "target", kr_xml_reader_get_attribute (r->xml, "target"));
     }
   return TRUE;
 }
@@ -148,8 +145,7 @@ read_element (KrXmlReader *xml, KrGraphImport *import, gpointer user_data)
     return begin_item (r, name);
   else if (g_str_equal (name, "endpoint") && kr_graph_import_in_item (r->import))
     {
-      g_autofree char *node = g_strdup (kr_xml_reader_get_attribute (r->xml, "node"));
-      kr_graph_import_add_end (r->import, "endpoint", node);
+      kr_graph_import_add_end (r->import, "endpoint", kr_xml_reader_get_attribute (r->xml, "node"));
     }
   else if (g_str_equal (name, "data"))
     read_data (r);

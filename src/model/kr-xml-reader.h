@@ -1,10 +1,10 @@
 /* kr-xml-reader.h — XML read safely, one node at a time, for the readers of XML formats
  *
- * libxml2's streaming reader, with what a file from anywhere must not do turned off: no DTD
- * (a file that declares one is refused, so no entity of its own is ever expanded), no
- * external entity, no network. The file size, the nesting depth and the text encoding are held
- * to the limits of every dataset. Each element is placed at the line and column of its "<",
- * which is where a problem with it is reported.
+ * The subset of XML that GraphML and GEXF use, read straight from the file, with what a file
+ * from anywhere must not do refused: no DTD (a file that declares one is refused, so no entity
+ * of its own is ever expanded), no entity but XML's five. The file size, the nesting depth and
+ * the text encoding are held to the limits of every dataset. Each element is placed at the
+ * line and column of its "<", which is where a problem with it is reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,8 +26,9 @@ typedef enum
   KR_XML_TEXT,        /* text or CDATA */
 } KrXmlEvent;
 
-/* Reads the seekable @stream (twice: see kr-xml-reader.c). NULL when it cannot be read at all
- * (too large, not UTF-8, a DTD), the problem reported to @builder. */
+/* Reads the seekable @stream (again from its start when it is not in UTF-8: see
+ * kr-xml-reader.c). NULL when it cannot be read at all (too large, empty, an encoding that
+ * cannot be read), the problem reported to @builder. */
 KrXmlReader *kr_xml_reader_new (KrDatasetBuilder *builder, GInputStream *stream,
                                 GCancellable *cancellable);
 void kr_xml_reader_free (KrXmlReader *self);
@@ -36,8 +37,8 @@ KrXmlEvent kr_xml_reader_next (KrXmlReader *self);
 /* Whether reading stopped at a problem rather than at the end of the document. */
 gboolean kr_xml_reader_failed (KrXmlReader *self);
 
-/* The current element's name without its prefix ("node" for <y:node>), and whether it has no
- * content (<node/>: no KR_XML_END follows). */
+/* The current element's name without its prefix ("node" for <y:node>), valid until the reader
+ * moves on, and whether it has no content (<node/>: no KR_XML_END follows). */
 const char *kr_xml_reader_get_name (KrXmlReader *self);
 gboolean kr_xml_reader_is_empty (KrXmlReader *self);
 /* Elements around the current one: 0 for the document's root. */
@@ -45,7 +46,8 @@ int kr_xml_reader_get_depth (KrXmlReader *self);
 /* Where the current element starts. */
 void kr_xml_reader_get_position (KrXmlReader *self, int *line, int *column);
 /* The current element's attribute @name as the file spells it, or the current text; NULL
- * when absent. Valid until the next call to the reader. */
+ * when absent. Valid until the reader moves on (kr_xml_reader_next() and the calls that read
+ * on: kr_xml_reader_read_text(), kr_xml_reader_read_child_text()). */
 const char *kr_xml_reader_get_attribute (KrXmlReader *self, const char *name);
 const char *kr_xml_reader_get_text (KrXmlReader *self);
 /* The current element's attribute @name as a finite number, written as XML writes them
