@@ -13,6 +13,10 @@
 #include "kr-layout.h"
 #include "kr-problem.h"
 
+/* At most this long for a layout stopped as the program ends (the labels of 100,000 entities
+ * take about a second to measure). */
+#define EXIT_WAIT_SECONDS 5
+
 int
 main (int argc, char *argv[])
 {
@@ -64,6 +68,8 @@ main (int argc, char *argv[])
   app = kr_application_new (options.engine);
   status
       = g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);
+  /* The windows have stopped their layouts; a thread may still be measuring labels for one. */
+  kr_layout_wait_for_threads (EXIT_WAIT_SECONDS);
   kr_cli_options_clear (&options);
   return status;
 }

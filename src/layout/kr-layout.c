@@ -743,16 +743,53 @@ prepare (Job *job)
     }
 }
 
+/* Layouts given to a thread and not finished there (kr_layout_wait_for_threads ()). */
+static GMutex threads_lock;
+static GCond threads_done;
+static guint threads_running;
+
+static void
+thread_given (void)
+{
+  g_mutex_lock (&threads_lock);
+  threads_running++;
+  g_mutex_unlock (&threads_lock);
+}
+
+static void
+thread_finished (void)
+{
+  g_mutex_lock (&threads_lock);
+  if (--threads_running == 0)
+    g_cond_broadcast (&threads_done);
+  g_mutex_unlock (&threads_lock);
+}
+
+gboolean
+kr_layout_wait_for_threads (double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
+  gboolean done;
+
+  g_mutex_lock (&threads_lock);
+  while (threads_running > 0 && g_cond_wait_until (&threads_done, &threads_lock, deadline))
+    ;
+  done = threads_running == 0;
+  g_mutex_unlock (&threads_lock);
+  return done;
+}
+
 /* A layout with the helper, from the measuring of labels to the scene: all off the main
  * thread, which only hears of the scene. */
 static void
-job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+run_job (GTask *task, Job *job, GCancellable *cancellable)
 {
-  Job *job = task_data;
   GBytes *answer;
   GError *error = NULL;
   KrScene *scene;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   prepare (job);
   if (job->ready != NULL)
     {
@@ -772,19 +809,28 @@ job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 }
 
 static void
+job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  run_job (task, task_data, cancellable);
+  thread_finished ();
+}
+
+static void
 in_process_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
   GError *error = NULL;
   KrScene *scene;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  scene = kr_layout_run (job->dataset, job->options, &error);
-  if (scene == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, scene, g_object_unref);
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      scene = kr_layout_run (job->dataset, job->options, &error);
+      if (scene == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, scene, g_object_unref);
+    }
+  thread_finished ();
 }
 
 void
@@ -811,13 +857,8 @@ kr_layout_run_async (KrDataset *dataset, const KrLayoutOptions *options, GCancel
   use_worker = worker_argv != NULL;
   g_mutex_unlock (&worker_lock);
 
-  if (!use_worker)
-    {
-      g_task_run_in_thread (task, in_process_thread);
-      return;
-    }
-
-  g_task_run_in_thread (task, job_thread);
+  thread_given ();
+  g_task_run_in_thread (task, use_worker ? job_thread : in_process_thread);
 }
 
 KrScene *

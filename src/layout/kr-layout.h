@@ -29,6 +29,12 @@ GQuark kr_layout_error_quark (void);
  * a layout ends it at once. With NULL, layouts run in a thread of this process. */
 void kr_layout_set_worker (const char *const *argv);
 
+/* Waits up to @seconds for the layouts given to threads (kr_layout_run_async ()) to end; TRUE
+ * when none is left. A program calls it before it exits, once it has cancelled its layouts: a
+ * thread still measuring labels while exit () frees Pango's and HarfBuzz's data would crash
+ * the program on its way out. */
+gboolean kr_layout_wait_for_threads (double seconds);
+
 /* The argument that starts keiretsu as a layout helper. */
 #define KR_LAYOUT_WORKER_OPTION "--layout-worker"
 

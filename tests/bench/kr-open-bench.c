@@ -606,8 +606,21 @@ write_dataset (const char *path, int entities, int deals, int n_words)
     kr_bench_write_dataset_with_deals (path, (guint)entities, (guint)deals, 42);
 }
 
+static int run (int argc, char *argv[]);
+
 int
 main (int argc, char *argv[])
+{
+  int status = run (argc, argv);
+
+  /* A layout of a window closed is stopped, but its thread may still be measuring labels:
+   * exit () must not free Pango's data under it. */
+  kr_layout_wait_for_threads (10);
+  return status;
+}
+
+static int
+run (int argc, char *argv[])
 {
   g_autofree char *keiretsu = NULL;
   double watch_seconds = 60;
