@@ -160,8 +160,9 @@ KrEngine _kr_window_get_map_engine (KrWindow *self);
 /* Whether the dataset shown is laid out with sfdp for its size, whatever the preference. Does
  * not lay it out again; picking an engine ends it. */
 void _kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp);
-/* Why the dataset shown is laid out with sfdp, once: NULL when that is said already or not so. */
-char *_kr_window_take_sfdp_note (KrWindow *self);
+/* Whether why the dataset shown is laid out with sfdp is still to be said: TRUE once, until a
+ * dataset is again laid out with sfdp for its size. */
+gboolean _kr_window_take_sfdp_note (KrWindow *self);
 
 /* kr-window-load.c */
 void _kr_window_class_init_load (GtkWidgetClass *widget_class);

@@ -284,12 +284,15 @@ map_scene_changed (KrWindow *self)
    * map in full) says why it is laid out with sfdp once it is in full: a toast slides in and
    * out, and without a graphics card every frame of that is drawn by the processor that sfdp
    * needs while it works behind a draft. */
-  if (!kr_map_is_busy (self->map))
+  if (!kr_map_is_busy (self->map) && _kr_window_take_sfdp_note (self))
     {
-      g_autofree char *sfdp_note = _kr_window_take_sfdp_note (self);
+      g_autofree char *note = g_strdup_printf (
+          /* Translators: %'u is a number with the locale's thousands separators */
+          _ ("This dataset has %'u entities, so it is laid out with sfdp, which handles large "
+             "maps quickly. Choose another engine from the layout menu."),
+          kr_dataset_get_n_entities (kr_view_get_dataset (self->view)));
 
-      if (sfdp_note != NULL)
-        _kr_window_toast (self, sfdp_note);
+      _kr_window_toast (self, note);
     }
 }
 
@@ -372,10 +375,9 @@ _kr_window_show_map (KrWindow *self)
     /* Nothing drawn yet: say what is taking the time, and how to get something sooner; and why
      * a large map is laid out with sfdp, here rather than in a toast (map_scene_changed ()). */
     guint n = kr_dataset_get_n_entities (dataset);
-    g_autofree char *sfdp_note = _kr_window_take_sfdp_note (self);
     g_autofree char *description = NULL;
 
-    if (sfdp_note != NULL)
+    if (_kr_window_take_sfdp_note (self))
       description = g_strdup_printf (
           /* Translators: %'u is a number with the locale's thousands separators */
           g_dngettext (GETTEXT_PACKAGE,

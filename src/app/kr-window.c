@@ -261,19 +261,13 @@ _kr_window_set_sfdp_for_size (KrWindow *self, gboolean sfdp)
     map_engine_changed (self);
 }
 
-char *
+gboolean
 _kr_window_take_sfdp_note (KrWindow *self)
 {
-  KrDataset *dataset = kr_view_get_dataset (self->view);
+  gboolean due = self->sfdp_note_due;
 
-  if (!self->sfdp_note_due || !self->sfdp_for_size || dataset == NULL)
-    return NULL;
   self->sfdp_note_due = FALSE;
-  return g_strdup_printf (
-      /* Translators: %'u is a number with the locale's thousands separators */
-      _ ("This dataset has %'u entities, so it is laid out with sfdp, which handles large maps "
-         "quickly. Choose another engine from the layout menu."),
-      kr_dataset_get_n_entities (dataset));
+  return due;
 }
 
 /* An engine picked in the layout menu, the preferences or on the command line: it becomes the
